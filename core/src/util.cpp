@@ -1,0 +1,137 @@
+#include "finchat/util.h"
+
+#include <cstdio>
+
+#include "finchat/platform.h"
+
+namespace finchat {
+namespace {
+
+// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+}
+
+// Reads exactly `n` digits at `pos`; advances pos.
+bool digits(std::string_view s, std::size_t& pos, int n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (int i = 0; i < n; ++i) {
+        char c = s[pos + i];
+        if (c < '0' || c > '9') return false;
+        out = out * 10 + (c - '0');
+    }
+    pos += n;
+    return true;
+}
+
+bool expect(std::string_view s, std::size_t& pos, char c) {
+    if (pos < s.size() && s[pos] == c) { ++pos; return true; }
+    return false;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parseIsoTime(std::string_view s) {
+    std::size_t p = 0;
+    int year, month, day, hour, minute, second = 0;
+    if (!digits(s, p, 4, year) || !expect(s, p, '-') || !digits(s, p, 2, month) ||
+        !expect(s, p, '-') || !digits(s, p, 2, day))
+        return std::nullopt;
+    if (!(expect(s, p, 'T') || expect(s, p, 't') || expect(s, p, ' '))) return std::nullopt;
+    if (!digits(s, p, 2, hour) || !expect(s, p, ':') || !digits(s, p, 2, minute)) return std::nullopt;
+    if (expect(s, p, ':') && !digits(s, p, 2, second)) return std::nullopt;
+    int millis = 0;
+    if (expect(s, p, '.')) {
+        int scale = 100, n = 0;
+        while (p < s.size() && s[p] >= '0' && s[p] <= '9') {
+            millis += (s[p] - '0') * scale;   // digits past the third are truncated
+            scale /= 10;
+            ++p;
+            ++n;
+        }
+        if (n == 0) return std::nullopt;
+    }
+    int offsetMinutes = 0;
+    if (expect(s, p, 'Z') || expect(s, p, 'z')) {
+    } else if (p < s.size() && (s[p] == '+' || s[p] == '-')) {
+        const int sign = s[p] == '-' ? -1 : 1;
+        ++p;
+        int oh, om = 0;
+        if (!digits(s, p, 2, oh)) return std::nullopt;
+        if (expect(s, p, ':')) { if (!digits(s, p, 2, om)) return std::nullopt; }
+        else if (p < s.size() && !digits(s, p, 2, om)) return std::nullopt;
+        offsetMinutes = sign * (oh * 60 + om);
+    } else {
+        return std::nullopt;   // Connect times always carry a zone
+    }
+    if (p != s.size()) return std::nullopt;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+        return std::nullopt;
+    const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
+    return secs * 1000 + millis;
+}
+
+std::string formatIsoTime(std::int64_t ms) {
+    std::int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+    std::int64_t rem = ms - days * 86400000;
+    std::int64_t y; unsigned mo, d;
+    civilFromDays(days, y, mo, d);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(y), mo, d,
+                  static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
+                  static_cast<int>(rem / 1000 % 60), static_cast<int>(rem % 1000));
+    return buf;
+}
+
+std::string uuidV4(Random& random) {
+    unsigned char b[16];
+    for (int i = 0; i < 16; i += 4) {
+        std::uint32_t r = random.next();
+        for (int k = 0; k < 4; ++k) b[i + k] = static_cast<unsigned char>(r >> (8 * k));
+    }
+    b[6] = (b[6] & 0x0F) | 0x40;   // version 4
+    b[8] = (b[8] & 0x3F) | 0x80;   // RFC 4122 variant
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(36);
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += hex[b[i] >> 4];
+        out += hex[b[i] & 15];
+    }
+    return out;
+}
+
+std::size_t utf8Length(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++n) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        if (i + len > s.size()) len = 1;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) { len = 1; break; }
+        i += len;
+    }
+    return n;
+}
+
+}  // namespace finchat

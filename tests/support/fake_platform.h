@@ -1,0 +1,184 @@
+// Fakes for the core's platform interfaces, driven by a manual clock.
+//
+// Nothing happens by itself: HTTP requests wait in `http.requests` until the test answers them,
+// sockets are opened/closed/fed by the test, and timers fire only when the test advances the clock.
+// That makes every state transition of ChatSession reproducible, on native and wasm alike.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "finchat/platform.h"
+#include "finchat/protocol.h"
+
+namespace fake {
+
+class ManualClock : public finchat::Clock {
+public:
+    explicit ManualClock(std::int64_t start = 1'746'093'600'000) : now_(start) {}   // 2025-05-01T10:00:00Z
+    std::int64_t nowMs() const override { return now_; }
+    TimerId setTimer(std::int64_t delayMs, std::function<void()> fn) override {
+        const TimerId id = next_++;
+        timers_[id] = {now_ + std::max<std::int64_t>(0, delayMs), id, std::move(fn)};
+        return id;
+    }
+    void cancelTimer(TimerId id) override { timers_.erase(id); }
+
+    // Runs every timer due up to now+ms, in time order, moving the clock to each one.
+    void advance(std::int64_t ms) {
+        const std::int64_t target = now_ + ms;
+        for (;;) {
+            auto due = std::min_element(timers_.begin(), timers_.end(), [](const auto& a, const auto& b) {
+                return a.second.at != b.second.at ? a.second.at < b.second.at : a.first < b.first;
+            });
+            if (due == timers_.end() || due->second.at > target) break;
+            now_ = std::max(now_, due->second.at);
+            auto fn = std::move(due->second.fn);
+            timers_.erase(due);
+            fn();
+        }
+        now_ = target;
+    }
+    std::size_t pendingTimers() const { return timers_.size(); }
+
+private:
+    struct Timer { std::int64_t at; TimerId id; std::function<void()> fn; };
+    std::int64_t now_;
+    TimerId next_ = 1;
+    std::map<TimerId, Timer> timers_;
+};
+
+struct PendingRequest {
+    finchat::HttpRequest request;
+    std::function<void(finchat::HttpResponse)> done;
+    std::string path() const {
+        auto p = request.url.find("/participant/");
+        return p == std::string::npos ? request.url : request.url.substr(p);
+    }
+    std::string bearer() const {
+        for (const auto& [k, v] : request.headers) if (k == "x-amz-bearer") return v;
+        return {};
+    }
+};
+
+class FakeHttp : public finchat::HttpClient {
+public:
+    void send(finchat::HttpRequest request, std::function<void(finchat::HttpResponse)> done) override {
+        log.push_back(request);
+        requests.push_back({std::move(request), std::move(done)});
+    }
+    // Removes and returns the oldest pending request for `path` (e.g. "/participant/message").
+    std::optional<PendingRequest> take(const std::string& path) {
+        for (auto it = requests.begin(); it != requests.end(); ++it) {
+            if (it->path() == path) {
+                PendingRequest r = std::move(*it);
+                requests.erase(it);
+                return r;
+            }
+        }
+        return std::nullopt;
+    }
+    std::size_t count(const std::string& path) const {
+        return static_cast<std::size_t>(std::count_if(requests.begin(), requests.end(),
+                                                      [&](const PendingRequest& r) { return r.path() == path; }));
+    }
+    std::size_t sent(const std::string& path) const {
+        return static_cast<std::size_t>(std::count_if(log.begin(), log.end(), [&](const finchat::HttpRequest& r) {
+            return r.url.find(path) != std::string::npos;
+        }));
+    }
+    static finchat::HttpResponse ok(std::string body) { return {200, {}, std::move(body), {}}; }
+    static finchat::HttpResponse error(int status, std::string type, std::string message = "error") {
+        return {status, {{"x-amzn-errortype", std::move(type)}}, finchat::encodeServiceErrorBody(message), {}};
+    }
+    static finchat::HttpResponse networkFailure() { return {0, {}, {}, "connection refused"}; }
+
+    std::deque<PendingRequest> requests;
+    std::vector<finchat::HttpRequest> log;
+};
+
+class FakeSocket;
+
+class FakeSockets : public finchat::WebSocketFactory {
+public:
+    std::unique_ptr<finchat::WebSocket> open(const std::string& url, finchat::WebSocketEvents events) override;
+    FakeSocket* last() { return all.empty() ? nullptr : all.back(); }
+    std::size_t liveCount() const;
+    std::vector<FakeSocket*> all;   // every socket ever opened (owned by the session; nulled when destroyed)
+};
+
+class FakeSocket : public finchat::WebSocket {
+public:
+    FakeSocket(FakeSockets& owner, std::string url, finchat::WebSocketEvents events)
+        : owner_(owner), url(std::move(url)), events_(std::move(events)) {}
+    ~FakeSocket() override { std::replace(owner_.all.begin(), owner_.all.end(), this, static_cast<FakeSocket*>(nullptr)); }
+    void send(std::string text) override { sent.push_back(std::move(text)); }
+    void close(int code) override { closedByClient = code; }
+
+    // Test side: the server's view of this socket.
+    void serverOpen() { events_.onOpen(); }
+    void serverSend(const std::string& text) { events_.onMessage(text); }
+    void serverClose(int code = 1001) { events_.onClose(code); }
+    void ackSubscribe() { serverSend(finchat::subscribeAckFrame(true, {"aws/chat"})); }
+    void ackHeartbeats() { serverSend(finchat::pingAckFrame()); serverSend(finchat::heartbeatAckFrame()); }
+    std::size_t countSent(const std::string& frame) const {
+        return static_cast<std::size_t>(std::count(sent.begin(), sent.end(), frame));
+    }
+
+    std::string url;
+    std::vector<std::string> sent;
+    int closedByClient = 0;
+
+private:
+    FakeSockets& owner_;
+    finchat::WebSocketEvents events_;
+};
+
+inline std::unique_ptr<finchat::WebSocket> FakeSockets::open(const std::string& url, finchat::WebSocketEvents events) {
+    auto s = std::make_unique<FakeSocket>(*this, url, std::move(events));
+    all.push_back(s.get());
+    return s;
+}
+inline std::size_t FakeSockets::liveCount() const {
+    return static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [](FakeSocket* s) { return s != nullptr; }));
+}
+
+class SeededRandom : public finchat::Random {
+public:
+    explicit SeededRandom(std::uint64_t seed = 42) : state_(seed) {}
+    std::uint32_t next() override {   // xorshift64*
+        state_ ^= state_ >> 12; state_ ^= state_ << 25; state_ ^= state_ >> 27;
+        return static_cast<std::uint32_t>((state_ * 2685821657736338717ULL) >> 32);
+    }
+private:
+    std::uint64_t state_;
+};
+
+class MemoryStorage : public finchat::Storage {
+public:
+    std::optional<std::string> get(const std::string& key) override {
+        auto it = values.find(key);
+        return it == values.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }
+    void set(const std::string& key, const std::string& value) override { values[key] = value; }
+    void remove(const std::string& key) override { values.erase(key); }
+    std::map<std::string, std::string> values;
+};
+
+// Everything a session needs, in one place.
+struct World {
+    ManualClock clock;
+    FakeHttp http;
+    FakeSockets sockets;
+    SeededRandom random;
+    MemoryStorage storage;
+    finchat::Platform platform() { return {http, sockets, clock, random, &storage}; }
+};
+
+}  // namespace fake
