@@ -41,6 +41,11 @@ struct Probe { template <class... A> void operator()(A&&...) {} };
 template <class T>
 concept Described = requires(Probe& v, T& x) { fieldsOf(v, x, static_cast<T*>(nullptr)); };
 
+// Serialises without ever throwing: strings that are not valid UTF-8 (a JS lone surrogate, a non-UTF-8
+// file name) get U+FFFD for each invalid sequence, as a browser's TextEncoder does. json::dump() with
+// its default (strict) handler would throw, i.e. abort under JSON_NOEXCEPTION. Use this, never dump().
+inline std::string dumpJson(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 // Parses text with a nesting limit (deep nesting would cost stack in the browser) and no throws.
 // Returns a discarded value on failure.
 json parseJson(std::string_view text, int maxDepth = 64);

@@ -221,7 +221,7 @@ template <class V, class S> void fieldsOf(V& v, S& x, GetAttachmentResponse*) {
 template <class V, class S> void fieldsOf(V&, S&, EmptyResponse*) {}
 
 template <class T> Result<T> decode(std::string_view text) { return detail::decodeText<T>(text); }
-template <class T> std::string encode(const T& value) { return detail::Writer::write(value).dump(); }
+template <class T> std::string encode(const T& value) { return detail::dumpJson(detail::Writer::write(value)); }
 
 #define FINCHAT_CODEC(T) \
     template Result<T> decode<T>(std::string_view); \
@@ -334,10 +334,16 @@ const std::string* HttpResponse::header(std::string_view lowerName) const {
 }
 
 namespace {
-// "aws.protocols#ValidationException:http://internal..." -> "ValidationException" (SDK rule).
+// "aws.protocols#ValidationException:http://internal..." -> "ValidationException", exactly as the
+// AWS SDK's sanitizeErrorCode: cut at the first ',', then the first ':', then keep what follows the
+// first '#' (up to a second one).
 std::string sanitizeErrorType(std::string s) {
+    if (auto comma = s.find(','); comma != std::string::npos) s.erase(comma);
     if (auto colon = s.find(':'); colon != std::string::npos) s.erase(colon);
-    if (auto hash = s.rfind('#'); hash != std::string::npos) s.erase(0, hash + 1);
+    if (auto hash = s.find('#'); hash != std::string::npos) {
+        s.erase(0, hash + 1);
+        if (auto next = s.find('#'); next != std::string::npos) s.erase(next);
+    }
     return s;
 }
 struct ErrorStatus { const char* type; int status; };
@@ -378,7 +384,7 @@ Error errorFromResponse(const HttpResponse& r) {
 }
 
 std::string encodeServiceErrorBody(std::string_view message) {
-    return json{{"message", std::string(message)}}.dump();
+    return detail::dumpJson(json{{"message", std::string(message)}});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,7 +465,10 @@ Result<ServerFrame> decodeServerFrame(std::string_view text) {
         }
         case FrameTopic::Ping: {
             auto it = j.find("statusCode");
-            if (it != j.end() && it->is_number_integer()) f.statusCode = it->get<int>();
+            // Range-checked: get<int>() would wrap 4294967496 (2^32 + 200) to a healthy-looking 200.
+            if (it != j.end()) {
+                if (Result<int> code = detail::decodeValue<int>(*it)) f.statusCode = *code;
+            }
             f.statusContent = stringField(j, "statusContent").value_or("");
             break;
         }
@@ -483,11 +492,11 @@ Result<ServerFrame> decodeServerFrame(std::string_view text) {
 }
 
 std::string chatFrame(const Item& item) {
-    return json{{"topic", "aws/chat"}, {"contentType", "application/json"}, {"content", encode(item)}}.dump();
+    return detail::dumpJson(json{{"topic", "aws/chat"}, {"contentType", "application/json"}, {"content", encode(item)}});
 }
 std::string subscribeAckFrame(bool success, const std::vector<std::string>& topics) {
-    return json{{"topic", "aws/subscribe"},
-                {"content", {{"status", success ? "success" : "failure"}, {"topics", topics}}}}.dump();
+    return detail::dumpJson(json{{"topic", "aws/subscribe"},
+                                 {"content", {{"status", success ? "success" : "failure"}, {"topics", topics}}}});
 }
 std::string heartbeatAckFrame() { return R"({"topic":"aws/heartbeat"})"; }
 std::string pingAckFrame() { return R"({"topic":"aws/ping","statusCode":200,"statusContent":"OK"})"; }
@@ -507,7 +516,7 @@ std::optional<std::string> escalationSignal(const Item& item) {
 }
 
 std::string escalationSignalContent(std::string_view reason) {
-    return json{{"finaptic", {{"escalate", {{"reason", std::string(reason)}}}}}}.dump();
+    return detail::dumpJson(json{{"finaptic", {{"escalate", {{"reason", std::string(reason)}}}}}});
 }
 
 }  // namespace finchat

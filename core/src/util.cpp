@@ -29,6 +29,12 @@ void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
     y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
 }
 
+int daysInMonth(int year, int month) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 // Reads exactly `n` digits at `pos`; advances pos.
 bool digits(std::string_view s, std::size_t& pos, int n, int& out) {
     if (pos + n > s.size()) return false;
@@ -78,21 +84,25 @@ std::optional<std::int64_t> parseIsoTime(std::string_view s) {
         if (!digits(s, p, 2, oh)) return std::nullopt;
         if (expect(s, p, ':')) { if (!digits(s, p, 2, om)) return std::nullopt; }
         else if (p < s.size() && !digits(s, p, 2, om)) return std::nullopt;
+        if (oh > 23 || om > 59) return std::nullopt;
         offsetMinutes = sign * (oh * 60 + om);
     } else {
         return std::nullopt;   // Connect times always carry a zone
     }
     if (p != s.size()) return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
-        return std::nullopt;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 ||
+        second > 60)
+        return std::nullopt;   // no rolling over: 2025-02-30 is an error, not 2 March
     const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     const std::int64_t secs = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
     return secs * 1000 + millis;
 }
 
 std::string formatIsoTime(std::int64_t ms) {
-    std::int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-    std::int64_t rem = ms - days * 86400000;
+    // Floor division without negating ms (-INT64_MIN would overflow).
+    std::int64_t days = ms / 86400000;
+    std::int64_t rem = ms % 86400000;
+    if (rem < 0) { --days; rem += 86400000; }
     std::int64_t y; unsigned mo, d;
     civilFromDays(days, y, mo, d);
     char buf[64];
