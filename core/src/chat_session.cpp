@@ -188,7 +188,7 @@ std::string ChatSession::snapshot() const {
         if (snap.receiptsRead.size() >= kMaxRememberedReceipts) break;
         snap.receiptsRead.push_back(id);
     }
-    return detail::Writer::write(snap).dump();
+    return detail::dumpJson(detail::Writer::write(snap));
 }
 
 void ChatSession::persist() {
@@ -337,7 +337,10 @@ void ChatSession::onConnectionError(ConnectPurpose purpose, const Error& e) {
         finish(/*synthetic=*/true);
         return;
     }
-    if (purpose == ConnectPurpose::Swap) return;   // keep the current socket; the next tick tries again
+    // A failed swap keeps the current socket (the next tick tries again), unless that socket died
+    // meanwhile: then this was the reconnect, and the reconnect backoff applies.
+    const bool havePrimary = primary_ && primary_->open;
+    if (purpose == ConnectPurpose::Swap && havePrimary) return;
     if (!e.retryable()) {
         if (purpose == ConnectPurpose::TokenRefresh) { emit({SessionEventType::Error, {}, {}, {}, {}, false, nullptr, e}); return; }
         return fail(e);
@@ -409,21 +412,23 @@ void ChatSession::onSocketOpen(std::uint64_t gen) {
     s->open = true;
     timers_->cancel(s->openTimer);
     s->ws->send(subscribeFrame());
-    auto resend = std::make_shared<std::function<void()>>();
-    *resend = [this, gen, resend] {
-        Socket* sock = socketFor(gen);
-        if (!sock || sock->subscribed) return;
-        if (++sock->subscribeUnanswered > config_.timings.subscribeMaxUnanswered) return socketFailed(gen);
-        sock->ws->send(subscribeFrame());
-        sock->subscribeTimer = timers_->after(config_.timings.subscribeResendMs, *resend);
-    };
-    s->subscribeTimer = timers_->after(config_.timings.subscribeResendMs, *resend);
+    s->subscribeTimer = timers_->after(config_.timings.subscribeResendMs, [this, gen] { resendSubscribe(gen); });
     // First heartbeat pair right away (deep heartbeat first), then every interval (chatjs).
     s->ws->send(pingFrame());
     s->ws->send(heartbeatFrame());
     s->awaitingPing = s->awaitingHeartbeat = true;
     if (s == primary_.get())
         timers_->replace(timers_->heartbeat, config_.timings.heartbeatIntervalMs, [this] { heartbeatTick(); });
+}
+
+// No ack yet: send the subscription again every second; more than 3 unanswered means the socket is no good.
+void ChatSession::resendSubscribe(std::uint64_t gen) {
+    Socket* s = socketFor(gen);
+    if (!s || s->subscribed) return;
+    s->subscribeTimer = 0;
+    if (++s->subscribeUnanswered > config_.timings.subscribeMaxUnanswered) return socketFailed(gen);
+    s->ws->send(subscribeFrame());
+    s->subscribeTimer = timers_->after(config_.timings.subscribeResendMs, [this, gen] { resendSubscribe(gen); });
 }
 
 void ChatSession::heartbeatTick() {
@@ -568,7 +573,7 @@ void ChatSession::handleItem(const Item& in) {
         if (fromOther) {
             if (auto reason = escalationSignal(in)) {
                 // Consumed, never shown; announced once even if re-sync delivers it again.
-                if (receiptsDelivered_.insert("escalation:" + in.id).second) {
+                if (escalationsSeen_.insert(in.id).second) {
                     SessionEvent ev{SessionEventType::EscalationRequested};
                     ev.text = *reason;
                     ev.item = &in;
@@ -686,46 +691,48 @@ void ChatSession::syncTranscript() {
         return;
     }
     syncRunning_ = true;
-    requestTranscriptPage({}, transcript_.newestServerTime(), 0);
+    requestTranscriptPage({}, syncWatermark_, 0, std::nullopt);
 }
 
-void ChatSession::requestTranscriptPage(std::string nextToken, std::optional<std::int64_t> gapFrom, int page) {
+void ChatSession::requestTranscriptPage(std::string nextToken, std::optional<std::int64_t> gapFrom, int page,
+                                        std::optional<std::int64_t> newest) {
     GetTranscriptRequest req;   // chatjs shape: BACKWARD / ASCENDING / StartPosition {}
     req.maxResults = config_.timings.transcriptPageSize;
     req.scanDirection = ScanDirection::Backward;
     req.sortOrder = SortOrder::Ascending;
     req.startPosition = StartPosition{};
     req.nextToken = std::move(nextToken);
-    call(Operation::GetTranscript, encode(req), false, [this, gapFrom, page](Result<std::string> res) {
-        auto done = [this] {
+    call(Operation::GetTranscript, encode(req), false, [this, gapFrom, page, newest](Result<std::string> res) mutable {
+        auto done = [this](bool complete, std::optional<std::int64_t> confirmed) {
             syncRunning_ = false;
+            // Only a sync that reached the previous watermark moves it (an empty chat confirms "all").
+            if (complete) syncWatermark_ = std::max(syncWatermark_.value_or(0), confirmed.value_or(0));
             if (syncAgain_ && state_ == SessionState::Live) {
                 syncAgain_ = false;
                 syncTranscript();
             }
         };
-        if (state_ == SessionState::Ended || state_ == SessionState::Failed) return done();
+        if (state_ == SessionState::Ended || state_ == SessionState::Failed) return done(false, {});
         Result<GetTranscriptResponse> r = res ? decode<GetTranscriptResponse>(*res) : Result<GetTranscriptResponse>(res.error());
         if (!r) {
             emit({SessionEventType::Error, {}, {}, {}, {}, false, nullptr, r.error()});
-            return done();
+            return done(false, {});
         }
         bool closed = !gapFrom || r->nextToken.empty() || r->transcript.empty();
         for (const Item& item : r->transcript) {
-            if (gapFrom) {
-                const auto t = parseIsoTime(item.absoluteTime);
-                if (transcript_.containsId(item.id) || (t && *t <= *gapFrom)) closed = true;
-            }
+            const auto t = parseIsoTime(item.absoluteTime);
+            if (t && gapFrom && *t <= *gapFrom) closed = true;
+            if (t && page == 0) newest = std::max(newest.value_or(*t), *t);
             handleItem(item);
-            if (state_ == SessionState::Ended) return done();
+            if (state_ == SessionState::Ended) return done(false, {});
         }
         if (!gapFrom && page == 0) olderToken_ = r->nextToken;   // first sync: older pages on demand
         if (!closed && page + 1 < config_.timings.maxSyncPages) {
             syncRunning_ = true;
-            requestTranscriptPage(r->nextToken, gapFrom, page + 1);
+            requestTranscriptPage(r->nextToken, gapFrom, page + 1, newest);
             return;
         }
-        done();
+        done(closed, newest);
     });
 }
 

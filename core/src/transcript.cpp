@@ -63,20 +63,31 @@ std::size_t Transcript::insertSorted(TranscriptEntry entry) {
     auto pos = (entries_.empty() || before(entries_.back(), entry))
                    ? entries_.end()
                    : std::upper_bound(entries_.begin(), entries_.end(), entry, before);
-    auto it = entries_.insert(pos, std::move(entry));
-    return static_cast<std::size_t>(it - entries_.begin());
+    const auto index = static_cast<std::size_t>(pos - entries_.begin());
+    entries_.insert(pos, std::move(entry));
+    reindexFrom(index);   // O(1) at the tail; an older item shifts the ones after it
+    return index;
+}
+
+void Transcript::reindexFrom(std::size_t index) {
+    for (std::size_t i = index; i < entries_.size(); ++i) indexByLocal_[entries_[i].localId] = i;
+}
+
+void Transcript::eraseAt(std::size_t index) {
+    indexByLocal_.erase(entries_[index].localId);
+    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(index));
+    reindexFrom(index);
 }
 
 void Transcript::reposition(std::size_t index) {
     TranscriptEntry e = std::move(entries_[index]);
-    entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(index));
+    eraseAt(index);
     insertSorted(std::move(e));
 }
 
 TranscriptEntry* Transcript::mutableLocal(const std::string& localId) {
-    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
-        if (it->localId == localId) return &*it;
-    return nullptr;
+    auto it = indexByLocal_.find(localId);
+    return it == indexByLocal_.end() ? nullptr : &entries_[it->second];
 }
 
 TranscriptEntry* Transcript::mutableId(const std::string& id) {
@@ -157,7 +168,6 @@ Change Transcript::ingest(const Item& item) {
         if (item.messageMetadata) applyReceipts(item.id, item.messageMetadata->receipts);
         return changed || e->delivery != was ? Change::Updated : Change::None;
     }
-    if (heldEchoes_.count(item.id)) return Change::Held;
     if (own && sendsInFlight() > 0) {
         heldEchoes_.emplace(item.id, item);
         return Change::Held;
@@ -223,7 +233,7 @@ Change Transcript::confirmSent(const std::string& localId, const std::string& id
         const Delivery otherDelivery = other->delivery;
         const std::string otherLocal = other->localId;
         localIdById_.erase(id);
-        std::erase_if(entries_, [&](const TranscriptEntry& x) { return x.localId == otherLocal; });
+        eraseAt(indexByLocal_.find(otherLocal)->second);   // present: it was just found by Id
         e = mutableLocal(localId);
         upgrade(*e, otherDelivery);
     }
@@ -292,6 +302,7 @@ std::optional<std::int64_t> Transcript::oldestServerTime() const {
 void Transcript::clear() {
     entries_.clear();
     localIdById_.clear();
+    indexByLocal_.clear();
     heldEchoes_.clear();
     earlyReceipts_.clear();
     earlyReceiptOrder_.clear();

@@ -111,15 +111,16 @@ public:
     FakeSocket* last() { return all.empty() ? nullptr : all.back(); }
     std::size_t liveCount() const;
     std::vector<FakeSocket*> all;   // every socket ever opened (owned by the session; nulled when destroyed)
+    std::vector<std::pair<std::string, int>> closes;   // (url, code) of every close() by the client
 };
 
 class FakeSocket : public finchat::WebSocket {
 public:
     FakeSocket(FakeSockets& owner, std::string url, finchat::WebSocketEvents events)
-        : owner_(owner), url(std::move(url)), events_(std::move(events)) {}
+        : url(std::move(url)), owner_(owner), events_(std::move(events)) {}
     ~FakeSocket() override { std::replace(owner_.all.begin(), owner_.all.end(), this, static_cast<FakeSocket*>(nullptr)); }
     void send(std::string text) override { sent.push_back(std::move(text)); }
-    void close(int code) override { closedByClient = code; }
+    void close(int code) override { closedByClient = code; owner_.closes.push_back({url, code}); }
 
     // Test side: the server's view of this socket.
     void serverOpen() { events_.onOpen(); }

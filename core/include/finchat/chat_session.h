@@ -179,6 +179,7 @@ private:
     void onSocketMessage(std::uint64_t generation, const std::string& text);
     void onSocketClose(std::uint64_t generation, int code);
     void onSubscribed(Socket& s);
+    void resendSubscribe(std::uint64_t generation);
     void socketFailed(std::uint64_t generation);
     void heartbeatTick();
     void startSwap();
@@ -195,7 +196,8 @@ private:
 
     // transcript sync
     void syncTranscript();
-    void requestTranscriptPage(std::string nextToken, std::optional<std::int64_t> gapFrom, int page);
+    void requestTranscriptPage(std::string nextToken, std::optional<std::int64_t> gapFrom, int page,
+                               std::optional<std::int64_t> newest);
     void requestOlderPage();
 
     // sending
@@ -243,6 +245,10 @@ private:
     bool everLive_ = false;
     bool disconnectRequested_ = false;
 
+    // Transcript pages confirmed everything up to this AbsoluteTime; items that came on the socket
+    // since are not proof of completeness (a socket can die with older frames in flight), so each
+    // re-sync pages back to here. Unset before the first sync, which loads one page only.
+    std::optional<std::int64_t> syncWatermark_;
     bool syncRunning_ = false;
     bool syncAgain_ = false;
     bool olderRunning_ = false;
@@ -258,6 +264,7 @@ private:
     ReceiptKind lastReceiptKind_ = ReceiptKind::Delivered;
     bool receiptWindowOpen_ = false;
     std::map<std::string, std::vector<std::string>> streamedChunks_;   // streamed bot replies by Id
+    std::set<std::string> escalationsSeen_;                             // signal item Ids already announced
 };
 
 }  // namespace finchat

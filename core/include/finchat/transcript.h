@@ -76,6 +76,8 @@ private:
     void upgrade(TranscriptEntry& e, Delivery d);
     std::size_t insertSorted(TranscriptEntry entry);
     void reposition(std::size_t index);
+    void eraseAt(std::size_t index);
+    void reindexFrom(std::size_t index);
     void releaseHeldEchoesIfIdle();
     std::size_t sendsInFlight() const;
     TranscriptEntry* mutableLocal(const std::string& localId);
@@ -85,6 +87,7 @@ private:
     std::string ownParticipantId_;
     std::vector<TranscriptEntry> entries_;
     std::unordered_map<std::string, std::string> localIdById_;    // server Id -> localId
+    std::unordered_map<std::string, std::size_t> indexByLocal_;   // localId -> position in entries_
     std::map<std::string, Item> heldEchoes_;                       // own echoes awaiting their send
     std::map<std::string, std::vector<Receipt>> earlyReceipts_;    // receipts for items not seen yet
     std::deque<std::string> earlyReceiptOrder_;                    // bounds earlyReceipts_
