@@ -1,0 +1,780 @@
+#include "finchat/pii.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+
+namespace finchat {
+namespace {
+
+// ---- Characters -----------------------------------------------------------------------------------
+// Everything here is ASCII-only on purpose: bytes of multi-byte UTF-8 sequences are >= 0x80 and are
+// never digits, letters or separators, so no match can begin or end inside a code point, and a
+// non-ASCII character next to a number acts like punctuation ("Karte:4111…", "…1111 ✓").
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+bool isLetter(char c) { return isUpper(c) || isLower(c); }
+bool isAlnum(char c) { return isDigit(c) || isLetter(c); }
+bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
+char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+char toUpper(char c) { return isLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// The byte at i / just before i, or '\0' outside the text, so look-arounds need no bounds checks.
+char at(std::string_view t, std::size_t i) { return i < t.size() ? t[i] : '\0'; }
+char before(std::string_view t, std::size_t i) { return i > 0 && i <= t.size() ? t[i - 1] : '\0'; }
+
+// Characters that join digits into one larger number: "1,234.56", "10:30", "01/05/2025".
+bool isNumberJoiner(char c) { return c == '.' || c == ',' || c == ':' || c == '/'; }
+
+bool startsWith(std::string_view t, std::size_t pos, std::string_view s) {
+    return pos <= t.size() && t.substr(pos).substr(0, s.size()) == s;
+}
+bool endsWith(std::string_view t, std::size_t pos, std::string_view s) {
+    return pos <= t.size() && pos >= s.size() && t.substr(pos - s.size(), s.size()) == s;
+}
+
+constexpr std::string_view kEuro = "\xE2\x82\xAC", kPound = "\xC2\xA3", kYen = "\xC2\xA5";
+
+// An amount: a currency sign (optionally one space) right before `pos`...
+bool currencyBefore(std::string_view t, std::size_t pos) {
+    if (before(t, pos) == ' ') --pos;
+    return before(t, pos) == '$' || endsWith(t, pos, kEuro) || endsWith(t, pos, kPound) ||
+           endsWith(t, pos, kYen);
+}
+// ...or a currency sign or ISO code right after it ("1234567890 EUR").
+bool currencyAfter(std::string_view t, std::size_t pos) {
+    if (at(t, pos) == ' ') ++pos;
+    if (at(t, pos) == '$' || startsWith(t, pos, kEuro) || startsWith(t, pos, kPound) ||
+        startsWith(t, pos, kYen))
+        return true;
+    for (std::string_view code : {"EUR", "USD", "GBP", "CHF"})
+        if (startsWith(t, pos, code) && !isLetter(at(t, pos + 3))) return true;
+    return false;
+}
+
+// ---- Candidates -----------------------------------------------------------------------------------
+// Every scanner proposes candidates; where candidates overlap, the lower rank wins (then the earlier,
+// then the longer one). The ranks follow how much the shape alone proves: an e-mail address or an
+// IBAN (mod-97) is certain, a Luhn-valid card number nearly so, a keyword-backed number less, and a
+// phone number is the weakest guess.
+enum Rank { kEmail, kIban, kCard, kSsnShape, kContext, kPhone };
+
+struct Candidate {
+    PiiType type;
+    std::size_t begin, end;
+    int rank;
+};
+
+// ---- Digit runs -----------------------------------------------------------------------------------
+struct Run {
+    std::size_t begin, end;
+    bool wordGlued;    // touches a letter or '_': "cvv2", "12th", "A1234" are not numbers of their own
+    bool numberGlued;  // part of a larger number: "1,234.56", "10:30", "01/05/2025"
+    std::size_t size() const { return end - begin; }
+    bool clean() const { return !wordGlued && !numberGlued; }
+};
+
+std::vector<Run> digitRuns(std::string_view t) {
+    std::vector<Run> runs;
+    for (std::size_t i = 0; i < t.size();) {
+        if (!isDigit(t[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t e = i;
+        while (e < t.size() && isDigit(t[e])) ++e;
+        Run r{i, e, false, false};
+        r.wordGlued = isWordChar(before(t, i)) || isWordChar(at(t, e));
+        r.numberGlued = (isNumberJoiner(before(t, i)) && i >= 2 && isDigit(t[i - 2])) ||
+                        (isNumberJoiner(at(t, e)) && isDigit(at(t, e + 1)));
+        runs.push_back(r);
+        i = e;
+    }
+    return runs;
+}
+
+// Up to 19 digits of runs[first..last] (the separators dropped); 0 if there are more.
+struct Digits {
+    std::array<char, 20> d{};
+    std::size_t n = 0;
+};
+Digits collectDigits(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last) {
+    Digits out;
+    for (std::size_t r = first; r <= last; ++r) {
+        if (out.n + runs[r].size() > 19) return Digits{};
+        for (std::size_t i = runs[r].begin; i < runs[r].end; ++i) out.d[out.n++] = t[i];
+    }
+    return out;
+}
+
+// ---- Checksums ------------------------------------------------------------------------------------
+bool luhnValid(const Digits& ds) {
+    int sum = 0;
+    for (std::size_t i = 0; i < ds.n; ++i) {
+        int d = ds.d[ds.n - 1 - i] - '0';
+        if (i % 2 == 1) {
+            d *= 2;
+            if (d > 9) d -= 9;
+        }
+        sum += d;
+    }
+    return ds.n > 0 && sum % 10 == 0;
+}
+
+// ABA routing transit number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10), and the first two
+// digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80).
+bool abaValid(const Digits& ds) {
+    if (ds.n != 9) return false;
+    int prefix = (ds.d[0] - '0') * 10 + (ds.d[1] - '0');
+    if (!(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80))
+        return false;
+    static constexpr int kWeights[] = {3, 7, 1, 3, 7, 1, 3, 7, 1};
+    int sum = 0;
+    for (int i = 0; i < 9; ++i) sum += kWeights[i] * (ds.d[i] - '0');
+    return sum % 10 == 0;
+}
+
+// US SSN ranges the SSA never issues: area 000, 666 and 900-999, group 00, serial 0000.
+bool ssnValid(const Digits& ds) {
+    if (ds.n != 9) return false;
+    int area = (ds.d[0] - '0') * 100 + (ds.d[1] - '0') * 10 + (ds.d[2] - '0');
+    int group = (ds.d[3] - '0') * 10 + (ds.d[4] - '0');
+    bool serialZero = ds.d[5] == '0' && ds.d[6] == '0' && ds.d[7] == '0' && ds.d[8] == '0';
+    return area != 0 && area != 666 && area < 900 && group != 0 && !serialZero;
+}
+
+// ---- Keywords -------------------------------------------------------------------------------------
+// Numbers that are only PII by context need a keyword *before* them: case-insensitive, starting a word
+// (no ASCII letter before it), ending at most kKeywordReach bytes before the number, and with no other
+// number between keyword and number ("cvv 123 and 456 more" flags only 123). Whole-word keywords must
+// also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
+enum Cue { kCueSsn, kCueRouting, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
+           kCueSwift, kCueCount };
+
+struct Keyword {
+    std::string_view word;  // lower case
+    Cue cue;
+    bool wholeWord;
+};
+
+constexpr Keyword kKeywords[] = {
+    {"ssn", kCueSsn, true},          {"social security", kCueSsn, false},
+    {"routing", kCueRouting, false}, {"aba", kCueRouting, true},
+    {"rtn", kCueRouting, true},      {"transit", kCueRouting, false},
+    {"sort code", kCueSortCode, false}, {"sortcode", kCueSortCode, false},
+    {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
+    {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
+    {"good thru", kCueExpiry, false},
+    {"cvv", kCueCvv, true},          {"cvc", kCueCvv, true},
+    {"cvn", kCueCvv, true},          {"cid", kCueCvv, true},
+    {"csc", kCueCvv, true},          {"security code", kCueCvv, false},
+    {"card verification", kCueCvv, false},
+    {"pin", kCuePin, true},
+    {"account", kCueAccount, false}, {"acct", kCueAccount, false},
+    {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},
+    {"kontonummer", kCueAccount, false}, {"konto", kCueAccount, true},
+    {"phone", kCuePhone, false},     {"telephone", kCuePhone, false},
+    {"tel", kCuePhone, true},        {"mobile", kCuePhone, false},
+    {"cell", kCuePhone, true},       {"cellphone", kCuePhone, false},
+    {"call", kCuePhone, false},      {"fax", kCuePhone, true},
+    {"whatsapp", kCuePhone, false},
+    {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
+};
+constexpr std::size_t kKeywordReach = 40;
+constexpr std::size_t kLongestKeyword = 17;  // "card verification"
+
+// For each cue, the end of its nearest keyword before `pos` (0 = none; a keyword never ends at 0).
+struct Cues {
+    std::array<std::size_t, kCueCount> end{};
+    bool has(Cue c) const { return end[c] != 0; }
+    bool any() const {
+        return std::any_of(end.begin(), end.end(), [](std::size_t e) { return e != 0; });
+    }
+};
+
+bool keywordAt(std::string_view t, std::size_t p, const Keyword& k) {
+    if (p + k.word.size() > t.size()) return false;
+    for (std::size_t i = 0; i < k.word.size(); ++i)
+        if (toLower(t[p + i]) != k.word[i]) return false;
+    if (isLetter(before(t, p))) return false;
+    return !k.wholeWord || !isLetter(at(t, p + k.word.size()));
+}
+
+Cues findCues(std::string_view t, std::size_t floor, std::size_t pos) {
+    Cues cues;
+    std::size_t lo = pos > kKeywordReach + kLongestKeyword ? pos - kKeywordReach - kLongestKeyword : 0;
+    lo = std::max(lo, floor);
+    for (std::size_t p = lo; p < pos; ++p) {
+        char c = toLower(t[p]);
+        for (const Keyword& k : kKeywords) {
+            if (k.word[0] != c || !keywordAt(t, p, k)) continue;
+            std::size_t e = p + k.word.size();
+            if (e <= pos && pos - e <= kKeywordReach) cues.end[k.cue] = std::max(cues.end[k.cue], e);
+        }
+    }
+    return cues;
+}
+
+// ---- CREDIT_DEBIT_NUMBER --------------------------------------------------------------------------
+// Card numbers (ISO/IEC 7812) have 13-19 digits, written contiguously or in groups joined by single
+// spaces or single dashes, one kind per number ("4111 1111 1111 1111", "4111-1111-1111-1111", Amex
+// "3782 822463 10005"). A candidate:
+//  - consists of whole digit groups: it never starts or ends inside a run of digits, and never inside
+//    a dash-joined number ("4111-1111-1111-1111-1234" is a 20-digit number, not a card); inside a
+//    longer space-joined sequence it starts and ends at spaces;
+//  - when grouped, has groups of 3-6 digits (the last one 1-6), so lists of small numbers never
+//    combine into a card;
+//  - passes the Luhn check and starts with 2-6 (Mastercard 2/5, Amex/Diners/JCB 3, Visa 4,
+//    Discover/UnionPay/Maestro 6) — 13+ digit numbers starting 0, 1, 7, 8, 9 are not payment cards;
+//  - is not glued to letters or to a decimal/time/date ("4111111111111111.50") and does not follow '+'
+//    (that is an international phone number) or an IBAN's head ("DE89 3704 0044 0532 0130 01" with a
+//    wrong check digit is a mistyped IBAN, not a card whose digits happen to pass Luhn).
+bool ibanHeadBefore(std::string_view t, std::size_t pos) {
+    return pos >= 5 && t[pos - 1] == ' ' && isLetter(t[pos - 5]) && isLetter(t[pos - 4]) &&
+           isDigit(t[pos - 3]) && isDigit(t[pos - 2]) && !isWordChar(before(t, pos - 5));
+}
+
+void cardsInChain(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
+                  std::vector<Candidate>& out) {
+    for (std::size_t s = first; s <= last; ++s) {
+        if (s > first && t[runs[s].begin - 1] != ' ') continue;
+        if (s == first && (before(t, runs[s].begin) == '+' || ibanHeadBefore(t, runs[s].begin))) continue;
+        std::size_t digits = 0;
+        char gap = 0;
+        for (std::size_t e = s; e <= last; ++e) {
+            if (e > s) {
+                char g = t[runs[e].begin - 1];
+                if (gap == 0) gap = g;
+                if (g != gap) break;
+                if (runs[e - 1].size() < 3 || runs[e - 1].size() > 6) break;
+                if (runs[e].size() > 6) break;
+            }
+            digits += runs[e].size();
+            if (digits > 19) break;
+            if (digits < 13) continue;
+            if (e != last && t[runs[e].end] != ' ') continue;
+            Digits ds = collectDigits(t, runs, s, e);
+            if (ds.d[0] >= '2' && ds.d[0] <= '6' && luhnValid(ds))
+                out.push_back({PiiType::CreditDebitNumber, runs[s].begin, runs[e].end, kCard});
+        }
+    }
+}
+
+void scanCards(std::string_view t, const std::vector<Run>& runs, std::vector<Candidate>& out) {
+    for (std::size_t i = 0; i < runs.size();) {
+        if (!runs[i].clean()) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;  // the chain: clean runs joined by exactly one ' ' or '-'
+        while (j + 1 < runs.size() && runs[j + 1].clean() && runs[j + 1].begin == runs[j].end + 1 &&
+               (t[runs[j].end] == ' ' || t[runs[j].end] == '-'))
+            ++j;
+        cardsInChain(t, runs, i, j, out);
+        i = j + 1;
+    }
+}
+
+// ---- INTERNATIONAL_BANK_ACCOUNT_NUMBER ------------------------------------------------------------
+// ISO 13616: a country code, two check digits (02-98) and the BBAN, exactly as long as the IBAN
+// registry says for that country; upper or lower case; written compactly or in groups of four
+// separated by single spaces ("DE89 3704 0044 0532 0130 00"). Moving the first four characters to the
+// end and reading letters as 10..35, the number mod 97 must be 1. Countries outside the registry are
+// not matched (an IBAN-shaped word from elsewhere is more likely a product code).
+struct IbanCountry {
+    char a, b;
+    unsigned char length;
+};
+constexpr IbanCountry kIbanCountries[] = {
+    {'A','D',24}, {'A','E',23}, {'A','L',28}, {'A','T',20}, {'A','Z',28}, {'B','A',20}, {'B','E',16},
+    {'B','G',22}, {'B','H',22}, {'B','I',27}, {'B','R',29}, {'B','Y',28}, {'C','H',21}, {'C','R',22},
+    {'C','Y',28}, {'C','Z',24}, {'D','E',22}, {'D','J',27}, {'D','K',18}, {'D','O',28}, {'E','E',20},
+    {'E','G',29}, {'E','S',24}, {'F','I',18}, {'F','K',18}, {'F','O',18}, {'F','R',27}, {'G','B',22},
+    {'G','E',22}, {'G','I',23}, {'G','L',18}, {'G','R',27}, {'G','T',28}, {'H','R',21}, {'H','U',28},
+    {'I','E',22}, {'I','L',23}, {'I','Q',23}, {'I','S',26}, {'I','T',27}, {'J','O',30}, {'K','W',30},
+    {'K','Z',20}, {'L','B',28}, {'L','C',32}, {'L','I',21}, {'L','T',20}, {'L','U',20}, {'L','V',21},
+    {'L','Y',25}, {'M','C',27}, {'M','D',24}, {'M','E',22}, {'M','K',19}, {'M','N',20}, {'M','R',27},
+    {'M','T',31}, {'M','U',30}, {'N','I',28}, {'N','L',18}, {'N','O',15}, {'O','M',23}, {'P','K',24},
+    {'P','L',28}, {'P','S',29}, {'P','T',25}, {'Q','A',29}, {'R','O',24}, {'R','S',22}, {'R','U',33},
+    {'S','A',24}, {'S','C',31}, {'S','D',18}, {'S','E',24}, {'S','I',19}, {'S','K',24}, {'S','M',27},
+    {'S','O',23}, {'S','T',25}, {'S','V',28}, {'T','L',23}, {'T','N',24}, {'T','R',26}, {'U','A',29},
+    {'V','A',22}, {'V','G',24}, {'X','K',20}, {'Y','E',30},
+};
+
+std::size_t ibanLength(char a, char b) {
+    for (const IbanCountry& c : kIbanCountries)
+        if (c.a == a && c.b == b) return c.length;
+    return 0;
+}
+
+bool ibanChecksumValid(std::string_view t, std::size_t begin, std::size_t end) {
+    unsigned r = 0;
+    auto feed = [&r](char c) {
+        c = toUpper(c);
+        if (isDigit(c)) r = (r * 10 + static_cast<unsigned>(c - '0')) % 97;
+        else if (isUpper(c)) r = (r * 100 + static_cast<unsigned>(c - 'A' + 10)) % 97;
+    };
+    for (std::size_t i = begin + 4; i < end; ++i) feed(t[i]);  // spaces are ignored by feed
+    for (std::size_t i = begin; i < begin + 4; ++i) feed(t[i]);
+    return r == 1;
+}
+
+void scanIbans(std::string_view t, std::vector<Candidate>& out) {
+    for (std::size_t p = 0; p + 4 <= t.size(); ++p) {
+        if (!isLetter(t[p]) || !isLetter(t[p + 1]) || !isDigit(t[p + 2]) || !isDigit(t[p + 3])) continue;
+        if (isWordChar(before(t, p))) continue;
+        std::size_t length = ibanLength(toUpper(t[p]), toUpper(t[p + 1]));
+        int check = (t[p + 2] - '0') * 10 + (t[p + 3] - '0');
+        if (length == 0 || check < 2 || check > 98) continue;
+        std::size_t q = p + 4, count = 4, end = 0;
+        if (at(t, q) == ' ') {  // grouped: " XXXX XXXX ... X"
+            bool ok = true;
+            while (ok && count < length) {
+                if (at(t, q) != ' ') {
+                    ok = false;
+                    break;
+                }
+                ++q;
+                std::size_t want = std::min<std::size_t>(4, length - count);
+                for (std::size_t k = 0; k < want && ok; ++k) ok = isAlnum(at(t, q + k));
+                q += want;
+                count += want;
+            }
+            if (ok) end = q;
+        } else {
+            while (count < length && isAlnum(at(t, q))) ++q, ++count;
+            if (count == length) end = q;
+        }
+        if (end == 0 || isWordChar(at(t, end)) || !ibanChecksumValid(t, p, end)) continue;
+        out.push_back({PiiType::InternationalBankAccountNumber, p, end, kIban});
+        p = end - 1;
+    }
+}
+
+// ---- EMAIL ----------------------------------------------------------------------------------------
+// Conservative, ASCII only: local@domain.tld. The local part is letters, digits and . _ % + - (it
+// starts with a letter or digit, has no "..", does not end with '.', at most 64 bytes); the domain is
+// two or more dot-separated labels of letters, digits and inner hyphens (at most 253 bytes), the last
+// an all-letter top-level domain of 2+ letters. A trailing dot (end of sentence) is not included.
+bool isLocalChar(char c) {
+    return isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+bool validDomain(std::string_view d) {
+    std::size_t labels = 0, start = 0;
+    while (start <= d.size()) {
+        std::size_t dot = d.find('.', start);
+        std::size_t stop = dot == std::string_view::npos ? d.size() : dot;
+        std::string_view label = d.substr(start, stop - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        ++labels;
+        if (dot == std::string_view::npos) {
+            if (label.size() < 2) return false;
+            return labels >= 2 && std::all_of(label.begin(), label.end(), isLetter);
+        }
+        start = dot + 1;
+    }
+    return false;
+}
+
+void scanEmails(std::string_view t, std::vector<Candidate>& out) {
+    for (std::size_t a = 0; a < t.size(); ++a) {
+        if (t[a] != '@') continue;
+        std::size_t l = a;
+        while (l > 0 && a - l <= 64 && isLocalChar(t[l - 1])) --l;
+        if (a - l > 64) continue;
+        while (l < a && !isAlnum(t[l])) ++l;
+        std::string_view local = t.substr(l, a - l);
+        if (local.empty() || local.back() == '.' || local.find("..") != std::string_view::npos) continue;
+        std::size_t d = a + 1, e = d;
+        while (e < t.size() && e - d <= 253 && (isAlnum(t[e]) || t[e] == '-' || t[e] == '.')) ++e;
+        if (e - d > 253) continue;
+        while (e > d && t[e - 1] == '.') --e;
+        if (at(t, e) == '@' || at(t, e) == '_' || !validDomain(t.substr(d, e - d))) continue;
+        out.push_back({PiiType::Email, l, e, kEmail});
+        a = e - 1;
+    }
+}
+
+// ---- SWIFT_CODE -----------------------------------------------------------------------------------
+// BIC (ISO 9362): 4 letters (institution), 2 letters (a country code in use), 2 letters or digits
+// (location), optionally 3 more (branch) — 8 or 11 characters forming a word of their own. Upper case
+// only, and only after "SWIFT" or "BIC": eight capital letters alone ("TRANSFER") are too often a word.
+constexpr std::string_view kCountries =  // ISO 3166-1 alpha-2, plus XK (Kosovo) as SWIFT uses it
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCN"
+    "COCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHM"
+    "HNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMK"
+    "MLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURW"
+    "SASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVI"
+    "VNVUWFWSXKYEYTZAZMZW";
+
+bool isCountry(char a, char b) {
+    for (std::size_t i = 0; i + 1 < kCountries.size(); i += 2)
+        if (kCountries[i] == a && kCountries[i + 1] == b) return true;
+    return false;
+}
+
+void scanSwift(std::string_view t, std::vector<Candidate>& out) {
+    for (std::size_t p = 0; p < t.size();) {
+        if (!isWordChar(t[p])) {
+            ++p;
+            continue;
+        }
+        std::size_t e = p;
+        while (e < t.size() && isWordChar(t[e])) ++e;
+        std::string_view w = t.substr(p, e - p);
+        bool shape = (w.size() == 8 || w.size() == 11) &&
+                     std::all_of(w.begin(), w.begin() + 6, isUpper) &&
+                     std::all_of(w.begin() + 6, w.end(), [](char c) { return isUpper(c) || isDigit(c); });
+        if (shape && isCountry(w[4], w[5]) && findCues(t, 0, p).has(kCueSwift))
+            out.push_back({PiiType::SwiftCode, p, e, kContext});
+        p = e;
+    }
+}
+
+// ---- Numbers by context: SSN, BANK_ROUTING, BANK_ACCOUNT_NUMBER, CVV, PIN, EXPIRY -------------------
+// A number here is a clean digit run, or several joined by one kind of single separator (' ' or '-').
+//  - SSN: "AAA-GG-SSSS" needs no keyword (the shape is specific enough); 9 digits or "AAA GG SSSS"
+//    need "SSN"/"social security". Never-issued ranges are excluded (see ssnValid).
+//  - BANK_ROUTING: 9 contiguous digits with a valid ABA checksum after "routing"/"ABA"/"RTN"/
+//    "transit"; or a UK sort code (6 digits, "NN-NN-NN") after "sort code".
+//  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code".
+//  - PIN: 4-6 contiguous digits after "PIN".
+//  - BANK_ACCOUNT_NUMBER: 6-17 digits after "account"/"acct"/"acc"/"a/c"/"Konto(nummer)".
+//  - PHONE: 10-15 unseparated digits after "phone"/"tel"/"mobile"/"cell"/"call"/"fax"/"WhatsApp" (this is how
+//    an unseparated "5551234567" is found; separated forms need no keyword, see scanPhones).
+//  - CREDIT_DEBIT_EXPIRY: MM/YY or MM/YYYY (month 1-12, year 2000-2099) after "exp"/"expiry"/
+//    "expires"/"valid thru"; not part of a date ("12/05/2025").
+// Checksummed or shape-specific cues (SSN, routing, sort code) are tried first; among the others
+// (CVV, PIN, account, phone) the nearest keyword decides. Numbers next to a currency sign or code are
+// amounts and are skipped, numbers after '+' are left to the phone scanner. Space-joined numbers must
+// look printed (equal groups of 2-6 digits, the last no longer); if one fits no rule as a whole, its
+// first group is tried alone ("account 12345678 2 days ago").
+bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
+                      const Cues& cues, std::vector<Candidate>& out) {
+    std::size_t digits = 0;
+    for (std::size_t r = first; r <= last; ++r) digits += runs[r].size();
+    if (digits > 17 || currencyAfter(t, runs[last].end)) return false;
+    Digits ds = collectDigits(t, runs, first, last);
+    const bool single = first == last;
+    const std::size_t groups = last - first + 1;
+    auto sizes = [&](std::initializer_list<std::size_t> want) {
+        if (want.size() != groups) return false;
+        std::size_t r = first;
+        for (std::size_t w : want)
+            if (runs[r++].size() != w) return false;
+        return true;
+    };
+    auto emit = [&](PiiType type) {
+        out.push_back({type, runs[first].begin, runs[last].end, kContext});
+        return true;
+    };
+    if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
+        return emit(PiiType::Ssn);
+    if (cues.has(kCueRouting) && single && abaValid(ds)) return emit(PiiType::BankRouting);
+    if (cues.has(kCueSortCode) && digits == 6 && (single || sizes({2, 2, 2}))) return emit(PiiType::BankRouting);
+
+    // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
+    // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
+    bool printed = single || t[runs[first].end] == '-';
+    if (!printed) {
+        const std::size_t g = runs[first].size();
+        printed = g >= 2 && g <= 6 && runs[last].size() <= g;
+        for (std::size_t r = first; r < last && printed; ++r) printed = runs[r].size() == g;
+    }
+    if (!printed) return false;
+
+    std::array<Cue, 4> weak = {kCueCvv, kCuePin, kCueAccount, kCuePhone};
+    std::stable_sort(weak.begin(), weak.end(), [&](Cue a, Cue b) { return cues.end[a] > cues.end[b]; });
+    for (Cue cue : weak) {
+        if (!cues.has(cue)) continue;
+        if (cue == kCueCvv && single && digits >= 3 && digits <= 4) return emit(PiiType::CreditDebitCvv);
+        if (cue == kCuePin && single && digits >= 4 && digits <= 6) return emit(PiiType::Pin);
+        if (cue == kCueAccount && digits >= 6 && digits <= 17) return emit(PiiType::BankAccountNumber);
+        if (cue == kCuePhone && single && digits >= 10 && digits <= 15) return emit(PiiType::Phone);
+    }
+    return false;
+}
+
+void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::vector<Candidate>& out) {
+    std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
+    for (std::size_t i = 0; i < runs.size();) {
+        const Run& r = runs[i];
+        if (r.wordGlued) {  // "cvv2", "12th": not a number, does not end a keyword's reach
+            ++i;
+            continue;
+        }
+        // MM/YY, MM/YYYY
+        if (r.size() <= 2 && at(t, r.end) == '/' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+            !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
+            const Run& y = runs[i + 1];
+            bool inDate = (isNumberJoiner(at(t, y.end)) && isDigit(at(t, y.end + 1))) ||
+                          (isNumberJoiner(before(t, r.begin)) && r.begin >= 2 && isDigit(t[r.begin - 2]));
+            int month = 0;
+            for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
+            bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
+            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(t, floor, r.begin).has(kCueExpiry))
+                out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext});
+            floor = y.end;
+            i += 2;
+            continue;
+        }
+        if (r.numberGlued) {
+            floor = r.end;
+            ++i;
+            continue;
+        }
+        std::size_t j = i;  // one kind of single separator throughout
+        while (j + 1 < runs.size() && !runs[j + 1].wordGlued && !runs[j + 1].numberGlued &&
+               runs[j + 1].begin == runs[j].end + 1 && (t[runs[j].end] == ' ' || t[runs[j].end] == '-') &&
+               (j == i || t[runs[j].end] == t[runs[i].end]))
+            ++j;
+        bool dashes = j == i + 2 && t[runs[i].end] == '-';
+        if (dashes && runs[i].size() == 3 && runs[i + 1].size() == 2 && runs[j].size() == 4 &&
+            ssnValid(collectDigits(t, runs, i, j))) {
+            out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape});
+        } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
+            Cues cues = findCues(t, floor, r.begin);
+            if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ')
+                tryContextNumber(t, runs, i, i, cues, out);
+        }
+        floor = runs[j].end;
+        i = j + 1;
+    }
+}
+
+// ---- PHONE ----------------------------------------------------------------------------------------
+// Without a keyword, a phone number needs a recognisable written form (separators: single ' ', '-',
+// '.', '/', and parentheses around an area code):
+//  - international: '+' and 9-15 digits (E.164 allows 15; a "(0)" trunk digit is not counted), any
+//    grouping: "+44 20 7946 0958", "+49 (0)30 1234567", "+1 (555) 123-4567", "+4930123456";
+//  - North American: [1] NPA NXX XXXX as 3-3-4 digits with one kind of separator, the area code
+//    optionally in parentheses and starting 2-9: "(555) 123-4567", "1-800-555-0199";
+//  - national with a trunk prefix: the first group starts with 0 ("030 12345678", "020 7946 0958",
+//    "06 12 34 56 78", "0049 30 1234567"), 10-15 digits (17 after "00"), 2-6 groups of at most 8
+//    digits, one kind of separator.
+// Never: a run of digits without separators (order numbers; only with a keyword, see above), anything
+// that starts like a date (dd.mm.yyyy, yyyy-mm-dd), an amount (currency sign or code next to it, or a
+// decimal part), or a number glued to letters. A phone number does not start inside a longer number;
+// it may end before a space that is followed by more digits only if it has no spaces of its own
+// ("555-123-4567 12 times"), so "555 123 4567 8901" is one 14-digit number, not a phone.
+struct PhoneGroup {
+    std::size_t begin, end;  // digits only (without parentheses)
+    char gap;                // separator before it: 0, ' ', '-', '.', '/', or ')' right after "(...)"
+    bool paren;
+    std::size_t size() const { return end - begin; }
+};
+
+bool isPhoneSeparator(char c) { return c == ' ' || c == '-' || c == '.' || c == '/'; }
+
+// Reads the chain of digit groups starting at pos; returns where it ends.
+std::size_t readPhoneChain(std::string_view t, std::size_t pos, std::vector<PhoneGroup>& groups) {
+    groups.clear();
+    char gap = 0;
+    std::size_t end = pos;
+    for (;;) {
+        if (at(t, pos) == '(') {
+            std::size_t q = pos + 1;
+            while (isDigit(at(t, q))) ++q;
+            if (q == pos + 1 || q - pos - 1 > 5 || at(t, q) != ')') break;
+            groups.push_back({pos + 1, q, gap, true});
+            pos = end = q + 1;
+            if ((at(t, pos) == ' ' || at(t, pos) == '-') && isDigit(at(t, pos + 1))) ++pos;
+            if (!isDigit(at(t, pos))) break;
+            gap = ')';
+            continue;
+        }
+        if (!isDigit(at(t, pos))) break;
+        std::size_t q = pos;
+        while (isDigit(at(t, q))) ++q;
+        groups.push_back({pos, q, gap, false});
+        pos = end = q;
+        if (isPhoneSeparator(at(t, pos)) && (isDigit(at(t, pos + 1)) || at(t, pos + 1) == '(')) {
+            gap = at(t, pos++);
+        } else if (at(t, pos) == '(') {
+            gap = 0;
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+bool looksLikeDate(const std::vector<PhoneGroup>& g, std::size_t last) {
+    if (last < 2) return false;
+    auto sep = [&](std::size_t k) { return g[k].gap == '.' || g[k].gap == '/' || g[k].gap == '-'; };
+    if (!sep(1) || !sep(2)) return false;
+    bool dmy = g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 4 || g[2].size() == 2);
+    bool ymd = g[0].size() == 4 && g[1].size() <= 2 && g[2].size() <= 2;
+    return dmy || ymd;
+}
+
+bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_t last, bool plus) {
+    std::size_t digits = 0;
+    for (std::size_t k = 0; k <= last; ++k) {
+        bool trunk = plus && k > 0 && g[k].paren && g[k].size() == 1 && t[g[k].begin] == '0';
+        if (!trunk) digits += g[k].size();
+    }
+    if (plus) return !g[0].paren && digits >= 9 && digits <= 15;
+    if (last == 0) return false;
+    char sep = 0;
+    for (std::size_t k = 1; k <= last; ++k) {
+        if (g[k].gap == ')') continue;
+        if (g[k].gap == 0 || (sep != 0 && g[k].gap != sep)) return false;
+        sep = g[k].gap;
+    }
+    // North American: [1] (NPA) XXX-XXXX. Area codes start 2-9; the exchange is not checked, as
+    // customers (and tests) happily type 555-123-4567.
+    std::size_t a = (last == 3 && g[0].size() == 1 && t[g[0].begin] == '1' && !g[0].paren) ? 1 : 0;
+    if (last - a == 2 && g[a].size() == 3 && g[a + 1].size() == 3 && g[a + 2].size() == 4 &&
+        t[g[a].begin] >= '2' && !g[a + 1].paren && !g[a + 2].paren &&
+        (a == 0 || !g[0].paren))
+        return true;
+    // National with trunk prefix 0 (or international prefix 00)
+    if (t[g[0].begin] != '0' || last + 1 > 6 || looksLikeDate(g, last)) return false;
+    for (std::size_t k = 0; k <= last; ++k)
+        if (g[k].size() > 8 || (k > 0 && g[k].paren)) return false;
+    std::size_t maxDigits = (g[0].size() >= 2 && t[g[0].begin + 1] == '0') ? 17 : 15;
+    return digits >= 10 && digits <= maxDigits;
+}
+
+void scanPhones(std::string_view t, std::vector<Candidate>& out) {
+    std::vector<PhoneGroup> g;
+    for (std::size_t i = 0; i < t.size();) {
+        const bool plus = t[i] == '+' && (isDigit(at(t, i + 1)) || at(t, i + 1) == '(');
+        if (!plus && t[i] != '(' && !isDigit(t[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        const std::size_t chainEnd = readPhoneChain(t, plus ? i + 1 : i, g);
+        if (g.empty()) {
+            ++i;
+            continue;
+        }
+        i = std::max(chainEnd, i + 1);
+        char prev = before(t, start);
+        if (isWordChar(prev) || prev == '+' || (isNumberJoiner(prev) && isDigit(before(t, start - 1))) ||
+            currencyBefore(t, start))
+            continue;
+        // Longest acceptable prefix of the chain (at most 17 digits are ever considered).
+        std::size_t last = 0, digits = g[0].size();
+        while (last + 1 < g.size() && digits + g[last + 1].size() <= 17) digits += g[++last].size();
+        for (std::size_t k = last + 1; k-- > 0;) {
+            if (k < g.size() - 1) {
+                if (g[k + 1].gap != ' ' || t[g[k].end] != ' ') continue;
+                bool innerSpace = false;
+                for (std::size_t m = 1; m <= k; ++m) innerSpace = innerSpace || g[m].gap == ' ';
+                if (innerSpace && !plus) continue;
+            }
+            std::size_t end = g[k].paren ? g[k].end + 1 : g[k].end;
+            if (isWordChar(at(t, end)) || (isNumberJoiner(at(t, end)) && isDigit(at(t, end + 1))) ||
+                currencyAfter(t, end))
+                continue;
+            if (phoneShape(t, g, k, plus)) {
+                out.push_back({PiiType::Phone, start, end, kPhone});
+                break;
+            }
+        }
+    }
+}
+
+// ---- Replacing ------------------------------------------------------------------------------------
+constexpr std::string_view kBullets = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";  // ••••
+
+template <class Replace>
+std::string replaceMatches(std::string_view text, const std::vector<PiiMatch>& matches, Replace replace) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t cursor = 0;
+    for (const PiiMatch& m : matches) {
+        if (m.begin < cursor || m.end < m.begin || m.end > text.size()) continue;  // defensive
+        out.append(text.substr(cursor, m.begin - cursor));
+        replace(out, m, text.substr(m.begin, m.end - m.begin));
+        cursor = m.end;
+    }
+    out.append(text.substr(cursor));
+    return out;
+}
+
+}  // namespace
+
+const char* comprehendName(PiiType type) {
+    switch (type) {
+        case PiiType::CreditDebitNumber: return "CREDIT_DEBIT_NUMBER";
+        case PiiType::CreditDebitCvv: return "CREDIT_DEBIT_CVV";
+        case PiiType::CreditDebitExpiry: return "CREDIT_DEBIT_EXPIRY";
+        case PiiType::BankAccountNumber: return "BANK_ACCOUNT_NUMBER";
+        case PiiType::BankRouting: return "BANK_ROUTING";
+        case PiiType::InternationalBankAccountNumber: return "INTERNATIONAL_BANK_ACCOUNT_NUMBER";
+        case PiiType::SwiftCode: return "SWIFT_CODE";
+        case PiiType::Ssn: return "SSN";
+        case PiiType::Pin: return "PIN";
+        case PiiType::Email: return "EMAIL";
+        case PiiType::Phone: return "PHONE";
+    }
+    return "UNKNOWN";
+}
+
+std::vector<PiiMatch> detectPii(std::string_view text) {
+    std::vector<Candidate> candidates;
+    const std::vector<Run> runs = digitRuns(text);
+    scanEmails(text, candidates);
+    scanIbans(text, candidates);
+    scanCards(text, runs, candidates);
+    scanContextNumbers(text, runs, candidates);
+    scanSwift(text, candidates);
+    scanPhones(text, candidates);
+
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.rank != b.rank) return a.rank < b.rank;
+        if (a.begin != b.begin) return a.begin < b.begin;
+        return a.end > b.end;
+    });
+    // Every candidate is short (at most a few hundred bytes), so marking taken bytes keeps this linear.
+    std::vector<bool> taken(text.size(), false);
+    std::vector<PiiMatch> matches;
+    for (const Candidate& c : candidates) {
+        bool free = true;
+        for (std::size_t i = c.begin; i < c.end && free; ++i) free = !taken[i];
+        if (!free) continue;
+        for (std::size_t i = c.begin; i < c.end; ++i) taken[i] = true;
+        matches.push_back({c.type, c.begin, c.end});
+    }
+    std::sort(matches.begin(), matches.end(),
+              [](const PiiMatch& a, const PiiMatch& b) { return a.begin < b.begin; });
+    return matches;
+}
+
+std::string redactPii(std::string_view text) { return redactPii(text, detectPii(text)); }
+
+std::string redactPii(std::string_view text, const std::vector<PiiMatch>& matches) {
+    return replaceMatches(text, matches, [](std::string& out, const PiiMatch& m, std::string_view) {
+        out += '[';
+        out += comprehendName(m.type);
+        out += ']';
+    });
+}
+
+std::string maskPii(std::string_view text) { return maskPii(text, detectPii(text)); }
+
+std::string maskPii(std::string_view text, const std::vector<PiiMatch>& matches) {
+    return replaceMatches(text, matches, [](std::string& out, const PiiMatch& m, std::string_view entity) {
+        out += kBullets;
+        bool keepLast4 = m.type == PiiType::CreditDebitNumber || m.type == PiiType::BankAccountNumber ||
+                         m.type == PiiType::InternationalBankAccountNumber ||
+                         m.type == PiiType::BankRouting || m.type == PiiType::Phone;
+        if (!keepLast4) return;
+        std::string significant;
+        for (char c : entity)
+            if (isAlnum(c)) significant += toUpper(c);
+        if (significant.size() < 8) return;
+        out += ' ';
+        out += significant.substr(significant.size() - 4);
+    });
+}
+
+}  // namespace finchat

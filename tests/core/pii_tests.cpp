@@ -1,0 +1,464 @@
+// PII detection, redaction and masking (design §5): what is found, what is deliberately not found in
+// everyday banking text, and the exact strings redactPii/maskPii produce. Each SECTION is one behaviour.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finchat/pii.h"
+
+using namespace finchat;
+
+namespace {
+
+// Every match as "TYPE:matched text", in order: readable in failure output.
+std::vector<std::string> found(std::string_view text) {
+    std::vector<std::string> out;
+    for (const PiiMatch& m : detectPii(text))
+        out.push_back(std::string(comprehendName(m.type)) + ":" + std::string(text.substr(m.begin, m.end - m.begin)));
+    return out;
+}
+
+using List = std::vector<std::string>;
+const List kNone{};
+
+}  // namespace
+
+TEST_CASE("PII types carry Amazon Comprehend's entity type names", "[pii]") {
+    CHECK(std::string(comprehendName(PiiType::CreditDebitNumber)) == "CREDIT_DEBIT_NUMBER");
+    CHECK(std::string(comprehendName(PiiType::CreditDebitCvv)) == "CREDIT_DEBIT_CVV");
+    CHECK(std::string(comprehendName(PiiType::CreditDebitExpiry)) == "CREDIT_DEBIT_EXPIRY");
+    CHECK(std::string(comprehendName(PiiType::BankAccountNumber)) == "BANK_ACCOUNT_NUMBER");
+    CHECK(std::string(comprehendName(PiiType::BankRouting)) == "BANK_ROUTING");
+    CHECK(std::string(comprehendName(PiiType::InternationalBankAccountNumber)) == "INTERNATIONAL_BANK_ACCOUNT_NUMBER");
+    CHECK(std::string(comprehendName(PiiType::SwiftCode)) == "SWIFT_CODE");
+    CHECK(std::string(comprehendName(PiiType::Ssn)) == "SSN");
+    CHECK(std::string(comprehendName(PiiType::Pin)) == "PIN");
+    CHECK(std::string(comprehendName(PiiType::Email)) == "EMAIL");
+    CHECK(std::string(comprehendName(PiiType::Phone)) == "PHONE");
+}
+
+TEST_CASE("Card numbers: Luhn-valid, plausible issuer, whole digit groups", "[pii]") {
+    SECTION("contiguous numbers of the major networks are found without any keyword") {
+        CHECK(found("4111111111111111") == List{"CREDIT_DEBIT_NUMBER:4111111111111111"});        // Visa
+        CHECK(found("x 5555555555554444 y") == List{"CREDIT_DEBIT_NUMBER:5555555555554444"});   // Mastercard
+        CHECK(found("378282246310005") == List{"CREDIT_DEBIT_NUMBER:378282246310005"});         // Amex
+        CHECK(found("6011111111111117") == List{"CREDIT_DEBIT_NUMBER:6011111111111117"});       // Discover
+        CHECK(found("2223003122003222") == List{"CREDIT_DEBIT_NUMBER:2223003122003222"});       // MC 2-series
+        CHECK(found("4222222222222") == List{"CREDIT_DEBIT_NUMBER:4222222222222"});             // 13 digits
+        CHECK(found("4111111111111111003") == List{"CREDIT_DEBIT_NUMBER:4111111111111111003"}); // 19 digits
+    }
+    SECTION("groups joined by single spaces or single dashes, as printed on cards") {
+        CHECK(found("my card is 4111 1111 1111 1111") == List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111"});
+        CHECK(found("4111-1111-1111-1111.") == List{"CREDIT_DEBIT_NUMBER:4111-1111-1111-1111"});
+        CHECK(found("Amex 3782 822463 10005") == List{"CREDIT_DEBIT_NUMBER:3782 822463 10005"});
+        CHECK(found("(5555 5555 5555 4444)") == List{"CREDIT_DEBIT_NUMBER:5555 5555 5555 4444"});
+    }
+    SECTION("a Luhn-invalid number is not a card") {
+        CHECK(found("4111 1111 1111 1112") == kNone);
+        CHECK(found("4111111111111112") == kNone);
+    }
+    SECTION("Luhn-valid numbers starting 0, 1, 7, 8 or 9 are not cards (no such issuer)") {
+        CHECK(found("9111111111111110") == kNone);
+        CHECK(found("1234567890123452") == kNone);
+        CHECK(found("0123456789012347") == kNone);
+    }
+    SECTION("never part of a longer digit run or dash-joined number") {
+        CHECK(found("41111111111111110") == kNone);          // 17 digits: 4111111111111111 + 0
+        CHECK(found("04111111111111111") == kNone);
+        CHECK(found("4111-1111-1111-1111-1234") == kNone);   // a 20-digit number
+    }
+    SECTION("inside a longer space-joined sequence a card starts and ends at spaces") {
+        CHECK(found("ref 12 4111 1111 1111 1111") == List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111"});
+    }
+    SECTION("one kind of separator per number; small groups never combine into a card") {
+        CHECK(found("4111 1111-1111 1111") == kNone);
+        CHECK(found("4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1") == kNone);
+        CHECK(found("41 11 11 11 11 11 11 11") == kNone);
+    }
+    SECTION("glued to letters, a decimal part or a '+' it is something else") {
+        CHECK(found("REF4111111111111111") == kNone);
+        CHECK(found("4111111111111111abc") == kNone);
+        CHECK(found("4111111111111111.50") == kNone);
+        CHECK(found("4111111111111111,00") == kNone);
+        CHECK(found("+4111111111111111") == kNone);   // 16 digits: too long for E.164 too
+    }
+}
+
+TEST_CASE("IBANs: registry length and mod-97 checksum", "[pii]") {
+    SECTION("grouped in fours, compact, or lower case") {
+        CHECK(found("IBAN DE89 3704 0044 0532 0130 00 please") ==
+              List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:DE89 3704 0044 0532 0130 00"});
+        CHECK(found("DE89370400440532013000") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:DE89370400440532013000"});
+        CHECK(found("de89 3704 0044 0532 0130 00") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:de89 3704 0044 0532 0130 00"});
+        CHECK(found("GB82 WEST 1234 5698 7654 32.") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:GB82 WEST 1234 5698 7654 32"});
+        CHECK(found("FR14 2004 1010 0505 0001 3M02 606") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:FR14 2004 1010 0505 0001 3M02 606"});
+        CHECK(found("NL91ABNA0417164300") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:NL91ABNA0417164300"});
+        CHECK(found("BE68 5390 0754 7034") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:BE68 5390 0754 7034"});
+        CHECK(found("IT60 X054 2811 1010 0000 0123 456") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:IT60 X054 2811 1010 0000 0123 456"});
+    }
+    SECTION("a wrong check digit or a changed digit fails mod-97") {
+        CHECK(found("DE88 3704 0044 0532 0130 00") == kNone);
+        CHECK(found("DE89 3704 0044 0532 0130 01") == kNone);
+    }
+    SECTION("the length must be the country's IBAN length") {
+        CHECK(found("DE89 3704 0044 0532 0130 0") == kNone);      // 21 characters
+        CHECK(found("DE8937040044053201300012") == kNone);        // 24 characters
+        CHECK(found("ZZ89 3704 0044 0532 0130 00") == kNone);     // no such IBAN country
+    }
+    SECTION("groups other than fours are not an IBAN") {
+        CHECK(found("DE89 37040 044 0532 0130 00") == kNone);
+    }
+    SECTION("glued to a word it is not an IBAN") {
+        CHECK(found("XDE89370400440532013000") == kNone);
+    }
+}
+
+TEST_CASE("SSNs: AAA-GG-SSSS by shape, other forms only with a keyword", "[pii]") {
+    SECTION("the dashed form needs no keyword") {
+        CHECK(found("it's 123-45-6789") == List{"SSN:123-45-6789"});
+        CHECK(found("078-05-1120") == List{"SSN:078-05-1120"});
+    }
+    SECTION("never-issued ranges are not SSNs") {
+        CHECK(found("000-12-3456") == kNone);
+        CHECK(found("666-12-3456") == kNone);
+        CHECK(found("900-12-3456") == kNone);
+        CHECK(found("999-12-3456") == kNone);
+        CHECK(found("123-00-4567") == kNone);
+        CHECK(found("123-45-0000") == kNone);
+    }
+    SECTION("9 bare digits or a spaced form after SSN / social security") {
+        CHECK(found("SSN: 123456789") == List{"SSN:123456789"});
+        CHECK(found("my social security number is 123 45 6789") == List{"SSN:123 45 6789"});
+        CHECK(found("ssn 000000000") == kNone);
+    }
+    SECTION("9 bare digits without a keyword are not an SSN") {
+        CHECK(found("reference 123456789") == kNone);
+        CHECK(found("123 45 6789") == kNone);
+    }
+    SECTION("not part of a longer dashed number") {
+        CHECK(found("123-45-6789-0") == kNone);
+        CHECK(found("1123-45-6789") == kNone);
+    }
+}
+
+TEST_CASE("Routing numbers: ABA checksum and a keyword", "[pii]") {
+    SECTION("ABA number after routing / ABA / RTN / transit") {
+        CHECK(found("routing number: 021000021") == List{"BANK_ROUTING:021000021"});
+        CHECK(found("ABA 011000015") == List{"BANK_ROUTING:011000015"});
+        CHECK(found("RTN#026009593") == List{"BANK_ROUTING:026009593"});
+        CHECK(found("Transit no. 021000021") == List{"BANK_ROUTING:021000021"});
+    }
+    SECTION("a bad checksum or no keyword: not a routing number") {
+        CHECK(found("routing number 021000022") == kNone);
+        CHECK(found("021000021") == kNone);
+    }
+    SECTION("a UK sort code after 'sort code'") {
+        CHECK(found("sort code 20-00-00") == List{"BANK_ROUTING:20-00-00"});
+        CHECK(found("20-00-00") == kNone);
+    }
+    SECTION("the routing keyword wins over a nearer 'account' for an ABA-valid number") {
+        CHECK(found("the routing number of my checking account is 021000021") == List{"BANK_ROUTING:021000021"});
+    }
+}
+
+TEST_CASE("Account numbers need a keyword", "[pii]") {
+    SECTION("6-17 digits after account / acct / a/c") {
+        CHECK(found("account number 12345678") == List{"BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("Acct: 000123456789") == List{"BANK_ACCOUNT_NUMBER:000123456789"});
+        CHECK(found("a/c 123-456789") == List{"BANK_ACCOUNT_NUMBER:123-456789"});
+        CHECK(found("Kontonummer 1234567890") == List{"BANK_ACCOUNT_NUMBER:1234567890"});
+    }
+    SECTION("too short, too long, or no keyword") {
+        CHECK(found("account ending 1234") == kNone);
+        CHECK(found("account 123456789012345678") == kNone);
+        CHECK(found("Order #123456789") == kNone);
+    }
+    SECTION("a card or routing number stays what it is") {
+        CHECK(found("account 4111111111111111") == List{"CREDIT_DEBIT_NUMBER:4111111111111111"});
+        CHECK(found("routing and account: 021000021") == List{"BANK_ROUTING:021000021"});
+    }
+    SECTION("only the first number after the keyword") {
+        CHECK(found("account 12345678 and then 87654321") == List{"BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("account 12345678 2 days ago") == List{"BANK_ACCOUNT_NUMBER:12345678"});
+    }
+    SECTION("an amount is not an account number") {
+        CHECK(found("my account has $250000 in it") == kNone);
+        CHECK(found("account balance 250000 EUR") == kNone);
+        CHECK(found("account balance 250000.00") == kNone);
+    }
+    SECTION("a keyword further than 40 bytes away does not count") {
+        CHECK(found("account - I would like to know more about this number: 12345678") == kNone);
+    }
+}
+
+TEST_CASE("CVV, PIN and expiry need their keyword", "[pii]") {
+    SECTION("CVV: 3-4 digits after CVV / CVC / CVV2 / security code") {
+        CHECK(found("cvv 123") == List{"CREDIT_DEBIT_CVV:123"});
+        CHECK(found("CVV2: 1234") == List{"CREDIT_DEBIT_CVV:1234"});
+        CHECK(found("the security code is 987") == List{"CREDIT_DEBIT_CVV:987"});
+        CHECK(found("cvv 12") == kNone);
+        CHECK(found("I have 123 questions") == kNone);
+    }
+    SECTION("PIN: 4-6 digits after the word PIN") {
+        CHECK(found("my PIN is 4821") == List{"PIN:4821"});
+        CHECK(found("pin: 123456") == List{"PIN:123456"});
+        CHECK(found("pink 4821") == kNone);
+        CHECK(found("spin 4821") == kNone);
+        CHECK(found("pin 123") == kNone);
+    }
+    SECTION("expiry: MM/YY or MM/YYYY after exp / expiry / expires / valid thru") {
+        CHECK(found("exp 12/27") == List{"CREDIT_DEBIT_EXPIRY:12/27"});
+        CHECK(found("Expiry date: 01/2028") == List{"CREDIT_DEBIT_EXPIRY:01/2028"});
+        CHECK(found("expires 3/29") == List{"CREDIT_DEBIT_EXPIRY:3/29"});
+        CHECK(found("VALID THRU 09/26") == List{"CREDIT_DEBIT_EXPIRY:09/26"});
+    }
+    SECTION("expiry-shaped text without keyword, with an impossible month, or inside a date") {
+        CHECK(found("12/2025") == kNone);
+        CHECK(found("exp 13/27") == kNone);
+        CHECK(found("expires on 12/05/2025") == kNone);
+        CHECK(found("I expect 12/27") == kNone);   // "expect" is not "exp"
+    }
+}
+
+TEST_CASE("SWIFT/BIC: upper case, known country, after SWIFT or BIC", "[pii]") {
+    SECTION("8 and 11 characters") {
+        CHECK(found("SWIFT: DEUTDEFF") == List{"SWIFT_CODE:DEUTDEFF"});
+        CHECK(found("bic code DEUTDEFF500") == List{"SWIFT_CODE:DEUTDEFF500"});
+        CHECK(found("Swift/BIC NWBKGB2L") == List{"SWIFT_CODE:NWBKGB2L"});
+    }
+    SECTION("lower case, unknown country, wrong length or no keyword: not a BIC") {
+        CHECK(found("swift deutdeff") == kNone);
+        CHECK(found("swift TRANSFER") == kNone);    // "SF" is no country
+        CHECK(found("SWIFT DEUTDEFF5") == kNone);
+        CHECK(found("DEUTDEFF") == kNone);
+    }
+}
+
+TEST_CASE("E-mail addresses, conservatively", "[pii]") {
+    SECTION("common forms; a sentence's final dot is not part of it") {
+        CHECK(found("mail me at jane.doe+bank@example.co.uk.") == List{"EMAIL:jane.doe+bank@example.co.uk"});
+        CHECK(found("<j_doe@mail-server.example.com>") == List{"EMAIL:j_doe@mail-server.example.com"});
+    }
+    SECTION("not an address") {
+        CHECK(found("me@localhost") == kNone);
+        CHECK(found("@example.com") == kNone);
+        CHECK(found("a..b@example.com") == kNone);
+        CHECK(found("jane@example.c0m") == kNone);
+        CHECK(found("jane@-example.com") == kNone);
+        CHECK(found("price @ 5.00") == kNone);
+    }
+}
+
+TEST_CASE("Phone numbers: international and national written forms", "[pii]") {
+    SECTION("international +CC forms") {
+        CHECK(found("call +44 20 7946 0958") == List{"PHONE:+44 20 7946 0958"});
+        CHECK(found("+49 (0)30 1234567") == List{"PHONE:+49 (0)30 1234567"});
+        CHECK(found("+1 (555) 123-4567") == List{"PHONE:+1 (555) 123-4567"});
+        CHECK(found("+4930123456") == List{"PHONE:+4930123456"});
+        CHECK(found("+33 6 12 34 56 78") == List{"PHONE:+33 6 12 34 56 78"});
+    }
+    SECTION("North American forms") {
+        CHECK(found("(555) 123-4567") == List{"PHONE:(555) 123-4567"});
+        CHECK(found("555-123-4567") == List{"PHONE:555-123-4567"});
+        CHECK(found("555.123.4567") == List{"PHONE:555.123.4567"});
+        CHECK(found("1-800-555-0199") == List{"PHONE:1-800-555-0199"});
+        CHECK(found("called 555-123-4567 12 times") == List{"PHONE:555-123-4567"});
+    }
+    SECTION("national forms with a trunk 0") {
+        CHECK(found("030 12345678") == List{"PHONE:030 12345678"});
+        CHECK(found("020 7946 0958") == List{"PHONE:020 7946 0958"});
+        CHECK(found("06 12 34 56 78") == List{"PHONE:06 12 34 56 78"});
+        CHECK(found("030/1234567") == List{"PHONE:030/1234567"});
+    }
+    SECTION("an unseparated number is a phone number only after a phone keyword") {
+        CHECK(found("mobile: 5551234567") == List{"PHONE:5551234567"});
+        CHECK(found("5551234567") == kNone);
+    }
+    SECTION("phone-like numbers inside longer runs are not phone numbers") {
+        CHECK(found("98765551234567890") == kNone);
+        CHECK(found("555-123-4567-8901") == kNone);
+        CHECK(found("555 123 4567 8901") == kNone);
+        CHECK(found("X555-123-4567") == kNone);
+        CHECK(found("1555-123-4567") == kNone);
+    }
+    SECTION("too short, or with an area code starting 1") {
+        CHECK(found("+49 301234") == kNone);
+        CHECK(found("155-123-4567") == kNone);
+        CHECK(found("030 1234") == kNone);
+    }
+}
+
+TEST_CASE("Everyday banking text is left alone", "[pii]") {
+    SECTION("amounts") {
+        CHECK(found("I was charged $1,234.56 twice") == kNone);
+        CHECK(found("1.234.567,89 \xE2\x82\xAC") == kNone);
+        CHECK(found("transfer 1 234 567 890 EUR") == kNone);
+        CHECK(found("EUR 12,345,678,901.00") == kNone);
+        CHECK(found("\xC2\xA3" "0123456789") == kNone);
+    }
+    SECTION("dates, times and years") {
+        CHECK(found("on 2025-05-01 at 10:30") == kNone);
+        CHECK(found("2025-05-01 10:30:00") == kNone);
+        CHECK(found("12/2025") == kNone);
+        CHECK(found("01.05.2025 10.30") == kNone);
+        CHECK(found("01.05.2025 1030") == kNone);
+        CHECK(found("since 1999, in 2024 and 2025") == kNone);
+        CHECK(found("2025-05-01T10:00:05.123Z") == kNone);
+    }
+    SECTION("order numbers, references and random numbers without keywords") {
+        CHECK(found("Order #123456789") == kNone);
+        CHECK(found("order 1234567890123") == kNone);
+        CHECK(found("ticket 987654321 about 123456") == kNone);
+        CHECK(found("case ID 20250501-0042") == kNone);
+        CHECK(found("version 10.0.19045.1234, IP 192.168.100.200") == kNone);
+    }
+}
+
+TEST_CASE("Mixed sentences", "[pii]") {
+    SECTION("a card, its CVV and expiry, and a PIN") {
+        CHECK(found("card 4111 1111 1111 1111, exp 12/27, cvv 123, and my pin is 0000") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:12/27",
+                   "CREDIT_DEBIT_CVV:123", "PIN:0000"});
+    }
+    SECTION("routing and account numbers, an e-mail and a phone number") {
+        CHECK(found("Routing 021000021, account 12345678. Reach me at jo@bank.example or (555) 123-4567.") ==
+              List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:12345678", "EMAIL:jo@bank.example",
+                   "PHONE:(555) 123-4567"});
+    }
+    SECTION("IBAN and BIC, with an amount and a date that stay") {
+        CHECK(found("Please send EUR 1,500.00 on 2025-05-01 to DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX") ==
+              List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:DE89 3704 0044 0532 0130 00", "SWIFT_CODE:COBADEFFXXX"});
+    }
+    SECTION("matches are sorted, non-overlapping byte ranges") {
+        std::string text = "ssn 123-45-6789 card 5555555555554444 mail a@b.cd";
+        auto m = detectPii(text);
+        REQUIRE(m.size() == 3);
+        for (std::size_t i = 0; i < m.size(); ++i) {
+            CHECK(m[i].begin < m[i].end);
+            if (i > 0) CHECK(m[i - 1].end <= m[i].begin);
+        }
+        CHECK(m[0] == PiiMatch{PiiType::Ssn, 4, 15});
+        CHECK(m[1] == PiiMatch{PiiType::CreditDebitNumber, 21, 37});
+        CHECK(m[2] == PiiMatch{PiiType::Email, 43, 49});
+    }
+}
+
+TEST_CASE("redactPii replaces each entity with [TYPE]", "[pii]") {
+    SECTION("Comprehend's REPLACE_WITH_PII_ENTITY_TYPE style") {
+        CHECK(redactPii("card 4111 1111 1111 1111 cvv 123") == "card [CREDIT_DEBIT_NUMBER] cvv [CREDIT_DEBIT_CVV]");
+        CHECK(redactPii("IBAN GB82 WEST 1234 5698 7654 32, thanks") == "IBAN [INTERNATIONAL_BANK_ACCOUNT_NUMBER], thanks");
+        CHECK(redactPii("SSN 123-45-6789 / jane@example.com / +44 20 7946 0958") == "SSN [SSN] / [EMAIL] / [PHONE]");
+    }
+    SECTION("text without PII is returned unchanged") {
+        CHECK(redactPii("I paid $1,234.56 on 2025-05-01, order #123456789") == "I paid $1,234.56 on 2025-05-01, order #123456789");
+    }
+    SECTION("with precomputed matches, as an ask-first flow uses them") {
+        std::string text = "pin 4821";
+        CHECK(redactPii(text, detectPii(text)) == "pin [PIN]");
+        CHECK(redactPii(text, {}) == text);
+    }
+}
+
+TEST_CASE("maskPii keeps the last 4 of card, account and IBAN, masks secrets completely", "[pii]") {
+    SECTION("last four kept") {
+        CHECK(maskPii("card 4111 1111 1111 1111") == "card \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111");
+        CHECK(maskPii("account 12345678") == "account \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 5678");
+        CHECK(maskPii("gb82 west 1234 5698 7654 32") == "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 5432");
+        CHECK(maskPii("call 555-123-4567") == "call \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 4567");
+    }
+    SECTION("CVV, PIN, SSN, expiry, e-mail and short account numbers fully masked") {
+        const std::string bullets = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";
+        CHECK(maskPii("cvv 123, pin 4821") == "cvv " + bullets + ", pin " + bullets);
+        CHECK(maskPii("SSN 123-45-6789") == "SSN " + bullets);
+        CHECK(maskPii("exp 12/27") == "exp " + bullets);
+        CHECK(maskPii("jane@example.com") == bullets);
+        CHECK(maskPii("account 123456") == "account " + bullets);
+    }
+    SECTION("defensive about matches that do not fit the text") {
+        CHECK(maskPii("abc", {PiiMatch{PiiType::Pin, 2, 10}}) == "abc");
+        CHECK(maskPii("abcdef", {PiiMatch{PiiType::Pin, 2, 4}, PiiMatch{PiiType::Pin, 3, 5}}) ==
+              "ab\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2" "ef");
+    }
+}
+
+TEST_CASE("UTF-8 text around entities", "[pii]") {
+    SECTION("multi-byte characters next to a match are kept whole") {
+        std::string text = "Karte: 4111 1111 1111 1111 \xE2\x9C\x93";   // ✓
+        CHECK(found(text) == List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111"});
+        CHECK(redactPii(text) == "Karte: [CREDIT_DEBIT_NUMBER] \xE2\x9C\x93");
+    }
+    SECTION("a non-ASCII letter glued to the number acts like punctuation; offsets are bytes") {
+        std::string text = "N\xC2\xB0" "4111111111111111\xE2\x80\x94" "danke";   // N°4111…—danke
+        auto m = detectPii(text);
+        REQUIRE(m.size() == 1);
+        CHECK(m[0] == PiiMatch{PiiType::CreditDebitNumber, 3, 19});
+    }
+    SECTION("keywords in other scripts nearby do not disturb the scan") {
+        CHECK(found("\xD0\xBA\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0 cvv 123 \xF0\x9F\x92\xB3") == List{"CREDIT_DEBIT_CVV:123"});
+        CHECK(found("\xC3\xBC" "ber jane@example.com \xC3\xA4") == List{"EMAIL:jane@example.com"});
+    }
+    SECTION("matches never start or end inside a code point") {
+        std::string text = "\xE2\x82\xAC 4111 1111 1111 1111 \xE2\x82\xAC jane@ex.com \xF0\x9F\x98\x80 +44 20 7946 0958 \xC3\xA9";
+        for (const PiiMatch& m : detectPii(text)) {
+            CHECK((static_cast<unsigned char>(text[m.begin]) & 0xC0) != 0x80);
+            CHECK((m.end == text.size() || (static_cast<unsigned char>(text[m.end]) & 0xC0) != 0x80));
+        }
+        CHECK(detectPii(text).size() == 3);
+    }
+}
+
+TEST_CASE("Empty, long and adversarial input", "[pii]") {
+    SECTION("empty input") {
+        CHECK(detectPii("").empty());
+        CHECK(redactPii("") == "");
+        CHECK(maskPii("") == "");
+    }
+    SECTION("100 KB of digits and spaces finishes (scanning is linear)") {
+        std::string text;
+        unsigned x = 12345;
+        while (text.size() < 100 * 1024) {
+            x = x * 1103515245u + 12345u;
+            text += static_cast<char>('0' + (x >> 16) % 10);
+            if ((x >> 8) % 5 == 0) text += ' ';
+        }
+        auto m = detectPii(text);
+        for (std::size_t i = 1; i < m.size(); ++i) CHECK(m[i - 1].end <= m[i].begin);
+        CHECK(redactPii(text).size() > 0);
+    }
+    SECTION("100 KB of valid card numbers in one space-joined sequence") {
+        std::string text;
+        while (text.size() < 100 * 1024) text += "4111 1111 1111 1111 ";
+        auto m = detectPii(text);
+        CHECK(m.size() == text.size() / 20);
+    }
+    SECTION("only separators") {
+        CHECK(detectPii(std::string(50000, ' ')).empty());
+        CHECK(detectPii(std::string(50000, '-')).empty());
+        std::string mixed;
+        for (int i = 0; i < 10000; ++i) mixed += " -./()+@";
+        CHECK(detectPii(mixed).empty());
+    }
+    SECTION("digits separated by many spaces are not a card") {
+        std::string text;
+        for (char c : std::string("4111111111111111")) text += std::string(1, c) + "     ";
+        CHECK(detectPii(text).empty());
+        std::string longer;
+        for (int i = 0; i < 20000; ++i) longer += "4   ";
+        CHECK(detectPii(longer).empty());
+    }
+    SECTION("long runs of keywords, @ signs and IBAN-like prefixes") {
+        std::string kw;
+        for (int i = 0; i < 5000; ++i) kw += "account cvv pin ";
+        kw += "12345678";
+        CHECK(found(kw) == List{"BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(detectPii(std::string(60000, '@')).empty());
+        std::string ats;
+        for (int i = 0; i < 10000; ++i) ats += "a@b@";
+        CHECK(detectPii(ats).empty());
+        std::string ibans;
+        for (int i = 0; i < 10000; ++i) ibans += "DE89 ";
+        CHECK(detectPii(ibans).empty());
+    }
+}
