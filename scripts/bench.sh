@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks (figures, not pass/fail). Builds like scripts/test.sh, then prints each target's numbers.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+"$root/scripts/setup.sh"
+export NODE_PATH=/usr/share/nodejs
+cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFINCHAT_WASM_BUILD_DIR="$root/build/wasm" >/dev/null
+cmake --build build/native -j "$(nproc)" --target finchat_core_bench
+emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j "$(nproc)" --target finchat_core_bench
+echo; build/native/tests/finchat_core_bench "$@"
+echo; node --no-experimental-fetch build/wasm/tests/finchat_core_bench.js "$@"
