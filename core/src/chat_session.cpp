@@ -14,6 +14,8 @@ struct UnsentMessage {
     std::string contentType;
     std::string content;
     std::string clientToken;
+    std::string connectionToken;   // the one its first attempt used (see ChatSession::sendTokens_)
+    std::string connectionExpiry;
 };
 struct SessionSnapshot {
     int version = 1;
@@ -30,6 +32,7 @@ struct SessionSnapshot {
 template <class V, class S> void fieldsOf(V& v, S& x, UnsentMessage*) {
     v("contentType", x.contentType, detail::Req); v("content", x.content, detail::Req);
     v("clientToken", x.clientToken, detail::Req);
+    v("connectionToken", x.connectionToken); v("connectionExpiry", x.connectionExpiry);
 }
 template <class V, class S> void fieldsOf(V& v, S& x, SessionSnapshot*) {
     v("version", x.version, detail::Req); v("contactId", x.contactId, detail::Req);
@@ -122,6 +125,7 @@ struct ChatSession::RequestState {
     Operation op;
     std::string body;
     bool useParticipantToken = false;
+    std::string bearer;
     int attempt = 0;
     int maxAttempts = 3;
     std::function<void(Result<std::string>)> done;
@@ -168,6 +172,8 @@ std::unique_ptr<ChatSession> ChatSession::resume(Platform platform, SessionConfi
     for (auto& m : snap->unsent) {
         auto localId = s->transcript_.addPending(m.contentType, m.content, m.clientToken, s->details_.displayName,
                                                  platform.clock.nowMs());
+        if (!m.connectionToken.empty())
+            s->sendTokens_[localId] = {m.connectionToken, parseIsoTime(m.connectionExpiry).value_or(0)};
         s->queuedSends_.push_back(localId);
     }
     return s;
@@ -182,8 +188,14 @@ std::string ChatSession::snapshot() const {
     snap.displayName = details_.displayName;
     snap.connectionToken = connectionToken_;
     if (connectionExpiryMs_) snap.connectionExpiry = formatIsoTime(connectionExpiryMs_);
-    for (const TranscriptEntry* e : transcript_.unsent())
-        snap.unsent.push_back({e->item.contentType, e->item.content, e->clientToken});
+    for (const TranscriptEntry* e : transcript_.unsent()) {
+        UnsentMessage m{e->item.contentType, e->item.content, e->clientToken, {}, {}};
+        if (auto pin = sendTokens_.find(e->localId); pin != sendTokens_.end()) {
+            m.connectionToken = pin->second.token;
+            if (pin->second.expiryMs) m.connectionExpiry = formatIsoTime(pin->second.expiryMs);
+        }
+        snap.unsent.push_back(std::move(m));
+    }
     for (const auto& id : receiptsRead_) {
         if (snap.receiptsRead.size() >= kMaxRememberedReceipts) break;
         snap.receiptsRead.push_back(id);
@@ -228,8 +240,9 @@ std::int64_t ChatSession::jitter(std::int64_t ms, double spread) {
 // REST with SDK-style retries: 429/5xx/network are retried with the same body (same ClientToken)
 // ---------------------------------------------------------------------------------------------
 void ChatSession::call(Operation op, std::string body, bool useParticipantToken,
-                       std::function<void(Result<std::string>)> done, int maxAttempts) {
+                       std::function<void(Result<std::string>)> done, int maxAttempts, std::string bearer) {
     auto r = std::make_shared<RequestState>();
+    r->bearer = std::move(bearer);
     r->op = op;
     r->body = std::move(body);
     r->useParticipantToken = useParticipantToken;
@@ -244,7 +257,8 @@ void ChatSession::attempt(std::shared_ptr<RequestState> r) {
     req.method = info.method;
     req.url = details_.endpoint + info.path;
     // Read the token at each attempt: a refresh in between must be picked up by the retry.
-    const std::string& bearer = r->useParticipantToken ? details_.participantToken : connectionToken_;
+    const std::string& bearer = !r->bearer.empty() ? r->bearer
+                                : r->useParticipantToken ? details_.participantToken : connectionToken_;
     req.headers = {{"content-type", "application/json"}, {"x-amz-bearer", bearer},
                    {"x-amz-user-agent", config_.userAgent}};
     req.body = r->body;
@@ -810,12 +824,16 @@ void ChatSession::flushQueuedSends() {
 void ChatSession::startSend(const std::string& localId) {
     const TranscriptEntry* e = transcript_.findLocal(localId);
     if (!e || !e->item.id.empty()) return;
+    auto pin = sendTokens_.find(localId);
+    if (pin == sendTokens_.end() || (pin->second.expiryMs && pin->second.expiryMs <= now() + 5'000))
+        pin = sendTokens_.insert_or_assign(localId, PinnedToken{connectionToken_, connectionExpiryMs_}).first;
     SendMessageRequest req{e->item.contentType, e->item.content, e->clientToken};
     call(Operation::SendMessage, encode(req), false, [this, localId](Result<std::string> res) {
         if (state_ == SessionState::Ended || state_ == SessionState::Failed) return;
         Result<SendMessageResponse> r = res ? decode<SendMessageResponse>(*res) : Result<SendMessageResponse>(res.error());
         if (r && !r->id.empty()) {
             sendAttempts_.erase(localId);
+            sendTokens_.erase(localId);
             emitChange(localId, transcript_.confirmSent(localId, r->id, r->absoluteTime));
             persist();
             return;
@@ -823,6 +841,7 @@ void ChatSession::startSend(const std::string& localId) {
         Error err = r ? Error{ErrorCode::MissingField, "SendMessage response: Id required"} : r.error();
         if (err.accessDenied() && sendAttempts_[localId]++ == 0) {
             // Maybe only our ConnectionToken went stale: get a new one and send again (same ClientToken).
+            sendTokens_.erase(localId);
             queuedSends_.push_back(localId);
             fetchConnection(ConnectPurpose::TokenRefresh);
             return;
@@ -839,7 +858,7 @@ void ChatSession::startSend(const std::string& localId) {
         emit(ev);
         emitChange(localId, Change::Updated);
         persist();
-    });
+    }, 0, pin->second.token);
 }
 
 void ChatSession::notifyTyping() {

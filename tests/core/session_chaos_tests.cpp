@@ -16,16 +16,7 @@ using namespace finchat;
 
 namespace {
 
-// Deterministic on every standard library (std::uniform_int_distribution and std::shuffle are not),
-// so native and wasm runs play exactly the same scenarios.
-struct Dice {
-    fake::SeededRandom random;
-    int between(int lo, int hi) { return lo + static_cast<int>(random.next() % static_cast<std::uint32_t>(hi - lo + 1)); }
-    bool chance(double p) { return random.unit() < p; }
-    template <class V> void shuffle(V& v) {
-        for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[random.next() % i]);
-    }
-};
+using fake::Dice;
 
 struct SimServer {
     fake::World& w;

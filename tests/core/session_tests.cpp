@@ -691,3 +691,40 @@ TEST_CASE("invalid UTF-8 never aborts: it is replaced with U+FFFD on the wire an
     CHECK(h.w.storage.values.at("finchat.session").find("\\ufffd") == std::string::npos);   // raw UTF-8, not escaped
     CHECK(h.w.storage.values.at("finchat.session").find("bad \xEF\xBF\xBD") != std::string::npos);
 }
+
+TEST_CASE("a retry after a reconnect presents the ConnectionToken of the first attempt", "[session][send]") {
+    // The service may scope ClientToken idempotency to the ConnectionToken (connect-local does, per
+    // the reference): a retry under a new token could be stored twice.
+    Harness h(quietConfig());
+    h.goLive();
+    auto local = h.session->sendMessage("hello");
+    for (int i = 0; i < 3; ++i) {
+        h.answer(MSG, FakeHttp::error(500, "InternalServerException"));
+        h.w.clock.advance(1000);
+    }
+    REQUIRE(h.session->transcript().findLocal(*local)->delivery == Delivery::Failed);
+    h.socket()->serverClose(1006);
+    h.answerCpc("CT-2", "ws://127.0.0.1:8080/ws?s=2");
+    h.openAndSubscribe();
+    REQUIRE(h.session->retrySend(*local).ok());
+    CHECK(h.take(MSG).bearer() == "CT-1");
+}
+
+TEST_CASE("a pinned ConnectionToken that has expired gives way to the current one", "[session][send]") {
+    Harness h(quietConfig());
+    h.session->connect();
+    h.answerCpc("CT-1", "ws://127.0.0.1:8080/ws?s=1", 30'000);
+    h.openAndSubscribe();
+    h.answerTranscript({});
+    auto local = h.session->sendMessage("hello");
+    CHECK(h.w.http.requests.back().bearer() == "CT-1");
+    for (int i = 0; i < 3; ++i) {
+        h.answer(MSG, FakeHttp::error(500, "InternalServerException"));
+        h.w.clock.advance(1000);
+    }
+    h.w.clock.advance(15'000);   // the refresh (half of a 30 s life) brings CT-2
+    h.answerCpc("CT-2", "ws://127.0.0.1:8080/ws?s=2");
+    h.w.clock.advance(12'000);   // CT-1 now expires within 5 s
+    REQUIRE(h.session->retrySend(*local).ok());
+    CHECK(h.take(MSG).bearer() == "CT-2");
+}

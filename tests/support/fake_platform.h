@@ -161,6 +161,17 @@ private:
     std::uint64_t state_;
 };
 
+// Deterministic on every standard library (std::uniform_int_distribution and std::shuffle are not),
+// so native and wasm runs play exactly the same randomized scenarios.
+struct Dice {
+    SeededRandom random;
+    int between(int lo, int hi) { return lo + static_cast<int>(random.next() % static_cast<std::uint32_t>(hi - lo + 1)); }
+    bool chance(double p) { return random.unit() < p; }
+    template <class V> void shuffle(V& v) {
+        for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[random.next() % i]);
+    }
+};
+
 class MemoryStorage : public finchat::Storage {
 public:
     std::optional<std::string> get(const std::string& key) override {

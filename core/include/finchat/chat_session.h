@@ -209,8 +209,9 @@ private:
     void sendReceipt(ReceiptKind kind, const std::string& messageId);
 
     // REST with retries
+    // `bearer` overrides the token (a send pinned to the ConnectionToken of its first attempt).
     void call(Operation op, std::string body, bool useParticipantToken,
-              std::function<void(Result<std::string>)> done, int maxAttempts = 0);
+              std::function<void(Result<std::string>)> done, int maxAttempts = 0, std::string bearer = {});
     void attempt(std::shared_ptr<RequestState> request);
 
     // ending
@@ -256,6 +257,11 @@ private:
 
     std::vector<std::string> queuedSends_;         // localIds waiting for a ConnectionToken
     std::map<std::string, int> sendAttempts_;       // localId -> 403 refreshes used
+    // Each own message keeps the ConnectionToken of its first attempt for all its retries, while that
+    // token is valid: the service may scope ClientToken idempotency to the ConnectionToken (connect-
+    // local does, per reference §10.7), so a retry after a reconnect must not present a new one.
+    struct PinnedToken { std::string token; std::int64_t expiryMs = 0; };
+    std::map<std::string, PinnedToken> sendTokens_;   // localId -> token
     std::map<std::string, TypingParticipant> typing_;
     std::int64_t lastTypingSentMs_ = -1;
 
