@@ -27,7 +27,9 @@ namespace finchat::detail {
 
 using json = nlohmann::json;
 
-enum Presence { Opt, Req };
+// Opt: may be absent; not written when empty.  Req: must be present; always written.
+// Always: may be absent when reading, but always written (lists AWS sends as [] when empty).
+enum Presence { Opt, Req, Always };
 
 template <class T> struct IsOptional : std::false_type {};
 template <class T> struct IsOptional<std::optional<T>> : std::true_type {};

@@ -196,7 +196,7 @@ template <class V, class S> void fieldsOf(V& v, S& x, GetTranscriptRequest*) {
     v("ScanDirection", x.scanDirection); v("SortOrder", x.sortOrder); v("StartPosition", x.startPosition);
 }
 template <class V, class S> void fieldsOf(V& v, S& x, GetTranscriptResponse*) {
-    v("InitialContactId", x.initialContactId); v("Transcript", x.transcript); v("NextToken", x.nextToken);
+    v("InitialContactId", x.initialContactId); v("Transcript", x.transcript, detail::Always); v("NextToken", x.nextToken);
 }
 template <class V, class S> void fieldsOf(V& v, S& x, DisconnectParticipantRequest*) { v("ClientToken", x.clientToken); }
 template <class V, class S> void fieldsOf(V& v, S& x, StartAttachmentUploadRequest*) {

@@ -1,0 +1,1023 @@
+#include "connect_local/chat_service.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+#include "finchat/pii.h"
+#include "finchat/util.h"
+
+namespace connect_local {
+
+using finchat::ContentKind;
+using finchat::Item;
+using finchat::ItemType;
+using finchat::Operation;
+using finchat::ParticipantRole;
+using nlohmann::json;
+
+Reply Reply::error(std::string_view type, std::string_view message) {
+    return {finchat::httpStatusForError(type), std::string(type), finchat::encodeServiceErrorBody(message)};
+}
+
+namespace {
+constexpr std::int64_t kWebsocketUrlWindowMs = 100'000;     // the URL must be opened within 100 s
+constexpr std::int64_t kConnectionLifetimeMs = 86'400'000;  // ConnectionToken: 1 day
+constexpr std::size_t kIdempotencyEntries = 512;            // per contact
+constexpr std::size_t kMaxEndedContacts = 2'000;            // kept for transcripts, then forgotten
+constexpr const char* kBotName = "BOT";
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+Reply okJson(const json& j) { return Reply::ok(dump(j)); }
+
+const std::vector<std::string> kSupportedTypes = {
+    "text/plain", "text/markdown", "application/json",
+    "application/vnd.amazonaws.connect.message.interactive",
+    "application/vnd.amazonaws.connect.message.interactive.response"};
+const std::vector<std::string> kAttachmentTypes = {
+    "text/csv", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "image/jpeg", "application/pdf", "image/png", "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation", "text/plain", "audio/wav",
+    "audio/x-wav", "audio/vnd.wave", "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/heic", "video/quicktime",
+    "video/mp4", "application/rtf"};
+
+bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+}
+bool mentions(std::string_view text, std::initializer_list<const char*> words) {
+    const std::string l = lower(text);
+    for (const char* w : words)
+        if (l.find(w) != std::string::npos) return true;
+    return false;
+}
+std::string queryParam(std::string_view query, std::string_view name) {
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (pair.substr(0, eq) == name) return std::string(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+    }
+    return {};
+}
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------
+struct Participant {
+    std::string id, displayName, token;
+    ParticipantRole role = ParticipantRole::Customer;
+    bool active = true;
+};
+
+enum class Stage { Bot, Queued, WithAgent, Ended };
+
+struct Attachment {
+    std::string id, name, contentType, participantId, uploadSig, downloadSig;
+    std::int64_t declaredSize = 0;
+    std::string bytes;
+    bool uploaded = false, completed = false;
+};
+
+struct Escalation {
+    std::string id, partnerId, l1ContactId, reason, customerName;
+    json transcript = json::array();   // redacted L1 items, as the partner sent them
+};
+
+struct Contact {
+    std::string initialId, currentId;
+    std::string instance, flow, queue;
+    std::map<std::string, std::string> attributes;
+    std::vector<std::string> supportedTypes;
+    std::vector<Item> items;                                 // the transcript (no typing, no metadata items)
+    std::unordered_map<std::string, std::size_t> itemIndex;  // Id -> position
+    std::map<std::string, Participant> participants;
+    std::string customerId, agentId;
+    Stage stage = Stage::Bot;
+    std::int64_t queuedSinceMs = 0, lastTimeMs = 0;
+    std::set<SocketId> sockets;
+    std::unordered_map<std::string, std::string> idempotent;  // connectionToken + '\n' + ClientToken -> answer
+    std::deque<std::string> idempotentOrder;
+    std::string escalationId;
+    std::string botState;                                    // the bot's last question ("accounts")
+    std::vector<std::string> unansweredForAgent;             // customer texts waiting for the echo agent
+    std::map<std::string, Attachment> attachments;
+    finchat::Clock::TimerId idleTimer = 0, durationTimer = 0;
+    bool customerIdle = false;
+    std::size_t bytes = 0;
+};
+
+struct Connection {
+    std::string token, contactId, participantId;
+    std::int64_t expiryMs = 0;
+};
+struct SocketGrant { std::string connectionToken; std::int64_t issuedMs = 0; };
+struct Socket {
+    SocketSink* sink = nullptr;
+    std::string contactId, participantId;
+    bool subscribed = false;
+};
+
+struct ChatService::Impl {
+    Config config;
+    finchat::Clock& clock;
+    finchat::Random& random;
+    Faults& faults;
+    std::string httpBase = "http://127.0.0.1:8080", wsBase = "ws://127.0.0.1:8080";
+    bool echoAgent = false;
+
+    std::map<std::string, Contact> contacts;                   // by initial contact id
+    std::unordered_map<std::string, std::string> contactAlias;  // any segment id -> initial id
+    std::unordered_map<std::string, std::pair<std::string, std::string>> participantTokens;  // -> contact, participant
+    std::unordered_map<std::string, Connection> connections;
+    std::unordered_map<std::string, SocketGrant> grants;
+    std::map<SocketId, Socket> sockets;
+    std::map<std::string, std::string> startTokens;            // StartChatContact ClientToken -> answer
+    std::map<std::string, Escalation> escalations;
+    std::deque<std::string> endedOrder;
+    std::set<finchat::Clock::TimerId> timers;
+    SocketId nextSocket = 1;
+    std::int64_t attachmentBytes = 0;
+    std::size_t activeContacts = 0;
+
+    Impl(Config c, finchat::Clock& cl, finchat::Random& r, Faults& f) : config(std::move(c)), clock(cl), random(r), faults(f) {}
+    ~Impl() { for (auto t : timers) clock.cancelTimer(t); }
+
+    std::int64_t now() const { return clock.nowMs(); }
+    std::string newId() { return finchat::uuidV4(random); }
+    std::string newToken(const char* prefix) { return std::string(prefix) + newId() + newId(); }
+
+    finchat::Clock::TimerId after(std::int64_t ms, std::function<void()> fn) {
+        auto self = std::make_shared<finchat::Clock::TimerId>(0);
+        *self = clock.setTimer(ms, [this, self, fn = std::move(fn)] { timers.erase(*self); fn(); });
+        timers.insert(*self);
+        return *self;
+    }
+    void cancel(finchat::Clock::TimerId& id) {
+        if (id) { clock.cancelTimer(id); timers.erase(id); id = 0; }
+    }
+
+    Contact* contact(std::string_view anyId) {
+        auto a = contactAlias.find(std::string(anyId));
+        if (a == contactAlias.end()) return nullptr;
+        auto c = contacts.find(a->second);
+        return c == contacts.end() ? nullptr : &c->second;
+    }
+
+    // --- items and fan-out -----------------------------------------------------------------
+    Item makeItem(Contact& c, ItemType type, ContentKind kind, std::string content, const Participant* from) {
+        Item i;
+        i.id = newId();
+        i.type = type;
+        i.contentType = finchat::contentTypeString(kind);
+        i.content = std::move(content);
+        // Strictly increasing per contact, so (AbsoluteTime, Id) order is the order things happened.
+        c.lastTimeMs = std::max(now(), c.lastTimeMs + 1);
+        i.absoluteTime = finchat::formatIsoTime(c.lastTimeMs);
+        if (from) {
+            i.participantId = from->id;
+            i.displayName = from->displayName;
+            i.participantRole = from->role;
+        }
+        i.initialContactId = c.initialId;
+        i.contactId = c.currentId;
+        return i;
+    }
+
+    void fanOut(Contact& c, const Item& item) {
+        const std::string frame = finchat::chatFrame(item);
+        for (SocketId id : c.sockets) {
+            auto s = sockets.find(id);
+            if (s != sockets.end() && s->second.subscribed) s->second.sink->send(frame);
+        }
+    }
+
+    // Typing and receipt metadata are delivered but never stored (§3.4).
+    void deliver(Contact& c, const Item& item) { fanOut(c, item); }
+
+    // Everything else goes into the transcript and to every subscribed socket of the contact, the
+    // sender's own included.
+    const Item& publish(Contact& c, Item item) {
+        fanOut(c, item);
+        c.bytes += item.content.size() + item.id.size() * 3 + 160;
+        c.itemIndex[item.id] = c.items.size();
+        c.items.push_back(std::move(item));
+        return c.items.back();
+    }
+
+    const Item& say(Contact& c, const Participant* from, ContentKind kind, std::string text) {
+        return publish(c, makeItem(c, ItemType::Message, kind, std::move(text), from));
+    }
+    void event(Contact& c, ContentKind kind, const Participant* about) {
+        publish(c, makeItem(c, ItemType::Event, kind, {}, about));
+    }
+
+    // --- contacts --------------------------------------------------------------------------
+    finchat::Result<finchat::StartChatContactResponse> startContact(const finchat::StartChatContactRequest& r,
+                                                                    std::string escalationId = {}) {
+        const InstanceConfig* inst = config.instance(r.instanceId);
+        if (!inst) return finchat::Error{finchat::ErrorCode::Service, "instance not found", 404, "ResourceNotFoundException"};
+        const FlowConfig* flow = inst->flow(r.contactFlowId);
+        if (!flow) return finchat::Error{finchat::ErrorCode::Service, "contact flow not found", 404, "ResourceNotFoundException"};
+        if (static_cast<int>(activeContacts) >= config.limits.maxContacts)
+            return finchat::Error{finchat::ErrorCode::Service, "too many concurrent chats", 429, "LimitExceededException"};
+
+        Contact c;
+        c.initialId = c.currentId = newId();
+        c.instance = inst->id;
+        c.flow = flow->id;
+        c.queue = flow->queue;
+        c.attributes = r.attributes;
+        c.supportedTypes = r.supportedMessagingContentTypes.empty() ? std::vector<std::string>{"text/plain"}
+                                                                    : r.supportedMessagingContentTypes;
+        c.escalationId = std::move(escalationId);
+        Participant customer{newId(), r.participantDetails.displayName, newToken("PT"), ParticipantRole::Customer, true};
+        c.customerId = customer.id;
+        participantTokens[customer.token] = {c.initialId, customer.id};
+        c.participants[customer.id] = customer;
+        const std::string id = c.initialId;
+        contactAlias[id] = id;
+        Contact& stored = contacts.emplace(id, std::move(c)).first->second;
+        ++activeContacts;
+
+        const Participant& cust = stored.participants.begin()->second;
+        event(stored, ContentKind::ParticipantJoined, &cust);
+        if (r.initialMessage)
+            say(stored, &cust, finchat::classifyContentType(r.initialMessage->contentType), finchat::redactPii(r.initialMessage->content));
+        if (!flow->greeting.empty()) {
+            Participant bot{"", kBotName, "", ParticipantRole::System, true};
+            say(stored, &bot, ContentKind::TextPlain, flow->greeting);
+        }
+        const int minutes = r.chatDurationInMinutes.value_or(config.limits.chatDurationMinutes);
+        stored.durationTimer = after(static_cast<std::int64_t>(minutes) * 60'000, [this, id] {
+            if (Contact* ct = contact(id)) endChat(*ct);
+        });
+        if (flow->bot.empty()) enqueue(stored);
+        resetIdle(stored);
+        return finchat::StartChatContactResponse{id, cust.id, cust.token, {}};
+    }
+
+    void enqueue(Contact& c) {
+        c.stage = Stage::Queued;
+        c.queuedSinceMs = now();
+        if (echoAgent) {
+            const std::string id = c.initialId;
+            after(0, [this, id] { if (Contact* ct = contact(id); ct && ct->stage == Stage::Queued) acceptAsAgent(*ct, "Echo Agent"); });
+        }
+    }
+
+    Participant& acceptAsAgent(Contact& c, std::string name) {
+        Participant agent{newId(), std::move(name), newToken("PT"), ParticipantRole::Agent, true};
+        participantTokens[agent.token] = {c.initialId, agent.id};
+        c.agentId = agent.id;
+        c.stage = Stage::WithAgent;
+        Participant& stored = c.participants[agent.id] = agent;
+        event(c, ContentKind::ParticipantJoined, &stored);
+        if (echoAgent && stored.displayName == "Echo Agent") {
+            for (auto& text : std::exchange(c.unansweredForAgent, {})) say(c, &stored, ContentKind::TextPlain, "echo: " + text);
+        }
+        return stored;
+    }
+
+    void endChat(Contact& c) {
+        if (c.stage == Stage::Ended) return;
+        c.stage = Stage::Ended;
+        cancel(c.idleTimer);
+        cancel(c.durationTimer);
+        event(c, ContentKind::ChatEnded, nullptr);
+        for (auto& [id, p] : c.participants) p.active = false;
+        --activeContacts;
+        // Clients close their sockets on chat.ended; close the stragglers a little later.
+        const std::string id = c.initialId;
+        after(2'000, [this, id] {
+            if (Contact* ct = contact(id))
+                for (SocketId s : std::set<SocketId>(ct->sockets))
+                    if (auto it = sockets.find(s); it != sockets.end()) it->second.sink->close(1000);
+        });
+        endedOrder.push_back(id);
+        while (endedOrder.size() > kMaxEndedContacts) forget(endedOrder.front());
+    }
+
+    void forget(const std::string& id) {
+        endedOrder.pop_front();
+        auto it = contacts.find(id);
+        if (it == contacts.end()) return;
+        Contact& c = it->second;
+        for (auto& [pid, p] : c.participants) participantTokens.erase(p.token);
+        std::erase_if(connections, [&](const auto& kv) { return kv.second.contactId == id; });
+        for (auto& [aid, a] : c.attachments) attachmentBytes -= static_cast<std::int64_t>(a.bytes.size());
+        std::erase_if(contactAlias, [&](const auto& kv) { return kv.second == id; });
+        contacts.erase(it);
+    }
+
+    void resetIdle(Contact& c) {
+        cancel(c.idleTimer);
+        if (c.stage == Stage::Ended || config.limits.customerIdleMinutes <= 0) return;
+        const std::string id = c.initialId;
+        c.idleTimer = after(static_cast<std::int64_t>(config.limits.customerIdleMinutes) * 60'000, [this, id] {
+            Contact* ct = contact(id);
+            if (!ct || ct->stage == Stage::Ended) return;
+            ct->idleTimer = 0;
+            ct->customerIdle = true;
+            event(*ct, ContentKind::ParticipantIdle, &ct->participants[ct->customerId]);
+        });
+    }
+
+    // --- the demo bot (the acme-l1 flow's Lex stand-in) --------------------------------------
+    void botReply(Contact& c, const std::string& text) {
+        Participant bot{"", kBotName, "", ParticipantRole::System, true};
+        if (c.botState == "accounts" && !text.empty() && text.find(' ') == std::string::npos) {
+            // The customer picked an account; the reply carries only its opaque id. The bot answers
+            // with a template the widget fills from the partner app: it never sees the balance.
+            c.botState.clear();
+            json tpl = {{"templateType", "AccountBalance"}, {"version", "1.0"},
+                        {"data", {{"content", {{"title", "Here is your balance"},
+                                               {"elements", "$API:GetBalance(account=" + text + ")"}}}}}};
+            say(c, &bot, ContentKind::Interactive, dump(tpl));
+            return;
+        }
+        if (mentions(text, {"balance", "how much"})) {
+            c.botState = "accounts";
+            json tpl = {{"templateType", "ListAccounts"}, {"version", "1.0"},
+                        {"data", {{"content", {{"title", "Which account would you like to see the balance on?"},
+                                               {"subtitle", "Tap to select option"},
+                                               {"elements", "$API:GetAccountList"}}}}}};
+            say(c, &bot, ContentKind::Interactive, dump(tpl));
+            return;
+        }
+        if (mentions(text, {"specialist", "escalate", "dispute", "fraud", "stolen"})) {
+            say(c, &bot, ContentKind::TextPlain, "I'll bring in a Finaptic banking specialist for this.");
+            say(c, &bot, ContentKind::Json, finchat::escalationSignalContent(text));
+            return;
+        }
+        if (echoAgent || mentions(text, {"agent", "human", "person", "someone"})) {
+            say(c, &bot, ContentKind::TextPlain, "Connecting you to an agent. Please hold on.");
+            c.unansweredForAgent.push_back(text);
+            enqueue(c);
+            return;
+        }
+        say(c, &bot, ContentKind::TextPlain,
+            "I can show your balance, or connect you with an agent (type 'agent'). "
+            "For card disputes or fraud, ask for a specialist.");
+    }
+
+    void afterCustomerMessage(Contact& c, const Item& item) {
+        if (c.customerIdle) {
+            c.customerIdle = false;
+            event(c, ContentKind::ParticipantReturned, &c.participants[c.customerId]);
+        }
+        resetIdle(c);
+        const ContentKind kind = item.kind();
+        if (kind != ContentKind::TextPlain && kind != ContentKind::TextMarkdown) return;
+        const std::string id = c.initialId, text = item.content;
+        // Answers come on the next turn, as they would from another process.
+        after(0, [this, id, text] {
+            Contact* ct = contact(id);
+            if (!ct || ct->stage == Stage::Ended) return;
+            if (ct->stage == Stage::Bot) return botReply(*ct, text);
+            if (ct->stage == Stage::Queued) { ct->unansweredForAgent.push_back(text); return; }
+            auto agent = ct->participants.find(ct->agentId);
+            if (echoAgent && agent != ct->participants.end() && agent->second.displayName == "Echo Agent" && agent->second.active)
+                say(*ct, &agent->second, ContentKind::TextPlain, "echo: " + text);
+        });
+    }
+
+    // --- idempotency -------------------------------------------------------------------------
+    const std::string* remembered(Contact& c, const std::string& key) {
+        auto it = c.idempotent.find(key);
+        return it == c.idempotent.end() ? nullptr : &it->second;
+    }
+    void remember(Contact& c, std::string key, std::string answer) {
+        c.idempotentOrder.push_back(key);
+        c.idempotent[std::move(key)] = std::move(answer);
+        if (c.idempotentOrder.size() > kIdempotencyEntries) {
+            c.idempotent.erase(c.idempotentOrder.front());
+            c.idempotentOrder.pop_front();
+        }
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+ChatService::ChatService(Config config, finchat::Clock& clock, finchat::Random& random)
+    : impl_(std::make_unique<Impl>(std::move(config), clock, random, faults_)) {}
+ChatService::~ChatService() = default;
+
+void ChatService::setPublicBase(std::string httpBase, std::string wsBase) {
+    impl_->httpBase = std::move(httpBase);
+    impl_->wsBase = std::move(wsBase);
+}
+void ChatService::setEchoAgent(bool on) { impl_->echoAgent = on; }
+std::size_t ChatService::contactCount() const { return impl_->activeContacts; }
+std::size_t ChatService::openSocketCount() const { return impl_->sockets.size(); }
+std::size_t ChatService::approximateBytes() const {
+    std::size_t n = 0;
+    for (const auto& [id, c] : impl_->contacts) n += c.bytes + 1024;
+    return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connect API
+// ---------------------------------------------------------------------------------------------
+Reply ChatService::startChatContact(std::string_view body) {
+    auto r = finchat::decode<finchat::StartChatContactRequest>(body);
+    if (!r) return Reply::error("InvalidRequestException", r.error().detail);
+    if (r->instanceId.empty() || r->instanceId.size() > 100) return Reply::error("InvalidParameterException", "InstanceId must be 1-100 characters");
+    if (r->contactFlowId.empty() || r->contactFlowId.size() > 500) return Reply::error("InvalidParameterException", "ContactFlowId is invalid");
+    const auto nameLength = finchat::utf8Length(r->participantDetails.displayName);
+    if (nameLength == 0 || nameLength > 256) return Reply::error("InvalidParameterException", "DisplayName must be 1-256 characters");
+    std::size_t attributeBytes = 0;
+    for (const auto& [k, v] : r->attributes) {
+        attributeBytes += k.size() + v.size();
+        if (k.empty() || !std::all_of(k.begin(), k.end(), [](char ch) {
+                return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+            }))
+            return Reply::error("InvalidParameterException", "attribute keys may contain letters, digits, '-' and '_'");
+    }
+    if (attributeBytes > 32'768) return Reply::error("InvalidParameterException", "Attributes exceed 32768 bytes");
+    if (r->initialMessage) {
+        if (!contains(kSupportedTypes, r->initialMessage->contentType) || r->initialMessage->content.empty() ||
+            r->initialMessage->content.size() > 16'384)
+            return Reply::error("InvalidParameterException", "InitialMessage is invalid");
+    }
+    if (r->chatDurationInMinutes && (*r->chatDurationInMinutes < 60 || *r->chatDurationInMinutes > 10'080))
+        return Reply::error("InvalidParameterException", "ChatDurationInMinutes must be 60-10080");
+    if (!r->supportedMessagingContentTypes.empty()) {
+        if (!contains(r->supportedMessagingContentTypes, "text/plain"))
+            return Reply::error("InvalidParameterException", "SupportedMessagingContentTypes must include text/plain");
+        for (const auto& t : r->supportedMessagingContentTypes)
+            if (!contains(kSupportedTypes, t)) return Reply::error("InvalidParameterException", "unsupported content type " + t);
+    }
+    if (r->persistentChat && !r->relatedContactId.empty())
+        return Reply::error("InvalidRequestException", "PersistentChat and RelatedContactId cannot be combined");
+    if (r->clientToken.size() > 500) return Reply::error("InvalidParameterException", "ClientToken is too long");
+    if (!r->clientToken.empty()) {
+        if (auto it = impl_->startTokens.find(r->clientToken); it != impl_->startTokens.end()) return Reply::ok(it->second);
+    }
+    auto started = impl_->startContact(*r);
+    if (!started) return Reply::error(started.error().serviceType, started.error().detail);
+    std::string answer = finchat::encode(*started);
+    if (!r->clientToken.empty()) impl_->startTokens[r->clientToken] = answer;
+    return Reply::ok(std::move(answer));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participant service
+// ---------------------------------------------------------------------------------------------
+Reply ChatService::participant(Operation op, std::string_view bearer, std::string_view body) {
+    const char* name = finchat::operationInfo(op).name;
+    if (auto f = faults_.failOperation.find(name); f != faults_.failOperation.end() && f->second > 0) {
+        --f->second;
+        return faults_.failStatus == 429 ? Reply::error("ThrottlingException", "Rate exceeded")
+                                         : Reply::error("InternalServerException", "Injected failure");
+    }
+    Reply reply = handleParticipant(op, bearer, body);
+    if (auto f = faults_.failAfterProcessing.find(name); reply.status == 200 && f != faults_.failAfterProcessing.end() && f->second > 0) {
+        --f->second;
+        return Reply::error("InternalServerException", "Injected failure after processing");
+    }
+    return reply;
+}
+
+Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std::string_view body) {
+    Impl& s = *impl_;
+    if (bearer.empty()) return Reply::error("AccessDeniedException", "Missing X-Amz-Bearer");
+
+    if (op == Operation::CreateParticipantConnection) {
+        auto pt = s.participantTokens.find(std::string(bearer));
+        if (pt == s.participantTokens.end()) return Reply::error("AccessDeniedException", "Access denied");
+        Contact* c = s.contact(pt->second.first);
+        if (!c || c->stage == Stage::Ended || !c->participants[pt->second.second].active)
+            return Reply::error("AccessDeniedException", "Access denied");
+        if (faults_.denyConnection > 0) {
+            --faults_.denyConnection;
+            return Reply::error("AccessDeniedException", "Access denied");
+        }
+        auto req = finchat::decode<finchat::CreateParticipantConnectionRequest>(body);
+        if (!req) return Reply::error("ValidationException", req.error().detail);
+        if (req->type.empty()) return Reply::error("ValidationException", "Type must contain at least one value");
+        for (auto t : req->type)
+            if (t == finchat::ConnectionType::Other) return Reply::error("ValidationException", "Type has an invalid value");
+        const bool wantSocket = std::count(req->type.begin(), req->type.end(), finchat::ConnectionType::Websocket) > 0;
+        const bool wantCreds = std::count(req->type.begin(), req->type.end(), finchat::ConnectionType::ConnectionCredentials) > 0;
+        Connection conn{s.newToken("CT"), c->initialId, pt->second.second,
+                        s.now() + s.faults.tokenLifetimeMs.value_or(kConnectionLifetimeMs)};
+        finchat::CreateParticipantConnectionResponse out;
+        if (wantSocket) {
+            const std::string grant = s.newId();
+            s.grants[grant] = {conn.token, s.now()};
+            out.websocket = finchat::WebsocketInfo{s.wsBase + "/ws?connection=" + grant,
+                                                   finchat::formatIsoTime(s.now() + kWebsocketUrlWindowMs)};
+        }
+        // The token is issued in any case (the socket grant refers to it); returned when asked for.
+        if (wantCreds) out.connectionCredentials = finchat::ConnectionCredentials{conn.token, finchat::formatIsoTime(conn.expiryMs)};
+        s.connections[conn.token] = conn;
+        return Reply::ok(finchat::encode(out));
+    }
+
+    auto cn = s.connections.find(std::string(bearer));
+    if (cn == s.connections.end() || cn->second.expiryMs <= s.now()) return Reply::error("AccessDeniedException", "Access denied");
+    Contact* c = s.contact(cn->second.contactId);
+    if (!c || c->stage == Stage::Ended) return Reply::error("AccessDeniedException", "Access denied");
+    Participant& me = c->participants[cn->second.participantId];
+    if (!me.active) return Reply::error("AccessDeniedException", "Access denied");
+    const std::string connToken = cn->second.token;
+
+    switch (op) {
+        case Operation::SendMessage: {
+            auto req = finchat::decode<finchat::SendMessageRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            const ContentKind kind = finchat::classifyContentType(req->contentType);
+            if (!finchat::isMessageContent(kind) || kind == ContentKind::Interactive)
+                return Reply::error("ValidationException", "ContentType is not supported for SendMessage");
+            if (kind != ContentKind::TextPlain && !contains(c->supportedTypes, req->contentType))
+                return Reply::error("ValidationException", "ContentType is not in this chat's SupportedMessagingContentTypes");
+            const bool text = kind == ContentKind::TextPlain || kind == ContentKind::TextMarkdown;
+            const std::size_t size = text ? finchat::utf8Length(req->content) : req->content.size();
+            const std::size_t limit = text ? 1'024 : kind == ContentKind::Json ? 12'000 : 12'288;
+            if (req->content.empty() || size > limit)
+                return Reply::error("ValidationException", "Content must be 1-" + std::to_string(limit) + (text ? " characters" : " bytes"));
+            if (req->clientToken.size() > 500) return Reply::error("ValidationException", "ClientToken is too long");
+            const std::string key = connToken + '\n' + req->clientToken;
+            if (!req->clientToken.empty())
+                if (const std::string* prior = s.remembered(*c, key)) return Reply::ok(*prior);
+            if (static_cast<int>(c->items.size()) >= s.config.limits.maxItemsPerContact)
+                return Reply::error("ServiceQuotaExceededException", "This chat has reached its message limit");
+            // Customer text is redacted before anyone (bot, agent, transcript) sees it; the raw text is not kept.
+            std::string content = me.role == ParticipantRole::Customer && text ? finchat::redactPii(req->content) : req->content;
+            const Item& item = s.say(*c, &me, kind, std::move(content));
+            std::string answer = finchat::encode(finchat::SendMessageResponse{item.id, item.absoluteTime, std::nullopt});
+            if (!req->clientToken.empty()) s.remember(*c, key, answer);
+            if (me.role == ParticipantRole::Customer) s.afterCustomerMessage(*c, item);
+            return Reply::ok(std::move(answer));
+        }
+        case Operation::SendEvent: {
+            auto req = finchat::decode<finchat::SendEventRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            const ContentKind kind = finchat::classifyContentType(req->contentType);
+            if (kind == ContentKind::MessageDelivered || kind == ContentKind::MessageRead) {
+                // Receipts are exempt from ClientToken idempotency: chatjs sends a constant token.
+                auto content = finchat::decode<finchat::ReceiptEventContent>(req->content);
+                if (!content) return Reply::error("ValidationException", "Content must be {\"messageId\":\"...\"}");
+                auto idx = c->itemIndex.find(content->messageId);
+                if (idx == c->itemIndex.end()) return Reply::error("ValidationException", "messageId not found in this chat");
+                const auto active = std::count_if(c->participants.begin(), c->participants.end(), [](const auto& kv) {
+                    return kv.second.active && kv.second.role != ParticipantRole::System;
+                });
+                if (active > 2) return Reply::error("ConflictException", "Receipts are not supported with more than two participants");
+                Item& message = c->items[idx->second];
+                if (!message.messageMetadata) message.messageMetadata = finchat::MessageMetadata{message.id, {}, {}, {}, {}};
+                auto& receipts = message.messageMetadata->receipts;
+                auto r = std::find_if(receipts.begin(), receipts.end(), [&](const auto& x) { return x.recipientParticipantId == me.id; });
+                if (r == receipts.end()) r = receipts.insert(receipts.end(), finchat::Receipt{{}, {}, me.id});
+                const std::string at = finchat::formatIsoTime(s.now());
+                if (r->deliveredTimestamp.empty()) r->deliveredTimestamp = at;
+                if (kind == ContentKind::MessageRead && r->readTimestamp.empty()) r->readTimestamp = at;
+                Item md = s.makeItem(*c, ItemType::MessageMetadata, ContentKind::MessageMetadata, {}, nullptr);
+                md.messageMetadata = finchat::MessageMetadata{message.id, {*r}, {}, {}, {}};
+                s.deliver(*c, md);
+                return Reply::ok(finchat::encode(finchat::SendEventResponse{md.id, md.absoluteTime}));
+            }
+            if (kind != ContentKind::Typing && kind != ContentKind::ConnectionAcknowledged)
+                return Reply::error("ValidationException", "ContentType is not supported for SendEvent");
+            const std::string key = connToken + '\n' + req->clientToken;
+            if (!req->clientToken.empty())
+                if (const std::string* prior = s.remembered(*c, key)) return Reply::ok(*prior);
+            Item ev = s.makeItem(*c, ItemType::Event, kind, {}, &me);
+            if (kind == ContentKind::Typing) s.deliver(*c, ev);
+            std::string answer = finchat::encode(finchat::SendEventResponse{ev.id, ev.absoluteTime});
+            if (!req->clientToken.empty()) s.remember(*c, key, answer);
+            return Reply::ok(std::move(answer));
+        }
+        case Operation::GetTranscript: {
+            auto req = finchat::decode<finchat::GetTranscriptRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            const int max = req->maxResults.value_or(10);
+            if (max < 0 || max > 100) return Reply::error("ValidationException", "MaxResults must be 0-100");
+            const std::size_t pageSize = static_cast<std::size_t>(max == 0 ? 10 : max);
+            if (!req->contactId.empty() && s.contact(req->contactId) != c)
+                return Reply::error("AccessDeniedException", "ContactId is not part of this chat");
+            const auto& items = c->items;
+            const std::size_t n = items.size();
+            const bool hasStart = req->startPosition &&
+                                  (!req->startPosition->id.empty() || !req->startPosition->absoluteTime.empty() ||
+                                   req->startPosition->mostRecent.has_value());
+            const bool backward = req->scanDirection ? *req->scanDirection == finchat::ScanDirection::Backward : !hasStart;
+            if (req->scanDirection && *req->scanDirection == finchat::ScanDirection::Other)
+                return Reply::error("ValidationException", "ScanDirection must be FORWARD or BACKWARD");
+            if (req->sortOrder && *req->sortOrder == finchat::SortOrder::Other)
+                return Reply::error("ValidationException", "SortOrder must be ASCENDING or DESCENDING");
+            const bool ascending = req->sortOrder && *req->sortOrder == finchat::SortOrder::Ascending;
+            // The window is [begin, end) over the contact's items in time order. A NextToken is
+            // "<contact>:<F|B>:<index>" and must come back with the same direction and chat.
+            std::size_t begin = 0, end = n;
+            if (!req->nextToken.empty()) {
+                const std::string prefix = c->initialId + (backward ? ":B:" : ":F:");
+                if (req->nextToken.rfind(prefix, 0) != 0) return Reply::error("ValidationException", "Invalid NextToken");
+                std::size_t pos = 0;
+                for (char ch : req->nextToken.substr(prefix.size())) {
+                    if (ch < '0' || ch > '9' || pos > n) return Reply::error("ValidationException", "Invalid NextToken");
+                    pos = pos * 10 + static_cast<std::size_t>(ch - '0');
+                }
+                if (pos > n) return Reply::error("ValidationException", "Invalid NextToken");
+                (backward ? end : begin) = pos;
+            } else if (hasStart) {
+                std::size_t at = n;
+                const auto& sp = *req->startPosition;
+                if (!sp.id.empty()) {
+                    auto it = c->itemIndex.find(sp.id);
+                    if (it == c->itemIndex.end()) return Reply::error("ValidationException", "StartPosition.Id not found");
+                    at = it->second;
+                } else if (!sp.absoluteTime.empty()) {
+                    auto t = finchat::parseIsoTime(sp.absoluteTime);
+                    if (!t) return Reply::error("ValidationException", "StartPosition.AbsoluteTime is invalid");
+                    at = 0;
+                    while (at < n && finchat::parseIsoTime(items[at].absoluteTime).value_or(0) < *t) ++at;
+                } else {
+                    const int k = *sp.mostRecent;
+                    if (k < 0 || k > 100) return Reply::error("ValidationException", "StartPosition.MostRecent must be 0-100");
+                    at = n - std::min<std::size_t>(n, static_cast<std::size_t>(k));
+                }
+                if (backward) end = std::min(n, at + 1);   // the start item is included
+                else begin = at;
+            }
+            std::size_t from, to;
+            if (backward) { to = end; from = end > pageSize ? end - pageSize : 0; }
+            else { from = std::min(begin, n); to = std::min(n, from + pageSize); }
+            finchat::GetTranscriptResponse out;
+            out.initialContactId = c->initialId;
+            out.transcript.assign(items.begin() + static_cast<std::ptrdiff_t>(from), items.begin() + static_cast<std::ptrdiff_t>(to));
+            if (!ascending) std::reverse(out.transcript.begin(), out.transcript.end());
+            if (backward && from > 0) out.nextToken = c->initialId + ":B:" + std::to_string(from);
+            if (!backward && to < n) out.nextToken = c->initialId + ":F:" + std::to_string(to);
+            return Reply::ok(finchat::encode(out));
+        }
+        case Operation::DisconnectParticipant: {
+            auto req = finchat::decode<finchat::DisconnectParticipantRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            me.active = false;
+            s.event(*c, ContentKind::ParticipantLeft, &me);
+            // A customer or agent hanging up ends the chat (no disconnect flow in this stand-in).
+            s.endChat(*c);
+            return Reply::ok("{}");
+        }
+        case Operation::StartAttachmentUpload: {
+            auto req = finchat::decode<finchat::StartAttachmentUploadRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            const std::string key = connToken + '\n' + req->clientToken;
+            if (!req->clientToken.empty())
+                if (const std::string* prior = s.remembered(*c, key)) return Reply::ok(*prior);
+            if (!contains(kAttachmentTypes, req->contentType)) return Reply::error("ValidationException", "Attachment type is not allowed");
+            if (req->attachmentSizeInBytes <= 0 || req->attachmentSizeInBytes > s.config.limits.maxAttachmentBytes)
+                return Reply::error("ServiceQuotaExceededException", "Attachment is too large");
+            if (req->attachmentName.empty() || req->attachmentName.size() > 256) return Reply::error("ValidationException", "AttachmentName is invalid");
+            if (c->attachments.size() >= 50) return Reply::error("ServiceQuotaExceededException", "Too many attachments in this chat");
+            Attachment a{s.newId(), req->attachmentName, req->contentType, me.id, s.newId(), s.newId(), req->attachmentSizeInBytes, {}, false, false};
+            finchat::StartAttachmentUploadResponse out;
+            out.attachmentId = a.id;
+            out.uploadMetadata = finchat::UploadMetadata{s.httpBase + "/attachments/" + a.id + "?sig=" + a.uploadSig,
+                                                         finchat::formatIsoTime(s.now() + 300'000),
+                                                         {{"Content-Type", a.contentType}}};
+            s.contactAlias["att:" + a.id] = c->initialId;
+            c->attachments[a.id] = std::move(a);
+            std::string answer = finchat::encode(out);
+            if (!req->clientToken.empty()) s.remember(*c, key, answer);
+            return Reply::ok(std::move(answer));
+        }
+        case Operation::CompleteAttachmentUpload: {
+            auto req = finchat::decode<finchat::CompleteAttachmentUploadRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            if (req->attachmentIds.size() != 1) return Reply::error("ValidationException", "AttachmentIds must hold exactly one id");
+            auto a = c->attachments.find(req->attachmentIds[0]);
+            if (a == c->attachments.end() || a->second.participantId != me.id) return Reply::error("ValidationException", "Unknown attachment");
+            if (!a->second.uploaded) return Reply::error("ConflictException", "The upload has not finished");
+            if (a->second.completed) return Reply::ok("{}");
+            a->second.completed = true;
+            Item item = s.makeItem(*c, ItemType::Attachment, ContentKind::Other, {}, &me);
+            item.contentType.clear();
+            item.attachments.push_back({a->second.contentType, a->second.id, a->second.name, finchat::AttachmentStatus::Approved});
+            s.publish(*c, std::move(item));
+            return Reply::ok("{}");
+        }
+        case Operation::GetAttachment: {
+            auto req = finchat::decode<finchat::GetAttachmentRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            auto a = c->attachments.find(req->attachmentId);
+            if (a == c->attachments.end() || !a->second.completed) return Reply::error("ValidationException", "Unknown attachment");
+            finchat::GetAttachmentResponse out;
+            out.url = s.httpBase + "/attachments/" + a->second.id + "?sig=" + a->second.downloadSig;
+            out.urlExpiry = finchat::formatIsoTime(s.now() + 1000LL * req->urlExpiryInSeconds.value_or(300));
+            out.attachmentSizeInBytes = static_cast<std::int64_t>(a->second.bytes.size());
+            return Reply::ok(finchat::encode(out));
+        }
+        case Operation::CreateParticipantConnection: break;
+    }
+    return Reply::error("ValidationException", "Unsupported operation");
+}
+
+Reply ChatService::uploadAttachment(std::string_view attachmentId, std::string_view sig, std::string body) {
+    Contact* c = impl_->contact("att:" + std::string(attachmentId));
+    if (!c) return Reply::error("AccessDeniedException", "Access denied");
+    auto a = c->attachments.find(std::string(attachmentId));
+    if (a == c->attachments.end() || a->second.uploadSig != sig || a->second.uploaded) return Reply::error("AccessDeniedException", "Access denied");
+    if (static_cast<std::int64_t>(body.size()) != a->second.declaredSize)
+        return Reply::error("ValidationException", "Body size differs from AttachmentSizeInBytes");
+    if (impl_->attachmentBytes + static_cast<std::int64_t>(body.size()) > impl_->config.limits.maxAttachmentBytesTotal)
+        return Reply::error("ServiceQuotaExceededException", "Attachment storage is full");
+    impl_->attachmentBytes += static_cast<std::int64_t>(body.size());
+    a->second.bytes = std::move(body);
+    a->second.uploaded = true;
+    return Reply{200, {}, {}, "text/plain"};
+}
+
+Reply ChatService::downloadAttachment(std::string_view attachmentId, std::string_view sig) {
+    Contact* c = impl_->contact("att:" + std::string(attachmentId));
+    if (!c) return Reply::error("AccessDeniedException", "Access denied");
+    auto a = c->attachments.find(std::string(attachmentId));
+    if (a == c->attachments.end() || a->second.downloadSig != sig || !a->second.completed) return Reply::error("AccessDeniedException", "Access denied");
+    return Reply{200, {}, a->second.bytes, a->second.contentType};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Websocket gateway
+// ---------------------------------------------------------------------------------------------
+std::optional<SocketId> ChatService::openSocket(std::string_view query, SocketSink& sink) {
+    Impl& s = *impl_;
+    auto g = s.grants.find(queryParam(query, "connection"));
+    if (g == s.grants.end() || s.now() - g->second.issuedMs > kWebsocketUrlWindowMs) return std::nullopt;
+    auto cn = s.connections.find(g->second.connectionToken);
+    if (cn == s.connections.end()) return std::nullopt;
+    Contact* c = s.contact(cn->second.contactId);
+    if (!c || c->stage == Stage::Ended) return std::nullopt;
+    const auto mine = std::count_if(c->sockets.begin(), c->sockets.end(), [&](SocketId id) {
+        auto it = s.sockets.find(id);
+        return it != s.sockets.end() && it->second.participantId == cn->second.participantId;
+    });
+    if (mine >= s.config.limits.maxSocketsPerParticipant) return std::nullopt;
+    const SocketId id = s.nextSocket++;
+    s.sockets[id] = {&sink, c->initialId, cn->second.participantId, false};
+    c->sockets.insert(id);
+    return id;
+}
+
+void ChatService::socketMessage(SocketId id, std::string_view text) {
+    Impl& s = *impl_;
+    auto it = s.sockets.find(id);
+    if (it == s.sockets.end()) return;
+    auto frame = finchat::decodeClientFrame(text);
+    if (!frame) {
+        it->second.sink->send(R"({"message":"Internal server error","connectionId":")" + std::to_string(id) + R"(","requestId":")" + s.newId() + "\"}");
+        return;
+    }
+    switch (frame->topic) {
+        case finchat::FrameTopic::Subscribe: {
+            const bool chat = contains(frame->topics, "aws/chat");
+            auto ack = [&s, id, chat, topics = frame->topics] {
+                auto sock = s.sockets.find(id);
+                if (sock == s.sockets.end()) return;
+                if (chat) sock->second.subscribed = true;
+                sock->second.sink->send(finchat::subscribeAckFrame(chat, topics));
+            };
+            if (faults_.subscribeAckDelayMs > 0) s.after(faults_.subscribeAckDelayMs, ack);
+            else ack();
+            break;
+        }
+        case finchat::FrameTopic::Heartbeat:
+            if (!faults_.dropHeartbeats) it->second.sink->send(finchat::heartbeatAckFrame());
+            break;
+        case finchat::FrameTopic::Ping:
+            if (!faults_.dropHeartbeats) it->second.sink->send(finchat::pingAckFrame());
+            break;
+        case finchat::FrameTopic::Unsubscribe: it->second.subscribed = false; break;
+        default: break;
+    }
+}
+
+void ChatService::socketClosed(SocketId id) {
+    Impl& s = *impl_;
+    auto it = s.sockets.find(id);
+    if (it == s.sockets.end()) return;
+    if (Contact* c = s.contact(it->second.contactId)) c->sockets.erase(id);
+    s.sockets.erase(it);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agents
+// ---------------------------------------------------------------------------------------------
+namespace {
+json parseObject(std::string_view body) {
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
+    return j.is_object() ? j : json();
+}
+std::string field(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
+Reply ChatService::agentQueues(std::string_view instanceId) {
+    const InstanceConfig* inst = impl_->config.instance(instanceId);
+    if (!inst) return Reply::error("ResourceNotFoundException", "instance not found");
+    json queues = json::array();
+    for (const auto& q : inst->queues) {
+        json list = json::array();
+        for (auto& [id, c] : impl_->contacts) {
+            if (c.instance != inst->id || c.queue != q.id || c.stage != Stage::Queued) continue;
+            json entry = {{"contactId", c.initialId}, {"currentContactId", c.currentId},
+                          {"customerName", c.participants[c.customerId].displayName},
+                          {"waitingSince", finchat::formatIsoTime(c.queuedSinceMs)}, {"attributes", c.attributes}};
+            if (auto e = impl_->escalations.find(c.escalationId); e != impl_->escalations.end()) entry["escalationReason"] = e->second.reason;
+            list.push_back(std::move(entry));
+        }
+        queues.push_back({{"id", q.id}, {"name", q.name}, {"contacts", std::move(list)}});
+    }
+    return okJson({{"instance", inst->id}, {"queues", std::move(queues)}});
+}
+
+Reply ChatService::agentAccept(std::string_view body) {
+    json j = parseObject(body);
+    if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
+    Contact* c = impl_->contact(field(j, "contactId"));
+    if (!c || (!field(j, "instance").empty() && c->instance != field(j, "instance")))
+        return Reply::error("ResourceNotFoundException", "contact not found");
+    if (c->stage != Stage::Queued) return Reply::error("ConflictException", "contact is not waiting in a queue");
+    if (static_cast<int>(c->participants.size()) >= impl_->config.limits.maxParticipantsPerContact)
+        return Reply::error("ServiceQuotaExceededException", "too many participants");
+    std::string name = field(j, "agentName");
+    if (name.empty() || finchat::utf8Length(name) > 256) name = "Agent";
+    Participant& agent = impl_->acceptAsAgent(*c, name);
+    return okJson({{"contactId", c->initialId}, {"currentContactId", c->currentId}, {"participantId", agent.id},
+                   {"participantToken", agent.token}, {"customerName", c->participants[c->customerId].displayName}});
+}
+
+Reply ChatService::agentTransfer(std::string_view body) {
+    json j = parseObject(body);
+    if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
+    Contact* c = impl_->contact(field(j, "contactId"));
+    if (!c || c->stage == Stage::Ended) return Reply::error("ResourceNotFoundException", "contact not found");
+    const std::string queue = field(j, "queue");
+    const std::string instanceId = field(j, "instance").empty() ? c->instance : field(j, "instance");
+    const InstanceConfig* inst = impl_->config.instance(instanceId);
+    if (!inst || !inst->hasQueue(queue)) return Reply::error("ResourceNotFoundException", "queue not found");
+    // A transfer starts a new contact segment: same customer, same tokens and socket (§8.3).
+    if (auto a = c->participants.find(c->agentId); a != c->participants.end() && a->second.active) {
+        a->second.active = false;
+        impl_->event(*c, ContentKind::ParticipantLeft, &a->second);
+    }
+    Participant bot{"", kBotName, "", ParticipantRole::System, true};
+    impl_->say(*c, &bot, ContentKind::TextPlain, "Transferring you to another team. Please hold on.");
+    impl_->event(*c, ContentKind::TransferSucceeded, nullptr);
+    c->currentId = impl_->newId();
+    impl_->contactAlias[c->currentId] = c->initialId;
+    c->instance = inst->id;
+    c->queue = queue;
+    c->agentId.clear();
+    impl_->enqueue(*c);
+    return okJson({{"contactId", c->initialId}, {"currentContactId", c->currentId}});
+}
+
+Reply ChatService::agentContact(std::string_view contactId) {
+    Contact* c = impl_->contact(contactId);
+    if (!c) return Reply::error("ResourceNotFoundException", "contact not found");
+    static const char* stages[] = {"bot", "queued", "with-agent", "ended"};
+    json out = {{"contactId", c->initialId}, {"currentContactId", c->currentId}, {"instance", c->instance},
+                {"queue", c->queue}, {"stage", stages[static_cast<int>(c->stage)]},
+                {"customerName", c->participants[c->customerId].displayName}, {"attributes", c->attributes}};
+    if (auto e = impl_->escalations.find(c->escalationId); e != impl_->escalations.end())
+        out["escalation"] = {{"id", e->second.id}, {"partnerId", e->second.partnerId}, {"l1ContactId", e->second.l1ContactId},
+                             {"reason", e->second.reason}, {"transcript", e->second.transcript}};
+    return okJson(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finaptic Support API and the demo partner backend
+// ---------------------------------------------------------------------------------------------
+Reply ChatService::createEscalation(std::string_view apiKey, std::string_view body) {
+    const PartnerConfig* partner = impl_->config.partnerByKey(apiKey);
+    if (!partner) return Reply::error("AccessDeniedException", "unknown or missing x-api-key");
+    json j = parseObject(body);
+    if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
+    Escalation e;
+    e.id = impl_->newId();
+    e.partnerId = partner->id;
+    e.l1ContactId = field(j, "l1ContactId");
+    e.reason = field(j, "reason");
+    e.customerName = field(j, "displayName");
+    if (e.customerName.empty() || finchat::utf8Length(e.customerName) > 256) e.customerName = "Customer";
+    if (finchat::utf8Length(e.reason) > 1'024) return Reply::error("InvalidParameterException", "reason is too long");
+    // The L1 transcript arrives redacted by the widget; redact again, and keep only what agents read.
+    if (auto t = j.find("transcript"); t != j.end() && t->is_array()) {
+        if (t->size() > 500) return Reply::error("InvalidParameterException", "transcript has more than 500 items");
+        for (const auto& item : *t) {
+            if (!item.is_object()) continue;
+            json kept = {{"displayName", field(item, "displayName")}, {"role", field(item, "role")},
+                         {"time", field(item, "time")}, {"text", finchat::redactPii(field(item, "text"))}};
+            e.transcript.push_back(std::move(kept));
+        }
+    }
+    finchat::StartChatContactRequest r;
+    r.instanceId = impl_->config.finapticInstance;
+    r.contactFlowId = impl_->config.finapticFlow;
+    r.participantDetails.displayName = e.customerName;
+    r.attributes = {{"partnerId", partner->id}, {"l1ContactId", e.l1ContactId.substr(0, 256)},
+                    {"escalationId", e.id}, {"escalationReason", e.reason.substr(0, 1024)}};
+    r.supportedMessagingContentTypes = kSupportedTypes;
+    const std::string escalationId = e.id;
+    impl_->escalations[e.id] = std::move(e);
+    auto started = impl_->startContact(r, escalationId);
+    if (!started) {
+        impl_->escalations.erase(escalationId);
+        return Reply::error(started.error().serviceType, started.error().detail);
+    }
+    return okJson({{"escalationId", escalationId}, {"contactId", started->contactId},
+                   {"participantId", started->participantId}, {"participantToken", started->participantToken}});
+}
+
+Reply ChatService::partnerChatToken(std::string_view body) {
+    // The demo partner backend: holds Acme's credentials and calls Connect (L1) or Finaptic (L2).
+    json j = parseObject(body);
+    if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
+    const PartnerConfig* acme = impl_->config.partner("acme");
+    if (!acme) return Reply::error("ResourceNotFoundException", "the demo partner is not configured");
+    const std::string level = field(j, "level").empty() ? "L1" : field(j, "level");
+    std::string name = field(j, "displayName");
+    if (name.empty()) name = "Dana";
+    json out;
+    if (level == "L2") {
+        json esc = {{"l1ContactId", field(j, "l1ContactId")}, {"reason", field(j, "reason")}, {"displayName", name}};
+        if (auto t = j.find("transcript"); t != j.end()) esc["transcript"] = *t;
+        Reply r = createEscalation(acme->apiKey, dump(esc));
+        if (r.status != 200) return r;
+        out = json::parse(r.body, nullptr, false);
+    } else if (level == "L1") {
+        finchat::StartChatContactRequest r;
+        r.instanceId = acme->l1Instance;
+        r.contactFlowId = acme->l1Flow;
+        r.participantDetails.displayName = name;
+        r.supportedMessagingContentTypes = kSupportedTypes;
+        auto started = impl_->startContact(r);
+        if (!started) return Reply::error(started.error().serviceType, started.error().detail);
+        out = {{"contactId", started->contactId}, {"participantId", started->participantId},
+               {"participantToken", started->participantToken}};
+    } else {
+        return Reply::error("InvalidParameterException", "level must be L1 or L2");
+    }
+    out["region"] = impl_->config.region;
+    out["endpoint"] = impl_->httpBase;
+    return okJson(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test control
+// ---------------------------------------------------------------------------------------------
+Reply ChatService::setFaults(std::string_view body) {
+    json j = parseObject(body);
+    if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
+    auto integer = [&](const char* key, auto& out) {
+        if (auto it = j.find(key); it != j.end() && it->is_number_integer()) out = it->template get<std::remove_reference_t<decltype(out)>>();
+    };
+    for (auto [key, map] : {std::pair{"failOperation", &faults_.failOperation}, std::pair{"failAfterProcessing", &faults_.failAfterProcessing}})
+        if (auto f = j.find(key); f != j.end() && f->is_object())
+            for (auto it = f->begin(); it != f->end(); ++it)
+                if (it->is_number_integer()) (*map)[it.key()] = it->get<int>();
+    integer("failStatus", faults_.failStatus);
+    integer("denyConnection", faults_.denyConnection);
+    if (auto t = j.find("tokenLifetimeMs"); t != j.end()) {
+        if (t->is_number_integer()) faults_.tokenLifetimeMs = t->get<std::int64_t>();
+        else if (t->is_null()) faults_.tokenLifetimeMs.reset();
+    }
+    if (auto d = j.find("dropHeartbeats"); d != j.end() && d->is_boolean()) faults_.dropHeartbeats = d->get<bool>();
+    integer("subscribeAckDelayMs", faults_.subscribeAckDelayMs);
+    integer("frameDelayMs", faults_.frameDelayMs);
+    for (auto [key, out] : {std::pair{"duplicateFrames", &faults_.duplicateFrames}, std::pair{"reorderFrames", &faults_.reorderFrames}})
+        if (auto it = j.find(key); it != j.end() && it->is_number()) *out = std::clamp(it->get<double>(), 0.0, 1.0);
+    if (auto r = j.find("reset"); r != j.end() && r->is_boolean() && r->get<bool>()) faults_ = Faults{};
+    return okJson({{"ok", true}});
+}
+
+Reply ChatService::closeSockets(std::string_view body) {
+    json j = parseObject(body);
+    const std::string contactId = j.is_null() ? std::string() : field(j, "contactId");
+    int code = 1001;
+    if (!j.is_null()) if (auto c = j.find("code"); c != j.end() && c->is_number_integer()) code = c->get<int>();
+    std::vector<SocketSink*> victims;
+    for (auto& [id, sock] : impl_->sockets) {
+        if (!contactId.empty()) {
+            Contact* c = impl_->contact(contactId);
+            if (!c || sock.contactId != c->initialId) continue;
+        }
+        victims.push_back(sock.sink);
+    }
+    for (SocketSink* sink : victims) sink->close(code);
+    return okJson({{"closed", victims.size()}});
+}
+
+}  // namespace connect_local

@@ -1,0 +1,936 @@
+#include "server.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <ctime>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include "finchat/protocol.h"
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace fs = std::filesystem;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+namespace connect_local {
+namespace detail {
+
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+using SteadyClock = std::chrono::steady_clock;
+
+struct HttpSession;
+struct WsSession;
+
+// ---------------------------------------------------------------------------------------------
+// Small pure helpers
+// ---------------------------------------------------------------------------------------------
+namespace {
+
+constexpr const char* kAllowMethods = "GET,POST,PUT,OPTIONS";
+// What chatjs's preflight asks for (reference §3.1), plus what other AWS SDK builds and our own
+// APIs send. Requested headers are echoed on top of these.
+constexpr const char* kBaseAllowHeaders =
+    "authorization,content-type,x-amz-bearer,x-amz-content-sha256,x-amz-date,x-amz-user-agent,"
+    "amz-sdk-invocation-id,amz-sdk-request,x-amz-security-token,x-api-key";
+constexpr const char* kExposeHeaders = "x-amzn-requestid,x-amzn-errortype,x-amz-apigw-id,date";
+
+struct Target {
+    std::string_view path;
+    std::string_view query;   // without '?'
+};
+Target splitTarget(std::string_view target) {
+    const auto q = target.find('?');
+    if (q == std::string_view::npos) return {target, {}};
+    return {target.substr(0, q), target.substr(q + 1)};
+}
+
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// %XX decoding; `plusIsSpace` for query values (form encoding). Bad escapes give nullopt.
+std::optional<std::string> percentDecode(std::string_view s, bool plusIsSpace) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '%') {
+            if (i + 2 >= s.size()) return std::nullopt;   // needs two hex digits
+            const int hi = hexDigit(s[i + 1]), lo = hexDigit(s[i + 2]);
+            if (hi < 0 || lo < 0) return std::nullopt;
+            out.push_back(static_cast<char>(hi * 16 + lo));
+            i += 2;
+        } else if (c == '+' && plusIsSpace) {
+            out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// The decoded value of `name` in a query string; empty if absent or badly encoded.
+std::string queryParam(std::string_view query, std::string_view name) {
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (pair.substr(0, eq) == name)
+            return eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1), true).value_or("");
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+    }
+    return {};
+}
+
+// One path segment after a fixed prefix ("/agent-api/contacts/{id}"): decoded, non-empty, no '/'.
+std::optional<std::string> pathParam(std::string_view path, std::string_view prefix) {
+    if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return std::nullopt;
+    auto decoded = percentDecode(path.substr(prefix.size()), false);
+    if (!decoded || decoded->empty() || decoded->find('/') != std::string::npos) return std::nullopt;
+    return decoded;
+}
+
+bool isLoopback(const asio::ip::address& a) {
+    if (a.is_v4()) return a.to_v4().is_loopback();   // 127.0.0.0/8
+    const auto v6 = a.to_v6();
+    if (v6.is_loopback()) return true;                // ::1
+    // A dual-stack listener sees IPv4 peers as ::ffff:127.x.y.z.
+    return v6.is_v4_mapped() && asio::ip::make_address_v4(asio::ip::v4_mapped, v6).is_loopback();
+}
+
+std::string httpDate() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[64];
+    const std::size_t n = std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return std::string(buf, n);
+}
+
+bool tokenChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+// Base list plus every well-formed header name the preflight asked for, lower-cased, no duplicates.
+std::string allowHeaders(std::string_view requested) {
+    std::vector<std::string> names;
+    auto add = [&](std::string_view raw) {
+        while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t')) raw.remove_prefix(1);
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t')) raw.remove_suffix(1);
+        if (raw.empty() || raw.size() > 100 || !std::all_of(raw.begin(), raw.end(), tokenChar)) return;
+        std::string name(raw);
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    };
+    auto split = [&](std::string_view list) {
+        while (!list.empty()) {
+            const auto comma = list.find(',');
+            add(list.substr(0, comma));
+            if (comma == std::string_view::npos) break;
+            list.remove_prefix(comma + 1);
+        }
+    };
+    split(kBaseAllowHeaders);
+    split(requested.substr(0, 4096));
+    std::string out;
+    for (const auto& n : names) {
+        if (!out.empty()) out += ',';
+        out += n;
+    }
+    return out;
+}
+
+const char* contentTypeFor(const fs::path& file) {
+    std::string ext = file.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::pair<const char*, const char*> kTypes[] = {
+        {".html", "text/html; charset=utf-8"}, {".htm", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"}, {".mjs", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"}, {".wasm", "application/wasm"},
+        {".json", "application/json"}, {".map", "application/json"},
+        {".png", "image/png"}, {".svg", "image/svg+xml"}, {".ico", "image/x-icon"},
+        {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"}, {".webp", "image/webp"},
+        {".woff2", "font/woff2"}, {".woff", "font/woff"}, {".ttf", "font/ttf"}, {".otf", "font/otf"},
+        {".txt", "text/plain; charset=utf-8"},
+    };
+    for (const auto& [e, type] : kTypes)
+        if (ext == e) return type;
+    return "application/octet-stream";
+}
+
+constexpr const char* kIndexPage = R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>connect-local</title></head>
+<body>
+<h1>connect-local</h1>
+<p>A local stand-in for Amazon Connect's customer-chat APIs. Start it with <code>--static DIR</code> to serve the demo page and agent console here.</p>
+<ul>
+<li><code>PUT /contact/chat</code> &mdash; StartChatContact</li>
+<li><code>POST /participant/connection|message|event|transcript|disconnect|start-attachment-upload|complete-attachment-upload|attachment</code> &mdash; participant service (<code>X-Amz-Bearer</code>)</li>
+<li><code>GET /ws?...</code> &mdash; websocket gateway (URL from CreateParticipantConnection)</li>
+<li><code>PUT|GET /attachments/{id}?sig=...</code> &mdash; attachment upload and download</li>
+<li><code>GET /agent-api/queues?instance=X</code>, <code>POST /agent-api/accept</code>, <code>POST /agent-api/transfer</code>, <code>GET /agent-api/contacts/{id}</code> &mdash; agent API</li>
+<li><code>POST /finaptic/v1/escalations</code> &mdash; Finaptic Support API (<code>x-api-key</code>)</li>
+<li><code>POST /acme/api/chat-token</code> &mdash; demo partner backend</li>
+<li><code>POST /test/faults</code>, <code>POST /test/close-sockets</code> &mdash; test control (loopback only)</li>
+</ul>
+</body></html>
+)";
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Shared state: outlives the Server while handlers are pending. `service` is cleared by stop(),
+// so a late handler can tell that it must not touch anything any more.
+// ---------------------------------------------------------------------------------------------
+struct ServerState : std::enable_shared_from_this<ServerState> {
+    ServerState(asio::io_context& io, ChatService& service, ServerOptions options)
+        : io(io), service(&service), options(std::move(options)), acceptor(io), acceptRetry(io),
+          faultRng(this->options.seed ? *this->options.seed : std::random_device{}()),
+          idRng(std::random_device{}()) {}
+
+    asio::io_context& io;
+    ChatService* service;
+    ServerOptions options;
+    tcp::acceptor acceptor;
+    asio::steady_timer acceptRetry;
+    fs::path staticRoot;
+    std::mt19937 faultRng;        // frame faults only, so a seed reproduces them
+    std::mt19937_64 idRng;        // request ids
+    std::string httpBase;
+    std::uint16_t port = 0;
+    bool started = false;
+    bool stopped = false;
+    ServerStats stats;
+    std::uint64_t nextKey = 1;
+    std::unordered_map<std::uint64_t, std::weak_ptr<HttpSession>> httpSessions;
+    std::unordered_map<std::uint64_t, std::weak_ptr<WsSession>> wsSessions;
+
+    bool start(std::string& error);
+    void stop();
+    void accept();
+    void onAccept(error_code ec, tcp::socket socket);
+
+    // Request routing: everything but the websocket upgrade.
+    Response route(Request& req, const asio::ip::address& peer);
+    Response dispatch(Request& req, std::string_view path, std::string_view query, const asio::ip::address& peer);
+    Response serveStatic(const Request& req, std::string_view path, std::string_view query);
+
+    double unit() { return std::uniform_real_distribution<double>(0.0, 1.0)(faultRng); }
+    std::string requestId();
+    // Headers every response carries; sets keep-alive and Content-Length.
+    void finalize(Response& res, unsigned version, bool keepAlive, std::string_view origin);
+};
+
+Response errorResponse(int status, std::string_view type, std::string_view message) {
+    Response res{static_cast<http::status>(status), 11};
+    res.set(http::field::content_type, "application/json");
+    res.set("x-amzn-ErrorType", type);
+    res.body() = finchat::encodeServiceErrorBody(message);
+    return res;
+}
+Response errorResponse(std::string_view type, std::string_view message) {
+    return errorResponse(finchat::httpStatusForError(type), type, message);
+}
+
+Response fromReply(Reply r) {
+    // Beast throws on status codes above 999; a service bug must not become an exception here.
+    const int status = r.status >= 100 && r.status <= 999 ? r.status : 500;
+    Response res{static_cast<http::status>(status), 11};
+    res.set(http::field::content_type, r.contentType.empty() ? std::string("application/json") : r.contentType);
+    if (!r.errorType.empty()) res.set("x-amzn-ErrorType", r.errorType);
+    // 1xx/204/304 must not have a body (Beast's prepare_payload would throw).
+    if (status >= 200 && status != 204 && status != 304) res.body() = std::move(r.body);
+    return res;
+}
+
+std::string ServerState::requestId() {
+    const std::uint64_t a = idRng(), b = idRng();
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xffff), static_cast<unsigned>(a & 0xfff),
+                  static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3fff)),
+                  static_cast<unsigned long long>(b & 0xffffffffffffull));
+    return buf;
+}
+
+void ServerState::finalize(Response& res, unsigned version, bool keepAlive, std::string_view origin) {
+    res.version(version);
+    res.set(http::field::server, "connect-local");
+    res.set(http::field::date, httpDate());
+    res.set("x-amzn-RequestId", requestId());
+    if (origin.empty()) {
+        res.set(http::field::access_control_allow_origin, "*");
+    } else {
+        res.set(http::field::access_control_allow_origin, origin);
+        res.set(http::field::vary, "Origin");
+    }
+    res.set(http::field::access_control_expose_headers, kExposeHeaders);
+    res.keep_alive(keepAlive);
+    res.prepare_payload();
+    // Beast writes "Content-Length: 0" even where HTTP forbids the header.
+    const unsigned status = res.result_int();
+    if (status < 200 || status == 204 || status == 304) res.content_length(boost::none);
+}
+
+// ---------------------------------------------------------------------------------------------
+// WsSession: one accepted websocket, and the service's SocketSink for it.
+//
+//   Handshake ─accept ok─► Open ─peer close / error / our close done / linger─► Closed
+//
+// Outgoing frames wait in `outbox` (Beast allows one write at a time); each carries the time it
+// may leave (frameDelayMs). A close requested by the service follows the frames queued before it.
+// ChatService::socketClosed is called exactly once, from finish(), for every socket it opened.
+// ---------------------------------------------------------------------------------------------
+struct WsSession : SocketSink, std::enable_shared_from_this<WsSession> {
+    enum class Phase { Handshake, Open, Closed };
+    struct Frame {
+        std::string text;
+        SteadyClock::time_point due;
+    };
+
+    WsSession(std::shared_ptr<ServerState> state, beast::tcp_stream stream, std::uint64_t key)
+        : state(std::move(state)), ws(std::move(stream)), delayTimer(this->state->io),
+          holdTimer(this->state->io), linger(this->state->io), key(key) {}
+
+    std::shared_ptr<ServerState> state;
+    websocket::stream<beast::tcp_stream> ws;
+    beast::flat_buffer inbox;
+    std::deque<Frame> outbox;
+    std::size_t queuedBytes = 0;
+    std::string inFlight;                    // the frame being written (not in outbox any more)
+    std::vector<std::string> held;           // reorder fault: waits for the next frame or reorderHold
+    std::uint64_t holdGeneration = 0;
+    SteadyClock::time_point lastDue{};
+    asio::steady_timer delayTimer, holdTimer, linger;
+    std::optional<Response> rejection;       // kept alive while the 403 is written
+    Phase phase = Phase::Handshake;
+    bool writing = false;
+    bool waitingDelay = false;
+    bool closeRequested = false;
+    bool closeStarted = false;
+    bool overflowed = false;
+    int closeCode = 1000;
+    std::optional<SocketId> id;
+    std::uint64_t key;
+
+    void start(Request req, std::string_view origin) {
+        const auto [path, query] = splitTarget(req.target());
+        id = state->service->openSocket(query, *this);
+        if (!id) return reject(req, origin);
+        ws.set_option(websocket::stream_base::timeout{
+            state->options.headerTimeout,     // the 101 handshake and, later, the close handshake
+            state->options.wsIdleTimeout,     // a peer that sends nothing at all (not even pongs)
+            true});                           // ping at half the idle time, so quiet peers stay
+        ws.set_option(websocket::stream_base::decorator(
+            [](websocket::response_type& res) { res.set(http::field::server, "connect-local"); }));
+        ws.read_message_max(state->options.maxWsMessage);
+        // The websocket's own timers take over; the TCP stream's would race with them.
+        beast::get_lowest_layer(ws).expires_never();
+        ws.async_accept(req, [self = shared_from_this()](error_code ec) { self->onAccept(ec); });
+    }
+
+    void reject(const Request& req, std::string_view origin) {
+        // API Gateway answers an unusable connect URL with 403 before any websocket exists.
+        rejection = errorResponse("AccessDeniedException", "Forbidden");
+        state->finalize(*rejection, req.version(), false, origin);
+        auto& stream = beast::get_lowest_layer(ws);
+        stream.expires_after(state->options.writeTimeout);
+        http::async_write(stream, *rejection, [self = shared_from_this()](error_code, std::size_t) {
+            error_code ignored;
+            beast::get_lowest_layer(self->ws).socket().shutdown(tcp::socket::shutdown_send, ignored);
+            self->finish();
+        });
+    }
+
+    void onAccept(error_code ec) {
+        if (phase == Phase::Closed) return;
+        if (ec) return finish();
+        phase = Phase::Open;
+        ++state->stats.websocketsOpened;
+        readNext();
+        pump();
+    }
+
+    void readNext() {
+        ws.async_read(inbox, [self = shared_from_this()](error_code ec, std::size_t) { self->onRead(ec); });
+    }
+
+    void onRead(error_code ec) {
+        if (phase == Phase::Closed) return;
+        // Peer close (Beast already answered it), reset, idle timeout, message over the limit (Beast
+        // sends 1009 itself): the socket is gone either way.
+        if (ec) return finish();
+        // Binary frames are not part of the protocol; they are dropped, like unknown topics.
+        if (ws.got_text() && !closeRequested && state->service) {
+            const std::string text = beast::buffers_to_string(inbox.data());
+            inbox.consume(inbox.size());
+            state->service->socketMessage(*id, text);   // may send() or close() on us
+        } else {
+            inbox.consume(inbox.size());
+        }
+        if (phase != Phase::Closed) readNext();
+    }
+
+    // --- SocketSink --------------------------------------------------------------------------
+    void send(std::string frame) override {
+        if (phase == Phase::Closed || closeRequested || !state->service) return;
+        const Faults& f = state->service->faults();
+        // Draw only for enabled faults, so a seed gives the same sequence whatever else is on.
+        const bool duplicate = f.duplicateFrames > 0 && state->unit() < f.duplicateFrames;
+        if (held.empty() && f.reorderFrames > 0 && state->unit() < f.reorderFrames) {
+            held.push_back(frame);
+            if (duplicate) held.push_back(std::move(frame));
+            armHold();
+            return;
+        }
+        if (duplicate) enqueue(frame);
+        enqueue(std::move(frame));
+        releaseHeld();   // the frame held back goes out right behind this one
+    }
+
+    void close(int code) override {
+        if (phase == Phase::Closed || closeRequested) return;
+        releaseHeld();                 // sent before close(): must not be lost by it
+        if (closeRequested) return;    // ...but that overflowed the queue: closing with 1008 already
+        closeRequested = true;
+        closeCode = code;
+        // Bounds everything from here: delayed frames, a peer that never reads (our write never
+        // completes), a peer that never answers the close frame.
+        linger.expires_after(state->options.wsCloseTimeout + std::chrono::milliseconds(std::max<std::int64_t>(0, frameDelayMs())));
+        linger.async_wait([self = shared_from_this()](error_code ec) {
+            if (!ec) self->finish();
+        });
+        pump();
+    }
+
+    std::int64_t frameDelayMs() const { return state->service ? state->service->faults().frameDelayMs : 0; }
+
+    void enqueue(std::string text) {
+        if (phase == Phase::Closed || overflowed) return;
+        if (outbox.size() >= state->options.maxWsQueueFrames ||
+            queuedBytes + text.size() > state->options.maxWsQueueBytes)
+            return overflow();
+        auto due = SteadyClock::now() + std::chrono::milliseconds(std::max<std::int64_t>(0, frameDelayMs()));
+        due = std::max(due, lastDue);   // a shorter delay set later must not overtake earlier frames
+        lastDue = due;
+        queuedBytes += text.size();
+        outbox.push_back({std::move(text), due});
+        pump();
+    }
+
+    // The peer stopped reading: holding its frames would grow without bound. Policy violation.
+    void overflow() {
+        overflowed = true;
+        ++state->stats.websocketOverflows;
+        outbox.clear();
+        queuedBytes = 0;
+        held.clear();
+        closeRequested = false;   // a close already pending is replaced by 1008
+        close(1008);
+    }
+
+    void armHold() {
+        const std::uint64_t generation = ++holdGeneration;
+        holdTimer.expires_after(state->options.reorderHold);
+        holdTimer.async_wait([self = shared_from_this(), generation](error_code ec) {
+            if (ec || generation != self->holdGeneration || self->phase == Phase::Closed) return;
+            self->releaseHeld();
+        });
+    }
+
+    void releaseHeld() {
+        if (held.empty()) return;
+        ++holdGeneration;   // the pending hold timer, if any, is now stale
+        holdTimer.cancel();
+        for (auto& frame : std::exchange(held, {})) enqueue(std::move(frame));
+    }
+
+    // The only place writes and the close frame start.
+    void pump() {
+        if (writing || phase != Phase::Open) return;
+        if (!outbox.empty()) {
+            const auto due = outbox.front().due;
+            if (due > SteadyClock::now()) {
+                if (waitingDelay) return;
+                waitingDelay = true;
+                delayTimer.expires_at(due);
+                delayTimer.async_wait([self = shared_from_this()](error_code ec) {
+                    self->waitingDelay = false;
+                    if (!ec && self->phase != Phase::Closed) self->pump();
+                });
+                return;
+            }
+            inFlight = std::move(outbox.front().text);
+            outbox.pop_front();
+            queuedBytes -= inFlight.size();
+            writing = true;
+            ws.text(true);
+            ws.async_write(asio::buffer(inFlight), [self = shared_from_this()](error_code ec, std::size_t) {
+                self->onWrite(ec);
+            });
+        } else if (closeRequested && !closeStarted) {
+            closeStarted = true;
+            ws.async_close(websocket::close_reason(static_cast<std::uint16_t>(closeCode)),
+                           [self = shared_from_this()](error_code) { self->finish(); });
+        }
+    }
+
+    void onWrite(error_code ec) {
+        writing = false;
+        inFlight.clear();
+        if (phase == Phase::Closed) return;
+        // The peer's close frame makes writes fail with `closed`; the read side finishes then.
+        if (ec == websocket::error::closed) return;
+        if (ec) return finish();
+        pump();
+    }
+
+    void finish() {
+        if (phase == Phase::Closed) return;
+        phase = Phase::Closed;
+        delayTimer.cancel();
+        holdTimer.cancel();
+        linger.cancel();
+        beast::get_lowest_layer(ws).close();   // aborts whatever is still pending
+        outbox.clear();
+        held.clear();
+        if (id && state->service) state->service->socketClosed(*id);
+        id.reset();
+        state->wsSessions.erase(key);
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// HttpSession: one connection, requests handled strictly one after another (so pipelined
+// requests are answered in order: the next header is only read after the answer was written).
+//
+//   readHeader ─► (limits by route) ─► [100-continue] ─► readBody ─► route ─► write ─► readHeader
+//                                                                   └► websocket upgrade (hand-off)
+// ---------------------------------------------------------------------------------------------
+struct HttpSession : std::enable_shared_from_this<HttpSession> {
+    HttpSession(std::shared_ptr<ServerState> state, tcp::socket socket, asio::ip::address peer, std::uint64_t key)
+        : state(std::move(state)), stream(std::move(socket)), peer(std::move(peer)), key(key) {}
+
+    std::shared_ptr<ServerState> state;
+    beast::tcp_stream stream;
+    asio::ip::address peer;
+    std::uint64_t key;
+    beast::flat_buffer buffer;
+    std::optional<http::request_parser<http::string_body>> parser;
+    Response response;
+    http::response<http::empty_body> continueResponse;
+    std::unique_ptr<char[]> drainBuffer;   // only while closing: most connections never need it
+    bool closeAfterWrite = false;
+    bool closed = false;
+
+    void start() { readHeader(); }
+
+    void readHeader() {
+        if (closed) return;
+        parser.emplace();
+        parser->header_limit(static_cast<std::uint32_t>(state->options.maxHeaderBytes));
+        // Beast checks Content-Length against this while parsing the header, before the route is
+        // known; so it starts at the largest limit and is narrowed per route in onHeader().
+        parser->body_limit(std::max(state->options.maxJsonBody, state->options.maxUploadBody));
+        // Covers keep-alive idle time and a client trickling its header (slowloris).
+        stream.expires_after(state->options.headerTimeout);
+        http::async_read_header(stream, buffer, *parser,
+                                [self = shared_from_this()](error_code ec, std::size_t) { self->onHeader(ec); });
+    }
+
+    static bool isUpload(const Request& req) {
+        return req.method() == http::verb::put && splitTarget(req.target()).path.substr(0, 13) == "/attachments/";
+    }
+
+    void onHeader(error_code ec) {
+        if (closed) return;
+        if (ec) return onReadError(ec);
+        const Request& req = parser->get();
+        const std::size_t limit = isUpload(req) ? state->options.maxUploadBody : state->options.maxJsonBody;
+        if (const auto length = parser->content_length(); length && *length > limit) return tooLarge();
+        parser->body_limit(limit);   // chunked bodies are counted as they arrive
+        if (parser->is_done()) return onBody({});
+        if (beast::iequals(req[http::field::expect], "100-continue")) {
+            // curl and some SDKs wait (up to a second) for this before sending a large body.
+            continueResponse = {http::status::continue_, req.version()};
+            stream.expires_after(state->options.writeTimeout);
+            http::async_write(stream, continueResponse, [self = shared_from_this()](error_code ec, std::size_t) {
+                if (self->closed) return;
+                if (ec) return self->finish();
+                self->readBody();
+            });
+            return;
+        }
+        readBody();
+    }
+
+    void readBody() {
+        stream.expires_after(state->options.bodyTimeout);
+        http::async_read(stream, buffer, *parser, [self = shared_from_this()](error_code ec, std::size_t) { self->onBody(ec); });
+    }
+
+    void onReadError(error_code ec) {
+        if (ec == http::error::body_limit) return tooLarge();
+        if (ec == http::error::header_limit)
+            return reply(errorResponse(431, "RequestHeaderFieldsTooLargeException", "Request header fields too large"), true);
+        // end_of_stream: the client closed between requests; partial_message: mid-request. Neither
+        // can read an answer. Timeouts: tcp_stream has already closed the socket.
+        if (ec == http::error::end_of_stream || ec == http::error::partial_message || ec == beast::error::timeout)
+            return finish();
+        if (ec.category() == http::make_error_code(http::error::bad_target).category())
+            return reply(errorResponse(400, "BadRequestException", "Malformed HTTP request"), true);
+        finish();
+    }
+
+    void tooLarge() {
+        reply(errorResponse(413, "RequestEntityTooLargeException", "Request body is too large"), true);
+    }
+
+    void onBody(error_code ec) {
+        if (closed) return;
+        if (ec) return onReadError(ec);
+        Request req = parser->release();
+        parser.reset();
+        ++state->stats.requests;
+        if (state->stopped || !state->service) return finish();
+        if (websocket::is_upgrade(req) && splitTarget(req.target()).path == "/ws") return upgrade(std::move(req));
+        response = state->route(req, peer);
+        closeAfterWrite = !response.keep_alive();
+        write();
+    }
+
+    // Answers without a parsed request (transport errors), then closes.
+    void reply(Response res, bool close) {
+        std::string origin;
+        unsigned version = 11;
+        if (parser) {
+            origin = std::string(parser->get()[http::field::origin]);
+            if (parser->is_header_done()) version = parser->get().version();
+        }
+        response = std::move(res);
+        state->finalize(response, version, !close, origin);
+        closeAfterWrite = close;
+        write();
+    }
+
+    void write() {
+        stream.expires_after(state->options.writeTimeout);
+        http::async_write(stream, response, [self = shared_from_this()](error_code ec, std::size_t) { self->onWrite(ec); });
+    }
+
+    void onWrite(error_code ec) {
+        if (closed) return;
+        if (ec) return finish();
+        if (closeAfterWrite || response.need_eof()) return gracefulClose();
+        response = {};
+        readHeader();
+    }
+
+    // Closing a socket with unread input makes the kernel send RST, which can destroy the answer
+    // we just wrote (a 413 while the client is still sending). So: FIN first, then read and discard
+    // for a short while until the client closes too.
+    static constexpr std::size_t kDrainBufferBytes = 16 * 1024;
+    void gracefulClose() {
+        error_code ignored;
+        stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream.expires_after(std::chrono::seconds(2));
+        drainBuffer = std::make_unique<char[]>(kDrainBufferBytes);
+        drain();
+    }
+    void drain() {
+        stream.async_read_some(asio::buffer(drainBuffer.get(), kDrainBufferBytes), [self = shared_from_this()](error_code ec, std::size_t) {
+            if (self->closed) return;
+            if (ec) return self->finish();
+            self->drain();
+        });
+    }
+
+    void upgrade(Request req) {
+        // The connection now belongs to the websocket; this session ends without closing it.
+        closed = true;
+        state->httpSessions.erase(key);
+        const std::uint64_t wsKey = state->nextKey++;
+        const std::string origin(req[http::field::origin]);
+        auto ws = std::make_shared<WsSession>(state, std::move(stream), wsKey);
+        state->wsSessions[wsKey] = ws;
+        ws->start(std::move(req), origin);
+    }
+
+    void finish() {
+        if (closed) return;
+        closed = true;
+        stream.close();
+        state->httpSessions.erase(key);
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Listening
+// ---------------------------------------------------------------------------------------------
+bool ServerState::start(std::string& error) {
+    if (started) {
+        error = "already started";
+        return false;
+    }
+    error_code ec;
+    tcp::endpoint endpoint;
+    const auto address = asio::ip::make_address(options.host, ec);
+    if (!ec) {
+        endpoint = tcp::endpoint(address, options.port);
+    } else {
+        tcp::resolver resolver(io);
+        const auto results = resolver.resolve(options.host, std::to_string(options.port), ec);
+        if (ec || results.empty()) {
+            error = "cannot resolve " + options.host + (ec ? ": " + ec.message() : std::string());
+            return false;
+        }
+        endpoint = results.begin()->endpoint();
+    }
+    if (!options.staticDir.empty()) {
+        std::error_code fsError;
+        staticRoot = fs::canonical(options.staticDir, fsError);
+        if (fsError || !fs::is_directory(staticRoot, fsError)) {
+            error = "static directory " + options.staticDir + " is not a readable directory";
+            return false;
+        }
+    }
+    acceptor.open(endpoint.protocol(), ec);
+    if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor.bind(endpoint, ec);
+    if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec) {
+        error = "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + ec.message();
+        error_code ignored;
+        acceptor.close(ignored);
+        return false;
+    }
+    const auto local = acceptor.local_endpoint(ec);
+    port = local.port();
+    // URLs handed to clients: chatjs accepts only ws://127.0.0.1:<port> for plain websockets
+    // (reference §4.1), so wildcard and loopback listeners advertise 127.0.0.1.
+    const auto bound = local.address();
+    std::string host;
+    if (bound.is_unspecified() || bound.is_loopback()) host = bound.is_v6() && bound.is_loopback() ? "[::1]" : "127.0.0.1";
+    else host = bound.is_v6() ? "[" + bound.to_string() + "]" : bound.to_string();
+    httpBase = "http://" + host + ":" + std::to_string(port);
+    service->setPublicBase(httpBase, "ws://" + host + ":" + std::to_string(port));
+    started = true;
+    accept();
+    return true;
+}
+
+void ServerState::accept() {
+    acceptor.async_accept([self = shared_from_this()](error_code ec, tcp::socket socket) {
+        self->onAccept(ec, std::move(socket));
+    });
+}
+
+void ServerState::onAccept(error_code ec, tcp::socket socket) {
+    if (stopped) return;
+    if (ec) {
+        if (ec == asio::error::operation_aborted) return;
+        // Out of file descriptors and the like: retry shortly instead of spinning or giving up.
+        acceptRetry.expires_after(std::chrono::milliseconds(100));
+        acceptRetry.async_wait([self = shared_from_this()](error_code ec) {
+            if (!ec && !self->stopped) self->accept();
+        });
+        return;
+    }
+    error_code peerError;
+    const auto peer = socket.remote_endpoint(peerError);
+    if (!peerError) {
+        ++stats.connectionsAccepted;
+        error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);   // small frames must not wait for Nagle
+        const std::uint64_t key = nextKey++;
+        auto session = std::make_shared<HttpSession>(shared_from_this(), std::move(socket), peer.address(), key);
+        httpSessions[key] = session;
+        session->start();
+    }
+    accept();
+}
+
+void ServerState::stop() {
+    if (stopped) return;
+    stopped = true;
+    error_code ignored;
+    acceptor.close(ignored);
+    acceptRetry.cancel();
+    // finish() erases from these maps, so walk copies.
+    std::vector<std::shared_ptr<HttpSession>> https;
+    for (auto& [key, weak] : httpSessions)
+        if (auto s = weak.lock()) https.push_back(std::move(s));
+    for (auto& s : https) s->finish();
+    std::vector<std::shared_ptr<WsSession>> sockets;
+    for (auto& [key, weak] : wsSessions)
+        if (auto s = weak.lock()) sockets.push_back(std::move(s));
+    for (auto& s : sockets) s->finish();   // ChatService::socketClosed for each, while it still exists
+    httpSessions.clear();
+    wsSessions.clear();
+    service = nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing
+// ---------------------------------------------------------------------------------------------
+Response ServerState::route(Request& req, const asio::ip::address& peer) {
+    const std::string origin(req[http::field::origin]);
+    const auto [path, query] = splitTarget(req.target());
+    Response res;
+    if (req.method() == http::verb::options) {
+        // CORS preflight, for any path: browsers send it before PUT /contact/chat, every participant
+        // call (X-Amz-Bearer is not a simple header) and the attachment PUT.
+        res = Response{http::status::no_content, 11};
+        res.set(http::field::access_control_allow_methods, kAllowMethods);
+        res.set(http::field::access_control_allow_headers, allowHeaders(req[http::field::access_control_request_headers]));
+        res.set(http::field::access_control_max_age, "600");
+        // Chrome's Private Network Access: a page on a public origin calling 127.0.0.1.
+        if (!req["Access-Control-Request-Private-Network"].empty()) res.set("Access-Control-Allow-Private-Network", "true");
+    } else {
+        res = dispatch(req, path, query, peer);
+    }
+    const bool head = req.method() == http::verb::head;
+    const std::size_t bodySize = res.body().size();
+    if (head) res.body().clear();
+    finalize(res, req.version(), req.keep_alive(), origin);
+    if (head) res.content_length(bodySize);   // what GET would have sent
+    return res;
+}
+
+Response ServerState::dispatch(Request& req, std::string_view path, std::string_view query, const asio::ip::address& peer) {
+    ChatService& svc = *service;
+    const http::verb method = req.method();
+    const bool get = method == http::verb::get || method == http::verb::head;
+    const bool post = method == http::verb::post;
+    const bool put = method == http::verb::put;
+
+    if (path == "/contact/chat" && put) return fromReply(svc.startChatContact(req.body()));
+
+    if (path.substr(0, 13) == "/participant/") {
+        if (auto op = finchat::operationForPath(std::string(req.method_string()), path))
+            return fromReply(svc.participant(*op, req["x-amz-bearer"], req.body()));
+        return errorResponse(404, "UnknownOperationException", "Unknown participant operation");
+    }
+
+    if (auto id = pathParam(path, "/attachments/"); id && (put || get)) {
+        const std::string sig = queryParam(query, "sig");
+        if (put) return fromReply(svc.uploadAttachment(*id, sig, std::move(req.body())));
+        return fromReply(svc.downloadAttachment(*id, sig));
+    }
+
+    if (path == "/ws") return errorResponse(426, "UpgradeRequiredException", "Expected a websocket upgrade");
+
+    if (path == "/agent-api/queues" && get) return fromReply(svc.agentQueues(queryParam(query, "instance")));
+    if (path == "/agent-api/accept" && post) return fromReply(svc.agentAccept(req.body()));
+    if (path == "/agent-api/transfer" && post) return fromReply(svc.agentTransfer(req.body()));
+    if (auto id = pathParam(path, "/agent-api/contacts/"); id && get) return fromReply(svc.agentContact(*id));
+
+    if (path == "/finaptic/v1/escalations" && post) return fromReply(svc.createEscalation(req["x-api-key"], req.body()));
+    if (path == "/acme/api/chat-token" && post) return fromReply(svc.partnerChatToken(req.body()));
+
+    if ((path == "/test/faults" || path == "/test/close-sockets") && post) {
+        // Fault injection can break every chat on the server: only for the machine itself.
+        if (!isLoopback(peer)) return errorResponse(403, "AccessDeniedException", "Test control is loopback only");
+        return fromReply(path == "/test/faults" ? svc.setFaults(req.body()) : svc.closeSockets(req.body()));
+    }
+
+    if (get) return serveStatic(req, path, query);
+    return errorResponse(404, "UnknownOperationException", "No route for " + std::string(req.method_string()) + " " + std::string(path));
+}
+
+Response ServerState::serveStatic(const Request& req, std::string_view path, std::string_view query) {
+    auto notFound = [&] {
+        return errorResponse(404, "ResourceNotFoundException", "Not found: " + std::string(req.method_string()) + " " + std::string(path));
+    };
+    if (staticRoot.empty()) {
+        if (path != "/") return notFound();
+        Response res{http::status::ok, 11};
+        res.set(http::field::content_type, "text/html; charset=utf-8");
+        res.body() = kIndexPage;
+        return res;
+    }
+    // Built segment by segment from decoded names, so nothing can climb out of the root: "..",
+    // "." and hidden names are refused, as are encoded separators and NULs.
+    if (path.empty() || path.front() != '/') return notFound();
+    fs::path file = staticRoot;
+    std::string_view rest = path.substr(1);
+    while (!rest.empty()) {
+        const auto slash = rest.find('/');
+        const auto segment = percentDecode(rest.substr(0, slash), false);
+        if (!segment) return notFound();
+        if (!segment->empty()) {
+            if (segment->front() == '.' || segment->find_first_of(std::string_view("/\\\0", 3)) != std::string::npos)
+                return notFound();
+            file /= *segment;
+        }
+        if (slash == std::string_view::npos) break;
+        rest.remove_prefix(slash + 1);
+    }
+    std::error_code ec;
+    if (path.back() == '/') {
+        file /= "index.html";
+    } else if (fs::is_directory(file, ec)) {
+        // "/agent" -> "/agent/", so the page's relative URLs resolve inside the directory.
+        Response res{http::status::moved_permanently, 11};
+        res.set(http::field::location, std::string(path) + "/" + (query.empty() ? "" : "?" + std::string(query)));
+        return res;
+    }
+    if (!fs::is_regular_file(file, ec)) return notFound();
+    const auto size = fs::file_size(file, ec);
+    if (ec || size > (256u << 20)) return notFound();
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return notFound();
+    Response res{http::status::ok, 11};
+    res.set(http::field::content_type, contentTypeFor(file));
+    res.set(http::field::cache_control, "no-cache");   // demo files are rebuilt while the server runs
+    res.body().resize(size);
+    in.read(res.body().data(), static_cast<std::streamsize>(size));
+    res.body().resize(static_cast<std::size_t>(in.gcount()));
+    return res;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------------
+// Server
+// ---------------------------------------------------------------------------------------------
+Server::Server(boost::asio::io_context& io, ChatService& service, ServerOptions options)
+    : state_(std::make_shared<detail::ServerState>(io, service, std::move(options))) {}
+
+Server::~Server() { stop(); }
+
+bool Server::start(std::string& error) { return state_->start(error); }
+void Server::stop() { state_->stop(); }
+std::uint16_t Server::port() const { return state_->port; }
+std::string Server::httpBase() const { return state_->httpBase; }
+
+ServerStats Server::stats() const {
+    ServerStats s = state_->stats;
+    s.openConnections = state_->httpSessions.size();
+    s.openWebsockets = state_->wsSessions.size();
+    return s;
+}
+
+}  // namespace connect_local

@@ -1,0 +1,447 @@
+// connect-local's ChatService: Connect's chat surface as plain state, driven by a manual clock.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "connect_local/chat_service.h"
+#include "fake_platform.h"
+#include "finchat/chat_session.h"
+#include "finchat/util.h"
+#include "loopback_platform.h"
+
+using namespace finchat;
+using connect_local::ChatService;
+using connect_local::Reply;
+using nlohmann::json;
+
+namespace {
+
+struct RecordingSink : connect_local::SocketSink {
+    std::vector<std::string> frames;
+    int closed = 0;
+    void send(std::string frame) override { frames.push_back(std::move(frame)); }
+    void close(int code) override { closed = code; }
+    std::vector<Item> items() const {
+        std::vector<Item> out;
+        for (const auto& f : frames)
+            if (auto fr = decodeServerFrame(f); fr && fr->topic == FrameTopic::Chat) out.push_back(fr->item);
+        return out;
+    }
+    std::vector<std::string> kinds() const {
+        std::vector<std::string> out;
+        for (const auto& i : items()) out.push_back(i.contentType.substr(i.contentType.rfind('.') + 1));
+        return out;
+    }
+};
+
+struct Svc {
+    fake::ManualClock clock;
+    fake::SeededRandom random;
+    ChatService service{connect_local::Config::demo(), clock, random};
+
+    Reply start(const std::string& name = "Dana", const std::string& instance = "finaptic", const std::string& flow = "finaptic-l2",
+                std::vector<std::string> types = {"text/plain", "text/markdown"}) {
+        StartChatContactRequest r;
+        r.instanceId = instance;
+        r.contactFlowId = flow;
+        r.participantDetails.displayName = name;
+        r.supportedMessagingContentTypes = std::move(types);
+        return service.startChatContact(encode(r));
+    }
+    StartChatContactResponse started(const Reply& r) {
+        auto d = decode<StartChatContactResponse>(r.body);
+        REQUIRE(d.ok());
+        return *d;
+    }
+    CreateParticipantConnectionResponse connect(const std::string& participantToken) {
+        Reply r = service.participant(Operation::CreateParticipantConnection, participantToken,
+                                      R"({"Type":["WEBSOCKET","CONNECTION_CREDENTIALS"]})");
+        REQUIRE(r.status == 200);
+        return *decode<CreateParticipantConnectionResponse>(r.body);
+    }
+    connect_local::SocketId subscribe(const CreateParticipantConnectionResponse& c, RecordingSink& sink) {
+        auto id = service.openSocket(c.websocket->url.substr(c.websocket->url.find('?') + 1), sink);
+        REQUIRE(id.has_value());
+        service.socketMessage(*id, subscribeFrame());
+        return *id;
+    }
+    Reply send(const std::string& ct, const std::string& text, const std::string& clientToken = "", const std::string& type = "text/plain") {
+        return service.participant(Operation::SendMessage, ct, encode(SendMessageRequest{type, text, clientToken}));
+    }
+    Reply transcript(const std::string& ct, const std::string& body) { return service.participant(Operation::GetTranscript, ct, body); }
+};
+
+// A customer, connected and subscribed.
+struct Chat {
+    Svc& s;
+    StartChatContactResponse ids;
+    CreateParticipantConnectionResponse conn;
+    RecordingSink sink;
+    connect_local::SocketId socket = 0;
+    explicit Chat(Svc& svc, const std::string& instance = "finaptic", const std::string& flow = "finaptic-l2") : s(svc) {
+        ids = s.started(s.start("Dana", instance, flow));
+        conn = s.connect(ids.participantToken);
+        socket = s.subscribe(conn, sink);
+    }
+    const std::string& token() const { return conn.connectionCredentials->connectionToken; }
+};
+
+}  // namespace
+
+TEST_CASE("StartChatContact validates like Connect and answers with ids and a ParticipantToken", "[connect-local]") {
+    Svc s;
+    SECTION("happy path") {
+        Reply r = s.start();
+        REQUIRE(r.status == 200);
+        auto d = s.started(r);
+        CHECK(d.contactId.size() == 36);
+        CHECK(!d.participantToken.empty());
+    }
+    SECTION("malformed bodies and bad values are 4xx with Connect's error names") {
+        CHECK(s.service.startChatContact("not json").errorType == "InvalidRequestException");
+        CHECK(s.service.startChatContact(R"({"InstanceId":"finaptic"})").status == 400);
+        CHECK(s.start("Dana", "nope").errorType == "ResourceNotFoundException");
+        CHECK(s.start("Dana", "finaptic", "nope").status == 404);
+        CHECK(s.start("").errorType == "InvalidParameterException");
+        CHECK(s.start(std::string(300, 'x')).status == 400);
+        CHECK(s.start("Dana", "finaptic", "finaptic-l2", {"text/markdown"}).errorType == "InvalidParameterException");
+        StartChatContactRequest r{"finaptic", "finaptic-l2", {"Dana"}};
+        r.attributes["bad key!"] = "x";
+        CHECK(s.service.startChatContact(encode(r)).status == 400);
+        r.attributes = {{"big", std::string(33'000, 'a')}};
+        CHECK(s.service.startChatContact(encode(r)).errorType == "InvalidParameterException");
+    }
+    SECTION("the same ClientToken gives the same contact") {
+        StartChatContactRequest r{"finaptic", "finaptic-l2", {"Dana"}};
+        r.clientToken = "start-1";
+        CHECK(s.service.startChatContact(encode(r)).body == s.service.startChatContact(encode(r)).body);
+        CHECK(s.service.contactCount() == 1);
+    }
+}
+
+TEST_CASE("CreateParticipantConnection: both expiries, a 127.0.0.1 websocket URL, 403 for bad tokens", "[connect-local]") {
+    Svc s;
+    s.service.setPublicBase("http://127.0.0.1:9999", "ws://127.0.0.1:9999");
+    auto ids = s.started(s.start());
+    auto c = s.connect(ids.participantToken);
+    REQUIRE(c.websocket);
+    REQUIRE(c.connectionCredentials);
+    CHECK(c.websocket->url.rfind("ws://127.0.0.1:9999/ws?", 0) == 0);
+    CHECK(*parseIsoTime(c.websocket->connectionExpiry) == s.clock.nowMs() + 100'000);
+    CHECK(*parseIsoTime(c.connectionCredentials->expiry) == s.clock.nowMs() + 86'400'000);
+    CHECK(s.service.participant(Operation::CreateParticipantConnection, "nope", R"({"Type":["WEBSOCKET"]})").status == 403);
+    CHECK(s.service.participant(Operation::CreateParticipantConnection, ids.participantToken, R"({"Type":[]})").status == 400);
+    CHECK(s.service.participant(Operation::CreateParticipantConnection, ids.participantToken, "{").errorType == "ValidationException");
+    // A ConnectionToken is not a ParticipantToken, and the other way round.
+    CHECK(s.service.participant(Operation::SendMessage, ids.participantToken, R"({"ContentType":"text/plain","Content":"x"})").status == 403);
+}
+
+TEST_CASE("websocket: subscribe ack, heartbeat and ping acks, 100 s to open, errors for garbage", "[connect-local]") {
+    Svc s;
+    auto ids = s.started(s.start());
+    auto c = s.connect(ids.participantToken);
+    const std::string query = c.websocket->url.substr(c.websocket->url.find('?') + 1);
+    RecordingSink sink;
+    CHECK_FALSE(s.service.openSocket("connection=unknown", sink));
+    auto id = s.service.openSocket(query, sink);
+    REQUIRE(id);
+    s.service.socketMessage(*id, subscribeFrame());
+    s.service.socketMessage(*id, pingFrame());
+    s.service.socketMessage(*id, heartbeatFrame());
+    s.service.socketMessage(*id, "garbage");
+    REQUIRE(sink.frames.size() == 4);
+    CHECK(sink.frames[0] == subscribeAckFrame(true, {"aws/chat"}));
+    CHECK(sink.frames[1] == pingAckFrame());
+    CHECK(sink.frames[2] == heartbeatAckFrame());
+    CHECK(sink.frames[3].find(R"("message")") != std::string::npos);
+    RecordingSink late;
+    s.clock.advance(100'001);
+    CHECK_FALSE(s.service.openSocket(query, late));
+    s.service.socketClosed(*id);
+    CHECK(s.service.openSocketCount() == 0);
+}
+
+TEST_CASE("messages fan out to every subscribed socket, the sender's included; ClientToken is idempotent", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    auto second = s.connect(dana.ids.participantToken);   // another tab of the same customer
+    RecordingSink other;
+    s.subscribe(second, other);
+    RecordingSink unsubscribed;
+    REQUIRE(s.service.openSocket(second.websocket->url.substr(second.websocket->url.find('?') + 1), unsubscribed));
+    dana.sink.frames.clear();
+    Reply r = s.send(dana.token(), "hello", "tok-1");
+    REQUIRE(r.status == 200);
+    auto sent = decode<SendMessageResponse>(r.body);
+    REQUIRE(dana.sink.items().size() == 1);
+    CHECK(dana.sink.items()[0].id == sent->id);
+    CHECK(dana.sink.items()[0].initialContactId == dana.ids.contactId);
+    CHECK(dana.sink.items()[0].contactId == dana.ids.contactId);
+    CHECK(other.items().size() == 1);
+    CHECK(unsubscribed.frames.empty());
+    // A retry with the same ClientToken returns the original answer and delivers nothing new.
+    CHECK(s.send(dana.token(), "hello", "tok-1").body == r.body);
+    CHECK(dana.sink.items().size() == 1);
+}
+
+TEST_CASE("SendMessage limits and content types", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    CHECK(s.send(dana.token(), std::string(1025, 'a')).errorType == "ValidationException");
+    CHECK(s.send(dana.token(), "").status == 400);
+    CHECK(s.send(dana.token(), "**bold**", "", "text/markdown").status == 200);
+    CHECK(s.send(dana.token(), "{}", "", "application/json").errorType == "ValidationException");   // not in this chat's types
+    CHECK(s.send(dana.token(), "x", "", "image/png").status == 400);
+    CHECK(s.service.participant(Operation::SendMessage, dana.token(), R"({"Content":"x"})").errorType == "ValidationException");
+}
+
+TEST_CASE("customer text is redacted before anyone sees it; the raw text is not kept", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    dana.sink.frames.clear();
+    REQUIRE(s.send(dana.token(), "my card is 4111 1111 1111 1111").status == 200);
+    CHECK(dana.sink.items().at(0).content == "my card is [CREDIT_DEBIT_NUMBER]");
+    Reply t = s.transcript(dana.token(), "{}");
+    CHECK(t.body.find("4111") == std::string::npos);
+}
+
+TEST_CASE("typing and receipts are delivered, not stored; receipts land on the message", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    auto sent = *decode<SendMessageResponse>(s.send(dana.token(), "hi").body);
+    dana.sink.frames.clear();
+    CHECK(s.service.participant(Operation::SendEvent, dana.token(),
+                                R"({"ContentType":"application/vnd.amazonaws.connect.event.typing","ClientToken":"t"})").status == 200);
+    CHECK(dana.sink.kinds() == std::vector<std::string>{"typing"});
+    // chatjs sends every receipt with the same ClientToken: each one must still count.
+    for (const char* type : {"delivered", "read"}) {
+        SendEventRequest e{std::string("application/vnd.amazonaws.connect.event.message.") + type,
+                           encode(ReceiptEventContent{sent.id, std::nullopt}), "INCOMING_READ_RECEIPT"};
+        REQUIRE(s.service.participant(Operation::SendEvent, dana.token(), encode(e)).status == 200);
+    }
+    auto items = dana.sink.items();
+    REQUIRE(items.size() == 3);
+    CHECK(items[2].type == ItemType::MessageMetadata);
+    CHECK(items[2].messageMetadata->messageId == sent.id);
+    CHECK(!items[2].messageMetadata->receipts.at(0).readTimestamp.empty());
+    auto t = *decode<GetTranscriptResponse>(s.transcript(dana.token(), R"({"MaxResults":100})").body);
+    for (const Item& i : t.transcript) CHECK(i.kind() != ContentKind::Typing);
+    auto msg = std::find_if(t.transcript.begin(), t.transcript.end(), [&](const Item& i) { return i.id == sent.id; });
+    REQUIRE(msg != t.transcript.end());
+    CHECK(msg->messageMetadata->receipts.at(0).recipientParticipantId == dana.ids.participantId);
+    SECTION("a receipt for an unknown message, or bad content, is a ValidationException") {
+        SendEventRequest e{"application/vnd.amazonaws.connect.event.message.read", R"({"messageId":"nope"})", "x"};
+        CHECK(s.service.participant(Operation::SendEvent, dana.token(), encode(e)).status == 400);
+        e.content = "nope";
+        CHECK(s.service.participant(Operation::SendEvent, dana.token(), encode(e)).status == 400);
+    }
+}
+
+TEST_CASE("GetTranscript pages both ways with NextToken, in either sort order", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    for (int i = 0; i < 30; ++i) REQUIRE(s.send(dana.token(), "m" + std::to_string(i)).status == 200);
+    // Items: participant.joined, the greeting, then m0..m29: 32 in all.
+    auto page = [&](const std::string& body) { return *decode<GetTranscriptResponse>(s.transcript(dana.token(), body).body); };
+    std::vector<std::string> backward;
+    std::string token;
+    do {
+        json req = {{"MaxResults", 15}, {"ScanDirection", "BACKWARD"}, {"SortOrder", "ASCENDING"}, {"StartPosition", json::object()}};
+        if (!token.empty()) req["NextToken"] = token;
+        auto p = page(req.dump());
+        CHECK(p.initialContactId == dana.ids.contactId);
+        for (auto it = p.transcript.rbegin(); it != p.transcript.rend(); ++it) backward.push_back(it->content);
+        token = p.nextToken;
+    } while (!token.empty());
+    REQUIRE(backward.size() == 32);
+    CHECK(backward.front() == "m29");
+    CHECK(backward[29] == "m0");
+
+    auto first = page(R"({"MaxResults":10,"ScanDirection":"FORWARD","SortOrder":"ASCENDING"})");
+    REQUIRE(first.transcript.size() == 10);
+    CHECK(first.transcript[0].kind() == ContentKind::ParticipantJoined);
+    auto next = page(json{{"MaxResults", 10}, {"ScanDirection", "FORWARD"}, {"SortOrder", "ASCENDING"}, {"NextToken", first.nextToken}}.dump());
+    CHECK(next.transcript[0].content == "m8");
+
+    auto defaults = page("{}");   // API defaults: 10 items, newest first (BACKWARD, DESCENDING)
+    REQUIRE(defaults.transcript.size() == 10);
+    CHECK(defaults.transcript[0].content == "m29");
+
+    auto fromId = page(json{{"ScanDirection", "FORWARD"}, {"SortOrder", "ASCENDING"}, {"MaxResults", 3},
+                            {"StartPosition", {{"Id", first.transcript[5].id}}}}.dump());
+    CHECK(fromId.transcript[0].id == first.transcript[5].id);
+    auto recent = page(R"({"StartPosition":{"MostRecent":2},"SortOrder":"ASCENDING"})");
+    CHECK(recent.transcript[0].content == "m28");
+
+    CHECK(s.transcript(dana.token(), R"({"NextToken":"forged"})").errorType == "ValidationException");
+    // An empty page still carries Transcript: [] (AWS sends lists; clients index into them).
+    CHECK(s.transcript(dana.token(), R"({"ScanDirection":"FORWARD","StartPosition":{"AbsoluteTime":"2099-01-01T00:00:00.000Z"}})").body ==
+          json{{"InitialContactId", dana.ids.contactId}, {"Transcript", json::array()}}.dump());
+    // Another chat's ContactId is not readable with this chat's token.
+    auto eve = s.started(s.start("Eve"));
+    CHECK(s.transcript(dana.token(), json{{"ContactId", eve.contactId}}.dump()).status == 403);
+    CHECK(s.transcript(dana.token(), json{{"ContactId", dana.ids.contactId}}.dump()).status == 200);
+    CHECK(s.transcript(dana.token(), R"({"MaxResults":101})").status == 400);
+    CHECK(s.transcript(dana.token(), R"({"ScanDirection":"SIDEWAYS"})").status == 400);
+}
+
+TEST_CASE("disconnect: participant.left, then chat.ended; 403 afterwards", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    dana.sink.frames.clear();
+    REQUIRE(s.service.participant(Operation::DisconnectParticipant, dana.token(), R"({"ClientToken":"d"})").status == 200);
+    CHECK(dana.sink.kinds() == std::vector<std::string>{"left", "ended"});
+    CHECK(s.service.participant(Operation::CreateParticipantConnection, dana.ids.participantToken, R"({"Type":["WEBSOCKET"]})").status == 403);
+    CHECK(s.send(dana.token(), "anyone?").status == 403);
+    s.clock.advance(2'000);
+    CHECK(dana.sink.closed == 1000);   // stragglers are closed
+    CHECK(s.service.contactCount() == 0);
+}
+
+TEST_CASE("agents: queue, accept, chat as AGENT, transfer to another queue", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    auto queues = json::parse(s.service.agentQueues("finaptic").body);
+    REQUIRE(queues["queues"][0]["contacts"].size() == 1);
+    CHECK(queues["queues"][0]["contacts"][0]["customerName"] == "Dana");
+    CHECK(s.service.agentQueues("nope").status == 404);
+
+    Reply a = s.service.agentAccept(json{{"instance", "finaptic"}, {"contactId", dana.ids.contactId}, {"agentName", "Sam"}}.dump());
+    REQUIRE(a.status == 200);
+    auto agent = json::parse(a.body);
+    CHECK(s.service.agentAccept(json{{"contactId", dana.ids.contactId}}.dump()).errorType == "ConflictException");
+    CHECK(dana.sink.items().back().role() == ParticipantRole::Agent);   // participant.joined (AGENT)
+
+    auto agentConn = s.connect(agent["participantToken"].get<std::string>());
+    dana.sink.frames.clear();
+    REQUIRE(s.send(agentConn.connectionCredentials->connectionToken, "Hi Dana, I'm Sam").status == 200);
+    CHECK(dana.sink.items().at(0).displayName == "Sam");
+
+    dana.sink.frames.clear();
+    Reply t = s.service.agentTransfer(json{{"contactId", dana.ids.contactId}, {"queue", "banking-specialists"}}.dump());
+    REQUIRE(t.status == 200);
+    CHECK(dana.sink.kinds() == std::vector<std::string>{"left", "text/plain", "succeeded"});   // old agent left, notice, transfer
+    CHECK(json::parse(s.service.agentQueues("finaptic").body)["queues"][0]["contacts"].size() == 1);
+    REQUIRE(s.service.agentAccept(json{{"contactId", dana.ids.contactId}, {"agentName", "Lee"}}.dump()).status == 200);
+    const Item joined = dana.sink.items().back();
+    CHECK(joined.displayName == "Lee");
+    CHECK(joined.contactId == json::parse(t.body)["currentContactId"]);   // a new segment...
+    CHECK(joined.contactId != dana.ids.contactId);
+    CHECK(joined.initialContactId == dana.ids.contactId);                 // ...of the same chat
+}
+
+TEST_CASE("--agent echo answers every customer text", "[connect-local]") {
+    Svc s;
+    s.service.setEchoAgent(true);
+    Chat dana(s);
+    s.clock.advance(0);
+    REQUIRE(s.send(dana.token(), "hello").status == 200);
+    s.clock.advance(0);
+    auto items = dana.sink.items();
+    REQUIRE(!items.empty());
+    CHECK(items.back().content == "echo: hello");
+    CHECK(items.back().role() == ParticipantRole::Agent);
+}
+
+TEST_CASE("the demo bot: balance template with $API placeholders, escalation signal, queueing", "[connect-local]") {
+    Svc s;
+    Chat dana(s, "acme", "acme-l1");
+    REQUIRE(s.send(dana.token(), "what's my balance?").status == 200);
+    s.clock.advance(0);
+    Item list = dana.sink.items().back();
+    CHECK(list.kind() == ContentKind::Interactive);
+    CHECK(list.content.find("$API:GetAccountList") != std::string::npos);
+    REQUIRE(s.send(dana.token(), "acc-123").status == 200);   // only the opaque id comes back
+    s.clock.advance(0);
+    CHECK(dana.sink.items().back().content.find("$API:GetBalance(account=acc-123)") != std::string::npos);
+    REQUIRE(s.send(dana.token(), "I need a specialist for a card dispute").status == 200);
+    s.clock.advance(0);
+    CHECK(escalationSignal(dana.sink.items().back()).has_value());
+    REQUIRE(s.send(dana.token(), "agent please").status == 200);
+    s.clock.advance(0);
+    CHECK(json::parse(s.service.agentQueues("acme").body)["queues"][0]["contacts"].size() == 1);
+}
+
+TEST_CASE("Finaptic Support API: L2 contact with escalation attributes and the redacted L1 transcript", "[connect-local]") {
+    Svc s;
+    json body = {{"l1ContactId", "l1-abc"}, {"reason", "card dispute"}, {"displayName", "Dana"},
+                 {"transcript", json::array({{{"displayName", "Dana"}, {"role", "CUSTOMER"}, {"text", "card 4111 1111 1111 1111"}}})}};
+    CHECK(s.service.createEscalation("wrong-key", body.dump()).status == 403);
+    Reply r = s.service.createEscalation("acme-demo-key", body.dump());
+    REQUIRE(r.status == 200);
+    auto out = json::parse(r.body);
+    auto contact = json::parse(s.service.agentContact(out["contactId"].get<std::string>()).body);
+    CHECK(contact["instance"] == "finaptic");
+    CHECK(contact["attributes"]["partnerId"] == "acme");
+    CHECK(contact["attributes"]["l1ContactId"] == "l1-abc");
+    CHECK(contact["escalation"]["transcript"][0]["text"] == "card [CREDIT_DEBIT_NUMBER]");
+    SECTION("the demo partner backend issues L1 and L2 tokens") {
+        auto l1 = json::parse(s.service.partnerChatToken(R"({"level":"L1","displayName":"Dana"})").body);
+        CHECK(json::parse(s.service.agentContact(l1["contactId"].get<std::string>()).body)["instance"] == "acme");
+        auto l2 = json::parse(s.service.partnerChatToken(R"({"level":"L2","reason":"fraud"})").body);
+        CHECK(l2.contains("participantToken"));
+        CHECK(s.service.partnerChatToken(R"({"level":"L3"})").status == 400);
+    }
+}
+
+TEST_CASE("faults: injected failures, denied connections, short tokens, silent heartbeats", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    REQUIRE(s.service.setFaults(R"({"failOperation":{"SendMessage":2},"failStatus":429,"denyConnection":1,"tokenLifetimeMs":66000,"dropHeartbeats":true})").status == 200);
+    CHECK(s.send(dana.token(), "a").errorType == "ThrottlingException");
+    CHECK(s.send(dana.token(), "a").status == 429);
+    CHECK(s.send(dana.token(), "a").status == 200);
+    SECTION("failing after processing: the retry with the same ClientToken gets the original answer") {
+        REQUIRE(s.service.setFaults(R"({"failAfterProcessing":{"SendMessage":1}})").status == 200);
+        dana.sink.frames.clear();
+        CHECK(s.send(dana.token(), "once", "tok-9").status == 500);
+        CHECK(s.send(dana.token(), "once", "tok-9").status == 200);
+        CHECK(dana.sink.items().size() == 1);
+    }
+    CHECK(s.service.participant(Operation::CreateParticipantConnection, dana.ids.participantToken, R"({"Type":["WEBSOCKET"]})").status == 403);
+    auto c = s.connect(dana.ids.participantToken);
+    CHECK(*parseIsoTime(c.connectionCredentials->expiry) == s.clock.nowMs() + 66'000);
+    dana.sink.frames.clear();
+    s.service.socketMessage(dana.socket, heartbeatFrame());
+    CHECK(dana.sink.frames.empty());
+    s.service.closeSockets("{}");
+    CHECK(dana.sink.closed == 1001);
+    CHECK(s.service.setFaults("[]").status == 400);
+}
+
+TEST_CASE("bounded: a full transcript refuses more messages instead of growing", "[connect-local]") {
+    connect_local::Config config = connect_local::Config::demo();
+    config.limits.maxItemsPerContact = 10;
+    fake::ManualClock clock;
+    fake::SeededRandom random;
+    ChatService service(config, clock, random);
+    StartChatContactRequest r{"finaptic", "finaptic-l2", {"Dana"}};
+    auto ids = *decode<StartChatContactResponse>(service.startChatContact(encode(r)).body);
+    auto c = *decode<CreateParticipantConnectionResponse>(service.participant(Operation::CreateParticipantConnection, ids.participantToken, R"({"Type":["CONNECTION_CREDENTIALS"]})").body);
+    int ok = 0;
+    for (int i = 0; i < 20; ++i)
+        ok += service.participant(Operation::SendMessage, c.connectionCredentials->connectionToken, encode(SendMessageRequest{"text/plain", "x", ""})).status == 200;
+    CHECK(ok == 8);   // joined + greeting + 8 messages
+    CHECK(service.participant(Operation::SendMessage, c.connectionCredentials->connectionToken, encode(SendMessageRequest{"text/plain", "x", ""})).errorType == "ServiceQuotaExceededException");
+}
+
+TEST_CASE("the real core against the real service logic: connect, chat, echo, end", "[connect-local][integration]") {
+    Svc s;
+    s.service.setEchoAgent(true);
+    fake::LoopbackNetwork net(s.clock, s.service);
+    fake::MemoryStorage storage;
+    Platform platform{net, net, s.clock, s.random, &storage};
+    auto ids = s.started(s.start());
+    ChatSession session(platform, {ids.contactId, ids.participantId, ids.participantToken, "http://127.0.0.1:8080", "Dana"});
+    session.connect();
+    for (int i = 0; i < 20; ++i) s.clock.advance(0);
+    REQUIRE(session.state() == SessionState::Live);
+    REQUIRE(session.sendMessage("hello").ok());
+    for (int i = 0; i < 20; ++i) s.clock.advance(0);
+    std::vector<std::string> texts;
+    for (const auto& e : session.transcript().entries()) if (e.item.type == ItemType::Message) texts.push_back(e.item.content);
+    CHECK(texts == std::vector<std::string>{"Thanks for waiting. A banking specialist will be with you shortly.", "hello", "echo: hello"});
+    session.disconnect();
+    for (int i = 0; i < 20; ++i) s.clock.advance(0);
+    CHECK(session.state() == SessionState::Ended);
+}
