@@ -61,12 +61,12 @@ if [ ! -f "$imgui_dir/imgui.h" ]; then
 fi
 
 # Node packages (conformance and browser tests) are installed from committed lock files.
-for dir in "$root"/web "$root"/demo "$root"/tests; do
+for dir in "$root"/web "$root"/demo "$root"/tests "$root"/tests/conformance; do
   if [ -f "$dir/package-lock.json" ]; then
     stamp="$dir/node_modules/.finaptic-lock"
     if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
       echo "setup: npm ci in ${dir#$root/}"
-      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+      (cd "$dir" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)   # never a browser download
       cp "$dir/package-lock.json" "$stamp"
     fi
   fi
