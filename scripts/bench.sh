@@ -6,8 +6,10 @@ cd "$root"
 "$root/scripts/setup.sh"
 export NODE_PATH=/usr/share/nodejs
 cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFINCHAT_WASM_BUILD_DIR="$root/build/wasm" >/dev/null
-cmake --build build/native -j "$(nproc)" --target finchat_core_bench
+cmake --build build/native -j "$(nproc)" --target finchat_core_bench connect-local connect_local_bench
 emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j "$(nproc)" --target finchat_core_bench
 echo; build/native/tests/finchat_core_bench "$@"
 echo; node --no-experimental-fetch build/wasm/tests/finchat_core_bench.js "$@"
+# connect-local under load: the server binary in its own process, the load generator in this one.
+echo; build/native/tests/connect_local_bench

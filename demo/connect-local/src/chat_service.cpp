@@ -127,6 +127,20 @@ struct Socket {
     bool subscribed = false;
 };
 
+// Lookups by a token or id that arrives as a string_view, without building a std::string for it.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <class V> using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+// An alias names the contact's initial id, and points at the contact itself: std::map nodes stay
+// put, and forget() drops the aliases before the contact, so the pointer is valid while the alias is.
+struct ContactRef {
+    std::string initialId;
+    Contact* contact = nullptr;
+};
+
 struct ChatService::Impl {
     Config config;
     finchat::Clock& clock;
@@ -136,9 +150,9 @@ struct ChatService::Impl {
     bool echoAgent = false;
 
     std::map<std::string, Contact> contacts;                   // by initial contact id
-    std::unordered_map<std::string, std::string> contactAlias;  // any segment id -> initial id
+    StringMap<ContactRef> contactAlias;                         // any segment id -> initial id
     std::unordered_map<std::string, std::pair<std::string, std::string>> participantTokens;  // -> contact, participant
-    std::unordered_map<std::string, Connection> connections;
+    StringMap<Connection> connections;
     std::unordered_map<std::string, SocketGrant> grants;
     std::map<SocketId, Socket> sockets;
     std::map<std::string, std::string> startTokens;            // StartChatContact ClientToken -> answer
@@ -167,10 +181,8 @@ struct ChatService::Impl {
     }
 
     Contact* contact(std::string_view anyId) {
-        auto a = contactAlias.find(std::string(anyId));
-        if (a == contactAlias.end()) return nullptr;
-        auto c = contacts.find(a->second);
-        return c == contacts.end() ? nullptr : &c->second;
+        auto a = contactAlias.find(anyId);
+        return a == contactAlias.end() ? nullptr : a->second.contact;
     }
 
     // --- items and fan-out -----------------------------------------------------------------
@@ -194,11 +206,16 @@ struct ChatService::Impl {
     }
 
     void fanOut(Contact& c, const Item& item) {
-        const std::string frame = finchat::chatFrame(item);
+        std::string frame = finchat::chatFrame(item);
+        // Same sockets, same order; the last one gets the frame itself rather than a copy.
+        SocketSink* previous = nullptr;
         for (SocketId id : c.sockets) {
             auto s = sockets.find(id);
-            if (s != sockets.end() && s->second.subscribed) s->second.sink->send(frame);
+            if (s == sockets.end() || !s->second.subscribed) continue;
+            if (previous) previous->send(frame);
+            previous = s->second.sink;
         }
+        if (previous) previous->send(std::move(frame));
     }
 
     // Typing and receipt metadata are delivered but never stored (§3.4).
@@ -245,8 +262,8 @@ struct ChatService::Impl {
         participantTokens[customer.token] = {c.initialId, customer.id};
         c.participants[customer.id] = customer;
         const std::string id = c.initialId;
-        contactAlias[id] = id;
         Contact& stored = contacts.emplace(id, std::move(c)).first->second;
+        contactAlias[id] = {id, &stored};
         ++activeContacts;
 
         const Participant& cust = stored.participants.begin()->second;
@@ -315,7 +332,7 @@ struct ChatService::Impl {
         for (auto& [pid, p] : c.participants) participantTokens.erase(p.token);
         std::erase_if(connections, [&](const auto& kv) { return kv.second.contactId == id; });
         for (auto& [aid, a] : c.attachments) attachmentBytes -= static_cast<std::int64_t>(a.bytes.size());
-        std::erase_if(contactAlias, [&](const auto& kv) { return kv.second == id; });
+        std::erase_if(contactAlias, [&](const auto& kv) { return kv.second.initialId == id; });
         contacts.erase(it);
     }
 
@@ -523,7 +540,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
         return Reply::ok(finchat::encode(out));
     }
 
-    auto cn = s.connections.find(std::string(bearer));
+    auto cn = s.connections.find(bearer);
     if (cn == s.connections.end() || cn->second.expiryMs <= s.now()) return Reply::error("AccessDeniedException", "Access denied");
     Contact* c = s.contact(cn->second.contactId);
     if (!c || c->stage == Stage::Ended) return Reply::error("AccessDeniedException", "Access denied");
@@ -686,7 +703,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             out.uploadMetadata = finchat::UploadMetadata{s.httpBase + "/attachments/" + a.id + "?sig=" + a.uploadSig,
                                                          finchat::formatIsoTime(s.now() + 300'000),
                                                          {{"Content-Type", a.contentType}}};
-            s.contactAlias["att:" + a.id] = c->initialId;
+            s.contactAlias["att:" + a.id] = {c->initialId, c};
             c->attachments[a.id] = std::move(a);
             std::string answer = finchat::encode(out);
             if (!req->clientToken.empty()) s.remember(*c, key, answer);
@@ -876,7 +893,7 @@ Reply ChatService::agentTransfer(std::string_view body) {
     impl_->say(*c, &bot, ContentKind::TextPlain, "Transferring you to another team. Please hold on.");
     impl_->event(*c, ContentKind::TransferSucceeded, nullptr);
     c->currentId = impl_->newId();
-    impl_->contactAlias[c->currentId] = c->initialId;
+    impl_->contactAlias[c->currentId] = {c->initialId, c};
     c->instance = inst->id;
     c->queue = queue;
     c->agentId.clear();

@@ -2,13 +2,17 @@
 // routes and chat_service.h for the behaviour). One process, one thread, one port.
 //
 // stdout carries exactly one line, "connect-local listening on http://HOST:PORT", which scripts and
-// tests parse; everything else goes to stderr. Tokens and message text are never printed.
+// tests parse; everything else goes to stderr. Tokens and message text are never printed. The one
+// exception is opt-in and for tests only: --record FILE writes requests and websocket frames with
+// message text (credentials still replaced; see server.h). It is never on by default.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <sys/resource.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -34,6 +38,8 @@ void usage(std::FILE* out) {
                  "  --static DIR    serve the demo page and agent console from DIR\n"
                  "  --agent echo    a scripted agent accepts every contact and echoes customer text\n"
                  "  --seed N        seed for the websocket frame faults set through /test/faults\n"
+                 "  --record FILE   tests only: append every request and websocket frame to FILE as JSON\n"
+                 "                  lines (credentials redacted, message text kept; see server.h)\n"
                  "  --help          this text\n",
                  CONNECT_LOCAL_DEFAULT_CONFIG);
 }
@@ -86,6 +92,8 @@ int main(int argc, char** argv) {
                 return 2;
             }
             echoAgent = true;
+        } else if (arg == "--record" && (v = value())) {
+            options.recordFile = std::string(*v);
         } else if (arg == "--seed" && (v = value())) {
             const auto seed = number(*v, 0xffffffffUL);
             if (!seed) {
@@ -116,6 +124,13 @@ int main(int argc, char** argv) {
                          loaded.error().describe().c_str());
             config = connect_local::Config::demo();
         }
+    }
+
+    // Every chat holds a websocket per participant: lift the soft descriptor limit to the hard one
+    // (commonly 1024 of 524288), or a few hundred chats would end in EMFILE.
+    if (rlimit rl{}; getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
     }
 
     boost::asio::io_context io;

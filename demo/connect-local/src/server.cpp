@@ -18,6 +18,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <nlohmann/json.hpp>
 
 #include "finchat/protocol.h"
 
@@ -120,13 +121,20 @@ bool isLoopback(const asio::ip::address& a) {
     return v6.is_v4_mapped() && asio::ip::make_address_v4(asio::ip::v4_mapped, v6).is_loopback();
 }
 
+// The Date header changes once a second; every response of that second reuses the text.
 std::string httpDate() {
+    thread_local std::time_t cachedAt = -1;
+    thread_local std::string cached;
     const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[64];
-    const std::size_t n = std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    return std::string(buf, n);
+    if (now != cachedAt) {
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char buf[64];
+        const std::size_t n = std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        cached.assign(buf, n);
+        cachedAt = now;
+    }
+    return cached;
 }
 
 bool tokenChar(char c) {
@@ -198,6 +206,131 @@ constexpr const char* kIndexPage = R"(<!doctype html>
 </body></html>
 )";
 
+// ---------------------------------------------------------------------------------------------
+// Test recording (--record FILE, see server.h): JSON lines, credentials replaced, text kept.
+// ---------------------------------------------------------------------------------------------
+using json = nlohmann::json;
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool secretHeader(std::string_view lowerName) {
+    return lowerName == "x-amz-bearer" || lowerName == "authorization" || lowerName == "x-api-key" ||
+           lowerName == "x-amz-security-token" || lowerName == "cookie";
+}
+bool secretQueryName(std::string_view name) {
+    const std::string n = lower(name);
+    return n == "connection" || n == "sig" || n == "token" || n.find("signature") != std::string::npos ||
+           n.find("credential") != std::string::npos || n.find("security-token") != std::string::npos;
+}
+
+class Recorder {
+public:
+    bool open(const std::string& path, std::string& error) {
+        out_.open(path, std::ios::out | std::ios::app);
+        if (!out_) {
+            error = "cannot open the record file " + path;
+            return false;
+        }
+        start_ = SteadyClock::now();
+        return true;
+    }
+
+    // "<token#N>": the same value always gets the same N within one run.
+    std::string alias(const std::string& secret) {
+        if (secret.empty()) return {};
+        auto [it, added] = aliases_.try_emplace(secret, aliases_.size() + 1);
+        return "<token#" + std::to_string(it->second) + ">";
+    }
+
+    // Query values of token-bearing parameters replaced: by "<redacted>", or by their alias.
+    std::string redactQuery(std::string_view target, bool useAlias) {
+        const auto q = target.find('?');
+        if (q == std::string_view::npos) return std::string(target);
+        std::string out(target.substr(0, q + 1));
+        std::string_view query = target.substr(q + 1);
+        bool first = true;
+        while (true) {
+            const auto amp = query.find('&');
+            const std::string_view pair = query.substr(0, amp);
+            const auto eq = pair.find('=');
+            if (!first) out += '&';
+            first = false;
+            if (eq != std::string_view::npos && secretQueryName(pair.substr(0, eq))) {
+                out.append(pair.substr(0, eq + 1));
+                out += useAlias ? alias(percentDecode(pair.substr(eq + 1), true).value_or(std::string(pair.substr(eq + 1))))
+                                : std::string("<redacted>");
+            } else {
+                out.append(pair);
+            }
+            if (amp == std::string_view::npos) break;
+            query.remove_prefix(amp + 1);
+        }
+        return out;
+    }
+
+    // The first credential a request or websocket presents, as its alias.
+    std::string bearerOf(std::string_view bearerHeader, std::string_view target) {
+        if (!bearerHeader.empty()) return alias(std::string(bearerHeader));
+        const auto [path, query] = splitTarget(target);
+        const std::string grant = queryParam(query, "connection");
+        return grant.empty() ? std::string() : alias(grant);
+    }
+
+    // Bodies and frames: JSON with token fields aliased (URLs keep their shape); other text as is.
+    json content(std::string_view text) {
+        if (text.empty()) return nullptr;
+        json j = json::parse(text.begin(), text.end(), nullptr, false);
+        if (j.is_discarded()) return std::string(text);
+        scrub(j);
+        return j;
+    }
+
+    json headers(const Request& req) {
+        json h = json::object();
+        for (const auto& field : req) {
+            const std::string name = lower(field.name_string());
+            h[name] = secretHeader(name) ? std::string("<redacted>") : std::string(field.value());
+        }
+        return h;
+    }
+
+    void write(json line) {
+        if (!out_) return;
+        line["t"] = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - start_).count();
+        // replace: invalid UTF-8 must not throw (JSON_NOEXCEPTION would abort).
+        out_ << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+        out_.flush();   // the file is read while the server runs, and after a SIGTERM
+    }
+
+private:
+    void scrub(json& j) {
+        if (j.is_object()) {
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                const std::string key = lower(it.key());
+                if ((key == "participanttoken" || key == "connectiontoken") && it->is_string())
+                    *it = alias(it->get<std::string>());
+                else
+                    scrub(*it);
+            }
+        } else if (j.is_array()) {
+            for (auto& v : j) scrub(v);
+        } else if (j.is_string()) {
+            const std::string& v = j.get_ref<const std::string&>();
+            if ((v.rfind("ws://", 0) == 0 || v.rfind("wss://", 0) == 0 || v.rfind("http://", 0) == 0 ||
+                 v.rfind("https://", 0) == 0) && v.find('?') != std::string::npos)
+                j = redactQuery(v, true);
+        }
+    }
+
+    std::ofstream out_;
+    SteadyClock::time_point start_;
+    std::unordered_map<std::string, std::size_t> aliases_;
+};
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +359,7 @@ struct ServerState : std::enable_shared_from_this<ServerState> {
     std::uint64_t nextKey = 1;
     std::unordered_map<std::uint64_t, std::weak_ptr<HttpSession>> httpSessions;
     std::unordered_map<std::uint64_t, std::weak_ptr<WsSession>> wsSessions;
+    std::unique_ptr<Recorder> recorder;   // --record only
 
     bool start(std::string& error);
     void stop();
@@ -334,11 +468,14 @@ struct WsSession : SocketSink, std::enable_shared_from_this<WsSession> {
     int closeCode = 1000;
     std::optional<SocketId> id;
     std::uint64_t key;
+    std::unique_ptr<Request> upgradeRequest;   // --record: logged once the handshake completed
+    int peerCloseCode = 0;                     // the code of the peer's close frame, if any
 
     void start(Request req, std::string_view origin) {
         const auto [path, query] = splitTarget(req.target());
         id = state->service->openSocket(query, *this);
         if (!id) return reject(req, origin);
+        if (state->recorder) upgradeRequest = std::make_unique<Request>(req);
         ws.set_option(websocket::stream_base::timeout{
             state->options.headerTimeout,     // the 101 handshake and, later, the close handshake
             state->options.wsIdleTimeout,     // a peer that sends nothing at all (not even pongs)
@@ -351,7 +488,32 @@ struct WsSession : SocketSink, std::enable_shared_from_this<WsSession> {
         ws.async_accept(req, [self = shared_from_this()](error_code ec) { self->onAccept(ec); });
     }
 
+    // --record: the upgrade request, then every frame and the close.
+    json recordLine(const char* kind) {
+        json line;
+        line["kind"] = kind;
+        line["socket"] = key;
+        return line;
+    }
+    void recordOpen(const Request& req, int status) {
+        if (!state->recorder) return;
+        json line = recordLine("ws-open");
+        line["method"] = std::string(req.method_string());
+        line["path"] = state->recorder->redactQuery(req.target(), false);
+        line["bearer"] = state->recorder->bearerOf({}, req.target());
+        line["headers"] = state->recorder->headers(req);
+        line["status"] = status;
+        state->recorder->write(std::move(line));
+    }
+    void recordFrame(const char* kind, std::string_view text) {
+        if (!state->recorder) return;
+        json line = recordLine(kind);
+        line["frame"] = state->recorder->content(text);
+        state->recorder->write(std::move(line));
+    }
+
     void reject(const Request& req, std::string_view origin) {
+        recordOpen(req, 403);
         // API Gateway answers an unusable connect URL with 403 before any websocket exists.
         rejection = errorResponse("AccessDeniedException", "Forbidden");
         state->finalize(*rejection, req.version(), false, origin);
@@ -369,6 +531,8 @@ struct WsSession : SocketSink, std::enable_shared_from_this<WsSession> {
         if (ec) return finish();
         phase = Phase::Open;
         ++state->stats.websocketsOpened;
+        if (upgradeRequest) recordOpen(*upgradeRequest, 101);
+        upgradeRequest.reset();
         readNext();
         pump();
     }
@@ -381,11 +545,15 @@ struct WsSession : SocketSink, std::enable_shared_from_this<WsSession> {
         if (phase == Phase::Closed) return;
         // Peer close (Beast already answered it), reset, idle timeout, message over the limit (Beast
         // sends 1009 itself): the socket is gone either way.
-        if (ec) return finish();
+        if (ec) {
+            if (ec == websocket::error::closed) peerCloseCode = ws.reason().code;
+            return finish();
+        }
         // Binary frames are not part of the protocol; they are dropped, like unknown topics.
         if (ws.got_text() && !closeRequested && state->service) {
             const std::string text = beast::buffers_to_string(inbox.data());
             inbox.consume(inbox.size());
+            recordFrame("ws-in", text);
             state->service->socketMessage(*id, text);   // may send() or close() on us
         } else {
             inbox.consume(inbox.size());
@@ -486,6 +654,7 @@ struct WsSession : SocketSink, std::enable_shared_from_this<WsSession> {
             outbox.pop_front();
             queuedBytes -= inFlight.size();
             writing = true;
+            recordFrame("ws-out", inFlight);
             ws.text(true);
             ws.async_write(asio::buffer(inFlight), [self = shared_from_this()](error_code ec, std::size_t) {
                 self->onWrite(ec);
@@ -509,7 +678,15 @@ struct WsSession : SocketSink, std::enable_shared_from_this<WsSession> {
 
     void finish() {
         if (phase == Phase::Closed) return;
+        const bool wasOpen = phase == Phase::Open;
         phase = Phase::Closed;
+        if (wasOpen && state->recorder) {
+            // Who closed: we (close() from the service), the peer (its close frame), or nobody (reset, timeout).
+            json line = recordLine("ws-close");
+            line["by"] = closeStarted ? "server" : peerCloseCode ? "client" : "abnormal";
+            line["code"] = closeStarted ? closeCode : peerCloseCode ? peerCloseCode : 1006;
+            state->recorder->write(std::move(line));
+        }
         delayTimer.cancel();
         holdTimer.cancel();
         linger.cancel();
@@ -617,8 +794,28 @@ struct HttpSession : std::enable_shared_from_this<HttpSession> {
         if (state->stopped || !state->service) return finish();
         if (websocket::is_upgrade(req) && splitTarget(req.target()).path == "/ws") return upgrade(std::move(req));
         response = state->route(req, peer);
+        if (state->recorder) record(req);
         closeAfterWrite = !response.keep_alive();
         write();
+    }
+
+    // --record: one line per request, with its answer (routing is synchronous: same instant).
+    void record(const Request& req) {
+        Recorder& r = *state->recorder;
+        json line;
+        line["kind"] = "http";
+        line["conn"] = key;
+        line["method"] = std::string(req.method_string());
+        line["path"] = r.redactQuery(req.target(), false);
+        if (const std::string bearer = r.bearerOf(req["x-amz-bearer"], {}); !bearer.empty()) line["bearer"] = bearer;
+        line["headers"] = r.headers(req);
+        if (!isUpload(req)) line["body"] = r.content(req.body());
+        else line["bodyBytes"] = req.body().size();
+        line["status"] = response.result_int();
+        if (const auto type = response["x-amzn-ErrorType"]; !type.empty()) line["errorType"] = std::string(type);
+        const auto type = response[http::field::content_type];
+        if (type.substr(0, 16) == "application/json") line["response"] = r.content(response.body());
+        r.write(std::move(line));
     }
 
     // Answers without a parsed request (transport errors), then closes.
@@ -713,6 +910,13 @@ bool ServerState::start(std::string& error) {
         staticRoot = fs::canonical(options.staticDir, fsError);
         if (fsError || !fs::is_directory(staticRoot, fsError)) {
             error = "static directory " + options.staticDir + " is not a readable directory";
+            return false;
+        }
+    }
+    if (!options.recordFile.empty()) {
+        recorder = std::make_unique<Recorder>();
+        if (!recorder->open(options.recordFile, error)) {
+            recorder.reset();
             return false;
         }
     }

@@ -19,6 +19,19 @@
 //   POST /test/faults, /test/close-sockets     test control, loopback peers only
 //   GET  anything else                         static files (--static DIR) or an index page
 //
+// Test recording (ServerOptions::recordFile, `--record FILE`; off unless asked for): one JSON line
+// per event is appended to the file, for side-by-side comparisons of clients (reference §11.3):
+//   {"t": ms since the server started, "kind": "http"|"ws-open"|"ws-in"|"ws-out"|"ws-close",
+//    "conn"|"socket": connection/websocket number, "method", "path", "headers" (names lower-case),
+//    "body", "frame" (JSON parsed where possible), "status", "errorType", "response", "code", "by"}
+// Credentials never reach the file: the values of x-amz-bearer, authorization, x-api-key,
+// x-amz-security-token and cookie headers and of token-bearing query parameters are "<redacted>",
+// and token fields in bodies (ParticipantToken, ConnectionToken, URL query values) become
+// "<token#N>", N numbering the distinct values of the run, so a comparison can still tell which
+// credential was used ("bearer": "<token#N>" on requests and websockets) without knowing it.
+// Message text IS kept: this is an explicit test option, never on by default, not for production
+// use (elsewhere tokens and message text are never logged).
+//
 // Errors look like Connect's: status + x-amzn-ErrorType + {"message": ...}. Transport errors of the
 // server's own: 400 BadRequestException (malformed HTTP, then close), 404 UnknownOperationException
 // (no route; ResourceNotFoundException for a GET of a missing file), 413
@@ -58,6 +71,8 @@ struct ServerOptions {
     std::chrono::milliseconds wsIdleTimeout{120'000};  // no data at all (pings are sent at half)
     std::chrono::milliseconds wsCloseTimeout{5'000};   // close handshake + queued frames, then drop
     std::chrono::milliseconds reorderHold{200};        // a held-back frame goes out alone after this
+
+    std::string recordFile;   // non-empty: append the test recording described above (tests only)
 };
 
 struct ServerStats {
