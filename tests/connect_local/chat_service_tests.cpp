@@ -445,3 +445,20 @@ TEST_CASE("the real core against the real service logic: connect, chat, echo, en
     for (int i = 0; i < 20; ++i) s.clock.advance(0);
     CHECK(session.state() == SessionState::Ended);
 }
+
+TEST_CASE("idle: participant.idle after 10 quiet minutes, participant.returned on the next message", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    s.clock.advance(9 * 60'000);
+    REQUIRE(s.send(dana.token(), "still here").status == 200);   // activity pushes the deadline back
+    dana.sink.frames.clear();
+    s.clock.advance(9 * 60'000);
+    CHECK(dana.sink.frames.empty());
+    s.clock.advance(60'000);
+    CHECK(dana.sink.kinds() == std::vector<std::string>{"idle"});
+    REQUIRE(s.send(dana.token(), "back").status == 200);
+    s.clock.advance(0);
+    CHECK(dana.sink.kinds() == std::vector<std::string>{"idle", "text/plain", "returned"});
+    s.clock.advance(10 * 60'000);
+    CHECK(dana.sink.kinds().back() == "idle");   // and it can go idle again
+}

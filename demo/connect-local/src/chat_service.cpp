@@ -112,6 +112,7 @@ struct Contact {
     std::vector<std::string> unansweredForAgent;             // customer texts waiting for the echo agent
     std::map<std::string, Attachment> attachments;
     finchat::Clock::TimerId idleTimer = 0, durationTimer = 0;
+    std::int64_t lastCustomerActivityMs = 0;   // the idle timer checks this when it fires
     bool customerIdle = false;
     std::size_t bytes = 0;
 };
@@ -336,14 +337,23 @@ struct ChatService::Impl {
         contacts.erase(it);
     }
 
+    // The idle timer is armed once and re-armed only when it fires early: a message just records its
+    // time, so the hot path never cancels and re-creates timers.
     void resetIdle(Contact& c) {
-        cancel(c.idleTimer);
-        if (c.stage == Stage::Ended || config.limits.customerIdleMinutes <= 0) return;
+        c.lastCustomerActivityMs = now();
+        if (c.idleTimer || c.stage == Stage::Ended || config.limits.customerIdleMinutes <= 0) return;
+        armIdle(c, static_cast<std::int64_t>(config.limits.customerIdleMinutes) * 60'000);
+    }
+    void armIdle(Contact& c, std::int64_t delayMs) {
         const std::string id = c.initialId;
-        c.idleTimer = after(static_cast<std::int64_t>(config.limits.customerIdleMinutes) * 60'000, [this, id] {
+        c.idleTimer = after(delayMs, [this, id] {
             Contact* ct = contact(id);
-            if (!ct || ct->stage == Stage::Ended) return;
+            if (!ct) return;
             ct->idleTimer = 0;
+            if (ct->stage == Stage::Ended) return;
+            const std::int64_t idleFor = static_cast<std::int64_t>(config.limits.customerIdleMinutes) * 60'000;
+            const std::int64_t quiet = now() - ct->lastCustomerActivityMs;
+            if (quiet < idleFor) return armIdle(*ct, idleFor - quiet);
             ct->customerIdle = true;
             event(*ct, ContentKind::ParticipantIdle, &ct->participants[ct->customerId]);
         });
@@ -395,6 +405,8 @@ struct ChatService::Impl {
         resetIdle(c);
         const ContentKind kind = item.kind();
         if (kind != ContentKind::TextPlain && kind != ContentKind::TextMarkdown) return;
+        // Only the bot and the echo agent answer; a chat with a person needs no next-turn work.
+        if (c.stage != Stage::Bot && !echoAgent) return;
         const std::string id = c.initialId, text = item.content;
         // Answers come on the next turn, as they would from another process.
         after(0, [this, id, text] {
