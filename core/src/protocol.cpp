@@ -219,6 +219,18 @@ template <class V, class S> void fieldsOf(V& v, S& x, GetAttachmentResponse*) {
     v("Url", x.url); v("UrlExpiry", x.urlExpiry); v("AttachmentSizeInBytes", x.attachmentSizeInBytes);
 }
 template <class V, class S> void fieldsOf(V&, S&, EmptyResponse*) {}
+template <class V, class S> void fieldsOf(V& v, S& x, ViewContent*) {
+    v("InputSchema", x.inputSchema); v("Template", x.templateText); v("Actions", x.actions);
+}
+template <class V, class S> void fieldsOf(V& v, S& x, View*) {
+    v("Id", x.id); v("Arn", x.arn); v("Name", x.name); v("Version", x.version); v("Content", x.content);
+}
+template <class V, class S> void fieldsOf(V& v, S& x, DescribeViewResponse*) { v("View", x.view); }
+template <class V, class S> void fieldsOf(V& v, S& x, GetAuthenticationUrlRequest*) {
+    v("SessionId", x.sessionId, Req); v("RedirectUri", x.redirectUri, Req);
+}
+template <class V, class S> void fieldsOf(V& v, S& x, GetAuthenticationUrlResponse*) { v("AuthenticationUrl", x.authenticationUrl); }
+template <class V, class S> void fieldsOf(V& v, S& x, CancelParticipantAuthenticationRequest*) { v("SessionId", x.sessionId, Req); }
 
 template <class T> Result<T> decode(std::string_view text) { return detail::decodeText<T>(text); }
 template <class T> std::string encode(const T& value) { return detail::dumpJson(detail::Writer::write(value)); }
@@ -245,6 +257,10 @@ FINCHAT_CODEC(CompleteAttachmentUploadRequest)
 FINCHAT_CODEC(GetAttachmentRequest)
 FINCHAT_CODEC(GetAttachmentResponse)
 FINCHAT_CODEC(EmptyResponse)
+FINCHAT_CODEC(DescribeViewResponse)
+FINCHAT_CODEC(GetAuthenticationUrlRequest)
+FINCHAT_CODEC(GetAuthenticationUrlResponse)
+FINCHAT_CODEC(CancelParticipantAuthenticationRequest)
 #undef FINCHAT_CODEC
 
 // ---------------------------------------------------------------------------------------------
@@ -284,13 +300,25 @@ constexpr OperationInfo kOperations[] = {
     {"StartAttachmentUpload", "POST", "/participant/start-attachment-upload"},
     {"CompleteAttachmentUpload", "POST", "/participant/complete-attachment-upload"},
     {"GetAttachment", "POST", "/participant/attachment"},
+    {"DescribeView", "GET", "/participant/views/{ViewToken}"},   // matched by prefix, below
+    {"GetAuthenticationUrl", "POST", "/participant/authentication-url"},
+    {"CancelParticipantAuthentication", "POST", "/participant/cancel-authentication"},
 };
+constexpr std::string_view kViewsPrefix = "/participant/views/";
 }  // namespace
 
 const OperationInfo& operationInfo(Operation op) { return kOperations[static_cast<int>(op)]; }
 
+std::string_view viewTokenFromPath(std::string_view path) {
+    if (auto q = path.find('?'); q != std::string_view::npos) path = path.substr(0, q);
+    return path.substr(0, kViewsPrefix.size()) == kViewsPrefix ? path.substr(kViewsPrefix.size()) : std::string_view();
+}
+
 std::optional<Operation> operationForPath(std::string_view method, std::string_view path) {
     if (auto q = path.find('?'); q != std::string_view::npos) path = path.substr(0, q);
+    if (method == "GET" && path.size() > kViewsPrefix.size() && path.substr(0, kViewsPrefix.size()) == kViewsPrefix &&
+        path.find('/', kViewsPrefix.size()) == std::string_view::npos)
+        return Operation::DescribeView;
     for (std::size_t i = 0; i < std::size(kOperations); ++i)
         if (method == kOperations[i].method && path == kOperations[i].path) return static_cast<Operation>(i);
     return std::nullopt;

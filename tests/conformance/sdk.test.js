@@ -11,6 +11,8 @@ const {
   CreateParticipantConnectionCommand, SendMessageCommand, SendEventCommand, GetTranscriptCommand,
   DisconnectParticipantCommand, StartAttachmentUploadCommand, CompleteAttachmentUploadCommand, GetAttachmentCommand,
   ValidationException, AccessDeniedException, ThrottlingException, InternalServerException, paginateGetTranscript,
+  DescribeViewCommand, GetAuthenticationUrlCommand, CancelParticipantAuthenticationCommand,
+  ResourceNotFoundException: ParticipantResourceNotFound,
 } = require('@aws-sdk/client-connectparticipant');
 
 const { TYPES } = cl;
@@ -311,5 +313,18 @@ describe('AWS SDK v3 clients against connect-local', () => {
     assert.ok(expose.includes('x-amzn-errortype') || expose === '*', `expose-headers: ${expose}`);
     const body = await res.json();
     assert.ok(typeof (body.message || body.Message) === 'string', `error body: ${JSON.stringify(body)}`);
+  });
+
+  test('DescribeView, GetAuthenticationUrl, CancelParticipantAuthentication: the SDK gets typed answers', async () => {
+    const p = await sdkCustomer({ socket: false });
+    const view = await caught(() => p.client.send(new DescribeViewCommand({ ConnectionToken: p.connectionToken, ViewToken: 'view-1' })));
+    assert.ok(view instanceof ParticipantResourceNotFound, `DescribeView of an unknown view: ${view.name}`);
+    assert.equal(view.ResourceId, 'view-1');
+    const session = '0123456789abcdef0123456789abcdef0123';
+    const url = await caught(() => p.client.send(new GetAuthenticationUrlCommand({
+      ConnectionToken: p.connectionToken, SessionId: session, RedirectUri: 'https://example.com/back' })));
+    assert.ok(url instanceof ValidationException, `GetAuthenticationUrl without an authentication in progress: ${url.name}`);
+    const cancel = await caught(() => p.client.send(new CancelParticipantAuthenticationCommand({ ConnectionToken: p.connectionToken, SessionId: session })));
+    assert.ok(cancel instanceof ValidationException, `CancelParticipantAuthentication: ${cancel.name}`);
   });
 });

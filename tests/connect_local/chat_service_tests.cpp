@@ -462,3 +462,18 @@ TEST_CASE("idle: participant.idle after 10 quiet minutes, participant.returned o
     s.clock.advance(10 * 60'000);
     CHECK(dana.sink.kinds().back() == "idle");   // and it can go idle again
 }
+
+TEST_CASE("DescribeView and the customer-authentication operations answer like Connect with nothing configured", "[connect-local]") {
+    Svc s;
+    Chat dana(s);
+    Reply view = s.service.participant(Operation::DescribeView, dana.token(), "", "/participant/views/view-token-1");
+    CHECK(view.status == 404);
+    CHECK(view.errorType == "ResourceNotFoundException");
+    CHECK(json::parse(view.body)["ResourceId"] == "view-token-1");
+    CHECK(s.service.participant(Operation::DescribeView, "bad", "", "/participant/views/x").status == 403);
+    const std::string session(36, 'a');
+    CHECK(s.service.participant(Operation::GetAuthenticationUrl, dana.token(), json{{"SessionId", "short"}, {"RedirectUri", "https://x"}}.dump()).status == 400);
+    CHECK(s.service.participant(Operation::GetAuthenticationUrl, dana.token(), json{{"SessionId", session}, {"RedirectUri", "https://x"}}.dump()).errorType == "ValidationException");
+    CHECK(s.service.participant(Operation::CancelParticipantAuthentication, dana.token(), json{{"SessionId", session}}.dump()).status == 400);
+    CHECK(s.service.participant(Operation::CancelParticipantAuthentication, dana.token(), "{}").errorType == "ValidationException");
+}

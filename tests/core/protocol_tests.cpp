@@ -1391,9 +1391,19 @@ TEST_CASE("participant-service operations (reference §3.2)", "[protocol]") {
         {Operation::StartAttachmentUpload, "StartAttachmentUpload", "/participant/start-attachment-upload"},
         {Operation::CompleteAttachmentUpload, "CompleteAttachmentUpload", "/participant/complete-attachment-upload"},
         {Operation::GetAttachment, "GetAttachment", "/participant/attachment"},
+        {Operation::GetAuthenticationUrl, "GetAuthenticationUrl", "/participant/authentication-url"},
+        {Operation::CancelParticipantAuthentication, "CancelParticipantAuthentication", "/participant/cancel-authentication"},
     };
 
-    SECTION("every operation is a POST to its path") {
+    SECTION("DescribeView is the one GET: the ViewToken is the last path segment") {
+        CHECK(std::string(operationInfo(Operation::DescribeView).method) == "GET");
+        CHECK(operationForPath("GET", "/participant/views/tok-1") == Operation::DescribeView);
+        CHECK(operationForPath("GET", "/participant/views/tok-1?x=1") == Operation::DescribeView);
+        CHECK(viewTokenFromPath("/participant/views/tok-1?x=1") == "tok-1");
+        CHECK_FALSE(operationForPath("GET", "/participant/views/").has_value());
+        CHECK_FALSE(operationForPath("GET", "/participant/views/a/b").has_value());
+    }
+    SECTION("every other operation is a POST to its path") {
         for (const auto& row : rows) {
             INFO(row.name);
             const OperationInfo& info = operationInfo(row.op);

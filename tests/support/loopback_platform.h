@@ -22,7 +22,7 @@ public:
             for (const auto& [k, v] : request.headers) if (k == "x-amz-bearer") bearer = v;
             connect_local::Reply r;
             if (request.method == "PUT" && path == "/contact/chat") r = service_.startChatContact(request.body);
-            else if (auto op = finchat::operationForPath(request.method, path)) r = service_.participant(*op, bearer, request.body);
+            else if (auto op = finchat::operationForPath(request.method, path)) r = service_.participant(*op, bearer, request.body, path);
             else r = connect_local::Reply::error("ResourceNotFoundException", "no route");
             finchat::HttpResponse resp{r.status, {}, r.body, {}};
             if (!r.errorType.empty()) resp.headers.push_back({"x-amzn-errortype", r.errorType});

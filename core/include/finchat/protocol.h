@@ -243,6 +243,26 @@ struct GetAttachmentResponse {
 };
 struct EmptyResponse {};                      // DisconnectParticipant, CompleteAttachmentUpload
 
+// DescribeView (GET /participant/views/{ViewToken}): the view a ViewResource interactive message names.
+struct ViewContent {
+    std::string inputSchema;
+    std::string templateText;                 // "Template" on the wire
+    std::vector<std::string> actions;
+};
+struct View {
+    std::string id, arn, name, version;
+    std::optional<ViewContent> content;
+};
+struct DescribeViewResponse { std::optional<View> view; };
+
+// Customer authentication (§8.5): the SessionId comes from an authentication.initiated event.
+struct GetAuthenticationUrlRequest {
+    std::string sessionId;                    // required, 36 characters
+    std::string redirectUri;                  // required, <= 1024
+};
+struct GetAuthenticationUrlResponse { std::string authenticationUrl; };
+struct CancelParticipantAuthenticationRequest { std::string sessionId; };   // required
+
 // ---------------------------------------------------------------------------------------------
 // Codecs. Defined for every struct above.
 // ---------------------------------------------------------------------------------------------
@@ -255,6 +275,8 @@ template <class T> std::string encode(const T& value);
 enum class Operation {
     CreateParticipantConnection, SendMessage, SendEvent, GetTranscript, DisconnectParticipant,
     StartAttachmentUpload, CompleteAttachmentUpload, GetAttachment,
+    DescribeView,                             // GET, the ViewToken is the last path segment
+    GetAuthenticationUrl, CancelParticipantAuthentication,
 };
 struct OperationInfo {
     const char* name;     // "SendMessage"
@@ -263,6 +285,8 @@ struct OperationInfo {
 };
 const OperationInfo& operationInfo(Operation op);
 std::optional<Operation> operationForPath(std::string_view method, std::string_view path);
+// The ViewToken of a DescribeView path ("/participant/views/{ViewToken}"), percent-decoding left to the caller.
+std::string_view viewTokenFromPath(std::string_view path);
 
 // ---------------------------------------------------------------------------------------------
 // Connect errors (§3.1): HTTP status + x-amzn-ErrorType header + {"message": ...} body.

@@ -501,14 +501,14 @@ Reply ChatService::startChatContact(std::string_view body) {
 // ---------------------------------------------------------------------------------------------
 // Participant service
 // ---------------------------------------------------------------------------------------------
-Reply ChatService::participant(Operation op, std::string_view bearer, std::string_view body) {
+Reply ChatService::participant(Operation op, std::string_view bearer, std::string_view body, std::string_view path) {
     const char* name = finchat::operationInfo(op).name;
     if (auto f = faults_.failOperation.find(name); f != faults_.failOperation.end() && f->second > 0) {
         --f->second;
         return faults_.failStatus == 429 ? Reply::error("ThrottlingException", "Rate exceeded")
                                          : Reply::error("InternalServerException", "Injected failure");
     }
-    Reply reply = handleParticipant(op, bearer, body);
+    Reply reply = handleParticipant(op, bearer, body, path);
     if (auto f = faults_.failAfterProcessing.find(name); reply.status == 200 && f != faults_.failAfterProcessing.end() && f->second > 0) {
         --f->second;
         return Reply::error("InternalServerException", "Injected failure after processing");
@@ -516,7 +516,7 @@ Reply ChatService::participant(Operation op, std::string_view bearer, std::strin
     return reply;
 }
 
-Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std::string_view body) {
+Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std::string_view body, std::string_view path) {
     Impl& s = *impl_;
     if (bearer.empty()) return Reply::error("AccessDeniedException", "Missing X-Amz-Bearer");
 
@@ -746,6 +746,29 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             out.urlExpiry = finchat::formatIsoTime(s.now() + 1000LL * req->urlExpiryInSeconds.value_or(300));
             out.attachmentSizeInBytes = static_cast<std::int64_t>(a->second.bytes.size());
             return Reply::ok(finchat::encode(out));
+        }
+        case Operation::DescribeView: {
+            // No views are configured in this stand-in: every ViewToken is unknown, answered as Connect
+            // answers an unknown view (404 with ResourceId/ResourceType in the body).
+            const std::string_view token = finchat::viewTokenFromPath(path);
+            if (token.empty() || token.size() > 1'000) return Reply::error("ValidationException", "ViewToken must be 1-1000 characters");
+            json out = {{"message", "View not found"}, {"ResourceId", std::string(token)}, {"ResourceType", "VIEW"}};
+            return Reply{404, "ResourceNotFoundException", dump(out)};
+        }
+        case Operation::GetAuthenticationUrl: {
+            auto req = finchat::decode<finchat::GetAuthenticationUrlRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            if (req->sessionId.size() != 36) return Reply::error("ValidationException", "SessionId must be 36 characters");
+            if (req->redirectUri.empty() || req->redirectUri.size() > 1'024)
+                return Reply::error("ValidationException", "RedirectUri must be 1-1024 characters");
+            // Authentication is only offered after an authentication.initiated event, which no flow here sends.
+            return Reply::error("ValidationException", "No customer authentication is in progress for this SessionId");
+        }
+        case Operation::CancelParticipantAuthentication: {
+            auto req = finchat::decode<finchat::CancelParticipantAuthenticationRequest>(body);
+            if (!req) return Reply::error("ValidationException", req.error().detail);
+            if (req->sessionId.size() != 36) return Reply::error("ValidationException", "SessionId must be 36 characters");
+            return Reply::error("ValidationException", "No customer authentication is in progress for this SessionId");
         }
         case Operation::CreateParticipantConnection: break;
     }

@@ -1034,7 +1034,7 @@ Response ServerState::dispatch(Request& req, std::string_view path, std::string_
 
     if (path.substr(0, 13) == "/participant/") {
         if (auto op = finchat::operationForPath(std::string(req.method_string()), path))
-            return fromReply(svc.participant(*op, req["x-amz-bearer"], req.body()));
+            return fromReply(svc.participant(*op, req["x-amz-bearer"], req.body(), path));
         return errorResponse(404, "UnknownOperationException", "Unknown participant operation");
     }
 

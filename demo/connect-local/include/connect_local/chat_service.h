@@ -73,8 +73,9 @@ public:
     Reply startChatContact(std::string_view body);                      // PUT /contact/chat
 
     // --- Participant service ----------------------------------------------------------------
-    // `bearer` is X-Amz-Bearer (ParticipantToken for CreateParticipantConnection, else ConnectionToken).
-    Reply participant(finchat::Operation op, std::string_view bearer, std::string_view body);
+    // `bearer` is X-Amz-Bearer (ParticipantToken for CreateParticipantConnection, else ConnectionToken);
+    // `path` is needed by DescribeView only (its ViewToken is the last segment).
+    Reply participant(finchat::Operation op, std::string_view bearer, std::string_view body, std::string_view path = {});
 
     // --- Attachments: presigned-style URLs served by the server -----------------------------
     Reply uploadAttachment(std::string_view attachmentId, std::string_view signature, std::string body);
@@ -109,7 +110,7 @@ public:
     std::size_t approximateBytes() const;                               // memory held by contacts
 
 private:
-    Reply handleParticipant(finchat::Operation op, std::string_view bearer, std::string_view body);
+    Reply handleParticipant(finchat::Operation op, std::string_view bearer, std::string_view body, std::string_view path);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;
