@@ -131,6 +131,46 @@ std::string uuidV4(Random& random) {
     return out;
 }
 
+namespace {
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace
+
+std::optional<std::string> percentDecode(std::string_view s, bool plusIsSpace) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '%') {
+            if (i + 2 >= s.size()) return std::nullopt;   // needs two hex digits
+            const int hi = hexDigit(s[i + 1]), lo = hexDigit(s[i + 2]);
+            if (hi < 0 || lo < 0) return std::nullopt;
+            out.push_back(static_cast<char>(hi * 16 + lo));
+            i += 2;
+        } else {
+            out.push_back(c == '+' && plusIsSpace ? ' ' : c);
+        }
+    }
+    return out;
+}
+
+std::string queryParam(std::string_view query, std::string_view name) {
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (pair.substr(0, eq) == name)
+            return eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1), true).value_or("");
+        if (amp == std::string_view::npos) break;
+        query.remove_prefix(amp + 1);
+    }
+    return {};
+}
+
 std::size_t utf8Length(std::string_view s) {
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size(); ++n) {

@@ -20,10 +20,13 @@
 #include "finchat_native/beast_http_client.h"
 #include "finchat_native/beast_websocket.h"
 #include "finchat_native/storage.h"
+#include "run_loop.h"
 #include "server.h"
 
 using namespace finchat;
 using nlohmann::json;
+
+using fake::runUntil;
 
 namespace {
 
@@ -32,17 +35,6 @@ struct Customer {
     std::string participantToken;
     int sent = 0;
 };
-
-// Runs the io_context until `done()` or the deadline (real time).
-template <class F>
-bool runUntil(boost::asio::io_context& io, F done, std::chrono::milliseconds limit) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        io.run_for(std::chrono::milliseconds(5));
-    }
-    return true;
-}
 
 std::vector<Item> serverTranscript(connect_local::ChatService& service, const std::string& participantToken) {
     auto conn = decode<CreateParticipantConnectionResponse>(
@@ -127,7 +119,7 @@ TEST_CASE("core over real sockets against connect-local, randomized faults: tran
         } else if (action == 8) {
             service.setFaults(R"({"failOperation":{"CreateParticipantConnection":1},"failStatus":500})");
         }
-        io.run_for(std::chrono::milliseconds(dice.between(5, 120)));
+        fake::runFor(io, std::chrono::milliseconds(dice.between(5, 120)));
     }
 
     // Faults off; failed sends are retried by the customer (same ClientToken, so never doubled).
@@ -144,10 +136,10 @@ TEST_CASE("core over real sockets against connect-local, randomized faults: tran
     REQUIRE(runUntil(io, settled, std::chrono::seconds(20)));
     // The echo agent answers every message; then one more loss and re-sync brings in what a dying
     // socket may have dropped before the faults stopped.
-    io.run_for(std::chrono::milliseconds(200));
+    fake::runFor(io, std::chrono::milliseconds(200));
     service.closeSockets(R"({"code":1001})");
     REQUIRE(runUntil(io, settled, std::chrono::seconds(20)));
-    io.run_for(std::chrono::milliseconds(300));
+    fake::runFor(io, std::chrono::milliseconds(300));
 
     for (auto& c : customers) {
         const auto server = serverTranscript(service, c.participantToken);
@@ -171,5 +163,5 @@ TEST_CASE("core over real sockets against connect-local, randomized faults: tran
     }
     for (auto& c : customers) c.session.reset();
     server.stop();
-    io.run_for(std::chrono::milliseconds(50));
+    fake::runFor(io, std::chrono::milliseconds(50));
 }

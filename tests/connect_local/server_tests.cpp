@@ -31,6 +31,7 @@
 #include "connect_local/config.h"
 #include "finchat/chat_session.h"
 #include "finchat/protocol.h"
+#include "run_loop.h"
 #include "finchat_native/asio_clock.h"
 #include "finchat_native/beast_http_client.h"
 #include "finchat_native/beast_websocket.h"
@@ -45,26 +46,10 @@ using tcp = asio::ip::tcp;
 using boost::system::error_code;
 using namespace std::chrono_literals;
 
+using fake::runFor;
+using fake::runUntil;
+
 namespace {
-
-template <class Pred>
-bool runUntil(asio::io_context& io, Pred done, std::chrono::milliseconds limit = 5s) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() >= deadline) return false;
-        if (io.stopped()) io.restart();
-        io.run_one_for(10ms);
-    }
-    return true;
-}
-
-void runFor(asio::io_context& io, std::chrono::milliseconds d) {
-    const auto deadline = std::chrono::steady_clock::now() + d;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (io.stopped()) io.restart();
-        io.run_one_for(5ms);
-    }
-}
 
 // One io_context with a ChatService (demo topology) behind a started Server, plus an HTTP client.
 struct Harness {

@@ -326,3 +326,19 @@ TEST_CASE("utf8Length counts code points", "[util]") {
         CHECK(utf8Length("\xC3") == 1);
     }
 }
+
+TEST_CASE("percentDecode and queryParam read URL query strings", "[util]") {
+    CHECK(percentDecode("a%20b%2Fc", false) == "a b/c");
+    CHECK(percentDecode("a+b", true) == "a b");
+    CHECK(percentDecode("a+b", false) == "a+b");
+    CHECK(percentDecode("%41%4a%4A", false) == "AJJ");
+    CHECK_FALSE(percentDecode("%4", false).has_value());
+    CHECK_FALSE(percentDecode("%", false).has_value());
+    CHECK_FALSE(percentDecode("%zz", false).has_value());
+    CHECK(queryParam("connection=abc&sig=x%2By", "connection") == "abc");
+    CHECK(queryParam("connection=abc&sig=x%2By", "sig") == "x+y");
+    CHECK(queryParam("a=1&flag&b=2", "flag").empty());
+    CHECK(queryParam("a=1&b=2", "c").empty());
+    CHECK(queryParam("a=%zz", "a").empty());
+    CHECK(queryParam("", "a").empty());
+}

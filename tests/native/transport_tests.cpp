@@ -25,6 +25,7 @@
 
 #include "finchat/chat_session.h"
 #include "finchat/protocol.h"
+#include "run_loop.h"
 #include "finchat_native/asio_clock.h"
 #include "finchat_native/beast_http_client.h"
 #include "finchat_native/beast_websocket.h"
@@ -43,28 +44,10 @@ using boost::system::error_code;
 using namespace std::chrono_literals;
 using namespace finchat_native;
 
+using fake::runFor;
+using fake::runUntil;
+
 namespace {
-
-// Runs the loop until `done()` holds or `limit` passes; false on timeout.
-template <class Pred>
-bool runUntil(asio::io_context& io, Pred done, std::chrono::milliseconds limit = 5s) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() >= deadline) return false;
-        if (io.stopped()) io.restart();
-        io.run_one_for(10ms);
-    }
-    return true;
-}
-
-// Runs the loop for `d` whatever happens (to show that nothing more happens).
-void runFor(asio::io_context& io, std::chrono::milliseconds d) {
-    const auto deadline = std::chrono::steady_clock::now() + d;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (io.stopped()) io.restart();
-        io.run_one_for(5ms);
-    }
-}
 
 // A port nobody listens on: bound, then released.
 unsigned short unusedPort(asio::io_context& io) {

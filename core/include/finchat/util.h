@@ -17,6 +17,11 @@ std::string formatIsoTime(std::int64_t msSinceEpoch);   // always "YYYY-MM-DDTHH
 // Random UUIDv4, the format the AWS SDK uses for ClientTokens.
 std::string uuidV4(Random& random);
 
+// URL pieces: "%41" -> "A" ('+' -> ' ' in query values); nullopt for a malformed escape.
+std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
+// The decoded value of `name` in a query string ("a=1&b=2"); empty if absent or badly encoded.
+std::string queryParam(std::string_view query, std::string_view name);
+
 // Number of Unicode code points in UTF-8 text (Connect's 1,024 "characters" limit); invalid
 // sequences count one per byte.
 std::size_t utf8Length(std::string_view text);

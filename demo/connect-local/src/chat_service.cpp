@@ -57,17 +57,6 @@ bool mentions(std::string_view text, std::initializer_list<const char*> words) {
         if (l.find(w) != std::string::npos) return true;
     return false;
 }
-std::string queryParam(std::string_view query, std::string_view name) {
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        const auto eq = pair.find('=');
-        if (pair.substr(0, eq) == name) return std::string(eq == std::string_view::npos ? "" : pair.substr(eq + 1));
-        if (amp == std::string_view::npos) break;
-        query.remove_prefix(amp + 1);
-    }
-    return {};
-}
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -803,7 +792,7 @@ Reply ChatService::downloadAttachment(std::string_view attachmentId, std::string
 // ---------------------------------------------------------------------------------------------
 std::optional<SocketId> ChatService::openSocket(std::string_view query, SocketSink& sink) {
     Impl& s = *impl_;
-    auto g = s.grants.find(queryParam(query, "connection"));
+    auto g = s.grants.find(finchat::queryParam(query, "connection"));
     if (g == s.grants.end() || s.now() - g->second.issuedMs > kWebsocketUrlWindowMs) return std::nullopt;
     auto cn = s.connections.find(g->second.connectionToken);
     if (cn == s.connections.end()) return std::nullopt;

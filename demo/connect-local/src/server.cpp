@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finchat/protocol.h"
+#include "finchat/util.h"
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -63,52 +64,10 @@ Target splitTarget(std::string_view target) {
     return {target.substr(0, q), target.substr(q + 1)};
 }
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// %XX decoding; `plusIsSpace` for query values (form encoding). Bad escapes give nullopt.
-std::optional<std::string> percentDecode(std::string_view s, bool plusIsSpace) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == '%') {
-            if (i + 2 >= s.size()) return std::nullopt;   // needs two hex digits
-            const int hi = hexDigit(s[i + 1]), lo = hexDigit(s[i + 2]);
-            if (hi < 0 || lo < 0) return std::nullopt;
-            out.push_back(static_cast<char>(hi * 16 + lo));
-            i += 2;
-        } else if (c == '+' && plusIsSpace) {
-            out.push_back(' ');
-        } else {
-            out.push_back(c);
-        }
-    }
-    return out;
-}
-
-// The decoded value of `name` in a query string; empty if absent or badly encoded.
-std::string queryParam(std::string_view query, std::string_view name) {
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        const auto eq = pair.find('=');
-        if (pair.substr(0, eq) == name)
-            return eq == std::string_view::npos ? std::string() : percentDecode(pair.substr(eq + 1), true).value_or("");
-        if (amp == std::string_view::npos) break;
-        query.remove_prefix(amp + 1);
-    }
-    return {};
-}
-
 // One path segment after a fixed prefix ("/agent-api/contacts/{id}"): decoded, non-empty, no '/'.
 std::optional<std::string> pathParam(std::string_view path, std::string_view prefix) {
     if (path.size() <= prefix.size() || path.substr(0, prefix.size()) != prefix) return std::nullopt;
-    auto decoded = percentDecode(path.substr(prefix.size()), false);
+    auto decoded = finchat::percentDecode(path.substr(prefix.size()), false);
     if (!decoded || decoded->empty() || decoded->find('/') != std::string::npos) return std::nullopt;
     return decoded;
 }
@@ -261,7 +220,7 @@ public:
             first = false;
             if (eq != std::string_view::npos && secretQueryName(pair.substr(0, eq))) {
                 out.append(pair.substr(0, eq + 1));
-                out += useAlias ? alias(percentDecode(pair.substr(eq + 1), true).value_or(std::string(pair.substr(eq + 1))))
+                out += useAlias ? alias(finchat::percentDecode(pair.substr(eq + 1), true).value_or(std::string(pair.substr(eq + 1))))
                                 : std::string("<redacted>");
             } else {
                 out.append(pair);
@@ -276,7 +235,7 @@ public:
     std::string bearerOf(std::string_view bearerHeader, std::string_view target) {
         if (!bearerHeader.empty()) return alias(std::string(bearerHeader));
         const auto [path, query] = splitTarget(target);
-        const std::string grant = queryParam(query, "connection");
+        const std::string grant = finchat::queryParam(query, "connection");
         return grant.empty() ? std::string() : alias(grant);
     }
 
@@ -1039,14 +998,14 @@ Response ServerState::dispatch(Request& req, std::string_view path, std::string_
     }
 
     if (auto id = pathParam(path, "/attachments/"); id && (put || get)) {
-        const std::string sig = queryParam(query, "sig");
+        const std::string sig = finchat::queryParam(query, "sig");
         if (put) return fromReply(svc.uploadAttachment(*id, sig, std::move(req.body())));
         return fromReply(svc.downloadAttachment(*id, sig));
     }
 
     if (path == "/ws") return errorResponse(426, "UpgradeRequiredException", "Expected a websocket upgrade");
 
-    if (path == "/agent-api/queues" && get) return fromReply(svc.agentQueues(queryParam(query, "instance")));
+    if (path == "/agent-api/queues" && get) return fromReply(svc.agentQueues(finchat::queryParam(query, "instance")));
     if (path == "/agent-api/accept" && post) return fromReply(svc.agentAccept(req.body()));
     if (path == "/agent-api/transfer" && post) return fromReply(svc.agentTransfer(req.body()));
     if (auto id = pathParam(path, "/agent-api/contacts/"); id && get) return fromReply(svc.agentContact(*id));
@@ -1082,7 +1041,7 @@ Response ServerState::serveStatic(const Request& req, std::string_view path, std
     std::string_view rest = path.substr(1);
     while (!rest.empty()) {
         const auto slash = rest.find('/');
-        const auto segment = percentDecode(rest.substr(0, slash), false);
+        const auto segment = finchat::percentDecode(rest.substr(0, slash), false);
         if (!segment) return notFound();
         if (!segment->empty()) {
             if (segment->front() == '.' || segment->find_first_of(std::string_view("/\\\0", 3)) != std::string::npos)
