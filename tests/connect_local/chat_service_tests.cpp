@@ -213,6 +213,11 @@ TEST_CASE("typing and receipts are delivered, not stored; receipts land on the m
     CHECK(s.service.participant(Operation::SendEvent, dana.token(),
                                 R"({"ContentType":"application/vnd.amazonaws.connect.event.typing","ClientToken":"t"})").status == 200);
     CHECK(dana.sink.kinds() == std::vector<std::string>{"typing"});
+    // The legacy connection.acknowledged event (retired, still accepted) is fanned out the same way.
+    CHECK(s.service.participant(Operation::SendEvent, dana.token(),
+                                R"({"ContentType":"application/vnd.amazonaws.connect.event.connection.acknowledged"})").status == 200);
+    CHECK(dana.sink.kinds() == std::vector<std::string>{"typing", "acknowledged"});
+    dana.sink.frames.erase(dana.sink.frames.end() - 1);
     // chatjs sends every receipt with the same ClientToken: each one must still count.
     for (const char* type : {"delivered", "read"}) {
         SendEventRequest e{std::string("application/vnd.amazonaws.connect.event.message.") + type,

@@ -610,7 +610,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             if (!req->clientToken.empty())
                 if (const std::string* prior = s.remembered(*c, key)) return Reply::ok(*prior);
             Item ev = s.makeItem(*c, ItemType::Event, kind, {}, &me);
-            if (kind == ContentKind::Typing) s.deliver(*c, ev);
+            s.deliver(*c, ev);   // typing, and the legacy connection.acknowledged: delivered, never stored
             std::string answer = finchat::encode(finchat::SendEventResponse{ev.id, ev.absoluteTime});
             if (!req->clientToken.empty()) s.remember(*c, key, answer);
             return Reply::ok(std::move(answer));
