@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "finchat/pii.h"
 #include "finchat/util.h"
 #include "json_fields.h"
 
@@ -775,13 +776,27 @@ bool ChatSession::loadOlder() {
 // ---------------------------------------------------------------------------------------------
 // Sending
 // ---------------------------------------------------------------------------------------------
-Result<std::string> ChatSession::sendMessage(std::string content, std::string contentType) {
+Result<std::string> ChatSession::sendMessage(std::string content, std::string contentType, PiiPolicy pii) {
     if (state_ == SessionState::Ended || state_ == SessionState::Failed)
         return Error{ErrorCode::Ended, "the chat has ended"};
     const ContentKind kind = classifyContentType(contentType);
     if (!isMessageContent(kind)) return Error{ErrorCode::InvalidValue, "not a message content type"};
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) return Error{ErrorCode::InvalidValue, "empty message"};
     const bool text = kind == ContentKind::TextPlain || kind == ContentKind::TextMarkdown;
+    // Personal data, by the partner's policy: masked (default) or asked about before it leaves.
+    std::string maskedTypes;
+    if (pii == PiiPolicy::Default) pii = config_.piiPolicy;
+    if (text && pii != PiiPolicy::AsTyped) {
+        const auto found = detectPii(content);
+        if (!found.empty()) {
+            for (const PiiMatch& m : found) {
+                const std::string name = comprehendName(m.type);
+                if (maskedTypes.find(name) == std::string::npos) maskedTypes += (maskedTypes.empty() ? "" : ",") + name;
+            }
+            if (pii == PiiPolicy::AskFirst) return Error{ErrorCode::PiiDetected, maskedTypes};
+            content = maskPii(content, found);
+        }
+    }
     const std::size_t size = text ? utf8Length(content) : content.size();
     if (size > contentLimit(kind))
         return Error{ErrorCode::TooLarge, "message longer than " + std::to_string(contentLimit(kind)) + (text ? " characters" : " bytes")};
@@ -796,6 +811,12 @@ Result<std::string> ChatSession::sendMessage(std::string content, std::string co
     std::string localId = transcript_.addPending(std::move(contentType), std::move(content), uuidV4(platform_.random),
                                                  details_.displayName, now());
     emitChange(localId, Change::Added);
+    if (!maskedTypes.empty()) {
+        SessionEvent ev{SessionEventType::PiiMasked};
+        ev.localId = localId;
+        ev.text = maskedTypes;
+        emit(ev);
+    }
     if (connectionToken_.empty()) queuedSends_.push_back(localId);
     else startSend(localId);
     persist();

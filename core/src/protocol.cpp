@@ -339,6 +339,7 @@ const char* toString(ErrorCode code) {
         case ErrorCode::NotConnected: return "NotConnected";
         case ErrorCode::Ended: return "Ended";
         case ErrorCode::Cancelled: return "Cancelled";
+        case ErrorCode::PiiDetected: return "PiiDetected";
     }
     return "Unknown";
 }

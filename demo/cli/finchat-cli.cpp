@@ -339,6 +339,7 @@ struct Cli {
             case T::ConnectionLost: say("-- connection lost"); break;
             case T::HeartbeatFailure: say("-- heartbeat missed; replacing the connection"); break;
             case T::SendFailed: say("-- message not sent" + (e.error ? ": " + e.error->describe() : std::string())); break;
+            case T::PiiMasked: say("-- for your safety, masked before sending: " + e.text); break;
             case T::ChatEnded: say("-- chat ended"); break;
             case T::Error: if (e.error) say("-- error: " + e.error->describe()); break;
             case T::ParticipantJoined:

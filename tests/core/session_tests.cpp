@@ -1,6 +1,7 @@
 // ChatSession: the lifecycle of reference §6, driven step by step through fakes and a manual clock.
 #include <catch2/catch.hpp>
 
+#include "finchat/pii.h"
 #include "finchat/util.h"
 #include "session_harness.h"
 
@@ -727,4 +728,47 @@ TEST_CASE("a pinned ConnectionToken that has expired gives way to the current on
     h.w.clock.advance(12'000);   // CT-1 now expires within 5 s
     REQUIRE(h.session->retrySend(*local).ok());
     CHECK(h.take(MSG).bearer() == "CT-2");
+}
+
+TEST_CASE("PII guard: by the partner's policy, personal data is masked or asked about before it leaves", "[session][pii]") {
+    const std::string card = "my card 4111 1111 1111 1111 was charged twice";
+    SECTION("default: masked, with a notice naming what was masked") {
+        Harness h;
+        h.goLive();
+        auto local = h.session->sendMessage(card);
+        REQUIRE(local.ok());
+        auto sent = decode<SendMessageRequest>(h.take(MSG).request.body);
+        CHECK(sent->content == maskPii(card));
+        CHECK(sent->content.find("4111 1111") == std::string::npos);
+        CHECK(sent->content.find("1111") != std::string::npos);   // the last four stay, so the customer recognises it
+        CHECK(h.session->transcript().findLocal(*local)->item.content == sent->content);   // shown as sent
+        REQUIRE(h.count(Ev::PiiMasked) == 1);
+        CHECK(h.events.back().text == "CREDIT_DEBIT_NUMBER");
+        CHECK(h.events.back().localId == *local);
+        CHECK(h.w.storage.values.at("finchat.session").find("4111 1111") == std::string::npos);   // not in saved state either
+    }
+    SECTION("ask first: nothing is sent until the customer chooses") {
+        SessionConfig c;
+        c.piiPolicy = PiiPolicy::AskFirst;
+        Harness h(c);
+        h.goLive();
+        auto asked = h.session->sendMessage(card);
+        REQUIRE_FALSE(asked.ok());
+        CHECK(asked.error().code == ErrorCode::PiiDetected);
+        CHECK(asked.error().detail == "CREDIT_DEBIT_NUMBER");
+        CHECK(h.w.http.count(MSG) == 0);
+        CHECK(h.session->transcript().size() == 0);
+        REQUIRE(h.session->sendMessage(card, "text/plain", PiiPolicy::AsTyped).ok());
+        CHECK(decode<SendMessageRequest>(h.take(MSG).request.body)->content == card);
+        REQUIRE(h.session->sendMessage(card, "text/plain", PiiPolicy::Mask).ok());
+        CHECK(decode<SendMessageRequest>(h.take(MSG).request.body)->content == maskPii(card));
+        CHECK(h.session->sendMessage("no numbers here").ok());   // nothing to ask about
+    }
+    SECTION("only text is inspected; JSON replies (template picks) go as they are") {
+        Harness h;
+        h.goLive();
+        REQUIRE(h.session->sendMessage(R"({"id":"4111111111111111"})", "application/vnd.amazonaws.connect.message.interactive.response").ok());
+        CHECK(decode<SendMessageRequest>(h.take(MSG).request.body)->content == R"({"id":"4111111111111111"})");
+        CHECK(h.count(Ev::PiiMasked) == 0);
+    }
 }

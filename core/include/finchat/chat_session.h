@@ -70,11 +70,21 @@ struct SessionTimings {
     int maxSyncPages = 50;                           // a server that never closes the gap
 };
 
+// What the client does with personal data (card, account, IBAN, SSN... numbers) in a customer's
+// message before it leaves the browser (system.md §5). The server redacts again either way.
+enum class PiiPolicy {
+    Default,    // in sendMessage: whatever SessionConfig::piiPolicy says
+    Mask,       // replace with "•••• 1111"-style masks and tell the customer (SessionEventType::PiiMasked)
+    AskFirst,   // refuse with ErrorCode::PiiDetected; the UI asks, then sends again with Mask or AsTyped
+    AsTyped,    // send as typed (the customer chose to)
+};
+
 struct SessionConfig {
     ParticipantRole role = ParticipantRole::Customer;
     SessionTimings timings;
     bool sendDeliveredReceipts = true;
     bool sendReadReceipts = true;
+    PiiPolicy piiPolicy = PiiPolicy::Mask;
     std::string userAgent = "finaptic-chat/0.1";
     std::string storageKey;   // where resume state is kept; empty: not persisted
 };
@@ -98,6 +108,7 @@ enum class SessionEventType {
     ConnectionLost,          // socket gone, reconnecting
     HeartbeatFailure,        // heartbeat ack missing: swapping sockets
     SendFailed,              // own message `localId` failed for good (retrySend() may retry)
+    PiiMasked,               // own message `localId` was masked before sending; `text`: entity types
     ChatEnded,
     Error,                   // `error`: something the app may want to show or log
 };
@@ -140,8 +151,10 @@ public:
     // Network came back (browser 'online' event): skip the remaining backoff.
     void retryNow();
 
-    // Returns the entry's localId, or an error (empty, too long, ended) without touching the server.
-    Result<std::string> sendMessage(std::string content, std::string contentType = "text/plain");
+    // Returns the entry's localId, or an error (empty, too long, ended, PiiDetected under AskFirst)
+    // without touching the server. Text and markdown go through the PII policy first.
+    Result<std::string> sendMessage(std::string content, std::string contentType = "text/plain",
+                                    PiiPolicy pii = PiiPolicy::Default);
     Result<Unit> retrySend(const std::string& localId);
     // Call on composer input; throttled (leading edge, 10 s) like chatjs.
     void notifyTyping();

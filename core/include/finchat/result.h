@@ -22,6 +22,7 @@ enum class ErrorCode {
     NotConnected,       // operation needs a connection the session does not have (yet)
     Ended,              // the chat is over; nothing more can be sent
     Cancelled,          // superseded or aborted locally (session destroyed, replaced request)
+    PiiDetected,        // the partner's policy asks the customer before sending personal data
 };
 
 const char* toString(ErrorCode code);
