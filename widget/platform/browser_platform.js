@@ -1,0 +1,151 @@
+// widget/platform/browser_platform.js: the JS half of browser_platform.cpp (emscripten --js-library).
+// Each module instance (MODULARIZE) has its own tables. Results go back into wasm through the
+// exported finchat_browser_* functions, always from a later event-loop turn (fetch and WebSocket
+// events are asynchronous; synchronous failures are deferred with setTimeout). No eval, no embind.
+mergeInto(LibraryManager.library, {
+  $FinchatBrowser: {
+    fetches: {},   // handle -> AbortController
+    sockets: {},   // handle -> WebSocket
+    timers: {},    // handle -> setTimeout id
+    // Copies a JS string into a fresh malloc'd NUL-terminated UTF-8 buffer (caller frees).
+    allocString: function(s) {
+      var n = lengthBytesUTF8(s) + 1;
+      var p = _malloc(n);
+      stringToUTF8(s, p, n);
+      return p;
+    },
+    // Copies bytes into a fresh malloc'd buffer (with a trailing NUL); returns the pointer.
+    allocBytes: function(bytes) {
+      var p = _malloc(bytes.length + 1);
+      HEAPU8.set(bytes, p);
+      HEAPU8[p + bytes.length] = 0;
+      return p;
+    },
+  },
+
+  finchat_js_fetch__deps: ['$FinchatBrowser'],
+  finchat_js_fetch: function(handle, method, url, headersFlat, body, bodyLen) {
+    var m = UTF8ToString(method);
+    var u = UTF8ToString(url);
+    var flat = UTF8ToString(headersFlat).split('\n');
+    var headers = [];
+    for (var i = 0; i + 1 < flat.length; i += 2) headers.push([flat[i], flat[i + 1]]);
+    var init = { method: m, headers: headers, credentials: 'omit', cache: 'no-store', redirect: 'error' };
+    if (bodyLen > 0 && m !== 'GET' && m !== 'HEAD') init.body = HEAPU8.slice(body, body + bodyLen);
+    function finish(status, headerText, bytes, error) {
+      var hp = FinchatBrowser.allocString(headerText);
+      var bp = bytes ? FinchatBrowser.allocBytes(bytes) : 0;
+      var ep = error !== null ? FinchatBrowser.allocString(error) : 0;
+      try {
+        _finchat_browser_fetch_done(handle, status, hp, bp, bytes ? bytes.length : 0, ep);
+      } finally {
+        _free(hp);
+        if (bp) _free(bp);
+        if (ep) _free(ep);
+      }
+    }
+    var p;
+    try {
+      p = fetch(u, init);
+    } catch (e) {
+      p = Promise.reject(e);   // still answered on a later turn
+    }
+    p.then(function(res) {
+      return res.arrayBuffer().then(function(buf) {
+        var text = '';
+        res.headers.forEach(function(value, name) { text += name.toLowerCase() + '\n' + value + '\n'; });
+        finish(res.status, text, new Uint8Array(buf), null);
+      });
+    }).catch(function(e) {
+      finish(0, '', null, String((e && e.message) || e || 'network error'));
+    });
+  },
+
+  finchat_js_ws_open__deps: ['$FinchatBrowser'],
+  finchat_js_ws_open: function(handle, url) {
+    var u = UTF8ToString(url);
+    var ws;
+    try {
+      ws = new WebSocket(u);
+    } catch (e) {
+      setTimeout(function() { _finchat_browser_ws_close(handle, 1006); }, 0);
+      return;
+    }
+    FinchatBrowser.sockets[handle] = ws;
+    ws.onopen = function() { _finchat_browser_ws_open(handle); };
+    ws.onmessage = function(ev) {
+      if (typeof ev.data !== 'string') return;   // the gateway sends text frames only
+      var n = lengthBytesUTF8(ev.data);
+      var p = _malloc(n + 1);
+      stringToUTF8(ev.data, p, n + 1);
+      try { _finchat_browser_ws_message(handle, p, n); } finally { _free(p); }
+    };
+    ws.onclose = function(ev) {
+      delete FinchatBrowser.sockets[handle];
+      _finchat_browser_ws_close(handle, ev.code || 1006);
+    };
+  },
+
+  finchat_js_ws_send__deps: ['$FinchatBrowser'],
+  finchat_js_ws_send: function(handle, text, len) {
+    var ws = FinchatBrowser.sockets[handle];
+    if (ws && ws.readyState === 1) ws.send(UTF8ToString(text, len));
+  },
+
+  finchat_js_ws_close__deps: ['$FinchatBrowser'],
+  finchat_js_ws_close: function(handle, code) {
+    var ws = FinchatBrowser.sockets[handle];
+    if (!ws) return;
+    // Browsers only allow 1000 or 3000-4999 from script; anything else closes as 1000.
+    var c = (code === 1000 || (code >= 3000 && code <= 4999)) ? code : 1000;
+    try { ws.close(c); } catch (e) { ws.close(); }
+  },
+
+  finchat_js_ws_forget__deps: ['$FinchatBrowser'],
+  finchat_js_ws_forget: function(handle) {
+    var ws = FinchatBrowser.sockets[handle];
+    if (!ws) return;
+    delete FinchatBrowser.sockets[handle];
+    ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    try { ws.close(1000); } catch (e) {}
+  },
+
+  finchat_js_now: function() { return Date.now(); },
+
+  finchat_js_timer_set__deps: ['$FinchatBrowser'],
+  finchat_js_timer_set: function(handle, delayMs) {
+    var d = Math.min(Math.max(0, delayMs), 2147483647);
+    FinchatBrowser.timers[handle] = setTimeout(function() {
+      delete FinchatBrowser.timers[handle];
+      _finchat_browser_timer_fire(handle);
+    }, d);
+  },
+
+  finchat_js_timer_clear__deps: ['$FinchatBrowser'],
+  finchat_js_timer_clear: function(handle) {
+    var t = FinchatBrowser.timers[handle];
+    if (t !== undefined) { clearTimeout(t); delete FinchatBrowser.timers[handle]; }
+  },
+
+  finchat_js_random: function() {
+    var a = new Uint32Array(1);
+    crypto.getRandomValues(a);
+    return a[0] | 0;
+  },
+
+  finchat_js_storage_get__deps: ['$FinchatBrowser'],
+  finchat_js_storage_get: function(key) {
+    try {
+      var v = sessionStorage.getItem(UTF8ToString(key));
+      return v === null ? 0 : FinchatBrowser.allocString(v);
+    } catch (e) {
+      return 0;
+    }
+  },
+  finchat_js_storage_set: function(key, value) {
+    try { sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+  },
+  finchat_js_storage_remove: function(key) {
+    try { sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+  },
+});
