@@ -10,77 +10,45 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
-const { createRequire } = require('node:module');
+// The conformance suite's helpers (and, through them, its node_modules: puppeteer-core, ws).
+const conformance = path.resolve(__dirname, '../conformance');
+const haveConformanceModules = fs.existsSync(path.join(conformance, 'node_modules/puppeteer-core'));
+const cl = haveConformanceModules ? require(path.join(conformance, 'lib/connect-local')) : null;
+const { chromiumMissing, openBrowser } = require(path.join(conformance, 'lib/browser'));
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
-const CONNECT_LOCAL = process.env.CONNECT_LOCAL || path.join(ROOT, 'build/native/demo/connect-local/connect-local');
 const SMOKE_DIR = process.env.FINCHAT_SMOKE_DIR || path.join(ROOT, 'build/wasm/widget');
 const STATES = ['Idle', 'Connecting', 'Live', 'Reconnecting', 'Ended', 'Failed'];
 
 const missing = [
-  [fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}`],
-  [fs.existsSync(CONNECT_LOCAL), `no connect-local at ${CONNECT_LOCAL}`],
+  [!chromiumMissing(), chromiumMissing()],
+  [haveConformanceModules, 'no tests/conformance/node_modules (scripts/setup.sh installs them)'],
+  [!cl || fs.existsSync(cl.binaryPath()), `no connect-local at ${cl && cl.binaryPath()}`],
   [fs.existsSync(path.join(SMOKE_DIR, 'finchat_browser_smoke.wasm')), `no finchat_browser_smoke.wasm in ${SMOKE_DIR}`],
-  [fs.existsSync(path.join(ROOT, 'tests/conformance/node_modules/puppeteer-core')), 'no tests/conformance/node_modules/puppeteer-core'],
 ].filter(([ok]) => !ok).map(([, why]) => why);
 const skip = missing.length ? missing.join('; ') : false;
 
 let staticDir;
-let userDataDir;
 let server;
-let serverOutput = '';
-let browser;
-
-function startConnectLocal(dir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(CONNECT_LOCAL, ['--port', '0', '--agent', 'echo', '--static', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = setTimeout(() => reject(new Error(`connect-local did not start:\n${serverOutput}`)), 15000);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d) => { serverOutput += d; });
-    child.stdout.on('data', (d) => {
-      serverOutput += d;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(serverOutput);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1] }); }
-    });
-    child.on('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`connect-local exited (${code ?? signal}):\n${serverOutput}`)); });
-  });
-}
+let chromium;
 
 before(async () => {
   if (skip) return;
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finchat-browser-core-'));
   for (const f of ['index.html', 'main.js']) fs.copyFileSync(path.join(__dirname, 'page', f), path.join(staticDir, f));
   for (const f of ['finchat_browser_smoke.js', 'finchat_browser_smoke.wasm']) fs.copyFileSync(path.join(SMOKE_DIR, f), path.join(staticDir, f));
-  server = await startConnectLocal(staticDir);
+  server = await cl.startConnectLocal({ agent: 'echo', args: ['--static', staticDir] });
 });
 
 after(async () => {
-  if (browser) await browser.close().catch(() => {});
-  if (server) {
-    server.child.removeAllListeners('exit');
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGTERM');
-    await exited;
-  }
-  for (const d of [staticDir, userDataDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  if (chromium) await chromium.close();
+  if (server) await server.stop();
+  if (staticDir) fs.rmSync(staticDir, { recursive: true, force: true });
 });
 
 test('the core over fetch/WebSocket/timers in headless Chromium: connect, escalate to the echo agent, "echo: hello", Live', { skip, timeout: 60000 }, async () => {
-  const puppeteer = createRequire(path.join(ROOT, 'tests/conformance/package.json'))('puppeteer-core');
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'finchat-browser-core-profile-'));
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, userDataDir });
-  const tab = await browser.newPage();
-  const consoleLines = [];
-  const network = [];
-  tab.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-  tab.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-  tab.on('requestfailed', (r) => network.push(`FAILED ${r.method()} ${r.url()} ${r.failure() && r.failure().errorText}`));
-  tab.on('response', (r) => network.push(`${r.request().method()} ${r.url()} -> ${r.status()}`));
+  chromium = await openBrowser('finchat-browser-core-');
+  const { tab, consoleLines, network } = chromium;
   const context = async () => {
     const page = await tab.evaluate(() => ({
       log: document.getElementById('log').textContent,
@@ -89,7 +57,7 @@ test('the core over fetch/WebSocket/timers in headless Chromium: connect, escala
       error: window.__smoke ? window.__smoke.lastError() : window.__loadError,
       csp: window.__csp,
     })).catch((e) => ({ evaluateError: e.message }));
-    return `\npage: ${JSON.stringify(page, null, 1)}\nconsole:\n${consoleLines.join('\n')}\nnetwork:\n${network.join('\n')}\nconnect-local:\n${serverOutput.slice(-4000)}`;
+    return `\npage: ${JSON.stringify(page, null, 1)}\nconsole:\n${consoleLines.join('\n')}\nnetwork:\n${network.join('\n')}\nconnect-local:\n${server.output().slice(-4000)}`;
   };
   const waitPage = async (fn, arg, what, timeout = 20000) => {
     try {

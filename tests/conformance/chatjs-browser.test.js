@@ -6,14 +6,11 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
 const cl = require('./lib/connect-local');
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const { chromiumMissing, openBrowser } = require('./lib/browser');
 
 // Static files for the page: index.html, the recorders, the scenario and the chatjs bundle.
 const FILES = {
@@ -34,9 +31,8 @@ function servePage() {
 
 let server;
 let page;
-let browser;
-let userDataDir;
-const skip = !fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (scripts/setup.sh installs Debian's chromium)`;
+let chromium;
+const skip = chromiumMissing();
 
 before(async () => {
   if (skip) return;
@@ -44,24 +40,15 @@ before(async () => {
   page = await servePage();
 });
 after(async () => {
-  if (browser) await browser.close().catch(() => {});
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  if (chromium) await chromium.close();
   if (page) await new Promise((r) => page.close(r));
   if (server) await server.stop();
 });
 
 describe('chatjs 5.0.0 in headless Chromium against connect-local (cross-origin)', () => {
   test('start, connect, plain + markdown, echo agent replies, typing, attachment, transcript, disconnect, ended', { skip, timeout: 60000 }, async () => {
-    const puppeteer = require('puppeteer-core');
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatjs-conformance-'));
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, userDataDir });
-    const tab = await browser.newPage();
-    const consoleLines = [];
-    const network = [];
-    tab.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-    tab.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-    tab.on('requestfailed', (r) => network.push(`FAILED ${r.method()} ${r.url()} ${r.failure() && r.failure().errorText}`));
-    tab.on('response', (r) => network.push(`${r.request().method()} ${r.url()} -> ${r.status()}`));
+    chromium = await openBrowser('chatjs-conformance-');
+    const { tab, consoleLines, network } = chromium;
 
     const pageOrigin = `http://127.0.0.1:${page.address().port}`;
     assert.notEqual(pageOrigin, server.url, 'the page and connect-local are different origins');
