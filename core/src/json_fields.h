@@ -6,12 +6,10 @@
 //       v("ClientToken", x.clientToken);
 //   }
 //
-// Reader walks a parsed nlohmann::json with checked access only (find/is_*), so malformed input
+// Reader walks a parsed finchat::Json (finchat/json.h) with checked access only, so malformed input
 // becomes an Error with a path such as "Transcript[3].MessageMetadata.Receipts[0]: expected object";
-// nothing here throws (the core is built with JSON_NOEXCEPTION, where a throw would abort).
-// Writer omits empty optional members, as Connect does.
+// nothing here throws. Writer omits empty optional members, as Connect does.
 #pragma once
-#include <nlohmann/json.hpp>
 
 #include <cstdint>
 #include <limits>
@@ -21,11 +19,12 @@
 #include <type_traits>
 #include <vector>
 
+#include "finchat/json.h"
 #include "finchat/protocol.h"
 
 namespace finchat::detail {
 
-using json = nlohmann::json;
+using json = Json;
 
 // Opt: may be absent; not written when empty.  Req: must be present; always written.
 // Always: may be absent when reading, but always written (lists AWS sends as [] when empty).
@@ -43,14 +42,13 @@ struct Probe { template <class... A> void operator()(A&&...) {} };
 template <class T>
 concept Described = requires(Probe& v, T& x) { fieldsOf(v, x, static_cast<T*>(nullptr)); };
 
-// Serialises without ever throwing: strings that are not valid UTF-8 (a JS lone surrogate, a non-UTF-8
-// file name) get U+FFFD for each invalid sequence, as a browser's TextEncoder does. json::dump() with
-// its default (strict) handler would throw, i.e. abort under JSON_NOEXCEPTION. Use this, never dump().
-inline std::string dumpJson(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+// Serialises without ever failing: strings that are not valid UTF-8 (a JS lone surrogate, a non-UTF-8
+// file name) get U+FFFD for each invalid sequence, as a browser's TextEncoder does.
+inline std::string dumpJson(const json& j) { return j.dump(); }
 
-// Parses text with a nesting limit (deep nesting would cost stack in the browser) and no throws.
-// Returns a discarded value on failure.
-json parseJson(std::string_view text, int maxDepth = 64);
+// Parses text with a nesting limit (deep nesting would cost stack in the browser). Returns an
+// Invalid value on failure.
+inline json parseJson(std::string_view text, int maxDepth = 64) { return Json::parse(text, maxDepth); }
 
 class Reader {
 public:
@@ -61,7 +59,7 @@ public:
 
     template <class T>
     bool readObject(const json& j, T& out, const std::string& path) {
-        if (!j.is_object()) return fail(ErrorCode::WrongType, path, "expected object");
+        if (!j.isObject()) return fail(ErrorCode::WrongType, path, "expected object");
         const json* saved = obj_;
         std::string savedPath = std::move(path_);
         obj_ = &j;
@@ -76,8 +74,8 @@ public:
     template <class T>
     void operator()(const char* name, T& member, Presence presence = Opt) {
         if (error_) return;
-        auto it = obj_->find(name);
-        if (it == obj_->end() || it->is_null()) {
+        const json* it = obj_->find(name);
+        if (!it || it->isNull()) {
             if (presence == Req) fail(ErrorCode::MissingField, child(name), "required");
             return;
         }
@@ -101,22 +99,22 @@ private:
 template <class T>
 bool Reader::read(const json& j, T& out, const std::string& path) {
     if constexpr (std::is_same_v<T, std::string>) {
-        if (!j.is_string()) return fail(ErrorCode::WrongType, path, "expected string");
-        out = j.get_ref<const std::string&>();
+        if (!j.isString()) return fail(ErrorCode::WrongType, path, "expected string");
+        out = j.asString();
         return true;
     } else if constexpr (std::is_same_v<T, bool>) {
-        if (!j.is_boolean()) return fail(ErrorCode::WrongType, path, "expected boolean");
-        out = j.get<bool>();
+        if (!j.isBool()) return fail(ErrorCode::WrongType, path, "expected boolean");
+        out = j.asBool();
         return true;
     } else if constexpr (std::is_integral_v<T>) {
-        if (!j.is_number_integer()) return fail(ErrorCode::WrongType, path, "expected integer");
-        if (j.is_number_unsigned()) {
-            const auto u = j.get<std::uint64_t>();
+        if (!j.isInteger()) return fail(ErrorCode::WrongType, path, "expected integer");
+        if (j.isUnsigned()) {
+            const auto u = j.asUint();
             if (u > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
                 return fail(ErrorCode::InvalidValue, path, "integer out of range");
             out = static_cast<T>(u);
         } else {
-            const auto s = j.get<std::int64_t>();
+            const auto s = j.asInt();
             if (s < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
                 s > static_cast<std::int64_t>(std::numeric_limits<T>::max()))
                 return fail(ErrorCode::InvalidValue, path, "integer out of range");
@@ -124,8 +122,8 @@ bool Reader::read(const json& j, T& out, const std::string& path) {
         }
         return true;
     } else if constexpr (std::is_enum_v<T>) {
-        if (!j.is_string()) return fail(ErrorCode::WrongType, path, "expected string");
-        out = enumFromString<T>(j.get_ref<const std::string&>());
+        if (!j.isString()) return fail(ErrorCode::WrongType, path, "expected string");
+        out = enumFromString<T>(j.asString());
         return true;
     } else if constexpr (IsOptional<T>::value) {
         typename T::value_type inner{};
@@ -133,22 +131,23 @@ bool Reader::read(const json& j, T& out, const std::string& path) {
         out = std::move(inner);
         return true;
     } else if constexpr (IsVector<T>::value) {
-        if (!j.is_array()) return fail(ErrorCode::WrongType, path, "expected array");
+        if (!j.isArray()) return fail(ErrorCode::WrongType, path, "expected array");
+        const auto& items = j.items();
         out.clear();
-        out.reserve(j.size());
-        for (std::size_t i = 0; i < j.size(); ++i) {
+        out.reserve(items.size());
+        for (std::size_t i = 0; i < items.size(); ++i) {
             typename T::value_type element{};
-            if (!read(j[i], element, path + "[" + std::to_string(i) + "]")) return false;
+            if (!read(items[i], element, path + "[" + std::to_string(i) + "]")) return false;
             out.push_back(std::move(element));
         }
         return true;
     } else if constexpr (IsStringMap<T>::value) {
-        if (!j.is_object()) return fail(ErrorCode::WrongType, path, "expected object");
+        if (!j.isObject()) return fail(ErrorCode::WrongType, path, "expected object");
         out.clear();
-        for (auto it = j.begin(); it != j.end(); ++it) {
+        for (const auto& [key, item] : j.members()) {   // in key order, as nlohmann's std::map
             typename T::mapped_type value{};
-            if (!read(it.value(), value, path + "." + it.key())) return false;
-            out.emplace(it.key(), std::move(value));
+            if (!read(item, value, path + "." + key)) return false;
+            out.emplace_hint(out.end(), key, std::move(value));
         }
         return true;
     } else {
@@ -169,11 +168,11 @@ public:
             return write(*v);
         } else if constexpr (IsVector<T>::value) {
             json a = json::array();
-            for (const auto& e : v) a.push_back(write(e));
+            for (const auto& e : v) a.push(write(e));
             return a;
         } else if constexpr (IsStringMap<T>::value) {
             json o = json::object();
-            for (const auto& [k, e] : v) o[k] = write(e);
+            for (const auto& [k, e] : v) o.set(k, write(e));
             return o;
         } else {
             static_assert(Described<T>, "no JSON description for this type");
@@ -186,7 +185,7 @@ public:
     template <class T>
     void operator()(const char* name, const T& member, Presence presence = Opt) {
         if (presence == Opt && empty(member)) return;
-        obj_[name] = write(member);
+        obj_.set(name, write(member));
     }
 
 private:
@@ -212,7 +211,7 @@ Result<T> decodeValue(const json& j, const std::string& rootPath = {}) {
 template <class T>
 Result<T> decodeText(std::string_view text) {
     json j = parseJson(text);
-    if (j.is_discarded()) return Error{ErrorCode::MalformedJson, "not valid JSON (or nested too deeply)"};
+    if (!j.valid()) return Error{ErrorCode::MalformedJson, "not valid JSON (or nested too deeply)"};
     return decodeValue<T>(j);
 }
 

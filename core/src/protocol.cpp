@@ -264,30 +264,6 @@ FINCHAT_CODEC(CancelParticipantAuthenticationRequest)
 #undef FINCHAT_CODEC
 
 // ---------------------------------------------------------------------------------------------
-// JSON parsing with a depth limit
-// ---------------------------------------------------------------------------------------------
-json detail::parseJson(std::string_view text, int maxDepth) {
-    // Cheap pre-scan: nesting depth outside strings. nlohmann's parser is iterative, but a deep value
-    // still costs recursion when it is visited and destroyed; bounded input keeps the wasm stack safe.
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > maxDepth) return json(json::value_t::discarded);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Operations
 // ---------------------------------------------------------------------------------------------
 namespace {
@@ -396,15 +372,15 @@ Error errorFromResponse(const HttpResponse& r) {
     Error e{ErrorCode::Service, {}, r.status, {}};
     if (const auto* h = r.header("x-amzn-errortype")) e.serviceType = sanitizeErrorType(*h);
     json body = detail::parseJson(r.body);
-    if (body.is_object()) {
+    if (body.isObject()) {
         for (const char* key : {"message", "Message"}) {
-            auto it = body.find(key);
-            if (it != body.end() && it->is_string()) { e.detail = it->get<std::string>(); break; }
+            const json* it = body.find(key);
+            if (it && it->isString()) { e.detail = it->asString(); break; }
         }
         if (e.serviceType.empty()) {
             for (const char* key : {"__type", "code"}) {
-                auto it = body.find(key);
-                if (it != body.end() && it->is_string()) { e.serviceType = sanitizeErrorType(it->get<std::string>()); break; }
+                const json* it = body.find(key);
+                if (it && it->isString()) { e.serviceType = sanitizeErrorType(it->asString()); break; }
             }
         }
     }
@@ -413,7 +389,7 @@ Error errorFromResponse(const HttpResponse& r) {
 }
 
 std::string encodeServiceErrorBody(std::string_view message) {
-    return detail::dumpJson(json{{"message", std::string(message)}});
+    return detail::dumpJson(json::object({{"message", message}}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -430,18 +406,18 @@ FrameTopic topicFromString(std::string_view t) {
 }
 
 std::optional<std::string> stringField(const json& o, const char* key) {
-    auto it = o.find(key);
-    if (it == o.end() || !it->is_string()) return std::nullopt;
-    return it->get<std::string>();
+    const json* it = o.find(key);
+    if (!it || !it->isString()) return std::nullopt;
+    return it->asString();
 }
 
 bool readTopics(const json& content, std::vector<std::string>& out) {
-    auto it = content.find("topics");
-    if (it == content.end()) return true;
-    if (!it->is_array()) return false;
-    for (const auto& t : *it) {
-        if (!t.is_string()) return false;
-        out.push_back(t.get<std::string>());
+    const json* it = content.find("topics");
+    if (!it) return true;
+    if (!it->isArray()) return false;
+    for (const auto& t : it->items()) {
+        if (!t.isString()) return false;
+        out.push_back(t.asString());
     }
     return true;
 }
@@ -453,15 +429,15 @@ std::string pingFrame() { return R"({"topic":"aws/ping"})"; }
 
 Result<ClientFrame> decodeClientFrame(std::string_view text) {
     json j = detail::parseJson(text);
-    if (j.is_discarded()) return Error{ErrorCode::MalformedJson, "frame is not JSON"};
-    if (!j.is_object()) return Error{ErrorCode::WrongType, "frame: expected object"};
+    if (!j.valid()) return Error{ErrorCode::MalformedJson, "frame is not JSON"};
+    if (!j.isObject()) return Error{ErrorCode::WrongType, "frame: expected object"};
     auto topic = stringField(j, "topic");
     if (!topic) return Error{ErrorCode::MissingField, "frame.topic: required"};
     ClientFrame f;
     f.topic = topicFromString(*topic);
     if (f.topic == FrameTopic::Subscribe || f.topic == FrameTopic::Unsubscribe) {
-        auto it = j.find("content");
-        if (it == j.end() || !it->is_object()) return Error{ErrorCode::MissingField, "frame.content: expected object"};
+        const json* it = j.find("content");
+        if (!it || !it->isObject()) return Error{ErrorCode::MissingField, "frame.content: expected object"};
         if (!readTopics(*it, f.topics)) return Error{ErrorCode::WrongType, "frame.content.topics: expected array of strings"};
     }
     return f;
@@ -469,8 +445,8 @@ Result<ClientFrame> decodeClientFrame(std::string_view text) {
 
 Result<ServerFrame> decodeServerFrame(std::string_view text) {
     json j = detail::parseJson(text);
-    if (j.is_discarded()) return Error{ErrorCode::MalformedJson, "frame is not JSON"};
-    if (!j.is_object()) return Error{ErrorCode::WrongType, "frame: expected object"};
+    if (!j.valid()) return Error{ErrorCode::MalformedJson, "frame is not JSON"};
+    if (!j.isObject()) return Error{ErrorCode::WrongType, "frame: expected object"};
     ServerFrame f;
     auto topic = stringField(j, "topic");
     if (!topic) {
@@ -485,27 +461,27 @@ Result<ServerFrame> decodeServerFrame(std::string_view text) {
     f.topic = topicFromString(*topic);
     switch (f.topic) {
         case FrameTopic::Subscribe: {
-            auto it = j.find("content");
-            if (it != j.end() && it->is_object()) {
+            const json* it = j.find("content");
+            if (it && it->isObject()) {
                 f.subscribeStatus = stringField(*it, "status").value_or("");
                 if (!readTopics(*it, f.topics)) return Error{ErrorCode::WrongType, "frame.content.topics: expected array"};
             }
             break;
         }
         case FrameTopic::Ping: {
-            auto it = j.find("statusCode");
-            // Range-checked: get<int>() would wrap 4294967496 (2^32 + 200) to a healthy-looking 200.
-            if (it != j.end()) {
+            const json* it = j.find("statusCode");
+            // Range-checked: a plain cast would wrap 4294967496 (2^32 + 200) to a healthy-looking 200.
+            if (it) {
                 if (Result<int> code = detail::decodeValue<int>(*it)) f.statusCode = *code;
             }
             f.statusContent = stringField(j, "statusContent").value_or("");
             break;
         }
         case FrameTopic::Chat: {
-            auto it = j.find("content");
-            if (it == j.end()) return Error{ErrorCode::MissingField, "frame.content: required"};
+            const json* it = j.find("content");
+            if (!it) return Error{ErrorCode::MissingField, "frame.content: required"};
             // The item is double-encoded (a string holding JSON); accept a plain object too.
-            Result<Item> item = it->is_string() ? decode<Item>(it->get_ref<const std::string&>())
+            Result<Item> item = it->isString() ? decode<Item>(it->asString())
                                                 : detail::decodeValue<Item>(*it);
             if (!item) {
                 Error e = item.error();
@@ -521,11 +497,12 @@ Result<ServerFrame> decodeServerFrame(std::string_view text) {
 }
 
 std::string chatFrame(const Item& item) {
-    return detail::dumpJson(json{{"topic", "aws/chat"}, {"contentType", "application/json"}, {"content", encode(item)}});
+    return detail::dumpJson(json::object({{"topic", "aws/chat"}, {"contentType", "application/json"}, {"content", encode(item)}}));
 }
 std::string subscribeAckFrame(bool success, const std::vector<std::string>& topics) {
-    return detail::dumpJson(json{{"topic", "aws/subscribe"},
-                                 {"content", {{"status", success ? "success" : "failure"}, {"topics", topics}}}});
+    return detail::dumpJson(json::object({{"topic", "aws/subscribe"},
+                                          {"content", json::object({{"status", success ? "success" : "failure"},
+                                                                     {"topics", detail::Writer::write(topics)}})}}));
 }
 std::string heartbeatAckFrame() { return R"({"topic":"aws/heartbeat"})"; }
 std::string pingAckFrame() { return R"({"topic":"aws/ping","statusCode":200,"statusContent":"OK"})"; }
@@ -536,16 +513,15 @@ std::string pingAckFrame() { return R"({"topic":"aws/ping","statusCode":200,"sta
 std::optional<std::string> escalationSignal(const Item& item) {
     if (item.type != ItemType::Message || item.kind() != ContentKind::Json) return std::nullopt;
     json j = detail::parseJson(item.content, 8);
-    if (!j.is_object()) return std::nullopt;
-    auto f = j.find("finaptic");
-    if (f == j.end() || !f->is_object()) return std::nullopt;
-    auto e = f->find("escalate");
-    if (e == f->end() || !e->is_object()) return std::nullopt;
+    const json* f = j.find("finaptic");
+    if (!f || !f->isObject()) return std::nullopt;
+    const json* e = f->find("escalate");
+    if (!e || !e->isObject()) return std::nullopt;
     return stringField(*e, "reason").value_or("");
 }
 
 std::string escalationSignalContent(std::string_view reason) {
-    return detail::dumpJson(json{{"finaptic", {{"escalate", {{"reason", std::string(reason)}}}}}});
+    return detail::dumpJson(json::object({{"finaptic", json::object({{"escalate", json::object({{"reason", reason}})}})}}));
 }
 
 }  // namespace finchat

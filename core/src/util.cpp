@@ -1,7 +1,5 @@
 #include "finchat/util.h"
 
-#include <cstdio>
-
 #include "finchat/platform.h"
 
 namespace finchat {
@@ -105,11 +103,37 @@ std::string formatIsoTime(std::int64_t ms) {
     if (rem < 0) { --days; rem += 86400000; }
     std::int64_t y; unsigned mo, d;
     civilFromDays(days, y, mo, d);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(y), mo, d,
-                  static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
-                  static_cast<int>(rem / 1000 % 60), static_cast<int>(rem % 1000));
-    return buf;
+    // What snprintf("%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ") wrote, by hand: in wasm snprintf links
+    // printf_core with float formatting (~8 KB) for this one call.
+    std::string out;
+    out.reserve(24);
+    const auto put = [&out](std::uint64_t v, int width) {
+        char digits[20];
+        int n = 0;
+        do { digits[n++] = static_cast<char>('0' + v % 10); v /= 10; } while (v);
+        for (; width > n; --width) out += '0';
+        while (n) out += digits[--n];
+    };
+    if (y < 0) {   // "%04lld" of -1 is "-001": the sign counts towards the width
+        out += '-';
+        put(0 - static_cast<std::uint64_t>(y), 3);
+    } else {
+        put(static_cast<std::uint64_t>(y), 4);
+    }
+    out += '-';
+    put(mo, 2);
+    out += '-';
+    put(d, 2);
+    out += 'T';
+    put(static_cast<std::uint64_t>(rem / 3600000), 2);
+    out += ':';
+    put(static_cast<std::uint64_t>(rem / 60000 % 60), 2);
+    out += ':';
+    put(static_cast<std::uint64_t>(rem / 1000 % 60), 2);
+    out += '.';
+    put(static_cast<std::uint64_t>(rem % 1000), 3);
+    out += 'Z';
+    return out;
 }
 
 std::string uuidV4(Random& random) {
@@ -131,14 +155,12 @@ std::string uuidV4(Random& random) {
     return out;
 }
 
-namespace {
 int hexDigit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
 }
-}  // namespace
 
 std::optional<std::string> percentDecode(std::string_view s, bool plusIsSpace) {
     std::string out;
@@ -182,6 +204,38 @@ std::size_t utf8Length(std::string_view s) {
         i += len;
     }
     return n;
+}
+
+std::int32_t nextCodePoint(std::string_view s, std::size_t& pos) {
+    const unsigned char c = static_cast<unsigned char>(s[pos]);
+    if (c < 0x80) { ++pos; return c; }
+    // Lead byte: sequence length and the smallest value it may encode (anything less is overlong).
+    std::size_t len;
+    std::uint32_t cp, min;
+    if ((c >> 5) == 6) { len = 2; cp = c & 0x1F; min = 0x80; }
+    else if ((c >> 4) == 14) { len = 3; cp = c & 0x0F; min = 0x800; }
+    else if ((c >> 3) == 30) { len = 4; cp = c & 0x07; min = 0x10000; }
+    else { ++pos; return -1; }
+    if (pos + len > s.size()) { ++pos; return -1; }
+    for (std::size_t k = 1; k < len; ++k) {
+        const unsigned char cc = static_cast<unsigned char>(s[pos + k]);
+        if ((cc & 0xC0) != 0x80) { ++pos; return -1; }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++pos; return -1; }
+    pos += len;
+    return static_cast<std::int32_t>(cp);
+}
+
+std::string toValidUtf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        if (nextCodePoint(s, i) < 0) out += "\xEF\xBF\xBD";   // U+FFFD
+        else out.append(s.substr(start, i - start));
+    }
+    return out;
 }
 
 }  // namespace finchat

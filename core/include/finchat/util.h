@@ -17,6 +17,9 @@ std::string formatIsoTime(std::int64_t msSinceEpoch);   // always "YYYY-MM-DDTHH
 // Random UUIDv4, the format the AWS SDK uses for ClientTokens.
 std::string uuidV4(Random& random);
 
+// The value of a hexadecimal digit (0-15), or -1.
+int hexDigit(char c);
+
 // URL pieces: "%41" -> "A" ('+' -> ' ' in query values); nullopt for a malformed escape.
 std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
 // The decoded value of `name` in a query string ("a=1&b=2"); empty if absent or badly encoded.
@@ -25,5 +28,12 @@ std::string queryParam(std::string_view query, std::string_view name);
 // Number of Unicode code points in UTF-8 text (Connect's 1,024 "characters" limit); invalid
 // sequences count one per byte.
 std::size_t utf8Length(std::string_view text);
+
+// Strict UTF-8 decoding (no overlong forms, surrogates or values past U+10FFFF). Returns the code point
+// at `pos` and moves past it; for an invalid sequence returns -1 and moves past one byte.
+std::int32_t nextCodePoint(std::string_view text, std::size_t& pos);
+// `text` with each byte of an invalid sequence replaced by U+FFFD (display names, anything drawn from
+// the wire: ImGui and the DOM mirror need valid UTF-8).
+std::string toValidUtf8(std::string_view text);
 
 }  // namespace finchat
