@@ -1,0 +1,574 @@
+#include "chat_view_model.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "finchat/template_text.h"
+#include "finchat/util.h"
+
+namespace finchat::widget {
+
+namespace {
+
+constexpr std::int64_t kDayMs = 86'400'000;
+constexpr std::size_t kMaxNameBytes = 80;   // a display name is a label, not a paragraph
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+// The calendar pieces of a UTC instant, read back from util's ISO formatter ("YYYY-MM-DDTHH:MM:...").
+struct Civil {
+    int year = 1970, month = 1, day = 1, hour = 0, minute = 0;
+};
+Civil civil(std::int64_t ms) {
+    const std::string iso = formatIsoTime(ms);
+    Civil c;
+    const auto t = iso.find('T');
+    if (t == std::string::npos || t < 6 || iso.size() < t + 6) return c;
+    c.year = std::atoi(iso.substr(0, t - 6).c_str());
+    c.month = std::atoi(iso.substr(t - 5, 2).c_str());
+    c.day = std::atoi(iso.substr(t - 2, 2).c_str());
+    c.hour = std::atoi(iso.substr(t + 1, 2).c_str());
+    c.minute = std::atoi(iso.substr(t + 4, 2).c_str());
+    return c;
+}
+
+std::string twoDigits(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+
+// Display names come from the wire: valid UTF-8, one line, bounded (cut at a character boundary).
+std::string cleanName(std::string_view raw) {
+    std::string s = toValidUtf8(raw);
+    for (char& c : s)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+    const auto first = s.find_first_not_of(' ');
+    if (first == std::string::npos) return {};
+    s = s.substr(first, s.find_last_not_of(' ') - first + 1);
+    if (s.size() > kMaxNameBytes) {
+        std::size_t cut = kMaxNameBytes;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+        s = s.substr(0, cut) + "\xE2\x80\xA6";   // …
+    }
+    return s;
+}
+
+bool isEntryRow(const Row& r) { return r.kind == RowKind::Message || r.kind == RowKind::System; }
+
+// Names Connect gives automated participants rather than a person's name.
+bool genericBotName(std::string_view name) { return name.empty() || name == "BOT" || name == "SYSTEM_MESSAGE"; }
+
+void appendParagraph(RichText& rich, std::string_view text) {
+    RichText part = parsePlainText(text);
+    const int base = static_cast<int>(rich.links.size());
+    rich.links.insert(rich.links.end(), part.links.begin(), part.links.end());
+    for (TextBlock& b : part.blocks) {
+        for (TextRun& r : b.runs)
+            if (r.link >= 0) r.link += base;
+        b.gapBefore = !rich.blocks.empty();
+        rich.blocks.push_back(std::move(b));
+    }
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+template <class T>
+void assign(T& field, T value, bool& changed) {
+    if (field != value) {
+        field = std::move(value);
+        changed = true;
+    }
+}
+
+}  // namespace
+
+const char* toString(SenderRole role) {
+    switch (role) {
+        case SenderRole::Customer: return "customer";
+        case SenderRole::Agent: return "agent";
+        case SenderRole::Bot: return "bot";
+        case SenderRole::System: return "system";
+    }
+    return "system";
+}
+
+std::int64_t localDay(std::int64_t ms, int utcOffsetMinutes) {
+    return floorDiv(ms + static_cast<std::int64_t>(utcOffsetMinutes) * 60'000, kDayMs);
+}
+
+std::string timeLabel(std::int64_t ms, int utcOffsetMinutes, const Strings& strings) {
+    const Civil c = civil(ms + static_cast<std::int64_t>(utcOffsetMinutes) * 60'000);
+    const std::string hours = twoDigits(c.hour), minutes = twoDigits(c.minute);
+    const std::string hours12 = std::to_string(c.hour % 12 == 0 ? 12 : c.hour % 12);
+    return strings.format(key::kTimeFormat, {{"hours", hours},
+                                             {"hours12", hours12},
+                                             {"minutes", minutes},
+                                             {"ampm", strings.get(c.hour < 12 ? key::kTimeAm : key::kTimePm)}});
+}
+
+std::string dayLabel(std::int64_t day, std::int64_t today, const Strings& strings) {
+    if (today >= 0 && day == today) return std::string(strings.get(key::kDateToday));
+    if (today >= 0 && day == today - 1) return std::string(strings.get(key::kDateYesterday));
+    const Civil c = civil(day * kDayMs);
+    const int weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
+    const std::string dayText = std::to_string(c.day), year = std::to_string(c.year);
+    const std::string month(strings.get(monthKey(c.month)));
+    const std::string weekdayText(strings.get(weekdayKey(weekday)));
+    const bool thisYear = today >= 0 && civil(today * kDayMs).year == c.year;
+    return strings.format(thisYear ? key::kDateThisYear : key::kDateOtherYear,
+                          {{"weekday", weekdayText}, {"month", month}, {"day", dayText}, {"year", year}});
+}
+
+std::string_view deliveryLabel(Delivery d, const Strings& strings) {
+    switch (d) {
+        case Delivery::Pending: return strings.get(key::kDeliverySending);
+        case Delivery::Sent: return strings.get(key::kDeliverySent);
+        case Delivery::Delivered: return strings.get(key::kDeliveryDelivered);
+        case Delivery::Read: return strings.get(key::kDeliveryRead);
+        case Delivery::Failed: return strings.get(key::kDeliveryFailed);
+        case Delivery::Incoming: break;
+    }
+    return {};
+}
+
+ChatViewModel::ChatViewModel(Strings strings, ViewOptions options)
+    : strings_(std::move(strings)), options_(options) {}
+
+// ---------------------------------------------------------------------------------------------
+// Following the Transcript
+// ---------------------------------------------------------------------------------------------
+void ChatViewModel::update(const Transcript& t, const std::string& localId) {
+    const TranscriptEntry* e = t.findLocal(localId);
+    const auto known = entries_.find(localId);
+    // Every entry must be known but this one: otherwise something changed without an event. And the
+    // confirmation of an own send may merge its echo away and release held echoes in one go (the
+    // only change that can remove an entry), so it always gets the full look.
+    if (!e || entries_.size() + (known == entries_.end() ? 1 : 0) != t.size() ||
+        (known != entries_.end() && !known->second.confirmed && !e->item.id.empty()))
+        return sync(t);
+    bool needSync = false;
+    place(t, *e, needSync);
+    if (needSync) sync(t);
+}
+
+void ChatViewModel::sync(const Transcript& t) {
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        if (t.findLocal(it->first)) {
+            ++it;
+            continue;
+        }
+        if (it->second.row) removeEntryRow(it->second.row);
+        it = entries_.erase(it);
+    }
+    // In transcript order each entry's predecessor is already in place, so a row that is not right
+    // after it moves there; rows already in order stay (see place()).
+    bool needSync = false;
+    for (const TranscriptEntry& e : t.entries()) place(t, e, needSync);
+}
+
+void ChatViewModel::clear() {
+    rows_.clear();
+    byKey_.clear();
+    entries_.clear();
+    segment_ = 0;
+    segmentStart_ = 0;
+    changes_.push_back(ListChange{ListChangeKind::Reset, 0, 0, {}});
+}
+
+void ChatViewModel::startSegment(const std::string& dividerId, const std::string& dividerText) {
+    entries_.clear();   // the previous chat's rows stay, no longer tracked
+    ++segment_;
+    if (!dividerText.empty()) {
+        auto divider = std::make_unique<Row>();
+        divider->kind = RowKind::HandoffDivider;
+        divider->key = "handoff:" + dividerId;
+        divider->segment = segment_;
+        divider->role = SenderRole::System;
+        divider->text = dividerText;
+        divider->timeMs = rows_.empty() ? 0 : rows_.back()->timeMs;
+        insertRow(std::move(divider), rows_.size());
+    }
+    segmentStart_ = rows_.size();
+}
+
+std::string ChatViewModel::rowKey(const std::string& localId) const {
+    return segment_ == 0 ? localId : std::to_string(segment_) + ":" + localId;
+}
+
+bool ChatViewModel::hidden(const Transcript& t, const TranscriptEntry& e) const {
+    const Item& item = e.item;
+    if (item.type == ItemType::Event) {
+        // Our own "joined"/"left" is not news to us.
+        const ContentKind k = item.kind();
+        return (k == ContentKind::ParticipantJoined || k == ContentKind::ParticipantLeft) &&
+               !item.participantId.empty() && item.participantId == t.ownParticipantId();
+    }
+    if (item.type == ItemType::Attachment) return false;
+    if (escalationSignal(item)) return true;   // consumed by the session, never a bubble
+    return blank(item.content);
+}
+
+void ChatViewModel::place(const Transcript& t, const TranscriptEntry& e, bool& needSync) {
+    Tracked& tracked = entries_[e.localId];
+    tracked.confirmed = !e.item.id.empty();
+    if (hidden(t, e)) {
+        if (tracked.row) removeEntryRow(tracked.row);
+        tracked.row = nullptr;
+        return;
+    }
+    Row* prev = previousShown(t, e, needSync);
+    if (needSync) return;
+    const std::size_t at = prev ? prev->index + 1 : segmentStart_;
+    if (!tracked.row) {
+        auto row = std::make_unique<Row>();
+        row->segment = segment_;
+        row->localId = e.localId;
+        row->key = rowKey(e.localId);
+        row->kind = e.item.type == ItemType::Event ? RowKind::System : RowKind::Message;
+        fill(*row, e);
+        tracked.row = row.get();
+        insertRow(std::move(row), at);
+        fixAround(tracked.row);
+        return;
+    }
+    Row* row = tracked.row;
+    const bool changed = fill(*row, e);
+    if (previousEntryRow(row->index) != prev) {
+        // It moved (an own message got its server time, an older item arrived late): take it out
+        // and put it back after its new predecessor.
+        std::unique_ptr<Row> owned = removeEntryRow(row);
+        insertRow(std::move(owned), prev ? prev->index + 1 : segmentStart_);
+        fixAround(row);
+    } else if (changed) {
+        touch(*row);
+        fixAround(row);
+    }
+}
+
+Row* ChatViewModel::previousShown(const Transcript& t, const TranscriptEntry& e, bool& needSync) const {
+    const auto& all = t.entries();
+    for (std::size_t j = static_cast<std::size_t>(&e - all.data()); j > 0; --j) {
+        auto it = entries_.find(all[j - 1].localId);
+        if (it == entries_.end()) {
+            needSync = true;
+            return nullptr;
+        }
+        if (it->second.row) return it->second.row;
+    }
+    return nullptr;
+}
+
+Row* ChatViewModel::previousEntryRow(std::size_t index) const {
+    for (std::size_t i = index; i > segmentStart_; --i)
+        if (isEntryRow(*rows_[i - 1])) return rows_[i - 1].get();
+    return nullptr;
+}
+
+Row* ChatViewModel::nextEntryRow(std::size_t index) const {
+    for (std::size_t i = index + 1; i < rows_.size(); ++i)
+        if (isEntryRow(*rows_[i])) return rows_[i].get();
+    return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row contents
+// ---------------------------------------------------------------------------------------------
+bool ChatViewModel::fill(Row& row, const TranscriptEntry& e) {
+    const Item& item = e.item;
+    bool changed = row.version == 0;
+    bool bodyChanged = row.version == 0;
+    assign(row.sourceItemType, item.type, bodyChanged);
+    assign(row.sourceContentType, item.contentType, bodyChanged);
+    std::string content = item.type == ItemType::Attachment
+                              ? (item.attachments.empty() ? std::string() : item.attachments.front().attachmentName)
+                              : item.content;
+    assign(row.sourceContent, std::move(content), bodyChanged);
+    assign(row.displayName, cleanName(item.displayName), changed);
+    assign(row.participantRole, item.role(), changed);
+    assign(row.participantId, item.participantId, changed);
+    assign(row.own, e.own, changed);
+    assign(row.delivery, e.own ? e.delivery : Delivery::Incoming, changed);
+    assign(row.timeMs, e.timeMs, changed);
+    if (changed || bodyChanged) render(row, bodyChanged);
+    return changed || bodyChanged;
+}
+
+void ChatViewModel::render(Row& row, bool body) {
+    if (!isEntryRow(row)) return;
+    row.role = roleOf(row);
+    row.sender = senderName(row);
+    row.timeLabel = timeLabel(row.timeMs, options_.utcOffsetMinutes, strings_);
+    row.canRetry = row.own && row.delivery == Delivery::Failed;
+    if (row.kind == RowKind::System) row.text = systemLine(row);
+    else if (body) renderBody(row);
+}
+
+void ChatViewModel::renderBody(Row& row) {
+    ++parses_;
+    row.templateType.clear();
+    RichText rich;
+    const ContentKind kind = classifyContentType(row.sourceContentType);
+    if (row.sourceItemType == ItemType::Attachment) {
+        rich = parsePlainText(strings_.format(key::kMessageAttachment, {{"name", cleanName(row.sourceContent)}}));
+    } else if (kind == ContentKind::TextMarkdown) {
+        rich = parseMarkdown(row.sourceContent);
+    } else if (kind == ContentKind::TextPlain ||
+               (kind == ContentKind::Other && row.sourceContentType.compare(0, 5, "text/") == 0)) {
+        rich = parsePlainText(row.sourceContent);
+    } else if (kind == ContentKind::Interactive || kind == ContentKind::InteractiveResponse ||
+               kind == ContentKind::Json) {
+        if (auto summary = summarizeTemplate(row.sourceContent)) {
+            row.templateType = summary->templateType;
+            rich = templateFallback(*summary);
+            // Options from a data provider exist only once the template view resolves them.
+            if (summary->dataBound && summary->options.empty())
+                appendParagraph(rich, strings_.get(key::kMessageOptionsUnavailable));
+        }
+    }
+    if (rich.empty()) rich = parsePlainText(strings_.get(key::kMessageUnsupported));
+    row.text = plainText(rich);
+    row.rich = std::move(rich);
+}
+
+SenderRole ChatViewModel::roleOf(const Row& row) const {
+    if (row.kind == RowKind::System) return SenderRole::System;
+    if (row.own) {
+        const ParticipantRole v = options_.viewerRole;
+        return v == ParticipantRole::Agent || v == ParticipantRole::Supervisor ? SenderRole::Agent : SenderRole::Customer;
+    }
+    switch (row.participantRole) {
+        case ParticipantRole::Customer: return SenderRole::Customer;
+        // Connect's flows and Lex bots speak as SYSTEM (connect-local's demo bot does too).
+        case ParticipantRole::System:
+        case ParticipantRole::CustomBot: return SenderRole::Bot;
+        default: return SenderRole::Agent;   // agents, supervisors, and anyone unnamed on the other side
+    }
+}
+
+std::string ChatViewModel::senderName(const Row& row) const {
+    if (row.own) return std::string(strings_.get(key::kRoleYou));
+    switch (row.role) {
+        case SenderRole::Bot:
+            return genericBotName(row.displayName) ? std::string(strings_.get(key::kRoleBot)) : row.displayName;
+        case SenderRole::Agent:
+            return row.displayName.empty() ? std::string(strings_.get(key::kRoleAgent)) : row.displayName;
+        case SenderRole::Customer:
+            return row.displayName.empty() ? std::string(strings_.get(key::kRoleCustomer)) : row.displayName;
+        case SenderRole::System: break;
+    }
+    return std::string(strings_.get(key::kRoleSystem));
+}
+
+std::string ChatViewModel::participantName(const Row& row) const {
+    switch (row.participantRole) {
+        case ParticipantRole::System:
+        case ParticipantRole::CustomBot:
+            return genericBotName(row.displayName) ? std::string(strings_.get(key::kRoleBot)) : row.displayName;
+        case ParticipantRole::Customer:
+            return row.displayName.empty() ? std::string(strings_.get(key::kRoleCustomer)) : row.displayName;
+        default:
+            return row.displayName.empty() ? std::string(strings_.get(key::kRoleAgent)) : row.displayName;
+    }
+}
+
+std::string ChatViewModel::systemLine(const Row& row) const {
+    const std::string name = participantName(row);
+    switch (classifyContentType(row.sourceContentType)) {
+        case ContentKind::ParticipantJoined: return strings_.format(key::kSystemJoined, {{"name", name}});
+        case ContentKind::ParticipantLeft: return strings_.format(key::kSystemLeft, {{"name", name}});
+        case ContentKind::ChatEnded: return std::string(strings_.get(key::kSystemEnded));
+        case ContentKind::TransferSucceeded: return std::string(strings_.get(key::kSystemTransferred));
+        case ContentKind::TransferFailed: return std::string(strings_.get(key::kSystemTransferFailed));
+        default: return std::string(strings_.get(key::kMessageUnsupported));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The row list
+// ---------------------------------------------------------------------------------------------
+void ChatViewModel::reindexFrom(std::size_t at) {
+    for (std::size_t i = at; i < rows_.size(); ++i) rows_[i]->index = i;
+}
+
+void ChatViewModel::insertRow(std::unique_ptr<Row> row, std::size_t at) {
+    ++row->version;
+    changes_.push_back(ListChange{ListChangeKind::Inserted, at, 1, row->key});
+    byKey_[row->key] = row.get();
+    rows_.insert(rows_.begin() + static_cast<std::ptrdiff_t>(at), std::move(row));
+    reindexFrom(at);   // O(1) at the end, where new messages go
+}
+
+std::unique_ptr<Row> ChatViewModel::eraseRow(std::size_t at) {
+    std::unique_ptr<Row> row = std::move(rows_[at]);
+    changes_.push_back(ListChange{ListChangeKind::Removed, at, 1, row->key});
+    byKey_.erase(row->key);
+    rows_.erase(rows_.begin() + static_cast<std::ptrdiff_t>(at));
+    reindexFrom(at);
+    return row;
+}
+
+std::unique_ptr<Row> ChatViewModel::removeEntryRow(Row* row) {
+    std::size_t at = row->index;
+    std::unique_ptr<Row> owned = eraseRow(at);
+    // The date separator right above an entry row is that row's own.
+    if (at > 0 && rows_[at - 1]->kind == RowKind::DateSeparator) eraseRow(--at);
+    Row* next = nullptr;
+    for (std::size_t i = at; i < rows_.size() && !next; ++i)
+        if (isEntryRow(*rows_[i])) next = rows_[i].get();
+    if (next) fixSeparator(next);
+    regroup(at >= 2 ? at - 2 : 0, std::min(rows_.size(), at + 3));
+    return owned;
+}
+
+void ChatViewModel::touch(Row& row) {
+    ++row.version;
+    changes_.push_back(ListChange{ListChangeKind::Updated, row.index, 1, row.key});
+}
+
+std::int64_t ChatViewModel::today() const {
+    return options_.nowMs > 0 ? localDay(options_.nowMs, options_.utcOffsetMinutes) : -1;
+}
+
+void ChatViewModel::fixAround(Row* row) {
+    fixSeparator(row);
+    if (Row* next = nextEntryRow(row->index)) fixSeparator(next);
+    const std::size_t i = row->index;
+    regroup(i >= 2 ? i - 2 : 0, std::min(rows_.size(), i + 3));
+}
+
+// A date separator stands right above the first entry row of each local day (across segments: a
+// specialist joining on the same day needs no new date).
+void ChatViewModel::fixSeparator(Row* entry) {
+    const std::size_t at = entry->index;
+    const Row* prev = nullptr;
+    for (std::size_t i = at; i > 0 && !prev; --i)
+        if (isEntryRow(*rows_[i - 1])) prev = rows_[i - 1].get();
+    const std::int64_t day = localDay(entry->timeMs, options_.utcOffsetMinutes);
+    const bool want = !prev || localDay(prev->timeMs, options_.utcOffsetMinutes) != day;
+    Row* sep = at > 0 && rows_[at - 1]->kind == RowKind::DateSeparator ? rows_[at - 1].get() : nullptr;
+    if (!want) {
+        if (sep) eraseRow(at - 1);
+        return;
+    }
+    std::string text = dayLabel(day, today(), strings_);
+    const std::string key = "date:" + entry->key;
+    if (!sep) {
+        auto row = std::make_unique<Row>();
+        row->kind = RowKind::DateSeparator;
+        row->key = key;
+        row->segment = entry->segment;
+        row->timeMs = entry->timeMs;
+        row->text = std::move(text);
+        insertRow(std::move(row), at);
+    } else if (sep->text != text || sep->key != key || localDay(sep->timeMs, options_.utcOffsetMinutes) != day) {
+        sep->text = std::move(text);
+        byKey_.erase(sep->key);
+        sep->key = key;
+        byKey_[key] = sep;
+        sep->timeMs = entry->timeMs;
+        touch(*sep);
+    }
+}
+
+bool ChatViewModel::continues(const Row& a, const Row& b) const {
+    return a.kind == RowKind::Message && b.kind == RowKind::Message && a.segment == b.segment && a.own == b.own &&
+           a.role == b.role && a.participantId == b.participantId && a.sender == b.sender &&
+           std::llabs(b.timeMs - a.timeMs) <= options_.groupWindowMs;
+}
+
+void ChatViewModel::regroup(std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to && i < rows_.size(); ++i) {
+        Row& r = *rows_[i];
+        const bool first = r.kind != RowKind::Message || i == 0 || !continues(*rows_[i - 1], r);
+        const bool last = r.kind != RowKind::Message || i + 1 >= rows_.size() || !continues(r, *rows_[i + 1]);
+        if (first != r.firstInRun || last != r.lastInRun) {
+            r.firstInRun = first;
+            r.lastInRun = last;
+            touch(r);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relabelling
+// ---------------------------------------------------------------------------------------------
+void ChatViewModel::setStrings(Strings strings) {
+    strings_ = std::move(strings);
+    relabelAll();
+}
+
+void ChatViewModel::setUtcOffset(int minutes) {
+    if (minutes == options_.utcOffsetMinutes) return;
+    options_.utcOffsetMinutes = minutes;
+    relabelAll();
+}
+
+void ChatViewModel::setNow(std::int64_t nowMs) {
+    const std::int64_t before = today();
+    options_.nowMs = nowMs;
+    if (today() == before) return;
+    for (auto& r : rows_) {
+        if (r->kind != RowKind::DateSeparator) continue;
+        std::string text = dayLabel(localDay(r->timeMs, options_.utcOffsetMinutes), today(), strings_);
+        if (text != r->text) {
+            r->text = std::move(text);
+            touch(*r);
+        }
+    }
+}
+
+void ChatViewModel::relabelAll() {
+    // Separators are rebuilt in one pass (the time zone decides where days begin); every entry row
+    // is labelled again, bodies only where they contain strings (attachments, fallbacks).
+    std::vector<std::unique_ptr<Row>> rebuilt;
+    rebuilt.reserve(rows_.size());
+    std::size_t newSegmentStart = 0;
+    const Row* prevEntry = nullptr;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (i == segmentStart_) newSegmentStart = rebuilt.size();
+        std::unique_ptr<Row>& r = rows_[i];
+        if (r->kind == RowKind::DateSeparator) continue;
+        if (isEntryRow(*r)) {
+            // Bodies made of strings (attachments, fallbacks) are made again; message text is not.
+            const ContentKind k = classifyContentType(r->sourceContentType);
+            render(*r, r->sourceItemType == ItemType::Attachment ||
+                           (k != ContentKind::TextPlain && k != ContentKind::TextMarkdown));
+            ++r->version;
+            const std::int64_t day = localDay(r->timeMs, options_.utcOffsetMinutes);
+            if (!prevEntry || localDay(prevEntry->timeMs, options_.utcOffsetMinutes) != day) {
+                auto sep = std::make_unique<Row>();
+                sep->kind = RowKind::DateSeparator;
+                sep->key = "date:" + r->key;
+                sep->segment = r->segment;
+                sep->timeMs = r->timeMs;
+                sep->text = dayLabel(day, today(), strings_);
+                sep->version = 1;
+                rebuilt.push_back(std::move(sep));
+            }
+            prevEntry = r.get();
+        }
+        rebuilt.push_back(std::move(r));
+    }
+    if (segmentStart_ >= rows_.size()) newSegmentStart = rebuilt.size();
+    rows_ = std::move(rebuilt);
+    segmentStart_ = newSegmentStart;
+    reindexFrom(0);
+    byKey_.clear();
+    for (const auto& r : rows_) byKey_[r->key] = r.get();
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        Row& r = *rows_[i];
+        r.firstInRun = r.kind != RowKind::Message || i == 0 || !continues(*rows_[i - 1], r);
+        r.lastInRun = r.kind != RowKind::Message || i + 1 >= rows_.size() || !continues(r, *rows_[i + 1]);
+    }
+    changes_.push_back(ListChange{ListChangeKind::Reset, 0, rows_.size(), {}});
+}
+
+const Row* ChatViewModel::find(const std::string& key) const {
+    auto it = byKey_.find(key);
+    return it == byKey_.end() ? nullptr : it->second;
+}
+
+std::vector<ListChange> ChatViewModel::takeChanges() {
+    std::vector<ListChange> out;
+    out.swap(changes_);
+    return out;
+}
+
+}  // namespace finchat::widget
