@@ -596,3 +596,119 @@ TEST_CASE("Static files: content types, index pages, no way out of the directory
     std::filesystem::remove_all(root);
     std::filesystem::remove(root.parent_path() / "connect-local-outside.txt");
 }
+
+TEST_CASE("Mounts: longest prefix wins, content types, redirects, missing directories, no way out", "[connect-local][server][static]") {
+    namespace fs = std::filesystem;
+    const auto root = fs::temp_directory_path() / ("connect-local-mounts-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    for (const char* d : {"site/agent", "dist/fonts", "dist/locales", "themes"}) fs::create_directories(root / d);
+    auto write = [&](const fs::path& p, const std::string& text) { std::ofstream(root / p, std::ios::binary) << text; };
+    write("site/index.html", "<h1>acme</h1>");
+    write("site/csp.html", "<h1>strict</h1>");
+    write("site/agent/index.html", "<h1>agent</h1>");
+    write("site/finaptic-chat.js", "shadowed by the /finaptic-chat/ mount? no: another name");
+    write("dist/finaptic-chat.js", "export default {}");
+    write("dist/finaptic-chat.wasm", std::string("\0asm\1\0\0\0", 8));
+    write("dist/finaptic-chat.css", ":host{}");
+    write("dist/locales/en.json", "{}");
+    write("dist/fonts/inter-regular.otf", "OTTO");
+    write("dist/fonts/noto-fallback.ttf", "true");
+    write("dist/logo.svg", "<svg/>");
+    write("dist/logo.png", "png");
+    write("themes/acme.json", R"({"name":"acme"})");
+    write("outside.txt", "outside");
+    std::error_code linkError;
+    fs::create_symlink(root / "outside.txt", root / "dist/escape.txt", linkError);   // a link out of the mount
+
+    connect_local::ServerOptions options;
+    options.mounts = {{"/finaptic-chat", (root / "dist").string()}, {"/themes/", (root / "themes").string()},
+                      {"/", (root / "site").string()}, {"/later/", (root / "not-built-yet").string()}};
+    Harness h(options);   // a missing directory does not stop the server
+    auto check = [&](const char* path, int status, const char* type = nullptr, const char* body = nullptr,
+                     finchat::Headers headers = {}) {
+        INFO(path);
+        const auto r = h.call("GET", path, {}, std::move(headers));
+        CHECK(r.status == status);
+        if (type) {
+            REQUIRE(header(r, "content-type"));
+            CHECK(*header(r, "content-type") == type);
+        }
+        if (body) CHECK(r.body == body);
+        return r;
+    };
+    check("/", 200, "text/html; charset=utf-8", "<h1>acme</h1>");
+    check("/agent/?instance=finaptic", 200, "text/html; charset=utf-8", "<h1>agent</h1>");
+    const auto js = check("/finaptic-chat/finaptic-chat.js", 200, "text/javascript; charset=utf-8", "export default {}");
+    REQUIRE(header(js, "cache-control"));
+    CHECK(*header(js, "cache-control") == "no-cache");
+    REQUIRE(header(js, "x-content-type-options"));
+    CHECK(*header(js, "x-content-type-options") == "nosniff");
+    CHECK_FALSE(header(js, "content-security-policy"));
+    CHECK(check("/finaptic-chat/finaptic-chat.wasm", 200, "application/wasm").body.size() == 8);
+    check("/finaptic-chat/finaptic-chat.css", 200, "text/css; charset=utf-8");
+    check("/finaptic-chat/locales/en.json", 200, "application/json", "{}");
+    check("/finaptic-chat/fonts/inter-regular.otf", 200, "font/otf");
+    check("/finaptic-chat/fonts/noto-fallback.ttf", 200, "font/ttf");
+    check("/finaptic-chat/logo.svg", 200, "image/svg+xml");
+    check("/finaptic-chat/logo.png", 200, "image/png");
+    check("/themes/acme.json", 200, "application/json", R"({"name":"acme"})");
+    check("/finaptic-chat.js", 200, "text/javascript; charset=utf-8");   // the site's own file of that name
+    const auto redirect = check("/finaptic-chat?v=1", 301);
+    REQUIRE(header(redirect, "location"));
+    CHECK(*header(redirect, "location") == "/finaptic-chat/?v=1");
+    check("/later/x.js", 404);
+
+    // An unchanged file revalidates with 304 and no body.
+    REQUIRE(header(js, "etag"));
+    const auto again = check("/finaptic-chat/finaptic-chat.js", 304, nullptr, "", {{"if-none-match", *header(js, "etag")}});
+    CHECK(*header(again, "etag") == *header(js, "etag"));
+    check("/finaptic-chat/finaptic-chat.js", 200, nullptr, "export default {}", {{"if-none-match", "\"other\""}});
+
+    // The strict policy: /csp.html only, unless cspEverywhere.
+    const auto strict = check("/csp.html", 200, "text/html; charset=utf-8", "<h1>strict</h1>");
+    REQUIRE(header(strict, "content-security-policy"));
+    CHECK(*header(strict, "content-security-policy") == connect_local::kStrictCsp);
+    CHECK(std::string(connect_local::kStrictCsp).find("script-src 'self' 'wasm-unsafe-eval';") != std::string::npos);
+    CHECK_FALSE(header(check("/", 200), "content-security-policy"));
+
+    for (const char* evil : {"/finaptic-chat/../outside.txt", "/finaptic-chat/%2e%2e/outside.txt", "/finaptic-chat/..%2foutside.txt",
+                             "/finaptic-chat/fonts/../../outside.txt", "/themes/%2e%2e/outside.txt", "/themes/..%5coutside.txt",
+                             "/finaptic-chat/escape.txt", "/finaptic-chat/.hidden", "/finaptic-chat/%00", "/../outside.txt"})
+        check(evil, 404);
+
+    // The endpoint list stays reachable under its own path.
+    const auto list = check("/connect-local/", 200, "text/html; charset=utf-8");
+    CHECK(list.body.find("/acme/api/chat-token") != std::string::npos);
+    CHECK(list.body.find("/finaptic-chat/") != std::string::npos);
+    CHECK(list.body.find("missing") != std::string::npos);   // /later/ is not built
+
+    // --csp: every file gets the policy.
+    connect_local::ServerOptions everywhere;
+    everywhere.mounts = {{"/", (root / "site").string()}};
+    everywhere.cspEverywhere = true;
+    Harness strictServer(everywhere);
+    const auto page = strictServer.call("GET", "/");
+    CHECK(page.status == 200);
+    REQUIRE(header(page, "content-security-policy"));
+    CHECK(*header(page, "content-security-policy") == connect_local::kStrictCsp);
+
+    // Without any "/" mount, / is the endpoint list; --static still must exist.
+    connect_local::ServerOptions noRoot;
+    noRoot.mounts = {{"/themes/", (root / "themes").string()}};
+    Harness listOnly(noRoot);
+    const auto index = listOnly.call("GET", "/");
+    CHECK(index.status == 200);
+    CHECK(index.body.find("PUT /contact/chat") != std::string::npos);
+    connect_local::ServerOptions badStatic;
+    badStatic.staticDir = (root / "nope").string();
+    asio::io_context io;
+    finchat_native::AsioClock clock{io};
+    finchat_native::SystemRandom random{1};
+    connect_local::ChatService service{connect_local::Config::demo(), clock, random};
+    connect_local::Server server(io, service, badStatic);
+    std::string error;
+    CHECK_FALSE(server.start(error));
+    CHECK(error.find("static directory") != std::string::npos);
+
+    fs::remove_all(root);
+}

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <sys/resource.h>
 
@@ -26,8 +27,21 @@
 #ifndef CONNECT_LOCAL_DEFAULT_CONFIG
 #define CONNECT_LOCAL_DEFAULT_CONFIG "config.json"
 #endif
+// Directories served by default, compiled in by CMake (absolute paths of the source and wasm trees):
+// the demo page and agent console, the widget's dist directory (web/build.mjs output), the themes.
+#ifndef CONNECT_LOCAL_DEFAULT_SITE
+#define CONNECT_LOCAL_DEFAULT_SITE ""
+#endif
+#ifndef CONNECT_LOCAL_DEFAULT_WIDGET
+#define CONNECT_LOCAL_DEFAULT_WIDGET ""
+#endif
+#ifndef CONNECT_LOCAL_DEFAULT_THEMES
+#define CONNECT_LOCAL_DEFAULT_THEMES ""
+#endif
 
 namespace {
+
+const char* orNone(const char* dir) { return *dir ? dir : "none"; }
 
 void usage(std::FILE* out) {
     std::fprintf(out,
@@ -35,13 +49,23 @@ void usage(std::FILE* out) {
                  "  --port P        port to listen on (default 8080; 0 = any free port)\n"
                  "  --host H        address to listen on (default 127.0.0.1)\n"
                  "  --config FILE   instances, flows, partners (default %s)\n"
-                 "  --static DIR    serve the demo page and agent console from DIR\n"
+                 "  --static DIR    serve DIR at / instead of the demo site (default %s)\n"
+                 "  --widget DIR    serve DIR at /finaptic-chat/: the widget's files, as web/build.mjs lays\n"
+                 "                  them out (default %s)\n"
+                 "  --themes DIR    serve DIR at /themes/ (default %s)\n"
+                 "  --mount P=DIR   serve DIR at the URL prefix P as well (repeatable)\n"
+                 "  --no-files      serve no files at all: GET / lists the endpoints\n"
+                 "  --csp           send the strict Content-Security-Policy with every file (default: only\n"
+                 "                  /csp.html): %s\n"
                  "  --agent echo    a scripted agent accepts every contact and echoes customer text\n"
                  "  --seed N        seed for the websocket frame faults set through /test/faults\n"
                  "  --record FILE   tests only: append every request and websocket frame to FILE as JSON\n"
                  "                  lines (credentials redacted, message text kept; see server.h)\n"
-                 "  --help          this text\n",
-                 CONNECT_LOCAL_DEFAULT_CONFIG);
+                 "  --help          this text\n"
+                 "Pages: / (Acme Bank demo), /agent/?instance=acme|finaptic (agent console), /csp.html,\n"
+                 "/two-widgets.html, /connect-local/ (the endpoint list).\n",
+                 CONNECT_LOCAL_DEFAULT_CONFIG, orNone(CONNECT_LOCAL_DEFAULT_SITE), orNone(CONNECT_LOCAL_DEFAULT_WIDGET),
+                 orNone(CONNECT_LOCAL_DEFAULT_THEMES), connect_local::kStrictCsp);
 }
 
 std::optional<unsigned long> number(std::string_view text, unsigned long max) {
@@ -62,6 +86,9 @@ int main(int argc, char** argv) {
     options.port = 8080;
     std::optional<std::string> configPath;
     bool echoAgent = false;
+    std::string site = CONNECT_LOCAL_DEFAULT_SITE, widget = CONNECT_LOCAL_DEFAULT_WIDGET, themes = CONNECT_LOCAL_DEFAULT_THEMES;
+    std::vector<connect_local::StaticMount> extraMounts;
+    bool noFiles = false;
 
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -85,7 +112,22 @@ int main(int argc, char** argv) {
         } else if (arg == "--config" && (v = value())) {
             configPath = std::string(*v);
         } else if (arg == "--static" && (v = value())) {
-            options.staticDir = std::string(*v);
+            options.staticDir = std::string(*v);   // must exist (checked at start)
+        } else if (arg == "--widget" && (v = value())) {
+            widget = std::string(*v);
+        } else if (arg == "--themes" && (v = value())) {
+            themes = std::string(*v);
+        } else if (arg == "--mount" && (v = value())) {
+            const auto eq = v->find('=');
+            if (eq == std::string_view::npos || eq == 0 || eq + 1 == v->size()) {
+                std::fprintf(stderr, "connect-local: --mount needs PREFIX=DIR\n");
+                return 2;
+            }
+            extraMounts.push_back({std::string(v->substr(0, eq)), std::string(v->substr(eq + 1))});
+        } else if (arg == "--no-files") {
+            noFiles = true;
+        } else if (arg == "--csp") {
+            options.cspEverywhere = true;
         } else if (arg == "--agent" && (v = value())) {
             if (*v != "echo") {
                 std::fprintf(stderr, "connect-local: the only scripted agent is 'echo'\n");
@@ -106,6 +148,16 @@ int main(int argc, char** argv) {
             usage(stderr);
             return 2;
         }
+    }
+
+    if (noFiles) {
+        options.staticDir.clear();
+    } else {
+        // Longest prefix wins at request time; --static (options.staticDir) wins over the site at "/".
+        options.mounts = std::move(extraMounts);
+        options.mounts.push_back({"/finaptic-chat/", widget});
+        options.mounts.push_back({"/themes/", themes});
+        options.mounts.push_back({"/", site});
     }
 
     // An explicit --config must work; the built-in default may be missing (a binary copied

@@ -140,18 +140,51 @@ const char* contentTypeFor(const fs::path& file) {
         {".png", "image/png"}, {".svg", "image/svg+xml"}, {".ico", "image/x-icon"},
         {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".gif", "image/gif"}, {".webp", "image/webp"},
         {".woff2", "font/woff2"}, {".woff", "font/woff"}, {".ttf", "font/ttf"}, {".otf", "font/otf"},
-        {".txt", "text/plain; charset=utf-8"},
+        {".txt", "text/plain; charset=utf-8"}, {".md", "text/markdown; charset=utf-8"},
     };
     for (const auto& [e, type] : kTypes)
         if (ext == e) return type;
     return "application/octet-stream";
 }
 
-constexpr const char* kIndexPage = R"(<!doctype html>
+std::string htmlEscape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// The endpoint list: GET /connect-local/, and GET / when no directory is mounted there.
+struct MountInfo {
+    std::string prefix;
+    std::string dir;
+    bool present;
+};
+std::string indexPage(const std::vector<MountInfo>& mounts) {
+    std::string page = R"(<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>connect-local</title></head>
 <body>
 <h1>connect-local</h1>
-<p>A local stand-in for Amazon Connect's customer-chat APIs. Start it with <code>--static DIR</code> to serve the demo page and agent console here.</p>
+<p>A local stand-in for Amazon Connect's customer-chat APIs, with the demo page, the agent console and the widget's files.</p>
+<h2>Pages and files</h2>
+<ul>
+)";
+    if (mounts.empty()) page += "<li>No directories are served (connect-local --static DIR, --widget DIR, --themes DIR).</li>\n";
+    for (const auto& m : mounts) {
+        page += "<li><a href=\"" + htmlEscape(m.prefix) + "\"><code>" + htmlEscape(m.prefix) + "</code></a> &mdash; <code>" +
+                htmlEscape(m.dir) + "</code>" + (m.present ? "" : " <strong>(missing: not built yet?)</strong>") + "</li>\n";
+    }
+    page += R"(<li><a href="/agent/?instance=acme"><code>/agent/?instance=acme</code></a>, <a href="/agent/?instance=finaptic"><code>/agent/?instance=finaptic</code></a> &mdash; agent console (L1, L2)</li>
+<li><code>/csp.html</code> &mdash; served with a strict Content-Security-Policy (every file with <code>--csp</code>)</li>
+</ul>
+<h2>APIs</h2>
 <ul>
 <li><code>PUT /contact/chat</code> &mdash; StartChatContact</li>
 <li><code>POST /participant/connection|message|event|transcript|disconnect|start-attachment-upload|complete-attachment-upload|attachment</code> &mdash; participant service (<code>X-Amz-Bearer</code>)</li>
@@ -161,9 +194,29 @@ constexpr const char* kIndexPage = R"(<!doctype html>
 <li><code>POST /finaptic/v1/escalations</code> &mdash; Finaptic Support API (<code>x-api-key</code>)</li>
 <li><code>POST /acme/api/chat-token</code> &mdash; demo partner backend</li>
 <li><code>POST /test/faults</code>, <code>POST /test/close-sockets</code> &mdash; test control (loopback only)</li>
+<li><code>GET /connect-local/</code> &mdash; this page</li>
 </ul>
 </body></html>
 )";
+    return page;
+}
+
+// "/x" or "x/" or "/" -> "/x/": a mount prefix always starts and ends with '/'.
+std::string mountPrefix(std::string_view p) {
+    std::string out(p);
+    if (out.empty() || out.front() != '/') out.insert(out.begin(), '/');
+    if (out.back() != '/') out += '/';
+    return out;
+}
+
+// `inner` is `root` or below it (both canonical).
+bool within(const fs::path& root, const fs::path& inner) {
+    auto r = root.begin(), i = inner.begin();
+    for (; r != root.end(); ++r, ++i) {
+        if (i == inner.end() || *r != *i) return false;
+    }
+    return true;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Test recording (--record FILE, see server.h): JSON lines, credentials replaced, text kept.
@@ -307,7 +360,7 @@ struct ServerState : std::enable_shared_from_this<ServerState> {
     ServerOptions options;
     tcp::acceptor acceptor;
     asio::steady_timer acceptRetry;
-    fs::path staticRoot;
+    std::vector<StaticMount> mounts;   // normalised, longest prefix first
     std::mt19937 faultRng;        // frame faults only, so a seed reproduces them
     std::mt19937_64 idRng;        // request ids
     std::string httpBase;
@@ -864,14 +917,30 @@ bool ServerState::start(std::string& error) {
         }
         endpoint = results.begin()->endpoint();
     }
+    // An explicit --static must exist; other mounts may appear later (the widget is built after
+    // the server starts), so they are looked up per request.
+    mounts.clear();
     if (!options.staticDir.empty()) {
         std::error_code fsError;
-        staticRoot = fs::canonical(options.staticDir, fsError);
-        if (fsError || !fs::is_directory(staticRoot, fsError)) {
+        const auto root = fs::canonical(options.staticDir, fsError);
+        if (fsError || !fs::is_directory(root, fsError)) {
             error = "static directory " + options.staticDir + " is not a readable directory";
             return false;
         }
+        mounts.push_back({"/", root.string()});
     }
+    for (const auto& m : options.mounts) {
+        if (m.dir.empty()) continue;
+        StaticMount normal{mountPrefix(m.prefix), m.dir};
+        if (normal.prefix.find("/./") != std::string::npos || normal.prefix.find("/../") != std::string::npos ||
+            normal.prefix.find("//") != std::string::npos) {
+            error = "mount prefix " + m.prefix + " is not a plain path";
+            return false;
+        }
+        const bool taken = std::any_of(mounts.begin(), mounts.end(), [&](const StaticMount& x) { return x.prefix == normal.prefix; });
+        if (!taken) mounts.push_back(std::move(normal));   // --static wins over a default "/"
+    }
+    std::stable_sort(mounts.begin(), mounts.end(), [](const StaticMount& a, const StaticMount& b) { return a.prefix.size() > b.prefix.size(); });
     if (!options.recordFile.empty()) {
         recorder = std::make_unique<Recorder>();
         if (!recorder->open(options.recordFile, error)) {
@@ -1024,21 +1093,51 @@ Response ServerState::dispatch(Request& req, std::string_view path, std::string_
 }
 
 Response ServerState::serveStatic(const Request& req, std::string_view path, std::string_view query) {
-    auto notFound = [&] {
-        return errorResponse(404, "ResourceNotFoundException", "Not found: " + std::string(req.method_string()) + " " + std::string(path));
+    auto notFound = [&](std::string_view why = {}) {
+        return errorResponse(404, "ResourceNotFoundException",
+                             "Not found: " + std::string(req.method_string()) + " " + std::string(path) + std::string(why));
     };
-    if (staticRoot.empty()) {
-        if (path != "/") return notFound();
+    auto withQuery = [&](std::string target) { return query.empty() ? target : target + "?" + std::string(query); };
+    auto redirect = [&](std::string location) {
+        Response res{http::status::moved_permanently, 11};
+        res.set(http::field::location, withQuery(std::move(location)));
+        return res;
+    };
+    if (path.empty() || path.front() != '/') return notFound();
+
+    // The longest mount prefix that matches; "/finaptic-chat" goes to "/finaptic-chat/".
+    const StaticMount* mount = nullptr;
+    for (const auto& m : mounts) {
+        if (path.substr(0, m.prefix.size()) == m.prefix) {
+            mount = &m;
+            break;
+        }
+        if (m.prefix.size() > 1 && std::string(path) + "/" == m.prefix) return redirect(m.prefix);
+    }
+    const bool listPage = path == "/connect-local/" || (path == "/" && (!mount || mount->prefix != "/"));
+    if (listPage) {
+        std::vector<MountInfo> info;
+        for (const auto& m : mounts) {
+            std::error_code ec;
+            info.push_back({m.prefix, m.dir, fs::is_directory(m.dir, ec)});
+        }
+        std::sort(info.begin(), info.end(), [](const MountInfo& a, const MountInfo& b) { return a.prefix < b.prefix; });
         Response res{http::status::ok, 11};
         res.set(http::field::content_type, "text/html; charset=utf-8");
-        res.body() = kIndexPage;
+        res.set(http::field::cache_control, "no-cache");
+        res.body() = indexPage(info);
         return res;
     }
+    if (path == "/connect-local") return redirect("/connect-local/");
+    if (!mount) return notFound();
+
+    std::error_code ec;
+    const fs::path root = fs::canonical(mount->dir, ec);
+    if (ec || !fs::is_directory(root, ec)) return notFound(" (" + mount->prefix + " is not built yet)");
     // Built segment by segment from decoded names, so nothing can climb out of the root: "..",
     // "." and hidden names are refused, as are encoded separators and NULs.
-    if (path.empty() || path.front() != '/') return notFound();
-    fs::path file = staticRoot;
-    std::string_view rest = path.substr(1);
+    fs::path file = root;
+    std::string_view rest = path.substr(mount->prefix.size());
     while (!rest.empty()) {
         const auto slash = rest.find('/');
         const auto segment = finchat::percentDecode(rest.substr(0, slash), false);
@@ -1051,23 +1150,37 @@ Response ServerState::serveStatic(const Request& req, std::string_view path, std
         if (slash == std::string_view::npos) break;
         rest.remove_prefix(slash + 1);
     }
-    std::error_code ec;
     if (path.back() == '/') {
         file /= "index.html";
     } else if (fs::is_directory(file, ec)) {
         // "/agent" -> "/agent/", so the page's relative URLs resolve inside the directory.
-        Response res{http::status::moved_permanently, 11};
-        res.set(http::field::location, std::string(path) + "/" + (query.empty() ? "" : "?" + std::string(query)));
+        return redirect(std::string(path) + "/");
+    }
+    // A symlink inside the mount must not lead outside it.
+    const fs::path real = fs::canonical(file, ec);
+    if (ec || !within(root, real) || !fs::is_regular_file(real, ec)) return notFound();
+    const auto size = fs::file_size(real, ec);
+    if (ec || size > (256u << 20)) return notFound();
+    const auto mtime = fs::last_write_time(real, ec);
+    if (ec) return notFound();
+
+    Response res{http::status::ok, 11};
+    // Development caching: always revalidate (files are rebuilt while the server runs), but an
+    // unchanged file costs a 304, not its bytes.
+    char etag[64];
+    std::snprintf(etag, sizeof etag, "\"%llx-%llx\"", static_cast<unsigned long long>(size),
+                  static_cast<unsigned long long>(mtime.time_since_epoch().count()));
+    res.set(http::field::cache_control, "no-cache");
+    res.set(http::field::etag, etag);
+    res.set("X-Content-Type-Options", "nosniff");
+    if (options.cspEverywhere || path == "/csp.html") res.set("Content-Security-Policy", kStrictCsp);
+    if (req[http::field::if_none_match] == etag) {
+        res.result(http::status::not_modified);
         return res;
     }
-    if (!fs::is_regular_file(file, ec)) return notFound();
-    const auto size = fs::file_size(file, ec);
-    if (ec || size > (256u << 20)) return notFound();
-    std::ifstream in(file, std::ios::binary);
+    std::ifstream in(real, std::ios::binary);
     if (!in) return notFound();
-    Response res{http::status::ok, 11};
-    res.set(http::field::content_type, contentTypeFor(file));
-    res.set(http::field::cache_control, "no-cache");   // demo files are rebuilt while the server runs
+    res.set(http::field::content_type, contentTypeFor(real));
     res.body().resize(size);
     in.read(res.body().data(), static_cast<std::streamsize>(size));
     res.body().resize(static_cast<std::size_t>(in.gcount()));

@@ -17,7 +17,18 @@
 //   POST /finaptic/v1/escalations (x-api-key)  Finaptic Support API
 //   POST /acme/api/chat-token                  demo partner backend
 //   POST /test/faults, /test/close-sockets     test control, loopback peers only
-//   GET  anything else                         static files (--static DIR) or an index page
+//   GET  /connect-local/                       the endpoint list (also at / when nothing is mounted there)
+//   GET  anything else                         static files from the mounts (ServerOptions::mounts)
+//
+// Static files: each mount serves one directory under a URL prefix, the longest matching prefix
+// wins (connect-local's defaults: / and /agent/ from demo/site, /finaptic-chat/ from the widget's
+// dist directory, /themes/ from themes/). Paths are built segment by segment from decoded names:
+// "..", ".", hidden names, encoded separators and NULs are refused, and a file reached through a
+// symlink must still lie inside its mount. Responses carry the content type by extension,
+// "Cache-Control: no-cache" with an ETag (files are rebuilt while the server runs; an unchanged file
+// revalidates with 304), "X-Content-Type-Options: nosniff", and, for /csp.html or every file when
+// cspEverywhere is set (--csp), the strict Content-Security-Policy of kStrictCsp. A mount whose
+// directory does not exist (yet) answers 404, so the server starts before the widget is built.
 //
 // Test recording (ServerOptions::recordFile, `--record FILE`; off unless asked for): one JSON line
 // per event is appended to the file, for side-by-side comparisons of clients (reference §11.3):
@@ -45,6 +56,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "connect_local/chat_service.h"
 
@@ -52,10 +64,23 @@ namespace boost::asio { class io_context; }
 
 namespace connect_local {
 
+// One directory served under a URL prefix.
+struct StaticMount {
+    std::string prefix;   // "/", "/finaptic-chat/": starts and ends with '/' (added if missing)
+    std::string dir;
+};
+
+// The policy of pages served with cspEverywhere or at /csp.html: what the widget needs, nothing more.
+inline constexpr const char* kStrictCsp =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "connect-src 'self' ws://127.0.0.1:* ws://localhost:*; img-src 'self' data:; font-src 'self'";
+
 struct ServerOptions {
     std::string host = "127.0.0.1";        // address or name to listen on
     std::uint16_t port = 0;                 // 0: an ephemeral port (see Server::port())
-    std::string staticDir;                  // empty: no static files, GET / shows an endpoint list
+    std::string staticDir;                  // served at "/" (must exist; overrides a "/" mount)
+    std::vector<StaticMount> mounts;        // more directories; none: GET / shows the endpoint list
+    bool cspEverywhere = false;             // every static file with kStrictCsp, not only /csp.html
     std::optional<std::uint32_t> seed;      // fault randomness; unset: from std::random_device
 
     std::size_t maxJsonBody = 1u << 20;     // every route except attachment upload
