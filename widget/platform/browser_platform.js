@@ -133,19 +133,20 @@ mergeInto(LibraryManager.library, {
     return a[0] | 0;
   },
 
+  // window.sessionStorage, not the bare global: Closure's externs (--closure 1) only declare the former.
   finchat_js_storage_get__deps: ['$FinchatBrowser'],
   finchat_js_storage_get: function(key) {
     try {
-      var v = sessionStorage.getItem(UTF8ToString(key));
+      var v = window.sessionStorage.getItem(UTF8ToString(key));
       return v === null ? 0 : FinchatBrowser.allocString(v);
     } catch (e) {
       return 0;
     }
   },
   finchat_js_storage_set: function(key, value) {
-    try { sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+    try { window.sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
   },
   finchat_js_storage_remove: function(key) {
-    try { sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+    try { window.sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
   },
 });

@@ -1,0 +1,564 @@
+#include "chat_window.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "fonts.h"
+#include "imgui_internal.h"
+
+namespace finchat::widget {
+
+namespace {
+constexpr float kHeaderH = 60.f;
+constexpr float kBannerH = 30.f;
+constexpr float kPad = 12.f;          // window padding
+constexpr float kBubblePadX = 12.f, kBubblePadY = 8.f;
+constexpr float kRowGap = 10.f;
+constexpr float kItalicShear = 0.18f;
+constexpr float kListIndent = 18.f;
+
+float fontPx(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+ImVec2 textSize(ImFont* f, const char* b, const char* e = nullptr) {
+    return f->CalcTextSizeA(fontPx(f), FLT_MAX, 0.f, b, e);
+}
+
+const char* nextUtf8(const char* s, const char* e) {
+    ++s;
+    while (s < e && (static_cast<unsigned char>(*s) & 0xC0) == 0x80) ++s;
+    return s;
+}
+
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+    ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t,
+                                                 x.w + (y.w - x.w) * t));
+}
+}  // namespace
+
+ChatWindow::ChatWindow(Fonts& fonts, const Strings& strings)
+    : fonts_(fonts), strings_(strings),
+      layout_([this](std::size_t i, float width) { return model_ ? rowHeight(model_->row(i), width) : 0.f; }, 64.f) {}
+
+std::string ChatWindow::S(std::string_view key) const { return std::string(strings_.get(key)); }
+
+ImU32 ChatWindow::col(std::uint32_t rgba) const {
+    return IM_COL32((rgba >> 24) & 0xFF, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
+}
+
+void ChatWindow::rowsChanged(const std::vector<ListChange>& changes) {
+    for (const auto& ch : changes) {
+        if (ch.kind == ListChangeKind::Reset) cache_.clear();
+        else if (ch.kind != ListChangeKind::Inserted) cache_.erase(ch.key);
+    }
+    // Rows inserted or removed above the view move the content, not what the customer is reading.
+    scrollY_ = layout_.apply(changes, scrollY_);
+}
+
+void ChatWindow::rowsReset() {
+    cache_.clear();
+    layout_.reset(model_ ? model_->size() : 0);
+    scrollY_ = 0;
+    stickToBottom_ = true;
+}
+
+void ChatWindow::fontsChanged() {
+    cache_.clear();
+    layout_.invalidateAll();
+}
+
+// Lays a message's rich text out into pieces for one width: words are placed run by run (a run
+// is text in one style), wrapping at spaces, breaking a word only when it cannot fit on a line of
+// its own. The result is cached per row until its content, the width or the fonts change.
+ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
+    RowCache& c = cache_[row.key];
+    if (c.width == maxW) return c;
+    c = RowCache{};
+    c.width = maxW;
+    const float lineH = std::round(fontPx(fonts_.body) * 1.4f);
+    float y = 0, maxX = 0;
+    bool firstBlock = true;
+    for (const auto& block : row.rich.blocks) {
+        if (!firstBlock) y += lineH + (block.gapBefore ? std::round(lineH * 0.4f) : 0.f);
+        firstBlock = false;
+        float indent = 0;
+        if (block.kind != BlockKind::Paragraph) {
+            indent = kListIndent;
+            std::string marker = block.kind == BlockKind::Bullet ? "\xE2\x80\xA2" : std::to_string(block.number) + ".";
+            c.pieces.push_back(Piece{ImVec2(0, y), marker, fonts_.body, false, false, -1, true});
+        }
+        float x = indent;
+        for (const auto& run : block.runs) {
+            ImFont* f = run.bold ? fonts_.bold : fonts_.body;
+            const float scale = fontPx(f) / f->FontSize;
+            const char* s = run.text.data();
+            const char* e = s + run.text.size();
+            while (s < e) {
+                if (*s == '\n') {   // hard line break
+                    x = indent;
+                    y += lineH;
+                    ++s;
+                    continue;
+                }
+                const char* lineEnd = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(e - s)));
+                if (!lineEnd) lineEnd = e;
+                const float avail = maxW - x;
+                // The next word does not fit behind what is already on the line: wrap first.
+                const char* wordEnd = s;
+                while (wordEnd < lineEnd && *wordEnd != ' ') ++wordEnd;
+                if (x > indent && textSize(f, s, wordEnd).x > avail) {
+                    x = indent;
+                    y += lineH;
+                    while (s < lineEnd && *s == ' ') ++s;
+                    continue;
+                }
+                const char* p = f->CalcWordWrapPositionA(scale, s, lineEnd, avail);
+                if (p <= s) p = nextUtf8(s, lineEnd);   // not even one character fits: place one
+                const float w = textSize(f, s, p).x;
+                c.pieces.push_back(Piece{ImVec2(x, y), std::string(s, p), f, run.italic, run.code, run.link, false});
+                x += w;
+                maxX = std::max(maxX, x);
+                s = p;
+                if (s < lineEnd) {   // wrapped inside the run
+                    x = indent;
+                    y += lineH;
+                    while (s < lineEnd && *s == ' ') ++s;
+                }
+            }
+        }
+    }
+    c.textW = std::min(maxW, std::max(maxX, 8.f));
+    c.textH = y + lineH;
+    return c;
+}
+
+float ChatWindow::rowHeight(const Row& row, float listWidth) {
+    const float small = fontPx(fonts_.small);
+    switch (row.kind) {
+    case RowKind::DateSeparator:
+    case RowKind::System:
+        return std::round(small * 1.4f) + kRowGap;
+    case RowKind::HandoffDivider:
+        return std::round(small * 1.4f) + 2 * kRowGap;
+    case RowKind::Message: {
+        const float maxText = std::min(listWidth * 0.8f, 520.f) - 2 * kBubblePadX;
+        const RowCache& c = layoutText(row, std::max(40.f, maxText));
+        float h = c.textH + 2 * kBubblePadY + std::round(small * 1.5f) + kRowGap;
+        if (row.firstInRun && !row.own && !row.sender.empty()) h += std::round(small * 1.5f);
+        return h;
+    }
+    }
+    return 0;
+}
+
+void ChatWindow::addControl(const std::string& id, const std::string& label, const char* kind, ImVec2 min, ImVec2 max,
+                            const std::string& href) {
+    controls_.push_back(Control{id, label, kind, href, min, max});
+    hits_.push_back({id, ImVec4(min.x, min.y, max.x, max.y)});
+}
+
+void ChatWindow::focusRing(ImDrawList* dl, const std::string& id, ImVec2 min, ImVec2 max, float rounding) {
+    if (id != focused_) return;
+    // The ring must stand out from what surrounds the control (WCAG 2.4.7/1.4.11): on the brand-
+    // coloured header and inside own bubbles that is their text colour, elsewhere the theme's ring.
+    dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), ringColor_ ? ringColor_ : col(pal_.focusRing),
+                rounding + 3, 0, 2.f);
+}
+
+bool ChatWindow::button(ImDrawList* dl, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,
+                        ImU32 fill, ImU32 text, float rounding, ImFont* font, const char* kind) {
+    const bool hovered = ImGui::IsMouseHoveringRect(min, max, false) && (!endDialog_ || id.rfind("dialog-", 0) == 0);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if ((fill & IM_COL32_A_MASK) != 0)
+        dl->AddRectFilled(min, max, hovered ? mix(fill, IM_COL32(0, 0, 0, 255), 0.12f) : fill, rounding);
+    else if (hovered)
+        dl->AddRectFilled(min, max, mix(col(pal_.background), text, 0.08f), rounding);
+    const ImVec2 ts = textSize(font, label.c_str());
+    dl->AddText(font, fontPx(font), ImVec2(std::round((min.x + max.x - ts.x) * 0.5f), std::round((min.y + max.y - ts.y) * 0.5f)),
+                text, label.c_str());
+    addControl(id, label, kind, min, max);
+    focusRing(dl, id, min, max, rounding);
+    return hovered;
+}
+
+void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, float width) {
+    dl->AddRectFilled(o, ImVec2(o.x + width, o.y + kHeaderH), col(pal_.header));
+    ringColor_ = col(pal_.onHeader);
+    // Logo, or a monogram of the partner's name.
+    const float d = 36.f;
+    const ImVec2 lc(o.x + kPad + d * 0.5f, o.y + kHeaderH * 0.5f);
+    float textX = o.x + kPad;
+    if (logo_) {
+        const float w = std::min(d * logoAspect_, 96.f);
+        dl->AddImage(logo_, ImVec2(o.x + kPad, lc.y - d * 0.5f), ImVec2(o.x + kPad + w, lc.y + d * 0.5f));
+        textX += w + 10;
+    } else if (!s.monogram.empty()) {
+        dl->AddCircleFilled(lc, d * 0.5f, col(pal_.onHeader), 32);
+        const ImVec2 ms = textSize(fonts_.title, s.monogram.c_str());
+        dl->AddText(fonts_.title, fontPx(fonts_.title), ImVec2(std::round(lc.x - ms.x * 0.5f), std::round(lc.y - ms.y * 0.5f)),
+                    col(pal_.header), s.monogram.c_str());
+        textX += d + 10;
+    }
+    // Title alone is centred; with a subtitle (the agent's name) the two lines share the height.
+    const float titleY = s.subtitle.empty() ? o.y + (kHeaderH - fontPx(fonts_.title)) * 0.5f - 1 : o.y + 11;
+    dl->AddText(fonts_.title, fontPx(fonts_.title), ImVec2(textX, titleY), col(pal_.onHeader), s.title.c_str());
+    if (!s.subtitle.empty())
+        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(textX, o.y + 33),
+                    mix(col(pal_.onHeader), col(pal_.header), 0.2f), s.subtitle.c_str());
+
+    // Right side: minimize (the shim closes the panel) and end chat.
+    float right = o.x + width - kPad + 4;
+    if (!s.agentMode) {
+        const ImVec2 mn(right - 32, o.y + 14), mx(right, o.y + 46);
+        button(dl, "minimize", "", mn, mx, 0, col(pal_.onHeader), pal_.buttonRadius, fonts_.bold);
+        controls_.back().label = S("header.minimize");
+        const ImVec2 c((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
+        dl->AddLine(ImVec2(c.x - 7, c.y), ImVec2(c.x + 7, c.y), col(pal_.onHeader), 2.f);
+        right = mn.x - 6;
+    }
+    if (s.canEnd) {
+        const std::string label = S("end.button");
+        const float w = textSize(fonts_.bold, label.c_str()).x + 20;
+        button(dl, "end", label, ImVec2(right - w, o.y + 14), ImVec2(right, o.y + 46), 0, col(pal_.onHeader),
+               pal_.buttonRadius, fonts_.bold);
+        dl->AddRect(ImVec2(right - w, o.y + 14), ImVec2(right, o.y + 46), mix(col(pal_.onHeader), col(pal_.header), 0.5f),
+                    pal_.buttonRadius);
+    }
+    ringColor_ = 0;
+}
+
+void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWidth) {
+    ImFont* small = fonts_.small;
+    const float smallPx = fontPx(small);
+    if (row.kind != RowKind::Message) {
+        const ImVec2 ts = textSize(small, row.text.c_str());
+        const float cx = o.x + listWidth * 0.5f, cy = o.y + std::round(smallPx * 0.7f);
+        if (row.kind != RowKind::System) {   // date separators and the handoff divider: rules
+            const float gap = ts.x * 0.5f + 10;
+            const float y = row.kind == RowKind::HandoffDivider ? cy + kRowGap : cy;
+            dl->AddLine(ImVec2(o.x + 8, y), ImVec2(cx - gap, y), col(pal_.border));
+            dl->AddLine(ImVec2(cx + gap, y), ImVec2(o.x + listWidth - 8, y), col(pal_.border));
+            dl->AddText(row.kind == RowKind::HandoffDivider ? fonts_.bold : small, smallPx,
+                        ImVec2(std::round(cx - ts.x * 0.5f), std::round(y - ts.y * 0.5f)), col(pal_.systemText),
+                        row.text.c_str());
+            return;
+        }
+        dl->AddText(small, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), o.y), col(pal_.systemText), row.text.c_str());
+        return;
+    }
+
+    const float maxText = std::max(40.f, std::min(listWidth * 0.8f, 520.f) - 2 * kBubblePadX);
+    RowCache& c = layoutText(row, maxText);
+    const bool right = row.own;
+    ImU32 fill = col(pal_.agentBubble), ink = col(pal_.agentText), link = col(pal_.link);
+    if (row.own) {   // the viewer's own messages (the customer's, or the agent's in the console)
+        fill = col(pal_.customerBubble);
+        ink = col(pal_.customerText);
+        link = col(pal_.onBubbleLink);
+    } else if (row.role == SenderRole::Bot) {
+        fill = col(pal_.botBubble);
+        ink = col(pal_.botText);
+    }
+    float y = o.y;
+    if (row.firstInRun && !row.own && !row.sender.empty()) {
+        const ImVec2 ns = textSize(small, row.sender.c_str());
+        const float x = right ? o.x + listWidth - ns.x - 4 : o.x + 4;
+        dl->AddText(fonts_.bold, smallPx, ImVec2(x, y), col(pal_.muted), row.sender.c_str());
+        y += std::round(smallPx * 1.5f);
+    }
+    const float bw = c.textW + 2 * kBubblePadX, bh = c.textH + 2 * kBubblePadY;
+    const float bx = right ? o.x + listWidth - bw : o.x;
+    const ImVec2 bmin(bx, y), bmax(bx + bw, y + bh);
+    const bool failed = row.delivery == Delivery::Failed;
+    dl->AddRectFilled(bmin, bmax, failed ? mix(fill, col(pal_.background), 0.35f) : fill, pal_.bubbleRadius);
+    if (row.role == SenderRole::Bot || (!right && pal_.agentBubble == pal_.background))
+        dl->AddRect(bmin, bmax, col(pal_.border), pal_.bubbleRadius);
+
+    const ImVec2 origin(bx + kBubblePadX, y + kBubblePadY);
+    ringColor_ = row.own ? ink : 0;
+    for (std::size_t i = 0; i < c.pieces.size(); ++i) {
+        const Piece& p = c.pieces[i];
+        const ImVec2 pos(origin.x + p.pos.x, origin.y + p.pos.y);
+        const float px = fontPx(p.font);
+        ImU32 color = p.link >= 0 ? link : ink;
+        if (p.code) {
+            const ImVec2 ts = textSize(p.font, p.text.c_str());
+            dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + px * 1.25f), mix(fill, ink, 0.12f), 3.f);
+        }
+        const int vtxStart = dl->VtxBuffer.Size;
+        dl->AddText(p.font, px, pos, color, p.text.c_str());
+        if (p.italic) {   // no italic font file: shear the glyph quads around the baseline
+            const float baseline = pos.y + px * 0.8f;
+            for (int v = vtxStart; v < dl->VtxBuffer.Size; ++v)
+                dl->VtxBuffer[v].pos.x += (baseline - dl->VtxBuffer[v].pos.y) * kItalicShear;
+        }
+        if (p.link >= 0 && p.link < static_cast<int>(row.rich.links.size())) {
+            const ImVec2 ts = textSize(p.font, p.text.c_str());
+            const ImVec2 mn(pos.x, pos.y), mx(pos.x + ts.x, pos.y + px * 1.3f);
+            dl->AddLine(ImVec2(mn.x, pos.y + px * 1.15f), ImVec2(mx.x, pos.y + px * 1.15f), color, 1.f);
+            const auto& l = row.rich.links[static_cast<std::size_t>(p.link)];
+            const std::string id = "link:" + row.key + ":" + std::to_string(p.link) + ":" + std::to_string(i);
+            if (ImGui::IsMouseHoveringRect(mn, mx, false) && !endDialog_) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            addControl(id, l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
+            focusRing(dl, id, mn, mx, 2.f);
+        }
+    }
+
+    ringColor_ = 0;
+    // Meta line: time, and for own messages the delivery state (failed: Retry).
+    std::string meta = row.timeLabel;
+    if (row.own) {
+        const char* key = nullptr;
+        switch (row.delivery) {
+        case Delivery::Pending: key = "delivery.sending"; break;
+        case Delivery::Sent: key = "delivery.sent"; break;
+        case Delivery::Delivered: key = "delivery.delivered"; break;
+        case Delivery::Read: key = "delivery.read"; break;
+        case Delivery::Failed: key = "delivery.failed"; break;
+        default: break;
+        }
+        if (key) meta += (meta.empty() ? "" : " \xC2\xB7 ") + S(key);
+    }
+    const float my = bmax.y + 3;
+    const ImVec2 ms = textSize(small, meta.c_str());
+    float mx = right ? bmax.x - ms.x : bmin.x + 2;
+    if (failed) {
+        const std::string retry = S("delivery.retry");
+        const float rw = textSize(fonts_.bold, retry.c_str()).x + 12;
+        mx = right ? bmax.x - ms.x - rw - 6 : mx;
+        const ImVec2 rmin(right ? bmax.x - rw : mx + ms.x + 6, my - 2), rmax(rmin.x + rw, my + smallPx * 1.3f);
+        button(dl, "retry:" + row.key, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.bold);
+    }
+    dl->AddText(small, smallPx, ImVec2(mx, my), failed ? col(pal_.danger) : col(pal_.muted), meta.c_str());
+}
+
+void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
+    const float smallPx = fontPx(fonts_.small);
+    // Three dots in a small bubble, then the text ("Anna is typing…").
+    const ImVec2 bmin = o, bmax(o.x + 52, o.y + 28);
+    dl->AddRectFilled(bmin, bmax, col(pal_.agentBubble), 14.f);
+    const double t = ImGui::GetTime();
+    for (int i = 0; i < 3; ++i) {
+        float lift = 0;
+        if (!reducedMotion_) lift = static_cast<float>(std::max(0.0, std::sin(t * 6.0 - i * 0.9))) * 3.f;
+        dl->AddCircleFilled(ImVec2(o.x + 15 + i * 11.f, o.y + 14 - lift), 3.f, col(pal_.muted), 12);
+    }
+    dl->AddText(fonts_.small, smallPx, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text.c_str());
+    if (!reducedMotion_) animating_ = true;
+}
+
+void ChatWindow::drawComposer(ImDrawList* dl, const WindowState& s, ImVec2 o, float width, float height) {
+    dl->AddRectFilled(o, ImVec2(o.x + width, o.y + height), col(pal_.background));
+    dl->AddLine(o, ImVec2(o.x + width, o.y), col(pal_.border));
+    const float inner = height - 2 * 10;
+    if (s.ended) {
+        composerRect_ = ImVec4(0, 0, 0, 0);
+        const std::string label = S(s.agentMode ? "banner.ended" : "end.newChat");
+        if (s.agentMode) {
+            const ImVec2 ts = textSize(fonts_.bold, label.c_str());
+            dl->AddText(fonts_.bold, fontPx(fonts_.bold), ImVec2(o.x + (width - ts.x) * 0.5f, o.y + (height - ts.y) * 0.5f),
+                        col(pal_.muted), label.c_str());
+            return;
+        }
+        button(dl, "new-chat", label, ImVec2(o.x + kPad, o.y + 10), ImVec2(o.x + width - kPad, o.y + 10 + inner),
+               col(pal_.accent), col(pal_.onAccent), pal_.buttonRadius, fonts_.bold);
+        return;
+    }
+    // The shim's <textarea> sits exactly here; the canvas draws its frame so both look as one.
+    const float sendD = 40.f;
+    const ImVec2 fmin(o.x + kPad, o.y + 10), fmax(o.x + width - kPad - sendD - 8, o.y + 10 + inner);
+    dl->AddRectFilled(fmin, fmax, col(pal_.surface), pal_.buttonRadius);
+    dl->AddRect(fmin, fmax, col(focused_ == "composer" ? pal_.focusRing : pal_.border), pal_.buttonRadius, 0,
+                focused_ == "composer" ? 2.f : 1.f);
+    composerRect_ = ImVec4(fmin.x + 1, fmin.y + 1, fmax.x - fmin.x - 2, fmax.y - fmin.y - 2);
+    // Send: a circle with an arrow; its DOM twin reads the textarea (BRIDGE.md: id "send").
+    const ImVec2 smin(o.x + width - kPad - sendD, o.y + 10 + inner - sendD), smax(smin.x + sendD, smin.y + sendD);
+    const ImU32 fill = s.composerEnabled ? col(pal_.accent) : mix(col(pal_.accent), col(pal_.background), 0.6f);
+    button(dl, "send", "", smin, smax, fill, col(pal_.onAccent), sendD * 0.5f, fonts_.bold);
+    controls_.back().label = S("composer.send");
+    const ImVec2 c((smin.x + smax.x) * 0.5f, (smin.y + smax.y) * 0.5f);
+    dl->AddTriangleFilled(ImVec2(c.x - 7, c.y - 8), ImVec2(c.x + 9, c.y), ImVec2(c.x - 7, c.y + 8), col(pal_.onAccent));
+    dl->AddTriangleFilled(ImVec2(c.x - 7, c.y - 8), ImVec2(c.x - 3, c.y), ImVec2(c.x - 7, c.y + 8), fill);
+}
+
+void ChatWindow::drawEndDialog(ImDrawList* dl, ImVec2 size) {
+    dl->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, 96));
+    const float w = std::min(size.x - 40, 320.f), h = 150.f;
+    const ImVec2 mn((size.x - w) * 0.5f, (size.y - h) * 0.5f), mx(mn.x + w, mn.y + h);
+    dl->AddRectFilled(mn, mx, col(pal_.background), pal_.windowRadius);
+    const std::string title = S("end.confirmTitle"), body = S("end.confirmBody");
+    dl->AddText(fonts_.title, fontPx(fonts_.title), ImVec2(mn.x + 20, mn.y + 18), col(pal_.text), title.c_str());
+    dl->AddText(fonts_.body, fontPx(fonts_.body), ImVec2(mn.x + 20, mn.y + 48), col(pal_.muted), body.c_str(), nullptr,
+                w - 40);
+    const float bw = (w - 20 * 2 - 10) * 0.5f, by = mx.y - 20 - 38;
+    button(dl, "dialog-cancel", S("end.cancel"), ImVec2(mn.x + 20, by), ImVec2(mn.x + 20 + bw, by + 38),
+           col(pal_.surface), col(pal_.text), pal_.buttonRadius, fonts_.bold);
+    button(dl, "dialog-end", S("end.confirm"), ImVec2(mx.x - 20 - bw, by), ImVec2(mx.x - 20, by + 38),
+           col(pal_.danger), IM_COL32_WHITE, pal_.buttonRadius, fonts_.bold);
+}
+
+void ChatWindow::draw(const WindowState& s, float scrollDelta,
+                      const std::function<void(const std::string&)>& activate) {
+    ImGuiIO& io = ImGui::GetIO();
+    controls_.clear();
+    hits_.clear();
+    animating_ = false;
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    const ImVec2 size = io.DisplaySize;
+    dl->AddRectFilled(ImVec2(0, 0), size, col(pal_.background));
+
+    // Header (the agent console has its own: customer, contact, End chat).
+    float top = 0;
+    if (!s.agentMode) {
+        drawHeader(dl, s, ImVec2(0, 0), size.x);
+        top = kHeaderH;
+    }
+    if (!s.banner.empty()) {
+        const ImU32 bg = s.bannerKind == WindowState::BannerKind::Info ? col(pal_.surface)
+                         : s.bannerKind == WindowState::BannerKind::Warning ? col(pal_.warningBg)
+                                                                          : mix(col(pal_.danger), col(pal_.background), 0.88f);
+        const ImU32 fg = s.bannerKind == WindowState::BannerKind::Error ? col(pal_.danger)
+                         : s.bannerKind == WindowState::BannerKind::Warning ? col(pal_.warning) : col(pal_.muted);
+        dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + kBannerH), bg);
+        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(kPad, top + (kBannerH - fontPx(fonts_.small)) * 0.5f - 1), fg,
+                    s.banner.c_str());
+        if (s.bannerRetry) {
+            const std::string label = S("banner.tryAgain");
+            const float w = textSize(fonts_.bold, label.c_str()).x + 16;
+            button(dl, "retry-connect", label, ImVec2(size.x - kPad - w, top + 3), ImVec2(size.x - kPad, top + kBannerH - 3),
+                   0, fg, 6.f, fonts_.bold);
+        }
+        top += kBannerH;
+    }
+
+    // Composer area at the bottom, notices above it.
+    const float composerH = s.ended ? 64.f : std::max(44.f, composerHeight_) + 20.f;
+    const float composerY = size.y - composerH;
+    float listBottom = composerY;
+    if (!s.piiQuestion.empty() && !s.ended) {
+        const float cardW = size.x - 2 * kPad;
+        const ImVec2 ts = fonts_.body->CalcTextSizeA(fontPx(fonts_.body), FLT_MAX, cardW - 24, s.piiQuestion.c_str());
+        const float cardH = ts.y + 24 + 36 + 8;
+        const ImVec2 mn(kPad, listBottom - cardH - 8), mx(size.x - kPad, listBottom - 8);
+        dl->AddRectFilled(mn, mx, col(pal_.warningBg), pal_.buttonRadius);
+        dl->AddText(fonts_.body, fontPx(fonts_.body), ImVec2(mn.x + 12, mn.y + 10), col(pal_.text), s.piiQuestion.c_str(),
+                    nullptr, cardW - 24);
+        const std::string masked = S("pii.sendMasked"), typed = S("pii.sendAsTyped"),
+                          edit = S("pii.edit");
+        float x = mn.x + 12;
+        const float by = mx.y - 12 - 30;
+        for (const auto& [id, label, primary] : {std::tuple{std::string("pii-mask"), masked, true},
+                                                 std::tuple{std::string("pii-send"), typed, false},
+                                                 std::tuple{std::string("pii-edit"), edit, false}}) {
+            const float w = textSize(fonts_.bold, label.c_str()).x + 20;
+            button(dl, id, label, ImVec2(x, by), ImVec2(x + w, by + 30), primary ? col(pal_.accent) : 0,
+                   primary ? col(pal_.onAccent) : col(pal_.text), pal_.buttonRadius, fonts_.bold);
+            x += w + 8;
+        }
+        listBottom = mn.y - 4;
+    } else if (!s.notice.empty()) {
+        const float h = std::round(fontPx(fonts_.small) * 1.6f);
+        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(kPad, listBottom - h), col(pal_.muted), s.notice.c_str());
+        listBottom -= h + 2;
+    }
+
+    // The message list: a virtual list over RowLayout, clipped to the rows in view. Rows are
+    // measured only when they come into view (the rest count with estimates).
+    const float listX = kPad, listW = size.x - 2 * kPad - 6;
+    const float typingH = s.typing.empty() ? 0.f : 36.f;
+    const float listTop = top, viewH = std::max(0.f, listBottom - listTop);
+    const std::size_t rowCount = model_ ? model_->size() : 0;
+    if (layout_.size() != rowCount) layout_.reset(rowCount);   // out of step: start over (cheap)
+    layout_.setWidth(listW);
+    const float padTop = kRowGap, padBottom = typingH + kRowGap;
+    auto maxScrollNow = [&] { return std::max(0.f, padTop + layout_.totalHeight() + padBottom - viewH); };
+
+    const bool overList = ImGui::IsMouseHoveringRect(ImVec2(0, listTop), ImVec2(size.x, listBottom), false);
+    const bool userScrolled = (overList && io.MouseWheel != 0.f && !endDialog_) || scrollDelta != 0.f || thumbDrag_;
+    // Follow new messages while the reader is at the bottom; once they scroll up, stay put.
+    const bool follow = stickToBottom_ || (atBottom_ && !userScrolled);
+    if (overList && io.MouseWheel != 0.f && !endDialog_) scrollY_ -= io.MouseWheel * 5.f * ImGui::GetFontSize();
+    scrollY_ += scrollDelta;
+    if (follow) {
+        // Pinned to the newest message: measure what the bottom of the list shows, then sit there.
+        layout_.updateViewport(std::max(0.f, layout_.totalHeight() - viewH), viewH, viewH * 0.5f);
+        scrollY_ = maxScrollNow();
+    } else {
+        scrollY_ = std::clamp(scrollY_, 0.f, maxScrollNow());
+        scrollY_ = layout_.updateViewport(std::max(0.f, scrollY_ - padTop), viewH, viewH * 0.5f) + padTop;
+    }
+    stickToBottom_ = false;
+    const float maxScroll = maxScrollNow();
+    scrollY_ = std::clamp(scrollY_, 0.f, maxScroll);
+    atBottom_ = scrollY_ >= maxScroll - 2.f;
+    const float contentH = padTop + layout_.totalHeight() + padBottom;
+
+    dl->PushClipRect(ImVec2(0, listTop), ImVec2(size.x, listBottom), true);
+    const float y0 = listTop - scrollY_ + padTop;
+    if (rowCount) {
+        const auto range = layout_.visibleRange(std::max(0.f, scrollY_ - padTop), viewH);
+        firstVisible_ = range.first;
+        lastVisible_ = range.last;
+        for (std::size_t i = range.first; i < range.last && i < rowCount; ++i)
+            drawRow(dl, model_->row(i), ImVec2(listX, y0 + layout_.offsetOf(i)), listW);
+    }
+    if (!s.typing.empty()) drawTyping(dl, s.typing, ImVec2(listX, y0 + layout_.totalHeight()));
+    // Older history: a button floating at the top while the top of the list is in view.
+    if (s.hasOlder && scrollY_ < 8.f) {
+        const std::string label = S("history.loadEarlier");
+        const float w = textSize(fonts_.bold, label.c_str()).x + 24;
+        button(dl, "older", label, ImVec2((size.x - w) * 0.5f, listTop + 6), ImVec2((size.x + w) * 0.5f, listTop + 36),
+               col(pal_.surface), col(pal_.text), 15.f, fonts_.bold);
+    }
+    dl->PopClipRect();
+
+    // Scrollbar: a thin thumb, draggable.
+    if (maxScroll > 0) {
+        const float trackH = viewH - 8, thumbH = std::max(28.f, trackH * viewH / contentH);
+        const float thumbY = listTop + 4 + (trackH - thumbH) * (scrollY_ / maxScroll);
+        const ImVec2 tmin(size.x - 9, thumbY), tmax(size.x - 4, thumbY + thumbH);
+        const bool hover = ImGui::IsMouseHoveringRect(ImVec2(tmin.x - 6, tmin.y), ImVec2(size.x, tmax.y), false);
+        if (hover && io.MouseClicked[0]) thumbDrag_ = true;
+        if (!io.MouseDown[0]) thumbDrag_ = false;
+        if (thumbDrag_ && io.MouseDelta.y != 0.f && trackH > thumbH) {
+            scrollY_ = std::clamp(scrollY_ + io.MouseDelta.y * maxScroll / (trackH - thumbH), 0.f, maxScroll);
+            atBottom_ = scrollY_ >= maxScroll - 2.f;
+        }
+        dl->AddRectFilled(tmin, tmax, mix(col(pal_.background), col(pal_.text), hover || thumbDrag_ ? 0.45f : 0.25f), 3.f);
+    }
+    // Messages arrived below while the reader is scrolled up: a pill to jump down to them.
+    if (atBottom_) unseenBelow_ = false;
+    else if (rowCount > rowsSeen_) unseenBelow_ = true;
+    rowsSeen_ = rowCount;
+    if (unseenBelow_ && !atBottom_) {
+        const std::string label = S("scroll.newMessages");
+        const float w = textSize(fonts_.bold, label.c_str()).x + 28;
+        button(dl, "jump", label, ImVec2((size.x - w) * 0.5f, listBottom - 40), ImVec2((size.x + w) * 0.5f, listBottom - 10),
+               col(pal_.accent), col(pal_.onAccent), 15.f, fonts_.bold);
+    }
+
+    drawComposer(dl, s, ImVec2(0, composerY), size.x, composerH);
+    if (endDialog_) {
+        controls_.clear();   // a modal dialog: only its buttons are reachable
+        hits_.clear();
+        drawEndDialog(dl, size);
+    }
+
+    // Clicks: press and release on the same control. The topmost rect wins (later = on top).
+    auto hitAt = [&](ImVec2 p) -> std::string {
+        for (auto it = hits_.rbegin(); it != hits_.rend(); ++it)
+            if (p.x >= it->second.x && p.y >= it->second.y && p.x < it->second.z && p.y < it->second.w) return it->first;
+        return {};
+    };
+    if (io.MouseClicked[0]) pressed_ = hitAt(io.MousePos);
+    if (io.MouseReleased[0]) {
+        const std::string id = hitAt(io.MousePos);
+        if (!id.empty() && id == pressed_) {
+            if (id == "jump") stickToBottom_ = true;
+            activate(id);
+        }
+        pressed_.clear();
+    }
+}
+
+}  // namespace finchat::widget

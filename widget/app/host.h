@@ -1,0 +1,16 @@
+// widget/app/host.h: C++ side of the host callbacks (implemented in host.js; see BRIDGE.md).
+#pragma once
+
+extern "C" {
+void fc_js_bind_canvas();
+void fc_js_request_token(int id, const char* level, const char* reason, const char* transcriptJson);
+void fc_js_messages(const char* json);
+void fc_js_controls(const char* json);
+void fc_js_status(const char* text, const char* kind);
+void fc_js_event(const char* name, const char* json);
+void fc_js_open_url(const char* url);
+void fc_js_copy(const char* text);
+void fc_js_cursor(const char* name);
+void fc_js_need_font(int slot);
+int fc_js_timezone_offset(double ms);   // minutes east of UTC at that instant
+}

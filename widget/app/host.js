@@ -1,0 +1,24 @@
+// widget/app/host.js: the C++ → shim half of the bridge (emscripten --js-library; see
+// widget/BRIDGE.md). Each module instance has its own `Module.host`, the object the shim passed to
+// createFinapticWidget(); C++ strings are decoded here so the shim only ever sees JS values.
+// No eval, no globals: everything goes through this instance's Module.
+mergeInto(LibraryManager.library, {
+  fc_js_bind_canvas__deps: ['$specialHTMLTargets'],
+  fc_js_bind_canvas: function() {
+    // html5.h looks targets up with document.querySelector, which cannot see into shadow roots and
+    // would mix up two widgets: "!canvas" names this instance's own element instead.
+    specialHTMLTargets['!canvas'] = Module['canvas'];
+  },
+  fc_js_request_token: function(id, level, reason, transcript) {
+    Module['host']['requestToken'](id, UTF8ToString(level), UTF8ToString(reason), UTF8ToString(transcript));
+  },
+  fc_js_messages: function(json) { Module['host']['messages'](UTF8ToString(json)); },
+  fc_js_controls: function(json) { Module['host']['controls'](UTF8ToString(json)); },
+  fc_js_status: function(text, kind) { Module['host']['status'](UTF8ToString(text), UTF8ToString(kind)); },
+  fc_js_event: function(name, json) { Module['host']['event'](UTF8ToString(name), UTF8ToString(json)); },
+  fc_js_open_url: function(url) { Module['host']['openUrl'](UTF8ToString(url)); },
+  fc_js_copy: function(text) { Module['host']['copy'](UTF8ToString(text)); },
+  fc_js_cursor: function(name) { Module['host']['cursor'](UTF8ToString(name)); },
+  fc_js_need_font: function(slot) { Module['host']['needFont'](slot); },
+  fc_js_timezone_offset: function(ms) { return -new Date(ms).getTimezoneOffset(); },
+});

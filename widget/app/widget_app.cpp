@@ -1,0 +1,706 @@
+#include "widget_app.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include "finchat/json.h"
+#include "finchat/pii.h"
+#include "finchat/theme.h"
+#include "finchat/util.h"
+#include "host.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+namespace finchat::widget {
+
+
+namespace {
+std::string field(const Json& j, const char* key, const std::string& fallback = {}) {
+    const Json* v = j.find(key);
+    return v && v->isString() ? v->asString() : fallback;
+}
+
+double number(const Json& j, const char* key, double fallback) {
+    const Json* v = j.find(key);
+    return v && v->isNumber() ? v->asDouble() : fallback;
+}
+
+// The first letter (one UTF-8 character) of a name, for the header monogram.
+std::string firstLetter(const std::string& s) {
+    if (s.empty()) return {};
+    std::size_t n = 1;
+    while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+    return s.substr(0, n);
+}
+
+const char* deliveryName(Delivery d) {
+    switch (d) {
+    case Delivery::Pending: return "sending";
+    case Delivery::Sent: return "sent";
+    case Delivery::Delivered: return "delivered";
+    case Delivery::Read: return "read";
+    case Delivery::Failed: return "failed";
+    default: return "";
+    }
+}
+
+std::uint32_t rgba(Color c) {
+    return static_cast<std::uint32_t>(c.r) << 24 | static_cast<std::uint32_t>(c.g) << 16 |
+           static_cast<std::uint32_t>(c.b) << 8 | c.a;
+}
+
+// The window's palette from a theme (after enforceContrast). The header wears the brand colour.
+Palette paletteFrom(const Theme& t) {
+    const ThemeColors& c = t.colors;
+    Palette p;
+    p.background = rgba(c.background);
+    p.surface = rgba(c.surface);
+    p.border = rgba(c.border);
+    p.text = rgba(c.text);
+    p.muted = rgba(c.mutedText);
+    p.header = rgba(c.accent);
+    p.onHeader = rgba(c.onAccent);
+    p.accent = rgba(c.accent);
+    p.onAccent = rgba(c.onAccent);
+    p.customerBubble = rgba(c.customerBubble);
+    p.customerText = rgba(c.customerText);
+    p.onBubbleLink = rgba(c.customerText);
+    p.agentBubble = rgba(c.agentBubble);
+    p.agentText = rgba(c.agentText);
+    p.botBubble = rgba(c.botBubble);
+    p.botText = rgba(c.botText);
+    p.systemText = rgba(c.systemText);
+    p.link = rgba(c.link);
+    p.danger = rgba(c.danger);
+    p.focusRing = rgba(c.focusRing);
+    p.windowRadius = t.radii.window;
+    p.bubbleRadius = t.radii.bubble;
+    p.buttonRadius = t.radii.button;
+    p.fontPx = t.fontSizePx;
+    return p;
+}
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Setup
+// ---------------------------------------------------------------------------------------------
+int WidgetApp::init(const std::string& configJson) {
+    const Json config = Json::parse(configJson);
+    if (!config.isObject()) return 2;
+    role_ = field(config, "role") == "agent" ? ParticipantRole::Agent : ParticipantRole::Customer;
+    storageKey_ = field(config, "storageKey");
+    displayName_ = field(config, "displayName");
+    partnerName_ = field(config, "partnerName");
+    const std::string pii = field(config, "piiPolicy", "mask");
+    piiPolicy_ = pii == "ask" ? PiiPolicy::AskFirst : pii == "off" ? PiiPolicy::AsTyped : PiiPolicy::Mask;
+    if (const Json* v = config.find("reducedMotion")) reducedMotion_ = v->asBool();
+    if (const Json* v = config.find("strings"); v && v->isObject()) {
+        if (auto table = Strings::fromJson(v->dump())) strings_ = std::move(*table);
+    }
+
+    fc_js_bind_canvas();
+    canvas_ = std::make_unique<Canvas>(Canvas::Hooks{
+        [this](int n) { if (loop_) loop_->wake(n); },
+        [this] {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplOpenGL3_Init("#version 300 es");
+            fontTextureReady_ = false;
+            logoTexture_ = 0;   // the shim sends the logo again on "contextrestored"
+        }});
+    if (!canvas_->init()) return 3;
+    canvas_->setReducedMotion(reducedMotion_);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;       // no settings files: nothing to persist in a chat window
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    io.BackendPlatformName = "finaptic-html5";
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    ViewOptions view;
+    view.viewerRole = role_;
+    view.nowMs = static_cast<std::int64_t>(emscripten_date_now());
+    view.utcOffsetMinutes = fc_js_timezone_offset(static_cast<double>(view.nowMs));
+    model_ = std::make_unique<ChatViewModel>(strings_, view);
+    window_ = std::make_unique<ChatWindow>(fonts_, strings_);
+    window_->setModel(model_.get());
+    window_->setReducedMotion(reducedMotion_);
+    loop_ = std::make_unique<RenderLoop>([this] { drawFrame(); });
+
+    const double w = number(config, "width", 380), h = number(config, "height", 600), dpr = number(config, "dpr", 1);
+    canvas_->resize(w, h, dpr);
+    fonts_.setDpr(dpr);
+    if (const Json* v = config.find("theme"); v && v->isObject()) setTheme(v->dump());
+    else window_->setPalette(palette_);
+
+    // A chat from before a reload continues at once, without asking the partner for a token.
+    if (!storageKey_.empty()) {
+        SessionConfig sc;
+        sc.role = role_;
+        sc.storageKey = storageKey_;
+        sc.piiPolicy = piiPolicy_;
+        if (auto resumed = ChatSession::resume(platform_.platform(), sc)) attach(std::move(resumed));
+    }
+    emitEvent("ready", "{}");
+    return 0;
+}
+
+void WidgetApp::setTheme(const std::string& text) {
+    std::vector<std::string> unknown;
+    auto parsed = parseTheme(text, &unknown);
+    if (!parsed) {
+        emitEvent("error", Json::object({{"code", "theme"}, {"message", parsed.error().detail}}).dump());
+        return;
+    }
+    Theme theme = *parsed;
+    // A brand colour that fails WCAG AA is nudged until text is readable; the designer is told
+    // (console) what was changed and which keys were not understood.
+    for (const auto& issue : enforceContrast(theme)) {
+        const std::string ratio = std::to_string(static_cast<int>(issue.ratio * 100 + 0.5));
+        emitEvent("warning", Json::object({{"message", "theme: " + issue.foreground + " on " + issue.background +
+                                                           " has contrast " + ratio.substr(0, ratio.size() - 2) + "." +
+                                                           ratio.substr(ratio.size() - 2) + ":1; adjusted for readability"}})
+                                 .dump());
+    }
+    for (const auto& key : unknown)
+        emitEvent("warning", Json::object({{"message", "theme: unknown key " + key + " ignored"}}).dump());
+    palette_ = paletteFrom(theme);
+    if (!theme.partnerName.empty()) partnerName_ = theme.partnerName;
+    fonts_.setBaseSize(palette_.fontPx);
+    if (window_) {
+        window_->setPalette(palette_);
+        window_->fontsChanged();
+    }
+    if (loop_) loop_->wake(2);
+}
+
+void WidgetApp::setFont(unsigned char* data, int len, int slot) {
+    fonts_.setData(slot, data, len);
+    if (window_) window_->fontsChanged();
+    if (loop_) loop_->wake(2);
+}
+
+void WidgetApp::setLogo(unsigned char* rgba, int w, int h) {
+    if (logoTexture_) {
+        glDeleteTextures(1, &logoTexture_);
+        logoTexture_ = 0;
+    }
+    if (rgba && w > 0 && h > 0 && w <= 1024 && h <= 1024) {
+        glGenTextures(1, &logoTexture_);
+        glBindTexture(GL_TEXTURE_2D, logoTexture_);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    }
+    std::free(rgba);
+    window_->setLogo(logoTexture_ ? reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(logoTexture_)) : nullptr,
+                     h > 0 ? static_cast<float>(w) / static_cast<float>(h) : 1.f);
+    loop_->wake(2);
+}
+
+void WidgetApp::resize(double w, double h, double dpr) {
+    canvas_->resize(w, h, dpr);
+    fonts_.setDpr(dpr);
+}
+
+void WidgetApp::setComposerHeight(float px) {
+    window_->setComposerHeight(px);
+    loop_->wake(2);
+}
+
+void WidgetApp::focus(const std::string& id) {
+    window_->setFocused(id);
+    loop_->wake(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversation flow
+// ---------------------------------------------------------------------------------------------
+void WidgetApp::setOpen(bool open) {
+    open_ = open;
+    loop_->setVisible(open_ && !pageHidden_);
+    if (!open_) return;
+    if (unread_ != 0) {
+        unread_ = 0;
+        emitEvent("unread", "{\"count\":0}");
+    }
+    mirrorReset_ = true;   // the shim rebuilds its mirror from scratch when the panel opens
+    lastControls_.clear();
+    if (phase_ == Phase::NoChat) requestToken("L1", "");
+}
+
+void WidgetApp::setPageHidden(bool hidden) {
+    pageHidden_ = hidden;
+    loop_->setVisible(open_ && !pageHidden_);
+}
+
+void WidgetApp::requestToken(const std::string& level, const std::string& reason) {
+    phase_ = Phase::RequestingToken;
+    pendingRequest_ = nextRequest_++;
+    tokenError_.clear();
+    loop_->wake(2);
+    fc_js_request_token(pendingRequest_, level.c_str(), reason.c_str(), "[]");
+}
+
+void WidgetApp::tokenAnswer(int requestId, const std::string& text) {
+    if (requestId != pendingRequest_ || phase_ != Phase::RequestingToken) return;   // stale answer
+    pendingRequest_ = 0;
+    const Json j = Json::parse(text);
+    ChatDetails d;
+    d.participantToken = field(j, "participantToken");
+    d.participantId = field(j, "participantId");
+    d.contactId = field(j, "contactId");
+    d.endpoint = field(j, "endpoint");
+    d.displayName = field(j, "displayName", displayName_);
+    if (d.participantToken.empty() || d.endpoint.empty()) {
+        phase_ = Phase::TokenFailed;
+        tokenError_ = field(j, "error");
+        announce(str("error.startFailed"), "error");
+        emitEvent("error", Json::object({{"code", "token"}, {"message", tokenError_.empty() ? "no token" : tokenError_}}).dump());
+        loop_->wake(2);
+        return;
+    }
+    SessionConfig sc;
+    sc.role = role_;
+    sc.storageKey = storageKey_;
+    sc.piiPolicy = piiPolicy_;
+    attach(std::make_unique<ChatSession>(platform_.platform(), std::move(d), sc));
+    session_->connect();
+}
+
+void WidgetApp::attach(std::unique_ptr<ChatSession> session) {
+    session_ = std::move(session);
+    phase_ = Phase::InChat;
+    session_->setEventHandler([this](const SessionEvent& e) { onSessionEvent(e); });
+    // A resumed session already holds its transcript (re-fetched as it connects).
+    model_->clear();
+    model_->sync(session_->transcript());
+    applyModelChanges();
+    if (session_->state() != SessionState::Idle) return;
+    session_->connect();
+}
+
+void WidgetApp::onSessionEvent(const SessionEvent& e) {
+    loop_->wake(2);
+    const Transcript& t = session_->transcript();
+    switch (e.type) {
+    case SessionEventType::TranscriptChanged: {
+        model_->setNow(static_cast<std::int64_t>(emscripten_date_now()));
+        model_->update(t, e.localId);
+        const std::vector<std::string> inserted = applyModelChanges();
+        for (const auto& key : inserted) {
+            const Row* row = model_->find(key);
+            if (row && row->kind == RowKind::Message && !row->own) {
+                emitEvent("message", Json::object({{"id", row->key}, {"sender", row->sender}, {"role", toString(row->role)},
+                                                   {"text", row->text}}).dump());
+                if (!open_ || pageHidden_) {
+                    ++unread_;
+                    emitEvent("unread", Json::object({{"count", unread_}}).dump());
+                }
+            }
+        }
+        break;
+    }
+    case SessionEventType::StateChanged:
+        switch (session_->state()) {
+        case SessionState::Connecting: announce(str("banner.connecting"), "connection"); break;
+        case SessionState::Live: announce("", "connection"); break;
+        case SessionState::Reconnecting: announce(str("banner.reconnecting"), "connection"); break;
+        case SessionState::Ended: announce(str("banner.ended"), "ended"); break;
+        case SessionState::Failed: announce(str("banner.failed"), "error"); break;
+        default: break;
+        }
+        break;
+    case SessionEventType::TypingChanged:
+        if (e.active) announce(strings_.format("typing.one", {{"name", e.displayName}}), "typing");
+        else announce("", "typing");
+        emitEvent("typing", Json::object({{"name", e.displayName}, {"active", e.active}}).dump());
+        break;
+    case SessionEventType::ParticipantJoined:
+        if (e.item && e.item->role() == ParticipantRole::Agent) agentName_ = e.displayName;
+        break;
+    case SessionEventType::PiiMasked:
+        notice_ = strings_.format("pii.masked", {{"types", e.text}});
+        announce(notice_, "notice");
+        break;
+    case SessionEventType::SendFailed:
+        announce(str("error.sendFailed"), "error");
+        break;
+    case SessionEventType::ChatEnded:
+        emitEvent("ended", "{}");
+        window_->openEndDialog(false);
+        break;
+    case SessionEventType::EscalationRequested:
+        emitEvent("escalated", Json::object({{"reason", e.text}}).dump());
+        break;
+    case SessionEventType::Error:
+        if (e.error) emitEvent("error", Json::object({{"code", toString(e.error->code)}, {"message", e.error->detail}}).dump());
+        break;
+    default:
+        break;
+    }
+}
+
+int WidgetApp::send(const std::string& text) {
+    if (!session_ || session_->state() == SessionState::Ended || session_->state() == SessionState::Failed) return 2;
+    notice_.clear();
+    // Agents write rich messages (bold, lists, links) as in Connect's agent workspace; customers'
+    // text stays as typed.
+    auto r = session_->sendMessage(text, role_ == ParticipantRole::Agent ? "text/markdown" : "text/plain");
+    if (!r) {
+        if (r.error().code == ErrorCode::PiiDetected) {
+            piiPending_ = text;
+            piiQuestion_ = strings_.format("pii.askBody", {{"types", r.error().detail}});
+            announce(piiQuestion_, "notice");
+            loop_->wake(2);
+            return 1;
+        }
+        notice_ = r.error().detail;
+        announce(notice_, "error");
+        loop_->wake(2);
+        return 2;
+    }
+    window_->scrollToBottom();
+    loop_->wake(2);
+    return 0;
+}
+
+void WidgetApp::typing() {
+    if (session_ && session_->state() == SessionState::Live) session_->notifyTyping();
+}
+
+void WidgetApp::end() {
+    if (session_ && session_->state() != SessionState::Ended && session_->state() != SessionState::Failed)
+        session_->disconnect();
+    window_->openEndDialog(false);
+    loop_->wake(2);
+}
+
+void WidgetApp::escalate(const std::string&) {
+    // The L1 → L2 handoff (system.md §3) is the next issue's work; until then the request is
+    // reported, not silently dropped.
+    emitEvent("error", "{\"code\":\"unsupported\",\"message\":\"escalation is not available yet\"}");
+}
+
+void WidgetApp::destroy() {
+    // Sockets and timers stop with the session; the saved state stays so a page that mounts the
+    // widget again continues the chat.
+    session_.reset();
+    loop_->setVisible(false);
+}
+
+void WidgetApp::online() {
+    if (session_) session_->retryNow();
+}
+
+void WidgetApp::startNewChat() {
+    session_.reset();
+    if (!storageKey_.empty() && platform_.platform().storage) platform_.platform().storage->remove(storageKey_);
+    model_->clear();
+    applyModelChanges();
+    agentName_.clear();
+    notice_.clear();
+    piiQuestion_.clear();
+    piiPending_.clear();
+    lastReadId_.clear();
+    requestToken("L1", "");
+}
+
+void WidgetApp::action(const std::string& id) {
+    loop_->wake(2);
+    if (id == "send" || id == "minimize" || id == "pii-edit") {
+        if (id == "pii-edit") {
+            piiQuestion_.clear();
+            piiPending_.clear();
+        }
+        emitEvent("action", Json::object({{"id", id}}).dump());   // the shim owns the textarea and the panel
+    } else if (id == "end") {
+        window_->openEndDialog(true);
+    } else if (id == "dialog-cancel") {
+        window_->openEndDialog(false);
+    } else if (id == "dialog-end") {
+        end();
+    } else if (id == "new-chat") {
+        startNewChat();
+    } else if (id == "retry-connect") {
+        if (phase_ == Phase::TokenFailed || !session_ || session_->state() == SessionState::Failed) startNewChat();
+        else session_->retryNow();
+    } else if (id == "older") {
+        if (session_) session_->loadOlder();
+    } else if (id == "jump") {
+        window_->scrollToBottom();
+    } else if (id == "pii-mask" || id == "pii-send") {
+        if (session_ && !piiPending_.empty()) {
+            auto r = session_->sendMessage(piiPending_, "text/plain", id == "pii-mask" ? PiiPolicy::Mask : PiiPolicy::AsTyped);
+            if (r) emitEvent("action", "{\"id\":\"composer-clear\"}");
+        }
+        piiPending_.clear();
+        piiQuestion_.clear();
+        window_->scrollToBottom();
+    } else if (id.rfind("retry:", 0) == 0) {
+        if (session_) session_->retrySend(id.substr(6));
+    } else if (id.rfind("link:", 0) == 0) {
+        for (const auto& c : window_->controls())
+            if (c.id == id) fc_js_open_url(c.href.c_str());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frames
+// ---------------------------------------------------------------------------------------------
+WindowState WidgetApp::windowState() const {
+    WindowState s;
+    s.agentMode = role_ == ParticipantRole::Agent;
+    // Customers see "Chat with Acme Bank" and the agent who joined; the agent console passes the
+    // customer's name as partnerName and sees "Chat with Dana".
+    s.title = partnerName_.empty() ? str("header.titleNoPartner")
+                                   : strings_.format("header.title", {{"partner", partnerName_}});
+    s.monogram = firstLetter(partnerName_.empty() ? s.title : partnerName_);
+    if (!s.agentMode) s.subtitle = agentName_;
+    s.composerPlaceholder = str("composer.placeholder");
+    s.piiQuestion = piiQuestion_;
+    s.notice = notice_;
+    switch (phase_) {
+    case Phase::NoChat:
+    case Phase::RequestingToken:
+        s.banner = str("banner.connecting");
+        s.composerEnabled = false;
+        break;
+    case Phase::TokenFailed:
+        s.banner = str("error.startFailed");
+        s.bannerKind = WindowState::BannerKind::Error;
+        s.bannerRetry = true;
+        s.composerEnabled = false;
+        break;
+    case Phase::InChat: {
+        if (!session_) break;   // a benchmark transcript
+        const SessionState st = session_->state();
+        s.canEnd = st == SessionState::Live || st == SessionState::Reconnecting || st == SessionState::Connecting;
+        s.hasOlder = session_->hasOlderHistory();
+        if (st == SessionState::Connecting || st == SessionState::Idle) s.banner = str("banner.connecting");
+        if (st == SessionState::Reconnecting) {
+            s.banner = str("banner.reconnecting");
+            s.bannerKind = WindowState::BannerKind::Warning;
+            s.bannerRetry = true;
+        }
+        if (st == SessionState::Ended) {
+            s.banner = str("banner.ended");
+            s.ended = true;
+            s.composerEnabled = false;
+        }
+        if (st == SessionState::Failed) {
+            s.banner = str("banner.failed");
+            s.bannerKind = WindowState::BannerKind::Error;
+            s.bannerRetry = true;
+            s.ended = true;
+            s.composerEnabled = false;
+        }
+        for (const auto& t : session_->typing()) {
+            s.typing = strings_.format("typing.one", {{"name", t.displayName}});
+            break;
+        }
+        break;
+    }
+    }
+    return s;
+}
+
+void WidgetApp::drawFrame() {
+    if (!canvas_->beginFrame(emscripten_get_now())) return;
+    if (fonts_.rebuildIfNeeded() || !fontTextureReady_) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ImGui::GetIO().Fonts->ClearTexData();   // the GPU has it; free the RGBA copy
+        fontTextureReady_ = true;
+        window_->fontsChanged();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    const WindowState state = windowState();
+    window_->draw(state, canvas_->takeScrollDelta(), [this](const std::string& id) { action(id); });
+    ImGui::Render();
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(IM_COL32((palette_.background >> 24) & 0xFF,
+                                                             (palette_.background >> 16) & 0xFF,
+                                                             (palette_.background >> 8) & 0xFF, 0xFF));
+    glClearColor(bg.x, bg.y, bg.z, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    canvas_->endFrame();
+
+    if (window_->animating()) loop_->wake(1);
+    const int cursor = ImGui::GetMouseCursor();
+    if (cursor != lastCursor_) {
+        lastCursor_ = cursor;
+        fc_js_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : "default");
+    }
+    // Glyphs that incoming text needs and the atlas lacks: ask for the fallback font once.
+    flushMirror();
+    markVisibleRead();
+}
+
+void WidgetApp::frameNow() { loop_->drawNow(); }
+
+void WidgetApp::flushMirror() {
+    // Messages: only rows that changed since the last flush (or everything after a reset).
+    if (mirrorReset_ || !dirtyRows_.empty() || !removedRows_.empty()) {
+        Json items = Json::array();
+        std::string prev;
+        for (std::size_t i = 0; i < model_->size(); ++i) {
+            const Row& row = model_->row(i);
+            if (mirrorReset_ || dirtyRows_.count(row.key)) {
+                if (fonts_.noteText(row.text)) fc_js_need_font(Fonts::Fallback);
+                Json links = Json::array();
+                for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
+                Json actions = Json::array();
+                if (row.canRetry) actions.push(Json::object({{"id", "retry:" + row.localId}, {"label", str("delivery.retry")}}));
+                const bool message = row.kind == RowKind::Message;
+                items.push(Json::object({{"id", row.key}, {"after", prev}, {"sender", message ? row.sender : std::string()},
+                                         {"role", message ? toString(row.role) : "system"},
+                                         {"time", message ? row.timeLabel : std::string()}, {"text", row.text},
+                                         {"delivery", message ? deliveryName(row.delivery) : ""}, {"own", row.own},
+                                         {"links", std::move(links)}, {"actions", std::move(actions)}}));
+            }
+            prev = row.key;
+        }
+        Json msg = Json::object({{"items", std::move(items)}});
+        if (mirrorReset_) msg.set("reset", true);
+        else if (!removedRows_.empty()) {
+            Json removed = Json::array();
+            for (const auto& k : removedRows_) removed.push(k);
+            msg.set("remove", std::move(removed));
+        }
+        fc_js_messages(msg.dump().c_str());
+        mirrorReset_ = false;
+        dirtyRows_.clear();
+        removedRows_.clear();
+    }
+    // Controls: the focusable things on the canvas and the composer rect.
+    const WindowState s = windowState();
+    const ImVec4 r = window_->composerRect();
+    Json controls = Json::array();
+    for (const auto& c : window_->controls()) {
+        Json item = Json::object({{"id", c.id}, {"label", c.label}, {"kind", c.kind}, {"x", c.min.x}, {"y", c.min.y},
+                                  {"w", c.max.x - c.min.x}, {"h", c.max.y - c.min.y}});
+        if (!c.href.empty()) item.set("href", c.href);
+        controls.push(std::move(item));
+    }
+    Json composer = Json::object({{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}, {"enabled", s.composerEnabled && !s.ended},
+                                  {"placeholder", s.composerPlaceholder}, {"fontPx", std::max(16.f, palette_.fontPx)}});
+    Json out = Json::object({{"composer", std::move(composer)}, {"items", std::move(controls)},
+                             {"dialog", window_->endDialogOpen()}});
+    std::string text = out.dump();
+    if (text != lastControls_) {
+        lastControls_ = text;
+        fc_js_controls(text.c_str());
+    }
+}
+
+void WidgetApp::markVisibleRead() {
+    if (!session_ || session_->state() != SessionState::Live || !open_ || pageHidden_) return;
+    for (std::size_t i = std::min(window_->lastVisible(), model_->size()); i-- > window_->firstVisible();) {
+        const Row& row = model_->row(i);
+        if (row.kind != RowKind::Message || row.own || row.segment != model_->segment()) continue;
+        const TranscriptEntry* e = session_->transcript().findLocal(row.localId);
+        if (!e || e->item.id.empty()) continue;
+        if (e->item.id != lastReadId_) {
+            lastReadId_ = e->item.id;
+            session_->markRead(e->item.id);
+        }
+        break;
+    }
+}
+
+// Hands the view model's changes to the window (heights, scroll anchoring) and the mirror (which
+// rows to send again). Returns the keys of inserted rows.
+std::vector<std::string> WidgetApp::applyModelChanges() {
+    std::vector<ListChange> changes = model_->takeChanges();
+    std::vector<std::string> inserted;
+    for (const auto& c : changes) {
+        switch (c.kind) {
+        case ListChangeKind::Reset: mirrorReset_ = true; dirtyRows_.clear(); removedRows_.clear(); break;
+        case ListChangeKind::Inserted: dirtyRows_.insert(c.key); inserted.push_back(c.key); break;
+        case ListChangeKind::Updated: dirtyRows_.insert(c.key); break;
+        case ListChangeKind::Removed: dirtyRows_.erase(c.key); removedRows_.push_back(c.key); break;
+        }
+    }
+    window_->rowsChanged(changes);
+    return inserted;
+}
+
+void WidgetApp::announce(const std::string& text, const char* kind) {
+    const std::string key = std::string(kind) + "\n" + text;
+    if (key == lastStatus_) return;
+    lastStatus_ = key;
+    fc_js_status(text.c_str(), kind);
+}
+
+void WidgetApp::emitEvent(const char* name, const std::string& json) { fc_js_event(name, json.c_str()); }
+
+// ---------------------------------------------------------------------------------------------
+// Benchmarks (BRIDGE.md fc_bench): synthetic transcripts and timed frames, no network.
+// ---------------------------------------------------------------------------------------------
+double WidgetApp::bench(int kind, int n) {
+    if (kind == 1) {
+        // A synthetic chat of n messages through the real code paths (Transcript ingest, view
+        // model, layout): alternating customer/agent, a few lines of text each, some markdown.
+        static const char* texts[] = {
+            "Hi, I can't see my last card payment in the app. It was yesterday evening at the grocery store.",
+            ("Thanks for waiting. I can see a **pending** authorisation from yesterday; pending payments "
+             "show after they settle, usually within 1-3 working days."),
+            "Ok. Can you check if my transfer to savings went through?",
+            "Yes: the transfer of 250.00 EUR was completed today at 09:14. See https://help.example.com/transfers",
+            "Great, thank you!",
+        };
+        session_.reset();
+        phase_ = Phase::InChat;
+        benchTranscript_ = std::make_unique<Transcript>("bench-customer");
+        const std::int64_t start = 1'790'000'000'000;   // fixed: same rows every run
+        for (int i = 0; i < n; ++i) {
+            Item item;
+            item.id = "bench-" + std::to_string(i);
+            item.type = ItemType::Message;
+            item.contentType = i % 2 ? "text/markdown" : "text/plain";
+            item.content = texts[i % 5];
+            item.absoluteTime = formatIsoTime(start + static_cast<std::int64_t>(i) * 45'000);
+            const bool customer = i % 2 == 0;
+            item.participantId = customer ? "bench-customer" : "bench-agent";
+            item.displayName = customer ? "Dana" : "Anna";
+            item.participantRole = customer ? ParticipantRole::Customer : ParticipantRole::Agent;
+            benchTranscript_->ingest(item);
+        }
+        model_->clear();
+        model_->sync(*benchTranscript_);
+        applyModelChanges();
+        window_->scrollToBottom();
+        loop_->wake(2);
+        return static_cast<double>(model_->size());
+    }
+    if (kind == 2 || kind == 4) {
+        // CPU µs per frame. 2: the whole frame (UI, ImGui render, GL submission); 4: the UI
+        // and ImGui's vertex generation only (what grows with the transcript).
+        const double start = emscripten_get_now();
+        for (int i = 0; i < n; ++i) {
+            if (kind == 2) {
+                loop_->drawNow();
+                continue;
+            }
+            ImGui::NewFrame();
+            window_->draw(windowState(), 0.f, [](const std::string&) {});
+            ImGui::Render();
+        }
+        return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);
+    }
+    if (kind == 3) return static_cast<double>(loop_->framesDrawn());
+    return -1;
+}
+
+}  // namespace finchat::widget
