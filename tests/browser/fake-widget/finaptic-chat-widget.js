@@ -1,0 +1,109 @@
+// tests/browser/shim.test.js: a stand-in for the emscripten glue (finaptic-chat-widget.js) that
+// speaks widget/BRIDGE.md with a fake "C++" in JS, so the shim's DOM contract (composer, control
+// twins, ARIA mirror, events, one compiled module per page) is tested without the real wasm. The
+// "wasm" it instantiates is an empty module exporting a memory. Every export call is recorded in
+// globalThis.__fcFake as [instance, name, ...args]. A test fixture; never shipped.
+export default async function createFinapticWidget(M) {
+  const calls = (globalThis.__fcFake = globalThis.__fcFake || []);
+  const me = { n: calls.instances = (calls.instances || 0) + 1 };
+  await new Promise((resolve, reject) => M.instantiateWasm({}, (inst) => { M.inst = inst; resolve(); }));
+  const mem = M.inst.exports.memory;
+  let brk = 1024;
+  const heap = () => new Uint8Array(mem.buffer);
+  M._malloc = (n) => { const p = brk; brk += (n + 15) & ~7; while (brk > mem.buffer.byteLength) mem.grow(1); return p; };
+  M._free = () => {};
+  const str = (p) => { const h = heap(); let e = p; while (h[e]) e++; return new TextDecoder().decode(h.subarray(p, e)); };
+  const host = M.host;
+  const rec = (name, ...a) => calls.push([me.n, name, ...a]);
+  let W = 400, H = 600, open = false, chat = false, composerH = 44, unread = 0, focus = '';
+  const items = [];
+  const ctx = M.canvas.getContext('2d');
+  function controls() {
+    const cy = H - composerH - 10;
+    host.controls(JSON.stringify({
+      composer: { x: 12, y: cy, w: W - 24 - 52, h: composerH, enabled: chat, placeholder: 'Write a message…', fontPx: 16 },
+      items: [
+        { id: 'minimize', label: 'Minimize chat', kind: 'button', x: W - 48, y: 12, w: 36, h: 36 },
+        { id: 'end', label: 'End chat', kind: 'button', x: W - 140, y: 12, w: 84, h: 36 },
+        { id: 'opt-chk', label: 'Everyday Checking', kind: 'option', x: 24, y: 200, w: 200, h: 40 },
+        { id: 'link-1', label: 'Acme help centre', kind: 'link', href: 'https://example.com/help', x: 24, y: 250, w: 160, h: 24 },
+        { id: 'copy-1', label: 'Copy message', kind: 'button', x: 24, y: 290, w: 120, h: 30 },
+        { id: 'send', label: 'Send', kind: 'button', x: W - 60, y: cy, w: 48, h: 44 },
+      ],
+    }));
+  }
+  function draw() {
+    const dpr = window.devicePixelRatio || 1;
+    M.canvas.width = W * dpr; M.canvas.height = H * dpr;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, W, H);
+    ctx.fillStyle = '#2557a7'; ctx.fillRect(0, 0, W, 60);
+    ctx.fillStyle = '#fff'; ctx.font = '600 16px sans-serif'; ctx.fillText('Chat with Acme (fake C++)', 16, 36);
+    ctx.fillStyle = '#1b1f24'; ctx.font = '15px sans-serif';
+    items.slice(-6).forEach((m, i) => ctx.fillText(`${m.sender}: ${m.text}`, 16, 90 + i * 22));
+    ctx.strokeStyle = '#2557a7'; ctx.strokeRect(24, 200, 200, 40); ctx.fillText('Everyday Checking', 34, 225);
+    ctx.fillStyle = '#1a4fb8'; ctx.fillText('Acme help centre', 24, 267);
+    ctx.fillStyle = '#f4f5f7'; ctx.fillRect(0, H - composerH - 20, W, composerH + 20);
+    ctx.fillStyle = '#2557a7'; ctx.fillRect(W - 60, H - composerH - 10, 48, 44);
+    if (focus) { ctx.strokeStyle = '#e8710a'; ctx.lineWidth = 3; ctx.strokeRect(4, 4, W - 8, H - 8); ctx.lineWidth = 1; }
+  }
+  function push(sender, role, text, own) {
+    const after = items.length ? items[items.length - 1].id : '';
+    const m = { id: `m${items.length + 1}`, after, sender, role, time: new Date().toISOString(), text, delivery: own ? 'sent' : '', own: !!own, links: [], actions: [] };
+    if (text.includes('help')) m.links = [{ href: 'https://example.com/help', text: 'Acme help centre' }, { href: 'javascript:alert(1)', text: 'evil' }];
+    if (text.includes('Hi')) m.actions = [{ id: 'opt-chk', label: 'Everyday Checking' }];
+    items.push(m);
+    if (open) host.messages(JSON.stringify({ items: [m] }));
+    else if (!own) { unread++; host.event('unread', JSON.stringify({ count: unread })); }
+    host.event('message', JSON.stringify({ id: m.id, sender, role }));
+    draw();
+  }
+  Object.assign(M, {
+    _fc_init(p) { const c = JSON.parse(str(p)); rec('init', c); W = c.width || W; H = c.height || H; setTimeout(() => host.event('ready', '{}')); draw(); return 0; },
+    _fc_open(o) {
+      rec('open', o); open = !!o;
+      if (open) {
+        unread = 0; host.event('unread', '{"count":0}');
+        host.messages(JSON.stringify({ reset: true, items }));
+        controls();
+        if (!chat) host.requestToken(7, 'L1', '', '[]');
+      }
+    },
+    _fc_token(id, p) {
+      const t = JSON.parse(str(p)); rec('token', id, Object.keys(t));
+      if (t.error) { host.status(`Could not start: ${t.error}`, 'error'); return; }
+      chat = true; controls(); host.status('Connected', 'connection');
+      push('Acme Assistant', 'bot', "Hi! I'm Acme's virtual assistant. Ask me about your balance.");
+    },
+    _fc_send(p) {
+      const t = str(p); rec('send', t);
+      if (t === 'hold') return 1;
+      if (!chat) return 2;
+      push('You', 'customer', t, true);
+      setTimeout(() => push('Sam', 'agent', `echo: ${t}`), 200);
+      return 0;
+    },
+    _fc_typing() { rec('typing'); },
+    _fc_action(p) {
+      const id = str(p); rec('action', id);
+      if (id === 'send' || id === 'minimize') host.event('action', JSON.stringify({ id }));
+      if (id === 'copy-1') host.copy('copied text');
+      if (id === 'end') { chat = false; host.status('Chat ended', 'ended'); host.event('ended', '{}'); controls(); }
+    },
+    _fc_focus(p) { focus = str(p); rec('focus', focus); draw(); },
+    _fc_resize(w, h, dpr) { rec('resize', w, h, dpr); W = w; H = h; draw(); if (open) controls(); },
+    _fc_theme(p) { rec('theme', JSON.parse(str(p)).colors || null); },
+    _fc_font(p, len, slot) { rec('font', len, slot); },
+    _fc_logo(p, w, h) { rec('logo', w, h); },
+    _fc_composer_height(px) { rec('composerHeight', px); composerH = Math.max(44, px); controls(); draw(); },
+    _fc_visibility(h) { rec('visibility', h); },
+    _fc_online() { rec('online'); },
+    _fc_end() { rec('end'); M._fc_action(withStr('end')); },
+    _fc_escalate(p) { rec('escalate', JSON.parse(str(p))); },
+    _fc_unread() { return unread; },
+    _fc_frame_now() { rec('frameNow'); },
+    _fc_destroy() { rec('destroy'); },
+  });
+  function withStr(s) { const b = new TextEncoder().encode(s); const p = M._malloc(b.length + 1); heap().set(b, p); heap()[p + b.length] = 0; return p; }
+  return M;
+}
