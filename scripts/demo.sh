@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# The demo: builds what is missing, starts connect-local (the local Amazon Connect stand-in) with the
-# scripted echo agent, prints its URLs, and opens a chat in the terminal with finchat-cli (the C++ core
-# over native transports). Type lines to chat; /quit or Ctrl-D ends the chat; the server stops with it.
+# The demo: builds what is missing (native tree: connect-local; wasm tree: the widget and its dist),
+# starts connect-local (the local Amazon Connect stand-in) with the scripted echo agent, and prints
+# the URLs: the Acme Bank page with the widget, the agent consoles, the strict-CSP and two-widget
+# pages. Ctrl-C stops it.
 #   PORT=8080 ./scripts/demo.sh          # default port 8080
-#   AGENT=none ./scripts/demo.sh         # no echo agent: accept chats from the agent API yourself
+#   AGENT=none ./scripts/demo.sh         # no echo agent: answer chats yourself in the agent console
+#   CLI=1 ./scripts/demo.sh              # also chat from this terminal (finchat-cli, the core natively)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 "$root/scripts/setup.sh" >/dev/null
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten finds its node modules here
 port=${PORT:-8080}
 agent=${AGENT:-echo}
+jobs=$(nproc)
 
 cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFINCHAT_WASM_BUILD_DIR="$root/build/wasm" >/dev/null
-cmake --build build/native -j "$(nproc)" --target connect-local finchat-cli
+cmake --build build/native -j "$jobs" --target connect-local finchat-cli
+emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/wasm -j "$jobs" --target finaptic_chat_dist
 
 server_args=(--port "$port")
 [ "$agent" = "echo" ] && server_args+=(--agent echo)
 build/native/demo/connect-local/connect-local "${server_args[@]}" > build/connect-local.log 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 50); do grep -q "listening on" build/connect-local.log 2>/dev/null && break; sleep 0.1; done
 if ! grep -q "listening on" build/connect-local.log; then cat build/connect-local.log; exit 1; fi
 
@@ -26,14 +32,21 @@ base="http://127.0.0.1:$port"
 cat <<INFO
 
 connect-local is running ($(grep -o 'listening on.*' build/connect-local.log)), agent: $agent
-  Connect API         PUT  $base/contact/chat
-  participant service POST $base/participant/...
-  agent API           GET  $base/agent-api/queues?instance=acme
-  demo partner token  POST $base/acme/api/chat-token
-  server log          build/connect-local.log
 
-Starting a chat as "Dana" on the Acme L1 flow (a demo bot answers first; 'balance', 'agent' and
-'specialist' are its intents; with the echo agent anything else goes to an agent). /quit to end.
+  Acme Bank (the widget)   $base/
+  agent console, L1        $base/agent/?instance=acme
+  agent console, L2        $base/agent/?instance=finaptic
+  strict CSP page          $base/csp.html
+  two widgets on a page    $base/two-widgets.html
+  endpoints                $base/connect-local/
+  server log               build/connect-local.log
+
+In the chat: the demo bot answers first ('balance', 'agent', 'specialist' are its intents); with the
+echo agent anything else goes to an agent who answers "echo: ...". Ctrl-C stops the server.
 
 INFO
-build/native/demo/finchat-cli --endpoint "$base" --instance acme --flow acme-l1 --name Dana
+if [ "${CLI:-0}" = "1" ]; then
+  build/native/demo/finchat-cli --endpoint "$base" --instance acme --flow acme-l1 --name Dana
+else
+  wait "$server"
+fi

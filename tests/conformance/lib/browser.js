@@ -16,12 +16,18 @@ function chromiumMissing() {
   return !fs.existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM} (scripts/setup.sh installs Debian's chromium)`;
 }
 
+// WebGL2 in headless Chromium without a GPU: ANGLE over SwiftShader (software).
+const WEBGL_ARGS = ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+
 // Launches Chromium with a fresh profile and opens one tab. `consoleLines` and `network` fill up as
 // the page runs ("GET url -> 200", "FAILED GET url net::ERR_..."); close() also removes the profile.
-async function openBrowser(profilePrefix = 'finchat-browser-') {
+// Options: webgl (software WebGL2), args (more flags), viewport.
+async function openBrowser(profilePrefix = 'finchat-browser-', options = {}) {
   const puppeteer = require('puppeteer-core');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix));
-  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, userDataDir });
+  const args = [...CHROMIUM_ARGS, ...(options.webgl ? WEBGL_ARGS : []), ...(options.args || [])];
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args, userDataDir,
+    defaultViewport: options.viewport || { width: 1280, height: 800 } });
   const tab = await browser.newPage();
   const consoleLines = [];
   const network = [];
@@ -36,4 +42,4 @@ async function openBrowser(profilePrefix = 'finchat-browser-') {
   return { browser, tab, consoleLines, network, close };
 }
 
-module.exports = { CHROMIUM, CHROMIUM_ARGS, chromiumMissing, openBrowser };
+module.exports = { CHROMIUM, CHROMIUM_ARGS, WEBGL_ARGS, chromiumMissing, openBrowser };

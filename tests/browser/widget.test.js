@@ -1,0 +1,205 @@
+// The widget end to end in headless Chromium (software WebGL2), against connect-local serving the
+// demo itself (`connect-local --port 0 --agent echo`, no other flags: the built tree's defaults
+// serve the Acme Bank page, the agent console and the widget files). What a customer does:
+// open the chat from the keyboard, type in the composer, read the echo agent's answer in the
+// role="log" transcript, reload and continue the same chat, end it. Then the strict-CSP page and
+// the two-widget page. Screenshots go to WIDGET_SHOTS (default build/native/artifacts/widget).
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const conformance = path.resolve(__dirname, '../conformance');
+const haveModules = fs.existsSync(path.join(conformance, 'node_modules/puppeteer-core'));
+const cl = haveModules ? require(path.join(conformance, 'lib/connect-local')) : null;
+const { chromiumMissing, openBrowser } = require(path.join(conformance, 'lib/browser'));
+const page = require('./lib/widget-page');
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = process.env.FINCHAT_DIST_DIR || path.join(ROOT, 'build/wasm/dist');
+const SHOTS = process.env.WIDGET_SHOTS || path.join(ROOT, 'build/native/artifacts/widget');
+
+const missing = [
+  [!chromiumMissing(), chromiumMissing()],
+  [haveModules, 'no tests/conformance/node_modules (scripts/setup.sh installs them)'],
+  [!cl || fs.existsSync(cl.binaryPath()), `no connect-local at ${cl && cl.binaryPath()}`],
+].filter(([ok]) => !ok).map(([, why]) => why);
+// Run from ctest (FINCHAT_DIST_DIR set), a missing widget build is a failure, not a skip.
+if (!process.env.FINCHAT_DIST_DIR && !fs.existsSync(path.join(DIST, 'finaptic-chat.wasm'))) missing.push(`no widget build in ${DIST}`);
+const skip = missing.length ? missing.join('; ') : false;
+
+let server;
+let chromium;
+
+async function shot(tab, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await tab.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+function failures(ch) {
+  return ch.consoleLines.filter((l) => /^(error|pageerror)/.test(l) || /Content.Security.Policy|Refused to/i.test(l));
+}
+
+before(async () => {
+  if (skip) return;
+  assert.ok(fs.existsSync(path.join(DIST, 'finaptic-chat.wasm')), `no widget build in ${DIST}`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  server = await cl.startConnectLocal({ agent: 'echo' });
+  chromium = await openBrowser('finchat-widget-', { webgl: true, viewport: { width: 1280, height: 860 } });
+});
+
+after(async () => {
+  if (chromium) await chromium.close();
+  if (server) await server.stop();
+});
+
+test('Acme Bank: open by keyboard, chat with the echo agent, reload and continue, end the chat', { skip, timeout: 120000 }, async () => {
+  const { tab } = chromium;
+  await tab.goto(`${server.url}/`, { waitUntil: 'load' });
+  await shot(tab, '01-page-launcher');
+
+  // The launcher is a real button in the Tab order; Enter opens the panel.
+  const launcher = await page.tabTo(tab, /chat/);
+  assert.match(launcher, /chat/i);
+  await tab.keyboard.press('Enter');
+
+  // The composer (a textarea labelled "Message") becomes usable once the chat is connected.
+  await page.waitIn(tab, () => {
+    const c = window.__fc.composers()[0];
+    return c && window.__fc.visible(c) && !c.disabled;
+  }, null, { what: 'an enabled composer', timeout: 30000 });
+  await page.waitIn(tab, () => window.__fc.logEntries(0).length > 0, null, { what: 'the bot greeting in the log' });
+  await shot(tab, '02-open-greeting');
+
+  // Focus is in the widget after opening; the message goes through the real textarea.
+  await page.sendMessage(tab, 'I need an agent please');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /I need an agent please/.test(t)), null,
+    { what: 'my message in the log' });
+  await page.sendMessage(tab, 'hello from the test');
+  const echoed = await page.waitIn(tab, () => window.__fc.logEntries(0).find((t) => /echo: hello from the test/.test(t)),
+    null, { what: '"echo: hello from the test" in the log', timeout: 30000 });
+  assert.match(echoed, /echo: hello from the test/);
+  // The composer was cleared by the send.
+  assert.equal(await tab.evaluate(() => window.__fc.composers()[0].value), '');
+  await new Promise((r) => setTimeout(r, 400));
+  await shot(tab, '03-echo-reply');
+
+  // Reload: the same chat continues (history back in the log, and it still answers).
+  const before = await page.logEntries(tab);
+  await tab.reload({ waitUntil: 'load' });
+  await page.install(tab);
+  const reopened = await page.waitIn(tab, () => {
+    if (window.__fc.composers()[0] && window.__fc.visible(window.__fc.composers()[0])) return 'open';
+    const b = window.__fc.buttons(/chat/i).find((x) => window.__fc.visible(x));
+    if (b) { b.click(); return null; }
+    return null;
+  }, null, { what: 'the panel after reload' });
+  assert.equal(reopened, 'open');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: hello from the test/.test(t)), null,
+    { what: 'the earlier messages after reload' });
+  await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled; }, null, { what: 'composer after reload' });
+  await page.sendMessage(tab, 'still here');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: still here/.test(t)), null,
+    { what: '"echo: still here" after reload', timeout: 30000 });
+  const afterReload = await page.logEntries(tab);
+  assert.ok(afterReload.length > before.length, 'the reloaded chat kept its history and grew');
+  await shot(tab, '04-after-reload');
+
+  // End the chat: "End chat", then confirm in the dialog.
+  await page.install(tab);
+  await tab.evaluate(() => window.__fc.buttons(/^end chat$/i)[0].click());
+  await page.waitIn(tab, () => window.__fc.buttons(/^cancel$/i).length > 0, null, { what: 'the end-chat confirmation' });
+  await shot(tab, '05-end-confirm');
+  await tab.evaluate(() => window.__fc.buttons(/^end$/i)[0].click());
+  await page.waitIn(tab, () => window.__fc.buttons(/start a new chat/i).length > 0, null, { what: '"Start a new chat"' });
+  await shot(tab, '06-ended');
+  assert.deepEqual(failures(chromium), [], 'no console errors');
+});
+
+test('strict CSP page (self + wasm-unsafe-eval only): the widget loads and chats without violations', { skip, timeout: 90000 }, async () => {
+  const tab = await chromium.browser.newPage();
+  const lines = [];
+  tab.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+  tab.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+  const response = await tab.goto(`${server.url}/csp.html`, { waitUntil: 'load' });
+  assert.match(response.headers()['content-security-policy'] || '', /script-src 'self' 'wasm-unsafe-eval'/);
+  await page.install(tab);
+  await tab.evaluate(() => window.__fc.buttons(/chat/i).find((b) => window.__fc.visible(b)).click());
+  await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled && window.__fc.visible(c); }, null,
+    { what: 'the composer under CSP', timeout: 30000 });
+  await page.sendMessage(tab, 'csp check');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: csp check/.test(t)), null,
+    { what: '"echo: csp check"', timeout: 30000 });
+  await shot(tab, '07-csp');
+  assert.deepEqual(lines.filter((l) => /Content.Security.Policy|Refused to|pageerror|^error/i.test(l)), []);
+  await tab.close();
+});
+
+test('two widgets on one page (one inside a shadow root): both open and chat independently', { skip, timeout: 120000 }, async () => {
+  const tab = await chromium.browser.newPage();
+  const lines = [];
+  tab.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+  tab.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+  await tab.goto(`${server.url}/two-widgets.html`, { waitUntil: 'load' });
+  await page.install(tab);
+  const count = await tab.evaluate(() => {
+    const ls = window.__fc.buttons(/chat/i).filter((b) => window.__fc.visible(b));
+    ls.forEach((b) => b.click());
+    return ls.length;
+  });
+  assert.equal(count, 2, 'two launchers');
+  await page.waitIn(tab, () => window.__fc.composers().filter((c) => !c.disabled && window.__fc.visible(c)).length === 2, null,
+    { what: 'two enabled composers', timeout: 40000 });
+  await page.sendMessage(tab, 'first widget', 0);
+  await page.sendMessage(tab, 'second widget', 1);
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: first widget/.test(t)), null, { what: 'echo in widget 1', timeout: 30000 });
+  await page.waitIn(tab, () => window.__fc.logEntries(1).some((t) => /echo: second widget/.test(t)), null, { what: 'echo in widget 2', timeout: 30000 });
+  // Each log holds only its own chat.
+  assert.ok(!(await page.logEntries(tab, 0)).some((t) => /second widget/.test(t)));
+  assert.ok(!(await page.logEntries(tab, 1)).some((t) => /first widget/.test(t)));
+  await shot(tab, '08-two-widgets');
+  assert.deepEqual(lines.filter((l) => /pageerror|^error/i.test(l)), []);
+  await tab.close();
+});
+
+test('keyboard and GL: Esc closes and returns focus to the launcher; a lost WebGL context comes back drawing', { skip, timeout: 90000 }, async () => {
+  const tab = await chromium.browser.newPage();
+  const lines = [];
+  tab.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+  await tab.goto(`${server.url}/two-widgets.html`, { waitUntil: 'load' });
+  // Open by keyboard, Esc closes, focus is back on the launcher that opened it.
+  const name = await page.tabTo(tab, /open chat/i);
+  await tab.keyboard.press('Enter');
+  await page.waitIn(tab, () => window.__fc.composers().some((c) => window.__fc.visible(c) && !c.disabled), null,
+    { what: 'an open, connected panel', timeout: 30000 });
+  await page.waitIn(tab, () => /^message$/i.test(window.__fc.nameOf(window.__fc.deepActive())), null,
+    { what: 'focus in the composer after opening by keyboard' });
+  await tab.keyboard.press('Escape');
+  await page.waitIn(tab, () => !window.__fc.composers().some((c) => window.__fc.visible(c)), null, { what: 'the panel closed by Esc' });
+  const focused = await tab.evaluate(() => window.__fc.nameOf(window.__fc.deepActive()));
+  assert.match(focused, /chat/i, `focus returned to the launcher (was on "${name}")`);
+  // Tab moves on out of the widget (no keyboard trap).
+  await tab.keyboard.press('Enter');
+  await page.waitIn(tab, () => { const c = window.__fc.composers().find((x) => window.__fc.visible(x)); return c && !c.disabled; }, null,
+    { what: 'the composer again', timeout: 30000 });
+
+  // Lose the WebGL context and restore it: the widget keeps drawing and chatting afterwards.
+  const lost = await tab.evaluate(() => new Promise((resolve) => {
+    const canvas = window.__fc.all('canvas').find((c) => window.__fc.visible(c));
+    const gl = canvas.getContext('webgl2');
+    const ext = gl.getExtension('WEBGL_lose_context');
+    canvas.addEventListener('webglcontextrestored', () => resolve('restored'), { once: true });
+    canvas.addEventListener('webglcontextlost', () => setTimeout(() => ext.restoreContext(), 100), { once: true });
+    ext.loseContext();
+  }));
+  assert.equal(lost, 'restored');
+  const index = await tab.evaluate(() => window.__fc.composers().findIndex((c) => window.__fc.visible(c)));
+  await page.sendMessage(tab, 'after the context came back', index);
+  await page.waitIn(tab, (i) => window.__fc.logEntries(i).some((t) => /echo: after the context came back/.test(t)), index,
+    { what: 'the echo after a context restore', timeout: 30000 });
+  await new Promise((r) => setTimeout(r, 300));
+  await shot(tab, '09-after-context-restore');
+  assert.deepEqual(lines, []);
+  await tab.close();
+});
