@@ -183,6 +183,9 @@ test('two widgets (one in a shadow root) share one compiled module; strict CSP p
   assert.equal(await tab.evaluate(() => Object.keys(window).filter((k) => /finaptic|createFinapticWidget|^Module$/i.test(k)).length), 0, 'no globals');
   await tab.evaluate(() => window.__fc.buttons(/^open chat$/i).forEach((b) => b.click()));
   await page.waitIn(tab, () => window.__fc.composers().filter((c) => !c.disabled).length === 2, null, { what: 'two composers' });
+  // Resource timing entries can land a moment after the module is in use: wait for the first one.
+  await page.waitIn(tab, () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')), null,
+    { what: 'the wasm fetch in resource timing' });
   assert.equal(await tab.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length), 1,
     'one wasm fetch (and compile) for two widgets');
   assert.equal(await tab.evaluate(() => globalThis.__fcFake.instances), 2);

@@ -82,6 +82,12 @@ test('Acme Bank: open by keyboard, chat with the echo agent, reload and continue
   assert.match(echoed, /echo: hello from the test/);
   // The composer was cleared by the send.
   assert.equal(await tab.evaluate(() => window.__fc.composers()[0].value), '');
+  // The PII guard (system.md §5, default policy "mask"): a card number never leaves the browser.
+  await page.sendMessage(tab, 'my card is 4111 1111 1111 1111');
+  const masked = await page.waitIn(tab, () => window.__fc.logEntries(0).find((t) => /^You: my card is/.test(t)), null,
+    { what: 'my masked message in the log' });
+  assert.doesNotMatch(masked, /4111 1111 1111 1111/);
+  assert.match(masked, /1111/);
   await new Promise((r) => setTimeout(r, 400));
   await shot(tab, '03-echo-reply');
 
@@ -128,6 +134,7 @@ test('strict CSP page (self + wasm-unsafe-eval only): the widget loads and chats
   await tab.evaluate(() => window.__fc.buttons(/chat/i).find((b) => window.__fc.visible(b)).click());
   await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled && window.__fc.visible(c); }, null,
     { what: 'the composer under CSP', timeout: 30000 });
+  await page.waitIn(tab, () => window.__fc.logEntries(0).length > 0, null, { what: 'the greeting (the chat is live)' });
   await page.sendMessage(tab, 'csp check');
   await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: csp check/.test(t)), null,
     { what: '"echo: csp check"', timeout: 30000 });
@@ -151,6 +158,8 @@ test('two widgets on one page (one inside a shadow root): both open and chat ind
   assert.equal(count, 2, 'two launchers');
   await page.waitIn(tab, () => window.__fc.composers().filter((c) => !c.disabled && window.__fc.visible(c)).length === 2, null,
     { what: 'two enabled composers', timeout: 40000 });
+  await page.waitIn(tab, () => window.__fc.logEntries(0).length > 0 && window.__fc.logEntries(1).length > 0, null,
+    { what: 'both chats live (greetings)' });
   await page.sendMessage(tab, 'first widget', 0);
   await page.sendMessage(tab, 'second widget', 1);
   await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: first widget/.test(t)), null, { what: 'echo in widget 1', timeout: 30000 });
@@ -183,6 +192,7 @@ test('keyboard and GL: Esc closes and returns focus to the launcher; a lost WebG
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => { const c = window.__fc.composers().find((x) => window.__fc.visible(x)); return c && !c.disabled; }, null,
     { what: 'the composer again', timeout: 30000 });
+  await page.waitIn(tab, () => window.__fc.logs().some((l) => l.children.length > 0), null, { what: 'a live chat (greeting)' });
 
   // Lose the WebGL context and restore it: the widget keeps drawing and chatting afterwards.
   const lost = await tab.evaluate(() => new Promise((resolve) => {

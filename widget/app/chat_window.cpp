@@ -324,12 +324,24 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
     float mx = right ? bmax.x - ms.x : bmin.x + 2;
     if (failed) {
         const std::string retry = S("delivery.retry");
-        const float rw = textSize(fonts_.bold, retry.c_str()).x + 12;
+        const float rw = textSize(fonts_.small, retry.c_str()).x + 12;
         mx = right ? bmax.x - ms.x - rw - 6 : mx;
         const ImVec2 rmin(right ? bmax.x - rw : mx + ms.x + 6, my - 2), rmax(rmin.x + rw, my + smallPx * 1.3f);
-        button(dl, "retry:" + row.key, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.bold);
+        button(dl, "retry:" + row.localId, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.small);
     }
     dl->AddText(small, smallPx, ImVec2(mx, my), failed ? col(pal_.danger) : col(pal_.muted), meta.c_str());
+
+    // Copy: offered next to the time while the pointer is on the message (the mirror holds the
+    // same text for keyboard and screen-reader users).
+    const std::string copyId = "copy:" + row.key;
+    if ((ImGui::IsMouseHoveringRect(ImVec2(bmin.x, y), ImVec2(bmax.x, my + smallPx * 1.3f), false) && !endDialog_) ||
+        focused_ == copyId) {
+        const std::string label = S("message.copy");
+        const float cw = textSize(fonts_.small, label.c_str()).x + 12;
+        const float cx = right ? mx - cw - 6 : mx + ms.x + 6;
+        button(dl, copyId, label, ImVec2(cx, my - 2), ImVec2(cx + cw, my + smallPx * 1.3f), 0, col(pal_.muted), 4.f,
+               fonts_.small);
+    }
 }
 
 void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {

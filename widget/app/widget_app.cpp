@@ -1,6 +1,7 @@
 #include "widget_app.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 
@@ -24,6 +25,10 @@ std::string field(const Json& j, const char* key, const std::string& fallback = 
     const Json* v = j.find(key);
     return v && v->isString() ? v->asString() : fallback;
 }
+
+// CSS pixels for the shim, rounded: layout positions need no fractions, and integers keep the
+// float formatter out of the wasm.
+int px(float v) { return static_cast<int>(std::lround(v)); }
 
 double number(const Json& j, const char* key, double fallback) {
     const Json* v = j.find(key);
@@ -351,7 +356,11 @@ void WidgetApp::onSessionEvent(const SessionEvent& e) {
 }
 
 int WidgetApp::send(const std::string& text) {
-    if (!session_ || session_->state() == SessionState::Ended || session_->state() == SessionState::Failed) return 2;
+    if (!session_) {   // still connecting: keep the text in the composer and say why
+        announce(str(phase_ == Phase::TokenFailed ? "error.startFailed" : "banner.connecting"), "notice");
+        return 2;
+    }
+    if (session_->state() == SessionState::Ended || session_->state() == SessionState::Failed) return 2;
     notice_.clear();
     // Agents write rich messages (bold, lists, links) as in Connect's agent workspace; customers'
     // text stays as typed.
@@ -448,6 +457,8 @@ void WidgetApp::action(const std::string& id) {
         window_->scrollToBottom();
     } else if (id.rfind("retry:", 0) == 0) {
         if (session_) session_->retrySend(id.substr(6));
+    } else if (id.rfind("copy:", 0) == 0) {
+        if (const Row* row = model_->find(id.substr(5))) fc_js_copy(row->text.c_str());
     } else if (id.rfind("link:", 0) == 0) {
         for (const auto& c : window_->controls())
             if (c.id == id) fc_js_open_url(c.href.c_str());
@@ -470,16 +481,17 @@ WindowState WidgetApp::windowState() const {
     s.piiQuestion = piiQuestion_;
     s.notice = notice_;
     switch (phase_) {
+    // The composer stays usable until the chat has ended: what the customer types while the chat
+    // connects is kept (Enter sends once it is live), and disabling a focused textarea would drop
+    // their keystrokes.
     case Phase::NoChat:
     case Phase::RequestingToken:
         s.banner = str("banner.connecting");
-        s.composerEnabled = false;
         break;
     case Phase::TokenFailed:
         s.banner = str("error.startFailed");
         s.bannerKind = WindowState::BannerKind::Error;
         s.bannerRetry = true;
-        s.composerEnabled = false;
         break;
     case Phase::InChat: {
         if (!session_) break;   // a benchmark transcript
@@ -588,13 +600,14 @@ void WidgetApp::flushMirror() {
     const ImVec4 r = window_->composerRect();
     Json controls = Json::array();
     for (const auto& c : window_->controls()) {
-        Json item = Json::object({{"id", c.id}, {"label", c.label}, {"kind", c.kind}, {"x", c.min.x}, {"y", c.min.y},
-                                  {"w", c.max.x - c.min.x}, {"h", c.max.y - c.min.y}});
+        Json item = Json::object({{"id", c.id}, {"label", c.label}, {"kind", c.kind}, {"x", px(c.min.x)}, {"y", px(c.min.y)},
+                                  {"w", px(c.max.x - c.min.x)}, {"h", px(c.max.y - c.min.y)}});
         if (!c.href.empty()) item.set("href", c.href);
         controls.push(std::move(item));
     }
-    Json composer = Json::object({{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}, {"enabled", s.composerEnabled && !s.ended},
-                                  {"placeholder", s.composerPlaceholder}, {"fontPx", std::max(16.f, palette_.fontPx)}});
+    Json composer = Json::object({{"x", px(r.x)}, {"y", px(r.y)}, {"w", px(r.z)}, {"h", px(r.w)},
+                                  {"enabled", s.composerEnabled && !s.ended}, {"placeholder", s.composerPlaceholder},
+                                  {"fontPx", px(std::max(16.f, palette_.fontPx))}});
     Json out = Json::object({{"composer", std::move(composer)}, {"items", std::move(controls)},
                              {"dialog", window_->endDialogOpen()}});
     std::string text = out.dump();
