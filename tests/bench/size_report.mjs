@@ -78,9 +78,15 @@ function distReport(dir) {
   }
   const classic = path.join(dir, 'finaptic-chat.classic.js');
   const all = walk(dir);
-  const files = all.filter((f) => ASSET_EXT.has(path.extname(f).toLowerCase()) && f !== classic);
-  table('(b) full widget (all assets, classic entry and source maps excluded)', files.map(row), FULL_GZIP_TARGET);
-  const other = all.filter((f) => !files.includes(f));
+  // Font files named *fallback* are fetched only when a message needs glyphs the base fonts lack
+  // (widget/CMakeLists.txt): reported on their own, not in what every chat downloads.
+  const onDemand = (f) => /fallback/i.test(path.basename(f)) && FONT_EXT.has(path.extname(f).toLowerCase());
+  const files = all.filter((f) => ASSET_EXT.has(path.extname(f).toLowerCase()) && f !== classic && !onDemand(f));
+  table('(b) full widget (what a chat downloads: js, wasm, css, fonts; classic entry and source maps excluded)',
+    files.map(row), FULL_GZIP_TARGET);
+  const extra = all.filter(onDemand);
+  if (extra.length) table('(c) on demand (only when a message needs more glyphs)', extra.map(row));
+  const other = all.filter((f) => !files.includes(f) && !extra.includes(f));
   if (other.length) console.log(`  not counted: ${other.map((f) => path.relative(dir, f)).join(', ')}`);
 }
 

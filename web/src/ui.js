@@ -296,15 +296,24 @@ export function createPanel(w) {
     sigs.set(li, sig);
     li.dataset.role = m.role || '';
     if (m.own) li.dataset.own = ''; else delete li.dataset.own;
-    // System lines and date separators have no sender: just their text.
-    const parts = [m.sender ? `${m.sender}: ${m.text || ''}` : String(m.text || '')];
+    // System lines and date separators have no sender: just their text. Links become real <a>
+    // elements where their text appears in the message (in order), so nothing is read twice.
+    const parts = [m.sender ? `${m.sender}: ` : ''];
+    let rest = String(m.text || '');
+    const tail = [];
+    for (const l of links) {
+      const href = String(l && l.href || '');
+      const label = String(l && l.text || href);
+      const node = SAFE_URL.test(href) ? safeLink(href, label) : label;
+      const at = label ? rest.indexOf(label) : -1;
+      if (at < 0) { tail.push(' ', node); continue; }
+      parts.push(rest.slice(0, at), node);
+      rest = rest.slice(at + label.length);
+    }
+    parts.push(rest, ...tail);
     const t = timeText(m.time, w.locale);
     if (t) parts.push(' ', t);
     if (failed) parts.push(` (${S('mirror.failed')})`);
-    for (const l of links) {
-      const href = String(l && l.href || '');
-      parts.push(' ', SAFE_URL.test(href) ? safeLink(href, l.text) : String(l && l.text || href));
-    }
     for (const a of actions) {
       const b = el('button', { type: 'button', tabIndex: -1 }, String(a.label || ''));
       b.addEventListener('click', () => {
