@@ -120,6 +120,15 @@ test('Acme Bank: open by keyboard, chat with the echo agent, reload and continue
   await tab.evaluate(() => window.__fc.buttons(/^end$/i)[0].click());
   await page.waitIn(tab, () => window.__fc.buttons(/start a new chat/i).length > 0, null, { what: '"Start a new chat"' });
   await shot(tab, '06-ended');
+  // The composer is not offered on an ended chat; "Start a new chat" begins a fresh one.
+  assert.equal(await tab.evaluate(() => window.__fc.composers().filter((c) => window.__fc.visible(c)).length), 0);
+  await tab.evaluate(() => window.__fc.buttons(/start a new chat/i)[0].click());
+  await page.waitIn(tab, () => {
+    const log = window.__fc.logEntries(0);
+    return log.some((t) => /virtual assistant/i.test(t)) && !log.some((t) => /echo:/.test(t));
+  }, null, { what: 'a fresh chat with a new greeting', timeout: 30000 });
+  await page.waitIn(tab, () => window.__fc.composers().some((c) => window.__fc.visible(c) && !c.disabled), null,
+    { what: 'the composer of the new chat' });
   assert.deepEqual(failures(chromium), [], 'no console errors');
 });
 

@@ -409,8 +409,11 @@ export function createPanel(w) {
         if (group.children[i] !== node) group.insertBefore(node, group.children[i] || null);
       });
     }
-    // A removed or moved control that had focus: keep focus in the widget, never on <body>.
-    if (focused && focused !== root.activeElement && !panel.hidden) {
+    // The chat ended under the customer's cursor: the composer gave way to "Start a new chat".
+    if (focused === ta && ta.hidden && !panel.hidden) {
+      (twins.get('new-chat') || after[0] || before[0])?.focus({ preventScroll: true });
+    } else if (focused && focused !== root.activeElement && !panel.hidden) {
+      // A removed or moved control that had focus: keep focus in the widget, never on <body>.
       (focused.isConnected ? focused : (ta.disabled ? after[0] || before[before.length - 1] : ta))?.focus({ preventScroll: true });
     }
   }
@@ -421,6 +424,8 @@ export function createPanel(w) {
     ta.style.fontSize = px(fontPx);
     ta.style.left = px(cp.x);
     ta.style.width = px(cp.w);
+    // No composer rect: the chat has ended and the canvas offers "Start a new chat" there instead.
+    ta.hidden = !(cp.w > 0 && cp.h > 0);
     const disabled = cp.enabled === false;
     if (ta.disabled !== disabled) {
       if (disabled && root.activeElement === ta) {
