@@ -8,12 +8,14 @@ export NODE_PATH=/usr/share/nodejs
 cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFINCHAT_WASM_BUILD_DIR="$root/build/wasm" >/dev/null
 cmake --build build/native -j "$(nproc)" --target finchat_core_bench connect-local connect_local_bench
 emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build/wasm -j "$(nproc)" --target finchat_core_bench finchat_browser_smoke
+cmake --build build/wasm -j "$(nproc)" --target finchat_core_bench finchat_browser_smoke finaptic_chat_dist
 echo; build/native/tests/finchat_core_bench "$@"
 echo; node --no-experimental-fetch build/wasm/tests/finchat_core_bench.js "$@"
 # Download sizes (raw / gzip -9 / brotli 11): the core over the browser platform layer (the smoke
 # build), and the packaged widget when web/'s build has produced build/wasm/dist.
 echo; node tests/bench/size_report.mjs --pair build/wasm/widget/finchat_browser_smoke.js
-if [ -d build/wasm/dist ]; then echo; node tests/bench/size_report.mjs build/wasm/dist; fi
+echo; node tests/bench/size_report.mjs build/wasm/dist
+# The widget's frames in headless Chromium: CPU ms per frame at 10/1,000/10,000 messages, idle frames.
+echo; CONNECT_LOCAL=build/native/demo/connect-local/connect-local node tests/bench/widget_frames.js
 # connect-local under load: the server binary in its own process, the load generator in this one.
 echo; build/native/tests/connect_local_bench
