@@ -82,13 +82,25 @@ const classicBase = {
   },
 };
 
+// The few strings the shim's own DOM shows before locales/<locale>.json has arrived (the launcher's
+// name first of all), taken from the English table so web/locales/en.json stays the one source.
+const SHIM_KEYS = ['launcher.open', 'launcher.close', 'launcher.unread', 'composer.label', 'composer.placeholder',
+  'panel.label', 'panel.loading', 'panel.loadError', 'panel.retry', 'mirror.messages', 'mirror.failed',
+  'copy.done', 'copy.failed'];
+const english = JSON.parse(fs.readFileSync(path.join(here, 'locales/en.json'), 'utf8'));
+const shimStrings = Object.fromEntries(SHIM_KEYS.map((k) => {
+  if (typeof english[k] !== 'string') throw new Error(`web/locales/en.json has no string "${k}"`);
+  return [k, english[k]];
+}));
+
 const common = {
   bundle: true,
   minify: true,
   sourcemap: opts.sourcemap,
   legalComments: 'none',
   target: ['chrome97', 'safari15', 'firefox102', 'edge97'],   // 'wasm-unsafe-eval' browsers
-  define: { __FC_VERSION__: JSON.stringify(pkg.version), __FC_FONTS__: JSON.stringify(fonts) },
+  define: { __FC_VERSION__: JSON.stringify(pkg.version), __FC_FONTS__: JSON.stringify(fonts),
+            __FC_DEFAULT_STRINGS__: JSON.stringify(shimStrings) },
   logLevel: 'warning',
   plugins: [cssText],
 };

@@ -1,22 +1,11 @@
 // The string table: locales/<locale>.json next to the entry (fallback: the language alone, then
 // "en"). The whole table goes to C++ (config.strings); the shim itself reads only the few keys of
-// its DOM parts, with English defaults so the launcher is labelled before the file arrives.
+// its DOM parts, with the English defaults (from en.json, at build time) so the launcher is labelled
+// before the file arrives.
 
-export const DEFAULT_STRINGS = {
-  'launcher.open': 'Open chat',
-  'launcher.close': 'Close chat',
-  'launcher.unread': '{count} unread',
-  'composer.label': 'Message',
-  'composer.placeholder': 'Write a message…',
-  'panel.label': 'Chat',
-  'panel.loading': 'Loading chat…',
-  'panel.loadError': 'The chat could not be loaded. Check your connection and try again.',
-  'panel.retry': 'Try again',
-  'mirror.messages': 'Messages',
-  'mirror.failed': 'not sent',
-  'copy.done': 'Copied',
-  'copy.failed': 'Could not copy',
-};
+// Injected by build.mjs from web/locales/en.json (the keys the shim's DOM uses).
+// eslint-disable-next-line no-undef
+export const DEFAULT_STRINGS = __FC_DEFAULT_STRINGS__;
 
 const cache = new Map();
 
