@@ -531,7 +531,8 @@ export function createPanel(w) {
     cleanups.push(() => target.removeEventListener(type, fn, opts));
   };
   listen(document, 'visibilitychange', () => call('_fc_visibility', document.hidden ? 1 : 0));
-  listen(window, 'online', () => call('_fc_online'));
+  listen(window, 'online', () => call('_fc_network', 1));
+  listen(window, 'offline', () => call('_fc_network', 0));
   // A click on the canvas (after C++'s own mouseup handler latched it): one synchronous frame, so a
   // copy or a link opened by that click still runs inside the user gesture.
   listen(canvas, 'click', () => call('_fc_frame_now'));
@@ -589,6 +590,7 @@ export function createPanel(w) {
       showCover('none');
       size = { ...r, dpr: dpr() };
       if (document.hidden) call('_fc_visibility', 1);
+      if (navigator.onLine === false) call('_fc_network', 0);
       if (w.open) call('_fc_open', 1);
       w.setUnread(call('_fc_unread') || 0);
       while (queue.length) queue.shift()();

@@ -41,7 +41,7 @@ EMSCRIPTEN_KEEPALIVE void fc_logo(unsigned char* rgba, int w, int h) {
 }
 EMSCRIPTEN_KEEPALIVE void fc_composer_height(double px) { if (app) app->setComposerHeight(static_cast<float>(px)); }
 EMSCRIPTEN_KEEPALIVE void fc_visibility(int hidden) { if (app) app->setPageHidden(hidden != 0); }
-EMSCRIPTEN_KEEPALIVE void fc_online() { if (app) app->online(); }
+EMSCRIPTEN_KEEPALIVE void fc_network(int online) { if (app) app->setNetwork(online != 0); }
 EMSCRIPTEN_KEEPALIVE void fc_end() { if (app) app->end(); }
 EMSCRIPTEN_KEEPALIVE void fc_escalate(const char* reasonJson) { if (app) app->escalate(reasonJson ? reasonJson : ""); }
 EMSCRIPTEN_KEEPALIVE void fc_destroy() { if (app) app->destroy(); }

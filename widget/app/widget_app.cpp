@@ -407,8 +407,12 @@ void WidgetApp::destroy() {
     loop_->setVisible(false);
 }
 
-void WidgetApp::online() {
-    if (session_) session_->retryNow();
+void WidgetApp::setNetwork(bool online) {
+    offline_ = !online;
+    // Back online: skip what is left of the reconnect backoff.
+    if (online && session_) session_->retryNow();
+    announce(online ? "" : str("banner.offline"), "connection");
+    loop_->wake(2);
 }
 
 void WidgetApp::startNewChat() {
@@ -503,6 +507,12 @@ WindowState WidgetApp::windowState() const {
             s.banner = str("banner.reconnecting");
             s.bannerKind = WindowState::BannerKind::Warning;
             s.bannerRetry = true;
+        }
+        // The browser knows there is no network: say so (messages typed now wait and go out later).
+        if (offline_ && st != SessionState::Ended && st != SessionState::Failed) {
+            s.banner = str("banner.offline");
+            s.bannerKind = WindowState::BannerKind::Warning;
+            s.bannerRetry = false;
         }
         if (st == SessionState::Ended) {
             s.banner = str("banner.ended");

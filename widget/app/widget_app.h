@@ -33,7 +33,7 @@ public:
     void setLogo(unsigned char* rgba, int w, int h);
     void setComposerHeight(float px);
     void setPageHidden(bool hidden);
-    void online();
+    void setNetwork(bool online);   // browser online/offline events
     void end();
     void escalate(const std::string& reasonJson);
     int unread() const { return unread_; }
@@ -83,6 +83,7 @@ private:
     std::string tokenError_;
     bool open_ = false;
     bool pageHidden_ = false;
+    bool offline_ = false;          // the browser says there is no network
     int unread_ = 0;
 
     std::string piiPending_;      // the message held while the customer decides (AskFirst)

@@ -97,7 +97,7 @@ export default async function createFinapticWidget(M) {
     _fc_logo(p, w, h) { rec('logo', w, h); },
     _fc_composer_height(px) { rec('composerHeight', px); composerH = Math.max(44, px); controls(); draw(); },
     _fc_visibility(h) { rec('visibility', h); },
-    _fc_online() { rec('online'); },
+    _fc_network(online) { rec(online ? 'online' : 'offline'); },
     _fc_end() { rec('end'); M._fc_action(withStr('end')); },
     _fc_escalate(p) { rec('escalate', JSON.parse(str(p))); },
     _fc_unread() { return unread; },
