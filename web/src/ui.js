@@ -38,7 +38,23 @@ async function compileWasm(url) {
 
 function fetchFont(base, f) {
   return fetchOk(new URL(f.file, base).href).then((r) => r.arrayBuffer())
-    .then((b) => ({ slot: f.slot, bytes: new Uint8Array(b) }), () => null);
+    .then((b) => {
+      const bytes = new Uint8Array(b);
+      if (f.slot === 0) addDocumentFont(bytes);
+      return { slot: f.slot, bytes };
+    }, () => null);
+}
+
+// The composer's text in the same typeface as the canvas: the regular font the canvas uses, from the
+// bytes already here (no second request, nothing for font-src to refuse), under a name of our own.
+// Font families are per document, so the shadow root's CSS can name it.
+function addDocumentFont(bytes) {
+  try {
+    if (!document.fonts || typeof FontFace !== 'function') return;
+    const face = new FontFace('Finaptic Inter', bytes.slice());
+    document.fonts.add(face);
+    face.load().catch(() => document.fonts.delete(face));
+  } catch (e) { /* an old browser: the composer keeps the theme's font stack */ }
 }
 
 // The theme's logo as RGBA pixels, at most 192 px high (C++ draws it in the header), once per URL.
