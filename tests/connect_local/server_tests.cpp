@@ -183,6 +183,20 @@ std::vector<http::response<http::string_body>> parseResponses(const std::string&
 
 const std::string* header(const finchat::HttpResponse& r, const char* name) { return r.header(name); }
 
+// GET `path` and check the status, and the content type and body when given.
+finchat::HttpResponse expectGet(Harness& h, const char* path, int status, const char* type = nullptr,
+                                const char* body = nullptr, finchat::Headers headers = {}) {
+    INFO(path);
+    auto r = h.call("GET", path, {}, std::move(headers));
+    CHECK(r.status == status);
+    if (type) {
+        REQUIRE(header(r, "content-type"));
+        CHECK(*header(r, "content-type") == type);
+    }
+    if (body) CHECK(r.body == body);
+    return r;
+}
+
 }  // namespace
 
 TEST_CASE("CORS: preflight for any path, and every response carries CORS and request-id headers", "[connect-local][server]") {
@@ -566,15 +580,7 @@ TEST_CASE("Static files: content types, index pages, no way out of the directory
     options.staticDir = root.string();
     Harness h(options);
     auto check = [&](const char* path, int status, const char* type = nullptr, const char* body = nullptr) {
-        INFO(path);
-        const auto r = h.call("GET", path);
-        CHECK(r.status == status);
-        if (type) {
-            REQUIRE(header(r, "content-type"));
-            CHECK(*header(r, "content-type") == type);
-        }
-        if (body) CHECK(r.body == body);
-        return r;
+        return expectGet(h, path, status, type, body);
     };
     check("/", 200, "text/html; charset=utf-8", "<h1>demo</h1>");
     check("/?x=1", 200, "text/html; charset=utf-8", "<h1>demo</h1>");
@@ -625,17 +631,7 @@ TEST_CASE("Mounts: longest prefix wins, content types, redirects, missing direct
                       {"/", (root / "site").string()}, {"/later/", (root / "not-built-yet").string()}};
     Harness h(options);   // a missing directory does not stop the server
     auto check = [&](const char* path, int status, const char* type = nullptr, const char* body = nullptr,
-                     finchat::Headers headers = {}) {
-        INFO(path);
-        const auto r = h.call("GET", path, {}, std::move(headers));
-        CHECK(r.status == status);
-        if (type) {
-            REQUIRE(header(r, "content-type"));
-            CHECK(*header(r, "content-type") == type);
-        }
-        if (body) CHECK(r.body == body);
-        return r;
-    };
+                     finchat::Headers headers = {}) { return expectGet(h, path, status, type, body, std::move(headers)); };
     check("/", 200, "text/html; charset=utf-8", "<h1>acme</h1>");
     check("/agent/?instance=finaptic", 200, "text/html; charset=utf-8", "<h1>agent</h1>");
     const auto js = check("/finaptic-chat/finaptic-chat.js", 200, "text/javascript; charset=utf-8", "export default {}");

@@ -42,12 +42,6 @@ public:
     // Touch scrolling for the message list: pixels to add to its scroll offset (positive: towards
     // newer messages), drained by the window each frame.
     float takeScrollDelta();
-    bool scrolling() const { return touchMode_ == TouchMode::Scrolling || inertiaVelocity_ != 0.f; }
-
-    double cssWidth() const { return cssWidth_; }
-    double cssHeight() const { return cssHeight_; }
-    double dpr() const { return dpr_; }
-    bool contextLost() const { return contextLost_; }
 
 private:
     enum class TouchMode { None, Pending, Scrolling };

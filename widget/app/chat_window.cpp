@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "finchat/util.h"
 #include "fonts.h"
 #include "imgui_internal.h"
 
@@ -23,11 +24,6 @@ ImVec2 textSize(ImFont* f, const char* b, const char* e = nullptr) {
     return f->CalcTextSizeA(fontPx(f), FLT_MAX, 0.f, b, e);
 }
 
-const char* nextUtf8(const char* s, const char* e) {
-    ++s;
-    while (s < e && (static_cast<unsigned char>(*s) & 0xC0) == 0x80) ++s;
-    return s;
-}
 
 ImU32 mix(ImU32 a, ImU32 b, float t) {
     ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
@@ -113,7 +109,11 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
                     continue;
                 }
                 const char* p = f->CalcWordWrapPositionA(scale, s, lineEnd, avail);
-                if (p <= s) p = nextUtf8(s, lineEnd);   // not even one character fits: place one
+                if (p <= s) {   // not even one character fits: place one
+                    std::size_t one = 0;
+                    nextCodePoint(std::string_view(s, static_cast<std::size_t>(lineEnd - s)), one);
+                    p = s + one;
+                }
                 const float w = textSize(f, s, p).x;
                 c.pieces.push_back(Piece{ImVec2(x, y), std::string(s, p), f, run.italic, run.code, run.link, false});
                 x += w;
@@ -154,7 +154,6 @@ float ChatWindow::rowHeight(const Row& row, float listWidth) {
 void ChatWindow::addControl(const std::string& id, const std::string& label, const char* kind, ImVec2 min, ImVec2 max,
                             const std::string& href) {
     controls_.push_back(Control{id, label, kind, href, min, max});
-    hits_.push_back({id, ImVec4(min.x, min.y, max.x, max.y)});
 }
 
 void ChatWindow::focusRing(ImDrawList* dl, const std::string& id, ImVec2 min, ImVec2 max, float rounding) {
@@ -413,7 +412,6 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
                       const std::function<void(const std::string&)>& activate) {
     ImGuiIO& io = ImGui::GetIO();
     controls_.clear();
-    hits_.clear();
     animating_ = false;
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 size = io.DisplaySize;
@@ -552,14 +550,13 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
     drawComposer(dl, s, ImVec2(0, composerY), size.x, composerH);
     if (endDialog_) {
         controls_.clear();   // a modal dialog: only its buttons are reachable
-        hits_.clear();
         drawEndDialog(dl, size);
     }
 
     // Clicks: press and release on the same control. The topmost rect wins (later = on top).
     auto hitAt = [&](ImVec2 p) -> std::string {
-        for (auto it = hits_.rbegin(); it != hits_.rend(); ++it)
-            if (p.x >= it->second.x && p.y >= it->second.y && p.x < it->second.z && p.y < it->second.w) return it->first;
+        for (auto it = controls_.rbegin(); it != controls_.rend(); ++it)
+            if (p.x >= it->min.x && p.y >= it->min.y && p.x < it->max.x && p.y < it->max.y) return it->id;
         return {};
     };
     if (io.MouseClicked[0]) pressed_ = hitAt(io.MousePos);

@@ -97,7 +97,6 @@ public:
     const std::vector<Control>& controls() const { return controls_; }
     ImVec4 composerRect() const { return composerRect_; }   // x, y, w, h in CSS px
     bool animating() const { return animating_; }
-    bool atBottom() const { return atBottom_; }
     // Row indices on screen in the last frame (read receipts, unread counting).
     std::size_t firstVisible() const { return firstVisible_; }
     std::size_t lastVisible() const { return lastVisible_; }
@@ -152,9 +151,7 @@ private:
     std::unordered_map<std::string, RowCache> cache_;   // by row key
 
     std::vector<Control> controls_;
-    std::vector<std::pair<std::string, ImVec4>> hits_;   // this frame's clickable rects (id → rect)
     std::string pressed_;
-    std::function<void(const std::string&)> activate_;
     ImVec4 composerRect_{0, 0, 0, 0};
     bool animating_ = false;
     bool atBottom_ = true;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "finchat/util.h"
 #include "imgui.h"
 
 namespace finchat::widget {
@@ -13,20 +14,6 @@ const ImWchar kBaseRanges[] = {
     0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2122, 0x2122,
     0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0};
 
-// Decodes one UTF-8 sequence; invalid bytes yield U+FFFD and advance by one.
-std::uint32_t nextCodepoint(std::string_view s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) { ++i; return 0xFFFD; }
-    std::uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    for (int k = 1; k < len; ++k) {
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        if ((c >> 6) != 2) { ++i; return 0xFFFD; }
-        cp = (cp << 6) | (c & 0x3F);
-    }
-    i += len;
-    return cp;
-}
 }  // namespace
 
 void Fonts::setData(int slot, unsigned char* data, int size) {
@@ -62,9 +49,11 @@ bool Fonts::noteText(std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
         const auto b = static_cast<unsigned char>(utf8[i]);
         if (b < 0x80) { ++i; continue; }   // ASCII: always in the base files
-        const std::uint32_t cp = nextCodepoint(utf8, i);
+        const std::int32_t decoded = nextCodePoint(utf8, i);   // -1: invalid UTF-8, skipped
         // 1.86 stores glyphs as 16-bit ImWchar: astral codepoints (emoji) cannot be baked.
-        if (cp > 0xFFFF || cp < 0x20 || inBase(cp)) continue;
+        if (decoded < 0x20 || decoded > 0xFFFF) continue;
+        const auto cp = static_cast<std::uint32_t>(decoded);
+        if (inBase(cp)) continue;
         if (extra_.insert(cp).second) added = true;
     }
     if (!added) return false;

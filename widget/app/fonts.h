@@ -38,7 +38,6 @@ public:
     ImFont* bold = nullptr;       // names, **bold** runs, buttons
     ImFont* small = nullptr;      // timestamps, delivery state
     ImFont* title = nullptr;      // header
-    float basePx() const { return basePx_; }
 
 private:
     static bool inBase(std::uint32_t cp);

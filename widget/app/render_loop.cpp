@@ -6,11 +6,6 @@
 
 namespace finchat::widget {
 
-RenderLoop::~RenderLoop() {
-    // A pending rAF would call back into a destroyed object; there is no cancel for the html5.h
-    // one-shot, so the instance owning the loop lives as long as the module (see main.cpp).
-}
-
 void RenderLoop::wake(int frames) {
     framesLeft_ = std::max(framesLeft_, std::min(frames, 8));
     arm();

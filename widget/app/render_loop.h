@@ -15,8 +15,9 @@ namespace finchat::widget {
 
 class RenderLoop {
 public:
+    // A pending rAF cannot be cancelled (html5.h one-shot), so the loop must live as long as the
+    // module instance, as the widget that owns it does (main.cpp).
     explicit RenderLoop(std::function<void()> drawFrame) : draw_(std::move(drawFrame)) {}
-    ~RenderLoop();
 
     // Ask for at least `frames` more frames (clamped to a small number).
     void wake(int frames = 2);

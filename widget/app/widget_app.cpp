@@ -565,33 +565,39 @@ void WidgetApp::drawFrame() {
         fc_js_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : "default");
     }
     // Glyphs that incoming text needs and the atlas lacks: ask for the fallback font once.
-    flushMirror();
+    flushMirror(state);
     markVisibleRead();
 }
 
 void WidgetApp::frameNow() { loop_->drawNow(); }
 
-void WidgetApp::flushMirror() {
-    // Messages: only rows that changed since the last flush (or everything after a reset).
+void WidgetApp::flushMirror(const WindowState& s) {
+    // Messages: only rows that changed since the last flush (everything after a reset), in list
+    // order so each entry's predecessor ("after") is already in the mirror when it arrives.
     if (mirrorReset_ || !dirtyRows_.empty() || !removedRows_.empty()) {
+        std::vector<const Row*> changed;
+        if (mirrorReset_) {
+            for (std::size_t i = 0; i < model_->size(); ++i) changed.push_back(&model_->row(i));
+        } else {
+            for (const auto& key : dirtyRows_)
+                if (const Row* row = model_->find(key)) changed.push_back(row);
+            std::sort(changed.begin(), changed.end(), [](const Row* a, const Row* b) { return a->index < b->index; });
+        }
         Json items = Json::array();
-        std::string prev;
-        for (std::size_t i = 0; i < model_->size(); ++i) {
-            const Row& row = model_->row(i);
-            if (mirrorReset_ || dirtyRows_.count(row.key)) {
-                if (fonts_.noteText(row.text)) fc_js_need_font(Fonts::Fallback);
-                Json links = Json::array();
-                for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
-                Json actions = Json::array();
-                if (row.canRetry) actions.push(Json::object({{"id", "retry:" + row.localId}, {"label", str("delivery.retry")}}));
-                const bool message = row.kind == RowKind::Message;
-                items.push(Json::object({{"id", row.key}, {"after", prev}, {"sender", message ? row.sender : std::string()},
-                                         {"role", message ? toString(row.role) : "system"},
-                                         {"time", message ? row.timeLabel : std::string()}, {"text", row.text},
-                                         {"delivery", message ? deliveryName(row.delivery) : ""}, {"own", row.own},
-                                         {"links", std::move(links)}, {"actions", std::move(actions)}}));
-            }
-            prev = row.key;
+        for (const Row* rowp : changed) {
+            const Row& row = *rowp;
+            if (fonts_.noteText(row.text)) fc_js_need_font(Fonts::Fallback);
+            Json links = Json::array();
+            for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
+            Json actions = Json::array();
+            if (row.canRetry) actions.push(Json::object({{"id", "retry:" + row.localId}, {"label", str("delivery.retry")}}));
+            const bool message = row.kind == RowKind::Message;
+            const std::string after = row.index > 0 ? model_->row(row.index - 1).key : std::string();
+            items.push(Json::object({{"id", row.key}, {"after", after}, {"sender", message ? row.sender : std::string()},
+                                     {"role", message ? toString(row.role) : "system"},
+                                     {"time", message ? row.timeLabel : std::string()}, {"text", row.text},
+                                     {"delivery", message ? deliveryName(row.delivery) : ""}, {"own", row.own},
+                                     {"links", std::move(links)}, {"actions", std::move(actions)}}));
         }
         Json msg = Json::object({{"items", std::move(items)}});
         if (mirrorReset_) msg.set("reset", true);
@@ -606,7 +612,6 @@ void WidgetApp::flushMirror() {
         removedRows_.clear();
     }
     // Controls: the focusable things on the canvas and the composer rect.
-    const WindowState s = windowState();
     const ImVec4 r = window_->composerRect();
     Json controls = Json::array();
     for (const auto& c : window_->controls()) {

@@ -51,7 +51,7 @@ private:
     void startNewChat();
     void drawFrame();
     WindowState windowState() const;
-    void flushMirror();
+    void flushMirror(const WindowState& state);
     std::vector<std::string> applyModelChanges();
     void markVisibleRead();
     void announce(const std::string& text, const char* kind);
