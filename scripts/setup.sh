@@ -17,6 +17,9 @@ PACKAGES=(
   libmd4c-dev                              # markdown subset for message text
   fonts-inter fonts-noto-core python3-fonttools   # widget font, subset at build time
   chromium brotli                          # browser end-to-end tests, size benchmark
+  awscli                                   # AWS CLI v2: proves connect-local speaks AWS's APIs
+  zlib1g-dev                               # inflate for Lex V2 bot export .zip files
+  fonts-noto-color-emoji fonts-noto-cjk    # fonts a customer's device has (tests only; never shipped)
 )
 
 missing=()
