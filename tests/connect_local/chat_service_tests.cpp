@@ -8,6 +8,7 @@
 #include "finchat/chat_session.h"
 #include "finchat/util.h"
 #include "loopback_platform.h"
+#include "recording_sink.h"
 
 using namespace finchat;
 using connect_local::ChatService;
@@ -16,23 +17,7 @@ using nlohmann::json;
 
 namespace {
 
-struct RecordingSink : connect_local::SocketSink {
-    std::vector<std::string> frames;
-    int closed = 0;
-    void send(std::string frame) override { frames.push_back(std::move(frame)); }
-    void close(int code) override { closed = code; }
-    std::vector<Item> items() const {
-        std::vector<Item> out;
-        for (const auto& f : frames)
-            if (auto fr = decodeServerFrame(f); fr && fr->topic == FrameTopic::Chat) out.push_back(fr->item);
-        return out;
-    }
-    std::vector<std::string> kinds() const {
-        std::vector<std::string> out;
-        for (const auto& i : items()) out.push_back(i.contentType.substr(i.contentType.rfind('.') + 1));
-        return out;
-    }
-};
+using testsupport::RecordingSink;
 
 struct Svc {
     fake::ManualClock clock;

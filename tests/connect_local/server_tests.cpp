@@ -26,9 +26,11 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <nlohmann/json.hpp>
 
 #include "connect_local/chat_service.h"
 #include "connect_local/config.h"
+#include "connect_local/flow.h"
 #include "finchat/chat_session.h"
 #include "finchat/protocol.h"
 #include "run_loop.h"
@@ -432,6 +434,84 @@ TEST_CASE("A ChatSession over the native transports: connect, send, echo, discon
     CHECK(ended == 1);
     session.reset();
     REQUIRE(runUntil(h.io, [&] { return h.service.openSocketCount() == 0; }));
+}
+
+TEST_CASE("Chats through the demo's flow files over real sockets: bot turns, escalation signal, queue, agent, goodbye",
+          "[connect-local][server][flows]") {
+    Harness h;
+    // The files on disk (what a partner edits and imports into Connect), not the compiled-in copies.
+    auto flows = connect_local::FlowLibrary::loadDirectory(CONNECT_LOCAL_FLOWS_DIR);
+    REQUIRE(flows.errors.empty());
+    h.service.setFlows(std::move(flows));
+    finchat_native::BeastWebSocketFactory sockets(h.io);
+
+    auto open = [&](std::string& contactId) {
+        finchat::StartChatContactRequest start;
+        start.instanceId = "acme";
+        start.contactFlowId = "acme-l1";
+        start.participantDetails.displayName = "Dana";
+        start.supportedMessagingContentTypes = {"text/plain", "application/json", "application/vnd.amazonaws.connect.message.interactive"};
+        const auto started = h.call("PUT", "/contact/chat", finchat::encode(start), {{"content-type", "application/json"}});
+        REQUIRE(started.status == 200);
+        auto contact = finchat::decode<finchat::StartChatContactResponse>(started.body);
+        REQUIRE(contact);
+        contactId = contact->contactId;
+        auto session = std::make_unique<finchat::ChatSession>(
+            finchat::Platform{h.http, sockets, h.clock, h.random, nullptr},
+            finchat::ChatDetails{contact->contactId, contact->participantId, contact->participantToken, h.base(), "Dana"});
+        session->connect();
+        return session;
+    };
+    auto received = [](finchat::ChatSession& session, auto pred) {
+        for (const auto& entry : session.transcript().entries())
+            if (!entry.own && entry.item.type == finchat::ItemType::Message && pred(entry.item)) return true;
+        return false;
+    };
+    auto stage = [&](const std::string& id) {
+        return nlohmann::json::parse(h.call("GET", "/agent-api/contacts/" + id).body).value("stage", "");
+    };
+
+    std::string contactId;
+    auto session = open(contactId);
+    std::vector<std::string> escalations;   // the widget's cue: the bot relayed Finaptic's escalation signal
+    session->setEventHandler([&](const finchat::SessionEvent& e) {
+        if (e.type == finchat::SessionEventType::EscalationRequested) escalations.push_back(e.text);
+    });
+    REQUIRE(runUntil(h.io, [&] {
+        return received(*session, [](const finchat::Item& i) { return i.content.rfind("Hi! I'm Acme's virtual assistant", 0) == 0; });
+    }));
+    REQUIRE(session->sendMessage("what is my balance?"));
+    REQUIRE(runUntil(h.io, [&] {
+        return received(*session, [](const finchat::Item& i) {
+            return i.kind() == finchat::ContentKind::Interactive && i.content.find("ListAccounts") != std::string::npos && i.displayName == "BOT";
+        });
+    }));
+    REQUIRE(session->sendMessage("I need a specialist for a card dispute"));
+    REQUIRE(runUntil(h.io, [&] { return !escalations.empty(); }));
+    CHECK(escalations[0] == "I need a specialist for a card dispute");
+    CHECK(stage(contactId) == "flow");   // the flow keeps the chat with the bot while the widget escalates
+    REQUIRE(session->sendMessage("agent please"));
+    REQUIRE(runUntil(h.io, [&] { return stage(contactId) == "queued"; }));
+    const auto queues = nlohmann::json::parse(h.call("GET", "/agent-api/queues?instance=acme").body);
+    CHECK(queues["queues"][0]["id"] == "acme-support");
+    CHECK(queues["queues"][0]["contacts"].size() == 1);
+    const auto accepted = h.call("POST", "/agent-api/accept", nlohmann::json{{"contactId", contactId}, {"agentName", "Sam"}}.dump());
+    REQUIRE(accepted.status == 200);
+    REQUIRE(runUntil(h.io, [&] {
+        for (const auto& entry : session->transcript().entries())
+            if (entry.item.kind() == finchat::ContentKind::ParticipantJoined && entry.item.displayName == "Sam") return true;
+        return false;
+    }));
+
+    std::string secondId;
+    auto second = open(secondId);
+    REQUIRE(runUntil(h.io, [&] { return second->state() == finchat::SessionState::Live; }));
+    REQUIRE(second->sendMessage("goodbye"));
+    REQUIRE(runUntil(h.io, [&] { return second->state() == finchat::SessionState::Ended; }));
+    CHECK(received(*second, [](const finchat::Item& i) { return i.content == "Thanks for chatting with us. Goodbye!"; }));
+    CHECK(stage(secondId) == "ended");
+    session.reset();
+    second.reset();
 }
 
 TEST_CASE("Frame faults from /test/faults: duplicate, reorder, delay, and a queue that overflows closes 1008", "[connect-local][server][faults]") {

@@ -6,8 +6,10 @@
 #include <deque>
 #include <unordered_map>
 
+#include "connect_local/flow_runner.h"
 #include "finchat/pii.h"
 #include "finchat/util.h"
+#include "keyword_bot.h"
 
 namespace connect_local {
 
@@ -45,18 +47,6 @@ const std::vector<std::string> kAttachmentTypes = {
     "video/mp4", "application/rtf"};
 
 bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return out;
-}
-bool mentions(std::string_view text, std::initializer_list<const char*> words) {
-    const std::string l = lower(text);
-    for (const char* w : words)
-        if (l.find(w) != std::string::npos) return true;
-    return false;
-}
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -67,8 +57,6 @@ struct Participant {
     ParticipantRole role = ParticipantRole::Customer;
     bool active = true;
 };
-
-enum class Stage { Bot, Queued, WithAgent, Ended };
 
 struct Attachment {
     std::string id, name, contentType, participantId, uploadSig, downloadSig;
@@ -91,13 +79,12 @@ struct Contact {
     std::unordered_map<std::string, std::size_t> itemIndex;  // Id -> position
     std::map<std::string, Participant> participants;
     std::string customerId, agentId;
-    Stage stage = Stage::Bot;
+    ContactState state = ContactState::InFlow;
     std::int64_t queuedSinceMs = 0, lastTimeMs = 0;
     std::set<SocketId> sockets;
     std::unordered_map<std::string, std::string> idempotent;  // connectionToken + '\n' + ClientToken -> answer
     std::deque<std::string> idempotentOrder;
     std::string escalationId;
-    std::string botState;                                    // the bot's last question ("accounts")
     std::vector<std::string> unansweredForAgent;             // customer texts waiting for the echo agent
     std::map<std::string, Attachment> attachments;
     finchat::Clock::TimerId idleTimer = 0, durationTimer = 0;
@@ -131,13 +118,17 @@ struct ContactRef {
     Contact* contact = nullptr;
 };
 
-struct ChatService::Impl {
+// The Connect primitives (contact_center.h) over the plain state above. The participant service,
+// the agent API, the Support API, the flow runner and the bots act on contacts through them.
+struct ChatService::Impl final : ContactCenter {
     Config config;
     finchat::Clock& clock;
     finchat::Random& random;
     Faults& faults;
     std::string httpBase = "http://127.0.0.1:8080", wsBase = "ws://127.0.0.1:8080";
     bool echoAgent = false;
+    FlowLibrary flows = FlowLibrary::demo();
+    KeywordBot keywordBot;              // the bots when no --bots bot is loaded
 
     std::map<std::string, Contact> contacts;                   // by initial contact id
     StringMap<ContactRef> contactAlias;                         // any segment id -> initial id
@@ -152,21 +143,95 @@ struct ChatService::Impl {
     SocketId nextSocket = 1;
     std::int64_t attachmentBytes = 0;
     std::size_t activeContacts = 0;
+    FlowRunner runner{*this};           // last: destroyed first, while the state and timers it uses are alive
 
-    Impl(Config c, finchat::Clock& cl, finchat::Random& r, Faults& f) : config(std::move(c)), clock(cl), random(r), faults(f) {}
-    ~Impl() { for (auto t : timers) clock.cancelTimer(t); }
+    Impl(Config c, finchat::Clock& cl, finchat::Random& r, Faults& f) : config(std::move(c)), clock(cl), random(r), faults(f) {
+        runner.setLexBots(&keywordBot);
+    }
+    ~Impl() override { for (auto t : timers) clock.cancelTimer(t); }
 
     std::int64_t now() const { return clock.nowMs(); }
     std::string newId() { return finchat::uuidV4(random); }
     std::string newToken(const char* prefix) { return std::string(prefix) + newId() + newId(); }
 
-    finchat::Clock::TimerId after(std::int64_t ms, std::function<void()> fn) {
+    // --- ContactCenter ------------------------------------------------------------------------
+    std::int64_t nowMs() const override { return now(); }
+    const Config& configuration() const override { return config; }
+
+    std::optional<ContactSummary> contactSummary(std::string_view anyId) const override {
+        auto a = contactAlias.find(anyId);
+        if (a == contactAlias.end()) return std::nullopt;
+        const Contact& c = *a->second.contact;
+        auto customer = c.participants.find(c.customerId);
+        return ContactSummary{c.initialId, c.currentId, c.instance, c.queue,
+                              customer == c.participants.end() ? std::string() : customer->second.displayName, c.state};
+    }
+
+    void sendSystemMessage(std::string_view contactId, ContentKind kind, std::string content) override {
+        Contact* c = contact(contactId);
+        if (!c || c->state == ContactState::Ended) return;
+        Participant bot{"", kBotName, "", ParticipantRole::System, true};
+        say(*c, &bot, kind, std::move(content));
+    }
+
+    EnqueueResult enqueue(std::string_view contactId, std::string_view queueId) override {
+        Contact* c = contact(contactId);
+        if (!c || c->state == ContactState::Ended) return EnqueueResult::NoSuchContact;
+        if (c->state == ContactState::Queued) return EnqueueResult::AlreadyQueued;
+        const InstanceConfig* inst = config.instance(c->instance);
+        const QueueConfig* q = inst ? inst->queue(queueId) : nullptr;
+        if (!q) return EnqueueResult::NoSuchQueue;
+        if (q->maxContacts > 0 && queueMetrics(inst->id, q->id).contactsInQueue >= q->maxContacts) return EnqueueResult::AtCapacity;
+        c->queue = q->id;
+        if (echoAgent) {
+            // The echo agent answers what the customer said to get here (the text that asked for an agent).
+            for (auto it = c->items.rbegin(); it != c->items.rend(); ++it)
+                if (it->type == ItemType::Message && it->participantId == c->customerId) {
+                    if (it->kind() == ContentKind::TextPlain || it->kind() == ContentKind::TextMarkdown) c->unansweredForAgent.push_back(it->content);
+                    break;
+                }
+        }
+        queueContact(*c);
+        return EnqueueResult::Queued;
+    }
+
+    void endContact(std::string_view contactId) override {
+        if (Contact* c = contact(contactId)) endChat(*c);
+    }
+
+    std::map<std::string, std::string>* attributes(std::string_view contactId) override {
+        Contact* c = contact(contactId);
+        return c ? &c->attributes : nullptr;
+    }
+
+    QueueMetrics queueMetrics(std::string_view instanceId, std::string_view queueId) const override {
+        QueueMetrics m;
+        const InstanceConfig* inst = config.instance(instanceId);
+        const QueueConfig* q = inst ? inst->queue(queueId) : nullptr;
+        if (!q) return m;
+        int busy = 0;
+        std::int64_t oldest = now();
+        for (const auto& [id, c] : contacts) {
+            if (c.instance != inst->id || c.queue != q->id) continue;
+            if (c.state == ContactState::WithAgent) ++busy;
+            if (c.state != ContactState::Queued) continue;
+            ++m.contactsInQueue;
+            oldest = std::min(oldest, c.queuedSinceMs);
+        }
+        m.oldestContactAgeSeconds = m.contactsInQueue ? (now() - oldest) / 1000 : 0;
+        // Agents are configured per queue (staffedAgents); the echo agent is one more, always free.
+        m.agentsStaffed = m.agentsOnline = q->staffedAgents + (echoAgent ? 1 : 0);
+        m.agentsAvailable = std::max(0, q->staffedAgents - busy) + (echoAgent ? 1 : 0);
+        return m;
+    }
+
+    finchat::Clock::TimerId after(std::int64_t ms, std::function<void()> fn) override {
         auto self = std::make_shared<finchat::Clock::TimerId>(0);
         *self = clock.setTimer(ms, [this, self, fn = std::move(fn)] { timers.erase(*self); fn(); });
         timers.insert(*self);
         return *self;
     }
-    void cancel(finchat::Clock::TimerId& id) {
+    void cancel(finchat::Clock::TimerId& id) override {
         if (id) { clock.cancelTimer(id); timers.erase(id); id = 0; }
     }
 
@@ -233,7 +298,8 @@ struct ChatService::Impl {
                                                                     std::string escalationId = {}) {
         const InstanceConfig* inst = config.instance(r.instanceId);
         if (!inst) return finchat::Error{finchat::ErrorCode::Service, "instance not found", 404, "ResourceNotFoundException"};
-        const FlowConfig* flow = inst->flow(r.contactFlowId);
+        const FlowConfig* flowConfig = inst->flow(r.contactFlowId);
+        const Flow* flow = flowConfig ? flows.flow(flowConfig->file) : nullptr;   // a refused file: no flow
         if (!flow) return finchat::Error{finchat::ErrorCode::Service, "contact flow not found", 404, "ResourceNotFoundException"};
         if (static_cast<int>(activeContacts) >= config.limits.maxContacts)
             return finchat::Error{finchat::ErrorCode::Service, "too many concurrent chats", 429, "LimitExceededException"};
@@ -241,8 +307,7 @@ struct ChatService::Impl {
         Contact c;
         c.initialId = c.currentId = newId();
         c.instance = inst->id;
-        c.flow = flow->id;
-        c.queue = flow->queue;
+        c.flow = flowConfig->id;
         c.attributes = r.attributes;
         c.supportedTypes = r.supportedMessagingContentTypes.empty() ? std::vector<std::string>{"text/plain"}
                                                                     : r.supportedMessagingContentTypes;
@@ -258,27 +323,29 @@ struct ChatService::Impl {
 
         const Participant& cust = stored.participants.begin()->second;
         event(stored, ContentKind::ParticipantJoined, &cust);
-        if (r.initialMessage)
-            say(stored, &cust, finchat::classifyContentType(r.initialMessage->contentType), finchat::redactPii(r.initialMessage->content));
-        if (!flow->greeting.empty()) {
-            Participant bot{"", kBotName, "", ParticipantRole::System, true};
-            say(stored, &bot, ContentKind::TextPlain, flow->greeting);
+        std::string initialText;   // $.Media.InitialMessage: what the customer said, redacted
+        if (r.initialMessage) {
+            const Item& said = say(stored, &cust, finchat::classifyContentType(r.initialMessage->contentType),
+                                   finchat::redactPii(r.initialMessage->content));
+            if (said.kind() == ContentKind::TextPlain || said.kind() == ContentKind::TextMarkdown) initialText = said.content;
         }
+        const finchat::StartChatContactResponse answer{id, cust.id, cust.token, {}};
         const int minutes = r.chatDurationInMinutes.value_or(config.limits.chatDurationMinutes);
         stored.durationTimer = after(static_cast<std::int64_t>(minutes) * 60'000, [this, id] {
             if (Contact* ct = contact(id)) endChat(*ct);
         });
-        if (flow->bot.empty()) enqueue(stored);
         resetIdle(stored);
-        return finchat::StartChatContactResponse{id, cust.id, cust.token, {}};
+        runner.start(id, *flow, std::move(initialText));   // may queue or even end the contact
+        return answer;
     }
 
-    void enqueue(Contact& c) {
-        c.stage = Stage::Queued;
+    // Into the contact's queue (c.queue): the flow's TransferContactToQueue, or an agent's transfer.
+    void queueContact(Contact& c) {
+        c.state = ContactState::Queued;
         c.queuedSinceMs = now();
         if (echoAgent) {
             const std::string id = c.initialId;
-            after(0, [this, id] { if (Contact* ct = contact(id); ct && ct->stage == Stage::Queued) acceptAsAgent(*ct, "Echo Agent"); });
+            after(0, [this, id] { if (Contact* ct = contact(id); ct && ct->state == ContactState::Queued) acceptAsAgent(*ct, "Echo Agent"); });
         }
     }
 
@@ -286,7 +353,7 @@ struct ChatService::Impl {
         Participant agent{newId(), std::move(name), newToken("PT"), ParticipantRole::Agent, true};
         participantTokens[agent.token] = {c.initialId, agent.id};
         c.agentId = agent.id;
-        c.stage = Stage::WithAgent;
+        c.state = ContactState::WithAgent;
         Participant& stored = c.participants[agent.id] = agent;
         event(c, ContentKind::ParticipantJoined, &stored);
         if (echoAgent && stored.displayName == "Echo Agent") {
@@ -296,8 +363,9 @@ struct ChatService::Impl {
     }
 
     void endChat(Contact& c) {
-        if (c.stage == Stage::Ended) return;
-        c.stage = Stage::Ended;
+        if (c.state == ContactState::Ended) return;
+        c.state = ContactState::Ended;
+        runner.forget(c.initialId);
         cancel(c.idleTimer);
         cancel(c.durationTimer);
         event(c, ContentKind::ChatEnded, nullptr);
@@ -330,7 +398,7 @@ struct ChatService::Impl {
     // time, so the hot path never cancels and re-creates timers.
     void resetIdle(Contact& c) {
         c.lastCustomerActivityMs = now();
-        if (c.idleTimer || c.stage == Stage::Ended || config.limits.customerIdleMinutes <= 0) return;
+        if (c.idleTimer || c.state == ContactState::Ended || config.limits.customerIdleMinutes <= 0) return;
         armIdle(c, static_cast<std::int64_t>(config.limits.customerIdleMinutes) * 60'000);
     }
     void armIdle(Contact& c, std::int64_t delayMs) {
@@ -339,51 +407,13 @@ struct ChatService::Impl {
             Contact* ct = contact(id);
             if (!ct) return;
             ct->idleTimer = 0;
-            if (ct->stage == Stage::Ended) return;
+            if (ct->state == ContactState::Ended) return;
             const std::int64_t idleFor = static_cast<std::int64_t>(config.limits.customerIdleMinutes) * 60'000;
             const std::int64_t quiet = now() - ct->lastCustomerActivityMs;
             if (quiet < idleFor) return armIdle(*ct, idleFor - quiet);
             ct->customerIdle = true;
             event(*ct, ContentKind::ParticipantIdle, &ct->participants[ct->customerId]);
         });
-    }
-
-    // --- the demo bot (the acme-l1 flow's Lex stand-in) --------------------------------------
-    void botReply(Contact& c, const std::string& text) {
-        Participant bot{"", kBotName, "", ParticipantRole::System, true};
-        if (c.botState == "accounts" && !text.empty() && text.find(' ') == std::string::npos) {
-            // The customer picked an account; the reply carries only its opaque id. The bot answers
-            // with a template the widget fills from the partner app: it never sees the balance.
-            c.botState.clear();
-            json tpl = {{"templateType", "AccountBalance"}, {"version", "1.0"},
-                        {"data", {{"content", {{"title", "Here is your balance"},
-                                               {"elements", "$API:GetBalance(account=" + text + ")"}}}}}};
-            say(c, &bot, ContentKind::Interactive, dump(tpl));
-            return;
-        }
-        if (mentions(text, {"balance", "how much"})) {
-            c.botState = "accounts";
-            json tpl = {{"templateType", "ListAccounts"}, {"version", "1.0"},
-                        {"data", {{"content", {{"title", "Which account would you like to see the balance on?"},
-                                               {"subtitle", "Tap to select option"},
-                                               {"elements", "$API:GetAccountList"}}}}}};
-            say(c, &bot, ContentKind::Interactive, dump(tpl));
-            return;
-        }
-        if (mentions(text, {"specialist", "escalate", "dispute", "fraud", "stolen"})) {
-            say(c, &bot, ContentKind::TextPlain, "I'll bring in a Finaptic banking specialist for this.");
-            say(c, &bot, ContentKind::Json, finchat::escalationSignalContent(text));
-            return;
-        }
-        if (echoAgent || mentions(text, {"agent", "human", "person", "someone"})) {
-            say(c, &bot, ContentKind::TextPlain, "Connecting you to an agent. Please hold on.");
-            c.unansweredForAgent.push_back(text);
-            enqueue(c);
-            return;
-        }
-        say(c, &bot, ContentKind::TextPlain,
-            "I can show your balance, or connect you with an agent (type 'agent'). "
-            "For card disputes or fraud, ask for a specialist.");
     }
 
     void afterCustomerMessage(Contact& c, const Item& item) {
@@ -394,15 +424,16 @@ struct ChatService::Impl {
         resetIdle(c);
         const ContentKind kind = item.kind();
         if (kind != ContentKind::TextPlain && kind != ContentKind::TextMarkdown) return;
-        // Only the bot and the echo agent answer; a chat with a person needs no next-turn work.
-        if (c.stage != Stage::Bot && !echoAgent) return;
+        // The flow's Lex block, when it is waiting, takes the text (its bot answers on the next turn).
+        if (c.state == ContactState::InFlow && runner.customerText(c.initialId, item.content)) return;
+        // Only the echo agent answers otherwise; a chat with a person needs no next-turn work.
+        if (!echoAgent) return;
         const std::string id = c.initialId, text = item.content;
         // Answers come on the next turn, as they would from another process.
         after(0, [this, id, text] {
             Contact* ct = contact(id);
-            if (!ct || ct->stage == Stage::Ended) return;
-            if (ct->stage == Stage::Bot) return botReply(*ct, text);
-            if (ct->stage == Stage::Queued) { ct->unansweredForAgent.push_back(text); return; }
+            if (!ct || ct->state == ContactState::Ended) return;
+            if (ct->state != ContactState::WithAgent) { ct->unansweredForAgent.push_back(text); return; }
             auto agent = ct->participants.find(ct->agentId);
             if (echoAgent && agent != ct->participants.end() && agent->second.displayName == "Echo Agent" && agent->second.active)
                 say(*ct, &agent->second, ContentKind::TextPlain, "echo: " + text);
@@ -433,9 +464,20 @@ void ChatService::setPublicBase(std::string httpBase, std::string wsBase) {
     impl_->httpBase = std::move(httpBase);
     impl_->wsBase = std::move(wsBase);
 }
-void ChatService::setEchoAgent(bool on) { impl_->echoAgent = on; }
+void ChatService::setEchoAgent(bool on) {
+    impl_->echoAgent = on;
+    impl_->keywordBot.setEveryTextAsksForAgent(on);
+}
+void ChatService::setLexBots(LexBots* bots) { impl_->runner.setLexBots(bots ? bots : &impl_->keywordBot); }
+void ChatService::setFlows(FlowLibrary flows) { impl_->flows = std::move(flows); }
+void ChatService::setFlowLog(std::function<void(const std::string&)> log) { impl_->runner.setLog(std::move(log)); }
+ContactCenter& ChatService::contactCenter() { return *impl_; }
 std::size_t ChatService::contactCount() const { return impl_->activeContacts; }
 std::size_t ChatService::openSocketCount() const { return impl_->sockets.size(); }
+std::vector<finchat::Item> ChatService::transcriptOf(std::string_view contactId) const {
+    auto a = impl_->contactAlias.find(contactId);
+    return a == impl_->contactAlias.end() ? std::vector<finchat::Item>{} : a->second.contact->items;
+}
 std::size_t ChatService::approximateBytes() const {
     std::size_t n = 0;
     for (const auto& [id, c] : impl_->contacts) n += c.bytes + 1024;
@@ -513,7 +555,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
         auto pt = s.participantTokens.find(std::string(bearer));
         if (pt == s.participantTokens.end()) return Reply::error("AccessDeniedException", "Access denied");
         Contact* c = s.contact(pt->second.first);
-        if (!c || c->stage == Stage::Ended || !c->participants[pt->second.second].active)
+        if (!c || c->state == ContactState::Ended || !c->participants[pt->second.second].active)
             return Reply::error("AccessDeniedException", "Access denied");
         if (faults_.denyConnection > 0) {
             --faults_.denyConnection;
@@ -544,7 +586,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
     auto cn = s.connections.find(bearer);
     if (cn == s.connections.end() || cn->second.expiryMs <= s.now()) return Reply::error("AccessDeniedException", "Access denied");
     Contact* c = s.contact(cn->second.contactId);
-    if (!c || c->stage == Stage::Ended) return Reply::error("AccessDeniedException", "Access denied");
+    if (!c || c->state == ContactState::Ended) return Reply::error("AccessDeniedException", "Access denied");
     Participant& me = c->participants[cn->second.participantId];
     if (!me.active) return Reply::error("AccessDeniedException", "Access denied");
     const std::string connToken = cn->second.token;
@@ -797,7 +839,7 @@ std::optional<SocketId> ChatService::openSocket(std::string_view query, SocketSi
     auto cn = s.connections.find(g->second.connectionToken);
     if (cn == s.connections.end()) return std::nullopt;
     Contact* c = s.contact(cn->second.contactId);
-    if (!c || c->stage == Stage::Ended) return std::nullopt;
+    if (!c || c->state == ContactState::Ended) return std::nullopt;
     const auto mine = std::count_if(c->sockets.begin(), c->sockets.end(), [&](SocketId id) {
         auto it = s.sockets.find(id);
         return it != s.sockets.end() && it->second.participantId == cn->second.participantId;
@@ -871,7 +913,7 @@ Reply ChatService::agentQueues(std::string_view instanceId) {
     for (const auto& q : inst->queues) {
         json list = json::array();
         for (auto& [id, c] : impl_->contacts) {
-            if (c.instance != inst->id || c.queue != q.id || c.stage != Stage::Queued) continue;
+            if (c.instance != inst->id || c.queue != q.id || c.state != ContactState::Queued) continue;
             json entry = {{"contactId", c.initialId}, {"currentContactId", c.currentId},
                           {"customerName", c.participants[c.customerId].displayName},
                           {"waitingSince", finchat::formatIsoTime(c.queuedSinceMs)}, {"attributes", c.attributes}};
@@ -889,7 +931,7 @@ Reply ChatService::agentAccept(std::string_view body) {
     Contact* c = impl_->contact(field(j, "contactId"));
     if (!c || (!field(j, "instance").empty() && c->instance != field(j, "instance")))
         return Reply::error("ResourceNotFoundException", "contact not found");
-    if (c->stage != Stage::Queued) return Reply::error("ConflictException", "contact is not waiting in a queue");
+    if (c->state != ContactState::Queued) return Reply::error("ConflictException", "contact is not waiting in a queue");
     if (static_cast<int>(c->participants.size()) >= impl_->config.limits.maxParticipantsPerContact)
         return Reply::error("ServiceQuotaExceededException", "too many participants");
     std::string name = field(j, "agentName");
@@ -903,7 +945,7 @@ Reply ChatService::agentTransfer(std::string_view body) {
     json j = parseObject(body);
     if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
     Contact* c = impl_->contact(field(j, "contactId"));
-    if (!c || c->stage == Stage::Ended) return Reply::error("ResourceNotFoundException", "contact not found");
+    if (!c || c->state == ContactState::Ended) return Reply::error("ResourceNotFoundException", "contact not found");
     const std::string queue = field(j, "queue");
     const std::string instanceId = field(j, "instance").empty() ? c->instance : field(j, "instance");
     const InstanceConfig* inst = impl_->config.instance(instanceId);
@@ -913,24 +955,24 @@ Reply ChatService::agentTransfer(std::string_view body) {
         a->second.active = false;
         impl_->event(*c, ContentKind::ParticipantLeft, &a->second);
     }
-    Participant bot{"", kBotName, "", ParticipantRole::System, true};
-    impl_->say(*c, &bot, ContentKind::TextPlain, "Transferring you to another team. Please hold on.");
+    impl_->runner.forget(c->initialId);   // an agent's transfer takes the contact out of its flow
+    impl_->sendSystemMessage(c->initialId, ContentKind::TextPlain, "Transferring you to another team. Please hold on.");
     impl_->event(*c, ContentKind::TransferSucceeded, nullptr);
     c->currentId = impl_->newId();
     impl_->contactAlias[c->currentId] = {c->initialId, c};
     c->instance = inst->id;
     c->queue = queue;
     c->agentId.clear();
-    impl_->enqueue(*c);
+    impl_->queueContact(*c);
     return okJson({{"contactId", c->initialId}, {"currentContactId", c->currentId}});
 }
 
 Reply ChatService::agentContact(std::string_view contactId) {
     Contact* c = impl_->contact(contactId);
     if (!c) return Reply::error("ResourceNotFoundException", "contact not found");
-    static const char* stages[] = {"bot", "queued", "with-agent", "ended"};
+    static const char* stages[] = {"flow", "queued", "with-agent", "ended"};
     json out = {{"contactId", c->initialId}, {"currentContactId", c->currentId}, {"instance", c->instance},
-                {"queue", c->queue}, {"stage", stages[static_cast<int>(c->stage)]},
+                {"queue", c->queue}, {"stage", stages[static_cast<int>(c->state)]},
                 {"customerName", c->participants[c->customerId].displayName}, {"attributes", c->attributes}};
     if (auto e = impl_->escalations.find(c->escalationId); e != impl_->escalations.end())
         out["escalation"] = {{"id", e->second.id}, {"partnerId", e->second.partnerId}, {"l1ContactId", e->second.l1ContactId},

@@ -6,6 +6,7 @@
 // exception is opt-in and for tests only: --record FILE writes requests and websocket frames with
 // message text (credentials still replaced; see server.h). It is never on by default.
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -26,6 +27,9 @@
 
 #ifndef CONNECT_LOCAL_DEFAULT_CONFIG
 #define CONNECT_LOCAL_DEFAULT_CONFIG "config.json"
+#endif
+#ifndef CONNECT_LOCAL_DEFAULT_FLOWS
+#define CONNECT_LOCAL_DEFAULT_FLOWS ""
 #endif
 // Directories served by default, compiled in by CMake (absolute paths of the source and wasm trees):
 // the demo page and agent console, the widget's dist directory (web/build.mjs output), the themes.
@@ -48,7 +52,9 @@ void usage(std::FILE* out) {
                  "usage: connect-local [options]\n"
                  "  --port P        port to listen on (default 8080; 0 = any free port)\n"
                  "  --host H        address to listen on (default 127.0.0.1)\n"
-                 "  --config FILE   instances, flows, partners (default %s)\n"
+                 "  --config FILE   instances, flows, queues, hours, bot aliases, partners (default %s)\n"
+                 "  --flows DIR     contact flows, one Amazon Connect flow-language file each; config.json\n"
+                 "                  names them by file (default %s)\n"
                  "  --static DIR    serve DIR at / instead of the demo site (default %s)\n"
                  "  --widget DIR    serve DIR at /finaptic-chat/: the widget's files, as web/build.mjs lays\n"
                  "                  them out (default %s)\n"
@@ -64,7 +70,7 @@ void usage(std::FILE* out) {
                  "  --help          this text\n"
                  "Pages: / (Acme Bank demo), /agent/?instance=acme|finaptic (agent console), /csp.html,\n"
                  "/two-widgets.html, /connect-local/ (the endpoint list).\n",
-                 CONNECT_LOCAL_DEFAULT_CONFIG, orNone(CONNECT_LOCAL_DEFAULT_SITE), orNone(CONNECT_LOCAL_DEFAULT_WIDGET),
+                 CONNECT_LOCAL_DEFAULT_CONFIG, orNone(CONNECT_LOCAL_DEFAULT_FLOWS), orNone(CONNECT_LOCAL_DEFAULT_SITE), orNone(CONNECT_LOCAL_DEFAULT_WIDGET),
                  orNone(CONNECT_LOCAL_DEFAULT_THEMES), connect_local::kStrictCsp);
 }
 
@@ -84,7 +90,7 @@ std::optional<unsigned long> number(std::string_view text, unsigned long max) {
 int main(int argc, char** argv) {
     connect_local::ServerOptions options;
     options.port = 8080;
-    std::optional<std::string> configPath;
+    std::optional<std::string> configPath, flowsPath;
     bool echoAgent = false;
     std::string site = CONNECT_LOCAL_DEFAULT_SITE, widget = CONNECT_LOCAL_DEFAULT_WIDGET, themes = CONNECT_LOCAL_DEFAULT_THEMES;
     std::vector<connect_local::StaticMount> extraMounts;
@@ -111,6 +117,8 @@ int main(int argc, char** argv) {
             options.host = std::string(*v);
         } else if (arg == "--config" && (v = value())) {
             configPath = std::string(*v);
+        } else if (arg == "--flows" && (v = value())) {
+            flowsPath = std::string(*v);
         } else if (arg == "--static" && (v = value())) {
             options.staticDir = std::string(*v);   // must exist (checked at start)
         } else if (arg == "--widget" && (v = value())) {
@@ -178,6 +186,29 @@ int main(int argc, char** argv) {
         }
     }
 
+    // Flows: an explicit --flows directory must exist; the built-in default may be missing, and then
+    // the demo's flows compiled in are used. A refused file is reported and the others still run.
+    connect_local::FlowLibrary flows;
+    {
+        const std::string dir = flowsPath.value_or(CONNECT_LOCAL_DEFAULT_FLOWS);
+        std::error_code ec;
+        if (!flowsPath && (dir.empty() || !std::filesystem::is_directory(dir, ec))) {
+            flows = connect_local::FlowLibrary::demo();
+        } else {
+            flows = connect_local::FlowLibrary::loadDirectory(dir);
+            if (flowsPath && flows.flows.empty() && !flows.errors.empty() && flows.errors[0].file == dir) {
+                std::fprintf(stderr, "connect-local: --flows %s: not a directory\n", dir.c_str());
+                return 1;
+            }
+        }
+        for (const auto& e : flows.errors) std::fprintf(stderr, "connect-local: flow refused: %s\n", e.describe().c_str());
+        for (const auto& inst : config.instances)
+            for (const auto& f : inst.flows)
+                if (!flows.flow(f.file))
+                    std::fprintf(stderr, "connect-local: instance %s, flow %s: no loaded flow file %s; StartChatContact answers 404\n",
+                                 inst.id.c_str(), f.id.c_str(), f.file.c_str());
+    }
+
     // Every chat holds a websocket per participant: lift the soft descriptor limit to the hard one
     // (commonly 1024 of 524288), or a few hundred chats would end in EMFILE.
     if (rlimit rl{}; getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
@@ -190,6 +221,8 @@ int main(int argc, char** argv) {
     finchat_native::SystemRandom random;
     connect_local::ChatService service(std::move(config), clock, random);
     if (echoAgent) service.setEchoAgent(true);
+    service.setFlows(std::move(flows));
+    service.setFlowLog([](const std::string& line) { std::fprintf(stderr, "connect-local: %s\n", line.c_str()); });
 
     connect_local::Server server(io, service, options);
     std::string error;

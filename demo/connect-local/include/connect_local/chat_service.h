@@ -2,8 +2,9 @@
 //
 // ChatService is the whole emulated backend as plain state: contacts, participants, tokens, the
 // transcript of each contact, idempotency, receipts, typing, the websocket gateway's subscriptions
-// and fan-out, queues and agents, the demo bot, the Finaptic Support API and the demo partner
-// backend. The HTTP/WebSocket server (server.h) only parses requests and moves bytes; every answer
+// and fan-out, queues and agents, contact flows (flow_runner.h) and their Lex bots, the Finaptic
+// Support API and the demo partner backend. It acts on contacts through the Connect primitives
+// (contact_center.h), which it implements. The HTTP/WebSocket server (server.h) only parses requests and moves bytes; every answer
 // (status, x-amzn-ErrorType, JSON body) comes from here. Like the core it is single-threaded and
 // driven by a finchat::Clock, so tests run it with a manual clock and no network at all.
 //
@@ -21,6 +22,9 @@
 #include <vector>
 
 #include "connect_local/config.h"
+#include "connect_local/contact_center.h"
+#include "connect_local/flow.h"
+#include "connect_local/lex_runtime.h"
 #include "finchat/platform.h"
 #include "finchat/protocol.h"
 
@@ -95,6 +99,18 @@ public:
     Reply agentContact(std::string_view contactId);                     // GET  /agent-api/contacts/{id}
     void setEchoAgent(bool on);                                         // --agent echo
 
+    // --- Contact flows and bots -----------------------------------------------------------------
+    // The flows the config's instances name by file (default: FlowLibrary::demo(), the demo's flows).
+    // Set before the first contact starts: running contacts point into the library.
+    void setFlows(FlowLibrary flows);
+    // The Lex bots flows talk to (not owned; nullptr: the built-in keyword bot, which stands in for
+    // `banking-assistant` when no --bots bot is loaded).
+    void setLexBots(LexBots* bots);
+    // Flow log lines (UpdateFlowLoggingBehavior; errors that end a contact): ids and branches only.
+    void setFlowLog(std::function<void(const std::string&)> log);
+    // The Connect primitives this service implements (what the flow runner and the bots use).
+    ContactCenter& contactCenter();
+
     // --- Finaptic Support API and the demo partner backend (system.md §3) --------------------
     Reply createEscalation(std::string_view apiKey, std::string_view body);   // POST /finaptic/v1/escalations
     Reply partnerChatToken(std::string_view body);                      // POST /acme/api/chat-token
@@ -108,6 +124,7 @@ public:
     std::size_t contactCount() const;
     std::size_t openSocketCount() const;
     std::size_t approximateBytes() const;                               // memory held by contacts
+    std::vector<finchat::Item> transcriptOf(std::string_view contactId) const;   // also of ended contacts
 
 private:
     Reply handleParticipant(finchat::Operation op, std::string_view bearer, std::string_view body, std::string_view path);

@@ -1,4 +1,6 @@
-// connect_local/config.h: instances, flows, queues, partners and limits (config.json beside the binary).
+// connect_local/config.h: instances, flows, queues, hours, bots, partners and limits (config.json
+// beside the binary). Flow files name queues, hours and bots by their AWS ARNs or ids; this is where
+// those names map to local things (see demo/connect-local/README.md, "ARN mapping").
 #pragma once
 #include <cstdint>
 #include <string>
@@ -9,22 +11,43 @@
 
 namespace connect_local {
 
-struct QueueConfig { std::string id, name; };
+struct QueueConfig {
+    std::string id, name;
+    std::string arn;        // what flow files put in QueueId (the id itself works too)
+    std::string hours;      // hours-of-operation id; empty: open around the clock
+    int staffedAgents = 0;  // agents the local instance pretends are staffed (CheckMetricData)
+    int maxContacts = 0;    // waiting contacts before TransferContactToQueue answers QueueAtCapacity; 0: no limit
+};
+
+// Weekly opening hours, as Connect's HoursOfOperation: per day zero or more [start, end) minute ranges.
+struct HoursConfig {
+    struct Range { int day = 0; int startMinute = 0, endMinute = 0; };   // day 0 = SUNDAY .. 6 = SATURDAY
+    std::string id, name, arn;
+    int utcOffsetMinutes = 0;   // a fixed offset: the local stand-in has no time-zone database
+    std::vector<Range> ranges;
+    bool openAt(std::int64_t epochMs) const;
+};
 
 struct FlowConfig {
-    std::string id, name;
-    std::string queue;      // where the contact waits for an agent
-    std::string bot;        // "acme-demo-bot" or empty: the flow's bot answers before any queueing
-    std::string greeting;   // SYSTEM message when the contact starts (empty: none)
+    std::string id, name;   // id: StartChatContact's ContactFlowId
+    std::string arn;
+    std::string file;       // the flow-language file in the flows directory (default: <id>.json)
 };
 
 struct InstanceConfig {
     std::string id, name;
     std::vector<FlowConfig> flows;
     std::vector<QueueConfig> queues;
-    const FlowConfig* flow(std::string_view id) const;
-    bool hasQueue(std::string_view id) const;
+    std::vector<HoursConfig> hours;
+    // By id or ARN; queues and hours also by an ARN whose last segment is the local id.
+    const FlowConfig* flow(std::string_view idOrArn) const;
+    const QueueConfig* queue(std::string_view idOrArn) const;
+    const HoursConfig* hoursOfOperation(std::string_view idOrArn) const;
+    bool hasQueue(std::string_view id) const { return queue(id) != nullptr; }
 };
+
+// A Lex bot alias ARN (what ConnectParticipantWithLexBot names) -> a bot loaded with --bots.
+struct BotAliasConfig { std::string aliasArn, bot; };
 
 struct PartnerConfig {
     std::string id, name;
@@ -47,16 +70,20 @@ struct Config {
     std::string region = "us-east-1";
     std::vector<InstanceConfig> instances;
     std::vector<PartnerConfig> partners;
+    std::vector<BotAliasConfig> bots;
     std::string finapticInstance = "finaptic", finapticFlow = "finaptic-l2";
     Limits limits;
 
     const InstanceConfig* instance(std::string_view id) const;
     const PartnerConfig* partnerByKey(std::string_view apiKey) const;
     const PartnerConfig* partner(std::string_view id) const;
+    // The local bot an alias ARN names: the configured one, else the bot id inside the ARN
+    // (arn:aws:lex:REGION:ACCOUNT:bot-alias/BOTID/ALIASID), else the text itself (a bot name).
+    std::string botForAlias(std::string_view aliasArn) const;
 
     static finchat::Result<Config> parse(std::string_view json);
     static finchat::Result<Config> load(const std::string& path);
-    static Config demo();   // the topology of system.md §6, used when no file is given
+    static Config demo();   // the topology of system.md §6 (config.json's), used when no file is given
 };
 
 }  // namespace connect_local
