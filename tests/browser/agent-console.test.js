@@ -118,7 +118,7 @@ test('L2 console: partner, reason and the redacted L1 transcript above the live 
   assert.match(details, /Escalated by Acme Bank/);
   assert.match(details, /Partner\s+Acme Bank/);
   assert.match(details, /L1 contact\s+l1-contact-demo/);
-  assert.match(details, /Escalation reason\s+Disputed card payment/);
+  assert.match(details, /Escalation reason\s+Disputed card payment/i);   // the tag is upper-cased by CSS
   assert.match(details, /my card \[CREDIT_DEBIT_NUMBER\] twice/);
   assert.doesNotMatch(details, /4111/);
   const rows = await tab.$$eval('.l1-transcript li .l1-who', (w) => w.map((x) => x.textContent));

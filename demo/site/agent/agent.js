@@ -260,7 +260,7 @@ async function loadDetails(c, box) {
       });
       parts.push(h('details', { class: 'l1-transcript', open: true },
         h('summary', {}, `First-line conversation with ${esc.partnerName || esc.partnerId} (${items.length} message${items.length === 1 ? '' : 's'}, redacted)`),
-        items.length ? h('ol', {}, ...items) : h('p', { class: 'none' }, 'No transcript was sent with this escalation.')));
+        items.length ? h('ol', { tabIndex: 0, 'aria-label': 'First-line conversation' }, ...items) : h('p', { class: 'none' }, 'No transcript was sent with this escalation.')));
     }
     box.replaceChildren(...parts);
   } catch (e) {
