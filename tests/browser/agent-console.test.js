@@ -54,6 +54,15 @@ async function customer(level, extra = {}) {
   };
 }
 
+// axe-core's WCAG 2 A/AA rules over the page as it is now: the violations, one line each.
+const AXE = path.join(conformance, 'node_modules/axe-core/axe.min.js');
+async function axeViolations(tab) {
+  if (!fs.existsSync(AXE)) return [];
+  await tab.addScriptTag({ path: AXE });
+  return tab.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+}
+
 const activeLabel = (tab) => tab.evaluate(() => {
   const a = document.activeElement;
   if (!a) return '';
@@ -86,6 +95,7 @@ test('L1 console: accept by keyboard, "Escalate to Finaptic" sends the in-band s
   await tab.keyboard.press('Enter');
   await tab.keyboard.type('Disputed card payment, needs a specialist');
   await tab.screenshot({ path: path.join(SHOTS, 'l1-escalate-form.png') });
+  assert.deepEqual(await axeViolations(tab), []);
   await tab.keyboard.press('Enter');
   await tab.waitForFunction(() => /Escalation sent/.test(document.querySelector('.escalate-status').textContent), { timeout: 10000 });
   assert.equal(await tab.$eval('.escalate-status', (s) => s.getAttribute('role')), 'status');
@@ -128,6 +138,7 @@ test('L2 console: partner, reason and the redacted L1 transcript above the live 
     c.querySelector('.details').compareDocumentPosition(c.querySelector('.chat-mount')) & Node.DOCUMENT_POSITION_FOLLOWING), 4);
   assert.equal(await tab.$('button.escalate'), null);
   await tab.screenshot({ path: path.join(SHOTS, 'l2-escalation-record.png') });
+  assert.deepEqual(await axeViolations(tab), []);
 
   // The record is the accepting agent's: the page itself, without the token, is refused.
   const status = await tab.evaluate((id) => fetch(`/agent-api/contacts/${id}`).then((r) => r.status), l2.ids.contactId);
