@@ -3,75 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "connect_local/chat_service.h"
 #include "fake_platform.h"
 #include "finchat/chat_session.h"
 #include "finchat/util.h"
 #include "loopback_platform.h"
-#include "recording_sink.h"
-
-using namespace finchat;
-using connect_local::ChatService;
-using connect_local::Reply;
-using nlohmann::json;
-
-namespace {
-
-using testsupport::RecordingSink;
-
-struct Svc {
-    fake::ManualClock clock;
-    fake::SeededRandom random;
-    ChatService service{connect_local::Config::demo(), clock, random};
-
-    Reply start(const std::string& name = "Dana", const std::string& instance = "finaptic", const std::string& flow = "finaptic-l2",
-                std::vector<std::string> types = {"text/plain", "text/markdown"}) {
-        StartChatContactRequest r;
-        r.instanceId = instance;
-        r.contactFlowId = flow;
-        r.participantDetails.displayName = name;
-        r.supportedMessagingContentTypes = std::move(types);
-        return service.startChatContact(encode(r));
-    }
-    StartChatContactResponse started(const Reply& r) {
-        auto d = decode<StartChatContactResponse>(r.body);
-        REQUIRE(d.ok());
-        return *d;
-    }
-    CreateParticipantConnectionResponse connect(const std::string& participantToken) {
-        Reply r = service.participant(Operation::CreateParticipantConnection, participantToken,
-                                      R"({"Type":["WEBSOCKET","CONNECTION_CREDENTIALS"]})");
-        REQUIRE(r.status == 200);
-        return *decode<CreateParticipantConnectionResponse>(r.body);
-    }
-    connect_local::SocketId subscribe(const CreateParticipantConnectionResponse& c, RecordingSink& sink) {
-        auto id = service.openSocket(c.websocket->url.substr(c.websocket->url.find('?') + 1), sink);
-        REQUIRE(id.has_value());
-        service.socketMessage(*id, subscribeFrame());
-        return *id;
-    }
-    Reply send(const std::string& ct, const std::string& text, const std::string& clientToken = "", const std::string& type = "text/plain") {
-        return service.participant(Operation::SendMessage, ct, encode(SendMessageRequest{type, text, clientToken}));
-    }
-    Reply transcript(const std::string& ct, const std::string& body) { return service.participant(Operation::GetTranscript, ct, body); }
-};
-
-// A customer, connected and subscribed.
-struct Chat {
-    Svc& s;
-    StartChatContactResponse ids;
-    CreateParticipantConnectionResponse conn;
-    RecordingSink sink;
-    connect_local::SocketId socket = 0;
-    explicit Chat(Svc& svc, const std::string& instance = "finaptic", const std::string& flow = "finaptic-l2") : s(svc) {
-        ids = s.started(s.start("Dana", instance, flow));
-        conn = s.connect(ids.participantToken);
-        socket = s.subscribe(conn, sink);
-    }
-    const std::string& token() const { return conn.connectionCredentials->connectionToken; }
-};
-
-}  // namespace
+#include "service_harness.h"
 
 TEST_CASE("StartChatContact validates like Connect and answers with ids and a ParticipantToken", "[connect-local]") {
     Svc s;
@@ -299,7 +235,9 @@ TEST_CASE("agents: queue, accept, chat as AGENT, transfer to another queue", "[c
     Reply a = s.service.agentAccept(json{{"instance", "finaptic"}, {"contactId", dana.ids.contactId}, {"agentName", "Sam"}}.dump());
     REQUIRE(a.status == 200);
     auto agent = json::parse(a.body);
-    CHECK(s.service.agentAccept(json{{"contactId", dana.ids.contactId}}.dump()).errorType == "ConflictException");
+    CHECK(s.service.agentAccept(json{{"instance", "finaptic"}, {"contactId", dana.ids.contactId}}.dump()).errorType == "ConflictException");
+    // An agent of another instance (or of none) does not find the contact.
+    CHECK(s.service.agentAccept(json{{"contactId", dana.ids.contactId}}.dump()).errorType == "ResourceNotFoundException");
     CHECK(dana.sink.items().back().role() == ParticipantRole::Agent);   // participant.joined (AGENT)
 
     auto agentConn = s.connect(agent["participantToken"].get<std::string>());
@@ -312,7 +250,7 @@ TEST_CASE("agents: queue, accept, chat as AGENT, transfer to another queue", "[c
     REQUIRE(t.status == 200);
     CHECK(dana.sink.kinds() == std::vector<std::string>{"left", "text/plain", "succeeded"});   // old agent left, notice, transfer
     CHECK(json::parse(s.service.agentQueues("finaptic").body)["queues"][0]["contacts"].size() == 1);
-    REQUIRE(s.service.agentAccept(json{{"contactId", dana.ids.contactId}, {"agentName", "Lee"}}.dump()).status == 200);
+    REQUIRE(s.service.agentAccept(json{{"instance", "finaptic"}, {"contactId", dana.ids.contactId}, {"agentName", "Lee"}}.dump()).status == 200);
     const Item joined = dana.sink.items().back();
     CHECK(joined.displayName == "Lee");
     CHECK(joined.contactId == json::parse(t.body)["currentContactId"]);   // a new segment...
@@ -350,28 +288,6 @@ TEST_CASE("the demo bot: balance template with $API placeholders, escalation sig
     REQUIRE(s.send(dana.token(), "agent please").status == 200);
     s.clock.advance(0);
     CHECK(json::parse(s.service.agentQueues("acme").body)["queues"][0]["contacts"].size() == 1);
-}
-
-TEST_CASE("Finaptic Support API: L2 contact with escalation attributes and the redacted L1 transcript", "[connect-local]") {
-    Svc s;
-    json body = {{"l1ContactId", "l1-abc"}, {"reason", "card dispute"}, {"displayName", "Dana"},
-                 {"transcript", json::array({{{"displayName", "Dana"}, {"role", "CUSTOMER"}, {"text", "card 4111 1111 1111 1111"}}})}};
-    CHECK(s.service.createEscalation("wrong-key", body.dump()).status == 403);
-    Reply r = s.service.createEscalation("acme-demo-key", body.dump());
-    REQUIRE(r.status == 200);
-    auto out = json::parse(r.body);
-    auto contact = json::parse(s.service.agentContact(out["contactId"].get<std::string>()).body);
-    CHECK(contact["instance"] == "finaptic");
-    CHECK(contact["attributes"]["partnerId"] == "acme");
-    CHECK(contact["attributes"]["l1ContactId"] == "l1-abc");
-    CHECK(contact["escalation"]["transcript"][0]["text"] == "card [CREDIT_DEBIT_NUMBER]");
-    SECTION("the demo partner backend issues L1 and L2 tokens") {
-        auto l1 = json::parse(s.service.partnerChatToken(R"({"level":"L1","displayName":"Dana"})").body);
-        CHECK(json::parse(s.service.agentContact(l1["contactId"].get<std::string>()).body)["instance"] == "acme");
-        auto l2 = json::parse(s.service.partnerChatToken(R"({"level":"L2","reason":"fraud"})").body);
-        CHECK(l2.contains("participantToken"));
-        CHECK(s.service.partnerChatToken(R"({"level":"L3"})").status == 400);
-    }
 }
 
 TEST_CASE("faults: injected failures, denied connections, short tokens, silent heartbeats", "[connect-local]") {

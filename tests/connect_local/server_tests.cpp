@@ -259,6 +259,54 @@ TEST_CASE("PUT /contact/chat: happy path, and a malformed body is a Connect-shap
     CHECK(*header(bad, "content-type") == "application/json");
 }
 
+TEST_CASE("Finaptic Support API over HTTP: x-api-key, Connect-shaped 403 and 400s, the record for its agent only", "[connect-local][server][support]") {
+    Harness h;
+    const finchat::Headers jsonHeaders{{"content-type", "application/json"}};
+    auto withKey = [&](const char* key) {
+        finchat::Headers headers = jsonHeaders;
+        headers.push_back({"x-api-key", key});
+        return headers;
+    };
+    auto expectError = [&](const finchat::HttpResponse& r, int status, const char* type) {
+        CHECK(r.status == status);
+        REQUIRE(header(r, "x-amzn-errortype"));
+        CHECK(*header(r, "x-amzn-errortype") == type);
+        const auto e = finchat::errorFromResponse(r);
+        CHECK(e.serviceType == type);
+        CHECK_FALSE(e.detail.empty());
+        return e.detail;
+    };
+    const std::string body = R"({"reason":"card dispute","l1ContactId":"l1-x","transcript":[{"role":"CUSTOMER","name":"Dana","text":"hi"}]})";
+    expectError(h.call("POST", "/finaptic/v1/escalations", body, jsonHeaders), 403, "AccessDeniedException");
+    expectError(h.call("POST", "/finaptic/v1/escalations", body, withKey("not-the-key")), 403, "AccessDeniedException");
+    expectError(h.call("POST", "/finaptic/v1/escalations", "{\"reason\":", withKey("acme-demo-key")), 400, "InvalidRequestException");
+    CHECK(expectError(h.call("POST", "/finaptic/v1/escalations", R"({"transcript":[]})", withKey("acme-demo-key")), 400,
+                      "ValidationException").find("reason") != std::string::npos);
+    std::string tooLong = R"({"reason":"r","transcript":[)";
+    for (int i = 0; i < 501; ++i) tooLong += std::string(i ? "," : "") + R"({"role":"CUSTOMER","text":"x"})";
+    tooLong += "]}";
+    CHECK(expectError(h.call("POST", "/finaptic/v1/escalations", tooLong, withKey("acme-demo-key")), 400, "ValidationException") ==
+          "transcript has 501 entries; the limit is 500");
+    CHECK(h.service.contactCount() == 0);
+
+    const auto created = h.call("POST", "/finaptic/v1/escalations", body, withKey("acme-demo-key"));
+    REQUIRE(created.status == 200);
+    const auto answer = nlohmann::json::parse(created.body);
+    const std::string contactId = answer["contactId"].get<std::string>();
+    const auto accepted = h.call("POST", "/agent-api/accept", R"({"instance":"finaptic","agentName":"Sam","contactId":")" + contactId + "\"}", jsonHeaders);
+    REQUIRE(accepted.status == 200);
+    const std::string agentToken = nlohmann::json::parse(accepted.body)["participantToken"].get<std::string>();
+
+    expectError(h.call("GET", "/agent-api/contacts/" + contactId), 403, "AccessDeniedException");
+    expectError(h.call("GET", "/agent-api/contacts/" + contactId, {}, {{"x-amz-bearer", answer["participantToken"].get<std::string>()}}), 403,
+                "AccessDeniedException");
+    const auto read = h.call("GET", "/agent-api/contacts/" + contactId, {}, {{"x-amz-bearer", agentToken}});
+    REQUIRE(read.status == 200);
+    const auto record = nlohmann::json::parse(read.body)["escalation"];
+    CHECK(record["l1ContactId"] == "l1-x");
+    CHECK(record["transcript"][0]["text"] == "hi");
+}
+
 TEST_CASE("Unknown routes and operations are Connect-shaped 404s", "[connect-local][server]") {
     Harness h;
     for (auto [method, path] : {std::pair{"GET", "/nope"}, std::pair{"POST", "/participant/bogus"},
@@ -467,8 +515,11 @@ TEST_CASE("Chats through the demo's flow files over real sockets: bot turns, esc
             if (!entry.own && entry.item.type == finchat::ItemType::Message && pred(entry.item)) return true;
         return false;
     };
-    auto stage = [&](const std::string& id) {
-        return nlohmann::json::parse(h.call("GET", "/agent-api/contacts/" + id).body).value("stage", "");
+    // Read through the service (the agent API answers only the contact's own agent).
+    auto stage = [&](const std::string& id) -> std::string {
+        static const char* stages[] = {"flow", "queued", "with-agent", "ended"};
+        auto summary = h.service.contactCenter().contactSummary(id);
+        return summary ? stages[static_cast<int>(summary->state)] : "";
     };
 
     std::string contactId;
@@ -495,7 +546,7 @@ TEST_CASE("Chats through the demo's flow files over real sockets: bot turns, esc
     const auto queues = nlohmann::json::parse(h.call("GET", "/agent-api/queues?instance=acme").body);
     CHECK(queues["queues"][0]["id"] == "acme-support");
     CHECK(queues["queues"][0]["contacts"].size() == 1);
-    const auto accepted = h.call("POST", "/agent-api/accept", nlohmann::json{{"contactId", contactId}, {"agentName", "Sam"}}.dump());
+    const auto accepted = h.call("POST", "/agent-api/accept", nlohmann::json{{"contactId", contactId}, {"instance", "acme"}, {"agentName", "Sam"}}.dump());
     REQUIRE(accepted.status == 200);
     REQUIRE(runUntil(h.io, [&] {
         for (const auto& entry : session->transcript().entries())

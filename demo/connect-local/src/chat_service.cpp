@@ -10,6 +10,7 @@
 #include "finchat/pii.h"
 #include "finchat/util.h"
 #include "keyword_bot.h"
+#include "support_api.h"
 
 namespace connect_local {
 
@@ -46,6 +47,11 @@ const std::vector<std::string> kAttachmentTypes = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/heic", "video/quicktime",
     "video/mp4", "application/rtf"};
 
+}  // namespace
+
+const std::vector<std::string>& supportedMessagingContentTypes() { return kSupportedTypes; }
+
+namespace {
 bool contains(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 }  // namespace
 
@@ -65,11 +71,6 @@ struct Attachment {
     bool uploaded = false, completed = false;
 };
 
-struct Escalation {
-    std::string id, partnerId, l1ContactId, reason, customerName;
-    json transcript = json::array();   // redacted L1 items, as the partner sent them
-};
-
 struct Contact {
     std::string initialId, currentId;
     std::string instance, flow, queue;
@@ -84,7 +85,6 @@ struct Contact {
     std::set<SocketId> sockets;
     std::unordered_map<std::string, std::string> idempotent;  // connectionToken + '\n' + ClientToken -> answer
     std::deque<std::string> idempotentOrder;
-    std::string escalationId;
     std::vector<std::string> unansweredForAgent;             // customer texts waiting for the echo agent
     std::map<std::string, Attachment> attachments;
     finchat::Clock::TimerId idleTimer = 0, durationTimer = 0;
@@ -129,6 +129,7 @@ struct ChatService::Impl final : ContactCenter {
     bool echoAgent = false;
     FlowLibrary flows = FlowLibrary::demo();
     KeywordBot keywordBot;              // the bots when no --bots bot is loaded
+    SupportApi* support = nullptr;   // told when agents join and chats end (escalation record times)
 
     std::map<std::string, Contact> contacts;                   // by initial contact id
     StringMap<ContactRef> contactAlias;                         // any segment id -> initial id
@@ -137,7 +138,6 @@ struct ChatService::Impl final : ContactCenter {
     std::unordered_map<std::string, SocketGrant> grants;
     std::map<SocketId, Socket> sockets;
     std::map<std::string, std::string> startTokens;            // StartChatContact ClientToken -> answer
-    std::map<std::string, Escalation> escalations;
     std::deque<std::string> endedOrder;
     std::set<finchat::Clock::TimerId> timers;
     SocketId nextSocket = 1;
@@ -294,8 +294,7 @@ struct ChatService::Impl final : ContactCenter {
     }
 
     // --- contacts --------------------------------------------------------------------------
-    finchat::Result<finchat::StartChatContactResponse> startContact(const finchat::StartChatContactRequest& r,
-                                                                    std::string escalationId = {}) {
+    finchat::Result<finchat::StartChatContactResponse> startContact(const finchat::StartChatContactRequest& r) {
         const InstanceConfig* inst = config.instance(r.instanceId);
         if (!inst) return finchat::Error{finchat::ErrorCode::Service, "instance not found", 404, "ResourceNotFoundException"};
         const FlowConfig* flowConfig = inst->flow(r.contactFlowId);
@@ -311,7 +310,6 @@ struct ChatService::Impl final : ContactCenter {
         c.attributes = r.attributes;
         c.supportedTypes = r.supportedMessagingContentTypes.empty() ? std::vector<std::string>{"text/plain"}
                                                                     : r.supportedMessagingContentTypes;
-        c.escalationId = std::move(escalationId);
         Participant customer{newId(), r.participantDetails.displayName, newToken("PT"), ParticipantRole::Customer, true};
         c.customerId = customer.id;
         participantTokens[customer.token] = {c.initialId, customer.id};
@@ -356,6 +354,7 @@ struct ChatService::Impl final : ContactCenter {
         c.state = ContactState::WithAgent;
         Participant& stored = c.participants[agent.id] = agent;
         event(c, ContentKind::ParticipantJoined, &stored);
+        if (support) support->agentJoined(c.initialId, stored.displayName);
         if (echoAgent && stored.displayName == "Echo Agent") {
             for (auto& text : std::exchange(c.unansweredForAgent, {})) say(c, &stored, ContentKind::TextPlain, "echo: " + text);
         }
@@ -371,6 +370,7 @@ struct ChatService::Impl final : ContactCenter {
         event(c, ContentKind::ChatEnded, nullptr);
         for (auto& [id, p] : c.participants) p.active = false;
         --activeContacts;
+        if (support) support->contactEnded(c.initialId);
         // Clients close their sockets on chat.ended; close the stragglers a little later.
         const std::string id = c.initialId;
         after(2'000, [this, id] {
@@ -380,6 +380,21 @@ struct ChatService::Impl final : ContactCenter {
         });
         endedOrder.push_back(id);
         while (endedOrder.size() > kMaxEndedContacts) forget(endedOrder.front());
+    }
+
+    // The agent that `bearer` (its ParticipantToken, or a live ConnectionToken of it) speaks for on `c`:
+    // the contact's agent now, or the last one when the chat has ended; never an agent the contact was
+    // transferred away from, a customer, or a participant of another contact.
+    const Participant* contactAgent(Contact& c, std::string_view bearer) {
+        std::string participantId;
+        if (auto pt = participantTokens.find(std::string(bearer)); pt != participantTokens.end() && pt->second.first == c.initialId)
+            participantId = pt->second.second;
+        else if (auto cn = connections.find(bearer); cn != connections.end() && cn->second.contactId == c.initialId &&
+                                                     cn->second.expiryMs > now())
+            participantId = cn->second.participantId;
+        if (participantId.empty() || participantId != c.agentId) return nullptr;
+        auto p = c.participants.find(participantId);
+        return p != c.participants.end() && p->second.role == ParticipantRole::Agent ? &p->second : nullptr;
     }
 
     void forget(const std::string& id) {
@@ -457,7 +472,10 @@ struct ChatService::Impl final : ContactCenter {
 
 // ---------------------------------------------------------------------------------------------
 ChatService::ChatService(Config config, finchat::Clock& clock, finchat::Random& random)
-    : impl_(std::make_unique<Impl>(std::move(config), clock, random, faults_)) {}
+    : impl_(std::make_unique<Impl>(std::move(config), clock, random, faults_)),
+      support_(std::make_unique<SupportApi>(*this, impl_->config, clock, random)) {
+    impl_->support = support_.get();
+}
 ChatService::~ChatService() = default;
 
 void ChatService::setPublicBase(std::string httpBase, std::string wsBase) {
@@ -472,6 +490,9 @@ void ChatService::setLexBots(LexBots* bots) { impl_->runner.setLexBots(bots ? bo
 void ChatService::setFlows(FlowLibrary flows) { impl_->flows = std::move(flows); }
 void ChatService::setFlowLog(std::function<void(const std::string&)> log) { impl_->runner.setLog(std::move(log)); }
 ContactCenter& ChatService::contactCenter() { return *impl_; }
+const std::string& ChatService::httpBase() const { return impl_->httpBase; }
+const Config& ChatService::config() const { return impl_->config; }
+std::size_t ChatService::escalationRecordCount() const { return support_->recordCount(); }
 std::size_t ChatService::contactCount() const { return impl_->activeContacts; }
 std::size_t ChatService::openSocketCount() const { return impl_->sockets.size(); }
 std::vector<finchat::Item> ChatService::transcriptOf(std::string_view contactId) const {
@@ -532,13 +553,17 @@ Reply ChatService::startChatContact(std::string_view body) {
 // ---------------------------------------------------------------------------------------------
 // Participant service
 // ---------------------------------------------------------------------------------------------
+std::optional<Reply> ChatService::injectedFailure(const std::string& operation) {
+    auto f = faults_.failOperation.find(operation);
+    if (f == faults_.failOperation.end() || f->second <= 0) return std::nullopt;
+    --f->second;
+    return faults_.failStatus == 429 ? Reply::error("ThrottlingException", "Rate exceeded")
+                                     : Reply::error("InternalServerException", "Injected failure");
+}
+
 Reply ChatService::participant(Operation op, std::string_view bearer, std::string_view body, std::string_view path) {
     const char* name = finchat::operationInfo(op).name;
-    if (auto f = faults_.failOperation.find(name); f != faults_.failOperation.end() && f->second > 0) {
-        --f->second;
-        return faults_.failStatus == 429 ? Reply::error("ThrottlingException", "Rate exceeded")
-                                         : Reply::error("InternalServerException", "Injected failure");
-    }
+    if (auto injected = injectedFailure(name)) return *injected;
     Reply reply = handleParticipant(op, bearer, body, path);
     if (auto f = faults_.failAfterProcessing.find(name); reply.status == 200 && f != faults_.failAfterProcessing.end() && f->second > 0) {
         --f->second;
@@ -917,7 +942,6 @@ Reply ChatService::agentQueues(std::string_view instanceId) {
             json entry = {{"contactId", c.initialId}, {"currentContactId", c.currentId},
                           {"customerName", c.participants[c.customerId].displayName},
                           {"waitingSince", finchat::formatIsoTime(c.queuedSinceMs)}, {"attributes", c.attributes}};
-            if (auto e = impl_->escalations.find(c.escalationId); e != impl_->escalations.end()) entry["escalationReason"] = e->second.reason;
             list.push_back(std::move(entry));
         }
         queues.push_back({{"id", q.id}, {"name", q.name}, {"contacts", std::move(list)}});
@@ -928,9 +952,9 @@ Reply ChatService::agentQueues(std::string_view instanceId) {
 Reply ChatService::agentAccept(std::string_view body) {
     json j = parseObject(body);
     if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
+    // An agent works for one instance: a contact of another instance is not there to accept.
     Contact* c = impl_->contact(field(j, "contactId"));
-    if (!c || (!field(j, "instance").empty() && c->instance != field(j, "instance")))
-        return Reply::error("ResourceNotFoundException", "contact not found");
+    if (!c || c->instance != field(j, "instance")) return Reply::error("ResourceNotFoundException", "contact not found");
     if (c->state != ContactState::Queued) return Reply::error("ConflictException", "contact is not waiting in a queue");
     if (static_cast<int>(c->participants.size()) >= impl_->config.limits.maxParticipantsPerContact)
         return Reply::error("ServiceQuotaExceededException", "too many participants");
@@ -967,96 +991,30 @@ Reply ChatService::agentTransfer(std::string_view body) {
     return okJson({{"contactId", c->initialId}, {"currentContactId", c->currentId}});
 }
 
-Reply ChatService::agentContact(std::string_view contactId) {
+Reply ChatService::agentContact(std::string_view contactId, std::string_view bearer) {
+    if (bearer.empty()) return Reply::error("AccessDeniedException", "Missing X-Amz-Bearer");
+    // Unknown contacts and other people's are answered alike: the answer tells nobody what exists.
     Contact* c = impl_->contact(contactId);
-    if (!c) return Reply::error("ResourceNotFoundException", "contact not found");
+    if (!c || !impl_->contactAgent(*c, bearer)) return Reply::error("AccessDeniedException", "Access denied");
     static const char* stages[] = {"flow", "queued", "with-agent", "ended"};
     json out = {{"contactId", c->initialId}, {"currentContactId", c->currentId}, {"instance", c->instance},
                 {"queue", c->queue}, {"stage", stages[static_cast<int>(c->state)]},
                 {"customerName", c->participants[c->customerId].displayName}, {"attributes", c->attributes}};
-    if (auto e = impl_->escalations.find(c->escalationId); e != impl_->escalations.end())
-        out["escalation"] = {{"id", e->second.id}, {"partnerId", e->second.partnerId}, {"l1ContactId", e->second.l1ContactId},
-                             {"reason", e->second.reason}, {"transcript", e->second.transcript}};
+    // The escalation record is Finaptic's: readable on its instance only, by the agent who has the chat.
+    if (c->instance == impl_->config.finapticInstance)
+        if (const EscalationRecord* record = support_->recordForContact(c->initialId)) out["escalation"] = SupportApi::toJson(*record);
     return okJson(out);
 }
 
 // ---------------------------------------------------------------------------------------------
-// Finaptic Support API and the demo partner backend
+// Finaptic Support API and the demo partner backend (support_api.h)
 // ---------------------------------------------------------------------------------------------
 Reply ChatService::createEscalation(std::string_view apiKey, std::string_view body) {
-    const PartnerConfig* partner = impl_->config.partnerByKey(apiKey);
-    if (!partner) return Reply::error("AccessDeniedException", "unknown or missing x-api-key");
-    json j = parseObject(body);
-    if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
-    Escalation e;
-    e.id = impl_->newId();
-    e.partnerId = partner->id;
-    e.l1ContactId = field(j, "l1ContactId");
-    e.reason = field(j, "reason");
-    e.customerName = field(j, "displayName");
-    if (e.customerName.empty() || finchat::utf8Length(e.customerName) > 256) e.customerName = "Customer";
-    if (finchat::utf8Length(e.reason) > 1'024) return Reply::error("InvalidParameterException", "reason is too long");
-    // The L1 transcript arrives redacted by the widget; redact again, and keep only what agents read.
-    if (auto t = j.find("transcript"); t != j.end() && t->is_array()) {
-        if (t->size() > 500) return Reply::error("InvalidParameterException", "transcript has more than 500 items");
-        for (const auto& item : *t) {
-            if (!item.is_object()) continue;
-            json kept = {{"displayName", field(item, "displayName")}, {"role", field(item, "role")},
-                         {"time", field(item, "time")}, {"text", finchat::redactPii(field(item, "text"))}};
-            e.transcript.push_back(std::move(kept));
-        }
-    }
-    finchat::StartChatContactRequest r;
-    r.instanceId = impl_->config.finapticInstance;
-    r.contactFlowId = impl_->config.finapticFlow;
-    r.participantDetails.displayName = e.customerName;
-    r.attributes = {{"partnerId", partner->id}, {"l1ContactId", e.l1ContactId.substr(0, 256)},
-                    {"escalationId", e.id}, {"escalationReason", e.reason.substr(0, 1024)}};
-    r.supportedMessagingContentTypes = kSupportedTypes;
-    const std::string escalationId = e.id;
-    impl_->escalations[e.id] = std::move(e);
-    auto started = impl_->startContact(r, escalationId);
-    if (!started) {
-        impl_->escalations.erase(escalationId);
-        return Reply::error(started.error().serviceType, started.error().detail);
-    }
-    return okJson({{"escalationId", escalationId}, {"contactId", started->contactId},
-                   {"participantId", started->participantId}, {"participantToken", started->participantToken}});
+    if (auto injected = injectedFailure("CreateEscalation")) return *injected;
+    return support_->create(apiKey, body);
 }
 
-Reply ChatService::partnerChatToken(std::string_view body) {
-    // The demo partner backend: holds Acme's credentials and calls Connect (L1) or Finaptic (L2).
-    json j = parseObject(body);
-    if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
-    const PartnerConfig* acme = impl_->config.partner("acme");
-    if (!acme) return Reply::error("ResourceNotFoundException", "the demo partner is not configured");
-    const std::string level = field(j, "level").empty() ? "L1" : field(j, "level");
-    std::string name = field(j, "displayName");
-    if (name.empty()) name = "Dana";
-    json out;
-    if (level == "L2") {
-        json esc = {{"l1ContactId", field(j, "l1ContactId")}, {"reason", field(j, "reason")}, {"displayName", name}};
-        if (auto t = j.find("transcript"); t != j.end()) esc["transcript"] = *t;
-        Reply r = createEscalation(acme->apiKey, dump(esc));
-        if (r.status != 200) return r;
-        out = json::parse(r.body, nullptr, false);
-    } else if (level == "L1") {
-        finchat::StartChatContactRequest r;
-        r.instanceId = acme->l1Instance;
-        r.contactFlowId = acme->l1Flow;
-        r.participantDetails.displayName = name;
-        r.supportedMessagingContentTypes = kSupportedTypes;
-        auto started = impl_->startContact(r);
-        if (!started) return Reply::error(started.error().serviceType, started.error().detail);
-        out = {{"contactId", started->contactId}, {"participantId", started->participantId},
-               {"participantToken", started->participantToken}};
-    } else {
-        return Reply::error("InvalidParameterException", "level must be L1 or L2");
-    }
-    out["region"] = impl_->config.region;
-    out["endpoint"] = impl_->httpBase;
-    return okJson(out);
-}
+Reply ChatService::partnerChatToken(std::string_view body) { return demoPartnerChatToken(*this, body); }
 
 // ---------------------------------------------------------------------------------------------
 // Test control

@@ -56,9 +56,16 @@ const InstanceConfig* Config::instance(std::string_view id) const {
     return nullptr;
 }
 const PartnerConfig* Config::partnerByKey(std::string_view key) const {
-    for (const auto& p : partners)
-        if (!key.empty() && p.apiKey == key) return &p;
-    return nullptr;
+    // Every configured key is compared in full, so the answer's timing does not tell how much of a
+    // guessed key was right.
+    const PartnerConfig* found = nullptr;
+    for (const auto& p : partners) {
+        unsigned char diff = p.apiKey.size() != key.size() || p.apiKey.empty() ? 1 : 0;
+        for (std::size_t i = 0; i < p.apiKey.size(); ++i)
+            diff |= static_cast<unsigned char>(p.apiKey[i] ^ (i < key.size() ? key[i] : 0));
+        if (!diff) found = &p;
+    }
+    return found;
 }
 const PartnerConfig* Config::partner(std::string_view id) const {
     for (const auto& p : partners)
@@ -164,6 +171,9 @@ finchat::Result<Config> Config::parse(std::string_view text) {
         num(*l, "maxAttachmentBytesTotal", c.limits.maxAttachmentBytesTotal);
         num(*l, "customerIdleMinutes", c.limits.customerIdleMinutes);
         num(*l, "chatDurationMinutes", c.limits.chatDurationMinutes);
+        num(*l, "maxEscalationTranscriptItems", c.limits.maxEscalationTranscriptItems);
+        num(*l, "maxEscalationTranscriptBytes", c.limits.maxEscalationTranscriptBytes);
+        num(*l, "maxEscalationRecords", c.limits.maxEscalationRecords);
     }
     const InstanceConfig* fin = c.instance(c.finapticInstance);
     if (!fin || !fin->flow(c.finapticFlow))

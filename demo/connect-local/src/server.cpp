@@ -1077,7 +1077,7 @@ Response ServerState::dispatch(Request& req, std::string_view path, std::string_
     if (path == "/agent-api/queues" && get) return fromReply(svc.agentQueues(finchat::queryParam(query, "instance")));
     if (path == "/agent-api/accept" && post) return fromReply(svc.agentAccept(req.body()));
     if (path == "/agent-api/transfer" && post) return fromReply(svc.agentTransfer(req.body()));
-    if (auto id = pathParam(path, "/agent-api/contacts/"); id && get) return fromReply(svc.agentContact(*id));
+    if (auto id = pathParam(path, "/agent-api/contacts/"); id && get) return fromReply(svc.agentContact(*id, req["x-amz-bearer"]));
 
     if (path == "/finaptic/v1/escalations" && post) return fromReply(svc.createEscalation(req["x-api-key"], req.body()));
     if (path == "/acme/api/chat-token" && post) return fromReply(svc.partnerChatToken(req.body()));

@@ -13,7 +13,7 @@
 //   PUT|GET /attachments/{id}?sig=...          presigned-style upload / download
 //   GET  /ws?...  (websocket upgrade)          websocket gateway
 //   GET  /agent-api/queues?instance=X, POST /agent-api/accept, POST /agent-api/transfer,
-//   GET  /agent-api/contacts/{id}              agent console API
+//   GET  /agent-api/contacts/{id}              agent console API (contact details: X-Amz-Bearer of its agent)
 //   POST /finaptic/v1/escalations (x-api-key)  Finaptic Support API
 //   POST /acme/api/chat-token                  demo partner backend
 //   POST /test/faults, /test/close-sockets     test control, loopback peers only

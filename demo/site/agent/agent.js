@@ -2,8 +2,12 @@
 // ?instance=finaptic (Finaptic's banking specialists). Waiting contacts come from
 // GET /agent-api/queues; Accept (POST /agent-api/accept) joins the chat as an agent, and the chat
 // itself is the SAME widget the customer uses, mounted inline in agent mode, so every message view
-// (templates, receipts, typing, the handoff divider) is shared. Escalated contacts show the
-// redacted first-line transcript from GET /agent-api/contacts/{id} above the live chat.
+// (templates, receipts, typing, the handoff divider) is shared. Contact details come from
+// GET /agent-api/contacts/{id}, which answers only the contact's agent (X-Amz-Bearer: the accept
+// answer's ParticipantToken): on Finaptic's instance they hold the escalation record, whose partner,
+// reason and redacted first-line transcript are shown above the live chat. On Acme's instance each
+// chat has "Escalate to Finaptic": it sends the in-band signal (system.md §3) on the chat as this
+// agent, through the participant service; the customer's widget then moves the chat to Finaptic.
 const params = new URLSearchParams(location.search);
 const instance = params.get('instance') === 'finaptic' ? 'finaptic' : 'acme';
 const INSTANCES = {
@@ -32,14 +36,14 @@ const widgetLoad = import('/finaptic-chat/finaptic-chat.js').then((m) => { Finap
 const chats = new Map();   // contactId -> {accept, agentName, ended, tab, panel, handle}
 let selected = null;
 
-async function api(method, path, body) {
+async function api(method, path, body, headers = {}) {
   const r = await fetch(path, {
     method,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
   const data = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(data.message || `${method} ${path}: HTTP ${r.status}`);
+  if (!r.ok) throw Object.assign(new Error(data.message || `${method} ${path}: HTTP ${r.status}`), { status: r.status });
   return data;
 }
 
@@ -158,6 +162,10 @@ function markEnded(c) {
   c.state.textContent = 'Chat ended';
   c.endButton.textContent = 'Close tab';
   c.endButton.dataset.mode = 'close';
+  if (c.escalation) {
+    c.escalation.button.hidden = true;
+    c.escalation.form.hidden = true;
+  }
   save();
 }
 
@@ -175,6 +183,7 @@ function openChat(record, focus) {
   }, h('span', { class: 'tab-name' }, name), badge);
   const state = h('span', { class: 'state' }, 'Live');
   const endButton = h('button', { type: 'button', class: 'end' }, 'End chat');
+  const escalation = instance === 'acme' ? escalationControls(id) : null;
   const details = h('div', { class: 'details' }, h('p', { class: 'loading' }, 'Loading contact details…'));
   const mountPoint = h('div', { class: 'chat-mount' });
   const panel = h('section', { role: 'tabpanel', id: panelId, 'aria-labelledby': tabId, class: 'chat', hidden: true },
@@ -182,12 +191,14 @@ function openChat(record, focus) {
       h('div', {},
         h('h2', {}, name),
         h('p', { class: 'meta' }, `Contact ${accept.contactId}`, ' · ', state)),
-      endButton),
+      h('div', { class: 'head-actions' }, escalation && escalation.button, endButton)),
+    escalation && escalation.form,
+    escalation && escalation.status,
     details,
     mountPoint);
   $('tabs').append(tab);
   $('panels').append(panel);
-  const c = { ...record, tab, panel, badge, state, endButton, handle: null };
+  const c = { ...record, tab, panel, badge, state, endButton, escalation, handle: null };
   chats.set(id, c);
   endButton.addEventListener('click', () => {
     if (endButton.dataset.mode === 'close') closeTab(id);
@@ -226,27 +237,118 @@ function openChat(record, focus) {
 
 async function loadDetails(c, box) {
   try {
-    const d = await api('GET', `/agent-api/contacts/${encodeURIComponent(c.accept.contactId)}`);
-    const attrs = d.attributes || {};
+    // Only this contact's agent may read it: the accept answer's ParticipantToken says who that is.
+    const d = await api('GET', `/agent-api/contacts/${encodeURIComponent(c.accept.contactId)}`, undefined,
+      { 'x-amz-bearer': c.accept.participantToken });
+    const esc = d.escalation;
     const rows = [['Customer', d.customerName], ['Stage', d.stage], ['Queue', d.queue], ['Instance', d.instance]];
-    if (attrs.partnerId) rows.push(['Partner', attrs.partnerId]);
-    if (d.escalation && d.escalation.l1ContactId) rows.push(['L1 contact', d.escalation.l1ContactId]);
+    if (esc) {
+      rows.push(['Partner', esc.partnerName || esc.partnerId], ['L1 contact', esc.l1ContactId]);
+      if (esc.times && esc.times.requested) rows.push(['Escalated at', clock(esc.times.requested)]);
+    }
     const parts = [h('dl', { class: 'facts' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))]))];
     if (d.stage === 'ended') markEnded(c);
-    const esc = d.escalation;
     if (esc) {
+      parts.unshift(h('h3', { class: 'escalated-from' }, `Escalated by ${esc.partnerName || esc.partnerId}`));
       parts.push(h('p', { class: 'reason' }, h('span', { class: 'tag' }, 'Escalation reason'), ` ${esc.reason || '(none given)'}`));
-      const items = (esc.transcript || []).map((m) => h('li', { class: `l1 ${m.role === 'CUSTOMER' || m.role === 'customer' ? 'from-customer' : 'from-support'}` },
-        h('span', { class: 'l1-who' }, m.displayName || m.role || ''),
-        m.time ? h('time', { dateTime: m.time }, new Date(m.time).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })) : null,
-        h('p', {}, m.text || '')));
+      const items = (esc.transcript || []).map((m) => {
+        const customer = String(m.role).toUpperCase() === 'CUSTOMER';
+        return h('li', { class: `l1 ${customer ? 'from-customer' : 'from-support'}` },
+          h('span', { class: 'l1-who' }, m.name || (customer ? 'Customer' : m.role) || ''),
+          m.time ? h('time', { dateTime: m.time }, clock(m.time)) : null,
+          h('p', {}, m.text || ''));
+      });
       parts.push(h('details', { class: 'l1-transcript', open: true },
-        h('summary', {}, `First-line conversation (${items.length} message${items.length === 1 ? '' : 's'}, redacted)`),
-        items.length ? h('ol', {}, ...items) : h('p', { class: 'none' }, 'No transcript was sent with this escalation.')));
+        h('summary', {}, `First-line conversation with ${esc.partnerName || esc.partnerId} (${items.length} message${items.length === 1 ? '' : 's'}, redacted)`),
+        items.length ? h('ol', { tabIndex: 0, 'aria-label': 'First-line conversation' }, ...items) : h('p', { class: 'none' }, 'No transcript was sent with this escalation.')));
     }
     box.replaceChildren(...parts);
   } catch (e) {
     box.replaceChildren(h('p', { class: 'error' }, `Contact details unavailable: ${e.message}`));
+  }
+}
+
+function clock(iso) {
+  const t = new Date(iso);
+  return Number.isNaN(t.getTime()) ? '' : t.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+// ----- L1: escalate to Finaptic ----------------------------------------------------------------
+// The button opens a small form (reason, send, cancel); Escape or Cancel closes it and gives focus
+// back to the button. The result is announced in a status line.
+function escalationControls(id) {
+  const reasonId = `escalate-reason-${id}`;
+  const hintId = `escalate-hint-${id}`;
+  const button = h('button', { type: 'button', class: 'escalate', 'aria-expanded': 'false', 'aria-controls': `escalate-form-${id}` },
+    'Escalate to Finaptic');
+  const reason = h('input', { id: reasonId, type: 'text', required: true, maxLength: 1000, autocomplete: 'off', 'aria-describedby': hintId });
+  const send = h('button', { type: 'submit', class: 'escalate-send' }, 'Send escalation');
+  const cancel = h('button', { type: 'button', class: 'escalate-cancel' }, 'Cancel');
+  const form = h('form', { class: 'escalate-form', id: `escalate-form-${id}`, hidden: true, 'aria-label': 'Escalate to Finaptic' },
+    h('label', { for: reasonId }, 'Reason for the Finaptic specialist'),
+    h('div', { class: 'escalate-row' }, reason, send, cancel),
+    h('p', { class: 'hint', id: hintId }, 'The customer\'s window moves the chat to a Finaptic banking specialist, with this conversation (personal data redacted). Do not type card or account numbers here.'));
+  const status = h('p', { class: 'escalate-status', role: 'status' });
+  const close = () => {
+    form.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    button.focus();
+  };
+  button.addEventListener('click', () => {
+    form.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    reason.focus();
+  });
+  cancel.addEventListener('click', close);
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { e.preventDefault(); close(); }
+  });
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = reason.value.trim();
+    if (!text) { reason.focus(); return; }
+    send.disabled = true;
+    status.dataset.state = 'busy';
+    status.textContent = 'Sending the escalation…';
+    try {
+      await sendEscalationSignal(chats.get(id), text);
+      status.dataset.state = 'ok';
+      status.textContent = `Escalation sent (${text}). The customer is being connected to a Finaptic banking specialist; this chat ends once the specialist has joined.`;
+      reason.value = '';
+      close();
+      button.textContent = 'Escalate again';
+    } catch (err) {
+      status.dataset.state = 'error';
+      status.textContent = `The escalation was not sent: ${err.message}. Try again.`;
+      reason.focus();
+    } finally {
+      send.disabled = false;
+    }
+  });
+  return { button, form, status };
+}
+
+// The in-band escalation signal, sent as this agent: a ConnectionToken from the accept answer's
+// ParticipantToken (kept in memory only), then SendMessage with content type application/json.
+async function sendEscalationSignal(c, reason) {
+  const participant = (path, bearer, body) => api('POST', path, body, { 'x-amz-bearer': bearer });
+  const signal = {
+    ContentType: 'application/json',
+    Content: JSON.stringify({ finaptic: { escalate: { reason } } }),
+    ClientToken: crypto.randomUUID(),
+  };
+  for (let attempt = 0; ; attempt++) {
+    if (!c.connectionToken) {
+      const conn = await participant('/participant/connection', c.accept.participantToken, { Type: ['CONNECTION_CREDENTIALS'] });
+      c.connectionToken = conn.ConnectionCredentials.ConnectionToken;
+    }
+    try {
+      return await participant('/participant/message', c.connectionToken, signal);
+    } catch (e) {
+      // An expired ConnectionToken: get a new one once; anything else is the answer.
+      if (e.status !== 403 || attempt > 0) throw e;
+      c.connectionToken = null;
+    }
   }
 }
 

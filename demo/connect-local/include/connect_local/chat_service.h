@@ -65,6 +65,11 @@ struct Faults {
     double reorderFrames = 0;                      // probability of holding a frame back behind the next one
 };
 
+// The content types connect-local's own chats (demo partner backend, Support API) offer.
+const std::vector<std::string>& supportedMessagingContentTypes();
+
+class SupportApi;
+
 class ChatService {
 public:
     ChatService(Config config, finchat::Clock& clock, finchat::Random& random);
@@ -72,6 +77,8 @@ public:
 
     // Where websocket URLs point: "ws://127.0.0.1:8080". Set by the server once it knows its port.
     void setPublicBase(std::string httpBase, std::string wsBase);
+    const std::string& httpBase() const;
+    const Config& config() const;
 
     // --- Connect API ------------------------------------------------------------------------
     Reply startChatContact(std::string_view body);                      // PUT /contact/chat
@@ -96,7 +103,10 @@ public:
     Reply agentQueues(std::string_view instance);                       // GET  /agent-api/queues?instance=
     Reply agentAccept(std::string_view body);                           // POST /agent-api/accept
     Reply agentTransfer(std::string_view body);                         // POST /agent-api/transfer
-    Reply agentContact(std::string_view contactId);                     // GET  /agent-api/contacts/{id}
+    // GET /agent-api/contacts/{id}, X-Amz-Bearer: the ParticipantToken accept answered (or a
+    // ConnectionToken of it). Only the contact's agent (the last one, once it ended) may read it, and
+    // only on Finaptic's instance does it include the escalation record; anyone else gets 403.
+    Reply agentContact(std::string_view contactId, std::string_view bearer);
     void setEchoAgent(bool on);                                         // --agent echo
 
     // --- Contact flows and bots -----------------------------------------------------------------
@@ -112,6 +122,7 @@ public:
     ContactCenter& contactCenter();
 
     // --- Finaptic Support API and the demo partner backend (system.md §3) --------------------
+    // Fault knob: /test/faults {"failOperation":{"CreateEscalation":N}} answers 500 N times.
     Reply createEscalation(std::string_view apiKey, std::string_view body);   // POST /finaptic/v1/escalations
     Reply partnerChatToken(std::string_view body);                      // POST /acme/api/chat-token
 
@@ -125,13 +136,17 @@ public:
     std::size_t openSocketCount() const;
     std::size_t approximateBytes() const;                               // memory held by contacts
     std::vector<finchat::Item> transcriptOf(std::string_view contactId) const;   // also of ended contacts
+    std::size_t escalationRecordCount() const;
 
 private:
     Reply handleParticipant(finchat::Operation op, std::string_view bearer, std::string_view body, std::string_view path);
+    // The injected answer while faults().failOperation[operation] > 0 (and counts it down).
+    std::optional<Reply> injectedFailure(const std::string& operation);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;
     Faults faults_;
+    std::unique_ptr<SupportApi> support_;   // the Finaptic Support API's records (support_api.h)
 };
 
 }  // namespace connect_local
