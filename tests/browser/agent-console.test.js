@@ -74,13 +74,13 @@ test('L1 console: accept by keyboard, "Escalate to Finaptic" sends the in-band s
   const { tab } = chromium;
   const dana = await customer('L1');
   await dana.say('agent please');
-  await cl.waitQueued(server.url, 'acme', dana.ids.contactId);
+  await cl.waitQueued(server.url, 'acme', dana.ids.contactId, 20000);
 
   await tab.goto(`${server.url}/agent/?instance=acme`, { waitUntil: 'load' });
-  const accept = await tab.waitForSelector(`button.accept[data-contact="${dana.ids.contactId}"]`, { timeout: 10000 });
+  const accept = await tab.waitForSelector(`button.accept[data-contact="${dana.ids.contactId}"]`, { timeout: 20000 });
   await accept.focus();
   await tab.keyboard.press('Enter');
-  await tab.waitForSelector('button.escalate', { visible: true, timeout: 10000 });
+  await tab.waitForSelector('button.escalate', { visible: true, timeout: 20000 });
   const escalate = await tab.$('button.escalate');
   assert.equal(await escalate.evaluate((b) => b.textContent), 'Escalate to Finaptic');
 
@@ -97,7 +97,7 @@ test('L1 console: accept by keyboard, "Escalate to Finaptic" sends the in-band s
   await tab.screenshot({ path: path.join(SHOTS, 'l1-escalate-form.png') });
   assert.deepEqual(await axeViolations(tab), []);
   await tab.keyboard.press('Enter');
-  await tab.waitForFunction(() => /Escalation sent/.test(document.querySelector('.escalate-status').textContent), { timeout: 10000 });
+  await tab.waitForFunction(() => /Escalation sent/.test(document.querySelector('.escalate-status').textContent), { timeout: 20000 });
   assert.equal(await tab.$eval('.escalate-status', (s) => s.getAttribute('role')), 'status');
   await tab.screenshot({ path: path.join(SHOTS, 'l1-escalated.png') });
 
@@ -116,14 +116,14 @@ test('L2 console: partner, reason and the redacted L1 transcript above the live 
     { role: 'AGENT', name: 'Alex (Acme support)', text: 'Passing you to our card disputes specialists.', time: new Date(t0 + 60000).toISOString() },
   ];
   const l2 = await customer('L2', { reason: 'Disputed card payment', transcript, l1ContactId: 'l1-contact-demo' });
-  await cl.waitQueued(server.url, 'finaptic', l2.ids.contactId);
+  await cl.waitQueued(server.url, 'finaptic', l2.ids.contactId, 20000);
 
   await tab.goto(`${server.url}/agent/?instance=finaptic`, { waitUntil: 'load' });
-  const accept = await tab.waitForSelector(`button.accept[data-contact="${l2.ids.contactId}"]`, { timeout: 10000 });
+  const accept = await tab.waitForSelector(`button.accept[data-contact="${l2.ids.contactId}"]`, { timeout: 20000 });
   assert.match(await tab.$eval('.contact .reason', (p) => p.textContent), /Disputed card payment/);
   await accept.focus();
   await tab.keyboard.press('Enter');
-  await tab.waitForSelector('.l1-transcript li', { timeout: 10000 });
+  await tab.waitForSelector('.l1-transcript li', { timeout: 20000 });
   const details = await tab.$eval('.chat:not([hidden]) .details', (d) => d.innerText);
   assert.match(details, /Escalated by Acme Bank/);
   assert.match(details, /Partner\s+Acme Bank/);

@@ -283,10 +283,10 @@ TEST_CASE("Finaptic Support API over HTTP: x-api-key, Connect-shaped 403 and 400
     CHECK(expectError(h.call("POST", "/finaptic/v1/escalations", R"({"transcript":[]})", withKey("acme-demo-key")), 400,
                       "ValidationException").find("reason") != std::string::npos);
     std::string tooLong = R"({"reason":"r","transcript":[)";
-    for (int i = 0; i < 501; ++i) tooLong += std::string(i ? "," : "") + R"({"role":"CUSTOMER","text":"x"})";
+    for (int i = 0; i < 1001; ++i) tooLong += std::string(i ? "," : "") + R"({"role":"CUSTOMER","text":"x"})";
     tooLong += "]}";
     CHECK(expectError(h.call("POST", "/finaptic/v1/escalations", tooLong, withKey("acme-demo-key")), 400, "ValidationException") ==
-          "transcript has 501 entries; the limit is 500");
+          "transcript has 1001 entries; the limit is 1000");
     CHECK(h.service.contactCount() == 0);
 
     const auto created = h.call("POST", "/finaptic/v1/escalations", body, withKey("acme-demo-key"));

@@ -190,7 +190,7 @@ std::string indexPage(const std::vector<MountInfo>& mounts) {
 <li><code>POST /participant/connection|message|event|transcript|disconnect|start-attachment-upload|complete-attachment-upload|attachment</code> &mdash; participant service (<code>X-Amz-Bearer</code>)</li>
 <li><code>GET /ws?...</code> &mdash; websocket gateway (URL from CreateParticipantConnection)</li>
 <li><code>PUT|GET /attachments/{id}?sig=...</code> &mdash; attachment upload and download</li>
-<li><code>GET /agent-api/queues?instance=X</code>, <code>POST /agent-api/accept</code>, <code>POST /agent-api/transfer</code>, <code>GET /agent-api/contacts/{id}</code> &mdash; agent API</li>
+<li><code>GET /agent-api/queues?instance=X</code>, <code>POST /agent-api/accept</code>, <code>POST /agent-api/transfer</code>, <code>GET /agent-api/contacts/{id}</code> (<code>X-Amz-Bearer</code>: the accepting agent's token) &mdash; agent API</li>
 <li><code>POST /finaptic/v1/escalations</code> &mdash; Finaptic Support API (<code>x-api-key</code>)</li>
 <li><code>POST /acme/api/chat-token</code> &mdash; demo partner backend</li>
 <li><code>POST /test/faults</code>, <code>POST /test/close-sockets</code> &mdash; test control (loopback only)</li>

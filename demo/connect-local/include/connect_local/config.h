@@ -65,7 +65,7 @@ struct Limits {
     int customerIdleMinutes = 10;           // participant.idle after this long without a message
     int chatDurationMinutes = 1'500;        // default ChatDurationInMinutes
     // Finaptic Support API: what one escalation may carry, and how many ended ones are remembered.
-    int maxEscalationTranscriptItems = 500;
+    int maxEscalationTranscriptItems = 1'000;   // the core sends at most ~770 (50,000 characters, 64 per row)
     std::int64_t maxEscalationTranscriptBytes = 65'536;   // sum of the entries' text, UTF-8 bytes
     int maxEscalationRecords = 2'000;       // records of ended L2 chats kept (active ones: all)
 };
