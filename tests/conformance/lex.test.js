@@ -14,6 +14,9 @@ const cl = require('./lib/connect-local');
 const {
   LexRuntimeV2Client, RecognizeTextCommand, ResourceNotFoundException, ValidationException,
 } = require('@aws-sdk/client-lex-runtime-v2');
+// The Lex runtime client defaults to HTTP/2 (for its streaming operation); connect-local speaks
+// HTTP/1.1, so the client gets the SDK's own HTTP/1.1 handler, as for any HTTP/1.1 endpoint.
+const { NodeHttpHandler } = require('@smithy/node-http-handler');
 
 const BANKING_BOTS = path.resolve(__dirname, '../../demo/connect-local/bots');
 
@@ -83,7 +86,8 @@ before(async () => {
   const files = Object.fromEntries(Object.entries(ORDER_BOT).map(([k, v]) => [k, JSON.stringify(v)]));
   fs.writeFileSync(path.join(zipDir, 'OrderBot_DRAFT_LexJson.zip'), zipOf(files));
   server = await cl.startConnectLocal({ args: ['--no-files', '--bots', BANKING_BOTS, '--bots', zipDir] });
-  lex = new LexRuntimeV2Client({ endpoint: server.url, region: cl.REGION, credentials: cl.DUMMY_CREDENTIALS, maxAttempts: 1 });
+  lex = new LexRuntimeV2Client({ endpoint: server.url, region: cl.REGION, credentials: cl.DUMMY_CREDENTIALS, maxAttempts: 1,
+    requestHandler: new NodeHttpHandler() });
 });
 after(async () => {
   if (lex) lex.destroy();
@@ -182,7 +186,8 @@ describe('RecognizeText through the AWS CLI', () => {
     const version = await new Promise((resolve) => execFile('aws', ['--version'], (e, out) => resolve(e ? null : out)));
     if (!version) return t.skip('aws CLI not installed');
     const common = ['--bot-alias-id', 'TSTALIASID', '--locale-id', 'en_US'];
-    const ok = await awsCli(['--bot-id', 'banking-assistant', ...common, '--session-id', 'cli-1', '--text', 'I want to talk to an agent']);
+    // The CLI checks a bot id's form (10 letters or digits, as Lex's ids are): the bot's identifier.
+    const ok = await awsCli(['--bot-id', 'FNBANKAST1', ...common, '--session-id', 'cli-1', '--text', 'I want to talk to an agent']);
     assert.equal(ok.code, 0, ok.stderr);
     const reply = JSON.parse(ok.stdout);
     assert.equal(reply.sessionState.intent.name, 'TalkToAgent');
@@ -196,7 +201,7 @@ describe('RecognizeText through the AWS CLI', () => {
     assert.equal(JSON.parse(zipped.stdout).sessionState.dialogAction.slotToElicit, 'orderNumber');
     assert.deepEqual(JSON.parse(zipped.stdout).sessionState.sessionAttributes, { source: 'cli' });
 
-    const missing = await awsCli(['--bot-id', 'NoSuchBot', ...common, '--session-id', 'cli-3', '--text', 'hi']);
+    const missing = await awsCli(['--bot-id', 'NOSUCHBOT1', ...common, '--session-id', 'cli-3', '--text', 'hi']);
     assert.notEqual(missing.code, 0);
     assert.match(missing.stderr, /ResourceNotFoundException/);
   });
