@@ -251,7 +251,7 @@ TEST_CASE("lex: malformed and unsupported files name the file and the field", "[
     CHECK(loadError(noManifest) == "Manifest.json: (file): missing (neither Manifest.json nor manifest.json found)");
 
     std::string zip = zipOf(bot.files(), true);
-    zip[40] ^= 0x55;   // inside the first entry's data
+    zip[30 + std::string("Manifest.json").size() + 2] ^= 0x55;   // inside the first entry's data
     CHECK_FALSE(readZip(zip).error.empty());
     CHECK(readZip("PK but not a zip at all, no end record here").error == "not a zip archive (no end of central directory)");
 }
@@ -388,26 +388,26 @@ TEST_CASE("lex: the banking-assistant bot", "[lex]") {
     LocalLexBots bots(clock);
     bots.add(def);
     auto bank = [&](std::string_view text, std::string_view session) { return turn(bots, text, session, "banking-assistant"); };
-    CHECK(bank("hello", "a").intentName == "Greeting");
-    CHECK(bank("agent", "b").intentName == "TalkToAgent");
-    const auto specialist = bank("specialist", "c");
+    CHECK(bank("hello", "s-a").intentName == "Greeting");
+    CHECK(bank("agent", "s-b").intentName == "TalkToAgent");
+    const auto specialist = bank("specialist", "s-c");
     CHECK(specialist.intentName == "TalkToSpecialist");
     REQUIRE(specialist.messages.size() == 2);
     CHECK(json::parse(specialist.messages[1].content)["finaptic"]["escalate"]["reason"].is_string());
     // By identifier too; the balance: a data-bound ListPicker, then the data-bound follow-up.
-    const auto balance = turn(bots, "balance", "d", "FNBANKAST1");
+    const auto balance = turn(bots, "balance", "s-d", "FNBANKAST1");
     CHECK(balance.intentName == "CheckBalance");
     CHECK(balance.slotToElicit == "account");
     REQUIRE(balance.messages.size() == 1);
     const auto picker = json::parse(balance.messages[0].content);
     CHECK(picker["templateType"] == "ListPicker");
     CHECK(picker["data"]["content"]["elements"] == "$API:GetAccountList");
-    const auto follow = bank("acct-7Q2", "d");
+    const auto follow = bank("acct-7Q2", "s-d");
     CHECK(follow.dialogAction == "Close");
     CHECK(follow.slots.at("account") == "acct-7Q2");
     CHECK(json::parse(follow.messages.at(0).content)["data"]["content"]["title"] == "$API:GetBalance(account={id})");
-    CHECK(bank("I lost my card", "e").intentName == "LostOrStolenCard");
-    CHECK(bank("purple monkey dishwasher", "f").intentName == "FallbackIntent");
+    CHECK(bank("I lost my card", "s-e").intentName == "LostOrStolenCard");
+    CHECK(bank("purple monkey dishwasher", "s-f").intentName == "FallbackIntent");
 }
 
 TEST_CASE("lex: RecognizeText's path, body and errors", "[lex]") {

@@ -83,7 +83,8 @@ std::vector<std::string> tokenizeUtterance(std::string_view text) {
 
 // The raw (sublinear tf) features of a text; with `grow`, unseen n-grams get new ids and `df` counts
 // documents per id (training); without, unseen n-grams are dropped (scoring).
-std::vector<IntentClassifier::Feature> IntentClassifier::rawFeatures(std::string_view text, Vocabulary* grow) const {
+std::vector<IntentClassifier::Feature> IntentClassifier::rawFeatures(std::string_view text, Vocabulary* grow,
+                                                                     double* unknownMass) const {
     const RawGrams g = rawGrams(text, options_);
     std::vector<Feature> out;
     auto addBlock = [&](const std::unordered_map<std::uint64_t, int>& block, bool word) {
@@ -97,6 +98,7 @@ std::vector<IntentClassifier::Feature> IntentClassifier::rawFeatures(std::string
                 grow->isWord.push_back(word ? 1 : 0);
                 grow->df.push_back(0);
             } else {
+                if (unknownMass) *unknownMass += std::pow(sublinear(count) * unknownIdf_, 2);
                 continue;
             }
             if (grow) ++grow->df[id];
@@ -121,7 +123,7 @@ void IntentClassifier::weigh(std::vector<Feature>& row) const {
 }
 
 std::vector<IntentClassifier::Feature> IntentClassifier::features(std::string_view text) const {
-    auto row = rawFeatures(text, nullptr);
+    auto row = rawFeatures(text, nullptr, nullptr);
     weigh(row);
     return row;
 }
@@ -202,7 +204,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
     Vocabulary vocabulary;
     std::vector<std::vector<Feature>> rows(n);
     for (std::size_t i = 0; i < n; ++i) {
-        rows[i] = model.rawFeatures(texts[i], &vocabulary);
+        rows[i] = model.rawFeatures(texts[i], &vocabulary, nullptr);
         for (const auto& [hash, id] : vocabulary.ids) model.featureIds_.emplace(hash, id);
         vocabulary.ids.clear();
     }
@@ -211,6 +213,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
     model.idf_.resize(dims);
     for (std::size_t j = 0; j < dims; ++j)
         model.idf_[j] = static_cast<float>(std::log((1.0 + n) / (1.0 + vocabulary.df[j])) + 1.0);
+    model.unknownIdf_ = std::log(1.0 + n) + 1.0;   // an n-gram no training text had
     for (auto& row : rows) model.weigh(row);
 
     // Feature-major weights: scoring a text walks its few features once for all classes.
@@ -239,14 +242,22 @@ std::vector<ScoredClass> IntentClassifier::classify(std::string_view text) const
     if (k == 0) return {};
     const std::size_t dims = featureIds_.size();
     for (std::size_t c = 0; c < k; ++c) margin[c] = weights_[dims * k + c];
-    for (const auto& f : features(text))
+    // Coverage: the share of the text's tf-idf mass made of n-grams the model knows. Scaling the
+    // confidences by it makes words the bot never saw (gibberish, other topics) fall below the
+    // threshold even where a class's bias alone is positive (small bots); the ranking is unchanged.
+    double unknown = 0, known = 0;
+    auto row = rawFeatures(text, nullptr, &unknown);
+    for (const auto& f : row) known += std::pow(static_cast<double>(f.value) * idf_[f.id], 2);
+    const double coverage = known + unknown > 0 ? known / (known + unknown) : 0;
+    weigh(row);
+    for (const auto& f : row)
         for (std::size_t c = 0; c < k; ++c) margin[c] += static_cast<double>(weights_[f.id * k + c]) * f.value;
     std::vector<ScoredClass> out(k);
     for (std::size_t c = 0; c < k; ++c) {
         out[c].label = static_cast<int>(c);
         out[c].margin = margin[c];
         out[c].confidence =
-            1.0 / (1.0 + std::exp(-options_.confidenceSlope * (margin[c] - options_.confidenceOffset)));
+            coverage / (1.0 + std::exp(-options_.confidenceSlope * (margin[c] - options_.confidenceOffset)));
     }
     std::stable_sort(out.begin(), out.end(), [](const ScoredClass& a, const ScoredClass& b) { return a.margin > b.margin; });
     return out;

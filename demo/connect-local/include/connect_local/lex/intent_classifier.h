@@ -8,10 +8,12 @@
 // result does not depend on the thread count (each class has its own fixed-seed visiting order).
 //
 // Confidence: Lex reports a score per intent in 0..1 (they need not sum to 1). Here it is a sigmoid
-// of the class's SVM margin, sigmoid(slope * (margin - offset)), so an utterance unlike every
-// intent (all margins negative) scores low for all of them: that is what lets the bot's
-// nluConfidenceThreshold send it to AMAZON.FallbackIntent. slope/offset were chosen on a held-out
-// split of BANKING77's training set (tests/bench/banking77_bench.cpp prints the figures).
+// of the class's SVM margin, sigmoid(slope * (margin - offset)), times the text's coverage (the
+// share of its tf-idf mass made of n-grams seen in training), so an utterance unlike every intent
+// (all margins negative, or mostly unknown words) scores low for all of them: that is what lets the
+// bot's nluConfidenceThreshold send it to AMAZON.FallbackIntent. slope/offset were chosen on a
+// held-out split of BANKING77's training set (tests/bench/banking77_bench.cpp --validate prints
+// the fallback rates by margin).
 //
 // Deterministic, no network, no files: everything comes from the examples passed in.
 #pragma once
@@ -69,13 +71,15 @@ private:
         std::vector<std::uint8_t> isWord;
         std::vector<std::uint32_t> df;
     };
-    std::vector<Feature> rawFeatures(std::string_view text, Vocabulary* grow) const;
+    // unknownMass: adds the squared tf-idf of n-grams not in the vocabulary (scored as never seen).
+    std::vector<Feature> rawFeatures(std::string_view text, Vocabulary* grow, double* unknownMass) const;
     void weigh(std::vector<Feature>& row) const;   // idf, per-block L2 norm, block weights; sorts by id
 
     ClassifierOptions options_;
     int classCount_ = 0;
     std::unordered_map<std::uint64_t, std::uint32_t> featureIds_;   // n-gram hash -> id
     std::vector<float> idf_;                                       // per id
+    double unknownIdf_ = 1;                                        // idf of an n-gram never seen
     std::vector<std::uint8_t> isWordFeature_;                      // per id: 1 word, 0 char
     std::vector<float> weights_;   // classCount_ x (featureCount + 1): last column is the bias
     std::size_t stride_ = 0;
