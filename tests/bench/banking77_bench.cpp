@@ -183,6 +183,18 @@ int main(int argc, char** argv) {
     std::printf("all 77 intents    %.1f %% of queries below threshold %.2f (%zu of them misclassified)\n",
                 100.0 * below / testTexts.size(), threshold, wrongBelow);
 
+    // A bot of Lex's usual size: the first 1,500 training queries (every intent has some).
+    {
+        const std::size_t m = std::min<std::size_t>(1500, trainTexts.size());
+        const std::vector<std::string> smallTexts(trainTexts.begin(), trainTexts.begin() + static_cast<std::ptrdiff_t>(m));
+        const std::vector<int> smallLabels(trainLabels.begin(), trainLabels.begin() + static_cast<std::ptrdiff_t>(m));
+        const auto t3 = std::chrono::steady_clock::now();
+        const double cpu3 = cpuSeconds();
+        const auto small = connect_local::lex::IntentClassifier::train(smallTexts, smallLabels, static_cast<int>(names.size()), options);
+        std::printf("%zu-utterance bot  trained in %.2f s wall, %.2f s CPU (%zu features)\n", m,
+                    seconds(std::chrono::steady_clock::now() - t3), cpuSeconds() - cpu3, small.featureCount());
+    }
+
     // A bot with only some of the intents: every (77/subset)-th category in name order.
     if (subsetSize > 0 && subsetSize < static_cast<int>(names.size())) {
         std::vector<int> subsetId(names.size(), -1);
