@@ -21,7 +21,9 @@ emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j "$jobs" --target finaptic_chat_dist
 
 server_args=(--port "$port")
-[ "$agent" = "echo" ] && server_args+=(--agent echo)
+# The demo runs the model home: the flow files and the banking-assistant Lex bot (named explicitly,
+# since `--agent echo` alone keeps the keyword bot of the test harness).
+[ "$agent" = "echo" ] && server_args+=(--agent echo --bots demo/connect-local/bots)
 build/native/demo/connect-local/connect-local "${server_args[@]}" > build/connect-local.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT INT TERM

@@ -21,6 +21,8 @@
 
 #include "connect_local/chat_service.h"
 #include "connect_local/config.h"
+#include "connect_local/lex/bot_definition.h"
+#include "connect_local/lex/local_bots.h"
 #include "finchat_native/asio_clock.h"
 #include "finchat_native/system_random.h"
 #include "server.h"
@@ -41,6 +43,9 @@
 #endif
 #ifndef CONNECT_LOCAL_DEFAULT_THEMES
 #define CONNECT_LOCAL_DEFAULT_THEMES ""
+#endif
+#ifndef CONNECT_LOCAL_DEFAULT_BOTS
+#define CONNECT_LOCAL_DEFAULT_BOTS ""
 #endif
 
 namespace {
@@ -63,6 +68,8 @@ void usage(std::FILE* out) {
                  "  --no-files      serve no files at all: GET / lists the endpoints\n"
                  "  --csp           send the strict Content-Security-Policy with every file (default: only\n"
                  "                  /csp.html): %s\n"
+                 "  --bots DIR      Lex V2 bots: every folder or .zip in DIR in Lex's export layout, served\n"
+                 "                  at RecognizeText's path (repeatable; default %s)\n"
                  "  --agent echo    a scripted agent accepts every contact and echoes customer text\n"
                  "  --seed N        seed for the websocket frame faults set through /test/faults\n"
                  "  --record FILE   tests only: append every request and websocket frame to FILE as JSON\n"
@@ -71,7 +78,7 @@ void usage(std::FILE* out) {
                  "Pages: / (Acme Bank demo), /agent/?instance=acme|finaptic (agent console), /csp.html,\n"
                  "/two-widgets.html, /connect-local/ (the endpoint list).\n",
                  CONNECT_LOCAL_DEFAULT_CONFIG, orNone(CONNECT_LOCAL_DEFAULT_FLOWS), orNone(CONNECT_LOCAL_DEFAULT_SITE), orNone(CONNECT_LOCAL_DEFAULT_WIDGET),
-                 orNone(CONNECT_LOCAL_DEFAULT_THEMES), connect_local::kStrictCsp);
+                 orNone(CONNECT_LOCAL_DEFAULT_THEMES), connect_local::kStrictCsp, orNone(CONNECT_LOCAL_DEFAULT_BOTS));
 }
 
 std::optional<unsigned long> number(std::string_view text, unsigned long max) {
@@ -95,6 +102,7 @@ int main(int argc, char** argv) {
     std::string site = CONNECT_LOCAL_DEFAULT_SITE, widget = CONNECT_LOCAL_DEFAULT_WIDGET, themes = CONNECT_LOCAL_DEFAULT_THEMES;
     std::vector<connect_local::StaticMount> extraMounts;
     bool noFiles = false;
+    std::vector<std::string> botDirs;
 
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -136,6 +144,8 @@ int main(int argc, char** argv) {
             noFiles = true;
         } else if (arg == "--csp") {
             options.cspEverywhere = true;
+        } else if (arg == "--bots" && (v = value())) {
+            botDirs.emplace_back(*v);
         } else if (arg == "--agent" && (v = value())) {
             if (*v != "echo") {
                 std::fprintf(stderr, "connect-local: the only scripted agent is 'echo'\n");
@@ -223,6 +233,27 @@ int main(int argc, char** argv) {
     if (echoAgent) service.setEchoAgent(true);
     service.setFlows(std::move(flows));
     service.setFlowLog([](const std::string& line) { std::fprintf(stderr, "connect-local: %s\n", line.c_str()); });
+
+    // Lex V2 bots: a bot that fails to load is reported and left out; the others run.
+    connect_local::lex::LocalLexBots bots(clock);
+    const bool defaultBots = botDirs.empty();
+    if (defaultBots && *CONNECT_LOCAL_DEFAULT_BOTS) botDirs.emplace_back(CONNECT_LOCAL_DEFAULT_BOTS);
+    for (const auto& dir : botDirs) {
+        auto loaded = connect_local::lex::loadBotDirectory(dir);
+        for (const auto& e : loaded.errors) {
+            std::fprintf(stderr, "connect-local: bot not loaded: %s\n", e.c_str());
+            if (!defaultBots && e == dir + ": not a directory") return 1;
+        }
+        for (auto& bot : loaded.bots) {
+            std::fprintf(stderr, "connect-local: bot %s (%s) from %s\n", bot.name.c_str(),
+                         bot.identifier.empty() ? "no identifier" : bot.identifier.c_str(), bot.source.c_str());
+            bots.add(std::move(bot));
+        }
+    }
+    options.lexBots = &bots;
+    // Flows talk to the loaded bots. `--agent echo` without `--bots` is the test and load harness: the
+    // keyword bot stands in for banking-assistant and hands every text to the echo agent.
+    if (!(echoAgent && defaultBots)) service.setLexBots(&bots);
 
     connect_local::Server server(io, service, options);
     std::string error;

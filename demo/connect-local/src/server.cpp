@@ -22,6 +22,7 @@
 
 #include "finchat/protocol.h"
 #include "finchat/util.h"
+#include "lex/recognize_text.h"
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -191,6 +192,7 @@ std::string indexPage(const std::vector<MountInfo>& mounts) {
 <li><code>GET /ws?...</code> &mdash; websocket gateway (URL from CreateParticipantConnection)</li>
 <li><code>PUT|GET /attachments/{id}?sig=...</code> &mdash; attachment upload and download</li>
 <li><code>GET /agent-api/queues?instance=X</code>, <code>POST /agent-api/accept</code>, <code>POST /agent-api/transfer</code>, <code>GET /agent-api/contacts/{id}</code> (<code>X-Amz-Bearer</code>: the accepting agent's token) &mdash; agent API</li>
+<li><code>POST /bots/{botId}/botAliases/{aliasId}/botLocales/{localeId}/sessions/{sessionId}/text</code> &mdash; Lex V2 RecognizeText (<code>--bots</code>)</li>
 <li><code>POST /finaptic/v1/escalations</code> &mdash; Finaptic Support API (<code>x-api-key</code>)</li>
 <li><code>POST /acme/api/chat-token</code> &mdash; demo partner backend</li>
 <li><code>POST /test/faults</code>, <code>POST /test/close-sockets</code> &mdash; test control (loopback only)</li>
@@ -1081,6 +1083,12 @@ Response ServerState::dispatch(Request& req, std::string_view path, std::string_
 
     if (path == "/finaptic/v1/escalations" && post) return fromReply(svc.createEscalation(req["x-api-key"], req.body()));
     if (path == "/acme/api/chat-token" && post) return fromReply(svc.partnerChatToken(req.body()));
+
+    // Lex V2 runtime RecognizeText (SigV4 Authorization ignored, as for the Connect API).
+    if (auto lexPath = lex::parseRecognizeTextPath(path); lexPath && post) {
+        if (!options.lexBots) return errorResponse("ResourceNotFoundException", "Could not find bot: " + lexPath->botId);
+        return fromReply(lex::recognizeText(*options.lexBots, *lexPath, req.body()));
+    }
 
     if ((path == "/test/faults" || path == "/test/close-sockets") && post) {
         // Fault injection can break every chat on the server: only for the machine itself.

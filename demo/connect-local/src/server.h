@@ -14,6 +14,8 @@
 //   GET  /ws?...  (websocket upgrade)          websocket gateway
 //   GET  /agent-api/queues?instance=X, POST /agent-api/accept, POST /agent-api/transfer,
 //   GET  /agent-api/contacts/{id}              agent console API (contact details: X-Amz-Bearer of its agent)
+//   POST /bots/{bot}/botAliases/{alias}/botLocales/{locale}/sessions/{session}/text
+//                                              Lex V2 RecognizeText (ServerOptions::lexBots; SigV4 ignored)
 //   POST /finaptic/v1/escalations (x-api-key)  Finaptic Support API
 //   POST /acme/api/chat-token                  demo partner backend
 //   POST /test/faults, /test/close-sockets     test control, loopback peers only
@@ -59,6 +61,7 @@
 #include <vector>
 
 #include "connect_local/chat_service.h"
+#include "connect_local/lex_runtime.h"
 
 namespace boost::asio { class io_context; }
 
@@ -96,6 +99,8 @@ struct ServerOptions {
     std::chrono::milliseconds wsIdleTimeout{120'000};  // no data at all (pings are sent at half)
     std::chrono::milliseconds wsCloseTimeout{5'000};   // close handshake + queued frames, then drop
     std::chrono::milliseconds reorderHold{200};        // a held-back frame goes out alone after this
+
+    LexBots* lexBots = nullptr;   // RecognizeText's bots (must outlive the Server); none: every bot is unknown
 
     std::string recordFile;   // non-empty: append the test recording described above (tests only)
 };

@@ -11,6 +11,7 @@
 // call (no Lambda code hooks, no network).
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -29,6 +30,15 @@ struct LexInterpretation {
     double nluConfidence = 0;   // 0..1; Lex omits it for AMAZON.FallbackIntent
 };
 
+// A slot's value as Lex reports it: originalValue is what the customer typed, interpretedValue the
+// value used (the slot type's own value with TOP_RESOLUTION), resolvedValues the slot type's values
+// it matched.
+struct LexSlotValue {
+    std::string originalValue;
+    std::string interpretedValue;
+    std::vector<std::string> resolvedValues;
+};
+
 // One answer of the bot to one customer utterance.
 struct LexTurn {
     std::vector<LexMessage> messages;
@@ -39,6 +49,9 @@ struct LexTurn {
     std::map<std::string, std::string> slots;              // slot name -> interpreted value
     std::map<std::string, std::string> sessionAttributes;  // as passed in, plus what the bot set
     std::vector<LexInterpretation> interpretations;       // best first
+    // Every slot of the intent (filled ones with their value; Lex's RecognizeText lists unfilled
+    // slots as null), for encoders that need more than `slots`.
+    std::map<std::string, std::optional<LexSlotValue>> slotValues;
     // The Lex conversation is over (the intent closed): a flow continues with this turn's intent.
     bool conversationEnded() const { return dialogAction == "Close"; }
 };

@@ -1,0 +1,92 @@
+// connect_local/lex/intent_classifier.h: the intent model a Lex V2 bot is trained into at load.
+//
+// Features: TF-IDF over word unigrams+bigrams and over character n-grams (2..5 by default) inside each word
+// padded with spaces (scikit-learn's "char_wb"), sublinear tf, smooth idf, each block L2-normalised,
+// blocks weighted and concatenated. Model: one-vs-rest linear SVMs (L2-regularised squared hinge,
+// bias as a constant feature) trained by dual coordinate descent (Hsieh et al., ICML 2008, the
+// liblinear solver). Classes train independently, so they are split over `threads` workers; the
+// result does not depend on the thread count (each class has its own fixed-seed visiting order).
+//
+// Confidence: Lex reports a score per intent in 0..1 (they need not sum to 1). Here it is a sigmoid
+// of the class's SVM margin, sigmoid(slope * (margin - offset)), times the text's coverage (the
+// share of its tf-idf mass made of n-grams seen in training), so an utterance unlike every intent
+// (all margins negative, or mostly unknown words) scores low for all of them: that is what lets the
+// bot's nluConfidenceThreshold send it to AMAZON.FallbackIntent. slope/offset were chosen on a
+// held-out split of BANKING77's training set (tests/bench/banking77_bench.cpp --validate prints
+// the fallback rates by margin).
+//
+// Deterministic, no network, no files: everything comes from the examples passed in.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace connect_local::lex {
+
+struct ClassifierOptions {
+    double c = 0.5;                  // SVM cost (larger: fits the training utterances harder)
+    double wordWeight = 1.0;         // weight of the word n-gram block
+    double charWeight = 1.0;         // weight of the character n-gram block
+    int maxWordGram = 2;             // word n-grams 1..maxWordGram
+    int minCharGram = 2;             // character n-grams minCharGram..maxCharGram inside padded words
+    int maxCharGram = 5;
+    int maxEpochs = 60;              // dual coordinate descent passes (stops earlier when converged)
+    double tolerance = 0.1;          // projected-gradient spread at which a class has converged
+    double confidenceSlope = 4.0;    // sigmoid(slope * (margin - offset))
+    double confidenceOffset = -0.1;   // confidence 0.4 at margin -0.2
+    unsigned threads = 2;
+};
+
+struct ScoredClass {
+    int label = 0;
+    double margin = 0;       // the SVM's decision value
+    double confidence = 0;   // 0..1
+};
+
+class IntentClassifier {
+public:
+    // labels[i] in [0, classCount). Classes without examples never win (their margin is -bias only).
+    static IntentClassifier train(const std::vector<std::string>& texts, const std::vector<int>& labels,
+                                  int classCount, const ClassifierOptions& options = {});
+
+    // Every class, best first (ties: lower label first).
+    std::vector<ScoredClass> classify(std::string_view text) const;
+    int classCount() const { return classCount_; }
+    std::size_t featureCount() const { return featureIds_.size(); }
+    std::size_t memoryBytes() const;   // weights + vocabulary, approximately
+
+    // The feature vector of a text (sorted by feature id, L2-normalised per block); for tests.
+    struct Feature {
+        std::uint32_t id;
+        float value;
+    };
+    std::vector<Feature> features(std::string_view text) const;
+
+private:
+    struct Vocabulary {   // what training adds while reading the examples
+        std::unordered_map<std::uint64_t, std::uint32_t> ids;
+        std::vector<std::uint8_t> isWord;
+        std::vector<std::uint32_t> df;
+    };
+    // unknownMass: adds the squared tf-idf of n-grams not in the vocabulary (scored as never seen).
+    std::vector<Feature> rawFeatures(std::string_view text, Vocabulary* grow, double* unknownMass) const;
+    void weigh(std::vector<Feature>& row) const;   // idf, per-block L2 norm, block weights; sorts by id
+
+    ClassifierOptions options_;
+    int classCount_ = 0;
+    std::unordered_map<std::uint64_t, std::uint32_t> featureIds_;   // n-gram hash -> id
+    std::vector<float> idf_;                                       // per id
+    double unknownIdf_ = 1;                                        // idf of an n-gram never seen
+    std::vector<std::uint8_t> isWordFeature_;                      // per id: 1 word, 0 char
+    std::vector<float> weights_;   // classCount_ x (featureCount + 1): last column is the bias
+    std::size_t stride_ = 0;
+};
+
+// Lower-cases ASCII, folds apostrophes away ("hasn't" -> "hasnt"), maps digits to '0', splits on
+// everything else that is not a letter. Non-ASCII UTF-8 bytes are kept as letters.
+std::vector<std::string> tokenizeUtterance(std::string_view text);
+
+}  // namespace connect_local::lex

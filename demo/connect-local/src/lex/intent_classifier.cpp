@@ -1,0 +1,271 @@
+// The intent model: see intent_classifier.h for the method and why it is shaped so.
+#include "connect_local/lex/intent_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <thread>
+
+namespace connect_local::lex {
+namespace {
+
+constexpr std::uint64_t kWordBlockSeed = 0xcbf29ce484222325ull;   // FNV-1a offset basis
+constexpr std::uint64_t kCharBlockSeed = 0x84222325cbf29ce4ull;   // another basis: the blocks never share a hash
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+// One text's n-grams: hash -> count, per block.
+struct RawGrams {
+    std::unordered_map<std::uint64_t, int> word, chars;
+};
+
+RawGrams rawGrams(std::string_view text, const ClassifierOptions& opt) {
+    RawGrams g;
+    const auto tokens = tokenizeUtterance(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        std::uint64_t h = kWordBlockSeed;
+        for (std::size_t n = 0; n < static_cast<std::size_t>(opt.maxWordGram) && i + n < tokens.size(); ++n) {
+            if (n > 0) h = fnv1a(h, "\x01");
+            h = fnv1a(h, tokens[i + n]);
+            ++g.word[h];
+        }
+        const std::string padded = " " + tokens[i] + " ";
+        for (int n = opt.minCharGram; n <= opt.maxCharGram; ++n) {
+            if (static_cast<std::size_t>(n) > padded.size()) break;
+            for (std::size_t at = 0; at + n <= padded.size(); ++at)
+                ++g.chars[fnv1a(kCharBlockSeed, std::string_view(padded).substr(at, n))];
+        }
+    }
+    return g;
+}
+
+double sublinear(int count) { return 1.0 + std::log(static_cast<double>(count)); }
+
+}  // namespace
+
+std::vector<std::string> tokenizeUtterance(std::string_view text) {
+    std::vector<std::string> tokens;
+    std::string current;
+    auto flush = [&] {
+        if (!current.empty()) tokens.push_back(std::move(current));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 'A' && c <= 'Z') {
+            current += static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || c >= 0x80) {
+            // U+2019 (right single quotation mark, E2 80 99) is an apostrophe too.
+            if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                static_cast<unsigned char>(text[i + 2]) == 0x99) {
+                i += 2;
+                continue;
+            }
+            current += static_cast<char>(c);
+        } else if (c >= '0' && c <= '9') {
+            current += '0';
+        } else if (c == '\'') {
+            // folded away: "hasn't" and "hasnt" are one word
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return tokens;
+}
+
+// The raw (sublinear tf) features of a text; with `grow`, unseen n-grams get new ids and `df` counts
+// documents per id (training); without, unseen n-grams are dropped (scoring).
+std::vector<IntentClassifier::Feature> IntentClassifier::rawFeatures(std::string_view text, Vocabulary* grow,
+                                                                     double* unknownMass) const {
+    const RawGrams g = rawGrams(text, options_);
+    std::vector<Feature> out;
+    auto addBlock = [&](const std::unordered_map<std::uint64_t, int>& block, bool word) {
+        for (const auto& [hash, count] : block) {
+            std::uint32_t id;
+            if (auto it = featureIds_.find(hash); it != featureIds_.end()) {
+                id = it->second;
+            } else if (grow) {
+                id = static_cast<std::uint32_t>(featureIds_.size() + grow->ids.size());
+                grow->ids.emplace(hash, id);
+                grow->isWord.push_back(word ? 1 : 0);
+                grow->df.push_back(0);
+            } else {
+                if (unknownMass) *unknownMass += std::pow(sublinear(count) * unknownIdf_, 2);
+                continue;
+            }
+            if (grow) ++grow->df[id];
+            out.push_back({id, static_cast<float>(sublinear(count))});
+        }
+    };
+    addBlock(g.word, true);
+    addBlock(g.chars, false);
+    return out;
+}
+
+void IntentClassifier::weigh(std::vector<Feature>& row) const {
+    double norm[2] = {0, 0};   // [0] characters, [1] words
+    for (auto& f : row) {
+        f.value *= idf_[f.id];
+        norm[isWordFeature_[f.id]] += static_cast<double>(f.value) * f.value;
+    }
+    const double scale[2] = {norm[0] > 0 ? options_.charWeight / std::sqrt(norm[0]) : 0,
+                             norm[1] > 0 ? options_.wordWeight / std::sqrt(norm[1]) : 0};
+    for (auto& f : row) f.value = static_cast<float>(f.value * scale[isWordFeature_[f.id]]);
+    std::sort(row.begin(), row.end(), [](const Feature& a, const Feature& b) { return a.id < b.id; });
+}
+
+std::vector<IntentClassifier::Feature> IntentClassifier::features(std::string_view text) const {
+    auto row = rawFeatures(text, nullptr, nullptr);
+    weigh(row);
+    return row;
+}
+
+namespace {
+
+// Dual coordinate descent for one binary L2-regularised squared-hinge SVM (liblinear's solver 1,
+// with its shrinking). Rows are the training vectors; the bias is an extra constant-1 feature.
+void trainOneClass(const std::vector<std::vector<IntentClassifier::Feature>>& rows, const std::vector<int>& labels,
+                   int positive, std::size_t dims, const ClassifierOptions& opt, std::vector<double>& w) {
+    const std::size_t n = rows.size();
+    w.assign(dims + 1, 0.0);
+    std::vector<double> alpha(n, 0.0), qd(n);
+    std::vector<signed char> y(n);
+    std::vector<std::size_t> index(n);
+    const double diag = 0.5 / opt.c;
+    for (std::size_t i = 0; i < n; ++i) {
+        y[i] = labels[i] == positive ? 1 : -1;
+        double sq = 1.0;   // the bias feature
+        for (const auto& f : rows[i]) sq += static_cast<double>(f.value) * f.value;
+        qd[i] = sq + diag;
+        index[i] = i;
+    }
+    std::mt19937 rng(static_cast<std::uint32_t>(positive) * 2654435761u + 17u);
+    std::size_t active = n;
+    // Squared hinge has no upper bound on alpha, so only the lower bound is shrunk (liblinear's PGmax_old).
+    double pgMaxOld = std::numeric_limits<double>::infinity();
+    for (int epoch = 0; epoch < opt.maxEpochs; ++epoch) {
+        for (std::size_t i = 0; i < active; ++i) std::swap(index[i], index[i + rng() % (active - i)]);
+        double pgMax = -std::numeric_limits<double>::infinity(), pgMin = -pgMax;
+        for (std::size_t s = 0; s < active; ++s) {
+            const std::size_t i = index[s];
+            double dot = w[dims];
+            for (const auto& f : rows[i]) dot += w[f.id] * f.value;
+            const double g = y[i] * dot - 1.0 + alpha[i] * diag;
+            double pg = 0;
+            if (alpha[i] == 0) {
+                if (g > pgMaxOld) {   // shrink: stays at the bound
+                    --active;
+                    std::swap(index[s], index[active]);
+                    --s;
+                    continue;
+                }
+                if (g < 0) pg = g;
+            } else {
+                pg = g;
+            }
+            pgMax = std::max(pgMax, pg);
+            pgMin = std::min(pgMin, pg);
+            if (std::fabs(pg) > 1e-12) {
+                const double old = alpha[i];
+                alpha[i] = std::max(alpha[i] - g / qd[i], 0.0);
+                const double d = (alpha[i] - old) * y[i];
+                for (const auto& f : rows[i]) w[f.id] += d * f.value;
+                w[dims] += d;
+            }
+        }
+        if (pgMax - pgMin <= opt.tolerance) {
+            if (active == n) break;
+            active = n;   // converged on the active set: check everything once more
+            pgMaxOld = std::numeric_limits<double>::infinity();
+            continue;
+        }
+        pgMaxOld = pgMax <= 0 ? std::numeric_limits<double>::infinity() : pgMax;
+    }
+}
+
+}  // namespace
+
+IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, const std::vector<int>& labels,
+                                         int classCount, const ClassifierOptions& options) {
+    IntentClassifier model;
+    model.options_ = options;
+    model.classCount_ = std::max(classCount, 0);
+    const std::size_t n = std::min(texts.size(), labels.size());
+
+    // The vocabulary grows in `model.featureIds_` itself: rawFeatures() looks ids up there first.
+    Vocabulary vocabulary;
+    std::vector<std::vector<Feature>> rows(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        rows[i] = model.rawFeatures(texts[i], &vocabulary, nullptr);
+        for (const auto& [hash, id] : vocabulary.ids) model.featureIds_.emplace(hash, id);
+        vocabulary.ids.clear();
+    }
+    const std::size_t dims = model.featureIds_.size();
+    model.isWordFeature_ = std::move(vocabulary.isWord);
+    model.idf_.resize(dims);
+    for (std::size_t j = 0; j < dims; ++j)
+        model.idf_[j] = static_cast<float>(std::log((1.0 + n) / (1.0 + vocabulary.df[j])) + 1.0);
+    model.unknownIdf_ = std::log(1.0 + n) + 1.0;   // an n-gram no training text had
+    for (auto& row : rows) model.weigh(row);
+
+    // Feature-major weights: scoring a text walks its few features once for all classes.
+    const std::size_t k = static_cast<std::size_t>(model.classCount_);
+    model.stride_ = k;
+    model.weights_.assign((dims + 1) * k, 0.0f);
+    std::vector<int> labelOf(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(n));
+    auto work = [&](unsigned worker, unsigned workers) {
+        std::vector<double> w;
+        for (std::size_t c = worker; c < k; c += workers) {
+            trainOneClass(rows, labelOf, static_cast<int>(c), dims, options, w);
+            for (std::size_t j = 0; j <= dims; ++j) model.weights_[j * k + c] = static_cast<float>(w[j]);
+        }
+    };
+    const unsigned workers = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(std::max<std::size_t>(k, 1))));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work, t, workers);
+    work(0, workers);
+    for (auto& t : pool) t.join();
+    return model;
+}
+
+std::vector<ScoredClass> IntentClassifier::classify(std::string_view text) const {
+    const std::size_t k = static_cast<std::size_t>(classCount_);
+    std::vector<double> margin(k, 0.0);
+    if (k == 0) return {};
+    const std::size_t dims = featureIds_.size();
+    for (std::size_t c = 0; c < k; ++c) margin[c] = weights_[dims * k + c];
+    // Coverage: the share of the text's tf-idf mass made of n-grams the model knows. Scaling the
+    // confidences by it makes words the bot never saw (gibberish, other topics) fall below the
+    // threshold even where a class's bias alone is positive (small bots); the ranking is unchanged.
+    double unknown = 0, known = 0;
+    auto row = rawFeatures(text, nullptr, &unknown);
+    for (const auto& f : row) known += std::pow(static_cast<double>(f.value) * idf_[f.id], 2);
+    const double coverage = known + unknown > 0 ? known / (known + unknown) : 0;
+    weigh(row);
+    for (const auto& f : row)
+        for (std::size_t c = 0; c < k; ++c) margin[c] += static_cast<double>(weights_[f.id * k + c]) * f.value;
+    std::vector<ScoredClass> out(k);
+    for (std::size_t c = 0; c < k; ++c) {
+        out[c].label = static_cast<int>(c);
+        out[c].margin = margin[c];
+        out[c].confidence =
+            coverage / (1.0 + std::exp(-options_.confidenceSlope * (margin[c] - options_.confidenceOffset)));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const ScoredClass& a, const ScoredClass& b) { return a.margin > b.margin; });
+    return out;
+}
+
+std::size_t IntentClassifier::memoryBytes() const {
+    return weights_.size() * sizeof(float) + idf_.size() * sizeof(float) + isWordFeature_.size() +
+           featureIds_.size() * (sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2 * sizeof(void*));
+}
+
+}  // namespace connect_local::lex

@@ -1,0 +1,301 @@
+// connect-local's Lex V2 bot runtime: see local_bots.h for the turn it computes.
+#include "connect_local/lex/local_bots.h"
+
+#include <algorithm>
+
+namespace connect_local::lex {
+namespace {
+
+constexpr double kSwitchConfidence = 0.5;   // leaving a slot for another intent needs at least this
+constexpr std::size_t kMaxText = 1024;      // RecognizeText's text: 1-1024 characters
+constexpr std::size_t kMaxInterpretations = 5;
+
+// Lower-case words separated by single spaces: what slot values are compared on.
+std::string normalized(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (unsigned char c : text) {
+        const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+        if (c >= 'A' && c <= 'Z') {
+            if (space && !out.empty()) out += ' ';
+            out += static_cast<char>(c - 'A' + 'a');
+            space = false;
+        } else if (word) {
+            if (space && !out.empty()) out += ' ';
+            out += static_cast<char>(c);
+            space = false;
+        } else if (c != '\'') {
+            space = true;
+        }
+    }
+    return out;
+}
+
+std::string trimmed(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
+}
+
+bool validSessionId(std::string_view id) {
+    if (id.size() < 2 || id.size() > 100) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c == ':' || c == '-';
+    });
+}
+
+// {SlotName} -> the slot's interpreted value, for slots of the intent; other braces stay.
+std::string substituteSlots(const std::string& message, const std::map<std::string, LexSlotValue>& slots) {
+    std::string out;
+    for (std::size_t i = 0; i < message.size(); ++i) {
+        if (message[i] == '{') {
+            const std::size_t close = message.find('}', i);
+            if (close != std::string::npos) {
+                const auto it = slots.find(message.substr(i + 1, close - i - 1));
+                if (it != slots.end()) {
+                    out += it->second.interpretedValue;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += message[i];
+    }
+    return out;
+}
+
+std::optional<LexSlotValue> builtInValue(const std::string& type, std::string_view text) {
+    const std::string t = trimmed(text);
+    if (t.empty()) return std::nullopt;
+    if (type == "AMAZON.FreeFormInput") return LexSlotValue{t, t, {}};
+    // AMAZON.Number: the first number written with digits.
+    const auto b = t.find_first_of("0123456789");
+    if (b == std::string::npos) return std::nullopt;
+    std::size_t e = b;
+    while (e < t.size() && (std::isdigit(static_cast<unsigned char>(t[e])) || (t[e] == '.' && e + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[e + 1])))))
+        ++e;
+    const std::string number = t.substr(b, e - b);
+    return LexSlotValue{t, number, {number}};
+}
+
+}  // namespace
+
+std::optional<LexSlotValue> matchSlotValue(const SlotTypeDefinition& type, std::string_view text, bool wholeOnly) {
+    const std::string said = normalized(text);
+    if (said.empty()) return std::nullopt;
+    const std::string padded = " " + said + " ";
+    const SlotTypeValue* best = nullptr;
+    std::string bestCandidate;
+    bool bestWhole = false;
+    for (const auto& v : type.values) {
+        std::vector<std::string> candidates{v.value};
+        candidates.insert(candidates.end(), v.synonyms.begin(), v.synonyms.end());
+        for (const auto& c : candidates) {
+            const std::string n = normalized(c);
+            if (n.empty()) continue;
+            const bool whole = n == said;
+            if (!whole && (wholeOnly || padded.find(" " + n + " ") == std::string::npos)) continue;
+            if (!best || (whole && !bestWhole) || (whole == bestWhole && n.size() > normalized(bestCandidate).size())) {
+                best = &v;
+                bestCandidate = c;
+                bestWhole = whole;
+            }
+        }
+    }
+    if (!best) return std::nullopt;
+    LexSlotValue out;
+    out.originalValue = bestWhole ? trimmed(text) : bestCandidate;
+    out.interpretedValue = type.topResolution ? best->value : out.originalValue;
+    out.resolvedValues = {best->value};
+    return out;
+}
+
+void LocalLexBots::add(BotDefinition bot) {
+    for (auto& b : bots_) {
+        if (b.name == bot.name || (!bot.identifier.empty() && b.identifier == bot.identifier)) {
+            b = std::move(bot);
+            return;
+        }
+    }
+    bots_.push_back(std::move(bot));
+}
+
+const BotDefinition* LocalLexBots::find(std::string_view botId) const {
+    for (const auto& b : bots_)
+        if (b.name == botId || (!b.identifier.empty() && b.identifier == botId)) return &b;
+    return nullptr;
+}
+
+bool LocalLexBots::hasBot(std::string_view botId) const { return find(botId) != nullptr; }
+
+void LocalLexBots::sweep(std::int64_t nowMs) {
+    for (auto it = sessions_.begin(); it != sessions_.end();) {
+        const auto bot = find(it->first.substr(0, it->first.find('\n')));
+        const std::int64_t ttl = 1000LL * (bot ? bot->idleSessionTTLInSeconds : 0);
+        it = nowMs - it->second.lastActiveMs > ttl ? sessions_.erase(it) : std::next(it);
+    }
+}
+
+std::variant<LexTurn, LexError> LocalLexBots::recognizeText(std::string_view botId, std::string_view /*aliasId*/,
+                                                            std::string_view localeId, std::string_view sessionId,
+                                                            std::string_view text,
+                                                            const std::map<std::string, std::string>& sessionAttributes) {
+    const BotDefinition* bot = find(botId);
+    if (!bot) return LexError{"ResourceNotFoundException", "Could not find bot: " + std::string(botId)};
+    const auto localeIt = bot->locales.find(std::string(localeId));
+    if (localeIt == bot->locales.end())
+        return LexError{"ResourceNotFoundException",
+                        "Could not find locale " + std::string(localeId) + " of bot " + bot->name};
+    if (!validSessionId(sessionId))
+        return LexError{"ValidationException",
+                        "1 validation error detected: Value at 'sessionId' failed to satisfy constraint: Member must "
+                        "have length between 2 and 100 and match the pattern [0-9a-zA-Z._:-]+"};
+    if (text.empty() || text.size() > kMaxText)
+        return LexError{"ValidationException",
+                        "1 validation error detected: Value at 'text' failed to satisfy constraint: Member must have "
+                        "length between 1 and 1024"};
+    const BotLocaleDefinition& locale = localeIt->second;
+
+    const std::int64_t now = clock_.nowMs();
+    if (++turns_ % 64 == 0) sweep(now);
+    const std::string key = bot->name + "\n" + locale.localeId + "\n" + std::string(sessionId);
+    auto [sit, fresh] = sessions_.try_emplace(key);
+    Session& session = sit->second;
+    if (!fresh && now - session.lastActiveMs > 1000LL * bot->idleSessionTTLInSeconds) session = Session{};
+    session.lastActiveMs = now;
+    if (!sessionAttributes.empty()) session.attributes = sessionAttributes;
+
+    LexTurn turn;
+    const std::string fallbackName = locale.fallbackIntent >= 0 ? locale.intents[locale.fallbackIntent].name : "FallbackIntent";
+
+    // The classifier's view, best first, with the FallbackIntent inserted below the threshold.
+    auto classify = [&] {
+        std::vector<LexInterpretation> out;
+        const auto ranked = locale.classifier->classify(text);
+        if (ranked.empty() || ranked.front().confidence < locale.nluConfidenceThreshold) out.push_back({fallbackName, 0});
+        for (const auto& c : ranked) {
+            if (out.size() >= kMaxInterpretations) break;
+            out.push_back({locale.intents[locale.classIntent[c.label]].name, c.confidence});
+        }
+        return out;
+    };
+    auto intentIndex = [&](const std::string& name) {
+        for (std::size_t i = 0; i < locale.intents.size(); ++i)
+            if (locale.intents[i].name == name) return static_cast<int>(i);
+        return -1;
+    };
+    auto fillFromUtterance = [&](const IntentDefinition& intent) {
+        for (const auto& slot : intent.slots) {
+            const auto type = locale.slotTypes.find(slot.slotTypeName);
+            if (type == locale.slotTypes.end()) continue;
+            if (auto v = matchSlotValue(type->second, text, false)) session.slots[slot.name] = std::move(*v);
+        }
+    };
+
+    bool startIntent = false;
+    bool failedElicitation = false;
+    if (session.intent >= 0 && !session.slotToElicit.empty()) {
+        const IntentDefinition& intent = locale.intents[session.intent];
+        const auto slot = std::find_if(intent.slots.begin(), intent.slots.end(),
+                                       [&](const SlotDefinition& s) { return s.name == session.slotToElicit; });
+        const auto type = slot == intent.slots.end() ? locale.slotTypes.end() : locale.slotTypes.find(slot->slotTypeName);
+        std::optional<LexSlotValue> value;
+        if (type != locale.slotTypes.end()) value = matchSlotValue(type->second, text, true);
+        if (!value) {
+            auto others = classify();
+            const auto& top = others.front();
+            if (top.intentName != fallbackName && top.intentName != intent.name &&
+                top.nluConfidence >= std::max(locale.nluConfidenceThreshold, kSwitchConfidence)) {
+                turn.interpretations = std::move(others);
+                session.intent = intentIndex(turn.interpretations.front().intentName);
+                session.slots.clear();
+                session.slotToElicit.clear();
+                session.retries = 0;
+                startIntent = true;
+            } else if (type != locale.slotTypes.end()) {
+                value = matchSlotValue(type->second, text, false);
+                if (!value && !type->second.topResolution) {
+                    const std::string t = trimmed(text);
+                    if (!t.empty()) value = LexSlotValue{t, t, {}};
+                }
+            } else if (slot != intent.slots.end()) {
+                value = builtInValue(slot->slotTypeName, text);
+            }
+        }
+        if (!startIntent) {
+            turn.interpretations = {{intent.name, 1.0}};
+            if (value) {
+                session.slots[session.slotToElicit] = std::move(*value);
+                session.slotToElicit.clear();
+                session.retries = 0;
+            } else if (++session.retries > (slot == intent.slots.end() ? 0 : slot->maxRetries)) {
+                failedElicitation = true;
+            }
+        }
+    } else {
+        turn.interpretations = classify();
+        session.intent = intentIndex(turn.interpretations.front().intentName);
+        session.slots.clear();
+        session.slotToElicit.clear();
+        session.retries = 0;
+        startIntent = true;
+    }
+    if (failedElicitation) {
+        session.intent = locale.fallbackIntent;
+        session.slots.clear();
+        session.slotToElicit.clear();
+        turn.interpretations.insert(turn.interpretations.begin(), {fallbackName, 0});
+    }
+
+    // Answer: initial response, the next Required slot's prompt, or the closing response.
+    const IntentDefinition* intent = session.intent >= 0 ? &locale.intents[session.intent] : nullptr;
+    auto say = [&](const std::vector<LexMessage>& messages) {
+        for (const auto& m : messages) turn.messages.push_back({m.kind, substituteSlots(m.content, session.slots)});
+    };
+    turn.intentName = intent ? intent->name : fallbackName;
+    if (intent && startIntent) {
+        fillFromUtterance(*intent);
+        say(intent->initialResponse);
+    }
+    const SlotDefinition* next = nullptr;
+    if (intent && session.slotToElicit.empty()) {
+        for (const auto& s : intent->slots)
+            if (s.required && !session.slots.count(s.name)) {
+                next = &s;
+                break;
+            }
+    } else if (intent) {   // the same slot again (a failed try)
+        for (const auto& s : intent->slots)
+            if (s.name == session.slotToElicit) next = &s;
+    }
+    if (intent) {
+        for (const auto& s : intent->slots) {
+            const auto it = session.slots.find(s.name);
+            if (it == session.slots.end()) {
+                turn.slotValues[s.name] = std::nullopt;
+            } else {
+                turn.slotValues[s.name] = it->second;
+                turn.slots[s.name] = it->second.interpretedValue;
+            }
+        }
+    }
+    if (next) {
+        session.slotToElicit = next->name;
+        say(next->prompts);
+        turn.dialogAction = "ElicitSlot";
+        turn.slotToElicit = next->name;
+        turn.intentState = "InProgress";
+    } else {
+        if (intent) say(intent->closingResponse);
+        turn.dialogAction = "Close";
+        turn.intentState = failedElicitation ? "Failed" : "Fulfilled";
+        session.intent = -1;
+        session.slots.clear();
+        session.slotToElicit.clear();
+        session.retries = 0;
+    }
+    turn.sessionAttributes = session.attributes;
+    return turn;
+}
+
+}  // namespace connect_local::lex

@@ -1,0 +1,453 @@
+// connect-local's Lex V2 bots: the export reader (folder and zip, both manifest spellings, errors that
+// name the file and the field), the classifier with its threshold and fallback, slot elicitation,
+// session TTL on a manual clock, the shipped banking-assistant bot, and RecognizeText's JSON.
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "connect_local/lex/bot_definition.h"
+#include "connect_local/lex/local_bots.h"
+#include "fake_platform.h"
+#include "lex/recognize_text.h"
+
+using namespace connect_local;
+using namespace connect_local::lex;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+json textMessage(const std::string& v) {
+    return {{"message", {{"plainTextMessage", {{"value", v}}}, {"customPayload", nullptr}, {"ssmlMessage", nullptr}, {"imageResponseCard", nullptr}}},
+            {"variations", nullptr}};
+}
+json payloadMessage(const std::string& v) {
+    return {{"message", {{"plainTextMessage", nullptr}, {"customPayload", {{"value", v}}}}}, {"variations", nullptr}};
+}
+json closingSetting(json groups) {
+    return {{"isActive", true}, {"closingResponse", {{"messageGroupsList", std::move(groups)}, {"allowInterrupt", true}}},
+            {"nextStep", {{"dialogAction", {{"type", "EndConversation"}}}}}};
+}
+json utterances(std::initializer_list<const char*> list) {
+    json out = json::array();
+    for (const char* u : list) out.push_back({{"utterance", u}});
+    return out;
+}
+
+// A small pizza bot in the export layout: Order (slots size then crust, by slotPriorities), Hours,
+// and the FallbackIntent. `name` is the bot's name; paths are under `name`/ as in a real export.
+struct TestBot {
+    std::string name = "PizzaBot";
+    bool lowerManifest = false;   // manifest.json + "metadata" (the docs' spelling)
+    double threshold = 0.4;
+    BotFiles files() const {
+        BotFiles f;
+        const std::string loc = name + "/BotLocales/en_US/";
+        if (lowerManifest) f["manifest.json"] = json{{"metadata", {{"schemaVersion", "1.0"}, {"fileFormat", "LexJson"}, {"resourceType", "Bot"}}}}.dump();
+        else f["Manifest.json"] = json{{"metaData", {{"schemaVersion", "1"}, {"fileFormat", "LexJson"}, {"resourceType", "BOT"}}}}.dump();
+        f[name + "/Bot.json"] = json{{"name", name}, {"version", "DRAFT"}, {"identifier", "PIZZA" + std::to_string(name.size())},
+                                     {"description", nullptr}, {"idleSessionTTLInSeconds", 120}}.dump();
+        f[loc + "BotLocale.json"] = json{{"name", "English (US)"}, {"identifier", "en_US"}, {"nluConfidenceThreshold", threshold}}.dump();
+        f[loc + "SlotTypes/Size/SlotType.json"] =
+            json{{"name", "Size"},
+                 {"slotTypeValues", {{{"sampleValue", {{"value", "large"}}}, {"synonyms", {{{"value", "big"}}, {{"value", "family size"}}}}},
+                                     {{"sampleValue", {{"value", "small"}}}, {"synonyms", nullptr}}}},
+                 {"parentSlotTypeSignature", nullptr},
+                 {"valueSelectionSetting", {{"resolutionStrategy", "TOP_RESOLUTION"}}}}.dump();
+        f[loc + "SlotTypes/Crust/SlotType.json"] =
+            json{{"name", "Crust"}, {"slotTypeValues", {{{"sampleValue", {{"value", "thin"}}}}}},
+                 {"valueSelectionSetting", {{"resolutionStrategy", "ORIGINAL_VALUE"}}}}.dump();
+        f[loc + "Intents/Order/Intent.json"] =
+            json{{"name", "Order"}, {"identifier", "ORD"}, {"parentIntentSignature", nullptr},
+                 {"sampleUtterances", utterances({"I want a pizza", "order a pizza", "can I get a {size} pizza", "pizza please",
+                                                  "I'd like to order pizza", "get me a pizza delivered"})},
+                 {"intentConfirmationSetting", nullptr},
+                 {"initialResponseSetting", {{"initialResponse", {{"messageGroupsList", {textMessage("Let's get you a pizza.")}}}}}},
+                 {"intentClosingSetting", closingSetting({textMessage("A {size} {crust} pizza is on its way ({id} stays).")})},
+                 {"slotPriorities", {{{"priority", 1}, {"slotName", "size"}}, {{"priority", 2}, {"slotName", "crust"}}}}}.dump();
+        auto slot = [&](const char* slotName, const char* type, const char* prompt) {
+            f[loc + "Intents/Order/Slots/" + slotName + "/Slot.json"] =
+                json{{"name", slotName}, {"slotTypeName", type},
+                     {"valueElicitationSetting", {{"slotConstraint", "Required"},
+                                                  {"promptSpecification", {{"messageGroupsList", {textMessage(prompt)}}, {"maxRetries", 1}}}}}}.dump();
+        };
+        slot("crust", "Crust", "Which crust?");
+        slot("size", "Size", "What size?");
+        f[loc + "Intents/Hours/Intent.json"] =
+            json{{"name", "Hours"}, {"sampleUtterances", utterances({"when are you open", "opening hours", "what time do you close",
+                                                                      "are you open on sunday", "hours"})},
+                 {"intentClosingSetting", closingSetting({payloadMessage(R"({"templateType":"QuickReply","version":"1.0"})")})}}.dump();
+        f[loc + "Intents/FallbackIntent/Intent.json"] =
+            json{{"name", "FallbackIntent"}, {"parentIntentSignature", "AMAZON.FallbackIntent"}, {"sampleUtterances", nullptr},
+                 {"intentClosingSetting", closingSetting({textMessage("Sorry, can you please repeat that?")})}}.dump();
+        return f;
+    }
+};
+
+BotDefinition load(const BotFiles& files) {
+    auto r = loadBot(files, "test");
+    INFO(r.error);
+    REQUIRE(r.bot);
+    return std::move(*r.bot);
+}
+
+std::string loadError(BotFiles files) {
+    auto r = loadBot(files, "test");
+    REQUIRE_FALSE(r.bot);
+    return r.error;
+}
+
+// The test bot running on a manual clock.
+struct PizzaBots {
+    fake::ManualClock clock;
+    LocalLexBots bots{clock};
+    explicit PizzaBots(const TestBot& bot = {}) { bots.add(load(bot.files())); }
+};
+
+LexTurn turn(LocalLexBots& bots, std::string_view text, std::string_view session = "s1", std::string_view bot = "PizzaBot") {
+    auto r = bots.recognizeText(bot, "TSTALIASID", "en_US", session, text, {});
+    REQUIRE(std::holds_alternative<LexTurn>(r));
+    return std::get<LexTurn>(r);
+}
+
+// A zip of `files`: each entry deflated (raw) or stored, with a central directory.
+std::string zipOf(const BotFiles& files, bool deflated) {
+    std::string out, dir;
+    auto u16 = [](std::string& s, unsigned v) { s += char(v & 0xff); s += char(v >> 8 & 0xff); };
+    auto u32 = [&](std::string& s, unsigned long v) { u16(s, v & 0xffff); u16(s, v >> 16 & 0xffff); };
+    for (const auto& [name, content] : files) {
+        std::string data = content;
+        if (deflated) {
+            z_stream z{};
+            deflateInit2(&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+            data.resize(deflateBound(&z, content.size()));
+            z.next_in = (Bytef*)content.data();
+            z.avail_in = (uInt)content.size();
+            z.next_out = (Bytef*)data.data();
+            z.avail_out = (uInt)data.size();
+            deflate(&z, Z_FINISH);
+            data.resize(z.total_out);
+            deflateEnd(&z);
+        }
+        const unsigned long crc = crc32(0, (const Bytef*)content.data(), (uInt)content.size());
+        const unsigned long offset = out.size();
+        u32(out, 0x04034b50); u16(out, 20); u16(out, 0); u16(out, deflated ? 8 : 0); u32(out, 0);
+        u32(out, crc); u32(out, data.size()); u32(out, content.size()); u16(out, name.size()); u16(out, 0);
+        out += name + data;
+        u32(dir, 0x02014b50); u16(dir, 20); u16(dir, 20); u16(dir, 0); u16(dir, deflated ? 8 : 0); u32(dir, 0);
+        u32(dir, crc); u32(dir, data.size()); u32(dir, content.size()); u16(dir, name.size());
+        u16(dir, 0); u16(dir, 0); u16(dir, 0); u16(dir, 0); u32(dir, 0); u32(dir, offset);
+        dir += name;
+    }
+    const unsigned long dirOffset = out.size();
+    out += dir;
+    u32(out, 0x06054b50); u16(out, 0); u16(out, 0); u16(out, files.size()); u16(out, files.size());
+    u32(out, dir.size()); u32(out, dirOffset); u16(out, 0);
+    return out;
+}
+
+void writeFile(const fs::path& p, const std::string& content) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+}
+
+}  // namespace
+
+TEST_CASE("lex: both manifest spellings load the same bot", "[lex]") {
+    TestBot upper, lower;
+    lower.lowerManifest = true;
+    const auto a = load(upper.files()), b = load(lower.files());
+    CHECK(a.name == "PizzaBot");
+    CHECK(b.name == "PizzaBot");
+    REQUIRE(a.locales.count("en_US"));
+    const auto& loc = a.locales.at("en_US");
+    CHECK(loc.intents.size() == 3);
+    CHECK(loc.nluConfidenceThreshold == Approx(0.4));
+    CHECK(loc.intents[loc.fallbackIntent].name == "FallbackIntent");
+    CHECK(a.idleSessionTTLInSeconds == 120);
+    // slotPriorities order (size before crust), not file order.
+    const auto& order = *std::find_if(loc.intents.begin(), loc.intents.end(), [](auto& i) { return i.name == "Order"; });
+    REQUIRE(order.slots.size() == 2);
+    CHECK(order.slots[0].name == "size");
+    CHECK(order.slots[1].name == "crust");
+}
+
+TEST_CASE("lex: a directory of bots as folders and zips; a broken one does not stop the others", "[lex]") {
+    const fs::path dir = fs::temp_directory_path() / ("lex_bots_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    TestBot folder, deflatedZip, storedZip, broken;
+    deflatedZip.name = "ZipBot";
+    deflatedZip.lowerManifest = true;
+    storedZip.name = "StoredBot";
+    broken.name = "BrokenBot";
+    for (const auto& [path, content] : folder.files()) writeFile(dir / "pizza" / path, content);
+    writeFile(dir / "zip-bot.zip", zipOf(deflatedZip.files(), true));
+    // A zip made of the folder itself: one level more above the manifest.
+    BotFiles nested;
+    for (const auto& [path, content] : storedZip.files()) nested["StoredBot-export/" + path] = content;
+    writeFile(dir / "stored.zip", zipOf(nested, false));
+    BotFiles bad = broken.files();
+    bad["BrokenBot/BotLocales/en_US/BotLocale.json"] = R"({"identifier":"en_US","nluConfidenceThreshold":"high"})";
+    writeFile(dir / "broken.zip", zipOf(bad, true));
+    writeFile(dir / "README.md", "not a bot");
+
+    const auto loaded = loadBotDirectory(dir.string());
+    std::vector<std::string> names;
+    for (const auto& b : loaded.bots) names.push_back(b.name);
+    CHECK(names == std::vector<std::string>{"PizzaBot", "StoredBot", "ZipBot"});
+    REQUIRE(loaded.errors.size() == 1);
+    CHECK_THAT(loaded.errors[0], Catch::Contains("broken.zip") && Catch::Contains("BrokenBot/BotLocales/en_US/BotLocale.json") &&
+                                     Catch::Contains("nluConfidenceThreshold"));
+
+    fake::ManualClock clock;
+    LocalLexBots bots(clock);
+    for (auto b : loaded.bots) bots.add(std::move(b));
+    CHECK(turn(bots, "when are you open", "s1", "ZipBot").intentName == "Hours");
+    CHECK(turn(bots, "when are you open", "s1", "StoredBot").intentName == "Hours");
+    fs::remove_all(dir);
+}
+
+TEST_CASE("lex: malformed and unsupported files name the file and the field", "[lex]") {
+    const TestBot bot;
+    const std::string order = "PizzaBot/BotLocales/en_US/Intents/Order/Intent.json";
+    auto with = [&](const std::string& path, const std::string& content) {
+        auto f = bot.files();
+        f[path] = content;
+        return loadError(f);
+    };
+    auto edited = [&](const std::string& path, auto&& edit) {
+        auto f = bot.files();
+        json j = json::parse(f[path]);
+        edit(j);
+        f[path] = j.dump();
+        return loadError(f);
+    };
+    CHECK(with(order, "{not json") == order + ": (file): not valid JSON");
+    CHECK(edited(order, [](json& j) { j["sampleUtterances"][1]["utterance"] = 7; }) ==
+          order + ": sampleUtterances[1].utterance: expected a string");
+    CHECK(edited(order, [](json& j) { j["intentConfirmationSetting"] = {{"promptSpecification", json::object()}}; }) ==
+          order + ": intentConfirmationSetting: confirmation prompts are not supported (set it to null or isActive false)");
+    CHECK(edited(order, [](json& j) { j["intentClosingSetting"]["closingResponse"]["messageGroupsList"][0] = payloadMessage(std::string(1001, 'x')); }) ==
+          order + ": intentClosingSetting.closingResponse.messageGroupsList[0].message.customPayload.value: longer than Lex's 1000 characters");
+    CHECK(edited(order, [](json& j) { j["slotPriorities"].push_back({{"priority", 3}, {"slotName", "topping"}}); }) ==
+          order + ": slotPriorities: names a slot 'topping' that has no Slot.json");
+    CHECK(edited("PizzaBot/BotLocales/en_US/Intents/Order/Slots/size/Slot.json", [](json& j) { j["slotTypeName"] = "AMAZON.City"; }) ==
+          "PizzaBot/BotLocales/en_US/Intents/Order/Slots/size/Slot.json: slotTypeName: 'AMAZON.City' is neither a slot type of this "
+          "locale nor a supported built-in (AMAZON.FreeFormInput, AMAZON.Number)");
+    CHECK(edited("PizzaBot/BotLocales/en_US/SlotTypes/Size/SlotType.json", [](json& j) { j["valueSelectionSetting"]["resolutionStrategy"] = "Concatenation"; }) ==
+          "PizzaBot/BotLocales/en_US/SlotTypes/Size/SlotType.json: valueSelectionSetting.resolutionStrategy: 'Concatenation' is not supported "
+          "(ORIGINAL_VALUE or TOP_RESOLUTION)");
+    CHECK(edited("PizzaBot/Bot.json", [](json& j) { j.erase("name"); }) == "PizzaBot/Bot.json: name: missing (a string is required)");
+    CHECK(edited("Manifest.json", [](json& j) { j["metaData"]["resourceType"] = "BOT_LOCALE"; }) ==
+          "Manifest.json: metaData.resourceType: 'BOT_LOCALE' is not supported (a whole-bot export, resourceType BOT)");
+    auto noBot = bot.files();
+    noBot.erase("PizzaBot/Bot.json");
+    CHECK(loadError(noBot) == "{BotName}/Bot.json: (file): missing");
+    auto noManifest = bot.files();
+    noManifest.erase("Manifest.json");
+    CHECK(loadError(noManifest) == "Manifest.json: (file): missing (neither Manifest.json nor manifest.json found)");
+
+    std::string zip = zipOf(bot.files(), true);
+    zip[30 + std::string("Manifest.json").size() + 2] ^= 0x55;   // inside the first entry's data
+    CHECK_FALSE(readZip(zip).error.empty());
+    CHECK(readZip("PK but not a zip at all, no end record here").error == "not a zip archive (no end of central directory)");
+}
+
+TEST_CASE("lex: below nluConfidenceThreshold the FallbackIntent answers", "[lex]") {
+    PizzaBots pizza;
+    auto& bots = pizza.bots;
+    auto hours = turn(bots, "what time do you open");
+    CHECK(hours.intentName == "Hours");
+    CHECK(hours.dialogAction == "Close");
+    CHECK(hours.intentState == "Fulfilled");
+    REQUIRE(hours.messages.size() == 1);
+    CHECK(hours.messages[0].kind == LexMessage::Kind::CustomPayload);
+    REQUIRE(hours.interpretations.size() == 2);   // every trained intent, best first
+    CHECK(hours.interpretations[0].intentName == "Hours");
+    CHECK(hours.interpretations[0].nluConfidence >= 0.4);
+    CHECK(hours.interpretations[0].nluConfidence > hours.interpretations[1].nluConfidence);
+
+    auto noise = turn(bots, "quantum giraffe xylophone");
+    CHECK(noise.intentName == "FallbackIntent");
+    CHECK(noise.dialogAction == "Close");
+    REQUIRE(noise.messages.size() == 1);
+    CHECK(noise.messages[0].content == "Sorry, can you please repeat that?");
+    REQUIRE(noise.interpretations.size() == 3);
+    CHECK(noise.interpretations[0].intentName == "FallbackIntent");
+    CHECK(noise.interpretations[0].nluConfidence == 0);
+    CHECK(noise.interpretations[1].nluConfidence < 0.4);
+
+    // The same words with a threshold above every confidence: always the fallback.
+    TestBot strict;
+    strict.threshold = 0.999;
+    PizzaBots strictBots(strict);
+    CHECK(turn(strictBots.bots, "what time do you open").intentName == "FallbackIntent");
+}
+
+TEST_CASE("lex: Required slots are elicited in slotPriorities order with their prompts", "[lex]") {
+    PizzaBots pizza;
+    auto& bots = pizza.bots;
+    auto t1 = turn(bots, "I want a pizza");
+    CHECK(t1.intentName == "Order");
+    CHECK(t1.dialogAction == "ElicitSlot");
+    CHECK(t1.slotToElicit == "size");
+    CHECK(t1.intentState == "InProgress");
+    REQUIRE(t1.messages.size() == 2);
+    CHECK(t1.messages[0].content == "Let's get you a pizza.");   // initial response first
+    CHECK(t1.messages[1].content == "What size?");
+    CHECK(t1.slotValues.size() == 2);
+    CHECK_FALSE(t1.slotValues.at("size").has_value());
+
+    // A synonym of a TOP_RESOLUTION type resolves to its value.
+    auto t2 = turn(bots, "Family Size!");
+    CHECK(t2.slotToElicit == "crust");
+    CHECK(t2.slots.at("size") == "large");
+    CHECK(t2.slotValues.at("size")->originalValue == "Family Size!");
+    CHECK(t2.slotValues.at("size")->resolvedValues == std::vector<std::string>{"large"});
+    CHECK(t2.interpretations.at(0).intentName == "Order");
+
+    // ORIGINAL_VALUE accepts what was said; the closing response gets the slot values, not {id}.
+    auto t3 = turn(bots, "stuffed");
+    CHECK(t3.dialogAction == "Close");
+    CHECK(t3.intentState == "Fulfilled");
+    CHECK(t3.slots.at("crust") == "stuffed");
+    REQUIRE(t3.messages.size() == 1);
+    CHECK(t3.messages[0].content == "A large stuffed pizza is on its way ({id} stays).");
+
+    // A value in the first utterance fills its slot; an unresolvable answer to a TOP_RESOLUTION
+    // slot repeats the prompt, and after maxRetries (1) the FallbackIntent answers.
+    auto u1 = turn(bots, "can I get a big pizza", "s2");
+    CHECK(u1.slots.at("size") == "large");
+    CHECK(u1.slotToElicit == "crust");
+    auto v1 = turn(bots, "I want a pizza", "s3");
+    CHECK(v1.slotToElicit == "size");
+    auto v2 = turn(bots, "medium", "s3");
+    CHECK(v2.dialogAction == "ElicitSlot");
+    CHECK(v2.slotToElicit == "size");
+    REQUIRE(v2.messages.size() == 1);
+    CHECK(v2.messages[0].content == "What size?");
+    auto v3 = turn(bots, "medium", "s3");
+    CHECK(v3.intentName == "FallbackIntent");
+    CHECK(v3.intentState == "Failed");
+    CHECK(v3.dialogAction == "Close");
+
+    // Another intent said clearly while a slot is open switches to it.
+    turn(bots, "I want a pizza", "s4");
+    CHECK(turn(bots, "what are your opening hours", "s4").intentName == "Hours");
+}
+
+TEST_CASE("lex: a session idle longer than idleSessionTTLInSeconds starts over", "[lex]") {
+    PizzaBots pizza;
+    auto& bots = pizza.bots;
+    CHECK(turn(bots, "I want a pizza").slotToElicit == "size");
+    pizza.clock.advance(119'000);   // within the bot's 120 s
+    CHECK(turn(bots, "small").slotToElicit == "crust");
+    pizza.clock.advance(121'000);   // past it: "thin" is classified afresh, not taken as the crust
+    const auto late = turn(bots, "thin");
+    CHECK(late.intentName != "Order");
+    CHECK(late.slots.empty());
+    // Session attributes passed in are kept and returned.
+    auto r = bots.recognizeText("PizzaBot", "TSTALIASID", "en_US", "s9", "hours", {{"customer", "c-1"}});
+    CHECK(std::get<LexTurn>(r).sessionAttributes.at("customer") == "c-1");
+    CHECK(turn(bots, "hours", "s9").sessionAttributes.at("customer") == "c-1");
+}
+
+TEST_CASE("lex: the classifier is deterministic and independent of the thread count", "[lex]") {
+    const std::vector<std::string> texts{"open an account", "new account please", "close my account", "shut my account down",
+                                         "what is my balance", "how much money"};
+    const std::vector<int> labels{0, 0, 1, 1, 2, 2};
+    ClassifierOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const auto a = IntentClassifier::train(texts, labels, 3, one), b = IntentClassifier::train(texts, labels, 3, two);
+    for (const char* q : {"open account", "balance", "close it", "zzz"}) {
+        const auto x = a.classify(q), y = b.classify(q);
+        REQUIRE(x.size() == 3);
+        for (int i = 0; i < 3; ++i) {
+            CHECK(x[i].label == y[i].label);
+            CHECK(x[i].margin == y[i].margin);
+        }
+    }
+    CHECK(a.classify("how much money do I have").front().label == 2);
+    CHECK(tokenizeUtterance("Hasn't ARRIVED, card #1234!") == std::vector<std::string>{"hasnt", "arrived", "card", "0000"});
+}
+
+TEST_CASE("lex: the banking-assistant bot", "[lex]") {
+    const auto loaded = loadBotDirectory(FINCHAT_SOURCE_DIR "/demo/connect-local/bots");
+    INFO((loaded.errors.empty() ? std::string() : loaded.errors[0]));
+    REQUIRE(loaded.errors.empty());
+    REQUIRE(loaded.bots.size() == 1);
+    const auto& def = loaded.bots[0];
+    CHECK(def.name == "banking-assistant");
+    for (const auto& intent : def.locales.at("en_US").intents)
+        if (!intent.isFallback) CHECK(intent.sampleUtterances.size() >= 30);
+    fake::ManualClock clock;
+    LocalLexBots bots(clock);
+    bots.add(def);
+    auto bank = [&](std::string_view text, std::string_view session) { return turn(bots, text, session, "banking-assistant"); };
+    CHECK(bank("hello", "s-a").intentName == "Greeting");
+    CHECK(bank("agent", "s-b").intentName == "TalkToAgent");
+    const auto specialist = bank("specialist", "s-c");
+    CHECK(specialist.intentName == "TalkToSpecialist");
+    REQUIRE(specialist.messages.size() == 2);
+    CHECK(json::parse(specialist.messages[1].content)["finaptic"]["escalate"]["reason"].is_string());
+    // By identifier too; the balance: a data-bound ListPicker, then the data-bound follow-up.
+    const auto balance = turn(bots, "balance", "s-d", "FNBANKAST1");
+    CHECK(balance.intentName == "CheckBalance");
+    CHECK(balance.slotToElicit == "account");
+    REQUIRE(balance.messages.size() == 1);
+    const auto picker = json::parse(balance.messages[0].content);
+    CHECK(picker["templateType"] == "ListPicker");
+    CHECK(picker["data"]["content"]["elements"] == "$API:GetAccountList");
+    const auto follow = bank("acct-7Q2", "s-d");
+    CHECK(follow.dialogAction == "Close");
+    CHECK(follow.slots.at("account") == "acct-7Q2");
+    CHECK(json::parse(follow.messages.at(0).content)["data"]["content"]["title"] == "$API:GetBalance(account={id})");
+    CHECK(bank("I lost my card", "s-e").intentName == "LostOrStolenCard");
+    CHECK(bank("purple monkey dishwasher", "s-f").intentName == "FallbackIntent");
+}
+
+TEST_CASE("lex: RecognizeText's path, body and errors", "[lex]") {
+    CHECK_FALSE(parseRecognizeTextPath("/bots/b/botAliases/a/botLocales/en_US/sessions/s/text/x"));
+    CHECK_FALSE(parseRecognizeTextPath("/bots/b/botAliases//botLocales/en_US/sessions/s/text"));
+    const auto path = parseRecognizeTextPath("/bots/PizzaBot/botAliases/TSTALIASID/botLocales/en_US/sessions/user%3A1/text");
+    REQUIRE(path);
+    CHECK(path->sessionId == "user:1");
+    PizzaBots pizza;
+    auto& bots = pizza.bots;
+    const Reply ok = recognizeText(bots, *path, R"({"text":"I want a pizza","sessionState":{"sessionAttributes":{"k":"v"}},"requestAttributes":{"r":"1"}})");
+    REQUIRE(ok.status == 200);
+    const auto j = json::parse(ok.body);
+    CHECK(j["sessionId"] == "user:1");
+    CHECK(j["messages"][1] == json{{"content", "What size?"}, {"contentType", "PlainText"}});
+    CHECK(j["sessionState"]["dialogAction"] == json{{"type", "ElicitSlot"}, {"slotToElicit", "size"}});
+    CHECK(j["sessionState"]["intent"]["name"] == "Order");
+    CHECK(j["sessionState"]["intent"]["state"] == "InProgress");
+    CHECK(j["sessionState"]["intent"]["confirmationState"] == "None");
+    CHECK(j["sessionState"]["intent"]["slots"] == json{{"crust", nullptr}, {"size", nullptr}});
+    CHECK(j["sessionState"]["sessionAttributes"] == json{{"k", "v"}});
+    CHECK(j["requestAttributes"] == json{{"r", "1"}});
+    CHECK(j["interpretations"][0]["intent"]["name"] == "Order");
+    CHECK(j["interpretations"][0]["nluConfidence"]["score"].get<double>() > 0.4);
+    const Reply filled = recognizeText(bots, *path, R"({"text":"big"})");
+    CHECK(json::parse(filled.body)["sessionState"]["intent"]["slots"]["size"] ==
+          json{{"value", {{"originalValue", "big"}, {"interpretedValue", "large"}, {"resolvedValues", {"large"}}}}});
+
+    auto missingBot = *path;
+    missingBot.botId = "NoSuchBot";
+    const Reply notFound = recognizeText(bots, missingBot, R"({"text":"hi"})");
+    CHECK(notFound.status == 404);
+    CHECK(notFound.errorType == "ResourceNotFoundException");
+    auto badLocale = *path;
+    badLocale.localeId = "fr_FR";
+    CHECK(recognizeText(bots, badLocale, R"({"text":"hi"})").errorType == "ResourceNotFoundException");
+    for (const char* body : {R"({})", R"({"text":""})", R"({"text":5})", "[", R"({"text":"hi","sessionState":{"sessionAttributes":{"a":1}}})"}) {
+        const Reply bad = recognizeText(bots, *path, body);
+        CHECK(bad.status == 400);
+        CHECK(bad.errorType == "ValidationException");
+        CHECK(json::parse(bad.body)["message"].is_string());
+    }
+}
