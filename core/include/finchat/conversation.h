@@ -1,0 +1,245 @@
+// finchat/conversation.h: one customer's whole conversation, over one or two ChatSessions.
+//
+// The rules of a conversation live here once (system.md §3, §8); the ImGui widget and the headless
+// SDK are views that draw or expose this object's state and call its methods:
+//   - asks the partner's TokenProvider for the L1 chat, starts it, resumes it after a reload;
+//   - the PII "ask first" question (the partner's policy), the unread count;
+//   - the L1 → L2 handoff. Triggers: the in-band signal on L1 (ChatSession's EscalationRequested),
+//     escalate(reason) (handle.escalate), the bot's escalation reply (the same signal). Any number of
+//     triggers while a handoff runs or after it succeeded give one L2 chat. Steps:
+//       1. the L1 transcript, PII-redacted (redactPii), as TokenRequest::transcriptJson;
+//       2. TokenProvider{L2, reason, transcript} → the L2 ChatSession connects;
+//       3. only when L2 is Live is L1 disconnected; the timeline gets segment 1 (L2). Views draw a
+//          divider and announce "A banking specialist has joined" unless transparentHandoff.
+//     Failure at any step (provider error, L2 refused or Failed, L2 not Live within
+//     handoffTimeoutMs): the conversation stays on L1, handoffState() is Failed with the Error, and
+//     retryHandoff() tries again. Messages typed while a handoff runs wait in queued(); they go to L2
+//     once it is Live, or back to L1 if the handoff fails: each exactly once.
+//   - one merged timeline: segments 0..n-1 (L1, then L2), each a Transcript. A segment whose chat is
+//     over keeps its rows (after a reload: restored from storage, PII-redacted);
+//   - persistence under config.storageKey: the conversation record, and each session's own resume
+//     state under storageKey + ".l1" / ".l2";
+//   - data-provider calls for templates (callData), with a time limit.
+// Events name the segment they come from. The L2 chat ending ends the conversation; the L1 chat
+// ending ends it too unless a handoff is under way.
+//
+// Single-threaded like ChatSession (platform.h): call from the thread that drives the platform, never
+// destroy it from inside its own event handler.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "finchat/chat_session.h"
+#include "finchat/platform.h"
+#include "finchat/providers.h"
+#include "finchat/result.h"
+#include "finchat/transcript.h"
+
+namespace finchat {
+
+struct ConversationConfig {
+    SessionConfig session;                       // role, timings, PII policy (storageKey: see below)
+    std::string storageKey;                      // "" : nothing persisted
+    std::string displayName;                     // the customer's name for own messages until echoed
+    bool transparentHandoff = false;             // no divider, no announcement (views honour it)
+    std::int64_t handoffTimeoutMs = 20'000;      // escalation request → L2 Live, or the handoff fails
+    std::int64_t dataProviderTimeoutMs = 10'000; // a data provider that never answers
+    std::size_t maxTranscriptChars = 50'000;     // the L1 transcript sent with an escalation (newest kept)
+};
+
+// Where the conversation is as a whole (each live chat also has its SessionState).
+enum class ConversationState {
+    Idle,              // no chat yet: start() asks for one
+    RequestingToken,   // the L1 token was asked for
+    StartFailed,       // the token provider failed or answered nothing usable: retry()
+    InChat,            // a chat is current (see sessionState())
+    Ended,             // the last chat ended: startNew()
+};
+const char* toString(ConversationState s);
+
+enum class HandoffState {
+    None,          // no handoff asked for
+    Requesting,    // asking the token provider for the L2 chat
+    Connecting,    // the L2 session is connecting
+    Failed,        // stayed on L1 (handoffError()); retryHandoff()
+    Done,          // L2 is the current chat
+};
+const char* toString(HandoffState s);
+
+enum class ConversationEventType {
+    StateChanged,      // state(), handoffState() or the current session's state changed
+    Session,           // a SessionEvent of segment `segment`'s chat (`session` is set)
+    HandoffStarted,    // `text`: the reason
+    HandoffSucceeded,  // `segment`: the new segment (its Transcript is transcript(segment))
+    HandoffFailed,     // `error`: what failed (never shown verbatim to customers)
+    UnreadChanged,     // unread() changed
+    PiiQuestion,       // a message waits for answerPii(); `text`: the entity types
+    QueueChanged,      // queued() changed
+    Ended,             // the conversation is over
+};
+
+struct ConversationEvent {
+    ConversationEventType type = ConversationEventType::StateChanged;
+    int segment = 0;
+    SupportLevel level = SupportLevel::L1;
+    const SessionEvent* session = nullptr;   // Session events only; valid during the callback
+    std::string text;
+    std::optional<Error> error;
+};
+
+// What send() did with a message.
+enum class SendOutcome {
+    Sent,          // handed to the current chat (`localId` in the current segment's Transcript)
+    Queued,        // no chat can send now (token, handoff): waits in queued()
+    PiiQuestion,   // held for answerPii() (policy AskFirst); the composer keeps the text
+    Refused,       // empty, too long, ended: `error`
+};
+struct SendResult {
+    SendOutcome outcome = SendOutcome::Refused;
+    std::string localId;
+    std::optional<Error> error;
+};
+
+struct QueuedMessage {
+    std::string id;            // "queued-N", stable while queued
+    std::string text;
+    std::string contentType;
+    PiiPolicy pii = PiiPolicy::Default;
+    std::int64_t timeMs = 0;   // when it was typed
+};
+
+enum class PiiChoice { Mask, AsTyped, Cancel };
+
+class Conversation {
+public:
+    // `tokens` and `data` must outlive the conversation; `data` may be null (no templates data).
+    Conversation(Platform platform, TokenProvider& tokens, ConversationConfig config, DataProvider* data = nullptr);
+    ~Conversation();
+    Conversation(const Conversation&) = delete;
+    Conversation& operator=(const Conversation&) = delete;
+
+    void setEventHandler(std::function<void(const ConversationEvent&)> handler) { handler_ = std::move(handler); }
+
+    // Continues a conversation saved under storageKey (before, during or after a handoff) without
+    // asking for a token. False if there is none: call start() when the customer opens the chat.
+    bool restore();
+    void start();                  // Idle → ask the token provider for the L1 chat
+    // After StartFailed or a Failed session: a new token and chat. After a failed handoff: the
+    // handoff again. While reconnecting: skip the backoff.
+    void retry();
+    void startNew();               // forget everything (storage too) and start()
+
+    SendResult send(std::string text, std::string contentType = "text/plain");
+    // The held message (PiiQuestion): send it masked, as typed, or keep it in the composer (Cancel).
+    SendResult answerPii(PiiChoice choice);
+    Result<Unit> retrySend(const std::string& localId);   // a Failed own message of the current segment
+    void notifyTyping();
+    void markRead(const std::string& messageId);          // a message of the current segment was seen
+    bool loadOlder();
+    void retryNow();                                      // the network is back
+    // Escalate to L2 (handle.escalate). Ignored while a handoff runs or after it succeeded.
+    void escalate(std::string reason);
+    void retryHandoff();
+    void end();                                           // the customer ends the chat
+    // The window is on screen (open, page visible): incoming messages are not unread.
+    void setViewing(bool viewing);
+
+    // Template data: the partner's DataProvider, answered within dataProviderTimeoutMs (Error
+    // Network "timeout" otherwise; NotConnected when there is no provider). Results stay local.
+    void callData(std::string name, std::string argsJson, std::function<void(Result<std::string>)> done);
+
+    // --- state ------------------------------------------------------------------------------
+    ConversationState state() const { return state_; }
+    HandoffState handoffState() const { return handoff_; }
+    const std::optional<Error>& handoffError() const { return handoffError_; }
+    const std::string& handoffReason() const { return reason_; }
+    const std::optional<Error>& startError() const { return startError_; }
+    bool transparentHandoff() const { return config_.transparentHandoff; }
+
+    // The timeline: segments in order (0 = L1). transcript(i) stays valid until the next event.
+    int segmentCount() const { return static_cast<int>(segments_.size()); }
+    int currentSegment() const { return segmentCount() - 1; }
+    SupportLevel segmentLevel(int segment) const;
+    const Transcript& transcript(int segment) const;
+
+    // The current chat (the last segment's), if any.
+    const ChatSession* session() const;
+    SessionState sessionState() const;             // Idle when there is none
+    std::vector<TypingParticipant> typing() const;
+    bool hasOlderHistory() const;
+
+    const std::vector<QueuedMessage>& queued() const { return queue_; }
+    int unread() const { return unread_; }
+    const std::optional<std::string>& piiQuestion() const { return piiTypes_; }   // entity types
+
+    // The L1 transcript as the escalation sends it (JSON array of {role,name,text,time}, redacted).
+    std::string escalationTranscript() const;
+
+private:
+    // One chat of the timeline. A live segment reads its session's Transcript; a finished one (L1
+    // after the handoff, or restored after a reload) keeps its own copy.
+    struct Segment {
+        SupportLevel level = SupportLevel::L1;
+        std::unique_ptr<Transcript> frozen;
+    };
+
+    void requestL1Token();
+    void onL1Token(Result<ChatDetails> r);
+    std::unique_ptr<ChatSession> makeSession(ChatDetails details, SupportLevel level);
+    void attach(ChatSession& session, SupportLevel level);
+    void onSessionEvent(SupportLevel level, const SessionEvent& e);
+    void noteIncoming(int segment, const std::string& localId);
+    void beginHandoff(std::string reason);
+    void onL2Token(Result<ChatDetails> r);
+    void armHandoffTimer();
+    void cancelHandoffTimer();
+    void handoffSucceeded();
+    void handoffFailed(Error error);
+    void freezeL1();
+    void retire(std::unique_ptr<ChatSession>& slot);
+    bool canSendNow() const;
+    SendResult deliver(QueuedMessage m);
+    void flushQueue(ChatSession& to);
+    void finishConversation();
+    void setUnread(int n);
+    void setState(ConversationState s);
+    void emit(ConversationEvent e);
+    void persist();
+    void forgetStorage();
+    ChatSession* current();
+    std::string sessionKey(SupportLevel level) const;
+
+    Platform platform_;
+    TokenProvider& tokens_;
+    DataProvider* data_;
+    ConversationConfig config_;
+    std::function<void(const ConversationEvent&)> handler_;
+    std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+
+    ConversationState state_ = ConversationState::Idle;
+    HandoffState handoff_ = HandoffState::None;
+    std::optional<Error> startError_, handoffError_;
+    std::string reason_;
+    std::uint64_t attempt_ = 0;                 // token requests; stale answers are dropped
+    std::optional<Clock::TimerId> handoffTimer_;
+
+    std::unique_ptr<ChatSession> l1_, l2_;
+    std::vector<std::unique_ptr<ChatSession>> retired_;   // disconnecting or dropped; freed later
+    std::vector<Segment> segments_;
+    std::set<std::string> handledSignals_;      // in-band escalation Ids already acted on
+    std::vector<QueuedMessage> queue_;
+    std::uint64_t nextQueued_ = 1;
+    int unread_ = 0;
+    bool viewing_ = false;
+    std::int64_t countFromMs_ = 0;              // older messages (history after a reload) are not unread
+    std::set<std::string> counted_;             // "<segment>:<Id>" already counted as unread
+    std::optional<std::string> piiTypes_;
+    std::string piiText_, piiContentType_;
+};
+
+}  // namespace finchat
