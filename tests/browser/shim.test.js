@@ -20,6 +20,7 @@ const haveModules = fs.existsSync(path.join(conformance, 'node_modules/puppeteer
 const cl = haveModules ? require(path.join(conformance, 'lib/connect-local')) : null;
 const { chromiumMissing, openBrowser } = require(path.join(conformance, 'lib/browser'));
 const page = require('./lib/widget-page');
+const { checkMirrorTimes } = require('./lib/mirror-contract');
 
 const skip = [
   [!chromiumMissing(), chromiumMissing()],
@@ -91,6 +92,7 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /^Sam: echo: hello, help/.test(t)), null, { what: 'the echo in the log' });
   assert.equal(await composerValue(tab), '');
+  await checkMirrorTimes(tab);   // the same <time> contract as the real widget's (handoff.test.js)
   const mirrorLinks = await tab.evaluate(() => window.__fc.all('[role=log] a').map((a) => `${a.getAttribute('href')} ${a.target} ${a.rel}`));
   assert.ok(mirrorLinks.length && mirrorLinks.every((l) => l === 'https://example.com/help _blank noopener noreferrer'), mirrorLinks.join('\n'));
   await tab.keyboard.type('hold');
@@ -207,4 +209,26 @@ test('two widgets (one in a shadow root) share one compiled module; strict CSP p
   assert.equal(await csp.evaluate(() => getComputedStyle(window.__fc.all('.launcher')[0]).borderRadius), '50%', 'constructable stylesheets apply');
   assert.deepEqual(cspLines.filter((l) => /Content.Security|Refused|pageerror|^error/i.test(l)), []);
   await csp.close();
+});
+
+// The wasm export list lives in one place, widget/CMakeLists.txt (`widget_exports`): every `_fc_*`
+// the shim calls is there, documented in widget/BRIDGE.md, and provided by the stand-in glue
+// (all but the benchmark hook).
+test('the shim calls only exports that widget/CMakeLists.txt lists (the one export list)', () => {
+  const root = path.resolve(__dirname, '../..');
+  const cmake = fs.readFileSync(path.join(root, 'widget/CMakeLists.txt'), 'utf8');
+  const block = /set\(widget_exports([\s\S]*?)\)/.exec(cmake);
+  assert.ok(block, 'widget_exports in widget/CMakeLists.txt');
+  const exported = new Set(block[1].match(/_fc_[a-z_]+/g));
+  const shimSrc = fs.readdirSync(path.join(root, 'web/src')).filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(root, 'web/src', f), 'utf8')).join('\n');
+  const used = new Set(shimSrc.match(/_fc_[a-z_]+/g));
+  assert.ok(used.size > 10);
+  for (const name of used) assert.ok(exported.has(name), `${name} is called by the shim but not exported`);
+  const bridge = fs.readFileSync(path.join(root, 'widget/BRIDGE.md'), 'utf8');
+  const fake = fs.readFileSync(path.join(__dirname, 'fake-widget/finaptic-chat-widget.js'), 'utf8');
+  for (const name of exported) {
+    assert.ok(bridge.includes(`\`${name.slice(1)}(`), `${name} documented in BRIDGE.md`);
+    if (used.has(name) && name !== '_fc_bench') assert.ok(fake.includes(`${name}(`), `${name} provided by the fake widget`);
+  }
 });

@@ -660,3 +660,28 @@ TEST_CASE("10,000 messages: appending and updating stay cheap", "[viewmodel][inc
     CHECK(updateMs < std::max<long long>(buildMs, 50) * 4);
     checkSameAsFresh(vm, t);
 }
+
+TEST_CASE("queued messages (typed during a handoff) are pending own rows after everything, replaced as a whole", "[viewmodel]") {
+    Transcript l1("p-cust");
+    l1.ingest(bot("b1", "I'll bring in a specialist.", kT0));
+    ChatViewModel vm(english(), options());
+    vm.sync(l1);
+    vm.setQueued({{"queued-1", "typed at once", kT0 + kMin}, {"queued-2", "and again", kT0 + kMin}});
+    CHECK(describe(vm) == std::vector<std::string>{
+                              "date Today", "bot Virtual assistant* 10:00 I'll bring in a specialist.",
+                              "customer You* 10:01 typed at once", "customer You 10:01 and again"});
+    const Row* q = vm.find("queued:queued-1");
+    REQUIRE(q != nullptr);
+    CHECK(q->own);
+    CHECK(q->delivery == Delivery::Pending);
+    // L1 keeps talking meanwhile: its rows go above the waiting ones.
+    l1.ingest(bot("b2", "One moment.", kT0 + 30'000));
+    for (const auto& e : l1.entries()) vm.update(l1, e.localId);
+    CHECK(vm.row(vm.size() - 1).key == "queued:queued-2");
+    // Delivered (the handoff succeeded): they go, the divider and the new chat follow.
+    vm.setQueued({});
+    CHECK(vm.find("queued:queued-1") == nullptr);
+    vm.startSegment("1", "A banking specialist has joined");
+    CHECK(describe(vm).back() == "divider A banking specialist has joined");
+    vm.takeChanges();
+}

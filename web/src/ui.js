@@ -118,15 +118,19 @@ function safeLink(href, text) {
 
 function px(n) { return `${Math.round(n * 100) / 100}px`; }
 
-function timeText(t, locale) {
+// A message's <time>: `time` is an ISO-8601 instant (BRIDGE.md), `timeLabel` what the canvas shows
+// ("14:05" from the string table); without a label the browser formats it for the locale.
+function timeText(t, label, locale) {
   if (t == null || t === '') return null;
   const d = new Date(typeof t === 'number' ? t : String(t));
   if (isNaN(d)) return null;
-  let text;
-  try {
-    text = d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  } catch (e) {
-    text = d.toLocaleTimeString();
+  let text = label ? String(label) : '';
+  if (!text) {
+    try {
+      text = d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+    } catch (e) {
+      text = d.toLocaleTimeString();
+    }
   }
   return el('time', { dateTime: d.toISOString() }, text);
 }
@@ -307,7 +311,7 @@ export function createPanel(w) {
     const links = Array.isArray(m.links) ? m.links : [];
     const actions = Array.isArray(m.actions) ? m.actions : [];
     // Rebuild only when something a listener hears changed (delivery ticks are not re-announced).
-    const sig = JSON.stringify([m.sender, m.text, m.time, failed, links, actions]);
+    const sig = JSON.stringify([m.sender, m.text, m.time, m.timeLabel, failed, links, actions]);
     if (sigs.get(li) === sig) return;
     sigs.set(li, sig);
     li.dataset.role = m.role || '';
@@ -327,7 +331,7 @@ export function createPanel(w) {
       rest = rest.slice(at + label.length);
     }
     parts.push(rest, ...tail);
-    const t = timeText(m.time, w.locale);
+    const t = timeText(m.time, m.timeLabel, w.locale);
     if (t) parts.push(' ', t);
     if (failed) parts.push(` (${S('mirror.failed')})`);
     for (const a of actions) {
@@ -589,7 +593,7 @@ export function createPanel(w) {
       const r = cssSize();
       const config = {
         role: o.role, locale: w.locale, strings: w.table || {}, theme: w.theme || {},
-        piiPolicy: o.piiPolicy || 'mask', transparentHandoff: !!o.transparentHandoff,
+        piiPolicy: o.piiPolicy || 'mask', transparentHandoff: !!o.transparentHandoff, messageText: o.messageText === true,
         displayName: o.displayName || '', partnerName: o.partnerName || '', storageKey: o.storageKey,
         reducedMotion: !!media('(prefers-reduced-motion: reduce)'), forcedColors: !!media('(forced-colors: active)'),
         dpr: dpr(), width: r.w, height: r.h,

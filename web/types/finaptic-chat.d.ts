@@ -71,6 +71,8 @@ export interface MountOptions {
   piiPolicy?: 'mask' | 'ask' | 'off';
   /** No divider or notice when a specialist takes over (the handoff is invisible). */
   transparentHandoff?: boolean;
+  /** Opt in to message text in `message` events (default false: no text in any event payload). */
+  messageText?: boolean;
   /** The customer's (or agent's) name shown in the chat. */
   displayName?: string;
   /** The partner's name for the header when the theme has none. */
@@ -90,13 +92,13 @@ export interface EventMap {
   ready: Record<string, never>;
   open: Record<string, never>;
   close: Record<string, never>;
-  /** A message arrived or was sent (no text: read the transcript in the widget). */
-  message: { id: string; sender?: string; role?: 'customer' | 'agent' | 'bot' | 'system'; [key: string]: unknown };
+  /** A message arrived. No text unless the partner opted in with `messageText: true`. */
+  message: { id: string; sender?: string; role?: 'customer' | 'agent' | 'bot' | 'system'; text?: string };
   typing: { name?: string; active?: boolean };
-  /** The conversation moved to a Finaptic specialist. */
+  /** The handoff to a Finaptic specialist started (it fails with error code "handoff"). */
   escalated: { reason?: string };
   ended: Record<string, never>;
-  /** code: "load" (files or wasm), "theme", "token", or a chat error from the widget. */
+  /** code: "load" (files or wasm), "theme", "token", "handoff", or a chat error from the widget. */
   error: { code: string; message?: string };
   /** Unread agent/bot messages while the panel is closed. */
   unread: { count: number };

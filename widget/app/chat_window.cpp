@@ -429,16 +429,21 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
                                                                           : mix(col(pal_.danger), col(pal_.background), 0.88f);
         const ImU32 fg = s.bannerKind == WindowState::BannerKind::Error ? col(pal_.danger)
                          : s.bannerKind == WindowState::BannerKind::Warning ? col(pal_.warning) : col(pal_.muted);
-        dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + kBannerH), bg);
-        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(kPad, top + (kBannerH - fontPx(fonts_.small)) * 0.5f - 1), fg,
-                    s.banner.c_str());
+        // Long banners (the handoff failure) wrap beside the "Try again" button; the band grows.
+        const std::string label = s.bannerRetry ? S("banner.tryAgain") : std::string();
+        const float retryW = s.bannerRetry ? textSize(fonts_.bold, label.c_str()).x + 16 : 0.f;
+        const float wrapW = std::max(40.f, size.x - 2 * kPad - (s.bannerRetry ? retryW + 8 : 0.f));
+        const ImVec2 ts = fonts_.small->CalcTextSizeA(fontPx(fonts_.small), FLT_MAX, wrapW, s.banner.c_str());
+        const float bannerH = std::max(kBannerH, ts.y + 12.f);
+        dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + bannerH), bg);
+        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(kPad, top + (bannerH - ts.y) * 0.5f), fg, s.banner.c_str(),
+                    nullptr, wrapW);
         if (s.bannerRetry) {
-            const std::string label = S("banner.tryAgain");
-            const float w = textSize(fonts_.bold, label.c_str()).x + 16;
-            button(dl, "retry-connect", label, ImVec2(size.x - kPad - w, top + 3), ImVec2(size.x - kPad, top + kBannerH - 3),
+            const float y = top + (bannerH - kBannerH) * 0.5f;
+            button(dl, "retry-connect", label, ImVec2(size.x - kPad - retryW, y + 3), ImVec2(size.x - kPad, y + kBannerH - 3),
                    0, fg, 6.f, fonts_.bold);
         }
-        top += kBannerH;
+        top += bannerH;
     }
 
     // Composer area at the bottom, notices above it.

@@ -1,14 +1,14 @@
 // widget/app/main.cpp: one chat widget instance (one emscripten module instance per widget) and
 // the exports of widget/BRIDGE.md.
 //
-// The instance wires the pieces: the core's ChatSession over the browser platform, the view model
-// that turns its transcript into rows, the ImGui window that draws them, and the bridge to the
-// shim (token requests, the accessibility mirror, status announcements, public events). It owns
-// the conversation flow around sessions: ask the partner for a token on first open, resume after
-// a reload, end, start a new chat.
+// The instance wires the pieces: the core's Conversation over the browser platform (the rules of
+// the conversation: token, resume, handoff), the view model that turns its timeline into rows, the
+// ImGui window that draws them, and the bridge to the shim (token requests, the accessibility
+// mirror, status announcements, public events).
+//
+// The export list lives in one place, widget/CMakeLists.txt (`widget_exports`, -sEXPORTED_FUNCTIONS);
+// these functions are plain extern "C" (no repeating it).
 #include <cstdlib>
-
-#include <emscripten/emscripten.h>
 
 #include "widget_app.h"
 
@@ -18,35 +18,35 @@ finchat::widget::WidgetApp* app = nullptr;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int fc_init(const char* configJson) {
+int fc_init(const char* configJson) {
     if (app) return 1;
     app = new finchat::widget::WidgetApp();   // lives as long as the module instance
     return app->init(configJson ? configJson : "{}");
 }
-EMSCRIPTEN_KEEPALIVE void fc_open(int open) { if (app) app->setOpen(open != 0); }
-EMSCRIPTEN_KEEPALIVE void fc_token(int requestId, const char* json) { if (app) app->tokenAnswer(requestId, json ? json : ""); }
-EMSCRIPTEN_KEEPALIVE int fc_send(const char* text) { return app ? app->send(text ? text : "") : 2; }
-EMSCRIPTEN_KEEPALIVE void fc_typing() { if (app) app->typing(); }
-EMSCRIPTEN_KEEPALIVE void fc_action(const char* id) { if (app && id) app->action(id); }
-EMSCRIPTEN_KEEPALIVE void fc_focus(const char* id) { if (app) app->focus(id ? id : ""); }
-EMSCRIPTEN_KEEPALIVE void fc_resize(double w, double h, double dpr) { if (app) app->resize(w, h, dpr); }
-EMSCRIPTEN_KEEPALIVE void fc_theme(const char* json) { if (app && json) app->setTheme(json); }
-EMSCRIPTEN_KEEPALIVE void fc_font(unsigned char* data, int len, int slot) {
+void fc_open(int open) { if (app) app->setOpen(open != 0); }
+void fc_token(int requestId, const char* json) { if (app) app->tokenAnswer(requestId, json ? json : ""); }
+int fc_send(const char* text) { return app ? app->send(text ? text : "") : 2; }
+void fc_typing() { if (app) app->typing(); }
+void fc_action(const char* id) { if (app && id) app->action(id); }
+void fc_focus(const char* id) { if (app) app->focus(id ? id : ""); }
+void fc_resize(double w, double h, double dpr) { if (app) app->resize(w, h, dpr); }
+void fc_theme(const char* json) { if (app && json) app->setTheme(json); }
+void fc_font(unsigned char* data, int len, int slot) {
     if (app) app->setFont(data, len, slot);
     else std::free(data);
 }
-EMSCRIPTEN_KEEPALIVE void fc_logo(unsigned char* rgba, int w, int h) {
+void fc_logo(unsigned char* rgba, int w, int h) {
     if (app) app->setLogo(rgba, w, h);
     else std::free(rgba);
 }
-EMSCRIPTEN_KEEPALIVE void fc_composer_height(double px) { if (app) app->setComposerHeight(static_cast<float>(px)); }
-EMSCRIPTEN_KEEPALIVE void fc_visibility(int hidden) { if (app) app->setPageHidden(hidden != 0); }
-EMSCRIPTEN_KEEPALIVE void fc_network(int online) { if (app) app->setNetwork(online != 0); }
-EMSCRIPTEN_KEEPALIVE void fc_end() { if (app) app->end(); }
-EMSCRIPTEN_KEEPALIVE void fc_escalate(const char* reasonJson) { if (app) app->escalate(reasonJson ? reasonJson : ""); }
-EMSCRIPTEN_KEEPALIVE void fc_destroy() { if (app) app->destroy(); }
-EMSCRIPTEN_KEEPALIVE int fc_unread() { return app ? app->unread() : 0; }
-EMSCRIPTEN_KEEPALIVE void fc_frame_now() { if (app) app->frameNow(); }
-EMSCRIPTEN_KEEPALIVE double fc_bench(int kind, int n) { return app ? app->bench(kind, n) : -1; }
+void fc_composer_height(double px) { if (app) app->setComposerHeight(static_cast<float>(px)); }
+void fc_visibility(int hidden) { if (app) app->setPageHidden(hidden != 0); }
+void fc_network(int online) { if (app) app->setNetwork(online != 0); }
+void fc_end() { if (app) app->end(); }
+void fc_escalate(const char* reasonJson) { if (app) app->escalate(reasonJson ? reasonJson : ""); }
+void fc_destroy() { if (app) app->destroy(); }
+int fc_unread() { return app ? app->unread() : 0; }
+void fc_frame_now() { if (app) app->frameNow(); }
+double fc_bench(int kind, int n) { return app ? app->bench(kind, n) : -1; }
 
 }  // extern "C"

@@ -89,6 +89,31 @@ Palette paletteFrom(const Theme& t) {
     p.fontPx = t.fontSizePx;
     return p;
 }
+// Windows' high-contrast themes and forced-colors mode: the page's CSS is overridden by the system,
+// but a canvas is not, so the window draws in plain high-contrast colours itself (black ground,
+// white text, the system's usual cyan highlight and yellow links and focus).
+Palette forcedColorsPalette(Palette p) {
+    constexpr std::uint32_t black = 0x000000FF, white = 0xFFFFFFFF, highlight = 0x1AEBFFFF, yellow = 0xFFFF00FF;
+    p.background = p.surface = p.header = p.agentBubble = p.botBubble = p.warningBg = black;
+    p.border = p.text = p.muted = p.onHeader = p.agentText = p.botText = p.systemText = white;
+    p.accent = p.customerBubble = highlight;
+    p.onAccent = p.customerText = p.onBubbleLink = black;
+    p.link = p.warning = p.focusRing = yellow;
+    p.danger = 0xFF8080FF;
+    return p;
+}
+
+// Regions that read the time on a 12-hour clock ("2:05 PM"): the locale's region decides when the
+// string table itself keeps the 24-hour default.
+bool uses12HourClock(const std::string& locale) {
+    const auto dash = locale.find_first_of("-_");
+    if (dash == std::string::npos) return false;
+    std::string region = locale.substr(dash + 1, 2);
+    for (char& c : region) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    for (const char* r : {"US", "CA", "AU", "NZ", "PH", "IN", "PK", "EG"})
+        if (region == r) return true;
+    return false;
+}
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -104,9 +129,15 @@ int WidgetApp::init(const std::string& configJson) {
     const std::string pii = field(config, "piiPolicy", "mask");
     piiPolicy_ = pii == "ask" ? PiiPolicy::AskFirst : pii == "off" ? PiiPolicy::AsTyped : PiiPolicy::Mask;
     if (const Json* v = config.find("reducedMotion")) reducedMotion_ = v->asBool();
+    if (const Json* v = config.find("transparentHandoff")) transparentHandoff_ = v->asBool();
+    if (const Json* v = config.find("forcedColors")) forcedColors_ = v->asBool();
+    if (const Json* v = config.find("messageText")) messageText_ = v->asBool();
+    locale_ = field(config, "locale");
     if (const Json* v = config.find("strings"); v && v->isObject()) {
         if (auto table = Strings::fromJson(v->dump())) strings_ = std::move(*table);
     }
+    if (uses12HourClock(locale_) && strings_.get(key::kTimeFormat) == "{hours}:{minutes}")
+        strings_.set(std::string(key::kTimeFormat), "{hours12}:{minutes} {ampm}");
 
     fc_js_bind_canvas();
     canvas_ = std::make_unique<Canvas>(Canvas::Hooks{
@@ -143,15 +174,21 @@ int WidgetApp::init(const std::string& configJson) {
     canvas_->resize(w, h, dpr);
     fonts_.setDpr(dpr);
     if (const Json* v = config.find("theme"); v && v->isObject()) setTheme(v->dump());
-    else window_->setPalette(palette_);
+    else window_->setPalette(palette_ = forcedColors_ ? forcedColorsPalette(palette_) : palette_);
 
-    // A chat from before a reload continues at once, without asking the partner for a token.
-    if (!storageKey_.empty()) {
-        SessionConfig sc;
-        sc.role = role_;
-        sc.storageKey = storageKey_;
-        sc.piiPolicy = piiPolicy_;
-        if (auto resumed = ChatSession::resume(platform_.platform(), sc)) attach(std::move(resumed));
+    ConversationConfig cc;
+    cc.session.role = role_;
+    cc.session.piiPolicy = piiPolicy_;
+    cc.storageKey = storageKey_;
+    cc.displayName = displayName_;
+    cc.transparentHandoff = transparentHandoff_;
+    conv_ = std::make_unique<Conversation>(platform_.platform(), tokens_, cc);
+    conv_->setEventHandler([this](const ConversationEvent& e) { onConversationEvent(e); });
+    // A chat from before a reload (before, during or after a handoff) continues at once, without
+    // asking the partner for a token; the L1 history comes back above the L2 chat.
+    if (conv_->restore()) {
+        rebuildTimeline();
+        window_->scrollToBottom();
     }
     emitEvent("ready", "{}");
     return 0;
@@ -176,7 +213,7 @@ void WidgetApp::setTheme(const std::string& text) {
     }
     for (const auto& key : unknown)
         emitEvent("warning", Json::object({{"message", "theme: unknown key " + key + " ignored"}}).dump());
-    palette_ = paletteFrom(theme);
+    palette_ = forcedColors_ ? forcedColorsPalette(paletteFrom(theme)) : paletteFrom(theme);
     if (!theme.partnerName.empty()) partnerName_ = theme.partnerName;
     fonts_.setBaseSize(palette_.fontPx);
     if (window_) {
@@ -228,75 +265,126 @@ void WidgetApp::focus(const std::string& id) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Conversation flow
+// Conversation: the shim's calls go to the core's Conversation; its events become drawing, mirror
+// updates, announcements and public events.
 // ---------------------------------------------------------------------------------------------
-void WidgetApp::setOpen(bool open) {
-    open_ = open;
-    loop_->setVisible(open_ && !pageHidden_);
-    if (!open_) return;
-    if (unread_ != 0) {
-        unread_ = 0;
-        emitEvent("unread", "{\"count\":0}");
-    }
-    mirrorReset_ = true;   // the shim rebuilds its mirror from scratch when the panel opens
-    lastControls_.clear();
-    if (phase_ == Phase::NoChat) requestToken("L1", "");
+void WidgetApp::JsTokenProvider::request(TokenRequest request, std::function<void(Result<ChatDetails>)> done) {
+    const int id = next_++;
+    pending_[id] = std::move(done);
+    fc_js_request_token(id, toString(request.level), request.reason.c_str(),
+                        request.transcriptJson.empty() ? "[]" : request.transcriptJson.c_str());
 }
 
-void WidgetApp::setPageHidden(bool hidden) {
-    pageHidden_ = hidden;
-    loop_->setVisible(open_ && !pageHidden_);
-}
-
-void WidgetApp::requestToken(const std::string& level, const std::string& reason) {
-    phase_ = Phase::RequestingToken;
-    pendingRequest_ = nextRequest_++;
-    tokenError_.clear();
-    loop_->wake(2);
-    fc_js_request_token(pendingRequest_, level.c_str(), reason.c_str(), "[]");
-}
-
-void WidgetApp::tokenAnswer(int requestId, const std::string& text) {
-    if (requestId != pendingRequest_ || phase_ != Phase::RequestingToken) return;   // stale answer
-    pendingRequest_ = 0;
+void WidgetApp::JsTokenProvider::answer(int requestId, const std::string& text, const std::string& displayName) {
+    auto it = pending_.find(requestId);
+    if (it == pending_.end()) return;   // unknown or answered already
+    auto done = std::move(it->second);
+    pending_.erase(it);
     const Json j = Json::parse(text);
     ChatDetails d;
     d.participantToken = field(j, "participantToken");
     d.participantId = field(j, "participantId");
     d.contactId = field(j, "contactId");
     d.endpoint = field(j, "endpoint");
-    d.displayName = field(j, "displayName", displayName_);
+    d.displayName = field(j, "displayName", displayName);
     if (d.participantToken.empty() || d.endpoint.empty()) {
-        phase_ = Phase::TokenFailed;
-        tokenError_ = field(j, "error");
-        announce(str("error.startFailed"), "error");
-        emitEvent("error", Json::object({{"code", "token"}, {"message", tokenError_.empty() ? "no token" : tokenError_}}).dump());
-        loop_->wake(2);
+        const std::string why = field(j, "error");
+        done(Error{ErrorCode::Service, why.empty() ? "the token provider answered no chat" : why});
         return;
     }
-    SessionConfig sc;
-    sc.role = role_;
-    sc.storageKey = storageKey_;
-    sc.piiPolicy = piiPolicy_;
-    attach(std::make_unique<ChatSession>(platform_.platform(), std::move(d), sc));
-    session_->connect();
+    done(std::move(d));
 }
 
-void WidgetApp::attach(std::unique_ptr<ChatSession> session) {
-    session_ = std::move(session);
-    phase_ = Phase::InChat;
-    session_->setEventHandler([this](const SessionEvent& e) { onSessionEvent(e); });
-    // A resumed session already holds its transcript (re-fetched as it connects).
-    model_->clear();
-    model_->sync(session_->transcript());
-    applyModelChanges();
-    if (session_->state() != SessionState::Idle) return;
-    session_->connect();
+void WidgetApp::setOpen(bool open) {
+    open_ = open;
+    loop_->setVisible(open_ && !pageHidden_);
+    if (conv_) conv_->setViewing(open_ && !pageHidden_);
+    if (!open_) return;
+    mirrorReset_ = true;   // the shim rebuilds its mirror from scratch when the panel opens
+    lastControls_.clear();
+    if (conv_ && conv_->state() == ConversationState::Idle) conv_->start();
 }
 
-void WidgetApp::onSessionEvent(const SessionEvent& e) {
+void WidgetApp::setPageHidden(bool hidden) {
+    pageHidden_ = hidden;
+    loop_->setVisible(open_ && !pageHidden_);
+    if (conv_) conv_->setViewing(open_ && !pageHidden_);
+}
+
+void WidgetApp::tokenAnswer(int requestId, const std::string& text) {
+    tokens_.answer(requestId, text, displayName_);
     loop_->wake(2);
-    const Transcript& t = session_->transcript();
+}
+
+// The window's rows from the whole timeline: every segment, a divider before each later one.
+void WidgetApp::rebuildTimeline() {
+    model_->clear();
+    for (int i = 0; i < conv_->segmentCount(); ++i) {
+        if (i > 0) model_->startSegment(std::to_string(i), transparentHandoff_ ? "" : str("handoff.divider"));
+        model_->sync(conv_->transcript(i));
+    }
+    showQueued();
+    lastReadId_.clear();
+}
+
+void WidgetApp::showQueued() {
+    std::vector<ChatViewModel::QueuedText> rows;
+    for (const QueuedMessage& q : conv_->queued()) rows.push_back({q.id, q.text, q.timeMs});
+    model_->setQueued(rows);
+    applyModelChanges();
+}
+
+void WidgetApp::onConversationEvent(const ConversationEvent& e) {
+    loop_->wake(2);
+    switch (e.type) {
+    case ConversationEventType::Session:
+        if (e.session) onSessionEvent(e.segment, *e.session);
+        break;
+    case ConversationEventType::StateChanged:
+        if (conv_->state() == ConversationState::StartFailed) {
+            announce(str("error.startFailed"), "error");
+            emitEvent("error", Json::object({{"code", "token"}, {"message", conv_->startError() ? conv_->startError()->detail : ""}}).dump());
+        }
+        break;
+    case ConversationEventType::HandoffStarted:
+        if (!transparentHandoff_) announce(str("handoff.connecting"), "connection");
+        emitEvent("escalated", Json::object({{"reason", e.text}}).dump());
+        break;
+    case ConversationEventType::HandoffSucceeded:
+        // The L1 rows stay; the divider and the specialist's chat follow.
+        model_->setQueued({});
+        model_->startSegment(std::to_string(e.segment), transparentHandoff_ ? "" : str("handoff.divider"));
+        model_->sync(conv_->transcript(e.segment));
+        applyModelChanges();
+        agentName_.clear();
+        lastReadId_.clear();
+        announce(transparentHandoff_ ? "" : str("handoff.divider"), transparentHandoff_ ? "connection" : "notice");
+        window_->scrollToBottom();
+        break;
+    case ConversationEventType::HandoffFailed:
+        announce(str("handoff.failed"), "error");
+        emitEvent("error", Json::object({{"code", "handoff"}, {"message", e.error ? e.error->describe() : ""}}).dump());
+        break;
+    case ConversationEventType::UnreadChanged:
+        emitEvent("unread", Json::object({{"count", conv_->unread()}}).dump());
+        break;
+    case ConversationEventType::PiiQuestion:
+        piiQuestion_ = strings_.format("pii.askBody", {{"types", e.text}});
+        announce(piiQuestion_, "notice");
+        break;
+    case ConversationEventType::QueueChanged:
+        showQueued();
+        break;
+    case ConversationEventType::Ended:
+        emitEvent("ended", "{}");
+        window_->openEndDialog(false);
+        break;
+    }
+}
+
+void WidgetApp::onSessionEvent(int segment, const SessionEvent& e) {
+    if (segment != model_->segment()) return;   // an earlier chat of the timeline: its rows are final
+    const Transcript& t = conv_->transcript(segment);
     switch (e.type) {
     case SessionEventType::TranscriptChanged: {
         model_->setNow(static_cast<std::int64_t>(emscripten_date_now()));
@@ -304,19 +392,16 @@ void WidgetApp::onSessionEvent(const SessionEvent& e) {
         const std::vector<std::string> inserted = applyModelChanges();
         for (const auto& key : inserted) {
             const Row* row = model_->find(key);
-            if (row && row->kind == RowKind::Message && !row->own) {
-                emitEvent("message", Json::object({{"id", row->key}, {"sender", row->sender}, {"role", toString(row->role)},
-                                                   {"text", row->text}}).dump());
-                if (!open_ || pageHidden_) {
-                    ++unread_;
-                    emitEvent("unread", Json::object({{"count", unread_}}).dump());
-                }
-            }
+            if (!row || row->kind != RowKind::Message || row->own) continue;
+            // Privacy rule (web/README.md): no message text unless the partner opted in.
+            Json detail = Json::object({{"id", row->key}, {"sender", row->sender}, {"role", toString(row->role)}});
+            if (messageText_) detail.set("text", row->text);
+            emitEvent("message", detail.dump());
         }
         break;
     }
     case SessionEventType::StateChanged:
-        switch (session_->state()) {
+        switch (conv_->sessionState()) {
         case SessionState::Connecting: announce(str("banner.connecting"), "connection"); break;
         case SessionState::Live: announce("", "connection"); break;
         case SessionState::Reconnecting: announce(str("banner.reconnecting"), "connection"); break;
@@ -340,13 +425,6 @@ void WidgetApp::onSessionEvent(const SessionEvent& e) {
     case SessionEventType::SendFailed:
         announce(str("error.sendFailed"), "error");
         break;
-    case SessionEventType::ChatEnded:
-        emitEvent("ended", "{}");
-        window_->openEndDialog(false);
-        break;
-    case SessionEventType::EscalationRequested:
-        emitEvent("escalated", Json::object({{"reason", e.text}}).dump());
-        break;
     case SessionEventType::Error:
         if (e.error) emitEvent("error", Json::object({{"code", toString(e.error->code)}, {"message", e.error->detail}}).dump());
         break;
@@ -355,77 +433,74 @@ void WidgetApp::onSessionEvent(const SessionEvent& e) {
     }
 }
 
-int WidgetApp::send(const std::string& text) {
-    if (!session_) {   // still connecting: keep the text in the composer and say why
-        announce(str(phase_ == Phase::TokenFailed ? "error.startFailed" : "banner.connecting"), "notice");
-        return 2;
+// What the customer reads about a refused message: the string table's words, never the core's
+// English detail (which goes to the partner's `error` event only).
+std::string WidgetApp::errorText(const Error& e) const {
+    switch (e.code) {
+    case ErrorCode::TooLarge: return strings_.format("error.tooLong", {{"max", "1024"}});
+    case ErrorCode::InvalidValue: return str("error.empty");
+    case ErrorCode::Ended: return str("error.ended");
+    default: return str("error.generic");
     }
-    if (session_->state() == SessionState::Ended || session_->state() == SessionState::Failed) return 2;
+}
+
+int WidgetApp::send(const std::string& text) {
+    if (!conv_) return 2;
     notice_.clear();
     // Agents write rich messages (bold, lists, links) as in Connect's agent workspace; customers'
     // text stays as typed.
-    auto r = session_->sendMessage(text, role_ == ParticipantRole::Agent ? "text/markdown" : "text/plain");
-    if (!r) {
-        if (r.error().code == ErrorCode::PiiDetected) {
-            piiPending_ = text;
-            piiQuestion_ = strings_.format("pii.askBody", {{"types", r.error().detail}});
-            announce(piiQuestion_, "notice");
-            loop_->wake(2);
-            return 1;
-        }
-        notice_ = r.error().detail;
-        announce(notice_, "error");
+    const SendResult r = conv_->send(text, role_ == ParticipantRole::Agent ? "text/markdown" : "text/plain");
+    switch (r.outcome) {
+    case SendOutcome::Sent:
+    case SendOutcome::Queued:
+        window_->scrollToBottom();
         loop_->wake(2);
-        return 2;
+        return 0;
+    case SendOutcome::PiiQuestion:
+        loop_->wake(2);
+        return 1;
+    case SendOutcome::Refused:
+        break;
     }
-    window_->scrollToBottom();
+    notice_ = r.error ? errorText(*r.error) : str("error.generic");
+    announce(notice_, "error");
     loop_->wake(2);
-    return 0;
+    return 2;
 }
 
 void WidgetApp::typing() {
-    if (session_ && session_->state() == SessionState::Live) session_->notifyTyping();
+    if (conv_) conv_->notifyTyping();
 }
 
 void WidgetApp::end() {
-    if (session_ && session_->state() != SessionState::Ended && session_->state() != SessionState::Failed)
-        session_->disconnect();
+    if (conv_) conv_->end();
     window_->openEndDialog(false);
     loop_->wake(2);
 }
 
-void WidgetApp::escalate(const std::string&) {
-    // The L1 → L2 handoff (system.md §3) is the next issue's work; until then the request is
-    // reported, not silently dropped.
-    emitEvent("error", "{\"code\":\"unsupported\",\"message\":\"escalation is not available yet\"}");
+void WidgetApp::escalate(const std::string& reasonJson) {
+    if (!conv_ || role_ != ParticipantRole::Customer) {
+        emitEvent("error", "{\"code\":\"unsupported\",\"message\":\"escalation is for customer chats\"}");
+        return;
+    }
+    const Json j = Json::parse(reasonJson);
+    conv_->escalate(j.isObject() ? field(j, "reason") : std::string());
+    loop_->wake(2);
 }
 
 void WidgetApp::destroy() {
-    // Sockets and timers stop with the session; the saved state stays so a page that mounts the
+    // Sockets and timers stop with the sessions; the saved state stays so a page that mounts the
     // widget again continues the chat.
-    session_.reset();
+    conv_.reset();
     loop_->setVisible(false);
 }
 
 void WidgetApp::setNetwork(bool online) {
     offline_ = !online;
     // Back online: skip what is left of the reconnect backoff.
-    if (online && session_) session_->retryNow();
+    if (online && conv_) conv_->retryNow();
     announce(online ? "" : str("banner.offline"), "connection");
     loop_->wake(2);
-}
-
-void WidgetApp::startNewChat() {
-    session_.reset();
-    if (!storageKey_.empty() && platform_.platform().storage) platform_.platform().storage->remove(storageKey_);
-    model_->clear();
-    applyModelChanges();
-    agentName_.clear();
-    notice_.clear();
-    piiQuestion_.clear();
-    piiPending_.clear();
-    lastReadId_.clear();
-    requestToken("L1", "");
 }
 
 void WidgetApp::action(const std::string& id) {
@@ -433,7 +508,7 @@ void WidgetApp::action(const std::string& id) {
     if (id == "send" || id == "minimize" || id == "pii-edit") {
         if (id == "pii-edit") {
             piiQuestion_.clear();
-            piiPending_.clear();
+            if (conv_) conv_->answerPii(PiiChoice::Cancel);
         }
         emitEvent("action", Json::object({{"id", id}}).dump());   // the shim owns the textarea and the panel
     } else if (id == "end") {
@@ -443,24 +518,31 @@ void WidgetApp::action(const std::string& id) {
     } else if (id == "dialog-end") {
         end();
     } else if (id == "new-chat") {
-        startNewChat();
+        if (!conv_) return;
+        agentName_.clear();
+        notice_.clear();
+        piiQuestion_.clear();
+        conv_->startNew();
+        rebuildTimeline();
     } else if (id == "retry-connect") {
-        if (phase_ == Phase::TokenFailed || !session_ || session_->state() == SessionState::Failed) startNewChat();
-        else session_->retryNow();
+        if (!conv_) return;
+        const bool fresh = conv_->state() == ConversationState::Ended || conv_->sessionState() == SessionState::Failed;
+        conv_->retry();   // the failed step again: the token, the handoff, or a new chat
+        if (fresh) rebuildTimeline();
     } else if (id == "older") {
-        if (session_) session_->loadOlder();
+        if (conv_) conv_->loadOlder();
     } else if (id == "jump") {
         window_->scrollToBottom();
     } else if (id == "pii-mask" || id == "pii-send") {
-        if (session_ && !piiPending_.empty()) {
-            auto r = session_->sendMessage(piiPending_, "text/plain", id == "pii-mask" ? PiiPolicy::Mask : PiiPolicy::AsTyped);
-            if (r) emitEvent("action", "{\"id\":\"composer-clear\"}");
+        if (conv_ && conv_->piiQuestion()) {
+            const SendResult r = conv_->answerPii(id == "pii-mask" ? PiiChoice::Mask : PiiChoice::AsTyped);
+            if (r.outcome == SendOutcome::Sent || r.outcome == SendOutcome::Queued)
+                emitEvent("action", "{\"id\":\"composer-clear\"}");
         }
-        piiPending_.clear();
         piiQuestion_.clear();
         window_->scrollToBottom();
     } else if (id.rfind("retry:", 0) == 0) {
-        if (session_) session_->retrySend(id.substr(6));
+        if (conv_) conv_->retrySend(id.substr(6));
     } else if (id.rfind("copy:", 0) == 0) {
         if (const Row* row = model_->find(id.substr(5))) fc_js_copy(row->text.c_str());
     } else if (id.rfind("link:", 0) == 0) {
@@ -484,54 +566,69 @@ WindowState WidgetApp::windowState() const {
     s.composerPlaceholder = str("composer.placeholder");
     s.piiQuestion = piiQuestion_;
     s.notice = notice_;
-    switch (phase_) {
+    if (!conv_) return s;   // a benchmark transcript
     // The composer stays usable until the chat has ended: what the customer types while the chat
-    // connects is kept (Enter sends once it is live), and disabling a focused textarea would drop
-    // their keystrokes.
-    case Phase::NoChat:
-    case Phase::RequestingToken:
+    // connects or hands off waits and goes out once a chat can take it, and disabling a focused
+    // textarea would drop their keystrokes.
+    switch (conv_->state()) {
+    case ConversationState::Idle:
+    case ConversationState::RequestingToken:
         s.banner = str("banner.connecting");
-        break;
-    case Phase::TokenFailed:
+        return s;
+    case ConversationState::StartFailed:
         s.banner = str("error.startFailed");
         s.bannerKind = WindowState::BannerKind::Error;
         s.bannerRetry = true;
-        break;
-    case Phase::InChat: {
-        if (!session_) break;   // a benchmark transcript
-        const SessionState st = session_->state();
-        s.canEnd = st == SessionState::Live || st == SessionState::Reconnecting || st == SessionState::Connecting;
-        s.hasOlder = session_->hasOlderHistory();
-        if (st == SessionState::Connecting || st == SessionState::Idle) s.banner = str("banner.connecting");
-        if (st == SessionState::Reconnecting) {
-            s.banner = str("banner.reconnecting");
-            s.bannerKind = WindowState::BannerKind::Warning;
-            s.bannerRetry = true;
-        }
-        // The browser knows there is no network: say so (messages typed now wait and go out later).
-        if (offline_ && st != SessionState::Ended && st != SessionState::Failed) {
-            s.banner = str("banner.offline");
-            s.bannerKind = WindowState::BannerKind::Warning;
-            s.bannerRetry = false;
-        }
-        if (st == SessionState::Ended) {
-            s.banner = str("banner.ended");
-            s.ended = true;
-            s.composerEnabled = false;
-        }
-        if (st == SessionState::Failed) {
-            s.banner = str("banner.failed");
-            s.bannerKind = WindowState::BannerKind::Error;
-            s.bannerRetry = true;
-            s.ended = true;
-            s.composerEnabled = false;
-        }
-        for (const auto& t : session_->typing()) {
-            s.typing = strings_.format("typing.one", {{"name", t.displayName}});
-            break;
-        }
+        return s;
+    case ConversationState::Ended:
+        s.banner = str("banner.ended");
+        s.ended = true;
+        s.composerEnabled = false;
+        return s;
+    case ConversationState::InChat:
         break;
     }
+    const SessionState st = conv_->sessionState();
+    s.canEnd = st == SessionState::Live || st == SessionState::Reconnecting || st == SessionState::Connecting;
+    s.hasOlder = conv_->hasOlderHistory();
+    if (st == SessionState::Connecting || st == SessionState::Idle) s.banner = str("banner.connecting");
+    if (st == SessionState::Reconnecting) {
+        s.banner = str("banner.reconnecting");
+        s.bannerKind = WindowState::BannerKind::Warning;
+        s.bannerRetry = true;
+    }
+    const HandoffState hs = conv_->handoffState();
+    if ((hs == HandoffState::Requesting || hs == HandoffState::Connecting) && !transparentHandoff_) {
+        s.banner = str("handoff.connecting");
+        s.bannerKind = WindowState::BannerKind::Info;
+        s.bannerRetry = false;
+    }
+    if (hs == HandoffState::Failed && st != SessionState::Ended && st != SessionState::Failed) {
+        s.banner = str("handoff.failed");
+        s.bannerKind = WindowState::BannerKind::Error;
+        s.bannerRetry = true;   // "Try again": the handoff again
+    }
+    // The browser knows there is no network: say so (messages typed now wait and go out later).
+    if (offline_ && st != SessionState::Ended && st != SessionState::Failed) {
+        s.banner = str("banner.offline");
+        s.bannerKind = WindowState::BannerKind::Warning;
+        s.bannerRetry = false;
+    }
+    if (st == SessionState::Ended) {
+        s.banner = str("banner.ended");
+        s.ended = true;
+        s.composerEnabled = false;
+    }
+    if (st == SessionState::Failed) {
+        s.banner = str("banner.failed");
+        s.bannerKind = WindowState::BannerKind::Error;
+        s.bannerRetry = true;
+        s.ended = true;
+        s.composerEnabled = false;
+    }
+    for (const auto& t : conv_->typing()) {
+        s.typing = strings_.format("typing.one", {{"name", t.displayName}});
+        break;
     }
     return s;
 }
@@ -595,7 +692,8 @@ void WidgetApp::flushMirror(const WindowState& s) {
             const std::string after = row.index > 0 ? model_->row(row.index - 1).key : std::string();
             items.push(Json::object({{"id", row.key}, {"after", after}, {"sender", message ? row.sender : std::string()},
                                      {"role", message ? toString(row.role) : "system"},
-                                     {"time", message ? row.timeLabel : std::string()}, {"text", row.text},
+                                     {"time", message ? formatIsoTime(row.timeMs) : std::string()},
+                                     {"timeLabel", message ? row.timeLabel : std::string()}, {"text", row.text},
                                      {"delivery", message ? deliveryName(row.delivery) : ""}, {"own", row.own},
                                      {"links", std::move(links)}, {"actions", std::move(actions)}}));
         }
@@ -633,15 +731,15 @@ void WidgetApp::flushMirror(const WindowState& s) {
 }
 
 void WidgetApp::markVisibleRead() {
-    if (!session_ || session_->state() != SessionState::Live || !open_ || pageHidden_) return;
+    if (!conv_ || conv_->sessionState() != SessionState::Live || !open_ || pageHidden_) return;
     for (std::size_t i = std::min(window_->lastVisible(), model_->size()); i-- > window_->firstVisible();) {
         const Row& row = model_->row(i);
         if (row.kind != RowKind::Message || row.own || row.segment != model_->segment()) continue;
-        const TranscriptEntry* e = session_->transcript().findLocal(row.localId);
+        const TranscriptEntry* e = conv_->transcript(row.segment).findLocal(row.localId);
         if (!e || e->item.id.empty()) continue;
         if (e->item.id != lastReadId_) {
             lastReadId_ = e->item.id;
-            session_->markRead(e->item.id);
+            conv_->markRead(e->item.id);
         }
         break;
     }
@@ -688,8 +786,7 @@ double WidgetApp::bench(int kind, int n) {
             "Yes: the transfer of 250.00 EUR was completed today at 09:14. See https://help.example.com/transfers",
             "Great, thank you!",
         };
-        session_.reset();
-        phase_ = Phase::InChat;
+        conv_.reset();   // the window draws the synthetic transcript only
         benchTranscript_ = std::make_unique<Transcript>("bench-customer");
         const std::int64_t start = 1'790'000'000'000;   // fixed: same rows every run
         for (int i = 0; i < n; ++i) {

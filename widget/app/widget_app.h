@@ -1,6 +1,10 @@
-// widget/app/widget_app.h: one widget instance: conversation flow, drawing, and the shim bridge.
+// widget/app/widget_app.h: one widget instance: a view over the core's Conversation (drawing, the
+// accessibility mirror, the shim bridge). The conversation's rules (token, resume, PII question,
+// unread, the L1 → L2 handoff, the queue) live in finchat::Conversation, not here.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -11,6 +15,7 @@
 #include "canvas.h"
 #include "chat_window.h"
 #include "finchat/chat_session.h"
+#include "finchat/conversation.h"
 #include "fonts.h"
 #include "model/chat_view_model.h"
 #include "model/strings.h"
@@ -36,19 +41,27 @@ public:
     void setNetwork(bool online);   // browser online/offline events
     void end();
     void escalate(const std::string& reasonJson);
-    int unread() const { return unread_; }
+    int unread() const { return conv_ ? conv_->unread() : 0; }
     void destroy();
     void frameNow();
     double bench(int kind, int n);
 
 private:
-    // Where the conversation is, around the session (which has its own states).
-    enum class Phase { NoChat, RequestingToken, TokenFailed, InChat };
+    // The partner's tokenProvider, through the shim (host.requestToken → fc_token).
+    class JsTokenProvider : public TokenProvider {
+    public:
+        void request(TokenRequest request, std::function<void(Result<ChatDetails>)> done) override;
+        void answer(int requestId, const std::string& json, const std::string& displayName);
+    private:
+        int next_ = 1;
+        std::map<int, std::function<void(Result<ChatDetails>)>> pending_;
+    };
 
-    void requestToken(const std::string& level, const std::string& reason);
-    void attach(std::unique_ptr<ChatSession> session);
-    void onSessionEvent(const SessionEvent& e);
-    void startNewChat();
+    void onConversationEvent(const ConversationEvent& e);
+    void onSessionEvent(int segment, const SessionEvent& e);
+    void rebuildTimeline();
+    void showQueued();
+    std::string errorText(const Error& e) const;
     void drawFrame();
     WindowState windowState() const;
     void flushMirror(const WindowState& state);
@@ -66,7 +79,8 @@ private:
     std::unique_ptr<RenderLoop> loop_;
     std::unique_ptr<ChatWindow> window_;
     std::unique_ptr<ChatViewModel> model_;
-    std::unique_ptr<ChatSession> session_;
+    JsTokenProvider tokens_;
+    std::unique_ptr<Conversation> conv_;
     std::unique_ptr<Transcript> benchTranscript_;   // fc_bench only
 
     // configuration
@@ -77,16 +91,14 @@ private:
     PiiPolicy piiPolicy_ = PiiPolicy::Mask;
     bool reducedMotion_ = false;
 
-    Phase phase_ = Phase::NoChat;
-    int nextRequest_ = 1;
-    int pendingRequest_ = 0;
-    std::string tokenError_;
+    bool transparentHandoff_ = false;
+    bool forcedColors_ = false;
+    bool messageText_ = false;      // the partner opted in to message text in `message` events
+    std::string locale_;
     bool open_ = false;
     bool pageHidden_ = false;
     bool offline_ = false;          // the browser says there is no network
-    int unread_ = 0;
 
-    std::string piiPending_;      // the message held while the customer decides (AskFirst)
     std::string piiQuestion_;
     std::string notice_;
     std::string agentName_;       // the agent who joined, for the header

@@ -188,6 +188,28 @@ void ChatViewModel::startSegment(const std::string& dividerId, const std::string
     segmentStart_ = rows_.size();
 }
 
+void ChatViewModel::setQueued(const std::vector<QueuedText>& queued) {
+    for (std::size_t i = rows_.size(); i-- > 0;)
+        if (rows_[i]->key.rfind("queued:", 0) == 0) removeEntryRow(rows_[i].get());
+    for (const QueuedText& q : queued) {
+        auto row = std::make_unique<Row>();
+        row->segment = segment_;
+        row->key = "queued:" + q.id;
+        row->kind = RowKind::Message;
+        TranscriptEntry e;
+        e.item.type = ItemType::Message;
+        e.item.contentType = "text/plain";
+        e.item.content = q.text;
+        e.own = true;
+        e.delivery = Delivery::Pending;
+        e.timeMs = q.timeMs;
+        fill(*row, e);
+        Row* placed = row.get();
+        insertRow(std::move(row), rows_.size());
+        fixAround(placed);
+    }
+}
+
 std::string ChatViewModel::rowKey(const std::string& localId) const {
     return segment_ == 0 ? localId : std::to_string(segment_) + ":" + localId;
 }

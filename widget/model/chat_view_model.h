@@ -107,6 +107,15 @@ public:
     void startSegment(const std::string& dividerId, const std::string& dividerText);
     int segment() const { return segment_; }
 
+    // Own messages that wait for a chat (typed while the conversation connects or hands off): drawn
+    // as pending rows keyed "queued:<id>" after everything else, replaced as a whole on each call.
+    struct QueuedText {
+        std::string id;
+        std::string text;
+        std::int64_t timeMs = 0;
+    };
+    void setQueued(const std::vector<QueuedText>& queued);
+
     // Settings that relabel every row (and so Reset the list).
     void setStrings(Strings strings);
     void setUtcOffset(int minutes);

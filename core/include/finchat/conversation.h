@@ -135,7 +135,8 @@ public:
     void startNew();               // forget everything (storage too) and start()
 
     SendResult send(std::string text, std::string contentType = "text/plain");
-    void answerPii(PiiChoice choice);   // the held message: send masked, send as typed, or drop it
+    // The held message (PiiQuestion): send it masked, as typed, or keep it in the composer (Cancel).
+    SendResult answerPii(PiiChoice choice);
     Result<Unit> retrySend(const std::string& localId);   // a Failed own message of the current segment
     void notifyTyping();
     void markRead(const std::string& messageId);          // a message of the current segment was seen
@@ -180,28 +181,37 @@ public:
     std::string escalationTranscript() const;
 
 private:
-    struct Segment;
-    struct Guard;
+    // One chat of the timeline. A live segment reads its session's Transcript; a finished one (L1
+    // after the handoff, or restored after a reload) keeps its own copy.
+    struct Segment {
+        SupportLevel level = SupportLevel::L1;
+        std::unique_ptr<Transcript> frozen;
+    };
 
     void requestL1Token();
     void onL1Token(Result<ChatDetails> r);
     std::unique_ptr<ChatSession> makeSession(ChatDetails details, SupportLevel level);
     void attach(ChatSession& session, SupportLevel level);
     void onSessionEvent(SupportLevel level, const SessionEvent& e);
+    void noteIncoming(int segment, const std::string& localId);
     void beginHandoff(std::string reason);
-    void onL2Token(std::uint64_t attempt, Result<ChatDetails> r);
+    void onL2Token(Result<ChatDetails> r);
+    void armHandoffTimer();
+    void cancelHandoffTimer();
     void handoffSucceeded();
     void handoffFailed(Error error);
-    void dropL2();
+    void freezeL1();
+    void retire(std::unique_ptr<ChatSession>& slot);
+    bool canSendNow() const;
+    SendResult deliver(QueuedMessage m);
     void flushQueue(ChatSession& to);
-    SendResult deliver(const QueuedMessage& m);
-    void noteIncoming(const SessionEvent& e, SupportLevel level);
+    void finishConversation();
+    void setUnread(int n);
     void setState(ConversationState s);
     void emit(ConversationEvent e);
     void persist();
     void forgetStorage();
     ChatSession* current();
-    ChatSession* live(SupportLevel level);
     std::string sessionKey(SupportLevel level) const;
 
     Platform platform_;
@@ -226,6 +236,8 @@ private:
     std::uint64_t nextQueued_ = 1;
     int unread_ = 0;
     bool viewing_ = false;
+    std::int64_t countFromMs_ = 0;              // older messages (history after a reload) are not unread
+    std::set<std::string> counted_;             // "<segment>:<Id>" already counted as unread
     std::optional<std::string> piiTypes_;
     std::string piiText_, piiContentType_;
 };

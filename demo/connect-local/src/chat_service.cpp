@@ -944,6 +944,11 @@ Reply ChatService::agentContact(std::string_view contactId) {
 Reply ChatService::createEscalation(std::string_view apiKey, std::string_view body) {
     const PartnerConfig* partner = impl_->config.partnerByKey(apiKey);
     if (!partner) return Reply::error("AccessDeniedException", "unknown or missing x-api-key");
+    // Test knob (/test/faults {"failOperation":{"CreateEscalation":n}}): the Support API fails n times.
+    if (auto f = faults_.failOperation.find("CreateEscalation"); f != faults_.failOperation.end() && f->second > 0) {
+        --f->second;
+        return Reply::error("InternalServerException", "Injected failure");
+    }
     json j = parseObject(body);
     if (j.is_null()) return Reply::error("InvalidRequestException", "body must be a JSON object");
     Escalation e;

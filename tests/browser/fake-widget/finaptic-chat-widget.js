@@ -49,7 +49,7 @@ export default async function createFinapticWidget(M) {
   }
   function push(sender, role, text, own) {
     const after = items.length ? items[items.length - 1].id : '';
-    const m = { id: `m${items.length + 1}`, after, sender, role, time: new Date().toISOString(), text, delivery: own ? 'sent' : '', own: !!own, links: [], actions: [] };
+    const m = { id: `m${items.length + 1}`, after, sender, role, time: new Date().toISOString(), timeLabel: new Date().toTimeString().slice(0, 5), text, delivery: own ? 'sent' : '', own: !!own, links: [], actions: [] };
     if (text.includes('help')) m.links = [{ href: 'https://example.com/help', text: 'Acme help centre' }, { href: 'javascript:alert(1)', text: 'evil' }];
     if (text.includes('Hi')) m.actions = [{ id: 'opt-chk', label: 'Everyday Checking' }];
     items.push(m);

@@ -1,0 +1,646 @@
+// Conversation: one customer's conversation over the L1 and L2 chats (system.md §3), driven step by
+// step through the fake platform, a fake token provider and the manual clock. Both sessions share the
+// fakes; requests are told apart by their bearer token (PT-L1/CT-L1 vs PT-L2/CT-L2).
+#include <catch2/catch.hpp>
+
+#include "fake_platform.h"
+#include "finchat/conversation.h"
+#include "finchat/json.h"
+#include "finchat/util.h"
+#include "items.h"
+
+using namespace finchat;
+using fake::FakeHttp;
+using CE = ConversationEventType;
+
+namespace {
+const std::string CPC = "/participant/connection";
+const std::string MSG = "/participant/message";
+const std::string TRN = "/participant/transcript";
+const std::string DISC = "/participant/disconnect";
+constexpr std::int64_t T0 = fake::kT0;
+
+struct FakeTokens : TokenProvider {
+    struct Pending {
+        TokenRequest request;
+        std::function<void(Result<ChatDetails>)> done;
+    };
+    void request(TokenRequest r, std::function<void(Result<ChatDetails>)> done) override {
+        log.push_back(r);
+        pending.push_back({std::move(r), std::move(done)});
+    }
+    std::size_t asked(SupportLevel level) const {
+        return static_cast<std::size_t>(
+            std::count_if(log.begin(), log.end(), [&](const TokenRequest& r) { return r.level == level; }));
+    }
+    std::vector<Pending> pending;
+    std::vector<TokenRequest> log;
+};
+
+struct FakeData : DataProvider {
+    void call(std::string name, std::string args, std::function<void(Result<std::string>)> done) override {
+        calls.push_back({std::move(name), std::move(args)});
+        answers.push_back(std::move(done));
+    }
+    std::vector<std::pair<std::string, std::string>> calls;
+    std::vector<std::function<void(Result<std::string>)>> answers;
+};
+
+struct Recorded {
+    CE type;
+    int segment = 0;
+    std::optional<SessionEventType> session;
+    std::string text;
+    std::optional<Error> error;
+};
+
+ChatDetails detailsFor(SupportLevel level) {
+    const bool l2 = level == SupportLevel::L2;
+    return ChatDetails{l2 ? "c-l2" : "c-l1", l2 ? "p-l2" : "p-l1", l2 ? "PT-L2" : "PT-L1", "http://127.0.0.1:8080", "Dana"};
+}
+
+std::string bearerOf(const fake::PendingRequest& r) { return r.bearer(); }
+
+struct Harness {
+    fake::World w;
+    FakeTokens tokens;
+    FakeData data;
+    ConversationConfig config;
+    std::unique_ptr<Conversation> conv;
+    std::vector<Recorded> events;
+
+    Harness() {
+        config.storageKey = "fc";
+        config.session.timings.heartbeatIntervalMs = 1LL << 40;   // no heartbeat noise in long clock jumps
+        config.session.timings.transportLifetimeMs = 1LL << 40;
+        make();
+    }
+    void make() {
+        conv = std::make_unique<Conversation>(w.platform(), tokens, config, &data);
+        conv->setEventHandler([this](const ConversationEvent& e) {
+            Recorded r{e.type, e.segment, std::nullopt, e.text, e.error};
+            if (e.session) r.session = e.session->type;
+            events.push_back(std::move(r));
+        });
+    }
+    // The page reloads: the object goes, storage stays, a new one restores.
+    bool reload() {
+        conv.reset();
+        w.http.requests.clear();
+        tokens.pending.clear();
+        events.clear();
+        make();
+        return conv->restore();
+    }
+    std::size_t count(CE t) const {
+        return static_cast<std::size_t>(std::count_if(events.begin(), events.end(), [&](const Recorded& e) { return e.type == t; }));
+    }
+    std::size_t countSession(SessionEventType t) const {
+        return static_cast<std::size_t>(
+            std::count_if(events.begin(), events.end(), [&](const Recorded& e) { return e.session == t; }));
+    }
+
+    // --- token provider -----------------------------------------------------------------------
+    void answerToken(Result<ChatDetails> answer) {
+        REQUIRE(!tokens.pending.empty());
+        auto p = std::move(tokens.pending.front());
+        tokens.pending.erase(tokens.pending.begin());
+        p.done(std::move(answer));
+    }
+    void answerToken(SupportLevel level) {
+        REQUIRE(!tokens.pending.empty());
+        REQUIRE(tokens.pending.front().request.level == level);
+        answerToken(detailsFor(level));
+    }
+
+    // --- HTTP, by bearer ------------------------------------------------------------------------
+    std::optional<fake::PendingRequest> find(const std::string& path, const std::string& bearer) {
+        for (auto it = w.http.requests.begin(); it != w.http.requests.end(); ++it) {
+            if (it->path() == path && bearerOf(*it) == bearer) {
+                fake::PendingRequest r = std::move(*it);
+                w.http.requests.erase(it);
+                return r;
+            }
+        }
+        return std::nullopt;
+    }
+    fake::PendingRequest take(const std::string& path, const std::string& bearer) {
+        auto r = find(path, bearer);
+        INFO("expected a pending request to " << path << " with bearer " << bearer);
+        REQUIRE(r.has_value());
+        return std::move(*r);
+    }
+    std::size_t sentWith(const std::string& path, const std::string& bearer) const {
+        return static_cast<std::size_t>(std::count_if(w.http.log.begin(), w.http.log.end(), [&](const HttpRequest& r) {
+            if (r.url.find(path) == std::string::npos) return false;
+            for (const auto& [k, v] : r.headers)
+                if (k == "x-amz-bearer") return v == bearer;
+            return false;
+        }));
+    }
+    std::vector<std::string> sentTexts(const std::string& bearer) const {
+        std::vector<std::string> out;
+        for (const HttpRequest& r : w.http.log) {
+            if (r.url.find(MSG) == std::string::npos) continue;
+            bool match = false;
+            for (const auto& [k, v] : r.headers) match = match || (k == "x-amz-bearer" && v == bearer);
+            if (!match) continue;
+            auto body = decode<SendMessageRequest>(r.body);
+            if (body) out.push_back(body->content);
+        }
+        return out;
+    }
+    static std::string level(SupportLevel l) { return l == SupportLevel::L2 ? "L2" : "L1"; }
+    static std::string url(SupportLevel l) { return "ws://127.0.0.1:8080/ws?chat=" + level(l); }
+
+    fake::FakeSocket* socket(SupportLevel l) {
+        for (auto it = w.sockets.all.rbegin(); it != w.sockets.all.rend(); ++it)
+            if (*it && (*it)->url == url(l)) return *it;
+        return nullptr;
+    }
+    void answerCpc(SupportLevel l) {
+        auto r = take(CPC, "PT-" + level(l));
+        r.done(FakeHttp::ok(cpcBody("CT-" + level(l), url(l))));
+    }
+    std::string cpcBody(const std::string& token, const std::string& u) {
+        CreateParticipantConnectionResponse r;
+        r.websocket = WebsocketInfo{u, formatIsoTime(w.clock.nowMs() + 100'000)};
+        r.connectionCredentials = ConnectionCredentials{token, formatIsoTime(w.clock.nowMs() + 86'400'000)};
+        return encode(r);
+    }
+    void subscribe(SupportLevel l, const std::vector<Item>& history = {}) {
+        fake::FakeSocket* s = socket(l);
+        REQUIRE(s != nullptr);
+        s->serverOpen();
+        s->ackSubscribe();
+        GetTranscriptResponse page;
+        page.initialContactId = "c-" + level(l);
+        page.transcript = history;
+        take(TRN, "CT-" + level(l)).done(FakeHttp::ok(encode(page)));
+    }
+    void goLive(SupportLevel l, const std::vector<Item>& history = {}) {
+        answerCpc(l);
+        subscribe(l, history);
+    }
+    void push(SupportLevel l, const Item& item) { socket(l)->serverSend(chatFrame(item)); }
+    void answerSends(SupportLevel l) {
+        int n = 0;
+        while (auto r = find(MSG, "CT-" + level(l))) {
+            SendMessageResponse resp;
+            resp.id = "sent-" + level(l) + "-" + std::to_string(++n) + "-" + std::to_string(w.clock.nowMs());
+            resp.absoluteTime = formatIsoTime(w.clock.nowMs());
+            r->done(FakeHttp::ok(encode(resp)));
+        }
+    }
+
+    // Start → L1 token → L1 live, with an agent's greeting.
+    void startOnL1() {
+        conv->start();
+        answerToken(SupportLevel::L1);
+        goLive(SupportLevel::L1, {fake::message("m-1", "p-agent1", ParticipantRole::Agent, "Hi, how can I help?", T0 - 5000, "c-l1")});
+        REQUIRE(conv->sessionState() == SessionState::Live);
+    }
+    Item signal(const std::string& id, const std::string& reason, std::int64_t at) {
+        Item i = fake::message(id, "p-bot", ParticipantRole::System, escalationSignalContent(reason), at, "c-l1");
+        i.contentType = "application/json";
+        return i;
+    }
+    // The whole handoff, from the L1 signal to L2 live.
+    void handOff() {
+        push(SupportLevel::L1, signal("sig-1", "mortgage question", w.clock.nowMs()));
+        answerToken(SupportLevel::L2);
+        goLive(SupportLevel::L2);
+        REQUIRE(conv->handoffState() == HandoffState::Done);
+    }
+};
+
+std::vector<std::string> texts(const Transcript& t) {
+    std::vector<std::string> out;
+    for (const auto& e : t.entries())
+        if (e.item.type == ItemType::Message) out.push_back(e.item.content);
+    return out;
+}
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+TEST_CASE("conversation: the L1 token is asked on start, the chat connects", "[conversation]") {
+    Harness h;
+    CHECK(h.conv->state() == ConversationState::Idle);
+    CHECK_FALSE(h.conv->restore());   // nothing saved
+    h.conv->start();
+    CHECK(h.conv->state() == ConversationState::RequestingToken);
+    REQUIRE(h.tokens.log.size() == 1);
+    CHECK(h.tokens.log[0].level == SupportLevel::L1);
+    CHECK(h.tokens.log[0].transcriptJson.empty());
+    h.conv->start();   // twice: still one request
+    CHECK(h.tokens.log.size() == 1);
+    h.answerToken(SupportLevel::L1);
+    CHECK(h.conv->state() == ConversationState::InChat);
+    h.goLive(SupportLevel::L1);
+    CHECK(h.conv->sessionState() == SessionState::Live);
+    CHECK(h.conv->segmentCount() == 1);
+    CHECK(h.conv->segmentLevel(0) == SupportLevel::L1);
+}
+
+TEST_CASE("conversation: a failed start says so and retry asks again; typed text waits", "[conversation]") {
+    Harness h;
+    h.conv->start();
+    CHECK(h.conv->send("hello?").outcome == SendOutcome::Queued);
+    h.answerToken(Error{ErrorCode::Service, "backend down"});
+    CHECK(h.conv->state() == ConversationState::StartFailed);
+    REQUIRE(h.conv->startError());
+    h.conv->retry();
+    CHECK(h.tokens.asked(SupportLevel::L1) == 2);
+    h.answerToken(SupportLevel::L1);
+    h.goLive(SupportLevel::L1);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"hello?"});
+    CHECK(h.conv->queued().empty());
+}
+
+TEST_CASE("handoff: signal → redacted transcript to the provider → L2 live → then L1 disconnected", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, fake::message("m-2", "p-l1", ParticipantRole::Customer, "my ssn is 123-45-6789", T0 + 1000, "c-l1"));
+    h.push(SupportLevel::L1, h.signal("sig-1", "mortgage question", T0 + 2000));
+    CHECK(h.count(CE::HandoffStarted) == 1);
+    CHECK(h.conv->handoffState() == HandoffState::Requesting);
+    REQUIRE(h.tokens.pending.size() == 1);
+    const TokenRequest& asked = h.tokens.pending[0].request;
+    CHECK(asked.level == SupportLevel::L2);
+    CHECK(asked.reason == "mortgage question");
+    const Json rows = Json::parse(asked.transcriptJson);
+    REQUIRE(rows.isArray());
+    REQUIRE(rows.items().size() == 2);   // the greeting and the customer's line; never the signal
+    CHECK(rows.items()[0].find("role")->asString() == "agent");
+    CHECK(rows.items()[1].find("role")->asString() == "customer");
+    CHECK(rows.items()[1].find("text")->asString() == "my ssn is [SSN]");
+    CHECK(asked.transcriptJson.find("123-45") == std::string::npos);
+
+    h.answerToken(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Connecting);
+    h.answerCpc(SupportLevel::L2);
+    CHECK(h.sentWith(DISC, "CT-L1") == 0);   // not before L2 is live
+    CHECK(h.conv->segmentCount() == 1);
+    h.subscribe(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+    CHECK(h.count(CE::HandoffSucceeded) == 1);
+    CHECK(h.sentWith(DISC, "CT-L1") == 1);
+    REQUIRE(h.conv->segmentCount() == 2);
+    CHECK(h.conv->segmentLevel(1) == SupportLevel::L2);
+    CHECK(texts(h.conv->transcript(0)) == std::vector<std::string>{"Hi, how can I help?", "my ssn is 123-45-6789"});
+    CHECK(h.conv->session() != nullptr);
+    CHECK(h.conv->session()->details().participantToken == "PT-L2");
+    // Events after the handoff come from segment 1; L1's ending is not the conversation's.
+    h.push(SupportLevel::L2, fake::message("m-l2-1", "p-spec", ParticipantRole::Agent, "Specialist here", h.w.clock.nowMs(), "c-l2"));
+    CHECK(h.events.back().segment == 1);
+    CHECK(texts(h.conv->transcript(1)) == std::vector<std::string>{"Specialist here"});
+    CHECK(h.conv->state() == ConversationState::InChat);
+}
+
+TEST_CASE("handoff: two triggers at once give one L2 chat; later triggers are ignored", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.conv->escalate("from the page");
+    h.push(SupportLevel::L1, h.signal("sig-1", "from the bot", T0 + 1000));
+    h.push(SupportLevel::L1, h.signal("sig-1", "from the bot", T0 + 1000));   // re-delivered
+    CHECK(h.tokens.asked(SupportLevel::L2) == 1);
+    CHECK(h.count(CE::HandoffStarted) == 1);
+    CHECK(h.conv->handoffReason() == "from the page");
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    h.conv->escalate("again");
+    CHECK(h.tokens.asked(SupportLevel::L2) == 1);
+    CHECK(h.count(CE::HandoffSucceeded) == 1);
+}
+
+TEST_CASE("handoff: messages typed while it runs go to L2 once, none to L1", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, h.signal("sig-1", "specialist", T0 + 1000));
+    CHECK(h.conv->send("typed right after").outcome == SendOutcome::Queued);
+    h.answerToken(SupportLevel::L2);
+    CHECK(h.conv->send("typed while connecting").outcome == SendOutcome::Queued);
+    CHECK(h.conv->queued().size() == 2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.conv->queued().empty());
+    CHECK(h.sentTexts("CT-L1").empty());
+    CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"typed right after", "typed while connecting"});
+    h.answerSends(SupportLevel::L2);
+    CHECK(texts(h.conv->transcript(1)) == std::vector<std::string>{"typed right after", "typed while connecting"});
+    // After the handoff a message goes straight to L2.
+    CHECK(h.conv->send("next").outcome == SendOutcome::Sent);
+    CHECK(h.sentTexts("CT-L2").size() == 3);
+}
+
+TEST_CASE("handoff fails when the token provider fails: stay on L1, typed text to L1, retry works", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.conv->escalate("help");
+    CHECK(h.conv->send("waiting").outcome == SendOutcome::Queued);
+    h.answerToken(Error{ErrorCode::Service, "Support API 500"});
+    CHECK(h.conv->handoffState() == HandoffState::Failed);
+    REQUIRE(h.conv->handoffError());
+    CHECK(h.count(CE::HandoffFailed) == 1);
+    CHECK(h.conv->segmentCount() == 1);
+    CHECK(h.conv->sessionState() == SessionState::Live);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"waiting"});   // nothing typed lost
+    CHECK(h.sentWith(DISC, "CT-L1") == 0);
+    h.conv->retry();   // "Try again"
+    CHECK(h.conv->handoffState() == HandoffState::Requesting);
+    CHECK(h.tokens.pending.back().request.reason == "help");
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"waiting"});   // still once
+    CHECK(h.sentTexts("CT-L2").empty());
+}
+
+TEST_CASE("handoff fails when L2 refuses the connection", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.conv->escalate("help");
+    h.answerToken(SupportLevel::L2);
+    h.take(CPC, "PT-L2").done(FakeHttp::error(400, "ValidationException", "bad token"));
+    CHECK(h.conv->handoffState() == HandoffState::Failed);
+    CHECK(h.conv->session()->details().participantToken == "PT-L1");
+    CHECK(h.w.storage.get("fc.l2") == std::nullopt);
+    h.conv->retryHandoff();
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+}
+
+TEST_CASE("handoff fails when L2 is not live within the bound; the late socket is dropped", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.conv->escalate("help");
+    h.answerToken(SupportLevel::L2);
+    h.answerCpc(SupportLevel::L2);
+    fake::FakeSocket* late = h.socket(SupportLevel::L2);
+    REQUIRE(late != nullptr);
+    h.w.clock.advance(h.config.handoffTimeoutMs - 1);
+    CHECK(h.conv->handoffState() == HandoffState::Connecting);
+    h.w.clock.advance(1);
+    CHECK(h.conv->handoffState() == HandoffState::Failed);
+    REQUIRE(h.conv->handoffError());
+    CHECK(h.conv->handoffError()->code == ErrorCode::Network);
+    h.w.clock.advance(1);   // the dropped session is freed on a later turn
+    CHECK(h.socket(SupportLevel::L2) == nullptr);
+    CHECK(h.conv->sessionState() == SessionState::Live);
+    // A token that arrives after the failure is ignored.
+    h.conv->retryHandoff();
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+}
+
+TEST_CASE("handoff: a token answered after the bound is stale", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.conv->escalate("help");
+    h.w.clock.advance(h.config.handoffTimeoutMs);
+    CHECK(h.conv->handoffState() == HandoffState::Failed);
+    h.answerToken(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Failed);
+    CHECK(h.w.http.count(CPC) == 0);
+}
+
+TEST_CASE("reload before the handoff continues L1 without a token", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    REQUIRE(h.reload());
+    CHECK(h.tokens.log.size() == 1);
+    CHECK(h.conv->state() == ConversationState::InChat);
+    CHECK(h.conv->handoffState() == HandoffState::None);
+    REQUIRE(h.conv->session() != nullptr);
+    CHECK(h.conv->session()->details().participantToken == "PT-L1");
+    // A signal already acted on is not acted on again after the reload (re-sync re-delivers it).
+}
+
+TEST_CASE("reload: an escalation signal handled before the reload does not start another handoff", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, h.signal("sig-1", "specialist", T0 + 1000));
+    h.answerToken(Error{ErrorCode::Service, "down"});
+    CHECK(h.conv->handoffState() == HandoffState::Failed);
+    REQUIRE(h.reload());
+    CHECK(h.conv->handoffState() == HandoffState::Failed);
+    h.goLive(SupportLevel::L1, {h.signal("sig-1", "specialist", T0 + 1000)});
+    CHECK(h.tokens.asked(SupportLevel::L2) == 1);
+    h.conv->retry();
+    CHECK(h.tokens.asked(SupportLevel::L2) == 2);
+}
+
+TEST_CASE("reload while the token is asked: asked again; while L2 connects: L2 continues", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.conv->escalate("help");
+    CHECK(h.conv->send("queued before reload").outcome == SendOutcome::Queued);
+    REQUIRE(h.reload());
+    CHECK(h.tokens.asked(SupportLevel::L2) == 2);
+    CHECK(h.conv->handoffState() == HandoffState::Requesting);
+    CHECK(h.conv->queued().size() == 1);
+    h.answerToken(SupportLevel::L2);
+    h.answerCpc(SupportLevel::L2);   // the L2 session saves its state
+    REQUIRE(h.reload());
+    CHECK(h.tokens.asked(SupportLevel::L2) == 2);   // no third request
+    CHECK(h.conv->handoffState() == HandoffState::Connecting);
+    // Resumed sessions hold still-valid connection tokens: they open sockets straight away.
+    h.answerCpc(SupportLevel::L1);
+    h.subscribe(SupportLevel::L1);
+    h.answerCpc(SupportLevel::L2);
+    h.subscribe(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+    CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"queued before reload"});
+    CHECK(h.sentTexts("CT-L1").empty());
+}
+
+TEST_CASE("reload after the handoff: L2 continues, the L1 rows are back (redacted)", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, fake::message("m-2", "p-l1", ParticipantRole::Customer, "card 4111 1111 1111 1111", T0 + 1000, "c-l1"));
+    h.handOff();
+    h.push(SupportLevel::L2, fake::message("m-l2-1", "p-spec", ParticipantRole::Agent, "Specialist here", h.w.clock.nowMs(), "c-l2"));
+    const std::string saved = *h.w.storage.get("fc");
+    CHECK(saved.find("4111 1111") == std::string::npos);   // nothing personal kept in storage
+    CHECK_FALSE(h.w.storage.get("fc.l1").has_value());
+    REQUIRE(h.reload());
+    CHECK(h.tokens.log.size() == 2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+    REQUIRE(h.conv->segmentCount() == 2);
+    CHECK(texts(h.conv->transcript(0)) == std::vector<std::string>{"Hi, how can I help?", "card [CREDIT_DEBIT_NUMBER]"});
+    const TranscriptEntry* own = h.conv->transcript(0).findId("m-2");
+    REQUIRE(own != nullptr);
+    CHECK(own->own);
+    h.answerCpc(SupportLevel::L2);
+    h.subscribe(SupportLevel::L2, {fake::message("m-l2-1", "p-spec", ParticipantRole::Agent, "Specialist here", T0 + 3000, "c-l2")});
+    CHECK(texts(h.conv->transcript(1)) == std::vector<std::string>{"Specialist here"});
+    CHECK(h.w.http.count(CPC) == 0);   // no L1 connection after the handoff
+}
+
+TEST_CASE("the L2 chat ending ends the conversation and clears storage", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.handOff();
+    h.push(SupportLevel::L2, fake::event("end-1", ContentKind::ChatEnded, h.w.clock.nowMs(), {}, ParticipantRole::System, "c-l2"));
+    CHECK(h.conv->state() == ConversationState::Ended);
+    CHECK(h.count(CE::Ended) == 1);
+    CHECK(h.w.storage.values.empty());
+    CHECK(h.conv->send("anyone?").outcome == SendOutcome::Refused);
+    CHECK_FALSE(h.reload());   // a new conversation next time
+}
+
+TEST_CASE("the L1 chat ending during the handoff does not end the conversation", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.conv->escalate("help");
+    h.push(SupportLevel::L1, fake::event("end-1", ContentKind::ChatEnded, h.w.clock.nowMs(), {}, ParticipantRole::System, "c-l1"));
+    CHECK(h.conv->state() == ConversationState::InChat);
+    CHECK(texts(h.conv->transcript(0)) == std::vector<std::string>{"Hi, how can I help?"});
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+    CHECK(h.conv->segmentCount() == 2);
+}
+
+TEST_CASE("the L1 chat ending without a handoff ends the conversation", "[conversation]") {
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, fake::event("end-1", ContentKind::ChatEnded, h.w.clock.nowMs(), {}, ParticipantRole::System, "c-l1"));
+    CHECK(h.conv->state() == ConversationState::Ended);
+    h.conv->escalate("too late");
+    CHECK(h.tokens.asked(SupportLevel::L2) == 0);
+    CHECK(h.count(CE::HandoffFailed) == 1);
+    h.conv->startNew();
+    CHECK(h.conv->state() == ConversationState::RequestingToken);
+    CHECK(h.conv->segmentCount() == 0);
+}
+
+TEST_CASE("transparent mode: the same handoff; views are told to draw no divider", "[conversation]") {
+    Harness h;
+    h.config.transparentHandoff = true;
+    h.make();
+    CHECK(h.conv->transparentHandoff());
+    h.startOnL1();
+    h.handOff();
+    CHECK(h.conv->segmentCount() == 2);
+}
+
+TEST_CASE("unread: incoming messages while the window is not viewed, from both segments", "[conversation]") {
+    Harness h;
+    h.startOnL1();   // history from before start is not unread... the greeting is older than start
+    CHECK(h.conv->unread() == 0);
+    h.push(SupportLevel::L1, fake::message("m-2", "p-agent1", ParticipantRole::Agent, "one", h.w.clock.nowMs(), "c-l1"));
+    h.push(SupportLevel::L1, fake::message("m-2", "p-agent1", ParticipantRole::Agent, "one", h.w.clock.nowMs(), "c-l1"));
+    CHECK(h.conv->unread() == 1);
+    h.handOff();
+    h.push(SupportLevel::L2, fake::message("m-3", "p-spec", ParticipantRole::Agent, "two", h.w.clock.nowMs(), "c-l2"));
+    CHECK(h.conv->unread() == 2);
+    h.conv->setViewing(true);
+    CHECK(h.conv->unread() == 0);
+    h.push(SupportLevel::L2, fake::message("m-4", "p-spec", ParticipantRole::Agent, "three", h.w.clock.nowMs(), "c-l2"));
+    CHECK(h.conv->unread() == 0);
+    CHECK(h.count(CE::UnreadChanged) == 3);
+}
+
+TEST_CASE("PII ask-first: the message is held, then sent masked or as typed, or kept", "[conversation]") {
+    Harness h;
+    h.config.session.piiPolicy = PiiPolicy::AskFirst;
+    h.make();
+    h.startOnL1();
+    SendResult r = h.conv->send("card 4111 1111 1111 1111");
+    CHECK(r.outcome == SendOutcome::PiiQuestion);
+    REQUIRE(h.conv->piiQuestion());
+    CHECK(*h.conv->piiQuestion() == "CREDIT_DEBIT_NUMBER");
+    CHECK(h.count(CE::PiiQuestion) == 1);
+    CHECK(h.sentTexts("CT-L1").empty());
+    CHECK(h.conv->answerPii(PiiChoice::Mask).outcome == SendOutcome::Sent);
+    CHECK_FALSE(h.conv->piiQuestion());
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"card \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111"});
+    CHECK(h.conv->send("iban DE89 3704 0044 0532 0130 00").outcome == SendOutcome::PiiQuestion);
+    CHECK(h.conv->answerPii(PiiChoice::Cancel).outcome == SendOutcome::Refused);
+    CHECK(h.sentTexts("CT-L1").size() == 1);
+    CHECK(h.conv->send("ssn 123-45-6789").outcome == SendOutcome::PiiQuestion);
+    CHECK(h.conv->answerPii(PiiChoice::AsTyped).outcome == SendOutcome::Sent);
+    CHECK(h.sentTexts("CT-L1").back() == "ssn 123-45-6789");
+}
+
+TEST_CASE("data provider calls pass through, with a time limit", "[conversation]") {
+    Harness h;
+    std::vector<Result<std::string>> got;
+    h.conv->callData("GetAccountList", "{}", [&](Result<std::string> r) { got.push_back(std::move(r)); });
+    REQUIRE(h.data.calls.size() == 1);
+    CHECK(h.data.calls[0].first == "GetAccountList");
+    h.data.answers[0](std::string(R"([{"id":"a1","title":"Everyday"}])"));
+    REQUIRE(got.size() == 1);
+    CHECK(*got[0] == R"([{"id":"a1","title":"Everyday"}])");
+    h.conv->callData("GetBalance", R"({"account":"a1"})", [&](Result<std::string> r) { got.push_back(std::move(r)); });
+    h.w.clock.advance(h.config.dataProviderTimeoutMs);
+    REQUIRE(got.size() == 2);
+    CHECK(got[1].error().code == ErrorCode::Network);
+    h.data.answers[1](std::string("late"));   // after the limit: not delivered twice
+    CHECK(got.size() == 2);
+}
+
+TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, once", "[conversation][random]") {
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        INFO("seed " << seed);
+        fake::Dice dice{fake::SeededRandom(seed)};
+        Harness h;
+        h.startOnL1();
+        std::vector<std::string> typed;
+        auto type = [&] {
+            const std::string text = "msg-" + std::to_string(typed.size());
+            const SendResult r = h.conv->send(text);
+            REQUIRE((r.outcome == SendOutcome::Sent || r.outcome == SendOutcome::Queued));
+            typed.push_back(text);
+        };
+        for (int i = dice.between(0, 2); i > 0; --i) type();
+        h.conv->escalate("random");
+        bool done = false;
+        for (int step = 0; step < 12 && !done; ++step) {
+            for (int i = dice.between(0, 2); i > 0; --i) type();
+            if (dice.chance(0.2)) REQUIRE(h.reload());
+            const HandoffState hs = h.conv->handoffState();
+            if (hs == HandoffState::Requesting && !h.tokens.pending.empty()) {
+                if (dice.chance(0.3)) h.answerToken(Error{ErrorCode::Service, "random failure"});
+                else h.answerToken(SupportLevel::L2);
+            } else if (hs == HandoffState::Failed) {
+                h.conv->retryHandoff();
+            }
+            // Answer whatever connection requests are open, and bring sockets up.
+            for (SupportLevel l : {SupportLevel::L1, SupportLevel::L2}) {
+                if (auto r = h.find(CPC, "PT-" + Harness::level(l))) {
+                    r->done(FakeHttp::ok(h.cpcBody("CT-" + Harness::level(l), Harness::url(l))));
+                    if (fake::FakeSocket* s = h.socket(l)) {
+                        s->serverOpen();
+                        s->ackSubscribe();
+                    }
+                }
+                while (auto t = h.find(TRN, "CT-" + Harness::level(l))) {
+                    GetTranscriptResponse page;
+                    t->done(FakeHttp::ok(encode(page)));
+                }
+            }
+            h.answerSends(SupportLevel::L1);
+            h.answerSends(SupportLevel::L2);
+            done = h.conv->handoffState() == HandoffState::Done;
+        }
+        h.answerSends(SupportLevel::L1);
+        h.answerSends(SupportLevel::L2);
+        std::vector<std::string> delivered = h.sentTexts("CT-L1");
+        for (const auto& t : h.sentTexts("CT-L2")) delivered.push_back(t);
+        // Queued (not yet deliverable) messages are still held: not lost.
+        for (const auto& q : h.conv->queued()) delivered.push_back(q.text);
+        std::sort(delivered.begin(), delivered.end());
+        delivered.erase(std::unique(delivered.begin(), delivered.end()), delivered.end());
+        std::vector<std::string> expected = typed;
+        std::sort(expected.begin(), expected.end());
+        CHECK(delivered == expected);
+        // Exactly once: no text went to both chats (retries of one send reuse its ClientToken).
+        for (const auto& t : h.sentTexts("CT-L2")) {
+            const auto l1 = h.sentTexts("CT-L1");
+            CHECK(std::find(l1.begin(), l1.end(), t) == l1.end());
+        }
+    }
+}
