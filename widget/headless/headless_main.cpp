@@ -19,6 +19,7 @@
 #include <emscripten/emscripten.h>
 
 #include "browser_platform.h"
+#include "page_token_provider.h"
 #include "finchat/conversation.h"
 #include "finchat/json.h"
 
@@ -67,45 +68,26 @@ std::string stringField(const Json& j, std::string_view key) {
     return v && v->isString() ? v->asString() : std::string();
 }
 
-// Partner callbacks answered by the page on a later turn (host.js defers every answer), keyed by
-// request id. A request still open when the module goes away is never answered.
-template <class Answer>
-class PendingCalls {
+// The partner's dataProvider functions, through the page (host.callData → fh_data), answered on a
+// later turn. A request still open when the module goes away is never answered.
+class PageDataProvider final : public DataProvider {
 public:
-    int add(std::function<void(Answer)> done) {
-        int id = next_++;
-        calls_[id] = std::move(done);
-        return id;
+    void call(std::string name, std::string argsJson, std::function<void(Result<std::string>)> done) override {
+        const int id = next_++;
+        pending_[id] = std::move(done);
+        fh_js_call_data(id, name.c_str(), argsJson.c_str());
     }
-    void answer(int id, Answer a) {
-        auto it = calls_.find(id);
-        if (it == calls_.end()) return;
+    void answer(int id, Result<std::string> result) {
+        auto it = pending_.find(id);
+        if (it == pending_.end()) return;
         auto done = std::move(it->second);
-        calls_.erase(it);
-        done(std::move(a));
+        pending_.erase(it);
+        done(std::move(result));
     }
 
 private:
     int next_ = 1;
-    std::map<int, std::function<void(Answer)>> calls_;
-};
-
-class PageTokenProvider final : public TokenProvider {
-public:
-    void request(TokenRequest r, std::function<void(Result<ChatDetails>)> done) override {
-        int id = pending.add(std::move(done));
-        fh_js_request_token(id, toString(r.level), r.reason.c_str(), r.transcriptJson.c_str());
-    }
-    PendingCalls<Result<ChatDetails>> pending;
-};
-
-class PageDataProvider final : public DataProvider {
-public:
-    void call(std::string name, std::string argsJson, std::function<void(Result<std::string>)> done) override {
-        int id = pending.add(std::move(done));
-        fh_js_call_data(id, name.c_str(), argsJson.c_str());
-    }
-    PendingCalls<Result<std::string>> pending;
+    std::map<int, std::function<void(Result<std::string>)>> pending_;
 };
 
 // --- JSON of what the SDK exposes ----------------------------------------------------------------
@@ -153,12 +135,14 @@ Json errorJson(const Error& e) {
 class HeadlessConversation {
 public:
     HeadlessConversation(ConversationConfig config, bool withData)
-        : conversation_(platform_.platform(), tokens_, std::move(config), withData ? &data_ : nullptr) {
+        : displayName_(config.displayName),
+          conversation_(platform_.platform(), tokens_, std::move(config), withData ? &data_ : nullptr) {
         conversation_.setEventHandler([this](const ConversationEvent& e) { onEvent(e); });
     }
 
     Conversation& conversation() { return conversation_; }
-    PageTokenProvider& tokens() { return tokens_; }
+    browser::PageTokenProvider& tokens() { return tokens_; }
+    const std::string& displayName() const { return displayName_; }
     PageDataProvider& data() { return data_; }
 
     Json status() const {
@@ -323,7 +307,8 @@ private:
     }
 
     browser::BrowserPlatform platform_;
-    PageTokenProvider tokens_;
+    browser::PageTokenProvider tokens_{fh_js_request_token};
+    std::string displayName_;
     PageDataProvider data_;
     Conversation conversation_;
     std::set<std::string> seen_;
@@ -366,29 +351,15 @@ EMSCRIPTEN_KEEPALIVE int fh_init(const char* configJson) {
 // The page's token provider answered: chat details {participantToken, participantId, contactId,
 // endpoint, displayName?} or {error}.
 EMSCRIPTEN_KEEPALIVE void fh_token(int id, const char* json) {
-    if (!instance) return;
-    const Json j = Json::parse(json ? json : "");
-    ChatDetails d;
-    d.participantToken = stringField(j, "participantToken");
-    d.participantId = stringField(j, "participantId");
-    d.contactId = stringField(j, "contactId");
-    d.endpoint = stringField(j, "endpoint");
-    d.displayName = stringField(j, "displayName");
-    if (d.participantToken.empty() || d.endpoint.empty()) {
-        std::string why = stringField(j, "error");
-        instance->tokens().pending.answer(
-            id, Error{ErrorCode::InvalidValue, why.empty() ? "tokenProvider: no participantToken or endpoint" : why});
-        return;
-    }
-    instance->tokens().pending.answer(id, std::move(d));
+    if (instance) instance->tokens().answer(id, json ? json : "", instance->displayName());
 }
 
 // The page's data provider answered: ok != 0 with the result's JSON, or the failure's message.
 EMSCRIPTEN_KEEPALIVE void fh_data(int id, int ok, const char* text) {
     if (!instance) return;
     std::string t = text ? text : "";
-    if (ok) instance->data().pending.answer(id, std::move(t));
-    else instance->data().pending.answer(id, Error{ErrorCode::Service, std::move(t)});
+    if (ok) instance->data().answer(id, std::move(t));
+    else instance->data().answer(id, Error{ErrorCode::Service, std::move(t)});
 }
 
 EMSCRIPTEN_KEEPALIVE int fh_restore() {
