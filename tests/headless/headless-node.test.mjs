@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, missing, cl, WebSocket, importSdk, acmeTokenProvider, nextEvent, until } from './lib.mjs';
+import { ROOT, DIST, missing, cl, WebSocket, importSdk, acmeTokenProvider, nextEvent, until } from './lib.mjs';
 
 const skip = missing();
 let server;
@@ -76,6 +76,14 @@ test('the .d.ts declares what the SDK has, and web/README.md documents the same 
   assert.throws(() => c.answerPii('maybe'), TypeError);
   await assert.rejects(sdk.createConversation({}), /tokenProvider/);
   await assert.rejects(sdk.createConversation({ tokenProvider: () => ({}), piiPolicy: 'sometimes' }), /piiPolicy/);
+
+  // package.json exports finaptic-chat/headless: its module is what web/build.mjs writes, its types this file.
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/package.json'), 'utf8'));
+  const entry = pkg.exports['./headless'];
+  assert.equal(entry.types, './types/headless.d.ts');
+  assert.ok(fs.existsSync(path.join(ROOT, 'web', entry.types)));
+  assert.match(entry.default, /^\.\/dist\/finaptic-chat-headless\.js$/);
+  assert.ok(fs.existsSync(path.join(DIST, path.basename(entry.default))), 'the build writes the exported module');
 
   const readme = fs.readFileSync(path.join(ROOT, 'web/README.md'), 'utf8');
   const guide = readme.slice(readme.indexOf('## Headless SDK'));
