@@ -82,6 +82,8 @@ test('/headless.html: the SDK in Chromium under a strict CSP: bot, specialist (L
   await tab.reload({ waitUntil: 'load' });
   await waitPage(() => /echo: hello specialist/.test(document.getElementById('hchat-log').textContent), undefined, 'the history after the reload');
   await waitPage(() => window.acmeHeadless && window.acmeHeadless.connectionState === 'live', undefined, 'live again after the reload');
+  // The page draws from the `state` event only: it must have said "live" too.
+  await waitPage(() => document.getElementById('hchat-status').textContent === '', undefined, 'no "Connecting…" once live');
   const after = await logTexts();
   assert.ok(after.some((r) => r.level === 'L1' && /What can you do\?/.test(r.text)), `L1 history after the reload${await context()}`);
   await tab.type('#hchat-input', 'after reload');

@@ -169,11 +169,13 @@ test('L1 bot → "specialist" → L2 echo agent in one timeline; a message typed
   // A reload: a new SDK object over the same storage continues on L2 with the L1 history, no token.
   c.destroy();
   const again = await conversation({ tokenProvider, storage, storageKey: 'test:handoff' });
+  const againEvents = record(again);
   assert.equal(again.resume(), true);
   assert.equal(again.level, 'L2');
   assert.ok(texts(again, 'L1').some((t) => /specialist/.test(t)), 'the L1 history after the reload');
   await again.start();
   assert.equal(calls.length, 2, 'no new token for a resumed conversation');
+  await until(() => againEvents.filter(([n]) => n === 'state').at(-1)?.[1].connection === 'live', 'a state event saying live after the resume');
   again.send('after the reload');
   await until(() => texts(again, 'L2').includes('echo: after the reload'), 'echo: after the reload', 20000);
 

@@ -228,21 +228,26 @@ private:
                                               {"level", toString(conversation_.segmentLevel(segment))}}));
     }
 
+    // `state` carries the whole status; sent whenever it differs from the last one sent, after any
+    // event (the current chat's connection changes through Session events, not StateChanged).
+    void statusChanged() {
+        const Json s = status();
+        std::string text = s.dump();
+        if (text == lastStatus_) return;
+        lastStatus_ = std::move(text);
+        emit("state", s);
+    }
+
     void onEvent(const ConversationEvent& e) {
         onConversationEvent(e);
         connectionChanged();
+        statusChanged();
     }
 
     void onConversationEvent(const ConversationEvent& e) {
         switch (e.type) {
-            case ConversationEventType::StateChanged: {
-                Json s = status();
-                std::string text = s.dump();
-                if (text == lastStatus_) return;
-                lastStatus_ = text;
-                emit("state", s);
-                return;
-            }
+            case ConversationEventType::StateChanged:
+                return;   // statusChanged() follows every event
             case ConversationEventType::Session:
                 if (e.session) onSession(e.segment, *e.session);
                 return;
