@@ -17,5 +17,7 @@ echo; node tests/bench/size_report.mjs --pair build/wasm/widget/finchat_browser_
 echo; node tests/bench/size_report.mjs build/wasm/dist
 # The widget's frames in headless Chromium: CPU ms per frame at 10/1,000/10,000 messages, idle frames.
 echo; CONNECT_LOCAL=build/native/demo/connect-local/connect-local node tests/bench/widget_frames.js
+# The L1 → L2 handoff through the headless SDK in Node: escalate() → L2 live, p50/p99 over 50 runs.
+echo; CONNECT_LOCAL=build/native/demo/connect-local/connect-local node tests/bench/handoff_bench.mjs
 # connect-local under load: the server binary in its own process, the load generator in this one.
 echo; build/native/tests/connect_local_bench

@@ -9,6 +9,8 @@
 //   finaptic-chat.css         every rule of the shim (fallback <link> where adoptedStyleSheets is missing)
 //   locales/*.json            string tables (web/locales)
 //   finaptic-chat-widget.js, finaptic-chat.wasm, fonts/*   copied from --widget DIR if present
+//   finaptic-chat-headless.js, .wasm   finaptic-chat/headless: the SDK (web/src/headless.js) with
+//                             the wasm build's glue bundled in, and its wasm (from --widget DIR)
 //
 // --widget DIR is the wasm build's widget directory (build/wasm/widget). The wasm may be named
 // finaptic-chat.wasm or finaptic-chat-widget.wasm there; it is always finaptic-chat.wasm here (the
@@ -104,7 +106,21 @@ const common = {
   logLevel: 'warning',
   plugins: [cssText],
 };
+// The headless SDK bundles the emscripten glue of the wasm build (widget/headless); it imports it as
+// 'finchat:headless-glue'. Built only when the wasm tree has it.
+const headlessGlue = path.join(opts.widget, 'finaptic-chat-headless.js');
+const haveHeadless = fs.existsSync(headlessGlue);
+const glue = {
+  name: 'headless-glue',
+  setup(b) {
+    b.onResolve({ filter: /^finchat:headless-glue$/ }, () => ({ path: headlessGlue }));
+    // Node-only imports stay dynamic imports in the output; browsers never reach them.
+    b.onResolve({ filter: /^node:/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
 await Promise.all([
+  haveHeadless && esbuild.build({ ...common, entryPoints: [path.join(here, 'src/headless.js')], format: 'esm',
+    outfile: path.join(opts.out, 'finaptic-chat-headless.js'), plugins: [glue] }),
   esbuild.build({ ...common, entryPoints: [path.join(here, 'src/entry.js')], format: 'esm', outfile: path.join(opts.out, 'finaptic-chat.js') }),
   esbuild.build({ ...common, entryPoints: [path.join(here, 'src/classic.js')], format: 'iife', outfile: path.join(opts.out, 'finaptic-chat.classic.js'), plugins: [cssText, classicBase] }),
   esbuild.build({ ...common, entryPoints: [path.join(here, 'src/ui.js')], format: 'esm', outfile: path.join(opts.out, 'finaptic-chat-ui.js') }),
@@ -139,6 +155,8 @@ if (fs.existsSync(opts.widget)) {
     }
   }
   for (const f of fonts) copy(path.join(opts.widget, f.file), path.join(opts.out, f.file));
+  const headlessWasm = path.join(opts.widget, 'finaptic-chat-headless.wasm');
+  if (fs.existsSync(headlessWasm)) copy(headlessWasm, path.join(opts.out, 'finaptic-chat-headless.wasm'));
 }
 const missing = ['finaptic-chat-widget.js', 'finaptic-chat.wasm'].filter((f) => !fs.existsSync(path.join(opts.out, f)));
 

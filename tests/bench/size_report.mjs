@@ -6,7 +6,10 @@
 //       (a) the eagerly loaded set: finaptic-chat.js or finaptic-chat.classic.js, whichever is
 //           larger gzipped (a page loads one of them), target <= 8 KB gzip;
 //       (b) the full widget: every .js/.mjs/.wasm/.css/font file under DIST_DIR (subfolders too),
-//           without the classic duplicate of the entry and without source maps, target <= 200 KB gzip.
+//           without the classic duplicate of the entry and without source maps, target <= 200 KB gzip;
+//       (d) the headless SDK (finaptic-chat/headless): finaptic-chat-headless.js + .wasm, target
+//           <= 64 KB gzip (amazon-connect-chatjs alone, with no handoff and no templates: 76.6 KB gzip).
+//           Not part of (b): a page loads the widget or the headless SDK.
 //   node tests/bench/size_report.mjs --pair build/wasm/widget/finchat_browser_smoke.js [X.wasm]
 //       one emscripten output (the .js loader and its .wasm; the .wasm defaults to the .js name).
 //   node tests/bench/size_report.mjs --top N X.wasm
@@ -20,6 +23,8 @@ import { spawnSync } from 'node:child_process';
 
 const EAGER_GZIP_TARGET = 8 * 1024;
 const FULL_GZIP_TARGET = 200 * 1024;
+const HEADLESS_GZIP_TARGET = 64 * 1024;
+const HEADLESS_FILES = ['finaptic-chat-headless.js', 'finaptic-chat-headless.wasm'];
 const FONT_EXT = new Set(['.woff2', '.woff', '.ttf', '.otf']);
 const ASSET_EXT = new Set(['.js', '.mjs', '.wasm', '.css', ...FONT_EXT]);
 
@@ -77,7 +82,8 @@ function distReport(dir) {
     table('(a) eagerly loaded (the larger entry)', [eager], EAGER_GZIP_TARGET);
   }
   const classic = path.join(dir, 'finaptic-chat.classic.js');
-  const all = walk(dir);
+  const headless = HEADLESS_FILES.map((n) => path.join(dir, n));
+  const all = walk(dir).filter((f) => !headless.includes(f));
   // Font files named *fallback* are fetched only when a message needs glyphs the base fonts lack
   // (widget/CMakeLists.txt): reported on their own, not in what every chat downloads.
   const onDemand = (f) => /fallback/i.test(path.basename(f)) && FONT_EXT.has(path.extname(f).toLowerCase());
@@ -88,6 +94,12 @@ function distReport(dir) {
   if (extra.length) table('(c) on demand (only when a message needs more glyphs)', extra.map(row));
   const other = all.filter((f) => !files.includes(f) && !extra.includes(f));
   if (other.length) console.log(`  not counted: ${other.map((f) => path.relative(dir, f)).join(', ')}`);
+  if (headless.every((f) => fs.existsSync(f))) {
+    table('(d) headless SDK (finaptic-chat/headless: its module and wasm; instead of the widget, not with it)',
+      headless.map(row), HEADLESS_GZIP_TARGET);
+  } else {
+    console.log('\n(d) headless SDK: no finaptic-chat-headless.js/.wasm in the dist directory');
+  }
 }
 
 function pairReport(js, wasm) {

@@ -268,33 +268,6 @@ void WidgetApp::focus(const std::string& id) {
 // Conversation: the shim's calls go to the core's Conversation; its events become drawing, mirror
 // updates, announcements and public events.
 // ---------------------------------------------------------------------------------------------
-void WidgetApp::JsTokenProvider::request(TokenRequest request, std::function<void(Result<ChatDetails>)> done) {
-    const int id = next_++;
-    pending_[id] = std::move(done);
-    fc_js_request_token(id, toString(request.level), request.reason.c_str(),
-                        request.transcriptJson.empty() ? "[]" : request.transcriptJson.c_str());
-}
-
-void WidgetApp::JsTokenProvider::answer(int requestId, const std::string& text, const std::string& displayName) {
-    auto it = pending_.find(requestId);
-    if (it == pending_.end()) return;   // unknown or answered already
-    auto done = std::move(it->second);
-    pending_.erase(it);
-    const Json j = Json::parse(text);
-    ChatDetails d;
-    d.participantToken = field(j, "participantToken");
-    d.participantId = field(j, "participantId");
-    d.contactId = field(j, "contactId");
-    d.endpoint = field(j, "endpoint");
-    d.displayName = field(j, "displayName", displayName);
-    if (d.participantToken.empty() || d.endpoint.empty()) {
-        const std::string why = field(j, "error");
-        done(Error{ErrorCode::Service, why.empty() ? "the token provider answered no chat" : why});
-        return;
-    }
-    done(std::move(d));
-}
-
 void WidgetApp::setOpen(bool open) {
     open_ = open;
     loop_->setVisible(open_ && !pageHidden_);

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "browser_platform.h"
+#include "host.h"
+#include "page_token_provider.h"
 #include "canvas.h"
 #include "chat_window.h"
 #include "finchat/chat_session.h"
@@ -47,16 +49,6 @@ public:
     double bench(int kind, int n);
 
 private:
-    // The partner's tokenProvider, through the shim (host.requestToken → fc_token).
-    class JsTokenProvider : public TokenProvider {
-    public:
-        void request(TokenRequest request, std::function<void(Result<ChatDetails>)> done) override;
-        void answer(int requestId, const std::string& json, const std::string& displayName);
-    private:
-        int next_ = 1;
-        std::map<int, std::function<void(Result<ChatDetails>)>> pending_;
-    };
-
     void onConversationEvent(const ConversationEvent& e);
     void onSessionEvent(int segment, const SessionEvent& e);
     void rebuildTimeline();
@@ -79,7 +71,7 @@ private:
     std::unique_ptr<RenderLoop> loop_;
     std::unique_ptr<ChatWindow> window_;
     std::unique_ptr<ChatViewModel> model_;
-    JsTokenProvider tokens_;
+    browser::PageTokenProvider tokens_{fc_js_request_token};   // the partner's, through the shim
     std::unique_ptr<Conversation> conv_;
     std::unique_ptr<Transcript> benchTranscript_;   // fc_bench only
 

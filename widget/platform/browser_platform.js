@@ -2,8 +2,15 @@
 // Each module instance (MODULARIZE) has its own tables. Results go back into wasm through the
 // exported finchat_browser_* functions, always from a later event-loop turn (fetch and WebSocket
 // events are asynchronous; synchronous failures are deferred with setTimeout). No eval, no embind.
+// The host may hand the module its own implementations (the headless SDK in Node does):
+// Module['WebSocket'] (a WHATWG-style constructor, e.g. the `ws` package), Module['storage'] (an
+// object with getItem/setItem/removeItem; null: nothing kept) and Module['crypto'] (getRandomValues).
+// Without them the page's WebSocket, window.sessionStorage and crypto are used.
 mergeInto(LibraryManager.library, {
   $FinchatBrowser: {
+    storage: function() {
+      return Module['storage'] !== undefined ? Module['storage'] : window.sessionStorage;
+    },
     fetches: {},   // handle -> AbortController
     sockets: {},   // handle -> WebSocket
     timers: {},    // handle -> setTimeout id
@@ -66,7 +73,7 @@ mergeInto(LibraryManager.library, {
     var u = UTF8ToString(url);
     var ws;
     try {
-      ws = new WebSocket(u);
+      ws = new (Module['WebSocket'] || WebSocket)(u);
     } catch (e) {
       setTimeout(function() { _finchat_browser_ws_close(handle, 1006); }, 0);
       return;
@@ -129,7 +136,7 @@ mergeInto(LibraryManager.library, {
 
   finchat_js_random: function() {
     var a = new Uint32Array(1);
-    crypto.getRandomValues(a);
+    (Module['crypto'] || crypto).getRandomValues(a);
     return a[0] | 0;
   },
 
@@ -137,16 +144,19 @@ mergeInto(LibraryManager.library, {
   finchat_js_storage_get__deps: ['$FinchatBrowser'],
   finchat_js_storage_get: function(key) {
     try {
-      var v = window.sessionStorage.getItem(UTF8ToString(key));
+      var v = FinchatBrowser.storage().getItem(UTF8ToString(key));
+      if (v === undefined) v = null;
       return v === null ? 0 : FinchatBrowser.allocString(v);
     } catch (e) {
       return 0;
     }
   },
+  finchat_js_storage_set__deps: ['$FinchatBrowser'],
   finchat_js_storage_set: function(key, value) {
-    try { window.sessionStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+    try { FinchatBrowser.storage().setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
   },
+  finchat_js_storage_remove__deps: ['$FinchatBrowser'],
   finchat_js_storage_remove: function(key) {
-    try { window.sessionStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+    try { FinchatBrowser.storage().removeItem(UTF8ToString(key)); } catch (e) {}
   },
 });

@@ -1,0 +1,212 @@
+// finaptic-chat/headless in Node against connect-local (--agent echo): the built SDK from
+// FINCHAT_DIST_DIR, the `ws` package as its WebSocket, in-memory storage. The L1 chat is the demo
+// bot; "I want to talk to a specialist" makes it send the in-band escalation signal, the core's
+// Conversation asks the partner token provider for L2 (the Finaptic Support API through the demo
+// partner backend), the echo agent answers there. Also: the declared API (web/types/headless.d.ts)
+// and the documented one (web/README.md) are the real one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, DIST, missing, cl, WebSocket, importSdk, acmeTokenProvider, nextEvent, until } from './lib.mjs';
+
+const skip = missing();
+let server;
+let sdk;
+const open = [];
+
+before(async () => {
+  if (skip) return;
+  server = await cl.startConnectLocal({ agent: 'echo' });
+  sdk = await importSdk();
+});
+
+after(async () => {
+  for (const c of open) c.destroy();
+  if (server) await server.stop();
+});
+
+async function conversation(options) {
+  const c = await sdk.createConversation({ WebSocket, storage: sdk.memoryStorage(), ...options });
+  open.push(c);
+  return c;
+}
+
+// Everything the conversation raised, in order, for assertions and failure messages.
+function record(c) {
+  const events = [];
+  for (const name of sdk.EVENTS) c.on(name, (d) => events.push([name, d]));
+  return events;
+}
+const texts = (c, level) => c.messages.filter((m) => m.type === 'message' && (!level || m.level === level)).map((m) => m.text);
+
+// --- the declared and documented API is the real one ---------------------------------------------
+function block(source, header) {
+  const start = source.indexOf(header);
+  assert.ok(start >= 0, `${header} not found`);
+  let depth = 0;
+  for (let i = source.indexOf('{', start); i < source.length; i++) {
+    if (source[i] === '{') depth++;
+    else if (source[i] === '}' && --depth === 0) return source.slice(source.indexOf('{', start) + 1, i);
+  }
+  throw new Error(`${header}: unbalanced`);
+}
+const dts = fs.readFileSync(path.join(ROOT, 'web/types/headless.d.ts'), 'utf8');
+const declaredMethods = [...block(dts, 'export interface Conversation {').matchAll(/^ {2}(\w+)(?:<[^>]*>)?\(/gm)].map((m) => m[1]);
+const declaredProps = [...block(dts, 'export interface Conversation {').matchAll(/^ {2}readonly (\w+):/gm)].map((m) => m[1]);
+const declaredEvents = [...block(dts, 'export interface ConversationEvents {').matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]);
+
+test('the .d.ts declares what the SDK has, and web/README.md documents the same methods and events', { skip }, async () => {
+  assert.ok(declaredMethods.length >= 15 && declaredProps.length >= 8 && declaredEvents.length >= 14, 'the parse found the declarations');
+  for (const name of ['createConversation', 'memoryStorage', 'EVENTS', 'VERSION']) {
+    assert.match(dts, new RegExp(`export (function|const) ${name}\\b`));
+    assert.ok(sdk[name] !== undefined && sdk.default[name] === sdk[name], `export ${name}`);
+  }
+  assert.deepEqual([...sdk.EVENTS].sort(), [...declaredEvents].sort(), 'EVENTS = ConversationEvents keys');
+  const c = await conversation({ tokenProvider: async () => { throw new Error('not used'); }, storageKey: '' });
+  for (const m of declaredMethods) assert.equal(typeof c[m], 'function', `method ${m}`);
+  const proto = Object.getPrototypeOf(c);
+  const own = Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, n).value === 'function');
+  assert.deepEqual(own.filter((n) => !n.startsWith('_')).sort(), [...declaredMethods].sort(), 'no undeclared public methods');
+  for (const p of declaredProps) assert.notEqual(c[p], undefined, `property ${p}`);
+  assert.equal(c.state, 'idle');
+  assert.equal(c.connectionState, 'idle');
+  assert.deepEqual(c.messages, []);
+  assert.throws(() => c.on('nope', () => {}), /unknown event/);
+  assert.throws(() => c.answerPii('maybe'), TypeError);
+  await assert.rejects(sdk.createConversation({}), /tokenProvider/);
+  await assert.rejects(sdk.createConversation({ tokenProvider: () => ({}), piiPolicy: 'sometimes' }), /piiPolicy/);
+
+  // package.json exports finaptic-chat/headless: its module is what web/build.mjs writes, its types this file.
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/package.json'), 'utf8'));
+  const entry = pkg.exports['./headless'];
+  assert.equal(entry.types, './types/headless.d.ts');
+  assert.ok(fs.existsSync(path.join(ROOT, 'web', entry.types)));
+  assert.match(entry.default, /^\.\/dist\/finaptic-chat-headless\.js$/);
+  assert.ok(fs.existsSync(path.join(DIST, path.basename(entry.default))), 'the build writes the exported module');
+
+  const readme = fs.readFileSync(path.join(ROOT, 'web/README.md'), 'utf8');
+  const guide = readme.slice(readme.indexOf('## Headless SDK'));
+  const listed = (label) => {
+    const line = guide.split('\n').find((l) => l.startsWith(label));
+    assert.ok(line, `README "${label}" line`);
+    return [...line.matchAll(/`(\w+)/g)].map((m) => m[1]);
+  };
+  assert.deepEqual(listed('Methods:').sort(), [...declaredMethods].sort(), 'README methods = .d.ts methods');
+  assert.deepEqual(listed('Events:').sort(), [...declaredEvents].sort(), 'README events = .d.ts events');
+  c.destroy();
+  assert.throws(() => c.send('x'), /destroyed/);
+});
+
+test('a failing token provider: start() rejects, the state says so, retry() starts the chat', { skip, timeout: 30000 }, async () => {
+  let down = true;
+  const acme = acmeTokenProvider(server.url);
+  const c = await conversation({ tokenProvider: (r) => (down ? Promise.reject(new Error('backend down')) : acme(r)) });
+  await assert.rejects(c.start());
+  assert.equal(c.state, 'startFailed');
+  down = false;
+  await c.start();
+  assert.equal(c.connectionState, 'live');
+  assert.equal(c.level, 'L1');
+  c.end();
+  await until(() => c.state === 'ended', 'the ended state');
+});
+
+test('L1 bot → "specialist" → L2 echo agent in one timeline; a message typed right after arrives once; reload continues on L2; end', { skip, timeout: 90000 }, async () => {
+  const storage = sdk.memoryStorage();
+  const calls = [];
+  const tokenProvider = acmeTokenProvider(server.url, { calls });
+  const c = await conversation({ tokenProvider, storage, storageKey: 'test:handoff', displayName: 'Dana' });
+  const events = record(c);
+  const context = () => `\nevents: ${events.map(([n, d]) => `${n} ${JSON.stringify(d).slice(0, 160)}`).join('\n')}\nconnect-local:\n${server.output().slice(-2000)}`;
+
+  await c.start();
+  assert.equal(c.level, 'L1');
+  assert.deepEqual(calls.map((r) => r.level), ['L1']);
+  await until(() => c.messages.some((m) => !m.own && m.type === 'message'), 'the bot greeting');   // role system, as Connect's bots
+
+  // The customer asks for a specialist; the bot's reply carries the escalation signal.
+  const started = nextEvent(c, 'handoffStarted');
+  const succeeded = nextEvent(c, 'handoffSucceeded', () => true, 30000);
+  const sent = c.send('I want to talk to a specialist about a card dispute');
+  assert.equal(sent.outcome, 'sent');
+  assert.match(sent.id, /^0\//);
+  await started;
+  // Typed while the handoff runs: queued (or sent to L1 before it began), delivered exactly once.
+  const during = c.send('right after the request');
+  assert.ok(['queued', 'sent'].includes(during.outcome), JSON.stringify(during));
+  const done = await succeeded.catch((e) => assert.fail(`${e.message}${context()}`));
+  assert.deepEqual(done, { segment: 1, level: 'L2' });
+  assert.equal(c.level, 'L2');
+  assert.equal(c.handoffState, 'done');
+  assert.equal(calls.length, 2);
+  assert.equal(calls[1].level, 'L2');
+  assert.ok(Array.isArray(calls[1].transcript) && calls[1].transcript.length > 0, 'the L1 transcript went with the escalation');
+  assert.ok(calls[1].transcript.some((l) => /specialist/.test(l.text)), 'it holds the customer\'s request');
+
+  await until(() => texts(c, 'L2').includes('echo: right after the request'), `the echo of the message typed during the handoff${context()}`, 20000);
+  c.send('hello specialist');
+  await until(() => texts(c, 'L2').includes('echo: hello specialist'), 'echo: hello specialist', 20000);
+  const all = c.messages;
+  assert.equal(all.filter((m) => m.text === 'right after the request').length, 1, 'typed during the handoff: exactly once');
+  assert.equal(all.filter((m) => m.text === 'echo: right after the request').length, 1);
+  // One timeline: L1 rows first, then L2; the segment of each row named.
+  const segments = all.map((m) => m.segment);
+  assert.deepEqual(segments, [...segments].sort((a, b) => a - b), 'L1 above L2');
+  assert.ok(all.some((m) => m.level === 'L1' && m.role === 'system' && m.type === 'message'), 'the L1 history (the bot) stays');
+  assert.ok(events.some(([n, d]) => n === 'participantJoined' && d.level === 'L2'), `a participant joined L2${context()}`);
+  assert.ok(events.some(([n, d]) => n === 'message' && d.level === 'L2' && d.role === 'agent'));
+  assert.ok(events.some(([n, d]) => n === 'connectionState' && d.state === 'live' && d.level === 'L2'));
+  const own = all.find((m) => m.text === 'hello specialist');
+  assert.ok(own.own && own.messageId && ['sent', 'delivered', 'read'].includes(own.delivery), JSON.stringify(own));
+  assert.ok(events.some(([n, d]) => n === 'messageUpdated' && d.own), 'delivery states reported');
+  const echo = all.find((m) => m.text === 'echo: hello specialist');
+  c.markRead(echo.id);
+  c.sendTyping();
+  assert.equal(typeof c.loadOlder(), 'boolean');
+  assert.ok(!events.some(([n]) => n === 'error'), `no errors${context()}`);
+
+  // A reload: a new SDK object over the same storage continues on L2 with the L1 history, no token.
+  c.destroy();
+  const again = await conversation({ tokenProvider, storage, storageKey: 'test:handoff' });
+  const againEvents = record(again);
+  assert.equal(again.resume(), true);
+  assert.equal(again.level, 'L2');
+  assert.ok(texts(again, 'L1').some((t) => /specialist/.test(t)), 'the L1 history after the reload');
+  await again.start();
+  assert.equal(calls.length, 2, 'no new token for a resumed conversation');
+  await until(() => againEvents.filter(([n]) => n === 'state').at(-1)?.[1].connection === 'live', 'a state event saying live after the resume');
+  again.send('after the reload');
+  await until(() => texts(again, 'L2').includes('echo: after the reload'), 'echo: after the reload', 20000);
+
+  const ended = nextEvent(again, 'ended', () => true, 20000);
+  again.end();
+  await ended;
+  assert.equal(again.state, 'ended');
+});
+
+test('handoff failure: the partner backend fails L2 → handoffFailed, still on L1, nothing lost; retryHandoff() reaches L2', { skip, timeout: 60000 }, async () => {
+  let l2Down = true;
+  const c = await conversation({ tokenProvider: acmeTokenProvider(server.url, { failL2: () => l2Down }), storageKey: 'test:fail' });
+  await c.start();
+  const failed = nextEvent(c, 'handoffFailed');
+  c.escalate({ reason: 'Customer asked from the help page' });
+  const typed = c.send('typed while it fails');
+  const f = await failed;
+  assert.equal(typeof f.code, 'string');
+  assert.equal(c.handoffState, 'failed');
+  assert.equal(c.level, 'L1');
+  assert.equal(c.connectionState, 'live');
+  await until(() => c.messages.some((m) => m.text === 'typed while it fails' && m.level === 'L1' && m.messageId), 'the message delivered to L1', 20000);
+  assert.ok(['queued', 'sent'].includes(typed.outcome));
+  assert.equal(c.messages.filter((m) => m.text === 'typed while it fails').length, 1);
+
+  l2Down = false;
+  const ok = nextEvent(c, 'handoffSucceeded', () => true, 30000);
+  c.retryHandoff();
+  await ok;
+  assert.equal(c.level, 'L2');
+  c.send('now on L2');
+  await until(() => texts(c, 'L2').includes('echo: now on L2'), 'echo on L2', 20000);
+  c.end();
+});

@@ -1,0 +1,353 @@
+// finaptic-chat/headless: the conversation without the window, for partners who draw their own chat.
+//
+// A thin view over the core's Conversation compiled to WebAssembly (widget/headless): this file
+// loads the module, passes the partner's callbacks (tokenProvider, dataProvider) and the platform
+// pieces Node lacks (WebSocket, storage, crypto) to it, and turns its events into a small
+// event-emitter API shaped like chatjs / Sunshine Conversations / Twilio Conversations. Every rule of
+// the conversation (token, resume, handoff, queueing, persistence, PII policy) is the core's; nothing
+// here decides anything about the chat. Types: web/types/headless.d.ts. Guide: web/README.md.
+import createFinapticHeadless from 'finchat:headless-glue';
+
+export const VERSION = __FC_VERSION__;
+export const EVENTS = Object.freeze(['state', 'connectionState', 'message', 'messageUpdated', 'typing',
+  'participantJoined', 'participantLeft', 'handoffStarted', 'handoffSucceeded', 'handoffFailed', 'queued',
+  'unread', 'piiQuestion', 'piiMasked', 'ended', 'error']);
+const EVENT_SET = new Set(EVENTS);
+const PII_POLICIES = ['mask', 'ask', 'off'];
+const PII_CHOICES = { mask: 0, asTyped: 1, cancel: 2 };
+const IS_NODE = typeof process === 'object' && !!(process.versions && process.versions.node) &&
+  typeof window === 'undefined';
+
+// --- the wasm: compiled once per URL and shared by every conversation of the page or process ------
+const compiled = new Map();
+
+async function readWasm(url) {
+  if (url.protocol === 'file:') {
+    // Node: emscripten's own loader would go through fetch(file://), which Node refuses; read it here.
+    const { readFile } = await import(/* webpackIgnore: true */ 'node:fs/promises');
+    return readFile(url);
+  }
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+function compile(source) {
+  if (source instanceof WebAssembly.Module) return Promise.resolve(source);
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  const url = new URL(String(source || 'finaptic-chat-headless.wasm'), import.meta.url);
+  const key = url.href;
+  if (!compiled.has(key)) {
+    const p = readWasm(url).then((r) => {
+      if (typeof Response === 'function' && r instanceof Response) {
+        // Streaming needs application/wasm; anything else falls back to the bytes.
+        return WebAssembly.compileStreaming(r.clone()).catch(() => r.arrayBuffer().then((b) => WebAssembly.compile(b)));
+      }
+      return WebAssembly.compile(r);
+    });
+    p.catch(() => compiled.delete(key));
+    compiled.set(key, p);
+  }
+  return compiled.get(key);
+}
+
+// In-memory storage (Node's default): the conversation survives only as long as the process.
+export function memoryStorage() {
+  const m = new Map();
+  return {
+    getItem: (k) => (m.has(k) ? m.get(k) : null),
+    setItem: (k, v) => { m.set(String(k), String(v)); },
+    removeItem: (k) => { m.delete(k); },
+  };
+}
+
+function defaultStorage() {
+  if (IS_NODE) return memoryStorage();
+  try {
+    return window.sessionStorage;
+  } catch {
+    return memoryStorage();   // storage blocked (sandboxed frame, privacy settings)
+  }
+}
+
+async function platformCrypto() {
+  if (globalThis.crypto && typeof globalThis.crypto.getRandomValues === 'function') return globalThis.crypto;
+  if (IS_NODE) return (await import(/* webpackIgnore: true */ 'node:crypto')).webcrypto;   // Node 18
+  throw new Error('finaptic-chat/headless: no crypto.getRandomValues');
+}
+
+// Re-thrown on a later turn: a partner's listener that throws must not unwind through the core.
+function reportLater(e) {
+  setTimeout(() => { throw e; }, 0);
+}
+
+const parse = (text) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+};
+
+const freeze = (x) => {
+  if (x && typeof x === 'object') {
+    for (const v of Object.values(x)) freeze(v);
+    Object.freeze(x);
+  }
+  return x;
+};
+
+class Conversation {
+  #mod;
+  #options;
+  #listeners = new Map();
+  #events = [];           // raised by the core, delivered on a microtask (never inside the core's stack)
+  #flushing = false;
+  #destroyed = false;
+  #startWaiters = [];
+
+  constructor(options) {
+    this.#options = options;
+  }
+
+  async _load(crypto) {
+    const o = this.#options;
+    const wasm = await compile(o.wasm);
+    const host = {
+      requestToken: (id, level, reason, transcriptJson) => this.#requestToken(id, level, reason, transcriptJson),
+      callData: (id, name, argsJson) => this.#callData(id, name, argsJson),
+      event: (name, json) => this.#raise(name, parse(json)),
+    };
+    const moduleArgs = {
+      host,
+      WebSocket: o.WebSocket || globalThis.WebSocket,
+      storage: o.storage === undefined ? defaultStorage() : o.storage,
+      crypto,
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));
+        return {};
+      },
+    };
+    this.#mod = await createFinapticHeadless(moduleArgs);
+    const config = {
+      storageKey: o.storageKey === undefined ? 'finaptic-chat:headless' : String(o.storageKey || ''),
+      displayName: String(o.displayName || ''),
+      transparentHandoff: !!o.transparentHandoff,
+      piiPolicy: o.piiPolicy || 'mask',
+      dataProvider: !!o.dataProvider,
+    };
+    if (this.#withString(JSON.stringify(config), (p) => this.#mod._fh_init(p)) !== 0) {
+      throw new Error('finaptic-chat/headless: the conversation could not be created');
+    }
+  }
+
+  // --- calls into the core ---------------------------------------------------------------------
+  #withString(s, fn) {
+    const m = this.#mod;
+    const n = m.lengthBytesUTF8(s) + 1;
+    const p = m._malloc(n);
+    m.stringToUTF8(s, p, n);
+    try {
+      return fn(p);
+    } finally {
+      m._free(p);
+    }
+  }
+
+  #takeString(p) {
+    const s = this.#mod.UTF8ToString(p);
+    this.#mod._free(p);
+    return s;
+  }
+
+  #live() {
+    if (this.#destroyed) throw new Error('finaptic-chat/headless: the conversation was destroyed');
+    return this.#mod;
+  }
+
+  // --- partner callbacks (core → page → core) ----------------------------------------------------
+  #requestToken(id, level, reason, transcriptJson) {
+    const transcript = reason || level === 'L2' ? parse(transcriptJson) : [];
+    const request = { level, reason, transcript: Array.isArray(transcript) ? transcript : [] };
+    Promise.resolve()
+      .then(() => this.#options.tokenProvider(request))
+      .then((t) => {
+        if (!t || typeof t !== 'object') throw new Error('tokenProvider returned no chat details');
+        return JSON.stringify(t);
+      })
+      .catch((e) => JSON.stringify({ error: String((e && e.message) || e || 'tokenProvider failed') }))
+      .then((answer) => {
+        if (!this.#destroyed) this.#withString(answer, (p) => this.#mod._fh_token(id, p));
+      });
+  }
+
+  #callData(id, name, argsJson) {
+    const provider = this.#options.dataProvider || {};
+    Promise.resolve()
+      .then(() => {
+        const fn = Object.prototype.hasOwnProperty.call(provider, name) ? provider[name] : undefined;
+        if (typeof fn !== 'function') throw new Error(`no dataProvider.${name}`);
+        return fn.call(provider, parse(argsJson));
+      })
+      .then((r) => [1, JSON.stringify(r === undefined ? null : r)],
+        (e) => [0, String((e && e.message) || e || 'dataProvider failed')])
+      .then(([ok, text]) => {
+        if (!this.#destroyed) this.#withString(text, (p) => this.#mod._fh_data(id, ok, p));
+      });
+  }
+
+  // --- events -----------------------------------------------------------------------------------
+  #raise(name, detail) {
+    this.#events.push([name, freeze(detail)]);
+    if (this.#flushing) return;
+    this.#flushing = true;
+    queueMicrotask(() => this.#flush());
+  }
+
+  #flush() {
+    while (this.#events.length && !this.#destroyed) {
+      const [name, detail] = this.#events.shift();
+      this.#settleStart(name, detail);
+      for (const fn of [...(this.#listeners.get(name) || [])]) {
+        try {
+          fn(detail);
+        } catch (e) {
+          reportLater(e);
+        }
+      }
+    }
+    this.#flushing = false;
+  }
+
+  #settleStart(name, detail) {
+    if (!this.#startWaiters.length) return;
+    let outcome = null;
+    if (name === 'connectionState' && detail.state === 'live') outcome = [true];
+    else if (name === 'state' && detail.state === 'startFailed') outcome = [false, detail.startError];
+    else if (name === 'connectionState' && detail.state === 'failed') outcome = [false, { code: 'failed', message: 'the chat could not connect' }];
+    else if (name === 'ended') outcome = [false, { code: 'ended', message: 'the conversation ended' }];
+    if (!outcome) return;
+    for (const w of this.#startWaiters.splice(0)) {
+      if (outcome[0]) w.resolve();
+      else w.reject(Object.assign(new Error(outcome[1] ? outcome[1].message : 'start failed'), { code: outcome[1] && outcome[1].code }));
+    }
+  }
+
+  on(name, fn) {
+    if (!EVENT_SET.has(name)) throw new TypeError(`finaptic-chat/headless: unknown event "${name}"`);
+    if (typeof fn !== 'function') throw new TypeError('finaptic-chat/headless: listener must be a function');
+    if (!this.#listeners.has(name)) this.#listeners.set(name, new Set());
+    this.#listeners.get(name).add(fn);
+    return () => this.off(name, fn);
+  }
+
+  off(name, fn) {
+    const set = this.#listeners.get(name);
+    if (set) set.delete(fn);
+  }
+
+  // --- the conversation -----------------------------------------------------------------------
+  // Continues the conversation kept under storageKey (before, during or after a handoff), else asks
+  // the tokenProvider for an L1 chat. Resolves once the current chat is live.
+  start() {
+    const m = this.#live();
+    const s = this.status;
+    const waiting = new Promise((resolve, reject) => this.#startWaiters.push({ resolve, reject }));
+    if (s.state === 'inChat' && s.connection === 'live') this.#startWaiters.pop().resolve();
+    else if (s.state === 'idle') {
+      if (!m._fh_restore()) m._fh_start();
+    } else if (s.state === 'startFailed' || s.connection === 'failed') m._fh_retry();
+    else if (s.state === 'ended') m._fh_start_new();
+    return waiting;
+  }
+
+  // Resumes a saved conversation without asking for a token; false when there is none.
+  resume() {
+    const m = this.#live();
+    return this.status.state === 'idle' && m._fh_restore() === 1;
+  }
+
+  send(text) {
+    const m = this.#live();
+    return freeze(parse(this.#takeString(this.#withString(String(text ?? ''), (p) => m._fh_send(p)))));
+  }
+
+  sendTyping() { this.#live()._fh_typing(); }
+
+  markRead(id) {
+    const m = this.#live();
+    this.#withString(String(id ?? ''), (p) => m._fh_mark_read(p));
+  }
+
+  escalate({ reason = '' } = {}) {
+    const m = this.#live();
+    this.#withString(String(reason), (p) => m._fh_escalate(p));
+  }
+
+  retryHandoff() { this.#live()._fh_retry_handoff(); }
+  retry() { this.#live()._fh_retry(); }
+  retryNow() { this.#live()._fh_retry_now(); }
+
+  retrySend(id) {
+    const m = this.#live();
+    return this.#withString(String(id ?? ''), (p) => m._fh_retry_send(p)) === 1;
+  }
+
+  answerPii(choice) {
+    if (!(choice in PII_CHOICES)) throw new TypeError(`finaptic-chat/headless: answerPii('mask' | 'asTyped' | 'cancel')`);
+    this.#live()._fh_answer_pii(PII_CHOICES[choice]);
+  }
+
+  loadOlder() { return this.#live()._fh_load_older() === 1; }
+  end() { this.#live()._fh_end(); }
+  startNew() { return this.#live()._fh_start_new(); }
+  setViewing(viewing) { this.#live()._fh_viewing(viewing ? 1 : 0); }
+
+  // Closes the chat's connections without ending the chat (it can be resumed from storage).
+  destroy() {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#listeners.clear();
+    this.#events.length = 0;
+    for (const w of this.#startWaiters.splice(0)) w.reject(new Error('finaptic-chat/headless: destroyed'));
+    const m = this.#mod;
+    // On a later turn: destroy() may be called from inside a core callback's consequences.
+    setTimeout(() => m._fh_destroy(), 0);
+  }
+
+  // --- state ------------------------------------------------------------------------------------
+  #read(what) {
+    const m = this.#live();
+    return freeze(parse(this.#takeString(m._fh_read(what))));
+  }
+
+  get status() { return this.#read(0); }
+  get state() { return this.status.state; }
+  get connectionState() { return this.status.connection; }
+  get handoffState() { return this.status.handoff; }
+  get level() { return this.status.level; }
+  get unreadCount() { return this.status.unread; }
+  get hasOlder() { return this.status.hasOlder; }
+  get messages() { return this.#read(1); }
+  get queued() { return this.#read(2); }
+  get typing() { return this.#read(3); }
+  get destroyed() { return this.#destroyed; }
+}
+
+// Loads the wasm and creates one conversation (not started: call start()).
+export async function createConversation(options = {}) {
+  if (!options || typeof options.tokenProvider !== 'function') {
+    throw new TypeError('finaptic-chat/headless: options.tokenProvider must be a function');
+  }
+  if (options.piiPolicy !== undefined && !PII_POLICIES.includes(options.piiPolicy)) {
+    throw new TypeError(`finaptic-chat/headless: piiPolicy must be one of ${PII_POLICIES.join(', ')}`);
+  }
+  if (!(options.WebSocket || globalThis.WebSocket)) {
+    throw new TypeError('finaptic-chat/headless: no WebSocket here: pass options.WebSocket (e.g. the `ws` package in Node)');
+  }
+  const conversation = new Conversation(options);
+  await conversation._load(await platformCrypto());
+  return conversation;
+}
+
+export default { createConversation, memoryStorage, EVENTS, VERSION };
