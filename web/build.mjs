@@ -95,6 +95,9 @@ const shimStrings = Object.fromEntries(SHIM_KEYS.map((k) => {
   return [k, english[k]];
 }));
 
+// The locales a table ships for (locales/<locale>.json): the shim negotiates among them.
+const localeNames = fs.readdirSync(path.join(here, 'locales')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+
 const common = {
   bundle: true,
   minify: true,
@@ -102,7 +105,7 @@ const common = {
   legalComments: 'none',
   target: ['chrome97', 'safari15', 'firefox102', 'edge97'],   // 'wasm-unsafe-eval' browsers
   define: { __FC_VERSION__: JSON.stringify(pkg.version), __FC_FONTS__: JSON.stringify(fonts),
-            __FC_DEFAULT_STRINGS__: JSON.stringify(shimStrings) },
+            __FC_DEFAULT_STRINGS__: JSON.stringify(shimStrings), __FC_LOCALES__: JSON.stringify(localeNames) },
   logLevel: 'warning',
   plugins: [cssText],
 };

@@ -50,7 +50,8 @@ async function main() {
     tokenProvider,
     dataProvider,
     theme: initialTheme,
-    locale: 'en',
+    // The page's language (<html lang>), or the one in the address (?locale=de: the demo in German).
+    locale: new URLSearchParams(location.search).get('locale') || undefined,
     position: 'bottom-right',
     piiPolicy: 'mask',
     storageKey: 'acme-demo:chat',

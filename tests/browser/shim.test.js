@@ -21,12 +21,14 @@ const cl = haveModules ? require(path.join(conformance, 'lib/connect-local')) : 
 const { chromiumMissing, openBrowser } = require(path.join(conformance, 'lib/browser'));
 const page = require('./lib/widget-page');
 const { checkMirrorTimes } = require('./lib/mirror-contract');
+const { axeMissing, axeViolations, describe } = require('./lib/axe');
 
 const skip = [
   [!chromiumMissing(), chromiumMissing()],
   [haveModules, 'no tests/conformance/node_modules (scripts/setup.sh installs them)'],
   [!cl || fs.existsSync(cl.binaryPath()), `no connect-local at ${cl && cl.binaryPath()}`],
   [fs.existsSync(path.join(ROOT, 'web/node_modules/esbuild')), 'no web/node_modules/esbuild (scripts/setup.sh installs it)'],
+  [!axeMissing(), axeMissing()],
 ].filter(([ok]) => !ok).map(([, why]) => why).join('; ') || false;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -208,6 +210,11 @@ test('two widgets (one in a shadow root) share one compiled module; strict CSP p
   await sleep(300);
   assert.equal(await csp.evaluate(() => getComputedStyle(window.__fc.all('.launcher')[0]).borderRadius), '50%', 'constructable stylesheets apply');
   assert.deepEqual(cspLines.filter((l) => /Content.Security|Refused|pageerror|^error/i.test(l)), []);
+  // The shim's DOM with a chat in it (mirror list, twins, composer) on the strict-CSP page: axe-clean.
+  await page.sendMessage(csp, 'axe');
+  await page.waitIn(csp, () => window.__fc.logEntries(0).some((t) => /echo: axe/.test(t)), null, { what: 'the echo under CSP' });
+  const violations = await axeViolations(csp);
+  assert.deepEqual(violations, [], describe(violations));
   await csp.close();
 });
 

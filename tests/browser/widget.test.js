@@ -11,6 +11,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const page = require('./lib/widget-page');
 const { cl, openBrowser, DIST, SHOTS, skip, shot } = require('./lib/e2e');
+const { axeViolations, describe } = require('./lib/axe');
 
 let server;
 let chromium;
@@ -200,7 +201,7 @@ test('keyboard and GL: Esc closes and returns focus to the launcher; a lost WebG
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => { const c = window.__fc.composers().find((x) => window.__fc.visible(x)); return c && !c.disabled; }, null,
     { what: 'the composer again', timeout: 30000 });
-  await page.waitIn(tab, () => window.__fc.logs().some((l) => l.children.length > 0), null, { what: 'a live chat (greeting)' });
+  await page.waitIn(tab, () => window.__fc.logs().some((l) => l.querySelector('li')), null, { what: 'a live chat (greeting)' });
 
   // Lose the WebGL context and restore it: the widget keeps drawing and chatting afterwards.
   const lost = await tab.evaluate(() => new Promise((resolve) => {
@@ -220,4 +221,82 @@ test('keyboard and GL: Esc closes and returns focus to the launcher; a lost WebG
   await shot(tab, '09-after-context-restore');
   assert.deepEqual(lines, []);
   await tab.close();
+});
+
+// The shim's DOM of an open widget: the panel's language and direction, the labels C++ and the shim
+// give the composer, the launcher, the log and the canvas's twins.
+function openWidgetDom() {
+  const panel = window.__fc.all('section.panel')[0];
+  const ta = window.__fc.all('textarea.composer')[0];
+  const launcher = window.__fc.all('.launcher')[0];
+  const log = window.__fc.logs()[0];
+  return {
+    panel: panel && { lang: panel.lang, dir: panel.dir, name: panel.getAttribute('aria-label') },
+    composer: ta && { name: window.__fc.nameOf(ta), dir: ta.getAttribute('dir'), placeholder: ta.placeholder, disabled: ta.disabled },
+    launcher: launcher && { lang: launcher.lang, name: window.__fc.nameOf(launcher) },
+    log: log && { name: log.getAttribute('aria-label'), textDirs: [...log.querySelectorAll('li > span')].map((x) => x.dir) },
+    twins: window.__fc.all('button.ctl, a.ctl').map((b) => window.__fc.nameOf(b)),
+  };
+}
+
+test('axe: no WCAG 2.1 A/AA violations on the Acme page, widget closed and open, at 1280 and 320 px', { skip, timeout: 150000 }, async () => {
+  for (const width of [1280, 320]) {
+    const tab = await chromium.browser.newPage();
+    await tab.setViewport({ width, height: width === 320 ? 640 : 860 });
+    await tab.goto(`${server.url}/`, { waitUntil: 'load' });
+    await page.install(tab);
+    let v = await axeViolations(tab);
+    assert.deepEqual(v, [], `closed, ${width} px:\n${describe(v)}`);
+    await tab.evaluate(() => window.acmeChat.open());
+    await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled && window.__fc.visible(c); }, null,
+      { what: 'an enabled composer', timeout: 30000 });
+    await page.sendMessage(tab, 'axe check');
+    await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: axe check/.test(t)), null, { what: 'the echo', timeout: 30000 });
+    v = await axeViolations(tab);
+    assert.deepEqual(v, [], `open, ${width} px:\n${describe(v)}`);
+    await shot(tab, `10-axe-open-${width}`);
+    await tab.close();
+  }
+});
+
+test('locales: ?locale=de and ?locale=ar put German and Arabic into the shim\'s DOM (launcher, composer, mirror, twins)', { skip, timeout: 150000 }, async () => {
+  const expected = {
+    de: { launcher: 'Chat öffnen', composer: 'Nachricht', log: 'Nachrichten', you: 'Sie: ', end: 'Chat beenden', dir: 'ltr' },
+    ar: { launcher: 'فتح الدردشة', composer: 'الرسالة', log: 'الرسائل', you: 'أنت: ', end: 'إنهاء الدردشة', dir: 'rtl' },
+  };
+  for (const [locale, want] of Object.entries(expected)) {
+    const tab = await chromium.browser.newPage();
+    const lines = [];
+    tab.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+    tab.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+    await tab.goto(`${server.url}/?locale=${locale}`, { waitUntil: 'load' });
+    await page.waitIn(tab, (name) => window.__fc.buttons(/./).some((b) => window.__fc.nameOf(b) === name), want.launcher,
+      { what: `the launcher named "${want.launcher}"` });
+    await tab.evaluate(() => window.acmeChat.open());
+    await page.waitIn(tab, () => { const c = window.__fc.all('textarea.composer')[0]; return c && !c.disabled && window.__fc.visible(c); }, null,
+      { what: 'an enabled composer', timeout: 30000 });
+    const handle = await tab.evaluateHandle(() => window.__fc.all('textarea.composer')[0]);
+    await handle.asElement().focus();
+    await tab.keyboard.type(`hello ${locale}`);
+    await tab.keyboard.press('Enter');
+    await page.waitIn(tab, (l) => window.__fc.logEntries(0).some((t) => t.includes(`echo: hello ${l}`)), locale, { what: 'the echo', timeout: 30000 });
+    await new Promise((r) => setTimeout(r, 400));
+    await shot(tab, `11-locale-${locale}`);
+    const dom = await tab.evaluate(openWidgetDom);
+    const label = `${locale}: ${JSON.stringify(dom)}`;
+    assert.deepEqual(dom.panel, { lang: locale, dir: want.dir, name: locale === 'de' ? 'Chat' : 'الدردشة' }, label);
+    assert.equal(dom.composer.name, want.composer, label);
+    assert.equal(dom.composer.dir, 'auto', label);
+    assert.equal(dom.launcher.lang, locale, label);
+    assert.equal(dom.log.name, want.log, label);
+    assert.ok(dom.log.textDirs.length > 1 && dom.log.textDirs.every((d) => d === 'auto'), label);
+    assert.ok(dom.twins.includes(want.end), label);   // C++'s texts from the same table
+    const entries = await page.logEntries(tab);
+    assert.ok(entries.some((t) => t.startsWith(`${want.you}hello ${locale}`)), entries.join('\n'));
+    const v = await axeViolations(tab);
+    assert.deepEqual(v, [], `${locale} open:\n${describe(v)}`);
+    // Complete tables: no "lacks strings" report; no errors.
+    assert.deepEqual(lines.filter((l) => /lacks|^error|pageerror/.test(l)), []);
+    await tab.close();
+  }
 });

@@ -101,3 +101,24 @@ TEST_CASE("web/locales/README.md documents every key of en.json", "[strings][fil
         CHECK(readme.find("`" + m.key + "`") != std::string::npos);
     }
 }
+
+TEST_CASE("every shipped locale table has exactly en.json's keys, with en's placeholders", "[strings][files]") {
+    // The tables web/locales/README.md lists; the shim's node test (tests/web/strings.test.mjs) also
+    // checks that no other table sits in the folder unchecked.
+    const Json en = Json::parse(fake::readSourceFile("web/locales/en.json"));
+    REQUIRE(en.isObject());
+    for (const char* locale : {"de", "fr", "es", "ar"}) {
+        INFO("web/locales/" << locale << ".json");
+        const std::string text = fake::readSourceFile(std::string("web/locales/") + locale + ".json");
+        REQUIRE_FALSE(text.empty());
+        auto table = Strings::fromJson(text);
+        REQUIRE(table);
+        CHECK(table->size() == en.members().size());   // no stale keys either
+        for (const Json::Member& m : en.members()) {
+            INFO(m.key);
+            REQUIRE(table->has(m.key));
+            CHECK_FALSE(table->get(m.key).empty());
+            CHECK(placeholders(table->get(m.key)) == placeholders(m.value.asString()));
+        }
+    }
+}

@@ -6,7 +6,7 @@ import launcherCss from './launcher.css';
 import { adoptCss } from './css.js';
 import { baseUrl } from './base-url.js';
 import { loadTheme, themeVars, themePosition } from './theme.js';
-import { DEFAULT_STRINGS, loadStrings, format } from './strings.js';
+import { DEFAULT_STRINGS, loadStrings, format, wantedLocales, textDirection } from './strings.js';
 
 export const EVENTS = ['ready', 'open', 'close', 'message', 'typing', 'escalated', 'ended', 'error', 'unread'];
 const ICON = '<svg class="icon-open" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"/></svg>' +
@@ -47,11 +47,10 @@ export function createWidget(hostEl, root, options = {}, onDestroy) {
   if (o.display === 'inline' || o.role === 'agent') o.launcher = 'none';
   o.launcher = o.launcher === 'none' ? 'none' : 'default';
   o.storageKey = o.storageKey || `finaptic-chat:${o.role}`;
-  o.locale = o.locale || document.documentElement.lang || navigator.language || 'en';
   const id = `fc${++counter}`;
   const listeners = new Map();
   const w = {
-    id, base, hostEl, root, options: o, strings: { ...DEFAULT_STRINGS }, locale: 'en', theme: null,
+    id, base, hostEl, root, options: o, strings: { ...DEFAULT_STRINGS }, locale: 'en', dir: 'ltr', theme: null,
     open: false, unread: 0, destroyed: false, panel: null, launcher: null,
     emit(name, detail) {
       for (const fn of [...(listeners.get(name) || [])]) {
@@ -105,7 +104,9 @@ export function createWidget(hostEl, root, options = {}, onDestroy) {
     if (!b) return;
     const key = w.open ? 'launcher.close' : 'launcher.open';
     let label = format(w.strings, key);
-    if (!/chat/i.test(label)) label += ' (chat)';   // the name must say what it is, in any locale
+    // The name must say what it is, in any locale: "chat", or the locale's own word for it (panel.label).
+    const word = format(w.strings, 'panel.label').toLowerCase();
+    if (!/chat/i.test(label) && !label.toLowerCase().includes(word)) label += ' (chat)';
     if (w.unread && !w.open) label += `, ${format(w.strings, 'launcher.unread', { count: w.unread })}`;
     b.setAttribute('aria-label', label);
     b.title = format(w.strings, key);
@@ -117,10 +118,16 @@ export function createWidget(hostEl, root, options = {}, onDestroy) {
   updateLauncher();
 
   // Strings first (labels), then the theme; the panel waits for both.
-  w.stringsReady = loadStrings(base, o.locale).then(({ locale, strings }) => {
+  // The shim's DOM speaks the chosen table's language (lang, dir); the page keeps its own.
+  w.stringsReady = loadStrings(base, wantedLocales(o.locale)).then(({ locale, strings }) => {
     w.locale = locale;
+    w.dir = textDirection(locale);
     w.table = strings;
     Object.assign(w.strings, strings);
+    if (w.launcher) {
+      w.launcher.lang = locale;
+      w.launcher.dir = w.dir;
+    }
     updateLauncher();
   });
   function applyTheme(t) {

@@ -5,7 +5,7 @@
 // focusable and everything about the chat is decided in C++.
 import panelCss from './panel.css';
 import { adoptCss } from './css.js';
-import { DEFAULT_STRINGS, format } from './strings.js';
+import { DEFAULT_STRINGS, LANG_TAG, format } from './strings.js';
 
 // Font files of the build (build.mjs): [{file, slot}] with slot 0 regular, 1 semibold, 2 fallback.
 const FONTS = __FC_FONTS__;
@@ -150,10 +150,13 @@ export function createPanel(w) {
   adoptCss(root, panelCss, w.base);
 
   const canvas = el('canvas', { 'aria-hidden': 'true' });
-  const log = el('ol', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': S('mirror.messages') });
+  // The live region wraps a real list: role="log" on the <ol> itself would take its list semantics
+  // away (its <li> then sit outside any list).
+  const log = el('ol');
+  const logRegion = el('div', { role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', 'aria-label': S('mirror.messages') }, log);
   const status = el('div', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const alert = el('div', { role: 'alert', 'aria-atomic': 'true' });
-  const mirror = el('div', { className: 'sr-only' }, log, status, alert);
+  const mirror = el('div', { className: 'sr-only' }, logRegion, status, alert);
   const composerId = `${w.id}-composer`;
   const label = el('label', { className: 'sr-only', htmlFor: composerId }, S('composer.label'));
   const ta = el('textarea', {
@@ -171,7 +174,7 @@ export function createPanel(w) {
   const retry = el('button', { type: 'button', className: 'retry', hidden: true }, S('panel.retry'));
   const cover = el('div', { className: 'cover' }, spinner, coverText, retry);
   const stage = el('div', { className: 'stage' }, canvas, cover, layer);   // the composer stays usable while loading
-  const panel = el('section', { id: `${w.id}-panel`, className: 'panel', 'aria-label': S('panel.label'), hidden: true }, mirror, stage);
+  const panel = el('section', { id: `${w.id}-panel`, className: 'panel', 'aria-label': S('panel.label'), lang: w.locale, dir: w.dir, hidden: true }, mirror, stage);
   root.append(panel);
 
   let mod = null;          // the emscripten module instance, once fc_init returned 0
@@ -311,7 +314,7 @@ export function createPanel(w) {
     const links = Array.isArray(m.links) ? m.links : [];
     const actions = Array.isArray(m.actions) ? m.actions : [];
     // Rebuild only when something a listener hears changed (delivery ticks are not re-announced).
-    const sig = JSON.stringify([m.sender, m.text, m.time, m.timeLabel, failed, links, actions]);
+    const sig = JSON.stringify([m.sender, m.text, m.time, m.timeLabel, failed, links, actions, m.lang]);
     if (sigs.get(li) === sig) return;
     sigs.set(li, sig);
     li.dataset.role = m.role || '';
@@ -331,6 +334,10 @@ export function createPanel(w) {
       rest = rest.slice(at + label.length);
     }
     parts.push(rest, ...tail);
+    // The message text in its own direction (a Hebrew line in a German chat) and, where C++ knows
+    // it, its language; the sender's name and the time stay in the panel's.
+    const body = el('span', { dir: 'auto', lang: LANG_TAG.test(m.lang || '') ? m.lang : null }, ...parts.splice(1));
+    parts.push(body);
     const t = timeText(m.time, m.timeLabel, w.locale);
     if (t) parts.push(' ', t);
     if (failed) parts.push(` (${S('mirror.failed')})`);

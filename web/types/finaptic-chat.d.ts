@@ -61,7 +61,7 @@ export interface MountOptions {
   dataProvider?: DataProvider;
   /** A theme object, or the URL of a theme JSON file. */
   theme?: Theme | string;
-  /** BCP 47 tag; strings come from locales/<locale>.json (then the language alone, then "en"). Default: <html lang>, navigator.language. */
+  /** BCP 47 tag, negotiated to the best shipped table (locales/<tag>.json, else its language's, else "en": "de-AT" → de, "pt" → en). Default: <html lang>, then navigator.languages. */
   locale?: string;
   /** Where the launcher and the panel sit. Default: the theme's launcherPosition, else "bottom-right". */
   position?: 'bottom-right' | 'bottom-left';

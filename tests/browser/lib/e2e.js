@@ -8,6 +8,7 @@ const conformance = path.resolve(__dirname, '../../conformance');
 const haveModules = fs.existsSync(path.join(conformance, 'node_modules/puppeteer-core'));
 const cl = haveModules ? require(path.join(conformance, 'lib/connect-local')) : null;
 const { chromiumMissing, openBrowser } = require(path.join(conformance, 'lib/browser'));
+const { axeMissing } = require('./axe');
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DIST = process.env.FINCHAT_DIST_DIR || path.join(ROOT, 'build/wasm/dist');
@@ -17,6 +18,7 @@ const missing = [
   [!chromiumMissing(), chromiumMissing()],
   [haveModules, 'no tests/conformance/node_modules (scripts/setup.sh installs them)'],
   [!cl || fs.existsSync(cl.binaryPath()), `no connect-local at ${cl && cl.binaryPath()}`],
+  [!axeMissing(), axeMissing()],
 ].filter(([ok]) => !ok).map(([, why]) => why);
 // Run from ctest (FINCHAT_DIST_DIR set), a missing widget build is a failure, not a skip.
 if (!process.env.FINCHAT_DIST_DIR && !fs.existsSync(path.join(DIST, 'finaptic-chat.wasm'))) missing.push(`no widget build in ${DIST}`);

@@ -38,7 +38,7 @@ function installHelpers() {
     logs: () => all('[role="log"]'),
     logEntries: (i = 0) => {
       const log = all('[role="log"]')[i];
-      return log ? [...log.children].map((c) => c.textContent.replace(/\s+/g, ' ').trim()) : [];
+      return log ? [...log.querySelectorAll('li')].map((c) => c.textContent.replace(/\s+/g, ' ').trim()) : [];
     },
     composers: () => all('textarea').filter((t) => /^message$/i.test(nameOf(t))),
   };
