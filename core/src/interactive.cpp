@@ -1,6 +1,7 @@
 #include "finchat/interactive.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "finchat/markdown.h"
 #include "finchat/util.h"
@@ -452,24 +453,24 @@ private:
             slot.reply = textReply(slotReplyText(*date, *ms, t.timeZoneOffsetMinutes));
             t.slots.push_back(std::move(slot));
         });
-        std::stable_sort(t.slots.begin(), t.slots.end(),
-                         [](const TimeSlot& a, const TimeSlot& b) { return a.startMs < b.startMs; });
+        // By time, equal times in the order written (at most 40: an insertion sort, small in the wasm).
+        for (std::size_t i = 1; i < t.slots.size(); ++i)
+            for (std::size_t j = i; j > 0 && t.slots[j].startMs < t.slots[j - 1].startMs; --j)
+                std::swap(t.slots[j], t.slots[j - 1]);
     }
 
     void readLocation(InteractiveTemplate& t, const Json& loc, const std::string& path) {
         if (!loc.isObject()) return fail(ErrorCode::WrongType, path + ": expected an object");
         TemplateLocation l;
-        for (auto [key, out] : {std::pair<const char*, double*>{"latitude", &l.latitude}, {"longitude", &l.longitude}}) {
+        for (auto [key, out, required] : {std::tuple<const char*, std::string*, bool>{"latitude", &l.latitude, true},
+                                          {"longitude", &l.longitude, true}, {"radius", &l.radius, false}}) {
             const Json* v = loc.find(key);
-            if (!v) return fail(ErrorCode::MissingField, path + "." + key);
+            if (!v) {
+                if (required) return fail(ErrorCode::MissingField, path + "." + key);
+                continue;
+            }
             if (!v->isNumber()) return fail(ErrorCode::WrongType, path + "." + key + ": expected a number");
-            *out = v->asDouble();
-        }
-        if (l.latitude < -90 || l.latitude > 90 || l.longitude < -180 || l.longitude > 180)
-            return fail(ErrorCode::InvalidValue, path + ": latitude/longitude out of range");
-        if (const Json* r = loc.find("radius")) {
-            if (!r->isNumber()) return fail(ErrorCode::WrongType, path + ".radius: expected a number");
-            l.radius = r->asDouble();
+            *out = v->dump();
         }
         bool bound = false;
         l.title = shown(str(loc, "title", path, Field::Display, true, bound), TemplateLimits::kTextChars, t);

@@ -194,7 +194,9 @@ TEST_CASE("TimePicker: 1-40 slots, sorted, the slot date as reply with the timeZ
     CHECK(t.slots[1].reply.content == "2025-05-02T14:00+00:00");
     REQUIRE(t.location);
     CHECK(t.location->title == "Acme HQ");
-    CHECK(t.location->radius == 1.0);
+    CHECK(t.location->latitude == "47.6");
+    CHECK(t.location->longitude == "-122.3");
+    CHECK(t.location->radius == "1");
 
     // With an offset: new Date(ms + offset*60000).toISOString().slice(0, -2) + "+00:00" (the
     // reference's sample offset, -450 minutes).

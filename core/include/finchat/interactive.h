@@ -103,10 +103,12 @@ struct TimeSlot {
     TemplateReply reply;
 };
 
+// Coordinates as the JSON numbers were written (e.g. "47.6"): converting them would link strtod and
+// soft-float long double into the wasm (json.h), and nothing here computes with them.
 struct TemplateLocation {
-    double latitude = 0, longitude = 0;
+    std::string latitude, longitude;
     std::string title;
-    std::optional<double> radius;
+    std::string radius;               // empty when absent
 };
 
 struct ReplyMessage {                 // data.replyMessage (shown once answered, e.g. Apple Messages)
