@@ -218,7 +218,7 @@ const char* const kHostileLinks[] = {
     "https://acme-bank.example\\.evil.example",
     "https://xn--cme-bank-2ng.example/login",              // punycode lookalike of acme-bank
     "https://acme-bank.xn--80ak6aa92e/",
-    "https://\xD0\xB0cme-bank.example/login",                // Cyrillic a
+    "https://\xD0\xB0" "cme-bank.example/login",          // Cyrillic a
     "https://acme-bank.example\xE2\x80\x8B.evil.example",     // zero-width space
     "https://3232235777/",                                 // decimal IPv4
     "https://0xC0A80101/",
