@@ -587,12 +587,56 @@ std::string plainText(const RichText& rich) {
     return out;
 }
 
+namespace {
+
+// The authority of an https: URL ("host[:port]") must name its host plainly, the way a customer reads
+// it. Refused (issue 8 §5: a hostile or compromised agent's phishing link):
+//   - userinfo: "https://acme-bank.example@evil.example/login" opens evil.example;
+//   - '%' anywhere in the authority: "%40" is '@' and "%2E" a dot to some parsers and not to others;
+//   - non-ASCII and punycode ("xn--") labels: IDN lookalikes ("аcme-bank" with a Cyrillic а);
+//   - numeric IPv4 forms (decimal, octal, hex: "https://3232235777/"), which hide who the host is;
+//   - anything but letters, digits, '-' and '.' in labels of 1-63 characters, and a port of digits.
+// A bracketed IPv6 literal keeps working. Backslashes are refused in the whole URL (below).
+bool plainAuthority(std::string_view authority) {
+    std::string_view host = authority;
+    if (!host.empty() && host.front() == '[') {
+        const auto close = host.find(']');
+        if (close == std::string_view::npos || close == 1) return false;
+        for (char c : host.substr(1, close - 1))
+            if (!(isAlnum(c) || c == ':' || c == '.')) return false;
+        host.remove_prefix(close + 1);
+        return host.empty() || (host.front() == ':' && host.size() > 1 && host.size() <= 6 &&
+                                std::all_of(host.begin() + 1, host.end(), isDigit));
+    }
+    if (const auto colon = host.find(':'); colon != std::string_view::npos) {
+        const std::string_view port = host.substr(colon + 1);
+        if (port.empty() || port.size() > 5 || !std::all_of(port.begin(), port.end(), isDigit)) return false;
+        host = host.substr(0, colon);
+    }
+    if (host.empty()) return false;
+    std::string_view last;
+    for (std::size_t start = 0; start <= host.size();) {
+        const auto dot = std::min(host.find('.', start), host.size());
+        const std::string_view label = host.substr(start, dot - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        if (!std::all_of(label.begin(), label.end(), [](char c) { return isAlnum(c) || c == '-'; })) return false;
+        if (startsWithNoCase(label, "xn--")) return false;
+        last = label;
+        start = dot + 1;
+    }
+    // The WHATWG URL parser reads a host whose last label is a number (or 0x...) as an IPv4 address.
+    const bool numeric = std::all_of(last.begin(), last.end(), isDigit) || startsWithNoCase(last, "0x");
+    return !numeric;
+}
+
+}  // namespace
+
 bool linkAllowed(std::string_view href) {
     for (char c : href)
-        if (static_cast<unsigned char>(c) <= ' ' || c == '\x7F') return false;
+        if (static_cast<unsigned char>(c) <= ' ' || c == '\x7F' || c == '\\') return false;
     if (startsWithNoCase(href, "https://")) {
-        const std::string host = hostOf(href);
-        return !host.empty() && (isAlnum(host.front()) || host.front() == '[');
+        const std::string_view rest = href.substr(8);
+        return plainAuthority(rest.substr(0, rest.find_first_of("/?#")));
     }
     if (startsWithNoCase(href, "mailto:")) return href.size() > 7;
     if (startsWithNoCase(href, "tel:")) return std::any_of(href.begin() + 4, href.end(), isDigit);

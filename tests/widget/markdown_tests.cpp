@@ -203,6 +203,90 @@ TEST_CASE("links: text that names another host shows the real address", "[markdo
     CHECK(linkTarget("tel:+1-555-0100") == "+1-555-0100");
 }
 
+// Hostile links (issue 8 §5): an agent's tool, a bot or a compromised partner backend writes them to
+// send a bank's customer somewhere else than the text says. None may become a link, as markdown, as a
+// bare URL or in plain text; each is shown as text (so nothing about it is hidden).
+const char* const kHostileLinks[] = {
+    "https://acme-bank.example@evil.example/login",        // userinfo hides the real host
+    "https://acme-bank.example:443@evil.example/",
+    "https://user:pass@evil.example",
+    "https://@evil.example",
+    "https://acme-bank.example%40evil.example/login",      // percent-encoded '@'
+    "https://acme-bank.example%2eevil.example/",
+    "https://evil.example%2F@acme-bank.example",
+    "https://evil.example\\@acme-bank.example/",           // backslash: '/' to browsers, not to others
+    "https://acme-bank.example\\.evil.example",
+    "https://xn--cme-bank-2ng.example/login",              // punycode lookalike of acme-bank
+    "https://acme-bank.xn--80ak6aa92e/",
+    "https://\xD0\xB0" "cme-bank.example/login",          // Cyrillic a
+    "https://acme-bank.example\xE2\x80\x8B.evil.example",     // zero-width space
+    "https://3232235777/",                                 // decimal IPv4
+    "https://0xC0A80101/",
+    "https://192.168.1.1/login",
+    "https://0300.0250.1.1/",
+    "https://acme-bank.example..evil/",
+    "https://-evil.example/",
+    "https://acme-bank.example:99999999/",
+    "https://acme-bank.example:/",
+    "https://[::1/",
+};
+
+TEST_CASE("links: hostile URLs never become links, as markdown, bare or plain text", "[markdown][links][hostile]") {
+    for (const char* url : kHostileLinks) {
+        INFO(url);
+        CHECK_FALSE(linkAllowed(url));
+        const RichText asMarkdown = parseMarkdown(std::string("[Acme Bank](") + url + ")");
+        checkInvariants(asMarkdown);
+        CHECK(asMarkdown.links.empty());
+        CHECK(plainText(asMarkdown).find("Acme Bank") != std::string::npos);
+        const RichText bare = parseMarkdown(std::string("log in at ") + url + " now");
+        checkInvariants(bare);
+        CHECK(bare.links.empty());
+        CHECK(parsePlainText(std::string("log in at ") + url).links.empty());
+    }
+    // The same host written plainly, and '@' after the authority, stay links.
+    CHECK(linkAllowed("https://acme-bank.example/login"));
+    CHECK(linkAllowed("https://acme-bank.example/login@evil"));
+    CHECK(linkAllowed("https://acme-bank.example:8443/?next=a@b"));
+    CHECK(linkAllowed("https://acme-bank.example/#x@y"));
+    CHECK(linkAllowed("https://a-b.c-d.example"));
+    CHECK(linkAllowed("https://[2001:db8::1]/"));
+    const RichText ok = parseMarkdown("[Acme Bank](https://acme-bank.example/login@evil)");
+    REQUIRE(ok.links.size() == 1);
+    CHECK(linkTarget(ok.links[0].href) == "acme-bank.example");
+    // www. bare links: the userinfo form was already refused (no "https://" prefix in the text).
+    CHECK(parseMarkdown("www.acme-bank.example@evil.example/login").links.empty());
+    // mailto: and tel: are what they say; a backslash is refused there too.
+    CHECK(linkAllowed("mailto:help@acme-bank.example"));
+    CHECK_FALSE(linkAllowed("mailto:help@acme-bank.example\\evil"));
+}
+
+// Hostile markup around links: the link text may not smuggle another link or hide the address.
+TEST_CASE("links: hostile markup around links", "[markdown][links][hostile]") {
+    for (const char* text : {"[[Acme](https://evil.example)](https://acme-bank.example)",
+                             "[Acme](https://acme-bank.example)(https://evil.example@x)",
+                             "[Acme](<https://evil.example>)", "[Acme](https://evil.example \"title\")",
+                             "[Acme]( https://evil.example)", "<a href=\"https://evil.example\">Acme</a>",
+                             "[Acme](javascript:alert(1)//https://acme-bank.example)",
+                             "[acme-bank.example](https://evil.example)", "![Acme](https://evil.example/x.png)",
+                             "[Acme](https://acme-bank.example\xE2\x80\xAE/elpmaxe.live)"}) {
+        INFO(text);
+        const RichText r = parseMarkdown(text);
+        checkInvariants(r);
+        for (const Link& l : r.links) {
+            // A link's text never names another host than the one it opens (text that is not an
+            // address, like "Acme", promises nothing; the view shows linkTarget next to it).
+            std::string named = l.text;
+            if (named.rfind("https://", 0) == 0) named = named.substr(8);
+            named = named.substr(0, named.find_first_of("/?#"));
+            if (named.rfind("www.", 0) == 0) named = named.substr(4);
+            std::string target = linkTarget(l.href);
+            if (target.rfind("www.", 0) == 0) target = target.substr(4);
+            if (named.find('.') != std::string::npos && named.find(' ') == std::string::npos) CHECK(named == target);
+        }
+    }
+}
+
 TEST_CASE("bare links are detected", "[markdown][links]") {
     RichText r = parseMarkdown("Go to https://acme.example/help, or www.acme.example.");
     CHECK(runs(r) == std::vector<TextRun>{run("Go to "), linked("https://acme.example/help", 0), run(", or "),

@@ -17,7 +17,9 @@
 // HTML or nested lists: those characters stay as typed.
 //
 // Links: only https:, mailto: and tel: ever become links (reference §1.12: never javascript:, data:,
-// or plain http: from agent-supplied text). A link whose text looks like a web address of another host
+// or plain http: from agent-supplied text). An https: link must name its host plainly: no userinfo
+// ("https://acme-bank.example@evil.example" opens evil.example), no '%' in the host, no backslash, no
+// non-ASCII or punycode labels, no numeric IPv4 host; such URLs stay text (linkAllowed()). A link whose text looks like a web address of another host
 // ("[mybank.com](https://evil.example)") shows its real address instead, so the text cannot lie about
 // where the link goes.
 //
@@ -74,7 +76,8 @@ RichText parseMessageText(std::string_view text, std::string_view contentType);
 // lines (a blank line where gapBefore), bullets as "• ", numbered items as "3. ", links as their text.
 std::string plainText(const RichText& rich);
 
-// True for the schemes a customer may open: https: (with a host), mailto:, tel:. Case-insensitive.
+// True for the schemes a customer may open: https: (with a plainly named host, see above), mailto:,
+// tel:. Case-insensitive.
 bool linkAllowed(std::string_view href);
 // The host a link leads to, lower-cased, for "opens example.com" hints: "https://user@Bank.com:8443/x"
 // -> "bank.com:8443"; the address for mailto: and the number for tel:.

@@ -4,9 +4,11 @@
 // application/vnd.amazonaws.connect.message.interactive: ListPicker, QuickReply, Panel, TimePicker,
 // Carousel) and Finaptic's data-bound templates (system.md §4), all JSON of the shape
 //   {"templateType": "...", "version": "1.0", "data": {"content": {"title", "subtitle", "elements": [...]}}}
-// Until the template views exist, and whenever a template cannot be shown as such (unknown type, a
-// failed data provider), the window shows what is readable in it: the title, the subtitle and the
-// options. A bubble is never blank and never shows "$API:" placeholders or raw JSON.
+// The typed model is finchat/interactive.h (and template_data.h for placeholders). Until the template
+// views exist, and whenever a template cannot be shown as such (parseTemplateMessage's error: unknown
+// type, ViewResource, malformed; a failed data provider: TemplateResolver::Failure::fallback), the
+// window shows what is readable in it: the title, the subtitle and the options. A bubble is never
+// blank and never shows "$API:" placeholders or raw JSON.
 #pragma once
 #include <optional>
 #include <string>
