@@ -221,6 +221,13 @@ struct ChatService::Impl {
         return c.items.back();
     }
 
+    // Customer text under the contact's instance's in-flight redaction (config InFlightChatRedactionConfiguration).
+    std::string redact(const Contact& c, std::string_view text) const { return redactFor(c.instance, text); }
+    std::string redactFor(std::string_view instanceId, std::string_view text) const {
+        const InstanceConfig* inst = config.instance(instanceId);
+        return finchat::redactPii(text, inst ? inst->redaction : finchat::PiiRedaction{});
+    }
+
     const Item& say(Contact& c, const Participant* from, ContentKind kind, std::string text) {
         return publish(c, makeItem(c, ItemType::Message, kind, std::move(text), from));
     }
@@ -259,7 +266,7 @@ struct ChatService::Impl {
         const Participant& cust = stored.participants.begin()->second;
         event(stored, ContentKind::ParticipantJoined, &cust);
         if (r.initialMessage)
-            say(stored, &cust, finchat::classifyContentType(r.initialMessage->contentType), finchat::redactPii(r.initialMessage->content));
+            say(stored, &cust, finchat::classifyContentType(r.initialMessage->contentType), redact(stored, r.initialMessage->content));
         if (!flow->greeting.empty()) {
             Participant bot{"", kBotName, "", ParticipantRole::System, true};
             say(stored, &bot, ContentKind::TextPlain, flow->greeting);
@@ -570,7 +577,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             if (static_cast<int>(c->items.size()) >= s.config.limits.maxItemsPerContact)
                 return Reply::error("ServiceQuotaExceededException", "This chat has reached its message limit");
             // Customer text is redacted before anyone (bot, agent, transcript) sees it; the raw text is not kept.
-            std::string content = me.role == ParticipantRole::Customer && text ? finchat::redactPii(req->content) : req->content;
+            std::string content = me.role == ParticipantRole::Customer && text ? s.redact(*c, req->content) : req->content;
             const Item& item = s.say(*c, &me, kind, std::move(content));
             std::string answer = finchat::encode(finchat::SendMessageResponse{item.id, item.absoluteTime, std::nullopt});
             if (!req->clientToken.empty()) s.remember(*c, key, answer);
@@ -941,6 +948,10 @@ Reply ChatService::agentContact(std::string_view contactId) {
 // ---------------------------------------------------------------------------------------------
 // Finaptic Support API and the demo partner backend
 // ---------------------------------------------------------------------------------------------
+std::string ChatService::redactCustomerText(std::string_view instanceId, std::string_view text) const {
+    return impl_->redactFor(instanceId, text);
+}
+
 Reply ChatService::createEscalation(std::string_view apiKey, std::string_view body) {
     const PartnerConfig* partner = impl_->config.partnerByKey(apiKey);
     if (!partner) return Reply::error("AccessDeniedException", "unknown or missing x-api-key");
@@ -960,7 +971,7 @@ Reply ChatService::createEscalation(std::string_view apiKey, std::string_view bo
         for (const auto& item : *t) {
             if (!item.is_object()) continue;
             json kept = {{"displayName", field(item, "displayName")}, {"role", field(item, "role")},
-                         {"time", field(item, "time")}, {"text", finchat::redactPii(field(item, "text"))}};
+                         {"time", field(item, "time")}, {"text", redactCustomerText(impl_->config.finapticInstance, field(item, "text"))}};
             e.transcript.push_back(std::move(kept));
         }
     }

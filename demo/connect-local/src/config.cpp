@@ -66,6 +66,11 @@ finchat::Result<Config> Config::parse(std::string_view text) {
         for (const auto& jq : arr(ji, "queues"))
             if (jq.is_object()) inst.queues.push_back({str(jq, "id"), str(jq, "name")});
         if (inst.id.empty()) return finchat::Error{finchat::ErrorCode::MissingField, "instances[].id: required"};
+        if (auto r = ji.find("InFlightChatRedactionConfiguration"); r != ji.end()) {
+            auto rules = finchat::parsePiiRedaction(r->dump());
+            if (!rules) return finchat::Error{rules.error().code, "instance " + inst.id + ": " + rules.error().detail};
+            inst.redaction = *rules;
+        }
         for (const auto& f : inst.flows)
             if (!f.queue.empty() && !inst.hasQueue(f.queue))
                 return finchat::Error{finchat::ErrorCode::InvalidValue, "flow " + f.id + " names unknown queue " + f.queue};

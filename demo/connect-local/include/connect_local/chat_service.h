@@ -96,6 +96,10 @@ public:
     void setEchoAgent(bool on);                                         // --agent echo
 
     // --- Finaptic Support API and the demo partner backend (system.md §3) --------------------
+    // Customer text redacted as the instance's InFlightChatRedactionConfiguration says (the defaults of
+    // finchat::PiiRedaction for an unknown instance): what every message, and the escalation transcript
+    // (under the Finaptic instance's rules), goes through.
+    std::string redactCustomerText(std::string_view instanceId, std::string_view text) const;
     Reply createEscalation(std::string_view apiKey, std::string_view body);   // POST /finaptic/v1/escalations
     Reply partnerChatToken(std::string_view body);                      // POST /acme/api/chat-token
 

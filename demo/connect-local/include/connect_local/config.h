@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "finchat/pii.h"
 #include "finchat/result.h"
 
 namespace connect_local {
@@ -22,6 +23,9 @@ struct InstanceConfig {
     std::string id, name;
     std::vector<FlowConfig> flows;
     std::vector<QueueConfig> queues;
+    // Connect's InFlightChatRedactionConfiguration: what customer text loses before the bot, agents
+    // and transcripts see it ("InFlightChatRedactionConfiguration" in config.json; absent: defaults).
+    finchat::PiiRedaction redaction;
     const FlowConfig* flow(std::string_view id) const;
     bool hasQueue(std::string_view id) const;
 };
