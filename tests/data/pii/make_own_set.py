@@ -104,6 +104,9 @@ I'm [[NAME:Laura]]. My login is [[USERNAME:laura_b77]]
 passport [[PASSPORT_NUMBER:K1234567]] and date of birth [[DATE_TIME:17.08.1985]]
 """.strip().splitlines() + ['Please add [[NAME:Maria Gonzalez]] as a payee, sort code [[BANK_ROUTING:40-47-84]], account [[BANK_ACCOUNT_NUMBER:70872490]]', "I'd like to add my mum, [[NAME:Jane Doe]], as a beneficiary", 'Can you send the statement to my partner, [[NAME:Alex Kim]]?', 'My date of birth is [[DATE_TIME:04/07/1992]] and postcode [[ADDRESS:SW1A 2AA]]', 'Cardholder name: [[NAME:JOHN A SMITH]]', "Hi it's [[NAME:Tom]] from the Leeds branch", 'Please address the letter to Dr. [[NAME:Hannah Lee]]', 'Beneficiary: [[NAME:Ahmed Al-Farsi]], IBAN [[INTERNATIONAL_BANK_ACCOUNT_NUMBER:AE07 0331 2345 6789 0123 456]]', 'Send £200 to [[NAME:John Smith]] on [[DATE_TIME:Friday]] please', 'Deliver the card to [[ADDRESS:350 Fifth Avenue, New York, NY 10118]]', 'my zip code is [[ADDRESS:94105]]', 'CVV2 is [[CREDIT_DEBIT_CVV:839]]', 'valid thru [[CREDIT_DEBIT_EXPIRY:11/25]]', 'wire to IBAN [[INTERNATIONAL_BANK_ACCOUNT_NUMBER:FR14 2004 1010 0505 0001 3M02 606]] today', 'the router said [[IP_ADDRESS:10.0.0.1]] and device [[MAC_ADDRESS:3C:22:FB:12:34:56]]', 'Who is [[NAME:Michael Scott]]? He keeps calling me about my loan', 'Text me at [[PHONE:555-867-5309]] instead', 'My email address is [[EMAIL:jane_doe@example.co.uk]], please use it', 'The transfer on [[DATE_TIME:2024-02-29]] of 1,200.00 USD has not arrived', 'My login email is [[EMAIL:k.ito@example.jp]] and the password is [[PASSWORD:sakura-2024]]', 'I am [[AGE:29 years]] old and want a credit card', 'hello, i am [[NAME:oliver]], card [[CREDIT_DEBIT_NUMBER:4000 0566 5566 5556]] got stuck in the atm', 'Pay the invoice from checking [[BANK_ACCOUNT_NUMBER:123456789012]] please', 'Why was my direct debit to British Gas for 64.20 taken twice?', 'I need a letter confirming my balance for the embassy', 'The branch on 5th Avenue said to call you', 'Can I pay 3 bills at once from the app?', 'My employer Acme Corp says the salary went out on the 25th', 'Is the 0.5% fee charged on every transfer over 1000?', "Please block the card, I'll call back in 10 minutes", 'I got 4 texts from the bank this morning', 'My daughter is travelling to Spain next week, will her card work?', 'Can my son open an account at 16?', 'The agent, [[NAME:Sarah]], said it would be fixed']
 
+# Written after the detector was tuned on everything above, and never tuned on: a blind check.
+HOLDOUT = ['Hey, [[NAME:Priyanka Patel]] here. My debit card [[CREDIT_DEBIT_NUMBER:4929 1234 5678 9012]]... wait wrong one', 'Please change my address to [[ADDRESS:77 Harbour Road, Bristol BS1 5TT]] from next month', "my phone is [[PHONE:+33 6 12 34 56 78]] while I'm in France", 'Our joint account [[BANK_ACCOUNT_NUMBER:31926819]] with my wife [[NAME:Ines]] was frozen', 'Can I use my old PIN [[PIN:7741]] on the new card?', 'Is [[SWIFT_CODE:BARCGB22]] the right BIC for Barclays?', 'i got an sms from [[PHONE:07700 900077]] asking for my cvv, i gave them [[CREDIT_DEBIT_CVV:318]]', 'My employee number is 44821, is that needed?', 'The hotel charged me 3 nights at 129.00 each', 'Booked a flight on [[DATE_TIME:August 9]] with the card ending 7781', 'My sister [[NAME:Olivia Bennett]] will collect the documents', '[[EMAIL:sam.taylor@example.org]] is my new email, the old one was [[EMAIL:staylor@example.net]]', 'Social security: [[SSN:219-09-9999]]', 'Expiry is [[CREDIT_DEBIT_EXPIRY:04/29]] and security code [[CREDIT_DEBIT_CVV:662]]', 'Please confirm routing number [[BANK_ROUTING:122105155]] for my direct deposit', "I was born on [[DATE_TIME:12 December 1971]] and I'm [[AGE:54]]", "the website [[URL:https://mybank.example.com/help]] doesn't load", "Sign in attempt from [[IP_ADDRESS:203.0.113.9]] at [[DATE_TIME:2:14 am]], that wasn't me", 'My username is [[USERNAME:ben_carter42]], the password [[PASSWORD:Winter!2023]] stopped working', 'Is there a fee for cash withdrawals abroad?']
+
 MARK = re.compile(r"\[\[([A-Z_]+):(.*?)\]\]")
 
 
@@ -119,11 +122,13 @@ def parse(line):
 
 
 def main():
-    out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "banking_chat_pii_own.jsonl")
-    with open(out, "w", encoding="utf-8") as f:
-        for i, line in enumerate(SENTENCES):
-            text, entities = parse(line)
-            f.write(json.dumps({"id": "own-%04d" % i, "text": text, "entities": entities}, ensure_ascii=False) + "\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name, prefix, lines in (("banking_chat_pii_own.jsonl", "own", SENTENCES),
+                                ("banking_chat_pii_holdout.jsonl", "holdout", HOLDOUT)):
+        with open(os.path.join(here, name), "w", encoding="utf-8") as f:
+            for i, line in enumerate(lines):
+                text, entities = parse(line)
+                f.write(json.dumps({"id": "%s-%04d" % (prefix, i), "text": text, "entities": entities}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
