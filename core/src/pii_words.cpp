@@ -76,6 +76,8 @@ struct Text {
     }
     // Token i .. i+n-1 spell the phrase (words separated by single spaces in `lower`).
     bool phrase(std::size_t i, std::string_view lower) const {
+        // First letters first: most tokens start no cue phrase, and this is the detector's hot loop.
+        if (i >= tok.size() || lower.empty() || toLower(t[tok[i].begin]) != lower[0]) return false;
         while (!lower.empty()) {
             const std::size_t sp = lower.find(' ');
             if (!is(i, lower.substr(0, sp))) return false;
@@ -149,7 +151,7 @@ bool notAName(const Text& x, std::size_t i) {
     const std::string_view w = x.lower(i, buf);
     if (w.empty()) return true;
     for (std::string_view s : kNotNames)
-        if (s == w) return true;
+        if (s[0] == w[0] && s == w) return true;
     return false;
 }
 
