@@ -63,9 +63,9 @@ if [ ! -f "$imgui_dir/imgui.h" ]; then
   rm -rf "$imgui_dir"; mv "$src" "$imgui_dir"; rm -rf "$tmp"
 fi
 
-# Node packages (conformance and browser tests; the Closure Compiler that minifies the shipped wasm
+# Node packages (the PII name list the core compiles in, core/names; conformance and browser tests; the Closure Compiler that minifies the shipped wasm
 # targets' JS, see cmake/wasm_size.cmake) are installed from committed lock files.
-for dir in "$root"/web "$root"/demo "$root"/tests "$root"/tests/conformance "$root"/scripts/closure; do
+for dir in "$root"/core/names "$root"/web "$root"/demo "$root"/tests "$root"/tests/conformance "$root"/scripts/closure; do
   if [ -f "$dir/package-lock.json" ]; then
     stamp="$dir/node_modules/.finaptic-lock"
     if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then

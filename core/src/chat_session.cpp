@@ -784,17 +784,27 @@ Result<std::string> ChatSession::sendMessage(std::string content, std::string co
     if (content.find_first_not_of(" \t\r\n") == std::string::npos) return Error{ErrorCode::InvalidValue, "empty message"};
     const bool text = kind == ContentKind::TextPlain || kind == ContentKind::TextMarkdown;
     // Personal data, by the partner's policy: masked (default) or asked about before it leaves.
+    // Which types are guarded at all, and which ask first, is the partner's per-type choice
+    // (config_.piiTypes); an explicit Mask or AsTyped (the customer's answer) is final.
     std::string maskedTypes;
+    const bool partnerChoice = pii == PiiPolicy::Default;
     if (pii == PiiPolicy::Default) pii = config_.piiPolicy;
     if (text && pii != PiiPolicy::AsTyped) {
-        const auto found = detectPii(content);
-        if (!found.empty()) {
-            for (const PiiMatch& m : found) {
-                const std::string name = comprehendName(m.type);
-                if (maskedTypes.find(name) == std::string::npos) maskedTypes += (maskedTypes.empty() ? "" : ",") + name;
-            }
-            if (pii == PiiPolicy::AskFirst) return Error{ErrorCode::PiiDetected, maskedTypes};
-            content = maskPii(content, found);
+        std::vector<PiiMatch> guarded;
+        PiiTypeSet named;
+        bool ask = pii == PiiPolicy::AskFirst;
+        for (const PiiMatch& m : detectPii(content)) {
+            const PiiAction action = config_.piiTypes.of(m.type);
+            if (action == PiiAction::Send) continue;
+            guarded.push_back(m);
+            ask = ask || (partnerChoice && action == PiiAction::AskFirst);
+            if (named.has(m.type)) continue;
+            named.add(m.type);
+            maskedTypes += (maskedTypes.empty() ? "" : ",") + std::string(comprehendName(m.type));
+        }
+        if (!guarded.empty()) {
+            if (ask) return Error{ErrorCode::PiiDetected, maskedTypes};
+            content = maskPii(content, guarded);
         }
     }
     const std::size_t size = text ? utf8Length(content) : content.size();

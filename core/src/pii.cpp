@@ -1,5 +1,8 @@
 #include "finchat/pii.h"
 
+#include "finchat/json.h"
+#include "pii_scan.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -7,24 +10,7 @@
 
 namespace finchat {
 namespace {
-
-// ---- Characters -----------------------------------------------------------------------------------
-// Everything here is ASCII-only on purpose: bytes of multi-byte UTF-8 sequences are >= 0x80 and are
-// never digits, letters or separators, so no match can begin or end inside a code point, and a
-// non-ASCII character next to a number acts like punctuation ("Karte:4111…", "…1111 ✓").
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-bool isLetter(char c) { return isUpper(c) || isLower(c); }
-bool isAlnum(char c) { return isDigit(c) || isLetter(c); }
-bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
-char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-char toUpper(char c) { return isLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
-
-// The byte at i / just before i, or '\0' outside the text, so look-arounds need no bounds checks.
-char at(std::string_view t, std::size_t i) { return i < t.size() ? t[i] : '\0'; }
-char before(std::string_view t, std::size_t i) { return i > 0 && i <= t.size() ? t[i - 1] : '\0'; }
+using namespace pii_detail;
 
 // Characters that join digits into one larger number: "1,234.56", "10:30", "01/05/2025".
 bool isNumberJoiner(char c) { return c == '.' || c == ',' || c == ':' || c == '/'; }
@@ -54,19 +40,6 @@ bool currencyAfter(std::string_view t, std::size_t pos) {
         if (startsWith(t, pos, code) && !isLetter(at(t, pos + 3))) return true;
     return false;
 }
-
-// ---- Candidates -----------------------------------------------------------------------------------
-// Every scanner proposes candidates; where candidates overlap, the lower rank wins (then the earlier,
-// then the longer one). The ranks follow how much the shape alone proves: an e-mail address or an
-// IBAN (mod-97) is certain, a Luhn-valid card number nearly so, a keyword-backed number less, and a
-// phone number is the weakest guess.
-enum Rank { kEmail, kIban, kCard, kSsnShape, kContext, kPhone };
-
-struct Candidate {
-    PiiType type;
-    std::size_t begin, end;
-    int rank;
-};
 
 // ---- Digit runs -----------------------------------------------------------------------------------
 struct Run {
@@ -172,10 +145,25 @@ constexpr Keyword kKeywords[] = {
     {"cvn", kCueCvv, true},          {"cid", kCueCvv, true},
     {"csc", kCueCvv, true},          {"security code", kCueCvv, false},
     {"card verification", kCueCvv, false},
-    {"pin", kCuePin, true},
+    {"pin", kCuePin, true},          {"passcode", kCuePin, false},
+    {"pin code", kCuePin, false},    {"pincode", kCuePin, false},
+    {"back says", kCueCvv, false},   {"on the back", kCueCvv, false},
+    {"on back", kCueCvv, false},     {"3-digit", kCueCvv, false},
+    {"3 digit", kCueCvv, false},     {"three digit", kCueCvv, false},
+    {"three-digit", kCueCvv, false}, {"security number", kCueCvv, false},
+    {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
+    {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
     {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},
     {"kontonummer", kCueAccount, false}, {"konto", kCueAccount, true},
+    {"pay from", kCueAccount, false}, {"paid from", kCueAccount, false},
+    {"pay it from", kCueAccount, false}, {"transfer from", kCueAccount, false},
+    {"transfer to", kCueAccount, false}, {"transferred to", kCueAccount, false},
+    {"send to", kCueAccount, false}, {"sent to", kCueAccount, false},
+    {"sent it to", kCueAccount, false}, {"pay into", kCueAccount, false},
+    {"paid into", kCueAccount, false}, {"deposit into", kCueAccount, false},
+    {"savings", kCueAccount, false}, {"checking", kCueAccount, false},
+    {"chequing", kCueAccount, false},
     {"phone", kCuePhone, false},     {"telephone", kCuePhone, false},
     {"tel", kCuePhone, true},        {"mobile", kCuePhone, false},
     {"cell", kCuePhone, true},       {"cellphone", kCuePhone, false},
@@ -184,7 +172,8 @@ constexpr Keyword kKeywords[] = {
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
 };
 constexpr std::size_t kKeywordReach = 40;
-constexpr std::size_t kLongestKeyword = 17;  // "card verification"
+constexpr std::size_t kSwiftReach = 90;      // "the SWIFT code for my branch? The other bank says X"
+constexpr std::size_t kLongestKeyword = 19;  // "verification number"
 
 // For each cue, the end of its nearest keyword before `pos` (0 = none; a keyword never ends at 0).
 struct Cues {
@@ -203,16 +192,16 @@ bool keywordAt(std::string_view t, std::size_t p, const Keyword& k) {
     return !k.wholeWord || !isLetter(at(t, p + k.word.size()));
 }
 
-Cues findCues(std::string_view t, std::size_t floor, std::size_t pos) {
+Cues findCues(std::string_view t, std::size_t floor, std::size_t pos, std::size_t reach = kKeywordReach) {
     Cues cues;
-    std::size_t lo = pos > kKeywordReach + kLongestKeyword ? pos - kKeywordReach - kLongestKeyword : 0;
+    std::size_t lo = pos > reach + kLongestKeyword ? pos - reach - kLongestKeyword : 0;
     lo = std::max(lo, floor);
     for (std::size_t p = lo; p < pos; ++p) {
         char c = toLower(t[p]);
         for (const Keyword& k : kKeywords) {
             if (k.word[0] != c || !keywordAt(t, p, k)) continue;
             std::size_t e = p + k.word.size();
-            if (e <= pos && pos - e <= kKeywordReach) cues.end[k.cue] = std::max(cues.end[k.cue], e);
+            if (e <= pos && pos - e <= reach) cues.end[k.cue] = std::max(cues.end[k.cue], e);
         }
     }
     return cues;
@@ -258,7 +247,7 @@ void cardsInChain(std::string_view t, const std::vector<Run>& runs, std::size_t 
             if (e != last && t[runs[e].end] != ' ') continue;
             Digits ds = collectDigits(t, runs, s, e);
             if (ds.d[0] >= '2' && ds.d[0] <= '6' && luhnValid(ds))
-                out.push_back({PiiType::CreditDebitNumber, runs[s].begin, runs[e].end, kCard});
+                out.push_back({PiiType::CreditDebitNumber, runs[s].begin, runs[e].end, kCard, 0.98f});
         }
     }
 }
@@ -349,7 +338,7 @@ void scanIbans(std::string_view t, std::vector<Candidate>& out) {
             if (count == length) end = q;
         }
         if (end == 0 || isWordChar(at(t, end)) || !ibanChecksumValid(t, p, end)) continue;
-        out.push_back({PiiType::InternationalBankAccountNumber, p, end, kIban});
+        out.push_back({PiiType::InternationalBankAccountNumber, p, end, kIban, 0.99f});
         p = end - 1;
     }
 }
@@ -394,7 +383,7 @@ void scanEmails(std::string_view t, std::vector<Candidate>& out) {
         if (e - d > 253) continue;
         while (e > d && t[e - 1] == '.') --e;
         if (at(t, e) == '@' || at(t, e) == '_' || !validDomain(t.substr(d, e - d))) continue;
-        out.push_back({PiiType::Email, l, e, kEmail});
+        out.push_back({PiiType::Email, l, e, kEmail, 0.99f});
         a = e - 1;
     }
 }
@@ -429,8 +418,8 @@ void scanSwift(std::string_view t, std::vector<Candidate>& out) {
         bool shape = (w.size() == 8 || w.size() == 11) &&
                      std::all_of(w.begin(), w.begin() + 6, isUpper) &&
                      std::all_of(w.begin() + 6, w.end(), [](char c) { return isUpper(c) || isDigit(c); });
-        if (shape && isCountry(w[4], w[5]) && findCues(t, 0, p).has(kCueSwift))
-            out.push_back({PiiType::SwiftCode, p, e, kContext});
+        if (shape && isCountry(w[4], w[5]) && findCues(t, 0, p, kSwiftReach).has(kCueSwift))
+            out.push_back({PiiType::SwiftCode, p, e, kContext, 0.95f});
         p = e;
     }
 }
@@ -469,7 +458,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         return true;
     };
     auto emit = [&](PiiType type) {
-        out.push_back({type, runs[first].begin, runs[last].end, kContext});
+        out.push_back({type, runs[first].begin, runs[last].end, kContext, 0.9f});
         return true;
     };
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
@@ -510,8 +499,12 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::v
             ++i;
             continue;
         }
-        // MM/YY, MM/YYYY
-        if (r.size() <= 2 && at(t, r.end) == '/' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+        // MM/YY, MM/YYYY; MM-YY and MM-YYYY only right after an expiry keyword ("Exp: 11-26"), as a
+        // dash-joined pair is otherwise a range or part of a phone number.
+        const bool slashPair = at(t, r.end) == '/' ||
+                               (at(t, r.end) == '-' && !isDigit(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
+                                findCues(t, floor, r.begin).has(kCueExpiry));
+        if (r.size() <= 2 && slashPair && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
             const Run& y = runs[i + 1];
             bool inDate = (isNumberJoiner(at(t, y.end)) && isDigit(at(t, y.end + 1))) ||
@@ -520,7 +513,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::v
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
             if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(t, floor, r.begin).has(kCueExpiry))
-                out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext});
+                out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
             floor = y.end;
             i += 2;
             continue;
@@ -538,7 +531,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::v
         bool dashes = j == i + 2 && t[runs[i].end] == '-';
         if (dashes && runs[i].size() == 3 && runs[i + 1].size() == 2 && runs[j].size() == 4 &&
             ssnValid(collectDigits(t, runs, i, j))) {
-            out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape});
+            out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
             Cues cues = findCues(t, floor, r.begin);
             if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ')
@@ -678,7 +671,7 @@ void scanPhones(std::string_view t, std::vector<Candidate>& out) {
                 currencyAfter(t, end))
                 continue;
             if (phoneShape(t, g, k, plus)) {
-                out.push_back({PiiType::Phone, start, end, kPhone});
+                out.push_back({PiiType::Phone, start, end, kPhone, 0.85f});
                 break;
             }
         }
@@ -705,21 +698,68 @@ std::string replaceMatches(std::string_view text, const std::vector<PiiMatch>& m
 
 }  // namespace
 
+// Comprehend's names, in PiiType order.
+constexpr const char* kTypeNames[kPiiTypeCount] = {
+    "CREDIT_DEBIT_NUMBER",
+    "CREDIT_DEBIT_CVV",
+    "CREDIT_DEBIT_EXPIRY",
+    "BANK_ACCOUNT_NUMBER",
+    "BANK_ROUTING",
+    "INTERNATIONAL_BANK_ACCOUNT_NUMBER",
+    "SWIFT_CODE",
+    "SSN",
+    "PIN",
+    "EMAIL",
+    "PHONE",
+    "NAME",
+    "ADDRESS",
+    "DATE_TIME",
+    "AGE",
+    "USERNAME",
+    "PASSWORD",
+    "URL",
+    "IP_ADDRESS",
+    "MAC_ADDRESS",
+    "DRIVER_ID",
+    "PASSPORT_NUMBER",
+    "US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER",
+    "UK_NATIONAL_INSURANCE_NUMBER",
+    "CA_SOCIAL_INSURANCE_NUMBER",
+    "UK_NATIONAL_HEALTH_SERVICE_NUMBER",
+    "AWS_ACCESS_KEY",
+    "AWS_SECRET_KEY",
+};
+
 const char* comprehendName(PiiType type) {
-    switch (type) {
-        case PiiType::CreditDebitNumber: return "CREDIT_DEBIT_NUMBER";
-        case PiiType::CreditDebitCvv: return "CREDIT_DEBIT_CVV";
-        case PiiType::CreditDebitExpiry: return "CREDIT_DEBIT_EXPIRY";
-        case PiiType::BankAccountNumber: return "BANK_ACCOUNT_NUMBER";
-        case PiiType::BankRouting: return "BANK_ROUTING";
-        case PiiType::InternationalBankAccountNumber: return "INTERNATIONAL_BANK_ACCOUNT_NUMBER";
-        case PiiType::SwiftCode: return "SWIFT_CODE";
-        case PiiType::Ssn: return "SSN";
-        case PiiType::Pin: return "PIN";
-        case PiiType::Email: return "EMAIL";
-        case PiiType::Phone: return "PHONE";
+    const auto i = static_cast<std::size_t>(type);
+    return i < kPiiTypeCount ? kTypeNames[i] : "UNKNOWN";
+}
+
+std::optional<PiiType> piiTypeFromName(std::string_view name) {
+    for (std::size_t i = 0; i < kPiiTypeCount; ++i)
+        if (name == kTypeNames[i]) return static_cast<PiiType>(i);
+    return std::nullopt;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> codePointOffsets(std::string_view text,
+                                                                  const std::vector<PiiMatch>& matches) {
+    // Matches are sorted and never overlap, but count from the start for each one that is not, so any
+    // vector is answered correctly. A code point starts at every byte that is not 10xxxxxx.
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    out.reserve(matches.size());
+    std::size_t byte = 0, points = 0;
+    auto advanceTo = [&](std::size_t target) {
+        if (target < byte) byte = points = 0;
+        target = std::min(target, text.size());
+        for (; byte < target; ++byte)
+            if ((static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) ++points;
+        return points;
+    };
+    for (const PiiMatch& m : matches) {
+        const std::size_t b = advanceTo(m.begin);
+        out.emplace_back(b, advanceTo(m.end));
     }
-    return "UNKNOWN";
+    return out;
 }
 
 std::vector<PiiMatch> detectPii(std::string_view text) {
@@ -731,11 +771,13 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanContextNumbers(text, runs, candidates);
     scanSwift(text, candidates);
     scanPhones(text, candidates);
+    scanWords(text, candidates);
 
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (a.rank != b.rank) return a.rank < b.rank;
         if (a.begin != b.begin) return a.begin < b.begin;
-        return a.end > b.end;
+        if (a.end != b.end) return a.end > b.end;
+        return a.type < b.type;   // a total order: native and wasm pick the same candidate
     });
     // Every candidate is short (at most a few hundred bytes), so marking taken bytes keeps this linear.
     std::vector<bool> taken(text.size(), false);
@@ -745,7 +787,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
         for (std::size_t i = c.begin; i < c.end && free; ++i) free = !taken[i];
         if (!free) continue;
         for (std::size_t i = c.begin; i < c.end; ++i) taken[i] = true;
-        matches.push_back({c.type, c.begin, c.end});
+        matches.push_back({c.type, c.begin, c.end, c.score});
     }
     std::sort(matches.begin(), matches.end(),
               [](const PiiMatch& a, const PiiMatch& b) { return a.begin < b.begin; });
@@ -760,6 +802,15 @@ std::string redactPii(std::string_view text, const std::vector<PiiMatch>& matche
         out += comprehendName(m.type);
         out += ']';
     });
+}
+
+std::string redactPii(std::string_view text, const PiiRedaction& rules) {
+    if (!rules.enabled) return std::string(text);
+    std::vector<PiiMatch> kept;
+    for (const PiiMatch& m : detectPii(text))
+        if (rules.entities.has(m.type)) kept.push_back(m);
+    if (rules.maskMode == PiiMaskMode::EntityType) return redactPii(text, kept);
+    return replaceMatches(text, kept, [](std::string& out, const PiiMatch&, std::string_view) { out += "[PII]"; });
 }
 
 std::string maskPii(std::string_view text) { return maskPii(text, detectPii(text)); }
@@ -778,6 +829,93 @@ std::string maskPii(std::string_view text, const std::vector<PiiMatch>& matches)
         out += ' ';
         out += significant.substr(significant.size() - 4);
     });
+}
+
+}  // namespace finchat
+
+namespace finchat {
+
+PiiTypePolicy::PiiTypePolicy() {
+    for (PiiAction& a : action) a = PiiAction::Send;
+    for (PiiType t : {PiiType::CreditDebitNumber, PiiType::CreditDebitCvv, PiiType::CreditDebitExpiry,
+                      PiiType::BankAccountNumber, PiiType::BankRouting, PiiType::InternationalBankAccountNumber,
+                      PiiType::SwiftCode, PiiType::Ssn, PiiType::Pin, PiiType::Password, PiiType::DriverId,
+                      PiiType::PassportNumber, PiiType::UsIndividualTaxIdentificationNumber,
+                      PiiType::UkNationalInsuranceNumber, PiiType::CaSocialInsuranceNumber,
+                      PiiType::UkNationalHealthServiceNumber, PiiType::AwsAccessKey, PiiType::AwsSecretKey})
+        action[static_cast<std::size_t>(t)] = PiiAction::Mask;
+}
+
+PiiTypeSet PiiTypePolicy::withAction(PiiAction a) const {
+    PiiTypeSet set;
+    for (std::size_t i = 0; i < kPiiTypeCount; ++i)
+        if (action[i] == a) set.add(static_cast<PiiType>(i));
+    return set;
+}
+
+Result<PiiTypePolicy> parsePiiPolicy(std::string_view json) {
+    const Json doc = Json::parse(json);
+    if (!doc.isObject()) return Error{ErrorCode::MalformedJson, "piiPolicy: expected a JSON object"};
+    auto actionOf = [](const Json& v) -> std::optional<PiiAction> {
+        if (!v.isString()) return std::nullopt;
+        if (v.asString() == "send") return PiiAction::Send;
+        if (v.asString() == "mask") return PiiAction::Mask;
+        if (v.asString() == "ask") return PiiAction::AskFirst;
+        return std::nullopt;
+    };
+    PiiTypePolicy policy;
+    if (const Json* all = doc.find("ALL")) {
+        const auto a = actionOf(*all);
+        if (!a) return Error{ErrorCode::InvalidValue, "piiPolicy.ALL: expected \"send\", \"mask\" or \"ask\""};
+        for (PiiAction& x : policy.action) x = *a;
+    }
+    for (const Json::Member& m : doc.members()) {
+        if (m.key == "ALL") continue;
+        const auto type = piiTypeFromName(m.key);
+        if (!type) return Error{ErrorCode::InvalidValue, "piiPolicy." + m.key + ": unknown entity type"};
+        const auto a = actionOf(m.value);
+        if (!a) return Error{ErrorCode::InvalidValue, "piiPolicy." + m.key + ": expected \"send\", \"mask\" or \"ask\""};
+        policy.action[static_cast<std::size_t>(*type)] = *a;
+    }
+    return policy;
+}
+
+}  // namespace finchat
+
+namespace finchat {
+
+PiiTypeSet PiiRedaction::defaultEntities() {
+    PiiTypeSet set = PiiTypePolicy().withAction(PiiAction::Mask);
+    return set.add(PiiType::Email).add(PiiType::Phone);
+}
+
+Result<PiiRedaction> parsePiiRedaction(std::string_view json) {
+    const Json doc = Json::parse(json);
+    if (!doc.isObject()) return Error{ErrorCode::MalformedJson, "InFlightChatRedactionConfiguration: expected a JSON object"};
+    PiiRedaction rules;
+    if (const Json* v = doc.find("Enabled")) {
+        if (v->type() != Json::Type::Boolean) return Error{ErrorCode::WrongType, "Enabled: expected true or false"};
+        rules.enabled = v->asBool();
+    }
+    if (const Json* v = doc.find("RedactionMaskMode")) {
+        if (!v->isString() || (v->asString() != "PII" && v->asString() != "EntityType"))
+            return Error{ErrorCode::InvalidValue, "RedactionMaskMode: expected \"PII\" or \"EntityType\""};
+        rules.maskMode = v->asString() == "PII" ? PiiMaskMode::Pii : PiiMaskMode::EntityType;
+    }
+    if (const Json* v = doc.find("RedactionEntities")) {
+        if (!v->isArray()) return Error{ErrorCode::WrongType, "RedactionEntities: expected an array of entity types"};
+        rules.entities = {};
+        for (const Json& e : v->items()) {
+            if (e.isString() && e.asString() == "ALL") {
+                rules.entities = PiiTypeSet::all();
+                continue;
+            }
+            const auto type = e.isString() ? piiTypeFromName(e.asString()) : std::nullopt;
+            if (!type) return Error{ErrorCode::InvalidValue, "RedactionEntities: unknown entity type " + e.dump()};
+            rules.entities.add(*type);
+        }
+    }
+    return rules;
 }
 
 }  // namespace finchat

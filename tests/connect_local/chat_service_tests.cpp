@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "comprehend_api.h"
+#include "connect_local/chat_service.h"
 #include "fake_platform.h"
 #include "finchat/chat_session.h"
 #include "finchat/util.h"
@@ -382,4 +384,57 @@ TEST_CASE("DescribeView and the customer-authentication operations answer like C
     CHECK(s.service.participant(Operation::GetAuthenticationUrl, dana.token(), json{{"SessionId", session}, {"RedirectUri", "https://x"}}.dump()).errorType == "ValidationException");
     CHECK(s.service.participant(Operation::CancelParticipantAuthentication, dana.token(), json{{"SessionId", session}}.dump()).status == 400);
     CHECK(s.service.participant(Operation::CancelParticipantAuthentication, dana.token(), "{}").errorType == "ValidationException");
+}
+
+TEST_CASE("in-flight redaction per instance, as Connect's InFlightChatRedactionConfiguration", "[connect-local][pii]") {
+    auto parsed = connect_local::Config::parse(R"({"instances":[{"id":"finaptic","flows":[{"id":"finaptic-l2","queue":"q"}],
+        "queues":[{"id":"q"}],"InFlightChatRedactionConfiguration":{"Enabled":true,"RedactionMaskMode":"PII",
+        "RedactionEntities":["NAME","CREDIT_DEBIT_NUMBER"]}}]})");
+    REQUIRE(parsed.ok());
+    fake::ManualClock clock;
+    fake::SeededRandom random;
+    ChatService service(*parsed, clock, random);
+    StartChatContactRequest r{"finaptic", "finaptic-l2", {"Dana"}};
+    auto ids = *decode<StartChatContactResponse>(service.startChatContact(encode(r)).body);
+    auto c = *decode<CreateParticipantConnectionResponse>(service.participant(
+        Operation::CreateParticipantConnection, ids.participantToken, R"({"Type":["CONNECTION_CREDENTIALS"]})").body);
+    const std::string ct = c.connectionCredentials->connectionToken;
+    REQUIRE(service.participant(Operation::SendMessage, ct,
+                                encode(SendMessageRequest{"text/plain", "This is Dana Smith, card 4111 1111 1111 1111, email dana@example.com", ""})).status == 200);
+    const Reply t = service.participant(Operation::GetTranscript, ct, "{}");
+    CHECK(t.body.find("This is [PII], card [PII], email dana@example.com") != std::string::npos);   // EMAIL not listed
+    // The same rules for anything else customer text goes through (the escalation transcript).
+    CHECK(service.redactCustomerText("finaptic", "I'm Dana Smith") == "I'm [PII]");
+    // Without a configuration: [TYPE] for the default types (names are not among them).
+    fake::ManualClock clock2;
+    ChatService demo(connect_local::Config::demo(), clock2, random);
+    CHECK(demo.redactCustomerText("finaptic", "I'm Dana Smith, pin 4821") == "I'm Dana Smith, pin [PIN]");
+
+    auto bad = connect_local::Config::parse(R"({"instances":[{"id":"x","InFlightChatRedactionConfiguration":{"RedactionEntities":["CREDIT_CARD"]}}]})");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == ErrorCode::InvalidValue);
+    CHECK(bad.error().detail.find("instance x") != std::string::npos);
+}
+
+TEST_CASE("Comprehend DetectPiiEntities/ContainsPiiEntities: shapes, code-point offsets, errors", "[connect-local][pii]") {
+    using connect_local::comprehendCall;
+    CHECK(connect_local::isComprehendTarget("Comprehend_20171127.DetectPiiEntities"));
+    CHECK_FALSE(connect_local::isComprehendTarget("AWSLex.RecognizeText"));
+    const Reply ok = comprehendCall("Comprehend_20171127.DetectPiiEntities", R"({"Text":"Größe 🙂 pin 4821","LanguageCode":"en"})");
+    CHECK(ok.status == 200);
+    CHECK(ok.contentType == "application/x-amz-json-1.1");
+    // "Größe 🙂 pin " is 12 code points (16 bytes, 13 UTF-16 units)
+    CHECK(ok.body == R"({"Entities":[{"BeginOffset":12,"EndOffset":16,"Score":0.9,"Type":"PIN"}]})");
+    const Reply labels = comprehendCall("Comprehend_20171127.ContainsPiiEntities", R"({"Text":"pin 4821, pin 1234","LanguageCode":"en"})");
+    CHECK(labels.body == R"({"Labels":[{"Name":"PIN","Score":0.9}]})");
+    auto errorType = [](const Reply& r) { return r.status == 400 ? r.errorType : std::string("status ") + std::to_string(r.status); };
+    CHECK(errorType(comprehendCall("Comprehend_20171127.DetectPiiEntities", R"({"Text":"x","LanguageCode":"fr"})")) == "UnsupportedLanguageException");
+    CHECK(errorType(comprehendCall("Comprehend_20171127.DetectPiiEntities", R"({"Text":")" + std::string(100 * 1024 + 1, 'a') + R"(","LanguageCode":"en"})")) == "TextSizeLimitExceededException");
+    CHECK(errorType(comprehendCall("Comprehend_20171127.DetectPiiEntities", R"({"Text":"\ud800","LanguageCode":"en"})")) != "status 200");
+    CHECK(errorType(comprehendCall("Comprehend_20171127.DetectPiiEntities", R"({"LanguageCode":"en"})")) == "ValidationException");
+    CHECK(errorType(comprehendCall("Comprehend_20171127.DetectPiiEntities", "nope")) == "SerializationException");
+    CHECK(errorType(comprehendCall("Comprehend_20171127.DetectKeyPhrases", "{}")) == "UnknownOperationException");
+    const Reply e = comprehendCall("Comprehend_20171127.DetectPiiEntities", R"({"Text":"x","LanguageCode":"de"})");
+    CHECK(e.body.find(R"("__type":"UnsupportedLanguageException")") != std::string::npos);
+    CHECK(e.body.find(R"("Message":)") != std::string::npos);
 }

@@ -2,6 +2,7 @@
 // everyday banking text, and the exact strings redactPii/maskPii produce. Each SECTION is one behaviour.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -217,7 +218,7 @@ TEST_CASE("CVV, PIN and expiry need their keyword", "[pii]") {
     SECTION("expiry-shaped text without keyword, with an impossible month, or inside a date") {
         CHECK(found("12/2025") == kNone);
         CHECK(found("exp 13/27") == kNone);
-        CHECK(found("expires on 12/05/2025") == kNone);
+        CHECK(found("expires on 12/05/2025") == List{"DATE_TIME:12/05/2025"});   // a date, not an expiry
         CHECK(found("I expect 12/27") == kNone);   // "expect" is not "exp"
     }
 }
@@ -299,11 +300,11 @@ TEST_CASE("Everyday banking text is left alone", "[pii]") {
         CHECK(found("\xC2\xA3" "0123456789") == kNone);
     }
     SECTION("dates, times and years") {
-        CHECK(found("on 2025-05-01 at 10:30") == kNone);
-        CHECK(found("2025-05-01 10:30:00") == kNone);
+        CHECK(found("on 2025-05-01 at 10:30") == List{"DATE_TIME:2025-05-01", "DATE_TIME:10:30"});   // dates, not phones
+        CHECK(found("2025-05-01 10:30:00") == List{"DATE_TIME:2025-05-01"});
         CHECK(found("12/2025") == kNone);
-        CHECK(found("01.05.2025 10.30") == kNone);
-        CHECK(found("01.05.2025 1030") == kNone);
+        CHECK(found("01.05.2025 10.30") == List{"DATE_TIME:01.05.2025"});
+        CHECK(found("01.05.2025 1030") == List{"DATE_TIME:01.05.2025"});
         CHECK(found("since 1999, in 2024 and 2025") == kNone);
         CHECK(found("2025-05-01T10:00:05.123Z") == kNone);
     }
@@ -312,7 +313,7 @@ TEST_CASE("Everyday banking text is left alone", "[pii]") {
         CHECK(found("order 1234567890123") == kNone);
         CHECK(found("ticket 987654321 about 123456") == kNone);
         CHECK(found("case ID 20250501-0042") == kNone);
-        CHECK(found("version 10.0.19045.1234, IP 192.168.100.200") == kNone);
+        CHECK(found("version 10.0.19045.1234, IP 192.168.100.200") == List{"IP_ADDRESS:192.168.100.200"});
     }
 }
 
@@ -327,9 +328,9 @@ TEST_CASE("Mixed sentences", "[pii]") {
               List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:12345678", "EMAIL:jo@bank.example",
                    "PHONE:(555) 123-4567"});
     }
-    SECTION("IBAN and BIC, with an amount and a date that stay") {
+    SECTION("IBAN and BIC, with an amount that stays and a date") {
         CHECK(found("Please send EUR 1,500.00 on 2025-05-01 to DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX") ==
-              List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:DE89 3704 0044 0532 0130 00", "SWIFT_CODE:COBADEFFXXX"});
+              List{"DATE_TIME:2025-05-01", "INTERNATIONAL_BANK_ACCOUNT_NUMBER:DE89 3704 0044 0532 0130 00", "SWIFT_CODE:COBADEFFXXX"});
     }
     SECTION("matches are sorted, non-overlapping byte ranges") {
         std::string text = "ssn 123-45-6789 card 5555555555554444 mail a@b.cd";
@@ -352,12 +353,12 @@ TEST_CASE("redactPii replaces each entity with [TYPE]", "[pii]") {
         CHECK(redactPii("SSN 123-45-6789 / jane@example.com / +44 20 7946 0958") == "SSN [SSN] / [EMAIL] / [PHONE]");
     }
     SECTION("text without PII is returned unchanged") {
-        CHECK(redactPii("I paid $1,234.56 on 2025-05-01, order #123456789") == "I paid $1,234.56 on 2025-05-01, order #123456789");
+        CHECK(redactPii("I paid $1,234.56 last week, order #123456789") == "I paid $1,234.56 last week, order #123456789");
     }
     SECTION("with precomputed matches, as an ask-first flow uses them") {
         std::string text = "pin 4821";
         CHECK(redactPii(text, detectPii(text)) == "pin [PIN]");
-        CHECK(redactPii(text, {}) == text);
+        CHECK(redactPii(text, std::vector<PiiMatch>{}) == text);
     }
 }
 
@@ -461,4 +462,268 @@ TEST_CASE("Empty, long and adversarial input", "[pii]") {
         for (int i = 0; i < 10000; ++i) ibans += "DE89 ";
         CHECK(detectPii(ibans).empty());
     }
+}
+
+// ---- Types that are words or tokens (src/pii_words.cpp), national ids, offsets, policy, redaction ----
+
+TEST_CASE("Every Comprehend type name maps to its PiiType and back", "[pii]") {
+    for (std::size_t i = 0; i < kPiiTypeCount; ++i) {
+        const auto t = static_cast<PiiType>(i);
+        REQUIRE(piiTypeFromName(comprehendName(t)) == t);
+    }
+    CHECK(std::string(comprehendName(PiiType::UkNationalInsuranceNumber)) == "UK_NATIONAL_INSURANCE_NUMBER");
+    CHECK(std::string(comprehendName(PiiType::UsIndividualTaxIdentificationNumber)) == "US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER");
+    CHECK_FALSE(piiTypeFromName("name").has_value());   // exact, upper case
+    CHECK_FALSE(piiTypeFromName("CREDIT_CARD").has_value());
+}
+
+TEST_CASE("NAME: cues, titles, relations, sign-offs, bot turns and known-name pairs", "[pii][name]") {
+    SECTION("after a cue, in any case") {
+        CHECK(found("My name is Daniel Okafor and I'm locked out") == List{"NAME:Daniel Okafor"});
+        CHECK(found("my name is kwame") == List{"NAME:kwame"});
+        CHECK(found("verify me: name Claire A. Moreau, phone") == List{"NAME:Claire A. Moreau"});
+        CHECK(found("name kofi murphy, please") == List{"NAME:kofi murphy"});
+        CHECK(found("This is Aisha Santos, I need help") == List{"NAME:Aisha Santos"});
+        CHECK(found("this is zoe mensah, i lost my card") == List{"NAME:zoe mensah"});
+        CHECK(found("Mr. Okonkwo here") == List{"NAME:Okonkwo"});
+        CHECK(found("Emma here, can you help?") == List{"NAME:Emma"});
+        CHECK(found("My husband Wei Thompson lost his card") == List{"NAME:Wei Thompson"});
+        CHECK(found("Remove Kevin Jackson from the joint account") == List{"NAME:Kevin Jackson"});
+        CHECK(found("Thanks, Marcus") == List{"NAME:Marcus"});
+    }
+    SECTION("a bot turn asking for the name makes the customer's reply a name") {
+        CHECK(found("Bot: What is your full name? User: Anita Desai") == List{"NAME:Anita Desai"});
+        CHECK(found("bot: your name please? user: tomasz kowalski") == List{"NAME:tomasz kowalski"});
+    }
+    SECTION("two capitalised known names in a row need no cue") {
+        CHECK(found("The payment to Oliver Brown was taken twice") == List{"NAME:Oliver Brown"});
+    }
+    SECTION("UTF-8 around a name: offsets stay on the name's bytes") {
+        const std::string t = "¡Hola! My name is Sofia Lopez 🙂";
+        const auto m = detectPii(t);
+        REQUIRE(m.size() == 1);
+        CHECK(t.substr(m[0].begin, m[0].end - m[0].begin) == "Sofia Lopez");
+    }
+    SECTION("not names: cue words followed by ordinary words, merchants, single capitalised words") {
+        CHECK(found("this is urgent, my card is blocked") == kNone);
+        CHECK(found("I'm trying to pay my bill") == kNone);
+        CHECK(found("My Visa was charged by Uber three times") == kNone);
+        CHECK(found("I was at Target and Costco") == kNone);
+        CHECK(found("What is the name on the account?") == kNone);
+        CHECK(found("Is Chase Bank open on Sundays?") == kNone);
+    }
+}
+
+TEST_CASE("ADDRESS: number, street words, suffix, unit, city, state and ZIP or postcode", "[pii][address]") {
+    CHECK(found("send it to 9124 Sunset Rd, Denver, CO 23884?") == List{"ADDRESS:9124 Sunset Rd, Denver, CO 23884"});
+    CHECK(found("My new address is 1212 Highland Ave Apt. 685, Seattle") == List{"ADDRESS:1212 Highland Ave Apt. 685, Seattle"});
+    CHECK(found("to 6937 River Drive #6, Albany, NY 69283 :(") == List{"ADDRESS:6937 River Drive #6, Albany, NY 69283"});
+    CHECK(found("7708 Franklin St, Unit 20, Richmond, VA 49095") == List{"ADDRESS:7708 Franklin St, Unit 20, Richmond, VA 49095"});
+    CHECK(found("at 171 Highland Road, Cardiff OX11 8YT now") == List{"ADDRESS:171 Highland Road, Cardiff OX11 8YT"});
+    CHECK(found("8659 forest way, madison, wi 82060? thanks") == List{"ADDRESS:8659 forest way, madison, wi 82060"});
+    CHECK(found("I moved. My new address is 7961 Willow Avenue") == List{"ADDRESS:7961 Willow Avenue"});
+    CHECK(found("PO Box 4410 please") == List{"ADDRESS:PO Box 4410"});
+    SECTION("not addresses: counts and amounts before ordinary words") {
+        CHECK(found("I have 2 cards and 3 accounts with you") == kNone);
+        CHECK(found("The ATM at 5th and Main swallowed my card") == kNone);
+        CHECK(found("3 payments of 19.99 to Netflix") == kNone);
+        CHECK(found("$400 Main Street branch") == kNone);   // an amount, not a house number
+    }
+}
+
+TEST_CASE("DATE_TIME: numeric dates with valid parts, month names, weekdays, clock times", "[pii][date]") {
+    CHECK(found("I sent it on 10/26/2025") == List{"DATE_TIME:10/26/2025"});
+    CHECK(found("dob 15.03.1950") == List{"DATE_TIME:15.03.1950"});
+    CHECK(found("born 1989-11-08.") == List{"DATE_TIME:1989-11-08"});
+    CHECK(found("due January 10, 2025, ok") == List{"DATE_TIME:January 10, 2025"});
+    CHECK(found("on may 14 asap") == List{"DATE_TIME:may 14"});
+    CHECK(found("is due June 4th") == List{"DATE_TIME:June 4th"});
+    CHECK(found("on 18 November") == List{"DATE_TIME:18 November"});
+    CHECK(found("User: 20 April 1985") == List{"DATE_TIME:20 April 1985"});
+    CHECK(found("the 1st of May") == List{"DATE_TIME:1st of May"});
+    CHECK(found("on Tuesday at 10:30 am") == List{"DATE_TIME:Tuesday", "DATE_TIME:10:30 am"});
+    CHECK(found("after 3pm") == List{"DATE_TIME:3pm"});
+    SECTION("not dates: invalid parts, amounts, counts, the modal 'may', relative spans") {
+        CHECK(found("13/45/2025") == kNone);
+        CHECK(found("I may 2 times") == kNone);
+        CHECK(found("you may call me") == kNone);
+        CHECK(found("after 9 days") == kNone);
+        CHECK(found("the last 14 months") == kNone);
+        CHECK(found("it cost 12.50") == kNone);
+    }
+}
+
+TEST_CASE("Credentials: USERNAME and PASSWORD after their keyword", "[pii][credentials]") {
+    CHECK(found("username ember_lucas, the old one was c@ny0n80") == List{"USERNAME:ember_lucas", "PASSWORD:c@ny0n80"});
+    CHECK(found("my user id is priya.k and my password is Tr0ub4dor&3") == List{"USERNAME:priya.k", "PASSWORD:Tr0ub4dor&3"});
+    CHECK(found("entered my password Maple*1045, what now?") == List{"PASSWORD:Maple*1045"});
+    CHECK(found("password: hunter22") == List{"PASSWORD:hunter22"});
+    CHECK(found("login jdoe_1988 is locked") == List{"USERNAME:jdoe_1988"});
+    SECTION("not credentials: the keyword followed by ordinary words") {
+        CHECK(found("Reset my password please") == kNone);
+        CHECK(found("I forgot my password yesterday") == kNone);
+        CHECK(found("the login page is broken") == kNone);
+        CHECK(found("what is my username?") == kNone);
+    }
+}
+
+TEST_CASE("Network identifiers: URL, IP_ADDRESS, MAC_ADDRESS", "[pii][network]") {
+    CHECK(found("I clicked https://harborbank-login.example.org/verify?id=094986 and") ==
+          List{"URL:https://harborbank-login.example.org/verify?id=094986"});
+    CHECK(found("go to www.bank-verify.example.com.") == List{"URL:www.bank-verify.example.com"});
+    CHECK(found("(see rocket-willow.example.com/login)") == List{"URL:rocket-willow.example.com/login"});
+    CHECK(found("from IP 203.0.113.140, not mine") == List{"IP_ADDRESS:203.0.113.140"});
+    CHECK(found("at 2001:db8:e147::998d now") == List{"IP_ADDRESS:2001:db8:e147::998d"});
+    CHECK(found("MAC 99:2A:40:5C:63:7F") == List{"MAC_ADDRESS:99:2A:40:5C:63:7F"});
+    CHECK(found("mac 5e-78-6c-84-d5-f2 at") == List{"MAC_ADDRESS:5e-78-6c-84-d5-f2"});
+    SECTION("not network identifiers") {
+        CHECK(found("version 1.2.3.4.5") == kNone);          // five parts
+        CHECK(found("999.1.1.1") == kNone);                  // octet over 255
+        CHECK(found("at 10:30:45") == kNone);                // a time, not IPv6
+        CHECK(found("99:2A:40:5C:63") == kNone);             // five pairs
+        CHECK(found("mail me at a.b@example.com") == List{"EMAIL:a.b@example.com"});   // not a URL
+    }
+}
+
+TEST_CASE("National identifiers and documents", "[pii][ids]") {
+    SECTION("ITIN by shape (9XX-[5-9]X-XXXX) or after ITIN") {
+        CHECK(found("my ITIN 934-70-0515?") == List{"US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER:934-70-0515"});
+        CHECK(found("itin 912781234") == List{"US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER:912781234"});
+        CHECK(found("ref 934-40-0515") == kNone);   // group 40 is never an ITIN (nor an SSN: area 9XX)
+    }
+    SECTION("UK National Insurance numbers: prefix rules, spaces, lower case") {
+        CHECK(found("NI number SJ901065D, ok") == List{"UK_NATIONAL_INSURANCE_NUMBER:SJ901065D"});
+        CHECK(found("NI number PX 48 15 31 C") == List{"UK_NATIONAL_INSURANCE_NUMBER:PX 48 15 31 C"});
+        CHECK(found("ni number mm503731b") == List{"UK_NATIONAL_INSURANCE_NUMBER:mm503731b"});
+        CHECK(found("National Insurance number QQ123456C") == List{"UK_NATIONAL_INSURANCE_NUMBER:QQ123456C"});
+        CHECK(found("code QQ123456C") == kNone);    // invalid prefix without a keyword
+        CHECK(found("code GB123456A") == kNone);    // GB is never issued
+        CHECK(found("SJ901065E") == kNone);         // suffix A-D only
+    }
+    SECTION("passport and driver ids after their keyword") {
+        CHECK(found("passport LX6867661 and") == List{"PASSPORT_NUMBER:LX6867661"});
+        CHECK(found("passport number: 533380006.") == List{"PASSPORT_NUMBER:533380006"});
+        CHECK(found("driver's licence T20722745214 instead") == List{"DRIVER_ID:T20722745214"});
+        CHECK(found("driving licence: MORGA753116SM9IJ") == List{"DRIVER_ID:MORGA753116SM9IJ"});
+        CHECK(found("my passport expired") == kNone);
+        CHECK(found("passport photo 12") == kNone);
+    }
+    SECTION("Canadian SIN (Luhn) and NHS number (mod 11) after their keyword") {
+        CHECK(found("my SIN is 046 454 286") == List{"CA_SOCIAL_INSURANCE_NUMBER:046 454 286"});
+        CHECK(found("my SIN is 046 454 287") == kNone);
+        CHECK(found("NHS number 943 476 5919") == List{"UK_NATIONAL_HEALTH_SERVICE_NUMBER:943 476 5919"});
+        CHECK(found("NHS number 9434765918") == kNone);   // check digit wrong
+    }
+    SECTION("AWS keys") {
+        CHECK(found("key AKIAIOSFODNN7EXAMPLE leaked") == List{"AWS_ACCESS_KEY:AKIAIOSFODNN7EXAMPLE"});
+        CHECK(found("secret key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
+              List{"AWS_SECRET_KEY:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"});
+        CHECK(found("AKIAIOSFODNN7EXAMPL") == kNone);   // 19 characters
+    }
+    SECTION("AGE") {
+        CHECK(found("I'm 67 and want a pension") == List{"AGE:67"});
+        CHECK(found("my son is 16 years old") == List{"AGE:16 years"});
+        CHECK(found("kids aged 12?") == List{"AGE:12"});
+        CHECK(found("I'm 5 minutes late") == kNone);
+    }
+}
+
+TEST_CASE("Card extras: CVV without the word, dash expiry, SWIFT far from its keyword, PIN as passcode", "[pii]") {
+    CHECK(found("card 5278 7092 6984 2118 arrived, the back says 473.") ==
+          List{"CREDIT_DEBIT_NUMBER:5278 7092 6984 2118", "CREDIT_DEBIT_CVV:473"});
+    CHECK(found("Exp: 11-26 Security code: 858") == List{"CREDIT_DEBIT_EXPIRY:11-26", "CREDIT_DEBIT_CVV:858"});
+    CHECK(found("call 11-26 times") == kNone);   // a dash pair needs the expiry keyword
+    CHECK(found("What's the SWIFT code for my branch? The other bank says CVVXUSEA doesn't work") ==
+          List{"SWIFT_CODE:CVVXUSEA"});
+    CHECK(found("my passcode, I use 5877") == List{"PIN:5877"});
+    CHECK(found("account 238373265 is due, can I pay from 1042250996?") ==
+          List{"BANK_ACCOUNT_NUMBER:238373265", "BANK_ACCOUNT_NUMBER:1042250996"});
+}
+
+TEST_CASE("Offsets: code points for Comprehend, sorted and never overlapping, scores in (0, 1]", "[pii]") {
+    const std::string t = "Größe: card 4111 1111 1111 1111 für José, email jose@example.com ✓";
+    const auto m = detectPii(t);
+    REQUIRE(m.size() == 2);
+    const auto cp = codePointOffsets(t, m);
+    // "Größe: card " is 12 code points (14 bytes)
+    CHECK(cp[0] == std::pair<std::size_t, std::size_t>{12, 31});
+    CHECK(m[0].begin == 14);
+    CHECK(cp[1].second - cp[1].first == std::string("jose@example.com").size());
+    for (const auto& x : m) {
+        CHECK(x.score > 0.0f);
+        CHECK(x.score <= 1.0f);
+    }
+    SECTION("random byte soup: matches stay sorted, disjoint, inside the text") {
+        std::uint32_t seed = 12345;
+        const std::string alphabet = "0123456789 -./:@#,AaBbZz\xC3\xA9\xE2\x82\xAC" "name is street Rd exp cvv ";
+        for (int round = 0; round < 300; ++round) {
+            std::string s;
+            for (int i = 0; i < 120; ++i) {
+                seed = seed * 1664525u + 1013904223u;
+                s += alphabet[(seed >> 8) % alphabet.size()];
+            }
+            const auto ms = detectPii(s);
+            std::size_t prevEnd = 0;
+            for (const auto& x : ms) {
+                REQUIRE(x.begin >= prevEnd);
+                REQUIRE(x.end > x.begin);
+                REQUIRE(x.end <= s.size());
+                prevEnd = x.end;
+            }
+            const auto offs = codePointOffsets(s, ms);
+            REQUIRE(offs.size() == ms.size());
+        }
+    }
+}
+
+TEST_CASE("Per-type client policy: defaults and the partner's JSON option", "[pii][policy]") {
+    const PiiTypePolicy d;
+    CHECK(d.of(PiiType::CreditDebitNumber) == PiiAction::Mask);
+    CHECK(d.of(PiiType::Password) == PiiAction::Mask);
+    CHECK(d.of(PiiType::PassportNumber) == PiiAction::Mask);
+    CHECK(d.of(PiiType::CreditDebitCvv) == PiiAction::Mask);
+    CHECK(d.of(PiiType::Name) == PiiAction::Send);
+    CHECK(d.of(PiiType::Email) == PiiAction::Send);
+    CHECK(d.of(PiiType::DateTime) == PiiAction::Send);
+
+    auto p = parsePiiPolicy(R"({"ALL":"mask","DATE_TIME":"send","NAME":"ask"})");
+    REQUIRE(p.ok());
+    CHECK(p->of(PiiType::Email) == PiiAction::Mask);
+    CHECK(p->of(PiiType::DateTime) == PiiAction::Send);
+    CHECK(p->of(PiiType::Name) == PiiAction::AskFirst);
+    auto only = parsePiiPolicy(R"({"EMAIL":"ask"})");
+    REQUIRE(only.ok());
+    CHECK(only->of(PiiType::Email) == PiiAction::AskFirst);
+    CHECK(only->of(PiiType::CreditDebitNumber) == PiiAction::Mask);   // the rest keeps the default
+
+    CHECK(parsePiiPolicy("[]").error().code == ErrorCode::MalformedJson);
+    CHECK(parsePiiPolicy("{").error().code == ErrorCode::MalformedJson);
+    CHECK(parsePiiPolicy(R"({"CREDIT_CARD":"mask"})").error().code == ErrorCode::InvalidValue);
+    CHECK(parsePiiPolicy(R"({"NAME":"hide"})").error().code == ErrorCode::InvalidValue);
+    CHECK(parsePiiPolicy(R"({"NAME":1})").error().code == ErrorCode::InvalidValue);
+}
+
+TEST_CASE("In-flight redaction: Connect's mask modes and entity list", "[pii][redaction]") {
+    const std::string t = "I'm Dana Smith, card 4111 1111 1111 1111, email dana@example.com";
+    PiiRedaction byType;
+    CHECK(redactPii(t, byType) == "I'm Dana Smith, card [CREDIT_DEBIT_NUMBER], email [EMAIL]");   // default: no NAME
+    PiiRedaction pii;
+    pii.maskMode = PiiMaskMode::Pii;
+    pii.entities = PiiTypeSet{}.add(PiiType::Name).add(PiiType::CreditDebitNumber);
+    CHECK(redactPii(t, pii) == "I'm [PII], card [PII], email dana@example.com");
+    PiiRedaction off;
+    off.enabled = false;
+    CHECK(redactPii(t, off) == t);
+    CHECK(redactPii(t) == "I'm [NAME], card [CREDIT_DEBIT_NUMBER], email [EMAIL]");   // everything detected
+
+    auto parsed = parsePiiRedaction(R"({"Enabled":true,"RedactionMaskMode":"PII","RedactionEntities":["NAME","EMAIL"]})");
+    REQUIRE(parsed.ok());
+    CHECK(parsed->maskMode == PiiMaskMode::Pii);
+    CHECK(parsed->entities == PiiTypeSet{}.add(PiiType::Name).add(PiiType::Email));
+    CHECK(parsePiiRedaction(R"({"RedactionEntities":["ALL"]})")->entities == PiiTypeSet::all());
+    CHECK(parsePiiRedaction("{}")->entities == PiiRedaction::defaultEntities());
+    CHECK(parsePiiRedaction(R"({"RedactionMaskMode":"Bullets"})").error().code == ErrorCode::InvalidValue);
+    CHECK(parsePiiRedaction(R"({"RedactionEntities":["CREDIT_CARD"]})").error().code == ErrorCode::InvalidValue);
+    CHECK(parsePiiRedaction(R"({"Enabled":"yes"})").error().code == ErrorCode::WrongType);
+    CHECK(parsePiiRedaction(R"({"RedactionEntities":"NAME"})").error().code == ErrorCode::WrongType);
 }

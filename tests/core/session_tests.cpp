@@ -764,6 +764,35 @@ TEST_CASE("PII guard: by the partner's policy, personal data is masked or asked 
         CHECK(decode<SendMessageRequest>(h.take(MSG).request.body)->content == maskPii(card));
         CHECK(h.session->sendMessage("no numbers here").ok());   // nothing to ask about
     }
+    SECTION("per type: the partner's choice decides what is masked, sent or asked about") {
+        const std::string mixed = "I'm Dana, email dana@example.com, card 4111 1111 1111 1111";
+        SessionConfig c;   // default per-type policy: card masked, name and e-mail sent as typed
+        Harness h(c);
+        h.goLive();
+        REQUIRE(h.session->sendMessage(mixed).ok());
+        const std::string sent = decode<SendMessageRequest>(h.take(MSG).request.body)->content;
+        CHECK(sent.find("dana@example.com") != std::string::npos);
+        CHECK(sent.find("Dana") != std::string::npos);
+        CHECK(sent.find("4111 1111") == std::string::npos);
+        CHECK(h.events.back().text == "CREDIT_DEBIT_NUMBER");
+
+        SessionConfig askEmail;
+        askEmail.piiTypes = *parsePiiPolicy(R"({"EMAIL":"ask","NAME":"mask"})");
+        Harness a(askEmail);
+        a.goLive();
+        auto asked = a.session->sendMessage(mixed);
+        REQUIRE_FALSE(asked.ok());
+        CHECK(asked.error().code == ErrorCode::PiiDetected);
+        CHECK(asked.error().detail == "NAME,EMAIL,CREDIT_DEBIT_NUMBER");
+        CHECK(a.w.http.count(MSG) == 0);
+        // The customer's answer (mask) is final: the e-mail is masked along with the rest.
+        REQUIRE(a.session->sendMessage(mixed, "text/plain", PiiPolicy::Mask).ok());
+        const std::string masked = decode<SendMessageRequest>(a.take(MSG).request.body)->content;
+        CHECK(masked.find("dana@example.com") == std::string::npos);
+        CHECK(masked.find("Dana") == std::string::npos);
+        CHECK(a.session->sendMessage("I'm Dana").ok());   // a masked type alone does not ask
+        CHECK(decode<SendMessageRequest>(a.take(MSG).request.body)->content.find("Dana") == std::string::npos);
+    }
     SECTION("only text is inspected; JSON replies (template picks) go as they are") {
         Harness h;
         h.goLive();

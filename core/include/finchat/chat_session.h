@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "finchat/pii.h"
 #include "finchat/platform.h"
 #include "finchat/protocol.h"
 #include "finchat/transcript.h"
@@ -85,6 +86,10 @@ struct SessionConfig {
     bool sendDeliveredReceipts = true;
     bool sendReadReceipts = true;
     PiiPolicy piiPolicy = PiiPolicy::Mask;
+    // Per entity type (parsePiiPolicy() reads the partner's JSON option): which types the guard above
+    // sends as typed, masks, or asks about first. Under piiPolicy Mask, types set to "ask" still ask;
+    // piiPolicy AskFirst asks about every type that is not "send"; AsTyped sends everything.
+    PiiTypePolicy piiTypes;
     std::string userAgent = "finaptic-chat/0.1";
     std::string storageKey;   // where resume state is kept; empty: not persisted
 };

@@ -20,12 +20,30 @@
 //   CREDIT_DEBIT_EXPIRY   MM/YY or MM/YYYY after "exp"/"expiry"/"valid thru"
 //   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC"
 //   EMAIL, PHONE          local@domain.tld; +CC forms, North American and 0-prefixed national forms
-// Text is UTF-8; matches always begin and end on ASCII characters, so they never split a code point.
+// and, in src/pii_words.cpp, the types that are words or tokens rather than numbers:
+//   NAME                  after cues ("my name is", "this is", titles, relations, sign-offs, a bot turn
+//                         asking for the name) or two known names in a row (a name list package)
+//   ADDRESS               house number, street words, street suffix, unit, city, state + ZIP or postcode
+//   DATE_TIME             numeric dates (valid day/month), month-name dates, clock times
+//   AGE, USERNAME, PASSWORD, PASSPORT_NUMBER, DRIVER_ID: the value after its keyword
+//   URL, IP_ADDRESS, MAC_ADDRESS, AWS_ACCESS_KEY: by shape; AWS_SECRET_KEY after "secret"
+//   US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER (9XX-[5-9]X-XXXX), UK_NATIONAL_INSURANCE_NUMBER (prefix
+//   rules), CA_SOCIAL_INSURANCE_NUMBER (Luhn, after "SIN"), UK_NATIONAL_HEALTH_SERVICE_NUMBER (mod 11,
+//   after "NHS")
+// Amounts, merchant names, transaction references and counts are not PII: numbers next to a currency,
+// bare numbers without a keyword and single capitalised words without a cue are never matched.
+// Text is UTF-8; matches begin and end on code point boundaries (numbers and codes on ASCII characters;
+// names and addresses may contain non-ASCII letters: "Zoë Müller").
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "finchat/result.h"
 
 namespace finchat {
 
@@ -41,17 +59,52 @@ enum class PiiType {
     Pin,
     Email,
     Phone,
+    Name,
+    Address,
+    DateTime,
+    Age,
+    Username,
+    Password,
+    Url,
+    IpAddress,
+    MacAddress,
+    DriverId,
+    PassportNumber,
+    UsIndividualTaxIdentificationNumber,
+    UkNationalInsuranceNumber,
+    CaSocialInsuranceNumber,
+    UkNationalHealthServiceNumber,
+    AwsAccessKey,
+    AwsSecretKey,
 };
+constexpr std::size_t kPiiTypeCount = static_cast<std::size_t>(PiiType::AwsSecretKey) + 1;
 
 // Amazon Comprehend's entity type name ("CREDIT_DEBIT_NUMBER", "BANK_ROUTING", ...).
 const char* comprehendName(PiiType type);
+// The type of a Comprehend name (exact, upper case); nothing for unknown names.
+std::optional<PiiType> piiTypeFromName(std::string_view name);
 
 struct PiiMatch {
     PiiType type = PiiType::CreditDebitNumber;
     std::size_t begin = 0;  // byte offset of the first byte of the entity
     std::size_t end = 0;    // byte offset one past its last byte
-    bool operator==(const PiiMatch&) const = default;
+    float score = 1.0f;     // confidence in (0, 1], as Comprehend's Score: shape-proven > keyword > guess
+    bool operator==(const PiiMatch& o) const { return type == o.type && begin == o.begin && end == o.end; }
 };
+
+// A set of entity types (bit i = PiiType i).
+struct PiiTypeSet {
+    std::uint32_t bits = 0;
+    bool has(PiiType t) const { return (bits >> static_cast<unsigned>(t)) & 1u; }
+    PiiTypeSet& add(PiiType t) { bits |= 1u << static_cast<unsigned>(t); return *this; }
+    bool empty() const { return bits == 0; }
+    static PiiTypeSet all() { return {(1u << kPiiTypeCount) - 1}; }
+    bool operator==(const PiiTypeSet&) const = default;
+};
+
+// The matches' offsets in code points (Comprehend's BeginOffset/EndOffset unit), in one pass.
+std::vector<std::pair<std::size_t, std::size_t>> codePointOffsets(std::string_view text,
+                                                                  const std::vector<PiiMatch>& matches);
 
 // All entities in `text`, sorted by position and never overlapping.
 std::vector<PiiMatch> detectPii(std::string_view text);
@@ -61,6 +114,24 @@ std::vector<PiiMatch> detectPii(std::string_view text);
 std::string redactPii(std::string_view text);
 std::string redactPii(std::string_view text, const std::vector<PiiMatch>& matches);
 
+// Connect's in-flight chat redaction (InFlightChatRedactionConfiguration): only the entity types in
+// `entities` are replaced, by "[PII]" (RedactionMaskMode PII) or by "[TYPE]" (EntityType).
+// Without a configuration: enabled, EntityType, and the financial, national-id, credential and contact
+// types (everything but NAME, ADDRESS, DATE_TIME, AGE, URL, IP_ADDRESS, MAC_ADDRESS, USERNAME).
+enum class PiiMaskMode { Pii, EntityType };
+struct PiiRedaction {
+    bool enabled = true;
+    PiiMaskMode maskMode = PiiMaskMode::EntityType;
+    PiiTypeSet entities = defaultEntities();
+    static PiiTypeSet defaultEntities();
+    bool operator==(const PiiRedaction&) const = default;
+};
+std::string redactPii(std::string_view text, const PiiRedaction& rules);
+// Connect's JSON: {"Enabled": true, "RedactionMaskMode": "PII" | "EntityType", "RedactionEntities":
+// ["NAME", "EMAIL", ...]} (or ["ALL"]); absent members keep the defaults above. Unknown types or mask
+// modes, or wrong JSON types, are InvalidValue/WrongType errors naming the member.
+Result<PiiRedaction> parsePiiRedaction(std::string_view json);
+
 // Client-side masking, for what the customer sees they sent. Every entity becomes four bullets
 // (U+2022) "••••". Card numbers, IBANs, bank account, routing and phone numbers with at least 8 letters
 // or digits keep their last 4 after a space ("•••• 1111", IBAN letters upper-cased) so the customer can
@@ -68,5 +139,22 @@ std::string redactPii(std::string_view text, const std::vector<PiiMatch>& matche
 // numbers) is masked completely. The bullet count never reveals the entity's length.
 std::string maskPii(std::string_view text);
 std::string maskPii(std::string_view text, const std::vector<PiiMatch>& matches);
+
+// The partner's per-type client policy: for each entity type, whether the client sends it as typed,
+// masks it, or asks the customer first. Default: financial identifiers (card, account, routing, IBAN,
+// SWIFT), national ids (SSN, ITIN, passport, driver id, NI, SIN, NHS), PIN, password, CVV, expiry and
+// AWS keys are masked; everything else (names, addresses, e-mail, phone, dates, ...) is sent.
+enum class PiiAction : std::uint8_t { Send, Mask, AskFirst };
+struct PiiTypePolicy {
+    PiiAction action[kPiiTypeCount];
+    PiiTypePolicy();  // the default above
+    PiiAction of(PiiType t) const { return action[static_cast<std::size_t>(t)]; }
+    PiiTypeSet withAction(PiiAction a) const;
+    bool operator==(const PiiTypePolicy&) const = default;
+};
+// The partner's JSON option: an object of Comprehend type names (or "ALL", applied first) to "send",
+// "mask" or "ask", on top of the default: {"ALL":"mask","DATE_TIME":"send","NAME":"ask"}.
+// Unknown types or actions are an InvalidValue error naming the key; not an object: MalformedJson.
+Result<PiiTypePolicy> parsePiiPolicy(std::string_view json);
 
 }  // namespace finchat

@@ -286,6 +286,13 @@ struct ChatService::Impl final : ContactCenter {
         return c.items.back();
     }
 
+    // Customer text under the contact's instance's in-flight redaction (config InFlightChatRedactionConfiguration).
+    std::string redact(const Contact& c, std::string_view text) const { return redactFor(c.instance, text); }
+    std::string redactFor(std::string_view instanceId, std::string_view text) const {
+        const InstanceConfig* inst = config.instance(instanceId);
+        return finchat::redactPii(text, inst ? inst->redaction : finchat::PiiRedaction{});
+    }
+
     const Item& say(Contact& c, const Participant* from, ContentKind kind, std::string text) {
         return publish(c, makeItem(c, ItemType::Message, kind, std::move(text), from));
     }
@@ -324,7 +331,7 @@ struct ChatService::Impl final : ContactCenter {
         std::string initialText;   // $.Media.InitialMessage: what the customer said, redacted
         if (r.initialMessage) {
             const Item& said = say(stored, &cust, finchat::classifyContentType(r.initialMessage->contentType),
-                                   finchat::redactPii(r.initialMessage->content));
+                                   redact(stored, r.initialMessage->content));
             if (said.kind() == ContentKind::TextPlain || said.kind() == ContentKind::TextMarkdown) initialText = said.content;
         }
         const finchat::StartChatContactResponse answer{id, cust.id, cust.token, {}};
@@ -637,7 +644,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             if (static_cast<int>(c->items.size()) >= s.config.limits.maxItemsPerContact)
                 return Reply::error("ServiceQuotaExceededException", "This chat has reached its message limit");
             // Customer text is redacted before anyone (bot, agent, transcript) sees it; the raw text is not kept.
-            std::string content = me.role == ParticipantRole::Customer && text ? finchat::redactPii(req->content) : req->content;
+            std::string content = me.role == ParticipantRole::Customer && text ? s.redact(*c, req->content) : req->content;
             const Item& item = s.say(*c, &me, kind, std::move(content));
             std::string answer = finchat::encode(finchat::SendMessageResponse{item.id, item.absoluteTime, std::nullopt});
             if (!req->clientToken.empty()) s.remember(*c, key, answer);
@@ -1009,6 +1016,10 @@ Reply ChatService::agentContact(std::string_view contactId, std::string_view bea
 // ---------------------------------------------------------------------------------------------
 // Finaptic Support API and the demo partner backend (support_api.h)
 // ---------------------------------------------------------------------------------------------
+std::string ChatService::redactCustomerText(std::string_view instanceId, std::string_view text) const {
+    return impl_->redactFor(instanceId, text);
+}
+
 Reply ChatService::createEscalation(std::string_view apiKey, std::string_view body) {
     if (auto injected = injectedFailure("CreateEscalation")) return *injected;
     return support_->create(apiKey, body);

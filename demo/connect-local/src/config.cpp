@@ -151,6 +151,11 @@ finchat::Result<Config> Config::parse(std::string_view text) {
                     return finchat::Error{finchat::ErrorCode::InvalidValue, "queue " + q.id + " names unknown hours " + q.hours};
                 inst.queues.push_back(std::move(q));
             }
+        if (auto r = ji.find("InFlightChatRedactionConfiguration"); r != ji.end()) {
+            auto rules = finchat::parsePiiRedaction(r->dump());
+            if (!rules) return finchat::Error{rules.error().code, "instance " + inst.id + ": " + rules.error().detail};
+            inst.redaction = *rules;
+        }
         c.instances.push_back(std::move(inst));
     }
     for (const auto& jp : arr(j, "partners"))

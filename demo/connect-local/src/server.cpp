@@ -1,5 +1,7 @@
 #include "server.h"
 
+#include "comprehend_api.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -1061,6 +1063,9 @@ Response ServerState::dispatch(Request& req, std::string_view path, std::string_
     const bool put = method == http::verb::put;
 
     if (path == "/contact/chat" && put) return fromReply(svc.startChatContact(req.body()));
+    // Amazon Comprehend (JSON 1.1: POST / with X-Amz-Target), comprehend_api.h.
+    if (path == "/" && post && isComprehendTarget(req["x-amz-target"]))
+        return fromReply(comprehendCall(req["x-amz-target"], req.body()));
 
     if (path.substr(0, 13) == "/participant/") {
         if (auto op = finchat::operationForPath(std::string(req.method_string()), path))

@@ -47,7 +47,7 @@ Reply SupportApi::create(std::string_view apiKey, std::string_view body) {
     if (reason == j.end() || !reason->is_string()) return invalid("reason is required (a string of 1-1024 characters)");
     const std::size_t reasonChars = finchat::utf8Length(reason->get_ref<const std::string&>());
     if (reasonChars == 0 || reasonChars > kMaxReasonChars) return invalid("reason must be 1-1024 characters");
-    record.reason = finchat::redactPii(reason->get_ref<const std::string&>());
+    record.reason = service_.redactCustomerText(config_.finapticInstance, reason->get_ref<const std::string&>());
 
     if (!optionalString(j, "l1ContactId", record.l1ContactId) || record.l1ContactId.size() > kMaxIdChars)
         return invalid("l1ContactId must be a string of at most 256 characters");
@@ -79,7 +79,7 @@ Reply SupportApi::create(std::string_view apiKey, std::string_view body) {
         textBytes += static_cast<std::int64_t>(entry.text.size());
         if (textBytes > config_.limits.maxEscalationTranscriptBytes)
             return invalid("transcript text exceeds " + std::to_string(config_.limits.maxEscalationTranscriptBytes) + " bytes");
-        entry.text = finchat::redactPii(entry.text);
+        entry.text = service_.redactCustomerText(config_.finapticInstance, entry.text);   // the Finaptic instance's rules
         record.transcript.push_back(std::move(entry));
     }
 

@@ -123,6 +123,10 @@ public:
 
     // --- Finaptic Support API and the demo partner backend (system.md §3) --------------------
     // Fault knob: /test/faults {"failOperation":{"CreateEscalation":N}} answers 500 N times.
+    // Customer text redacted as the instance's InFlightChatRedactionConfiguration says (the defaults of
+    // finchat::PiiRedaction for an unknown instance): what every message, and the escalation transcript
+    // (under the Finaptic instance's rules), goes through.
+    std::string redactCustomerText(std::string_view instanceId, std::string_view text) const;
     Reply createEscalation(std::string_view apiKey, std::string_view body);   // POST /finaptic/v1/escalations
     Reply partnerChatToken(std::string_view body);                      // POST /acme/api/chat-token
 

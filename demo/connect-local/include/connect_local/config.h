@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "finchat/pii.h"
 #include "finchat/result.h"
 
 namespace connect_local {
@@ -38,7 +39,10 @@ struct InstanceConfig {
     std::string id, name;
     std::vector<FlowConfig> flows;
     std::vector<QueueConfig> queues;
-    std::vector<HoursConfig> hours;
+    // Connect's InFlightChatRedactionConfiguration: what customer text loses before the bot, agents
+    // and transcripts see it ("InFlightChatRedactionConfiguration" in config.json; absent: defaults).
+    finchat::PiiRedaction redaction;
+        std::vector<HoursConfig> hours;
     // By id or ARN; queues and hours also by an ARN whose last segment is the local id.
     const FlowConfig* flow(std::string_view idOrArn) const;
     const QueueConfig* queue(std::string_view idOrArn) const;

@@ -1,0 +1,58 @@
+// Internal to the PII detector (pii.cpp, pii_words.cpp): character classes, look-arounds and the
+// candidate every scanner proposes. Not part of the public API.
+#pragma once
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "finchat/pii.h"
+
+namespace finchat::pii_detail {
+
+// Everything here is ASCII-only on purpose: bytes of multi-byte UTF-8 sequences are >= 0x80 and are
+// never digits, letters or separators, so no match can begin or end inside a code point, and a
+// non-ASCII character next to a number acts like punctuation ("Karte:4111…", "…1111 ✓").
+inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool isLetter(char c) { return isUpper(c) || isLower(c); }
+inline bool isAlnum(char c) { return isDigit(c) || isLetter(c); }
+inline bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
+inline bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+inline char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char toUpper(char c) { return isLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// The byte at i / just before i, or '\0' outside the text, so look-arounds need no bounds checks.
+inline char at(std::string_view t, std::size_t i) { return i < t.size() ? t[i] : '\0'; }
+inline char before(std::string_view t, std::size_t i) { return i > 0 && i <= t.size() ? t[i - 1] : '\0'; }
+
+// Case-insensitive comparison of t[pos...] with a lower-case ASCII word.
+inline bool startsWithNoCase(std::string_view t, std::size_t pos, std::string_view lower) {
+    if (pos > t.size() || t.size() - pos < lower.size()) return false;
+    for (std::size_t i = 0; i < lower.size(); ++i)
+        if (toLower(t[pos + i]) != lower[i]) return false;
+    return true;
+}
+
+// Where candidates overlap, the lower rank wins (then the earlier, then the longer one). The ranks
+// follow how much the shape alone proves: an e-mail address or an IBAN (mod-97) is certain, a
+// Luhn-valid card number nearly so, a keyword-backed value less, a name or a phone number least.
+enum Rank { kEmail, kUrl, kIban, kCard, kShape, kSsnShape, kContext, kAddress, kDate, kName, kPhone };
+
+struct Candidate {
+    PiiType type;
+    std::size_t begin, end;
+    int rank;
+    float score;
+};
+
+// pii_words.cpp: the scanners of words and tokens (names, addresses, dates, credentials, network and
+// national identifiers, URLs).
+void scanWords(std::string_view text, std::vector<Candidate>& out);
+
+// The generated name table (pii_name_table.cpp, from a name list package at build time): whether a
+// lower-case ASCII word is a known given name or surname. A Bloom filter: false positives are
+// possible (about 2 %), so callers only use it together with a cue or a second known name.
+bool isKnownName(std::string_view lowerWord);
+
+}  // namespace finchat::pii_detail

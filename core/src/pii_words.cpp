@@ -1,0 +1,973 @@
+// The PII scanners of words and tokens (see pii.h for the summary). pii.cpp has the numeric ones.
+//
+// The text is split once into tokens: words (ASCII letters, bytes of non-ASCII characters, inner
+// apostrophes and hyphens), numbers (digits, possibly with letters glued: "12B", "5th") and single
+// punctuation characters. Spaces separate tokens. Cue phrases are sequences of lower-case words.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "pii_scan.h"
+
+namespace finchat::pii_detail {
+namespace {
+
+// ---- Tokens ---------------------------------------------------------------------------------------
+enum class Kind : std::uint8_t { Word, Number, Mixed, Punct };
+
+struct Token {
+    std::size_t begin, end;
+    Kind kind;
+    std::size_t size() const { return end - begin; }
+};
+
+bool isWordByte(char c) { return isLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
+
+std::vector<Token> tokenize(std::string_view t) {
+    std::vector<Token> out;
+    out.reserve(t.size() / 4 + 4);
+    for (std::size_t i = 0; i < t.size();) {
+        const char c = t[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+            continue;
+        }
+        if (isWordByte(c) || isDigit(c)) {
+            std::size_t e = i;
+            bool letters = false, digits = false;
+            while (e < t.size()) {
+                const char d = t[e];
+                if (isWordByte(d)) letters = true;
+                else if (isDigit(d)) digits = true;
+                else if ((d == '\'' || d == '-') && e > i && (isWordByte(at(t, e + 1)) || isDigit(at(t, e + 1))) &&
+                         isWordByte(t[e - 1]) == isWordByte(at(t, e + 1)))
+                    ;  // inner apostrophe or hyphen between two letters or two digits
+                else break;
+                ++e;
+            }
+            out.push_back({i, e, letters && digits ? Kind::Mixed : letters ? Kind::Word : Kind::Number});
+            i = e;
+            continue;
+        }
+        out.push_back({i, i + 1, Kind::Punct});
+        ++i;
+    }
+    return out;
+}
+
+struct Text {
+    std::string_view t;
+    std::vector<Token> tok;
+    std::string_view str(std::size_t i) const { return t.substr(tok[i].begin, tok[i].size()); }
+    bool is(std::size_t i, std::string_view lower) const {
+        return i < tok.size() && tok[i].size() == lower.size() && startsWithNoCase(t, tok[i].begin, lower);
+    }
+    bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
+    bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
+    bool capitalized(std::size_t i) const { return word(i) && isUpper(t[tok[i].begin]); }
+    bool allCaps(std::size_t i) const {
+        if (!word(i)) return false;
+        for (std::size_t k = tok[i].begin; k < tok[i].end; ++k)
+            if (isLower(t[k])) return false;
+        return true;
+    }
+    // Token i .. i+n-1 spell the phrase (words separated by single spaces in `lower`).
+    bool phrase(std::size_t i, std::string_view lower) const {
+        // First letters first: most tokens start no cue phrase, and this is the detector's hot loop.
+        if (i >= tok.size() || lower.empty() || toLower(t[tok[i].begin]) != lower[0]) return false;
+        while (!lower.empty()) {
+            const std::size_t sp = lower.find(' ');
+            if (!is(i, lower.substr(0, sp))) return false;
+            ++i;
+            lower = sp == std::string_view::npos ? std::string_view{} : lower.substr(sp + 1);
+        }
+        return true;
+    }
+    // The number of tokens of a phrase.
+    static std::size_t words(std::string_view lower) { return static_cast<std::size_t>(std::count(lower.begin(), lower.end(), ' ')) + 1; }
+    // A lower-case copy of a word token (ASCII only) into a small buffer; empty if too long.
+    std::string_view lower(std::size_t i, std::array<char, 32>& buf) const {
+        if (tok[i].size() > buf.size()) return {};
+        for (std::size_t k = 0; k < tok[i].size(); ++k) buf[k] = toLower(t[tok[i].begin + k]);
+        return {buf.data(), tok[i].size()};
+    }
+    bool inList(std::size_t i, std::initializer_list<std::string_view> list) const {
+        for (std::string_view w : list)
+            if (is(i, w)) return true;
+        return false;
+    }
+};
+
+// The first token index whose begin is >= pos.
+std::size_t tokenAt(const Text& x, std::size_t pos) {
+    return static_cast<std::size_t>(std::lower_bound(x.tok.begin(), x.tok.end(), pos,
+                                                     [](const Token& k, std::size_t p) { return k.begin < p; }) -
+                                    x.tok.begin());
+}
+
+void emit(std::vector<Candidate>& out, PiiType type, std::size_t b, std::size_t e, int rank, float score) {
+    if (e > b) out.push_back({type, b, e, rank, score});
+}
+
+// ---- Words that are never names -------------------------------------------------------------------
+// Common words that name lists also contain (as surnames or nicknames) or that follow name cues
+// ("this is urgent", "I'm trying"), banking vocabulary, and brands a bank chat mentions.
+constexpr std::string_view kNotNames[] = {
+    "a", "about", "account", "after", "again", "all", "also", "am", "amex", "an", "and", "any", "app", "are",
+    "as", "at", "back", "bank", "be", "because", "been", "before", "best", "bill", "both", "but", "by", "call",
+    "can", "card", "cash", "chase", "check", "cheque", "close", "could", "credit", "day", "dear", "debit",
+    "did", "do", "does", "done", "down", "each", "else", "email", "even", "ever", "every", "fee", "fine",
+    "for", "from", "fraud", "friday", "gold", "good", "got", "grant", "had", "happy", "has", "have", "he",
+    "hello", "help", "her", "here", "hey", "hi", "him", "his", "home", "hope", "how", "i", "if", "in", "into",
+    "is", "it", "its", "just", "king", "know", "last", "late", "less", "like", "loan", "long", "lost", "mail",
+    "many", "mastercard", "may", "me", "message", "miss", "money", "monday", "more", "most", "much", "must",
+    "my", "name", "need", "new", "next", "nice", "no", "none", "not", "now", "of", "off", "ok", "okay", "old",
+    "on", "once", "one", "only", "or", "other", "our", "out", "over", "paid", "pay", "paypal", "please", "pin",
+    "rich", "right", "same", "saturday", "see", "she", "should", "since", "so", "some", "sorry", "still",
+    "sunday", "sure", "thank", "thanks", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "thursday", "to", "today", "too", "trying", "tuesday", "two", "under", "up", "urgent", "us",
+    "very", "visa", "wait", "want", "was", "way", "we", "wednesday", "well", "were", "what", "when", "where",
+    "which", "while", "white", "who", "why", "will", "wire", "with", "would", "yes", "yet", "you", "young",
+    "your", "going", "calling", "writing", "looking", "having", "getting", "sure", "sending", "asking",
+    "interested", "locked", "unable", "waiting", "travelling", "traveling", "moving", "abroad", "new", "also",
+    "customer", "member", "client", "user", "bot", "agent", "support", "team", "regards", "cheers", "sincerely",
+    "morning", "afternoon", "evening", "there", "sir", "madam", "everyone", "all", "folks", "guys",
+    // verbs and organisations' words that name lists also hold
+    "open", "get", "go", "use", "make", "take", "send", "give", "buy", "sign", "apply", "join", "see", "find",
+    "gas", "energy", "water", "electric", "power", "insurance", "airlines", "airways", "ltd", "inc", "corp", "plc",
+    "llc", "store", "shop", "market", "pharmacy", "hotel", "british", "american", "national", "international",
+    "group", "services", "telecom", "mobile", "express", "direct", "online", "general", "royal", "first", "capital",
+};
+// Words that end a city name ("..., Seattle can you", "..., Boise thanks").
+constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
+                                          "and", "but", "so", "if", "i", "you", "we", "it", "asap", "now", "today",
+                                          "instead", "thx", "pls", "from", "to", "the", "a", "my", "for", "in", "on"};
+
+bool notAName(const Text& x, std::size_t i) {
+    std::array<char, 32> buf;
+    const std::string_view w = x.lower(i, buf);
+    if (w.empty()) return true;
+    for (std::string_view s : kNotNames)
+        if (s[0] == w[0] && s == w) return true;
+    return false;
+}
+
+constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december"};
+constexpr std::string_view kMonthAbbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+                                           "oct", "nov", "dec"};
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+bool isMonth(const Text& x, std::size_t i, bool allowAbbr) {
+    if (!x.word(i)) return false;
+    for (std::string_view m : kMonths)
+        if (x.is(i, m)) return true;
+    if (allowAbbr)
+        for (std::string_view m : kMonthAbbr)
+            if (x.is(i, m)) return true;
+    return false;
+}
+
+// ---- Street grammar ---------------------------------------------------------------------------------
+constexpr std::string_view kStreetSuffixes[] = {
+    "street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way",
+    "court", "ct", "place", "pl", "terrace", "ter", "crescent", "cres", "gardens", "gdns", "close", "square", "sq",
+    "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
+    "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
+};
+constexpr std::string_view kUnits[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg"};
+constexpr std::string_view kUsStates[] = {
+    "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me",
+    "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa",
+    "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc"};
+constexpr std::string_view kStreetStop[] = {"the", "a", "my", "to", "for", "and", "in", "on", "at", "of", "is",
+                                            "was", "from", "with", "it", "by", "or", "your", "this", "that"};
+
+bool listed(const Text& x, std::size_t i, const std::string_view* list, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k)
+        if (x.is(i, list[k])) return true;
+    return false;
+}
+template <std::size_t N>
+bool listed(const Text& x, std::size_t i, const std::string_view (&list)[N]) { return listed(x, i, list, N); }
+
+// A UK postcode starting at token i ("OX11 8YT", "BS7 1LX", "SW1A 1AA"): returns the token after it.
+std::size_t ukPostcode(const Text& x, std::size_t i) {
+    if (i + 1 >= x.tok.size() || x.tok[i].kind != Kind::Mixed || x.tok[i + 1].kind != Kind::Mixed) return 0;
+    const std::string_view a = x.str(i), b = x.str(i + 1);
+    if (a.size() < 2 || a.size() > 4 || b.size() != 3 || x.tok[i + 1].begin != x.tok[i].end + 1) return 0;
+    if (!isLetter(a[0]) || !isDigit(b[0]) || !isLetter(b[1]) || !isLetter(b[2])) return 0;
+    std::size_t k = 1;
+    if (isLetter(a[k])) ++k;
+    if (k >= a.size() || !isDigit(a[k])) return 0;
+    ++k;
+    if (k < a.size() && (isDigit(a[k]) || isLetter(a[k]))) ++k;
+    return k == a.size() ? i + 2 : 0;
+}
+
+bool zipAt(const Text& x, std::size_t i) {
+    return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 5;
+}
+
+// ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
+// [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
+void scanAddresses(const Text& x, std::vector<Candidate>& out) {
+    const std::size_t n = x.tok.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token& h = x.tok[i];
+        if (!(h.kind == Kind::Number || (h.kind == Kind::Mixed && isDigit(x.t[h.begin]) && h.size() <= 6)) ||
+            h.size() > 6)
+            continue;
+        if (isDigit(before(x.t, h.begin)) || before(x.t, h.begin) == '$' || before(x.t, h.begin) == '.' ||
+            before(x.t, h.begin) == ',')
+            continue;
+        std::size_t k = i + 1, streetWords = 0;
+        bool lowerCase = true, suffix = false;
+        while (k < n && streetWords < 5) {
+            if (listed(x, k, kStreetSuffixes) && streetWords > 0) {
+                suffix = true;
+                break;
+            }
+            const bool ordinal = x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin]);
+            if (!(x.word(k) || ordinal) || listed(x, k, kStreetStop)) break;
+            if (x.capitalized(k)) lowerCase = false;
+            ++k, ++streetWords;
+        }
+        if (!suffix) continue;
+        // "Highland Road" capitalised or "forest way" lower case: the suffix follows the street's case.
+        if (lowerCase && !isLower(x.t[x.tok[k].begin])) lowerCase = false;
+        std::size_t end = x.tok[k].end;
+        ++k;
+        if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
+        if (x.inList(k, {"n", "s", "e", "w", "ne", "nw", "se", "sw"}) && x.allCaps(k)) end = x.tok[k++].end;
+        auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
+            if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
+                return u + 2;
+            if (!listed(x, u, kUnits)) return 0;
+            std::size_t v = u + 1;
+            if (x.punct(v, '.')) ++v;
+            if (x.punct(v, '#')) ++v;
+            return v < n && (x.tok[v].kind == Kind::Number || x.tok[v].kind == Kind::Mixed ||
+                             (x.tok[v].size() == 1 && x.word(v)))
+                       ? v + 1
+                       : 0;
+        };
+        std::size_t u = unitAt(k);
+        if (!u && x.punct(k, ',')) u = unitAt(k + 1);
+        if (u) end = x.tok[u - 1].end, k = u;
+        // City: after a comma, 1-3 words in the street's case, not stop words.
+        std::size_t c = k;
+        if (x.punct(c, ',')) {
+            ++c;
+            std::size_t words = 0;
+            while (c < n && words < 3 && x.word(c) && !listed(x, c, kCityStop) && !listed(x, c, kStreetStop) &&
+                   (lowerCase || x.capitalized(c)) && !(words > 0 && listed(x, c, kUsStates) && zipAt(x, c + 1)))
+                ++c, ++words;
+            // Two letters and a ZIP right after the comma are the state, not a city.
+            if (words > 0 && !(words == 1 && listed(x, c - 1, kUsStates) && zipAt(x, c))) {
+                end = x.tok[c - 1].end;
+                k = c;
+            } else {
+                c = k;
+            }
+        }
+        // State and ZIP, ZIP alone, or a UK postcode.
+        std::size_t s = x.punct(k, ',') ? k + 1 : k;
+        if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ','))) {
+            end = x.tok[s].end;
+            k = s + 1;
+            if (zipAt(x, k)) end = x.tok[k].end;
+        } else if (zipAt(x, s)) {
+            end = x.tok[s].end;
+        } else if (std::size_t p = ukPostcode(x, s)) {
+            end = x.tok[p - 1].end;
+        }
+        emit(out, PiiType::Address, h.begin, end, kAddress, 0.9f);
+    }
+    // A UK postcode on its own ("postcode SW1A 2AA"): upper case, or any case after "postcode"; a US ZIP
+    // after "zip"/"zip code"/"postal code".
+    for (std::size_t i = 0; i < n; ++i) {
+        // "postcode SW1A 2AA", "zip code is 94105", "post code: ls1 4ap": a keyword up to 3 tokens before
+        bool postalCue = false;
+        for (std::size_t back = 1; back <= 3 && back <= i && !postalCue; ++back)
+            postalCue = x.inList(i - back, {"postcode", "zip", "zipcode", "postal", "post"});
+        if (std::size_t e = ukPostcode(x, i)) {
+            bool upper = true;
+            for (std::size_t k = x.tok[i].begin; k < x.tok[e - 1].end; ++k) upper = upper && !isLower(x.t[k]);
+            if (upper || postalCue) emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
+        } else if (postalCue && zipAt(x, i) && !isDigit(at(x.t, x.tok[i].end))) {
+            emit(out, PiiType::Address, x.tok[i].begin, x.tok[i].end, kAddress, 0.85f);
+        }
+    }
+    // PO Box NNN
+    for (std::size_t i = 0; i + 2 < n; ++i)
+        if ((x.is(i, "po") || x.is(i, "p.o.")) && x.is(i + 1, "box") && x.tok[i + 2].kind == Kind::Number)
+            emit(out, PiiType::Address, x.tok[i].begin, x.tok[i + 2].end, kAddress, 0.9f);
+}
+
+// ---- DATE_TIME ----------------------------------------------------------------------------------------
+int numberValue(const Text& x, std::size_t i) {
+    int v = 0;
+    for (std::size_t k = x.tok[i].begin; k < x.tok[i].end && isDigit(x.t[k]) && v < 100000; ++k) v = v * 10 + (x.t[k] - '0');
+    return v;
+}
+// A day number, possibly an ordinal ("4th", "1st").
+bool dayAt(const Text& x, std::size_t i) {
+    if (i >= x.tok.size()) return false;
+    const Token& k = x.tok[i];
+    std::string_view s = x.str(i);
+    if (k.kind == Kind::Mixed) {
+        if (s.size() < 3) return false;
+        const std::string_view suf = s.substr(s.size() - 2);
+        if (!(startsWithNoCase(suf, 0, "st") || startsWithNoCase(suf, 0, "nd") || startsWithNoCase(suf, 0, "rd") ||
+              startsWithNoCase(suf, 0, "th")))
+            return false;
+        s = s.substr(0, s.size() - 2);
+        for (char c : s)
+            if (!isDigit(c)) return false;
+    } else if (k.kind != Kind::Number) {
+        return false;
+    }
+    if (s.empty() || s.size() > 2) return false;
+    const int d = numberValue(x, i);
+    return d >= 1 && d <= 31;
+}
+bool yearAt(const Text& x, std::size_t i) {
+    if (i >= x.tok.size() || x.tok[i].kind != Kind::Number || x.tok[i].size() != 4) return false;
+    const int y = numberValue(x, i);
+    return y >= 1900 && y <= 2099;
+}
+
+void scanDates(const Text& x, std::vector<Candidate>& out) {
+    const std::string_view t = x.t;
+    const std::size_t n = x.tok.size();
+    // Numeric: D/M/Y or M/D/Y (one separator kind: / . -), Y-M-D; valid day and month either way.
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (!isDigit(t[p]) || isDigit(before(t, p)) || isLetter(before(t, p))) continue;
+        std::size_t q = p;
+        int part[3] = {0, 0, 0};
+        std::size_t len[3] = {0, 0, 0};
+        char sep = 0;
+        int parts = 0;
+        while (parts < 3) {
+            std::size_t s = q;
+            while (isDigit(at(t, q)) && q - s < 5) part[parts] = part[parts] * 10 + (t[q++] - '0');
+            len[parts] = q - s;
+            if (len[parts] == 0 || isDigit(at(t, q))) break;
+            ++parts;
+            if (parts == 3) break;
+            const char c = at(t, q);
+            if (!(c == '/' || c == '.' || c == '-') || (sep && c != sep) || !isDigit(at(t, q + 1))) break;
+            sep = c;
+            ++q;
+        }
+        if (parts != 3 || isAlnum(at(t, q)) || (at(t, q) == sep && isDigit(at(t, q + 1)))) {
+            continue;
+        }
+        bool ok = false;
+        if (len[0] == 4) {
+            ok = len[1] <= 2 && len[2] <= 2 && part[1] >= 1 && part[1] <= 12 && part[2] >= 1 && part[2] <= 31;
+        } else if (len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2)) {
+            const bool mdy = part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31;
+            const bool dmy = part[1] >= 1 && part[1] <= 12 && part[0] >= 1 && part[0] <= 31;
+            ok = (mdy || dmy) && (len[2] == 4 ? part[2] >= 1900 && part[2] <= 2099 : sep == '/');
+        }
+        if (ok) emit(out, PiiType::DateTime, p, q, kDate, 0.9f);
+        p = q;
+    }
+    // Month names: "January 10, 2025", "June 4th", "may 14", "18 November", "20 April 1985",
+    // "the 5th of May", "March 2024". Lower-case "may"/"march" only with a day next to them.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!isMonth(x, i, true)) continue;
+        const bool abbr = !isMonth(x, i, false);
+        std::size_t b = x.tok[i].begin, e = x.tok[i].end;
+        bool found = false;
+        std::size_t k = i + 1;
+        if (x.punct(k, '.') && abbr) ++k;
+        if (dayAt(x, k)) {
+            e = x.tok[k].end;
+            found = true;
+            std::size_t y = k + 1;
+            if (x.punct(y, ',')) ++y;
+            if (yearAt(x, y)) e = x.tok[y].end;
+        } else if (yearAt(x, k)) {
+            e = x.tok[k].end;
+            found = true;
+        }
+        // Day before the month: "18 November", "5th of May"
+        std::size_t d = i;
+        if (d >= 2 && x.is(d - 1, "of") && dayAt(x, d - 2)) d -= 2;
+        else if (d >= 1 && dayAt(x, d - 1)) d -= 1;
+        if (d != i) {
+            b = x.tok[d].begin;
+            if (!found && yearAt(x, i + 1)) e = x.tok[i + 1].end;
+            found = true;
+        }
+        if (!found) continue;
+        // Lower-case "may"/"march" are verbs more often than months: only after a date preposition or
+        // with a year ("on may 14", "due may 7, 2024"), never "I may 2 times".
+        if ((x.is(i, "may") || x.is(i, "march")) && !x.capitalized(i) && d == i &&
+            !(i > 0 && x.inList(i - 1, {"on", "since", "by", "until", "till", "from", "before", "after", "due", "of",
+                                        "in", "dated", "dob", "date"})) &&
+            !(e > x.tok[i].end && yearAt(x, tokenAt(x, e) - 1)))
+            continue;
+        emit(out, PiiType::DateTime, b, e, kDate, 0.9f);
+    }
+    // Weekdays after on/last/next/this/by/until, or capitalised.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!listed(x, i, kWeekdays)) continue;
+        if (!(x.capitalized(i) || (i > 0 && x.inList(i - 1, {"on", "last", "next", "this", "by", "until", "since"})))) continue;
+        emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.8f);
+    }
+    // Clock times: "10:30", "10:30 am", "3pm", "3 p.m."
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token& k = x.tok[i];
+        if (k.kind == Kind::Number && k.size() <= 2 && x.punct(i + 1, ':') && i + 2 < n &&
+            x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() == 2 && x.tok[i + 1].begin == k.end &&
+            x.tok[i + 2].begin == k.end + 1 && numberValue(x, i) <= 24 && numberValue(x, i + 2) < 60 &&
+            !isDigit(before(t, k.begin)) && before(t, k.begin) != ':' && at(t, x.tok[i + 2].end) != ':') {
+            std::size_t e = x.tok[i + 2].end;
+            if (x.is(i + 3, "am") || x.is(i + 3, "pm")) e = x.tok[i + 3].end;
+            emit(out, PiiType::DateTime, k.begin, e, kDate, 0.85f);
+        } else if (k.kind == Kind::Mixed && k.size() <= 4) {
+            const std::string_view s = x.str(i);
+            const std::string_view suf = s.substr(s.size() - 2);
+            if ((startsWithNoCase(suf, 0, "am") || startsWithNoCase(suf, 0, "pm")) && isDigit(s[0]) &&
+                (s.size() == 3 || isDigit(s[1])))
+                emit(out, PiiType::DateTime, k.begin, k.end, kDate, 0.85f);
+        } else if (k.kind == Kind::Number && k.size() <= 2 && numberValue(x, i) <= 12 && numberValue(x, i) >= 1 &&
+                   (x.is(i + 1, "am") || x.is(i + 1, "pm"))) {
+            emit(out, PiiType::DateTime, k.begin, x.tok[i + 1].end, kDate, 0.85f);
+        }
+    }
+}
+
+// ---- Values after a keyword -------------------------------------------------------------------------
+// Fillers between a keyword and its value: "passport number: X", "username is X", "the old one was X".
+bool filler(const Text& x, std::size_t i) {
+    if (i >= x.tok.size()) return false;
+    if (x.tok[i].kind == Kind::Punct) {
+        const char c = x.t[x.tok[i].begin];
+        if (c == '.') return i > 0 && x.inList(i - 1, {"no", "nr", "num"});  // "passport no. X"
+        return c == ':' || c == '=' || c == '#' || c == '-' || c == '(' || c == '"' || c == '\'';
+    }
+    return x.inList(i, {"is", "was", "number", "no", "num", "nr", "id", "my", "it's", "its", "it", "the", "of",
+                        "to", "be", "will", "should", "i", "use", "used", "now", "code", "would", "currently",
+                        "details", "reads", "says", "says:", "set", "as"});
+}
+
+// The value token after the keyword ending at token index k (exclusive): a run of non-space bytes,
+// without trailing ',', ';', ')' or quotes (and without a trailing '.', '?' or '!' unless keepEnd).
+struct Value {
+    std::size_t begin = 0, end = 0;
+    bool found() const { return end > begin; }
+};
+Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFillers = 4) {
+    std::size_t f = 0;
+    while (f < maxFillers && filler(x, k)) ++k, ++f;
+    if (k >= x.tok.size()) return {};
+    std::size_t b = x.tok[k].begin, e = b;
+    const std::string_view t = x.t;
+    if (x.tok[k].kind == Kind::Punct && !(t[b] == '@' || t[b] == '!' || t[b] == '$' || t[b] == '*' || t[b] == '#')) return {};
+    while (e < t.size() && t[e] != ' ' && t[e] != '\n' && t[e] != '\t') ++e;
+    auto trim = [&](char c) {
+        return c == ',' || c == ';' || c == ')' || c == '"' || c == '\'' || c == ':' ||
+               (!keepEnd && (c == '.' || c == '?' || c == '!'));
+    };
+    while (e > b && trim(t[e - 1])) --e;
+    return {b, e};
+}
+
+bool hasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), isDigit); }
+std::size_t countDigits(std::string_view s) { return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), isDigit)); }
+bool allAlnum(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), isAlnum); }
+
+// A keyword found at token index i spanning `len` tokens (phrase), with its type.
+struct KeyPhrase {
+    std::string_view phrase;
+    PiiType type;
+};
+constexpr KeyPhrase kValueKeys[] = {
+    {"username", PiiType::Username},       {"user name", PiiType::Username},   {"user id", PiiType::Username},
+    {"userid", PiiType::Username},         {"login id", PiiType::Username},    {"login name", PiiType::Username},
+    {"login", PiiType::Username},          {"screen name", PiiType::Username}, {"handle", PiiType::Username},
+    {"user-id", PiiType::Username},        {"log in as", PiiType::Username},   {"logged in as", PiiType::Username},
+    {"password", PiiType::Password},       {"passwd", PiiType::Password},      {"pwd", PiiType::Password},
+    {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
+    {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
+    {"new one should be", PiiType::Password}, {"current one is", PiiType::Password},
+    {"passport", PiiType::PassportNumber},
+    {"driver's licence", PiiType::DriverId}, {"driver's license", PiiType::DriverId},
+    {"drivers licence", PiiType::DriverId}, {"drivers license", PiiType::DriverId},
+    {"driver licence", PiiType::DriverId}, {"driver license", PiiType::DriverId},
+    {"driving licence", PiiType::DriverId}, {"driving license", PiiType::DriverId},
+    {"licence", PiiType::DriverId},        {"license", PiiType::DriverId},     {"dl", PiiType::DriverId},
+    {"itin", PiiType::UsIndividualTaxIdentificationNumber},
+    {"tax id", PiiType::UsIndividualTaxIdentificationNumber},
+    {"taxpayer id", PiiType::UsIndividualTaxIdentificationNumber},
+    {"ni", PiiType::UkNationalInsuranceNumber}, {"national insurance", PiiType::UkNationalInsuranceNumber},
+    {"nino", PiiType::UkNationalInsuranceNumber},
+    {"sin", PiiType::CaSocialInsuranceNumber}, {"social insurance", PiiType::CaSocialInsuranceNumber},
+    {"nhs", PiiType::UkNationalHealthServiceNumber},
+    {"secret", PiiType::AwsSecretKey},     {"secret key", PiiType::AwsSecretKey},
+    {"aws_secret_access_key", PiiType::AwsSecretKey}, {"secret access key", PiiType::AwsSecretKey},
+    {"age", PiiType::Age},                 {"aged", PiiType::Age},             {"i'm", PiiType::Age},
+    {"i am", PiiType::Age},                {"im", PiiType::Age},
+};
+
+bool luhn(std::string_view digits) {
+    int sum = 0;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        int d = digits[digits.size() - 1 - i] - '0';
+        if (i % 2 == 1 && (d *= 2) > 9) d -= 9;
+        sum += d;
+    }
+    return !digits.empty() && sum % 10 == 0;
+}
+std::string_view digitsOf(std::string_view s, std::array<char, 32>& buf) {
+    std::size_t n = 0;
+    for (char c : s) {
+        if (isDigit(c)) {
+            if (n == buf.size()) return {};
+            buf[n++] = c;
+        } else if (c != ' ' && c != '-') {
+            return {};
+        }
+    }
+    return {buf.data(), n};
+}
+// UK NHS number: 10 digits, weights 10..2, check = 11 - sum mod 11 (11 -> 0, 10 invalid).
+bool nhsValid(std::string_view d) {
+    if (d.size() != 10) return false;
+    int sum = 0;
+    for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
+    int check = 11 - sum % 11;
+    if (check == 11) check = 0;
+    return check != 10 && check == d[9] - '0';
+}
+// ITIN: 9XX-XX-XXXX with group 50-65, 70-88, 90-92 or 94-99.
+bool itinValid(std::string_view d) {
+    if (d.size() != 9 || d[0] != '9') return false;
+    const int g = (d[3] - '0') * 10 + (d[4] - '0');
+    return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99);
+}
+// UK National Insurance number: two letters (first not D F I Q U V, second not D F I O Q U V; not BG
+// GB KN NK NT TN ZZ), six digits, suffix A-D. Spaces between pairs allowed: "PX 48 15 31 C".
+std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
+    auto bad1 = [](char c) { return std::string_view("DFIQUV").find(c) != std::string_view::npos; };
+    auto bad2 = [](char c) { return std::string_view("DFIOQUV").find(c) != std::string_view::npos; };
+    const char a = toUpper(at(t, p)), b = toUpper(at(t, p + 1));
+    if (!isUpper(a) || !isUpper(b) || isWordChar(before(t, p))) return 0;
+    // After "NI number"/"national insurance" the prefix rules are waived: HMRC's own example QQ123456C
+    // breaks them, and customers copy it.
+    if (strict && (bad1(a) || bad2(b))) return 0;
+    for (std::string_view no : {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+        if (strict && no[0] == a && no[1] == b) return 0;
+    // Letters in one case: "SJ901065D", "mm503731b" (not "Hi123456A")
+    if (isUpper(t[p]) != isUpper(t[p + 1])) return 0;
+    std::size_t q = p + 2, digits = 0;
+    const bool spaced = at(t, q) == ' ';
+    while (digits < 6) {
+        if (spaced) {
+            if (at(t, q) != ' ') return 0;
+            ++q;
+        }
+        if (!isDigit(at(t, q)) || !isDigit(at(t, q + 1))) return 0;
+        q += 2, digits += 2;
+    }
+    if (spaced && at(t, q) == ' ') ++q;
+    const char s = toUpper(at(t, q));
+    if (s < 'A' || s > 'D' || (isUpper(at(t, q)) != isUpper(t[p]))) return 0;
+    return isWordChar(at(t, q + 1)) ? 0 : q + 1;
+}
+
+void scanValues(const Text& x, std::vector<Candidate>& out) {
+    const std::size_t n = x.tok.size();
+    const std::string_view t = x.t;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (x.tok[i].kind != Kind::Word) continue;
+        for (const KeyPhrase& key : kValueKeys) {
+            if (!x.phrase(i, key.phrase)) continue;
+            const std::size_t k = i + Text::words(key.phrase);
+            // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
+            const bool idType = key.type == PiiType::PassportNumber || key.type == PiiType::DriverId;
+            const Value v = valueAfter(x, k, key.type == PiiType::Password);
+            if (!v.found()) continue;
+            const std::string_view s = t.substr(v.begin, v.end - v.begin);
+            const std::size_t vt = tokenAt(x, v.begin);
+            switch (key.type) {
+                case PiiType::Username: {
+                    if (s.size() < 3 || s.size() > 40 || notAName(x, vt) || x.inList(vt, {"password", "and", "name"})) break;
+                    bool ok = std::all_of(s.begin(), s.end(), [](char c) {
+                        return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
+                    });
+                    // A bare word after "login" is usually a verb's object ("login page"): needs a digit,
+                    // '_' or '.', unless the keyword is "username"/"user id".
+                    const bool strong = key.phrase != "login" && key.phrase != "handle";
+                    if (ok && (strong || hasDigit(s) || s.find_first_of("_.") != std::string_view::npos))
+                        emit(out, PiiType::Username, v.begin, v.end, kContext, strong ? 0.9f : 0.8f);
+                    break;
+                }
+                case PiiType::Password: {
+                    if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
+                    // Right after "password is"/":" anything goes; otherwise it must look like one
+                    // (a digit or a symbol or inner capitals), so "password yesterday" is not one.
+                    bool looks = hasDigit(s) || s.find_first_of("!@#$%^&*+=?_~") != std::string_view::npos;
+                    for (std::size_t c = 1; c < s.size() && !looks; ++c) looks = isUpper(s[c]) && isLower(s[c - 1]);
+                    const bool explicitValue = x.punct(k, ':') || x.is(k, "is") || x.is(k, "was");
+                    if (looks || explicitValue) emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
+                    break;
+                }
+                case PiiType::PassportNumber:
+                case PiiType::DriverId: {
+                    // 5-20 letters and digits, at least 5 digits, at most 3 letters in front
+                    // ("LX6867661", "749492492", "T20722745214"); UK licences "MORGA753116SM9IJ".
+                    if (!allAlnum(s) || s.size() < 5 || s.size() > 20 || countDigits(s) < 5) break;
+                    (void)idType;
+                    emit(out, key.type, v.begin, v.end, kContext, 0.88f);
+                    break;
+                }
+                case PiiType::UsIndividualTaxIdentificationNumber:
+                case PiiType::CaSocialInsuranceNumber:
+                case PiiType::UkNationalHealthServiceNumber: {
+                    // Grouped with spaces: take up to three tokens "123 456 789"
+                    std::size_t e = v.end, tk = vt;
+                    std::array<char, 32> buf;
+                    std::string_view d = digitsOf(s, buf);
+                    while (tk + 1 < n && x.tok[tk + 1].kind == Kind::Number && x.tok[tk + 1].begin == x.tok[tk].end + 1 &&
+                           t[x.tok[tk].end] == ' ' && d.size() < 10 && x.tok[tk].end == e) {
+                        ++tk;
+                        e = x.tok[tk].end;
+                        d = digitsOf(t.substr(v.begin, e - v.begin), buf);
+                    }
+                    const bool ok = key.type == PiiType::UsIndividualTaxIdentificationNumber ? itinValid(d)
+                                    : key.type == PiiType::CaSocialInsuranceNumber         ? d.size() == 9 && luhn(d)
+                                                                                           : nhsValid(d);
+                    if (ok) emit(out, key.type, v.begin, e, kContext, 0.9f);
+                    break;
+                }
+                case PiiType::UkNationalInsuranceNumber:  // strict shapes are found without a keyword below
+                    if (std::size_t e = ninoAt(t, v.begin, false))
+                        emit(out, PiiType::UkNationalInsuranceNumber, v.begin, e, kContext, 0.9f);
+                    break;
+                case PiiType::AwsSecretKey: {
+                    const bool shape = s.size() == 40 && std::all_of(s.begin(), s.end(), [](char c) {
+                        return isAlnum(c) || c == '/' || c == '+';
+                    }) && hasDigit(s);
+                    if (shape) emit(out, PiiType::AwsSecretKey, v.begin, v.end, kContext, 0.9f);
+                    break;
+                }
+                case PiiType::Age: {
+                    if (x.tok[vt].kind != Kind::Number || x.tok[vt].size() > 3) break;
+                    const int age = numberValue(x, vt);
+                    if (age < 1 || age > 120) break;
+                    std::size_t e = x.tok[vt].end;
+                    const bool years = x.inList(vt + 1, {"years", "yrs", "year", "y/o", "yo"});
+                    if (years) e = x.tok[vt + 1].end;
+                    // "I'm 34" alone is an age only at the end of a clause; "aged 34", "age: 34" always.
+                    const bool strong = key.phrase == "age" || key.phrase == "aged";
+                    if (strong || years || vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct ||
+                        x.inList(vt + 1, {"and", "but", "so", "now", "too"}))
+                        emit(out, PiiType::Age, x.tok[vt].begin, e, kContext, 0.85f);
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        // "34 years old", "34-year-old"
+        (void)0;
+    }
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+        if (x.tok[i].kind != Kind::Number || x.tok[i].size() > 3) continue;
+        if (x.inList(i + 1, {"years", "yrs", "year"}) && x.is(i + 2, "old")) {
+            const int age = numberValue(x, i);
+            if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i + 1].end, kContext, 0.9f);
+        }
+    }
+    // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t p = x.tok[i].begin;
+        if (std::size_t e = ninoAt(t, p)) emit(out, PiiType::UkNationalInsuranceNumber, p, e, kShape, 0.9f);
+        const std::string_view s = x.str(i);
+        if (s.size() == 20 && (s.substr(0, 4) == "AKIA" || s.substr(0, 4) == "ASIA") &&
+            std::all_of(s.begin(), s.end(), [](char c) { return isUpper(c) || isDigit(c); }))
+            emit(out, PiiType::AwsAccessKey, p, x.tok[i].end, kShape, 0.95f);
+    }
+    // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX).
+    for (std::size_t p = 0; p + 11 <= t.size(); ++p) {
+        if (t[p] != '9' || isAlnum(before(t, p)) || at(t, p + 3) != '-' || at(t, p + 6) != '-' || isAlnum(at(t, p + 11)))
+            continue;
+        std::array<char, 32> buf;
+        const std::string_view d = digitsOf(t.substr(p, 11), buf);
+        if (d.size() == 9 && itinValid(d)) emit(out, PiiType::UsIndividualTaxIdentificationNumber, p, p + 11, kShape, 0.9f);
+    }
+}
+
+// ---- URL, IP_ADDRESS, MAC_ADDRESS ------------------------------------------------------------------
+bool isUrlChar(char c) {
+    return isAlnum(c) || std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != std::string_view::npos;
+}
+
+void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        // URL: scheme:// or www.
+        const bool scheme = startsWithNoCase(t, p, "https://") || startsWithNoCase(t, p, "http://") ||
+                            startsWithNoCase(t, p, "ftp://");
+        const bool www = startsWithNoCase(t, p, "www.") && isAlnum(at(t, p + 4));
+        if ((scheme || www) && !isWordChar(before(t, p))) {
+            std::size_t e = p;
+            while (e < t.size() && isUrlChar(t[e])) ++e;
+            while (e > p && std::string_view(".,;:!?)'\"").find(t[e - 1]) != std::string_view::npos) --e;
+            if (e > p + 8) emit(out, PiiType::Url, p, e, kUrl, 0.95f);
+            p = e;
+            continue;
+        }
+    }
+    // Bare domains with a path: "harbor-bank.example.com/login". Letters, digits, '-' labels, 2+ dots
+    // or a '/' right after; never the domain of an e-mail address.
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (!isAlnum(t[p]) || isWordChar(before(t, p)) || before(t, p) == '@' || before(t, p) == '.' ||
+            before(t, p) == '/' || before(t, p) == '-')
+            continue;
+        std::size_t e = p, dots = 0;
+        while (e < t.size() && (isAlnum(t[e]) || t[e] == '-' || (t[e] == '.' && isAlnum(at(t, e + 1))))) dots += t[e++] == '.';
+        if (at(t, e) == '@' || dots == 0) {
+            p = e;
+            continue;
+        }
+        std::size_t lastDot = t.rfind('.', e);
+        const std::string_view tld = t.substr(lastDot + 1, e - lastDot - 1);
+        const bool tldOk = tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), isLetter);
+        if (tldOk && at(t, e) == '/' && isUrlChar(at(t, e + 1))) {
+            std::size_t f = e;
+            while (f < t.size() && isUrlChar(t[f])) ++f;
+            while (f > e && std::string_view(".,;:!?)'\"").find(t[f - 1]) != std::string_view::npos) --f;
+            emit(out, PiiType::Url, p, f, kUrl, 0.85f);
+            e = f;
+        }
+        p = e;
+    }
+    // IPv4: four numbers 0-255 joined by single dots, not part of a longer dotted number.
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (!isDigit(t[p]) || isDigit(before(t, p)) || before(t, p) == '.' || isLetter(before(t, p))) continue;
+        std::size_t q = p;
+        int parts = 0;
+        bool ok = true;
+        while (parts < 4 && ok) {
+            std::size_t s = q;
+            int v = 0;
+            while (isDigit(at(t, q)) && q - s < 4) v = v * 10 + (t[q++] - '0');
+            ok = q > s && q - s <= 3 && v <= 255 && !(q - s > 1 && t[s] == '0');
+            ++parts;
+            if (parts < 4 && ok) {
+                ok = at(t, q) == '.' && isDigit(at(t, q + 1));
+                ++q;
+            }
+        }
+        if (ok && parts == 4 && !isAlnum(at(t, q)) && !(at(t, q) == '.' && isDigit(at(t, q + 1)))) {
+            emit(out, PiiType::IpAddress, p, q, kShape, 0.95f);
+            p = q;
+        }
+    }
+    // MAC (6 pairs of hex digits, ':' or '-') and IPv6 (hex groups of 1-4 and ':', with "::" or 8 groups).
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (!(isHex(t[p]) || (t[p] == ':' && at(t, p + 1) == ':')) || isWordChar(before(t, p)) || before(t, p) == ':' ||
+            before(t, p) == '-' || before(t, p) == '.')
+            continue;
+        // MAC
+        if (p + 17 <= t.size()) {
+            const char sep = t[p + 2];
+            bool mac = sep == ':' || sep == '-';
+            for (std::size_t g = 0; g < 6 && mac; ++g) {
+                mac = isHex(t[p + 3 * g]) && isHex(t[p + 3 * g + 1]) && (g == 5 || t[p + 3 * g + 2] == sep);
+            }
+            if (mac && !isWordChar(at(t, p + 17)) && !(at(t, p + 17) == sep && isHex(at(t, p + 18)))) {
+                emit(out, PiiType::MacAddress, p, p + 17, kShape, 0.95f);
+                p += 16;
+                continue;
+            }
+        }
+        // IPv6
+        std::size_t q = p, groups = 0, letters = 0;
+        bool dbl = false;
+        while (q < t.size()) {
+            std::size_t s = q;
+            while (isHex(at(t, q)) && q - s < 5) letters += isLetter(t[q]), ++q;
+            if (q - s > 4) break;
+            if (q > s) ++groups;
+            if (at(t, q) == ':' && at(t, q + 1) == ':' && !dbl) {
+                dbl = true;
+                q += 2;
+                if (!isHex(at(t, q))) break;
+            } else if (at(t, q) == ':' && isHex(at(t, q + 1)) && q > s) {
+                ++q;
+            } else {
+                break;
+            }
+        }
+        if (!isWordChar(at(t, q)) && ((dbl && groups >= 2) || groups == 8) && groups <= 8) {
+            emit(out, PiiType::IpAddress, p, q, kShape, 0.9f);
+            p = q;
+        }
+    }
+}
+
+// ---- NAME ---------------------------------------------------------------------------------------------
+bool known(const Text& x, std::size_t i) {
+    std::array<char, 32> buf;
+    const std::string_view w = x.lower(i, buf);
+    return !w.empty() && isKnownName(w);
+}
+
+// A name-like word: a word of 2+ letters (an initial "A." counts), not a stop word, and capitalised or
+// on the name list. The first word after a strong cue may be anything but a stop word.
+bool nameWord(const Text& x, std::size_t i, bool anyCase) {
+    // An initial: "A." or, between capitalised words, "A" ("JOHN A SMITH")
+    if (x.word(i) && x.tok[i].size() == 1)
+        return x.capitalized(i) && (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
+    if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes)) return false;
+    return anyCase || x.capitalized(i) || known(x, i);
+}
+
+// The name starting at token i: up to 4 name words (initials with their '.'). Returns the end token.
+std::size_t nameFrom(const Text& x, std::size_t i, bool strong) {
+    const bool capitals = x.capitalized(i);
+    if (!nameWord(x, i, strong)) return i;
+    if (!strong && !capitals && !known(x, i)) return i;
+    std::size_t k = i + 1;
+    if (x.tok[i].size() == 1 && x.punct(k, '.')) ++k;  // initial's '.'
+    while (k < x.tok.size() && k - i < 5) {
+        if (!x.word(k) || x.tok[k].begin > x.tok[k - 1].end + 1) break;
+        // Following words keep the first one's case: "Claire A. Moreau", "zoe mensah"; lower case
+        // continues only with known names ("ethan petrov lost" stops at "lost").
+        const bool ok = capitals ? x.capitalized(k) && nameWord(x, k, false) : !x.capitalized(k) && known(x, k) && nameWord(x, k, false);
+        if (!ok) break;
+        k += x.tok[k].size() == 1 && x.punct(k + 1, '.') ? 2 : 1;
+    }
+    return k;
+}
+
+struct NameCue {
+    std::string_view phrase;
+    bool strong;   // the next word is a name whatever its case
+    bool before;   // the cue follows the name ("Emma here")
+};
+constexpr NameCue kNameCues[] = {
+    {"my name is", true, false},   {"name is", true, false},     {"name:", true, false},      {"name", true, false},
+    {"names", false, false},       {"this is", false, false},    {"i am", false, false},      {"i'm", false, false},
+    {"im", false, false},          {"call me", true, false},     {"it's", false, false},      {"mr", true, false},
+    {"mrs", true, false},          {"ms", true, false},          {"miss", false, false},      {"dr", true, false},
+    {"mx", true, false},           {"prof", true, false},        {"husband", false, false},   {"wife", false, false},
+    {"son", false, false},         {"daughter", false, false},   {"mother", false, false},    {"father", false, false},
+    {"mom", false, false},         {"mum", false, false},        {"dad", false, false},       {"partner", false, false},
+    {"brother", false, false},     {"sister", false, false},     {"friend", false, false},    {"spouse", false, false},
+    {"landlord", false, false},    {"beneficiary", false, false}, {"payee", false, false},    {"remove", false, false},
+    {"add", false, false},         {"regards", false, false},    {"thanks", false, false},    {"cheers", false, false},
+    {"sincerely", false, false},   {"best", false, false},       {"holder", false, false},    {"cardholder", false, false},
+    {"dear", false, false},        {"grandmother", false, false}, {"grandfather", false, false}, {"boss", false, false},
+    {"colleague", false, false},   {"fiance", false, false},     {"fiancée", false, false},   {"girlfriend", false, false},
+    {"boyfriend", false, false},   {"nephew", false, false},     {"niece", false, false},     {"uncle", false, false},
+    {"aunt", false, false},        {"named", true, false},       {"signed", false, false},    {"from", false, false},
+    {"to", false, false},          {"for", false, false},        {"with", false, false},      {"pay", false, false},
+    {"agent", false, false},       {"advisor", false, false},    {"adviser", false, false},   {"manager", false, false},
+    {"banker", false, false},      {"representative", false, false}, {"officer", false, false},
+    {"here", false, true},         {"speaking", false, true},
+};
+
+void scanNames(const Text& x, std::vector<Candidate>& out) {
+    const std::size_t n = x.tok.size();
+    std::size_t taken = 0;  // first token a new name may start at
+    // All in lower case, apart from a lone "I" and the message's first letter.
+    bool lowerText = true;
+    for (std::size_t i = 1; i < x.t.size() && lowerText; ++i)
+        lowerText = !isUpper(x.t[i]) || (x.t[i] == 'I' && !isLetter(at(x.t, i + 1)) && !isLetter(before(x.t, i)));
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!x.word(i)) continue;
+        for (const NameCue& cue : kNameCues) {
+            if (cue.before) continue;
+            if (cue.phrase == "name:") {
+                if (!(x.is(i, "name") && x.punct(i + 1, ':'))) continue;
+            } else if (!x.phrase(i, cue.phrase)) {
+                continue;
+            }
+            std::size_t k = i + (cue.phrase == "name:" ? 2 : Text::words(cue.phrase));
+            if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
+            if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
+            if (k < taken || k >= n) continue;
+            // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
+            // need the name capitalised and known, or two known words.
+            const bool common = x.inList(i, {"to", "for", "from", "with", "pay", "add", "remove", "best", "thanks",
+                                             "cheers", "regards", "sincerely", "signed", "dear", "it's"});
+            // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
+            // it is capitalised or a known name, or the one after that is.
+            const bool strong = cue.strong && !(cue.phrase == "name" && !x.capitalized(k) && !known(x, k) &&
+                                                !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1)));
+            if (cue.phrase == "name" && x.is(k, "is")) continue;  // handled by "name is"
+            std::size_t e = nameFrom(x, k, strong);
+            if (e == k) continue;
+            if (common && !strong) {
+                const bool capitalKnown = x.capitalized(k) && known(x, k);
+                if (!(capitalKnown || e - k >= 2) || (x.inList(i, {"to", "for", "from", "with", "pay"}) && e - k < 2))
+                    continue;
+                // Sign-offs: the name ends the message or the line.
+                if (x.inList(i, {"thanks", "cheers", "regards", "best", "sincerely", "signed"}) &&
+                    !(e >= n || x.tok[e].kind == Kind::Punct))
+                    continue;
+            }
+            // A lower-case name after a weak cue: only from a customer who types all in lower case, or two
+            // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
+            if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
+            // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
+            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i", "i'm", "im", "this", "it's"}) &&
+                !(e >= n || x.tok[e].kind == Kind::Punct))
+                continue;
+            emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
+            taken = e;
+            break;
+        }
+        // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
+        if (x.inList(i + 1, {"here", "speaking"}) && (i == 0 || x.tok[i - 1].kind == Kind::Punct || x.inList(i - 1, {"hi", "hello", "hey"})) &&
+            i >= taken && nameWord(x, i, false)) {
+            emit(out, PiiType::Name, x.tok[i].begin, x.tok[i].end, kName, 0.85f);
+            taken = i + 1;
+        }
+        // Two or three capitalised known names in a row: "Kevin Jackson".
+        if (i >= taken && x.capitalized(i) && known(x, i) && nameWord(x, i, false) && x.capitalized(i + 1) &&
+            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i)) {
+            std::size_t e = i + 2;
+            if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
+            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
+            taken = e;
+        }
+    }
+    // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah"
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+        if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':')) continue;
+        bool asked = false;
+        for (std::size_t j = i; j-- > 0;) {
+            if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
+            if (x.is(j, "name") && !(j > 0 && (x.is(j - 1, "user") || x.is(j - 1, "account") || x.is(j - 1, "bank"))))
+                asked = true;
+        }
+        if (!asked) continue;
+        const std::size_t e = nameFrom(x, i + 2, true);
+        if (e > i + 2) emit(out, PiiType::Name, x.tok[i + 2].begin, x.tok[e - 1].end, kName, 0.9f);
+    }
+}
+
+}  // namespace
+
+void scanWords(std::string_view text, std::vector<Candidate>& out) {
+    Text x{text, tokenize(text)};
+    scanNetwork(text, out);
+    scanValues(x, out);
+    scanAddresses(x, out);
+    scanDates(x, out);
+    scanNames(x, out);
+}
+
+}  // namespace finchat::pii_detail

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# PII figures (prints; asserts nothing): per-type precision/recall/F1 of the core's detector on the
+# shared dev set and on tests/data/pii/banking_chat_pii_own.jsonl (score_pii.py), the detector's speed
+# natively and in wasm, and the wasm bytes it adds. Needs build/native (finchat_pii_eval,
+# finchat_pii_bench) and, for the wasm figures, build/wasm (finchat_pii_bench, the size probes).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+native="${NATIVE_DIR:-$root/build/native}" wasm="${WASM_DIR:-$root/build/wasm}"
+scorer="${PII_SCORER:-$root/../shared/data/pii/score_pii.py}"
+[ -f "$scorer" ] || scorer=/work/shared/data/pii/score_pii.py
+dev="${PII_DEV:-$(dirname "$scorer")/banking_chat_pii_dev.jsonl}"
+financial=CREDIT_DEBIT_NUMBER,CREDIT_DEBIT_CVV,CREDIT_DEBIT_EXPIRY,BANK_ACCOUNT_NUMBER,BANK_ROUTING,INTERNATIONAL_BANK_ACCOUNT_NUMBER,SWIFT_CODE,PIN
+for gold in "$dev" "$root/tests/data/pii/banking_chat_pii_own.jsonl"; do
+  [ -f "$gold" ] || continue
+  pred=$(mktemp)
+  "$native/tests/finchat_pii_eval" "$gold" > "$pred"
+  echo "== $(basename "$gold")"
+  python3 "$scorer" "$gold" "$pred" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+for m in ("exact", "overlap", "untyped"):
+    v = d[m]; print("%-8s P %.3f  R %.3f  F1 %.3f  F2 %.3f" % (m, v["precision"], v["recall"], v["f1"], v["f2"]))
+print("char redaction recall %.3f precision %.3f" % (d["char_redaction"]["recall"], d["char_redaction"]["precision"]))
+for t, v in d["per_type_exact"].items():
+    print("  %-40s P %.2f R %.2f F1 %.2f (tp %d fp %d fn %d)" % (t, v["precision"], v["recall"], v["f1"], v["tp"], v["fp"], v["fn"]))'
+  python3 "$scorer" "$gold" "$pred" --types "$financial" | python3 -c '
+import json, sys
+v = json.load(sys.stdin)["overlap"]; print("financial identifiers (overlap): P %.3f R %.3f" % (v["precision"], v["recall"]))'
+  rm -f "$pred"
+done
+echo "== speed"
+echo -n "native: "; "$native/tests/finchat_pii_bench" | head -1
+[ -f "$wasm/tests/finchat_pii_bench.js" ] && { echo -n "wasm:   "; node --no-experimental-fetch "$wasm/tests/finchat_pii_bench.js" | head -1; }
+if [ -f "$wasm/tests/finchat_pii_size_with.wasm" ]; then
+  with=$(stat -c %s "$wasm/tests/finchat_pii_size_with.wasm"); without=$(stat -c %s "$wasm/tests/finchat_pii_size_without.wasm")
+  echo "== wasm bytes the detector adds: $((with - without)) (raw; gzip: $(( $(gzip -9c "$wasm/tests/finchat_pii_size_with.wasm" | wc -c) - $(gzip -9c "$wasm/tests/finchat_pii_size_without.wasm" | wc -c) )))"
+fi

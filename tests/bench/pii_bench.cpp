@@ -1,0 +1,61 @@
+// PII detector speed (prints figures; asserts nothing). Built natively and as wasm (node):
+//   finchat_pii_bench             µs per message for ~200-character banking messages (with and
+//                                 without PII), MB/s on a long text, and the name table's share.
+// Quality figures come from finchat_pii_eval + score_pii.py (scripts/pii_scores.sh).
+// The figure is CPU time (std::clock) where the platform has it, so a loaded machine does not inflate
+// it; emscripten's clock() is wall time, so scripts/pii_scores.sh also derives the wasm figure from the
+// node process's user CPU at two round counts (argv[1] = rounds).
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "finchat/pii.h"
+
+namespace {
+
+// ~200 characters each: a mix of the kinds the guard sees (PII-heavy and PII-free).
+const std::vector<std::string> kMessages = {
+    "Hi, this is Rosa Hassan, I need to report my Visa 4528-9297-8749-6673 as lost. Can you send a new one to "
+    "9124 Sunset Rd, Denver, CO 23884? My phone is (415) 555-0112, thanks.",
+    "Set up direct deposit: routing 616546990, account 03414734. Is that right? Also my email changed to "
+    "mateo.moreau99@example.org last week, please update it on my profile before Friday.",
+    "Why is my transfer still pending after 9 days? I sent 250 dollars to my landlord for the rent and the app "
+    "still shows it as processing. Can you check what is going on with it please? Thanks a lot",
+    "Reset my password please, username ember_lucas, the old one was c@ny0n80 and I also clicked "
+    "https://harborbank-login.example.org/verify?id=094986 from an email, did I get phished?",
+    "Card: 4093 3689 1941 0713 Exp: 11-26 Security code: 858 - is this card still active? I was charged "
+    "GBP 43.81 at Target on July 22 and GBP 12.99 at Spotify on 03/06/2024, neither was me.",
+    "What documents do I need to open an account? I have a passport and a driving licence, and I moved here "
+    "from Canada in March. Do you need proof of address too, like a utility bill or a bank statement?",
+};
+
+double usPerMessage(int rounds) {
+    std::size_t sink = 0;
+    const std::clock_t t0 = std::clock();
+    for (int r = 0; r < rounds; ++r)
+        for (const std::string& m : kMessages) sink += finchat::detectPii(m).size();
+    const double us = 1e6 * static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+    if (sink == 0) std::printf("(no matches?)\n");
+    return us / (rounds * static_cast<double>(kMessages.size()));
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int rounds = argc > 1 ? std::atoi(argv[1]) : 2000;
+    std::size_t chars = 0;
+    for (const std::string& m : kMessages) chars += m.size();
+    usPerMessage(20);   // warm-up
+    const double us = usPerMessage(rounds > 0 ? rounds : 1);
+    std::printf("pii detectPii: %.2f us per message (%zu messages, mean %zu bytes)\n", us, kMessages.size(),
+                chars / kMessages.size());
+    std::string longText;
+    while (longText.size() < 100 * 1024) longText += kMessages[longText.size() % kMessages.size()] + " ";
+    const std::clock_t t0 = std::clock();
+    std::size_t n = 0;
+    for (int i = 0; i < 20; ++i) n += finchat::detectPii(longText).size();
+    const double s = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+    std::printf("pii detectPii: %.1f MB/s on a 100 KB text (%zu matches per pass)\n", 20.0 * longText.size() / s / 1e6, n / 20);
+    return 0;
+}
