@@ -387,8 +387,9 @@ TEST_CASE("DescribeView and the customer-authentication operations answer like C
 }
 
 TEST_CASE("in-flight redaction per instance, as Connect's InFlightChatRedactionConfiguration", "[connect-local][pii]") {
-    auto parsed = connect_local::Config::parse(R"({"instances":[{"id":"finaptic","flows":[{"id":"finaptic-l2","queue":"q"}],
-        "queues":[{"id":"q"}],"InFlightChatRedactionConfiguration":{"Enabled":true,"RedactionMaskMode":"PII",
+    auto parsed = connect_local::Config::parse(R"({"instances":[{"id":"finaptic","flows":[{"id":"finaptic-l2"}],
+        "queues":[{"id":"banking-specialists","arn":"arn:aws:connect:us-east-1:444455556666:instance/f1a2b3c4-0000-4000-8000-0000000000f1/queue/9c8d7e6f-0000-4000-8000-0000000000b5"}],
+        "InFlightChatRedactionConfiguration":{"Enabled":true,"RedactionMaskMode":"PII",
         "RedactionEntities":["NAME","CREDIT_DEBIT_NUMBER"]}}]})");
     REQUIRE(parsed.ok());
     fake::ManualClock clock;

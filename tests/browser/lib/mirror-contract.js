@@ -13,7 +13,7 @@ async function checkMirrorTimes(tab, index = 0) {
   await page.install(tab);
   const rows = await tab.evaluate((i) => {
     const log = window.__fc.logs()[i];
-    return [...log.children].map((li) => ({
+    return [...log.querySelectorAll('li')].map((li) => ({
       role: li.dataset.role || '',
       text: li.textContent,
       times: [...li.querySelectorAll('time')].map((t) => ({ dateTime: t.dateTime, text: t.textContent })),
