@@ -406,6 +406,11 @@ TEST_CASE("lex: the banking-assistant bot", "[lex]") {
     CHECK(follow.dialogAction == "Close");
     CHECK(follow.slots.at("account") == "acct-7Q2");
     CHECK(json::parse(follow.messages.at(0).content)["data"]["content"]["title"] == "$API:GetBalance(account={id})");
+    // A customer who names the account in words is still asked to pick it: the AccountId slot type's
+    // sample value is an opaque id, never a word customers say.
+    const auto named = bank("how much money is in my checking account", "s-g");
+    CHECK(named.intentName == "CheckBalance");
+    CHECK(named.slotToElicit == "account");
     CHECK(bank("I lost my card", "s-e").intentName == "LostOrStolenCard");
     CHECK(bank("purple monkey dishwasher", "s-f").intentName == "FallbackIntent");
 }
