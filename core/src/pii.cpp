@@ -84,18 +84,6 @@ Digits collectDigits(std::string_view t, const std::vector<Run>& runs, std::size
 }
 
 // ---- Checksums ------------------------------------------------------------------------------------
-bool luhnValid(const Digits& ds) {
-    int sum = 0;
-    for (std::size_t i = 0; i < ds.n; ++i) {
-        int d = ds.d[ds.n - 1 - i] - '0';
-        if (i % 2 == 1) {
-            d *= 2;
-            if (d > 9) d -= 9;
-        }
-        sum += d;
-    }
-    return ds.n > 0 && sum % 10 == 0;
-}
 
 // ABA routing transit number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10), and the first two
 // digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80).
@@ -246,7 +234,7 @@ void cardsInChain(std::string_view t, const std::vector<Run>& runs, std::size_t 
             if (digits < 13) continue;
             if (e != last && t[runs[e].end] != ' ') continue;
             Digits ds = collectDigits(t, runs, s, e);
-            if (ds.d[0] >= '2' && ds.d[0] <= '6' && luhnValid(ds))
+            if (ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)))
                 out.push_back({PiiType::CreditDebitNumber, runs[s].begin, runs[e].end, kCard, 0.98f});
         }
     }
@@ -919,3 +907,15 @@ Result<PiiRedaction> parsePiiRedaction(std::string_view json) {
 }
 
 }  // namespace finchat
+
+namespace finchat::pii_detail {
+bool luhnValid(std::string_view digits) {
+    int sum = 0;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        int d = digits[digits.size() - 1 - i] - '0';
+        if (i % 2 == 1 && (d *= 2) > 9) d -= 9;
+        sum += d;
+    }
+    return !digits.empty() && sum % 10 == 0;
+}
+}  // namespace finchat::pii_detail

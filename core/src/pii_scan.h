@@ -55,4 +55,7 @@ void scanWords(std::string_view text, std::vector<Candidate>& out);
 // possible (about 2 %), so callers only use it together with a cue or a second known name.
 bool isKnownName(std::string_view lowerWord);
 
+// The Luhn checksum of a run of ASCII digits (cards, Canadian SINs). False for an empty run.
+bool luhnValid(std::string_view digits);
+
 }  // namespace finchat::pii_detail

@@ -518,15 +518,6 @@ constexpr KeyPhrase kValueKeys[] = {
     {"i am", PiiType::Age},                {"im", PiiType::Age},
 };
 
-bool luhn(std::string_view digits) {
-    int sum = 0;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        int d = digits[digits.size() - 1 - i] - '0';
-        if (i % 2 == 1 && (d *= 2) > 9) d -= 9;
-        sum += d;
-    }
-    return !digits.empty() && sum % 10 == 0;
-}
 std::string_view digitsOf(std::string_view s, std::array<char, 32>& buf) {
     std::size_t n = 0;
     for (char c : s) {
@@ -644,7 +635,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                         d = digitsOf(t.substr(v.begin, e - v.begin), buf);
                     }
                     const bool ok = key.type == PiiType::UsIndividualTaxIdentificationNumber ? itinValid(d)
-                                    : key.type == PiiType::CaSocialInsuranceNumber         ? d.size() == 9 && luhn(d)
+                                    : key.type == PiiType::CaSocialInsuranceNumber         ? d.size() == 9 && luhnValid(d)
                                                                                            : nhsValid(d);
                     if (ok) emit(out, key.type, v.begin, e, kContext, 0.9f);
                     break;
