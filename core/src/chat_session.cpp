@@ -59,6 +59,12 @@ std::size_t contentLimit(ContentKind k) {
 }
 }  // namespace
 
+PiiPolicy piiPolicyFromName(std::string_view name) {
+    if (name == "ask") return PiiPolicy::AskFirst;
+    if (name == "off") return PiiPolicy::AsTyped;
+    return PiiPolicy::Mask;
+}
+
 const char* toString(SessionState s) {
     switch (s) {
         case SessionState::Idle: return "idle";

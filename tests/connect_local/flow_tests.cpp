@@ -114,8 +114,7 @@ json inspect(ChatService& service, const std::string& contactId) {
     auto& center = service.contactCenter();
     auto summary = center.contactSummary(contactId);
     if (!summary) return json::object();
-    static const char* stages[] = {"flow", "queued", "with-agent", "ended"};
-    json out = {{"stage", stages[static_cast<int>(summary->state)]}, {"queue", summary->queue}, {"instance", summary->instance}};
+    json out = {{"stage", connect_local::toString(summary->state)}, {"queue", summary->queue}, {"instance", summary->instance}};
     if (auto* attrs = center.attributes(contactId)) out["attributes"] = *attrs;
     return out;
 }

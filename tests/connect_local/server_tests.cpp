@@ -517,9 +517,8 @@ TEST_CASE("Chats through the demo's flow files over real sockets: bot turns, esc
     };
     // Read through the service (the agent API answers only the contact's own agent).
     auto stage = [&](const std::string& id) -> std::string {
-        static const char* stages[] = {"flow", "queued", "with-agent", "ended"};
         auto summary = h.service.contactCenter().contactSummary(id);
-        return summary ? stages[static_cast<int>(summary->state)] : "";
+        return summary ? connect_local::toString(summary->state) : "";
     };
 
     std::string contactId;

@@ -731,6 +731,11 @@ TEST_CASE("a pinned ConnectionToken that has expired gives way to the current on
 }
 
 TEST_CASE("PII guard: by the partner's policy, personal data is masked or asked about before it leaves", "[session][pii]") {
+    // The option names the widget and the headless SDK take; anything unknown keeps the safe default.
+    CHECK(piiPolicyFromName("ask") == PiiPolicy::AskFirst);
+    CHECK(piiPolicyFromName("off") == PiiPolicy::AsTyped);
+    CHECK(piiPolicyFromName("mask") == PiiPolicy::Mask);
+    CHECK(piiPolicyFromName("Off") == PiiPolicy::Mask);
     const std::string card = "my card 4111 1111 1111 1111 was charged twice";
     SECTION("default: masked, with a notice naming what was masked") {
         Harness h;

@@ -126,8 +126,7 @@ int WidgetApp::init(const std::string& configJson) {
     storageKey_ = field(config, "storageKey");
     displayName_ = field(config, "displayName");
     partnerName_ = field(config, "partnerName");
-    const std::string pii = field(config, "piiPolicy", "mask");
-    piiPolicy_ = pii == "ask" ? PiiPolicy::AskFirst : pii == "off" ? PiiPolicy::AsTyped : PiiPolicy::Mask;
+    piiPolicy_ = piiPolicyFromName(field(config, "piiPolicy", "mask"));
     if (const Json* v = config.find("reducedMotion")) reducedMotion_ = v->asBool();
     if (const Json* v = config.find("transparentHandoff")) transparentHandoff_ = v->asBool();
     if (const Json* v = config.find("forcedColors")) forcedColors_ = v->asBool();

@@ -325,12 +325,6 @@ HeadlessConversation* instance = nullptr;   // lives as long as the module insta
 
 Conversation* conv() { return instance ? &instance->conversation() : nullptr; }
 
-PiiPolicy piiPolicy(const std::string& name) {
-    if (name == "ask") return PiiPolicy::AskFirst;
-    if (name == "off") return PiiPolicy::AsTyped;
-    return PiiPolicy::Mask;
-}
-
 }  // namespace
 
 extern "C" {
@@ -347,7 +341,7 @@ EMSCRIPTEN_KEEPALIVE int fh_init(const char* configJson) {
     const Json* transparent = j.find("transparentHandoff");
     config.transparentHandoff = transparent && transparent->asBool();
     config.session.role = ParticipantRole::Customer;
-    config.session.piiPolicy = piiPolicy(stringField(j, "piiPolicy"));
+    config.session.piiPolicy = piiPolicyFromName(stringField(j, "piiPolicy"));
     const Json* data = j.find("dataProvider");
     instance = new HeadlessConversation(std::move(config), data && data->asBool());
     return 0;

@@ -28,6 +28,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "finchat/pii.h"
@@ -79,6 +80,9 @@ enum class PiiPolicy {
     AskFirst,   // refuse with ErrorCode::PiiDetected; the UI asks, then sends again with Mask or AsTyped
     AsTyped,    // send as typed (the customer chose to)
 };
+// The partner option's names (widget and headless SDK): "ask" → AskFirst, "off" → AsTyped, anything
+// else → Mask (the safe default).
+PiiPolicy piiPolicyFromName(std::string_view name);
 
 struct SessionConfig {
     ParticipantRole role = ParticipantRole::Customer;

@@ -1003,9 +1003,8 @@ Reply ChatService::agentContact(std::string_view contactId, std::string_view bea
     // Unknown contacts and other people's are answered alike: the answer tells nobody what exists.
     Contact* c = impl_->contact(contactId);
     if (!c || !impl_->contactAgent(*c, bearer)) return Reply::error("AccessDeniedException", "Access denied");
-    static const char* stages[] = {"flow", "queued", "with-agent", "ended"};
     json out = {{"contactId", c->initialId}, {"currentContactId", c->currentId}, {"instance", c->instance},
-                {"queue", c->queue}, {"stage", stages[static_cast<int>(c->state)]},
+                {"queue", c->queue}, {"stage", toString(c->state)},
                 {"customerName", c->participants[c->customerId].displayName}, {"attributes", c->attributes}};
     // The escalation record is Finaptic's: readable on its instance only, by the agent who has the chat.
     if (c->instance == impl_->config.finapticInstance)

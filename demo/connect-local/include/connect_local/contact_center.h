@@ -21,6 +21,11 @@ namespace connect_local {
 
 // Where a contact is in its life: running its flow, waiting in a queue, with an agent, over.
 enum class ContactState { InFlow, Queued, WithAgent, Ended };
+// The agent API's "stage" names: "flow", "queued", "with-agent", "ended".
+inline const char* toString(ContactState s) {
+    static const char* const names[] = {"flow", "queued", "with-agent", "ended"};
+    return names[static_cast<int>(s)];
+}
 
 // A read-only look at one contact.
 struct ContactSummary {
