@@ -55,7 +55,7 @@ const accountById = (account) => {
 };
 const shortDate = (iso) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 export const dataProvider = {
-  async GetAccountList() {
+  async ListAccounts() {
     return ACCOUNTS.map(({ id, title, subtitle }) => ({ id, title, subtitle }));
   },
   async GetBalance({ account } = {}) {

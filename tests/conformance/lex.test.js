@@ -113,7 +113,7 @@ describe('RecognizeText through @aws-sdk/client-lex-runtime-v2', () => {
     assert.equal(first.messages[0].contentType, 'CustomPayload');
     const picker = JSON.parse(first.messages[0].content);
     assert.equal(picker.templateType, 'ListPicker');
-    assert.equal(picker.data.content.elements, '$API:GetAccountList');
+    assert.equal(picker.data.content.elements, '$API:ListAccounts');
     assert.equal(first.interpretations[0].intent.name, 'CheckBalance');
     assert.ok(first.interpretations[0].nluConfidence.score >= 0.4, JSON.stringify(first.interpretations[0]));
     assert.ok(first.interpretations.length > 1);

@@ -280,10 +280,10 @@ TEST_CASE("the demo bot: balance template with $API placeholders, escalation sig
     s.clock.advance(0);
     Item list = dana.sink.items().back();
     CHECK(list.kind() == ContentKind::Interactive);
-    CHECK(list.content.find("$API:GetAccountList") != std::string::npos);
+    CHECK(list.content.find("$API:ListAccounts") != std::string::npos);
     REQUIRE(s.send(dana.token(), "acc-123").status == 200);   // only the opaque id comes back
     s.clock.advance(0);
-    CHECK(dana.sink.items().back().content.find("$API:GetBalance(account=acc-123)") != std::string::npos);
+    CHECK(dana.sink.items().back().content.find("$API:GetBalance(account={id})") != std::string::npos);
     REQUIRE(s.send(dana.token(), "I need a specialist for a card dispute").status == 200);
     s.clock.advance(0);
     CHECK(escalationSignal(dana.sink.items().back()).has_value());

@@ -6,11 +6,15 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "connect_local/lex/bot_definition.h"
 #include "connect_local/lex/local_bots.h"
 #include "fake_platform.h"
+#include "finchat/interactive.h"
+#include "finchat/util.h"
+#include "keyword_bot.h"
 #include "lex/recognize_text.h"
 
 using namespace connect_local;
@@ -401,7 +405,7 @@ TEST_CASE("lex: the banking-assistant bot", "[lex]") {
     REQUIRE(balance.messages.size() == 1);
     const auto picker = json::parse(balance.messages[0].content);
     CHECK(picker["templateType"] == "ListPicker");
-    CHECK(picker["data"]["content"]["elements"] == "$API:GetAccountList");
+    CHECK(picker["data"]["content"]["elements"] == "$API:ListAccounts");
     const auto follow = bank("acct-7Q2", "s-d");
     CHECK(follow.dialogAction == "Close");
     CHECK(follow.slots.at("account") == "acct-7Q2");
@@ -455,4 +459,117 @@ TEST_CASE("lex: RecognizeText's path, body and errors", "[lex]") {
         CHECK(bad.errorType == "ValidationException");
         CHECK(json::parse(bad.body)["message"].is_string());
     }
+}
+
+namespace {
+// Every custom payload a bot definition can send: initial and closing responses, slot prompts.
+std::vector<std::string> payloadsOf(const BotDefinition& def) {
+    std::vector<std::string> out;
+    auto add = [&](const std::vector<LexMessage>& messages) {
+        for (const auto& m : messages)
+            if (m.kind == LexMessage::Kind::CustomPayload) out.push_back(m.content);
+    };
+    for (const auto& [id, locale] : def.locales) {
+        for (const auto& intent : locale.intents) {
+            add(intent.initialResponse);
+            add(intent.closingResponse);
+            for (const auto& slot : intent.slots) add(slot.prompts);
+        }
+    }
+    return out;
+}
+
+bool isEscalationSignal(const std::string& payload) {
+    const auto j = json::parse(payload, nullptr, false);
+    return j.is_object() && j.contains("finaptic");
+}
+}  // namespace
+
+TEST_CASE("lex: every template the demo bots can send parses as the widget parses it", "[lex]") {
+    const auto loaded = loadBotDirectory(FINCHAT_SOURCE_DIR "/demo/connect-local/bots");
+    REQUIRE(loaded.bots.size() == 1);
+    fake::ManualClock clock;
+    std::vector<std::string> templates;
+    for (const auto& p : payloadsOf(loaded.bots[0]))
+        if (!isEscalationSignal(p)) templates.push_back(fillCallSlots(p, clock.nowMs()));   // as sent
+    // The keyword bot (no --bots): its balance flow, both turns.
+    KeywordBot keyword;
+    auto say = [&](std::string_view text) {
+        auto r = keyword.recognizeText(KeywordBot::kName, "A", "en_US", "kw-1", text, {});
+        REQUIRE(std::holds_alternative<LexTurn>(r));
+        for (const auto& m : std::get<LexTurn>(r).messages)
+            if (m.kind == LexMessage::Kind::CustomPayload && !isEscalationSignal(m.content)) templates.push_back(m.content);
+    };
+    say("what's my balance?");
+    say("acc_kQvTmw");
+
+    std::set<finchat::TemplateType> types;
+    std::set<std::string> providers;
+    for (const auto& t : templates) {
+        INFO(t);
+        CHECK(t.size() <= 1000);   // Lex's customPayload limit
+        const auto parsed = finchat::parseTemplateMessage(t);
+        REQUIRE(parsed);
+        types.insert(parsed->type);
+        for (const auto& use : parsed->placeholders) providers.insert(use.placeholder.name);
+        if (parsed->placeholders.empty()) CHECK(finchat::buildTemplate(*parsed, nullptr));
+    }
+    // Each of Connect's five templates, in some banking flow.
+    CHECK(types == std::set<finchat::TemplateType>{finchat::TemplateType::ListPicker, finchat::TemplateType::Panel,
+                                                   finchat::TemplateType::TimePicker, finchat::TemplateType::QuickReply,
+                                                   finchat::TemplateType::Carousel});
+    // Every $API name is one the Acme page's data provider answers (demo/site/acme-backend.js).
+    std::ifstream in(FINCHAT_SOURCE_DIR "/demo/site/acme-backend.js");
+    const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(providers == std::set<std::string>{"GetBalance", "GetTransactions", "ListAccounts"});
+    for (const auto& name : providers) CHECK(page.find("async " + name + "(") != std::string::npos);
+}
+
+TEST_CASE("lex: booking a call offers slots in the future, whatever the day", "[lex]") {
+    constexpr std::int64_t kDay = 24LL * 3600 * 1000;
+    // Friday 2025-05-02 23:59 UTC: the next slots are on Monday and Tuesday, never at the weekend.
+    const std::int64_t friday = 1'746'230'340'000;
+    const auto slots = upcomingCallSlots(friday);
+    REQUIRE(slots.size() == 8);
+    CHECK(finchat::formatIsoTime(slots.front()) == "2025-05-05T09:00:00.000Z");
+    CHECK(finchat::formatIsoTime(slots.back()) == "2025-05-06T16:00:00.000Z");
+    for (std::int64_t start = friday; start < friday + 7 * kDay; start += kDay / 3) {
+        for (std::int64_t t : upcomingCallSlots(start)) {
+            CHECK(t > start + 3600 * 1000);
+            const int weekday = static_cast<int>((t / kDay + 4) % 7);
+            CHECK((weekday >= 1 && weekday <= 5));
+        }
+    }
+    // Not a TimePicker with an empty list: unchanged.
+    const std::string fixed = R"({"templateType":"TimePicker","version":"1.0","data":{"content":{"title":"T","timeslots":[{"date":"2030-01-01T09:00+00:00","duration":30}]}}})";
+    CHECK(fillCallSlots(fixed, friday) == fixed);
+    CHECK(fillCallSlots("not json \"TimePicker\"", friday) == "not json \"TimePicker\"");
+    CHECK(fillCallSlots(R"({"templateType":5,"x":"TimePicker"})", friday) == R"({"templateType":5,"x":"TimePicker"})");
+
+    // The shipped bot, through a conversation on a clock that moves on.
+    const auto loaded = loadBotDirectory(FINCHAT_SOURCE_DIR "/demo/connect-local/bots");
+    REQUIRE(loaded.bots.size() == 1);
+    fake::ManualClock clock;
+    clock.advance(400 * kDay);
+    LocalLexBots bots(clock);
+    bots.add(loaded.bots[0]);
+    const auto ask = turn(bots, "book a call with a specialist", "s-call", "banking-assistant");
+    CHECK(ask.intentName == "BookCall");
+    CHECK(ask.slotToElicit == "callTime");
+    REQUIRE(ask.messages.size() == 1);
+    const auto picker = finchat::parseTemplateMessage(ask.messages[0].content);
+    REQUIRE(picker);
+    CHECK(picker->type == finchat::TemplateType::TimePicker);
+    const auto built = finchat::buildTemplate(*picker, nullptr);
+    REQUIRE(built);
+    REQUIRE(built->slots.size() == 8);
+    for (const auto& slot : built->slots) CHECK(slot.startMs > clock.nowMs());
+    // The customer's pick (the slot's date, as the widget sends it) closes with "anything else?".
+    const auto done = turn(bots, built->slots[0].reply.content, "s-call", "banking-assistant");
+    CHECK(done.dialogAction == "Close");
+    REQUIRE(done.messages.size() == 1);
+    const auto anything = finchat::parseTemplateMessage(done.messages[0].content);
+    REQUIRE(anything);
+    CHECK(anything->type == finchat::TemplateType::QuickReply);
+    CHECK(done.messages[0].content.find(built->slots[0].reply.content) != std::string::npos);
 }

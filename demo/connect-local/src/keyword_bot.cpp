@@ -38,21 +38,23 @@ std::variant<LexTurn, LexError> KeywordBot::recognizeText(std::string_view botId
     if (auto asked = elicitingAccount_.find(sessionId); asked != elicitingAccount_.end()) {
         elicitingAccount_.erase(asked);
         if (!text.empty() && text.find(' ') == std::string_view::npos) {
-            // The customer picked an account; the reply carries only its opaque id. The template is
-            // filled from the partner app by the widget: the bot never sees the balance.
-            json tpl = {{"templateType", "AccountBalance"}, {"version", "1.0"},
-                        {"data", {{"content", {{"title", "Here is your balance"},
-                                               {"elements", "$API:GetBalance(account=" + std::string(text) + ")"}}}}}};
+            // The customer picked an account; the reply carries only its opaque id. The panel is
+            // filled from the partner app by the widget (`{id}`: the id it picked): the bot never
+            // sees the balance.
+            json tpl = {{"templateType", "Panel"}, {"version", "1.0"},
+                        {"data", {{"content", {{"title", "$API:GetBalance(account={id})"},
+                                               {"elements", json::array({{{"title", "Recent transactions"}},
+                                                                         {{"title", "That's all, thanks"}}})}}}}}};
             LexTurn t = closed("CheckBalance", {payload(tpl)}, attributes);
             t.slots["account"] = std::string(text);
             return t;
         }
     }
     if (mentions(text, {"balance", "how much"})) {
-        json tpl = {{"templateType", "ListAccounts"}, {"version", "1.0"},
+        json tpl = {{"templateType", "ListPicker"}, {"version", "1.0"},
                     {"data", {{"content", {{"title", "Which account would you like to see the balance on?"},
                                            {"subtitle", "Tap to select option"},
-                                           {"elements", "$API:GetAccountList"}}}}}};
+                                           {"elements", "$API:ListAccounts"}}}}}};
         elicitingAccount_.emplace(std::string(sessionId), "account");
         LexTurn t;
         t.messages = {payload(tpl)};

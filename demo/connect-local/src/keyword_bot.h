@@ -1,8 +1,8 @@
 // keyword_bot.h: the demo's keyword bot behind the LexBots contract, standing in for the
 // `banking-assistant` Lex V2 bot when no --bots bot is loaded (so the demo and its tests run
 // without one). It answers with the intents the acme-l1 flow branches on: CheckBalance (two turns:
-// the ListAccounts template, then the AccountBalance template for the picked account; the bot only
-// ever sees opaque account ids), TalkToSpecialist (text plus Finaptic's escalation signal),
+// a ListPicker of `$API:ListAccounts`, then a Panel of `$API:GetBalance(account={id})` for the
+// picked account; the bot only ever sees opaque account ids), TalkToSpecialist (text plus Finaptic's escalation signal),
 // TalkToAgent, Goodbye, and FallbackIntent for everything else.
 #pragma once
 #include <map>

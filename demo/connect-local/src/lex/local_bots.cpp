@@ -3,6 +3,10 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
+#include "finchat/util.h"
+
 namespace connect_local::lex {
 namespace {
 
@@ -79,6 +83,33 @@ std::optional<LexSlotValue> builtInValue(const std::string& type, std::string_vi
 }
 
 }  // namespace
+
+std::vector<std::int64_t> upcomingCallSlots(std::int64_t nowMs) {
+    constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
+    constexpr int kHoursUtc[] = {9, 11, 14, 16};
+    std::vector<std::int64_t> out;
+    // From tomorrow (UTC): a slot is never in the past, nor minutes away, whatever the time now.
+    for (std::int64_t day = nowMs / kDayMs + 1; out.size() < 2 * std::size(kHoursUtc); ++day) {
+        const int weekday = static_cast<int>((day + 4) % 7);   // 1970-01-01 was a Thursday; 0 = Sunday
+        if (weekday == 0 || weekday == 6) continue;
+        for (int h : kHoursUtc) out.push_back(day * kDayMs + h * 3600LL * 1000);
+    }
+    return out;
+}
+
+std::string fillCallSlots(const std::string& payload, std::int64_t nowMs) {
+    if (payload.find("\"TimePicker\"") == std::string::npos) return payload;
+    nlohmann::json j = nlohmann::json::parse(payload, nullptr, false);
+    if (!j.is_object() || !j.contains("templateType") || j["templateType"] != "TimePicker") return payload;
+    if (!j.contains("data") || !j["data"].is_object() || !j["data"].contains("content")) return payload;
+    nlohmann::json* content = &j["data"]["content"];
+    if (!content->is_object()) return payload;
+    const auto slots = content->find("timeslots");
+    if (slots == content->end() || !slots->is_array() || !slots->empty()) return payload;
+    for (std::int64_t t : upcomingCallSlots(nowMs))
+        slots->push_back({{"date", finchat::formatIsoTime(t)}, {"duration", 30}});
+    return j.dump();
+}
 
 std::optional<LexSlotValue> matchSlotValue(const SlotTypeDefinition& type, std::string_view text, bool wholeOnly) {
     const std::string said = normalized(text);
@@ -250,7 +281,11 @@ std::variant<LexTurn, LexError> LocalLexBots::recognizeText(std::string_view bot
     // Answer: initial response, the next Required slot's prompt, or the closing response.
     const IntentDefinition* intent = session.intent >= 0 ? &locale.intents[session.intent] : nullptr;
     auto say = [&](const std::vector<LexMessage>& messages) {
-        for (const auto& m : messages) turn.messages.push_back({m.kind, substituteSlots(m.content, session.slots)});
+        for (const auto& m : messages) {
+            std::string content = substituteSlots(m.content, session.slots);
+            if (m.kind == LexMessage::Kind::CustomPayload) content = fillCallSlots(content, now);
+            turn.messages.push_back({m.kind, std::move(content)});
+        }
     };
     turn.intentName = intent ? intent->name : fallbackName;
     if (intent && startIntent) {

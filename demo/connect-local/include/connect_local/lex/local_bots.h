@@ -64,6 +64,16 @@ private:
     std::uint64_t turns_ = 0;
 };
 
+// The stand-in for the one code hook the demo bot needs. Lex V2 has no notion of "now", so a
+// TimePicker of a specialist's free call slots cannot live in a bot export: in AWS a dialog code
+// hook (a Lambda asking the bank's calendar) returns the prompt with its slots. connect-local runs
+// no Lambdas; instead, a TimePicker custom payload whose `timeslots` is an EMPTY array is filled
+// here with upcomingCallSlots(now): the next two working days (UTC, Monday to Friday, from
+// tomorrow) at 09:00, 11:00, 14:00 and 16:00 UTC, 30 minutes each. So every slot offered is in the
+// future, on the Clock connect-local runs on. Any other payload is returned unchanged.
+std::vector<std::int64_t> upcomingCallSlots(std::int64_t nowMs);
+std::string fillCallSlots(const std::string& payload, std::int64_t nowMs);
+
 // Matches `text` against a slot type's values and synonyms (case and punctuation ignored): the
 // whole text first, else the longest value appearing in it as whole words. nullopt: no match.
 std::optional<LexSlotValue> matchSlotValue(const SlotTypeDefinition& type, std::string_view text, bool wholeOnly);
