@@ -87,7 +87,7 @@ const classicBase = {
 // The few strings the shim's own DOM shows before locales/<locale>.json has arrived (the launcher's
 // name first of all), taken from the English table so web/locales/en.json stays the one source.
 const SHIM_KEYS = ['launcher.open', 'launcher.close', 'launcher.unread', 'composer.label', 'composer.placeholder',
-  'panel.label', 'panel.loading', 'panel.loadError', 'panel.retry', 'mirror.messages', 'mirror.failed',
+  'panel.label', 'panel.loading', 'panel.loadError', 'panel.retry', 'mirror.messages', 'mirror.failed', 'mirror.options',
   'copy.done', 'copy.failed'];
 const english = JSON.parse(fs.readFileSync(path.join(here, 'locales/en.json'), 'utf8'));
 const shimStrings = Object.fromEntries(SHIM_KEYS.map((k) => {

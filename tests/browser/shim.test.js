@@ -218,6 +218,136 @@ test('two widgets (one in a shadow root) share one compiled module; strict CSP p
   await csp.close();
 });
 
+// Template controls (BRIDGE.md "Template controls in the mirror") from the stand-in glue: "templates"
+// makes the fake C++ ask the page's dataProvider.ListAccounts through host.callData / fc_data, then
+// report a listbox of the accounts and a QuickReply group. And the data bridge's failures.
+test('template controls: listbox and group, keyboard, focus ring, one announcement; the data bridge', { skip, timeout: 60000 }, async () => {
+  const tab = await chromium.browser.newPage();
+  const lines = [];
+  tab.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+  tab.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+  await tab.goto(`${server.url}/`, { waitUntil: 'load' });
+  await page.install(tab);
+  // Everything the status region says, in order.
+  await tab.evaluate(() => {
+    window.__said = [];
+    new MutationObserver(() => {
+      for (const s of window.__fc.all('[role=status]')) if (s.textContent && s.textContent !== s.__last) window.__said.push(s.textContent);
+      for (const s of window.__fc.all('[role=status]')) s.__last = s.textContent;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) new MutationObserver(() => {
+      for (const s of window.__fc.all('[role=status]')) if (s.textContent && s.textContent !== s.__last) window.__said.push(s.textContent);
+      for (const s of window.__fc.all('[role=status]')) s.__last = s.textContent;
+    }).observe(el.shadowRoot, { subtree: true, childList: true, characterData: true });
+  });
+  await tab.evaluate(() => window.__fc.buttons(/^open chat$/i)[0].click());
+  await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled; }, null, { what: 'an enabled composer' });
+  await page.sendMessage(tab, 'templates');
+  await page.waitIn(tab, () => window.__fc.all('[role=listbox]').length === 1, null, { what: 'the listbox' });
+
+  const shape = await tab.evaluate(() => window.__fc.all('[role=listbox], [role=group]').map((g) => ({
+    role: g.getAttribute('role'), name: window.__fc.nameOf(g),
+    children: [...g.children].map((c) => ({ tag: c.tagName, role: c.getAttribute('role'), name: window.__fc.nameOf(c),
+      selected: c.getAttribute('aria-selected'), pressed: c.getAttribute('aria-pressed'), disabled: c.getAttribute('aria-disabled'), tab: c.tabIndex })),
+  })));
+  assert.deepEqual(shape, [
+    { role: 'listbox', name: 'Which account?', children: [
+      { tag: 'DIV', role: 'option', name: 'Everyday Checking •••• 4821', selected: 'false', pressed: null, disabled: null, tab: 0 },
+      { tag: 'DIV', role: 'option', name: 'High-Yield Savings •••• 7730', selected: 'false', pressed: null, disabled: null, tab: -1 },
+      { tag: 'DIV', role: 'option', name: 'Acme Rewards Visa •••• 1094', selected: 'false', pressed: null, disabled: null, tab: -1 }] },
+    { role: 'group', name: 'Anything else?', children: [
+      { tag: 'BUTTON', role: null, name: 'Yes', selected: null, pressed: 'false', disabled: null, tab: 0 },
+      { tag: 'BUTTON', role: null, name: 'No', selected: null, pressed: 'false', disabled: null, tab: 0 }] },
+  ]);
+  // The accounts came from the page's dataProvider through the bridge: fc_data(id, 1, JSON).
+  const [answer] = (await calls(tab, 'data'));
+  assert.equal(answer[3], 1);
+  assert.deepEqual(JSON.parse(answer[4]).map((a) => a.id), ['acc_kQvTmw', 'acc_PzrLxe', 'acc_hNbWya']);
+
+  // Visual order from the composer backwards: No, Yes, then the listbox once (its tabbable option).
+  await tab.evaluate(() => window.__fc.composers()[0].focus());
+  const back = [];
+  for (let i = 0; i < 4; i++) {
+    await tab.keyboard.down('Shift');
+    await tab.keyboard.press('Tab');
+    await tab.keyboard.up('Shift');
+    back.push(await active(tab));
+  }
+  assert.deepEqual(back, ['BUTTON:No', 'BUTTON:Yes', 'DIV:Everyday Checking •••• 4821', 'BUTTON:Copy message']);
+  await tab.keyboard.press('Tab');
+  assert.equal(await active(tab), 'DIV:Everyday Checking •••• 4821');
+  // Arrows within the listbox; the canvas focus ring follows each move (fc_focus).
+  const focusMoves = async () => (await calls(tab, 'focus')).map((c) => c[2]);
+  await tab.keyboard.press('ArrowDown');
+  assert.equal(await active(tab), 'DIV:High-Yield Savings •••• 7730');
+  await tab.keyboard.press('End');
+  assert.equal(await active(tab), 'DIV:Acme Rewards Visa •••• 1094');
+  await tab.keyboard.press('ArrowDown');
+  assert.equal(await active(tab), 'DIV:Acme Rewards Visa •••• 1094', 'no wrap past the last option');
+  await tab.keyboard.press('Home');
+  await tab.keyboard.press('ArrowRight');
+  assert.equal(await active(tab), 'DIV:High-Yield Savings •••• 7730');
+  assert.deepEqual((await focusMoves()).slice(-4), ['tpl:t1:opt:1', 'tpl:t1:opt:2', 'tpl:t1:opt:0', 'tpl:t1:opt:1']);
+  // Space picks: fc_action with the option's id; the template is answered (selected, all disabled).
+  await tab.keyboard.press('Space');
+  assert.deepEqual((await calls(tab, 'action')).map((c) => c[2]), ['tpl:t1:opt:1']);
+  await page.waitIn(tab, () => window.__fc.all('[role=option][aria-disabled=true]').length === 3, null, { what: 'answered options' });
+  assert.equal(await tab.evaluate(() => window.__fc.all('[role=option][aria-selected=true]').map((o) => o.textContent).join()), 'High-Yield Savings •••• 7730');
+  assert.equal(await active(tab), 'DIV:High-Yield Savings •••• 7730', 'focus stays on the picked option');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /^You: High-Yield Savings/.test(t)), null, { what: 'the pick in the log' });
+  // A disabled option is still read out but picks nothing.
+  await tab.keyboard.press('Enter');
+  await tab.evaluate(() => window.__fc.all('[role=option]')[0].click());
+  assert.equal((await calls(tab, 'action')).length, 1);
+  // Enter on a QuickReply button.
+  await tab.keyboard.press('Tab');
+  assert.equal(await active(tab), 'BUTTON:Yes');
+  await tab.keyboard.press('Enter');
+  await page.waitIn(tab, () => window.__fc.all('[role=group] button[aria-pressed=true]').length === 1, null, { what: 'the quick reply picked' });
+  assert.deepEqual((await calls(tab, 'action')).map((c) => c[2]), ['tpl:t1:opt:1', 'tpl:t2:el:0']);
+
+  // Announced once each, however often the controls are re-sent (a resize re-sends them).
+  await tab.setViewport({ width: 1200, height: 820 });
+  await tab.evaluate(() => window.acmeChat.close());
+  await tab.evaluate(() => window.acmeChat.open());
+  await sleep(300);
+  const said = await tab.evaluate(() => window.__said);
+  // (Both templates appeared in one update: said together, the status region being atomic.)
+  assert.deepEqual(said.filter((t) => /options/.test(t)), ['3 options: Which account? 2 options: Anything else?']);
+
+  // axe with both templates in the mirror.
+  const violations = await axeViolations(tab);
+  assert.deepEqual(violations, [], describe(violations));
+
+  // The data bridge's failures: each one answered with ok 0 and a message; nothing crashes.
+  await tab.evaluate(async () => {
+    const { dataProvider } = await import('/acme-backend.js');
+    const cyclic = {};
+    cyclic.self = cyclic;
+    Object.assign(dataProvider, {
+      Throws() { throw new Error('partner API down'); },
+      Rejects: async () => { throw new Error('401 from /accounts'); },
+      Cyclic: async () => cyclic,
+      Big: async () => 10n,
+      Huge: async () => 'x'.repeat(300 * 1024),
+      Never: () => new Promise(() => {}),
+      Nothing: async () => undefined,
+    });
+  });
+  for (const name of ['Throws', 'Rejects', 'Cyclic', 'Big', 'Huge', 'Never', 'Nothing', 'Missing', 'constructor']) await page.sendMessage(tab, `data ${name}`);
+  await page.waitIn(tab, async () => (globalThis.__fcFake || []).filter((c) => c[1] === 'data').length >= 9, null, { what: 'the data answers' });
+  await sleep(300);
+  const answers = (await calls(tab, 'data')).slice(1).map((c) => [c[3], c[4].slice(0, 60)]);
+  assert.deepEqual(answers, [
+    [0, 'partner API down'], [0, '401 from /accounts'], [0, answers[2][1]], [0, answers[3][1]],
+    [0, 'dataProvider.Huge: answer over 262144 characters'], [1, 'null'], [0, 'no dataProvider.Missing'], [0, 'no dataProvider.constructor'],
+  ]);
+  assert.match(answers[2][1], /circular/i);
+  assert.match(answers[3][1], /BigInt/i);
+  assert.deepEqual(lines.filter((l) => /^(error|pageerror)/.test(l)), []);
+  await tab.close();
+});
+
 // The wasm export list lives in one place, widget/CMakeLists.txt (`widget_exports`): every `_fc_*`
 // the shim calls is there, documented in widget/BRIDGE.md, and provided by the stand-in glue
 // (all but the benchmark hook).

@@ -7,6 +7,7 @@
 // the conversation (token, resume, handoff, queueing, persistence, PII policy) is the core's; nothing
 // here decides anything about the chat. Types: web/types/headless.d.ts. Guide: web/README.md.
 import createFinapticHeadless from 'finchat:headless-glue';
+import { answerDataCall } from './data-call.js';
 
 export const VERSION = __FC_VERSION__;
 export const EVENTS = Object.freeze(['state', 'connectionState', 'message', 'messageUpdated', 'typing',
@@ -182,18 +183,9 @@ class Conversation {
   }
 
   #callData(id, name, argsJson) {
-    const provider = this.#options.dataProvider || {};
-    Promise.resolve()
-      .then(() => {
-        const fn = Object.prototype.hasOwnProperty.call(provider, name) ? provider[name] : undefined;
-        if (typeof fn !== 'function') throw new Error(`no dataProvider.${name}`);
-        return fn.call(provider, parse(argsJson));
-      })
-      .then((r) => [1, JSON.stringify(r === undefined ? null : r)],
-        (e) => [0, String((e && e.message) || e || 'dataProvider failed')])
-      .then(([ok, text]) => {
-        if (!this.#destroyed) this.#withString(text, (p) => this.#mod._fh_data(id, ok, p));
-      });
+    answerDataCall(this.#options.dataProvider, name, argsJson).then(([ok, text]) => {
+      if (!this.#destroyed) this.#withString(text, (p) => this.#mod._fh_data(id, ok, p));
+    });
   }
 
   // --- events -----------------------------------------------------------------------------------

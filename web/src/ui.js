@@ -6,6 +6,7 @@
 import panelCss from './panel.css';
 import { adoptCss } from './css.js';
 import { DEFAULT_STRINGS, LANG_TAG, format } from './strings.js';
+import { answerDataCall } from './data-call.js';
 
 // Font files of the build (build.mjs): [{file, slot}] with slot 0 regular, 1 semibold, 2 fallback.
 const FONTS = __FC_FONTS__;
@@ -220,6 +221,13 @@ export function createPanel(w) {
           if (!destroyed && mod) withString(answer, (p) => mod._fc_token(requestId, p));
         });
     },
+    // A template's `$API:` placeholder: the partner's dataProvider[name](args) → fc_data. What it
+    // returns stays in the page: C++ draws it, never sends it (system.md §4).
+    callData(requestId, name, argsJson) {
+      answerDataCall(o.dataProvider, String(name), argsJson).then(([ok, text]) => {
+        if (!destroyed && mod) withString(text, (p) => mod._fc_data(requestId, ok, p));
+      });
+    },
     messages(json) { applyMessages(parse(json)); },
     controls(json) { applyControls(parse(json)); },
     status(text, kind) {
@@ -381,67 +389,168 @@ export function createPanel(w) {
   let composer = null;         // last composer rect from C++
   let focusWhenEnabled = false;
   let askedHeight = 0;         // the textarea height last passed to fc_composer_height
+  // The canvas focus ring follows DOM focus (fc_focus), and leaves when focus leaves the controls.
+  function bridgeFocus(e) {
+    e.addEventListener('focus', () => callStr('_fc_focus', e.dataset.id));
+    e.addEventListener('blur', (ev) => {
+      if (!ev.relatedTarget || !ev.relatedTarget.classList || !ev.relatedTarget.classList.contains('ctl')) callStr('_fc_focus', '');
+    });
+  }
+  // Activating a control is C++'s to do (as a canvas click): fc_action, then a frame in the gesture.
+  function activate(e) {
+    if (e.getAttribute('aria-disabled') === 'true') return;
+    callStr('_fc_action', e.dataset.id);
+    call('_fc_frame_now');
+  }
   function makeTwin(item) {
     const isLink = item.kind === 'link' && SAFE_URL.test(String(item.href || ''));
     const e = isLink ? safeLink(String(item.href)) : el('button', { type: 'button' });
     e.tabIndex = 0;
     e.className = 'ctl';
     e.dataset.kind = item.kind || 'button';
-    e.addEventListener('focus', () => callStr('_fc_focus', e.dataset.id));
-    e.addEventListener('blur', (ev) => {
-      if (!ev.relatedTarget || !ev.relatedTarget.classList || !ev.relatedTarget.classList.contains('ctl')) callStr('_fc_focus', '');
-    });
+    bridgeFocus(e);
     // A safe link opens natively (a real gesture on a real <a>); everything else is C++'s to do.
     if (!isLink) e.addEventListener('click', (ev) => {
       ev.preventDefault();
-      callStr('_fc_action', e.dataset.id);
-      call('_fc_frame_now');
+      activate(e);
     });
     return e;
+  }
+  // An option of a template's listbox (ListPicker, TimePicker): focusable by script (roving tabindex:
+  // Tab enters the list once, arrows move within it), picked with Enter / Space or a click.
+  function makeOption() {
+    const e = el('div', { role: 'option', className: 'ctl', tabIndex: -1 });
+    e.dataset.kind = 'option';
+    bridgeFocus(e);
+    e.addEventListener('click', () => activate(e));
+    return e;
+  }
+  function optionKeys(ev) {
+    const box = ev.currentTarget;
+    const options = [...box.children];
+    const at = options.indexOf(ev.target);
+    if (at < 0) return;
+    const go = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: options.length - 1 }[ev.key];
+    if (go !== undefined) {
+      ev.preventDefault();
+      const next = options[Math.max(0, Math.min(options.length - 1, go))];
+      for (const o of options) o.tabIndex = o === next ? 0 : -1;
+      next.focus({ preventScroll: true });
+    } else if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      activate(ev.target);
+    }
+  }
+  // A template's controls share one container: a labelled listbox or group (BRIDGE.md, Control).
+  const groups = new Map();      // group id -> container
+  const announced = new Set();   // groups whose options were announced (once each)
+  function groupFor(item) {
+    const id = String(item.group);
+    const role = item.groupRole === 'listbox' ? 'listbox' : 'group';
+    let g = groups.get(id);
+    if (g && g.getAttribute('role') !== role) {
+      g.remove();
+      g = null;
+    }
+    if (!g) {
+      g = el('div', { role, className: 'tplgroup' });
+      if (role === 'listbox') g.addEventListener('keydown', optionKeys);
+      groups.set(id, g);
+    }
+    const name = String(item.groupLabel || '');
+    if (g.getAttribute('aria-label') !== name) g.setAttribute('aria-label', name);
+    return g;
+  }
+  // Tab order inside a listbox: one option is tabbable: the one last focused, else the picked
+  // one, else the first that can be picked.
+  function rove(box) {
+    const options = [...box.children];
+    const keep = options.find((o) => o.tabIndex === 0 && o.isConnected) ||
+      options.find((o) => o.getAttribute('aria-selected') === 'true') ||
+      options.find((o) => o.getAttribute('aria-disabled') !== 'true') || options[0];
+    for (const o of options) o.tabIndex = o === keep ? 0 : -1;
+  }
+  // New options are announced once, when a template first offers something to pick. Returns the
+  // text, or '' (several templates appearing in one update are said together: the region is atomic).
+  function announcement(id, box) {
+    if (announced.has(id)) return '';
+    const live = [...box.children].filter((o) => o.getAttribute('aria-disabled') !== 'true');
+    if (!live.length) return '';
+    announced.add(id);
+    return S('mirror.options', { count: live.length, title: box.getAttribute('aria-label') || '' });
   }
   function applyControls(c) {
     const focused = root.activeElement;
     const keep = new Set();
-    const before = [], after = [];
+    const before = [], after = [];   // top-level nodes: twins and template containers, in order
+    const members = new Map();       // container -> its controls, in order
     if (c.composer) placeComposer(c.composer);
     const split = composer ? composer.y : Infinity;
     for (const item of Array.isArray(c.items) ? c.items : []) {
       if (!item || item.id == null) continue;
       const id = String(item.id);
+      const box = item.group ? groupFor(item) : null;
+      const asOption = !!box && box.getAttribute('role') === 'listbox';
       let e = twins.get(id);
-      const wantLink = item.kind === 'link' && SAFE_URL.test(String(item.href || ''));
-      if (e && (e.tagName === 'A') !== wantLink) {
+      const wantLink = !asOption && item.kind === 'link' && SAFE_URL.test(String(item.href || ''));
+      if (e && ((e.tagName === 'A') !== wantLink || (e.getAttribute('role') === 'option') !== asOption)) {
         e.remove();
         e = null;
       }
-      if (!e) twins.set(id, (e = makeTwin(item)));
+      if (!e) twins.set(id, (e = asOption ? makeOption() : makeTwin(item)));
       e.dataset.id = id;
       if (wantLink && e.getAttribute('href') !== item.href) e.href = item.href;
       const name = String(item.label || '');
       if (e.textContent !== name) e.textContent = name;
-      if (item.kind === 'option') e.setAttribute('aria-pressed', item.selected ? 'true' : 'false');
+      if (asOption) e.setAttribute('aria-selected', item.selected ? 'true' : 'false');
+      else if (item.kind === 'option' || box) e.setAttribute('aria-pressed', item.selected ? 'true' : 'false');
+      if (item.disabled) e.setAttribute('aria-disabled', 'true');
+      else e.removeAttribute('aria-disabled');
       const st = e.style;
       st.left = px(item.x); st.top = px(item.y); st.width = px(item.w); st.height = px(item.h);
       keep.add(id);
-      (item.y + item.h / 2 < split ? before : after).push(e);
+      if (box) {
+        // The container takes the place of its first control in the tab order.
+        if (!members.has(box)) {
+          members.set(box, []);
+          (item.y + item.h / 2 < split ? before : after).push(box);
+        }
+        members.get(box).push(e);
+      } else {
+        (item.y + item.h / 2 < split ? before : after).push(e);
+      }
     }
     for (const [id, e] of twins) {
       if (keep.has(id)) continue;
       twins.delete(id);
       e.remove();
     }
-    // DOM order is tab order: controls above the composer, the composer, the rest.
-    for (const [group, nodes] of [[twinsBefore, before], [twinsAfter, after]]) {
-      nodes.forEach((node, i) => {
-        if (group.children[i] !== node) group.insertBefore(node, group.children[i] || null);
-      });
+    for (const [id, g] of groups) {
+      if (members.has(g)) continue;
+      groups.delete(id);
+      g.remove();
     }
+    // DOM order is tab order: controls above the composer, the composer, the rest.
+    const order = (parent, nodes) => nodes.forEach((node, i) => {
+      if (parent.children[i] !== node) parent.insertBefore(node, parent.children[i] || null);
+    });
+    for (const [box, nodes] of members) {
+      order(box, nodes);
+      while (box.children.length > nodes.length) box.lastChild.remove();
+      if (box.getAttribute('role') === 'listbox') rove(box);
+    }
+    order(twinsBefore, before);
+    order(twinsAfter, after);
+    const news = [...groups].map(([id, box]) => announcement(id, box)).filter(Boolean);
+    if (news.length) host.status(news.join(' '), 'notice');
+    // A template's container is not focusable itself: its tabbable control is.
+    const entry = (n) => (n && n.classList.contains('tplgroup') ? [...n.children].find((o) => o.tabIndex === 0) || n.firstChild : n);
     // The chat ended under the customer's cursor: the composer gave way to "Start a new chat".
     if (focused === ta && ta.hidden && !panel.hidden) {
-      (twins.get('new-chat') || after[0] || before[0])?.focus({ preventScroll: true });
+      entry(twins.get('new-chat') || after[0] || before[0])?.focus({ preventScroll: true });
     } else if (focused && focused !== root.activeElement && !panel.hidden) {
       // A removed or moved control that had focus: keep focus in the widget, never on <body>.
-      (focused.isConnected ? focused : (ta.disabled ? after[0] || before[before.length - 1] : ta))?.focus({ preventScroll: true });
+      entry(focused.isConnected ? focused : (ta.disabled ? after[0] || before[before.length - 1] : ta))?.focus({ preventScroll: true });
     }
   }
   function placeComposer(cp) {

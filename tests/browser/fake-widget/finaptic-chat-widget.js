@@ -18,6 +18,27 @@ export default async function createFinapticWidget(M) {
   let W = 400, H = 600, open = false, chat = false, composerH = 44, unread = 0, focus = '';
   const items = [];
   const ctx = M.canvas.getContext('2d');
+  // Data calls (host.callData → _fc_data) by request id; a template the fake shows after "templates":
+  // a listbox of the page's ListAccounts and a QuickReply group (BRIDGE.md, Control).
+  const pendingData = new Map();
+  let nextData = 1, tpl = null;
+  function askData(name, args, done) {
+    const id = nextData++;
+    if (done) pendingData.set(id, done);
+    host.callData(id, name, JSON.stringify(args || {}));
+  }
+  function templateItems() {
+    if (!tpl) return [];
+    const out = tpl.options.map((label, i) => ({
+      id: `tpl:t1:opt:${i}`, label, kind: 'option', x: 24, y: 330 + i * 36, w: 240, h: 32,
+      group: 'tpl:t1', groupLabel: 'Which account?', groupRole: 'listbox', selected: tpl.picked === i, disabled: tpl.picked >= 0,
+    }));
+    ['Yes', 'No'].forEach((label, i) => out.push({
+      id: `tpl:t2:el:${i}`, label, kind: 'button', x: 24 + i * 80, y: 340 + tpl.options.length * 36, w: 70, h: 32,
+      group: 'tpl:t2', groupLabel: 'Anything else?', groupRole: 'group', selected: tpl.quick === i, disabled: tpl.quick >= 0,
+    }));
+    return out;
+  }
   function controls() {
     const cy = H - composerH - 10;
     host.controls(JSON.stringify({
@@ -28,6 +49,7 @@ export default async function createFinapticWidget(M) {
         { id: 'opt-chk', label: 'Everyday Checking', kind: 'option', x: 24, y: 200, w: 200, h: 40 },
         { id: 'link-1', label: 'Acme help centre', kind: 'link', href: 'https://example.com/help', x: 24, y: 250, w: 160, h: 24 },
         { id: 'copy-1', label: 'Copy message', kind: 'button', x: 24, y: 290, w: 120, h: 30 },
+        ...templateItems(),
         { id: 'send', label: 'Send', kind: 'button', x: W - 60, y: cy, w: 48, h: 44 },
       ],
     }));
@@ -79,6 +101,14 @@ export default async function createFinapticWidget(M) {
       const t = str(p); rec('send', t);
       if (t === 'hold') return 1;
       if (!chat) return 2;
+      if (t.startsWith('data ')) askData(t.slice(5));
+      if (t === 'templates') {
+        askData('ListAccounts', {}, (ok, text) => {
+          const accounts = ok ? JSON.parse(text) : [];
+          tpl = { options: accounts.map((a) => `${a.title} ${a.subtitle || ''}`.trim()), picked: -1, quick: -1 };
+          controls();
+        });
+      }
       push('You', 'customer', t, true);
       setTimeout(() => push('Sam', 'agent', `echo: ${t}`), 200);
       return 0;
@@ -88,7 +118,19 @@ export default async function createFinapticWidget(M) {
       const id = str(p); rec('action', id);
       if (id === 'send' || id === 'minimize') host.event('action', JSON.stringify({ id }));
       if (id === 'copy-1') host.copy('copied text');
+      const pick = /^tpl:t(\d):(?:opt|el):(\d+)$/.exec(id);
+      if (pick && tpl) {
+        if (pick[1] === '1') { tpl.picked = +pick[2]; push('You', 'customer', tpl.options[tpl.picked], true); }
+        else tpl.quick = +pick[2];
+        controls();
+      }
       if (id === 'end') { chat = false; host.status('Chat ended', 'ended'); host.event('ended', '{}'); controls(); }
+    },
+    _fc_data(id, ok, p) {
+      const text = str(p); rec('data', id, ok, text);
+      const done = pendingData.get(id);
+      pendingData.delete(id);
+      if (done) done(ok, text);
     },
     _fc_focus(p) { focus = str(p); rec('focus', focus); draw(); },
     _fc_resize(w, h, dpr) { rec('resize', w, h, dpr); W = w; H = h; draw(); if (open) controls(); },
