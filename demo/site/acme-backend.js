@@ -58,10 +58,11 @@ export const dataProvider = {
   async ListAccounts() {
     return ACCOUNTS.map(({ id, title, subtitle }) => ({ id, title, subtitle }));
   },
+  // The balance panel's title (a string field of the bot's Panel: `"title":"$API:GetBalance(account={id})"`).
   async GetBalance({ account } = {}) {
     const a = accountById(account);
     const label = a.balance < 0 ? 'Current balance' : 'Available balance';
-    return [{ id: a.id, title: `${a.title} ${a.subtitle}`, subtitle: `${label}: ${money(a.balance)}`, balance: a.balance, currency: 'USD' }];
+    return `${a.title} ${a.subtitle}: ${label} ${money(a.balance)}`;
   },
   async GetTransactions({ account, limit } = {}) {
     const a = accountById(account);
