@@ -572,4 +572,20 @@ TEST_CASE("lex: booking a call offers slots in the future, whatever the day", "[
     REQUIRE(anything);
     CHECK(anything->type == finchat::TemplateType::QuickReply);
     CHECK(done.messages[0].content.find(built->slots[0].reply.content) != std::string::npos);
+
+    // Opening an account: the Carousel's reply (JSON text, as the official widget sends it) fills
+    // the product slot; the slot's reply fills callTime; "anything else?" names both.
+    const auto products = turn(bots, "I want to open a new account", "s-open", "banking-assistant");
+    REQUIRE(products.slotToElicit == "product");
+    const auto carousel = finchat::buildTemplate(*finchat::parseTemplateMessage(products.messages.at(0).content), nullptr);
+    REQUIRE(carousel);
+    REQUIRE(carousel->cards.size() == 3);
+    const auto saver = turn(bots, carousel->cards[1].elements.at(0).reply->content, "s-open", "banking-assistant");
+    CHECK(saver.slots.at("product") == "Saver");
+    REQUIRE(saver.slotToElicit == "callTime");
+    const auto openSlots = finchat::buildTemplate(*finchat::parseTemplateMessage(saver.messages.at(0).content), nullptr);
+    REQUIRE(openSlots);
+    const auto opened = turn(bots, openSlots->slots.at(2).reply.content, "s-open", "banking-assistant");
+    CHECK(opened.dialogAction == "Close");
+    CHECK(opened.messages.at(0).content.find("new Saver account") != std::string::npos);
 }
