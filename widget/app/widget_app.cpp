@@ -351,6 +351,8 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         emitEvent("ended", "{}");
         window_->openEndDialog(false);
         break;
+    case ConversationEventType::TemplateChanged:
+        break;   // the window reads templateOf when it draws; wake() above redraws it
     }
 }
 

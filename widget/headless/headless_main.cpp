@@ -273,6 +273,8 @@ private:
             case ConversationEventType::Ended:
                 emit("ended", Json::object());
                 return;
+            case ConversationEventType::TemplateChanged:
+                return;
         }
     }
 
