@@ -37,8 +37,8 @@ const char* const kCanaries[] = {"Everyday Checking", "Vacation Fund", "4821", "
 const std::string kAccounts = R"([
     {"id":"acc_7Hq2","title":"Everyday Checking","subtitle":"\u2022\u2022\u2022\u2022 4821"},
     {"id":"acc_Lm9x","title":"Vacation Fund","subtitle":"\u2022\u2022\u2022\u2022 7730"}])";
-const std::string kBalanceAnswer = R"([{"id":"bal_7Hq2","title":"$3,482.19","subtitle":"Available balance"},
-    {"id":"bal_7Hq2_pending","title":"$12,907.55","subtitle":"CANARY-NAME-Zq"}])";
+const std::string kBalanceAnswer = R"([{"id":"bal_7Hq2","title":"$3,482.19 Available balance"},
+    {"id":"bal_7Hq2_pending","title":"$12,907.55 pending for CANARY-NAME-Zq"}])";
 const std::string kAccountName = R"("Everyday Checking")";
 
 Item templateItem(const std::string& id, const std::string& json, std::int64_t at, const std::string& contact = "c-l1") {
@@ -123,7 +123,7 @@ TEST_CASE("templates: an incoming data-bound template resolves at once; a pick s
     v = h.conv->templateOf(0, "t-2");
     REQUIRE(v->state == State::Ready);
     CHECK(v->ready->subtitle == "Everyday Checking");
-    CHECK(v->ready->elements[0].title == "$3,482.19");
+    CHECK(v->ready->elements[0].title == "$3,482.19 Available balance");
     CHECK_FALSE(v->answered);
 }
 
@@ -349,4 +349,106 @@ TEST_CASE("templates: memory is bounded; a dropped template resolves again when 
     // The newest are kept.
     REQUIRE(h.conv->templateOf(0, "t-" + std::to_string(n - 1)) != nullptr);
     CHECK(h.data.calls.size() == static_cast<std::size_t>(n) + 1);
+}
+
+// system.md §4: whatever the partner's data provider returns stays in the browser. Everything that
+// can leave it (or outlive the page) is captured through a whole flow and searched for the canaries.
+TEST_CASE("templates: nothing a data provider returns leaves the browser", "[conversation][templates][privacy]") {
+    Harness h;
+    std::vector<std::string> outside;   // every string that leaves the browser or is kept for later
+    std::vector<Recorded> allEvents;
+    auto snapshotStorage = [&] {
+        for (const auto& [key, value] : h.w.storage.values)
+            if (key != "fc.picked") outside.push_back(key + "=" + value);   // ".picked": local titles, by design
+    };
+    auto keepEvents = [&] {
+        allEvents.insert(allEvents.end(), h.events.begin(), h.events.end());
+        h.events.clear();
+    };
+
+    h.startOnL1();
+    h.push(SupportLevel::L1, templateItem("t-1", kListAccounts, later(h)));
+    // The partner's API fails first, with a message that names the customer's data: only its kind is kept.
+    REQUIRE(h.data.answers.size() == 1);
+    h.data.answers[0](Error{ErrorCode::Service, "503 while loading Everyday Checking \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 4821"});
+    const TemplateView* v = h.conv->templateOf(0, "t-1");
+    REQUIRE(v->failure != nullptr);
+    outside.push_back(v->failure->error.detail);    // what a log line would say
+    outside.push_back(v->failure->error.describe());
+    outside.push_back(plainText(v->failure->fallback));
+    h.conv->retryTemplate(0, "t-1");
+    answerData(h, {{"GetAccountList", kAccounts}});
+    v = h.conv->templateOf(0, "t-1");
+    REQUIRE(v->state == State::Ready);
+    // The canaries are really there, in the browser: the search below could find them.
+    CHECK(v->ready->elements[0].title == "Everyday Checking");
+    CHECK(v->ready->elements[1].subtitle.find("7730") != std::string::npos);
+
+    h.w.clock.advance(1000);
+    REQUIRE(h.conv->chooseTemplate(0, "t-1", {-1, 0, -1}).outcome == SendOutcome::Sent);
+    h.answerSends(SupportLevel::L1);
+    snapshotStorage();
+    h.push(SupportLevel::L1, templateItem("t-2", kBalance, later(h)));
+    answerData(h, {{"AccountName", kAccountName}, {"GetBalance", kBalanceAnswer}});
+    v = h.conv->templateOf(0, "t-2");
+    REQUIRE(v->state == State::Ready);
+    CHECK(v->ready->elements[0].title == "$3,482.19 Available balance");
+    CHECK(v->ready->elements[1].title == "$12,907.55 pending for CANARY-NAME-Zq");
+    CHECK(v->ready->subtitle == "Everyday Checking");
+    h.w.clock.advance(1000);
+    REQUIRE(h.conv->chooseTemplate(0, "t-2", {-1, 1, -1}).outcome == SendOutcome::Sent);
+    CHECK(h.conv->send("thanks, and a specialist please").outcome == SendOutcome::Sent);
+    h.answerSends(SupportLevel::L1);
+    snapshotStorage();
+
+    outside.push_back(h.conv->escalationTranscript());
+    h.handOff();
+    h.push(SupportLevel::L2, fake::message("m-l2", "p-spec", ParticipantRole::Agent, "Specialist here", later(h), "c-l2"));
+    snapshotStorage();
+    keepEvents();
+    // The page reloads: the titles come back from ".picked", the templates from the provider again.
+    REQUIRE(h.reload());
+    CHECK(h.conv->pickedTitle("acc_7Hq2") == std::optional<std::string>("Everyday Checking"));
+    CHECK(h.w.storage.values.at("fc.picked").find("Everyday Checking") != std::string::npos);
+    h.answerCpc(SupportLevel::L2);
+    h.subscribe(SupportLevel::L2);
+    v = h.conv->templateOf(0, "t-1");
+    REQUIRE(v != nullptr);
+    answerData(h, {{"GetAccountList", kAccounts}});
+    CHECK(h.conv->templateOf(0, "t-1")->ready->elements[0].title == "Everyday Checking");
+    CHECK(h.conv->templateOf(0, "t-1")->answered);
+    outside.push_back(h.conv->escalationTranscript());
+    snapshotStorage();
+    keepEvents();
+
+    // Everything that left: request URLs, headers and bodies; websocket frames; token requests (the
+    // escalation's reason and transcript); event texts and errors.
+    for (const HttpRequest& r : h.w.http.log) {
+        outside.push_back(r.url);
+        outside.push_back(r.body);
+        for (const auto& [k, value] : r.headers) outside.push_back(k + ": " + value);
+    }
+    std::size_t frames = 0;
+    for (const fake::FakeSocket* s : h.w.sockets.all)
+        if (s) for (const std::string& f : s->sent) outside.push_back(f), ++frames;
+    for (const TokenRequest& t : h.tokens.log) {
+        outside.push_back(t.reason);
+        outside.push_back(t.transcriptJson);
+    }
+    for (const Recorded& e : allEvents) {
+        outside.push_back(e.text);
+        if (e.error) outside.push_back(e.error->describe());
+    }
+    // The capture is not empty: the ids and the customer's words did go out.
+    std::string all;
+    for (const std::string& s : outside) all += s + "\n";
+    CHECK(all.find("acc_7Hq2") != std::string::npos);
+    CHECK(all.find("bal_7Hq2_pending") != std::string::npos);
+    CHECK(all.find("a specialist please") != std::string::npos);
+    CHECK(frames > 0);
+    CHECK(h.tokens.asked(SupportLevel::L2) == 1);
+    for (const char* canary : kCanaries) {
+        INFO("canary: " << canary);
+        CHECK(all.find(canary) == std::string::npos);
+    }
 }
