@@ -4,6 +4,7 @@
 extern "C" {
 void fc_js_bind_canvas();
 void fc_js_request_token(int id, const char* level, const char* reason, const char* transcriptJson);
+void fc_js_call_data(int id, const char* name, const char* argsJson);
 void fc_js_messages(const char* json);
 void fc_js_controls(const char* json);
 void fc_js_status(const char* text, const char* kind);

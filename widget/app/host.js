@@ -12,6 +12,9 @@ mergeInto(LibraryManager.library, {
   fc_js_request_token: function(id, level, reason, transcript) {
     Module['host']['requestToken'](id, UTF8ToString(level), UTF8ToString(reason), UTF8ToString(transcript));
   },
+  fc_js_call_data: function(id, name, args) {
+    Module['host']['callData'](id, UTF8ToString(name), UTF8ToString(args));
+  },
   fc_js_messages: function(json) { Module['host']['messages'](UTF8ToString(json)); },
   fc_js_controls: function(json) { Module['host']['controls'](UTF8ToString(json)); },
   fc_js_status: function(text, kind) { Module['host']['status'](UTF8ToString(text), UTF8ToString(kind)); },

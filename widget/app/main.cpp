@@ -25,6 +25,7 @@ int fc_init(const char* configJson) {
 }
 void fc_open(int open) { if (app) app->setOpen(open != 0); }
 void fc_token(int requestId, const char* json) { if (app) app->tokenAnswer(requestId, json ? json : ""); }
+void fc_data(int id, int ok, const char* text) { if (app) app->dataAnswer(id, ok != 0, text ? text : ""); }
 int fc_send(const char* text) { return app ? app->send(text ? text : "") : 2; }
 void fc_typing() { if (app) app->typing(); }
 void fc_action(const char* id) { if (app && id) app->action(id); }

@@ -13,6 +13,7 @@
 
 #include "browser_platform.h"
 #include "host.h"
+#include "page_data_provider.h"
 #include "page_token_provider.h"
 #include "canvas.h"
 #include "chat_window.h"
@@ -30,6 +31,8 @@ public:
     int init(const std::string& configJson);
     void setOpen(bool open);
     void tokenAnswer(int requestId, const std::string& json);
+    // The page's dataProvider answered call `id` (fc_data): the result's JSON, or the failure's message.
+    void dataAnswer(int id, bool ok, std::string text) { data_.answer(id, ok, std::move(text)); }
     int send(const std::string& text);
     void typing();
     void action(const std::string& id);
@@ -72,6 +75,7 @@ private:
     std::unique_ptr<ChatWindow> window_;
     std::unique_ptr<ChatViewModel> model_;
     browser::PageTokenProvider tokens_{fc_js_request_token};   // the partner's, through the shim
+    browser::PageDataProvider data_{fc_js_call_data};         // the partner's dataProvider, likewise
     std::unique_ptr<Conversation> conv_;
     std::unique_ptr<Transcript> benchTranscript_;   // fc_bench only
 
