@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "model/control_id.h"
 
 namespace finchat::widget {
 
@@ -40,42 +41,6 @@ ImVec2 textSize(ImFont* f, const char* begin, const char* end = nullptr);
 ImVec2 textSize(ImFont* f, const std::string& s);
 ImU32 color(std::uint32_t rgba);                                      // 0xRRGGBBAA → ImU32
 ImU32 mix(ImU32 a, ImU32 b, float t);
-
-// What a control is. The bridge strings (BRIDGE.md) are made from it in ControlId::encode only.
-enum class ControlKind : std::uint8_t {
-    Composer,        // "composer": the shim's textarea (focus only)
-    Minimize,        // "minimize"
-    EndChat,         // "end"
-    DialogCancel,    // "dialog-cancel"
-    DialogEnd,       // "dialog-end"
-    NewChat,         // "new-chat"
-    Send,            // "send"
-    RetryConnect,    // "retry-connect"
-    LoadOlder,       // "older"
-    JumpToNewest,    // "jump"
-    PiiMask,         // "pii-mask"
-    PiiSend,         // "pii-send"
-    PiiEdit,         // "pii-edit"
-    RetrySend,       // "retry:<localId>"                 key: the message's localId
-    CopyMessage,     // "copy:<row key>"
-    Link,            // "link:<row key>:<link>:<piece>"   a: link index in the row, b: piece index
-    TemplateOption,  // "tpl-opt:<row key>:<card>:<element>:<slot>"   a, b, c (-1: none)
-    TemplateRetry,   // "tpl-retry:<row key>"
-    TemplatePage,    // "tpl-page:<row key>:<direction>"  a: -1 previous, +1 next
-};
-
-struct ControlId {
-    ControlKind kind = ControlKind::Send;
-    std::string key;          // row key (localId for RetrySend); empty for window controls
-    int a = -1, b = -1, c = -1;
-    bool operator==(const ControlId&) const = default;
-
-    std::string encode() const;
-    // nullopt for a string no control of this kit could have made.
-    static std::optional<ControlId> decode(std::string_view text);
-    // The mirror group of a template's controls (TEMPLATES-CONTRACT.md): "tpl:<row key>".
-    static std::string groupOf(const std::string& rowKey);
-};
 
 // A control the shim mirrors: drawn on the canvas, focusable in the DOM. Fields as the controls
 // JSON of BRIDGE.md / TEMPLATES-CONTRACT.md.
