@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "finchat/util.h"
 #include "fonts.h"
@@ -33,6 +34,16 @@ void ChatWindow::rowsChanged(const std::vector<ListChange>& changes) {
     }
     // Rows inserted or removed above the view move the content, not what the customer is reading.
     scroll_.offset = layout_.apply(changes, scroll_.offset);
+}
+
+void ChatWindow::templateChanged(const std::string& rowKey) {
+    if (!model_) return;
+    if (const Row* row = model_->find(rowKey); row && row->index < layout_.size()) layout_.invalidate(row->index);
+}
+
+const TemplateView* ChatWindow::templateFor(const Row& row) const {
+    if (row.kind != RowKind::Message || row.templateType.empty() || !templateOf_) return nullptr;
+    return templateOf_(row);
 }
 
 void ChatWindow::rowsReset() {
@@ -125,9 +136,16 @@ float ChatWindow::rowHeight(const Row& row, float listWidth) {
     case RowKind::HandoffDivider:
         return std::round(small * 1.4f) + 2 * kRowGap;
     case RowKind::Message: {
-        const float maxText = std::min(listWidth * 0.8f, 520.f) - 2 * kBubblePadX;
-        const RowCache& c = layoutText(row, std::max(40.f, maxText));
-        float h = c.textH + 2 * kBubblePadY + std::round(small * 1.5f) + kRowGap;
+        float h = std::round(small * 1.5f) + kRowGap;   // the meta line and the gap
+        const TemplateView* tv = templateFor(row);
+        if (tv && tv->state != TemplateResolver::State::Failed) {
+            h += templates_.measure(row, *tv, TemplateViews::cardWidth(listWidth));
+        } else {
+            const float maxText = std::min(listWidth * 0.8f, 520.f) - 2 * kBubblePadX;
+            const RowCache& c = layoutText(row, std::max(40.f, maxText));
+            h += c.textH + 2 * kBubblePadY;
+            if (tv) h += templates_.failedFooter(nullptr, row, *tv, ImVec2(0, 0), TemplateViews::cardWidth(listWidth));
+        }
         if (row.firstInRun && !row.own && !row.sender.empty()) h += std::round(small * 1.5f);
         return h;
     }
@@ -181,26 +199,9 @@ void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, floa
     kit_.setRingColor(0);
 }
 
-void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWidth) {
-    ImFont* small = fonts_.small;
-    const float smallPx = fontPx(small);
-    if (row.kind != RowKind::Message) {
-        const ImVec2 ts = textSize(small, row.text.c_str());
-        const float cx = o.x + listWidth * 0.5f, cy = o.y + std::round(smallPx * 0.7f);
-        if (row.kind != RowKind::System) {   // date separators and the handoff divider: rules
-            const float gap = ts.x * 0.5f + 10;
-            const float y = row.kind == RowKind::HandoffDivider ? cy + kRowGap : cy;
-            dl->AddLine(ImVec2(o.x + 8, y), ImVec2(cx - gap, y), col(pal_.border));
-            dl->AddLine(ImVec2(cx + gap, y), ImVec2(o.x + listWidth - 8, y), col(pal_.border));
-            dl->AddText(row.kind == RowKind::HandoffDivider ? fonts_.bold : small, smallPx,
-                        ImVec2(std::round(cx - ts.x * 0.5f), std::round(y - ts.y * 0.5f)), col(pal_.systemText),
-                        row.text.c_str());
-            return;
-        }
-        dl->AddText(small, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), o.y), col(pal_.systemText), row.text.c_str());
-        return;
-    }
-
+// A message's text in its bubble, from y; sets the bubble's corners.
+void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, float listWidth, ImVec2& bmin,
+                            ImVec2& bmax) {
     const float maxText = std::max(40.f, std::min(listWidth * 0.8f, 520.f) - 2 * kBubblePadX);
     RowCache& c = layoutText(row, maxText);
     const bool right = row.own;
@@ -213,16 +214,10 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
         fill = col(pal_.botBubble);
         ink = col(pal_.botText);
     }
-    float y = o.y;
-    if (row.firstInRun && !row.own && !row.sender.empty()) {
-        const ImVec2 ns = textSize(small, row.sender.c_str());
-        const float x = right ? o.x + listWidth - ns.x - 4 : o.x + 4;
-        dl->AddText(fonts_.bold, smallPx, ImVec2(x, y), col(pal_.muted), row.sender.c_str());
-        y += std::round(smallPx * 1.5f);
-    }
     const float bw = c.textW + 2 * kBubblePadX, bh = c.textH + 2 * kBubblePadY;
     const float bx = right ? o.x + listWidth - bw : o.x;
-    const ImVec2 bmin(bx, y), bmax(bx + bw, y + bh);
+    bmin = ImVec2(bx, y);
+    bmax = ImVec2(bx + bw, y + bh);
     const bool failed = row.delivery == Delivery::Failed;
     dl->AddRectFilled(bmin, bmax, failed ? mix(fill, col(pal_.background), 0.35f) : fill, pal_.bubbleRadius);
     if (row.role == SenderRole::Bot || (!right && pal_.agentBubble == pal_.background))
@@ -257,8 +252,53 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
             kit_.add(std::move(id), l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
         }
     }
-
     kit_.setRingColor(0);
+}
+
+void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWidth) {
+    ImFont* small = fonts_.small;
+    const float smallPx = fontPx(small);
+    if (row.kind != RowKind::Message) {
+        const ImVec2 ts = textSize(small, row.text.c_str());
+        const float cx = o.x + listWidth * 0.5f, cy = o.y + std::round(smallPx * 0.7f);
+        if (row.kind != RowKind::System) {   // date separators and the handoff divider: rules
+            const float gap = ts.x * 0.5f + 10;
+            const float y = row.kind == RowKind::HandoffDivider ? cy + kRowGap : cy;
+            dl->AddLine(ImVec2(o.x + 8, y), ImVec2(cx - gap, y), col(pal_.border));
+            dl->AddLine(ImVec2(cx + gap, y), ImVec2(o.x + listWidth - 8, y), col(pal_.border));
+            dl->AddText(row.kind == RowKind::HandoffDivider ? fonts_.bold : small, smallPx,
+                        ImVec2(std::round(cx - ts.x * 0.5f), std::round(y - ts.y * 0.5f)), col(pal_.systemText),
+                        row.text.c_str());
+            return;
+        }
+        dl->AddText(small, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), o.y), col(pal_.systemText), row.text.c_str());
+        return;
+    }
+
+    const bool right = row.own;
+    float y = o.y;
+    if (row.firstInRun && !row.own && !row.sender.empty()) {
+        const ImVec2 ns = textSize(small, row.sender.c_str());
+        const float x = right ? o.x + listWidth - ns.x - 4 : o.x + 4;
+        dl->AddText(fonts_.bold, smallPx, ImVec2(x, y), col(pal_.muted), row.sender.c_str());
+        y += std::round(smallPx * 1.5f);
+    }
+    const bool failed = row.delivery == Delivery::Failed;
+    ImVec2 bmin, bmax;
+    if (const TemplateView* tv = templateFor(row); tv && tv->state != TemplateResolver::State::Failed) {
+        // The template's card takes the bubble's place.
+        const float cw = TemplateViews::cardWidth(listWidth);
+        bool moving = false;
+        const float ch = templates_.draw(dl, row, *tv, ImVec2(o.x, y), cw, &moving);
+        animating_ = animating_ || moving;
+        bmin = ImVec2(o.x, y);
+        bmax = ImVec2(o.x + cw, y + ch);
+    } else {
+        drawBubble(dl, row, o, y, listWidth, bmin, bmax);
+        // A template that could not be shown: the readable fallback above, then why and "Try again".
+        if (tv) bmax.y += templates_.failedFooter(dl, row, *tv, ImVec2(bmin.x, bmax.y), TemplateViews::cardWidth(listWidth));
+    }
+
     // Meta line: time, and for own messages the delivery state (failed: Retry).
     std::string meta = row.timeLabel;
     if (row.own) {

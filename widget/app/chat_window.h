@@ -22,6 +22,7 @@
 
 #include "finchat/markdown.h"
 #include "kit.h"
+#include "template_views.h"
 #include "model/chat_view_model.h"
 #include "model/row_layout.h"
 #include "model/strings.h"
@@ -54,7 +55,10 @@ public:
     ChatWindow(Fonts& fonts, const Strings& strings);
 
     void setPalette(const Palette& palette) { pal_ = palette; }
-    void setReducedMotion(bool reduced) { reducedMotion_ = reduced; }
+    void setReducedMotion(bool reduced) {
+        reducedMotion_ = reduced;
+        templates_.setReducedMotion(reduced);
+    }
     void setComposerHeight(float px) { composerHeight_ = px; }
     void setFocused(std::optional<ControlId> id) { kit_.setFocused(std::move(id)); }
     void setLogo(ImTextureID texture, float aspect) { logo_ = texture; logoAspect_ = aspect; }
@@ -65,6 +69,14 @@ public:
     void rowsChanged(const std::vector<ListChange>& changes);
     void rowsReset();
     void fontsChanged();
+
+    // Interactive messages: the template each row shows (nullptr: the row's text), from the
+    // Conversation (or a benchmark). A template's look changed (loaded, failed, answered): its height
+    // is measured again.
+    using TemplateSource = std::function<const TemplateView*(const Row&)>;
+    void setTemplateSource(TemplateSource source) { templateOf_ = std::move(source); }
+    void templateChanged(const std::string& rowKey);
+    TemplateViews& templates() { return templates_; }
 
     // Draws one frame's window. `activate` is called for clicks on controls.
     void draw(const WindowState& state, float scrollDelta, const std::function<void(const ControlId&)>& activate);
@@ -101,6 +113,8 @@ private:
     float rowHeight(const Row& row, float listWidth);
     void drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 origin, float width);
     void drawRow(ImDrawList* dl, const Row& row, ImVec2 origin, float listWidth);
+    void drawBubble(ImDrawList* dl, const Row& row, ImVec2 origin, float y, float listWidth, ImVec2& bmin, ImVec2& bmax);
+    const TemplateView* templateFor(const Row& row) const;
     void drawTyping(ImDrawList* dl, const std::string& text, ImVec2 origin);
     void drawComposer(ImDrawList* dl, const WindowState& s, ImVec2 origin, float width, float height);
     void drawEndDialog(ImDrawList* dl, ImVec2 size);
@@ -113,6 +127,8 @@ private:
     bool reducedMotion_ = false;
     float composerHeight_ = 44.f;
     Kit kit_{pal_};
+    TemplateViews templates_{fonts_, strings_, pal_, kit_};
+    TemplateSource templateOf_;
     ImTextureID logo_ = nullptr;
     float logoAspect_ = 1.f;
 
