@@ -779,6 +779,14 @@ void WidgetApp::flushMirror(const WindowState& s) {
         Json item = Json::object({{"id", c.id.encode()}, {"label", c.label}, {"kind", c.kind}, {"x", px(c.min.x)}, {"y", px(c.min.y)},
                                   {"w", px(c.max.x - c.min.x)}, {"h", px(c.max.y - c.min.y)}});
         if (!c.href.empty()) item.set("href", c.href);
+        // An option of a template (TEMPLATES-CONTRACT.md): its group, the group's name and role.
+        if (!c.groupKey.empty()) {
+            item.set("group", ControlId::groupOf(c.groupKey));
+            item.set("groupLabel", c.groupLabel);
+            item.set("groupRole", c.groupRole);
+            item.set("selected", c.selected);
+        }
+        if (c.disabled) item.set("disabled", true);
         controls.push(std::move(item));
     }
     Json composer = Json::object({{"x", px(r.x)}, {"y", px(r.y)}, {"w", px(r.z)}, {"h", px(r.w)},
