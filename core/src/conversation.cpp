@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "finchat/interactive.h"
 #include "finchat/json.h"
 #include "finchat/pii.h"
 #include "finchat/protocol.h"
@@ -79,11 +80,30 @@ const char* toString(ConversationState s) {
 
 const char* toString(HandoffState s) { return handoffName(s); }
 
+// Stands in for a missing partner DataProvider: every call fails (on a later turn, as providers.h asks).
+class Conversation::NoDataProvider final : public DataProvider {
+public:
+    explicit NoDataProvider(Clock& clock) : clock_(clock) {}
+    void call(std::string, std::string, std::function<void(Result<std::string>)> done) override {
+        clock_.setTimer(0, [done = std::move(done)] { done(Error{ErrorCode::NotConnected, "no data provider"}); });
+    }
+
+private:
+    Clock& clock_;
+};
+
+namespace {
+std::string pickedKey(const std::string& storageKey) { return storageKey.empty() ? std::string() : storageKey + ".picked"; }
+}  // namespace
+
 Conversation::Conversation(Platform platform, TokenProvider& tokens, ConversationConfig config, DataProvider* data)
-    : platform_(platform), tokens_(tokens), data_(data), config_(std::move(config)) {}
+    : platform_(platform), tokens_(tokens), data_(data), config_(std::move(config)),
+      noData_(std::make_unique<NoDataProvider>(platform_.clock)),
+      pickedTitles_(config_.storageKey.empty() ? nullptr : platform_.storage, pickedKey(config_.storageKey)) {}
 
 Conversation::~Conversation() {
     alive_.reset();
+    templates_.clear();   // resolvers cancel their timers while the clock is still there
     if (handoffTimer_) platform_.clock.cancelTimer(*handoffTimer_);
 }
 
@@ -174,6 +194,20 @@ bool Conversation::restore() {
     reason_ = stringField(record, "reason");
     if (const Json* ids = record.find("signals"))
         for (const Json& id : ids->items()) handledSignals_.insert(id.asString());
+    if (const Json* picks = record.find("picks")) {
+        for (const Json& p : picks->items()) {
+            const auto& f = p.items();
+            if (f.size() != 5 || !f[0].isInteger() || !f[1].isString() || !f[2].isInteger() || !f[3].isInteger() ||
+                !f[4].isInteger())
+                continue;
+            picks_.push_back(TemplatePick{{static_cast<int>(f[0].asInt()), f[1].asString()},
+                                          {static_cast<int>(f[2].asInt()), static_cast<int>(f[3].asInt()),
+                                           static_cast<int>(f[4].asInt())}});
+        }
+    }
+    if (const Json* last = record.find("lastPicked"); last && last->isString() && !last->asString().empty())
+        lastPickedId_ = last->asString();
+    pickedTitles_.restore();
     if (const Json* q = record.find("queue")) {
         for (const Json& m : q->items()) {
             QueuedMessage qm;
@@ -198,6 +232,12 @@ bool Conversation::restore() {
     if ((handoff == HandoffState::Done && !l2) || (!l1 && !rows) || (handoff == HandoffState::None && !l1)) {
         // The chat that mattered is over (or nothing is readable): a new conversation next time.
         forgetStorage();
+        picks_.clear();
+        lastPickedId_.reset();
+        pickedTitles_.clear();
+        handledSignals_.clear();
+        queue_.clear();
+        reason_.clear();
         return false;
     }
     countFromMs_ = platform_.clock.nowMs();
@@ -261,6 +301,10 @@ void Conversation::startNew() {
     handoffError_.reset();
     startError_.reset();
     cancelHandoffTimer();
+    templates_.clear();
+    picks_.clear();
+    lastPickedId_.reset();
+    pickedTitles_.clear();
     setUnread(0);
     forgetStorage();
     state_ = ConversationState::Idle;
@@ -424,12 +468,18 @@ void Conversation::onSessionEvent(SupportLevel level, const SessionEvent& e) {
         if (id.empty() || handledSignals_.insert(id).second) beginHandoff(e.text);
     }
     if (e.type == SessionEventType::TranscriptChanged) noteIncoming(segment, e.localId);
+    boundTemplates();   // pointers from templateOf are valid until the next event: drop extras now
 
     ConversationEvent ev{ConversationEventType::Session};
     ev.segment = segment;
     ev.level = level;
     ev.session = &e;
     emit(ev);
+
+    if (e.type == SessionEventType::TranscriptChanged) {
+        maybeResolveEagerly(segment, e.localId);
+        refreshTemplates();   // a message of the customer's answers the templates before it
+    }
 
     if (e.type == SessionEventType::StateChanged) {
         const SessionState st = level == SupportLevel::L2 ? l2_->state() : l1_->state();
@@ -446,6 +496,7 @@ void Conversation::onSessionEvent(SupportLevel level, const SessionEvent& e) {
         } else if (st == SessionState::Live) {
             persist();
         }
+        refreshTemplates();
     }
 }
 
@@ -463,6 +514,7 @@ void Conversation::finishConversation() {
     cancelHandoffTimer();
     forgetStorage();
     setState(ConversationState::Ended);
+    refreshTemplates();   // nobody reads a reply now
     emit(ConversationEvent{ConversationEventType::Ended, currentSegment() < 0 ? 0 : currentSegment(),
                            segments_.empty() ? SupportLevel::L1 : segments_.back().level});
 }
@@ -571,6 +623,7 @@ void Conversation::handoffSucceeded() {
     ev.level = SupportLevel::L2;
     emit(ev);
     flushQueue(*l2_);
+    refreshTemplates();   // the L1 chat is over: its templates cannot be answered
     emit(ConversationEvent{ConversationEventType::StateChanged});
 }
 
@@ -610,7 +663,8 @@ std::string Conversation::escalationTranscript() const {
     const auto& entries = t.entries();
     for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
         const Item& item = it->item;
-        if (item.type != ItemType::Message || escalationSignal(item)) continue;
+        if (item.type != ItemType::Message || escalationSignal(item) || templateReplyHidden(item.contentType, item.content))
+            continue;
         std::string text = redactPii(item.content);
         total += text.size() + item.displayName.size() + 64;
         if (total > config_.maxTranscriptChars) break;
@@ -711,6 +765,20 @@ void Conversation::persist() {
     for (const QueuedMessage& m : queue_)
         queue.push(Json::object({{"text", m.text}, {"contentType", m.contentType}, {"pii", piiName(m.pii)}}));
     record.set("queue", std::move(queue));
+    // What the customer picked: row keys and option indexes, and the last opaque id (sent already).
+    // Never a title: those stay in PickedTitles (".picked").
+    Json picks = Json::array();
+    for (const TemplatePick& p : picks_) {
+        Json row = Json::array();
+        row.push(p.key.first);
+        row.push(p.key.second);
+        row.push(p.choice.card);
+        row.push(p.choice.element);
+        row.push(p.choice.slot);
+        picks.push(std::move(row));
+    }
+    record.set("picks", std::move(picks));
+    if (lastPickedId_) record.set("lastPicked", *lastPickedId_);
     // Once a handoff is under way the L1 rows must survive the L1 chat (and a reload).
     if (handoff_ != HandoffState::None && !segments_.empty()) {
         GetTranscriptResponse page;
@@ -726,6 +794,206 @@ void Conversation::forgetStorage() {
     platform_.storage->remove(config_.storageKey);
     platform_.storage->remove(sessionKey(SupportLevel::L1));
     platform_.storage->remove(sessionKey(SupportLevel::L2));
+    platform_.storage->remove(pickedKey(config_.storageKey));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+// ---------------------------------------------------------------------------------------------
+const TranscriptEntry* Conversation::templateEntry(int segment, const std::string& localId) const {
+    if (segment < 0 || segment >= segmentCount()) return nullptr;
+    const TranscriptEntry* e = transcript(segment).findLocal(localId);
+    if (!e || e->own || e->item.type != ItemType::Message || e->item.kind() != ContentKind::Interactive) return nullptr;
+    return e;
+}
+
+const Conversation::TemplatePick* Conversation::pickOf(const TemplateKey& key) const {
+    for (auto it = picks_.rbegin(); it != picks_.rend(); ++it)
+        if (it->key == key) return &*it;
+    return nullptr;
+}
+
+bool Conversation::templateAnswered(const TemplateKey& key) const {
+    if (pickOf(key)) return true;
+    // Only the current chat can take a reply (the L1 chat after a handoff is over).
+    if (state_ == ConversationState::Ended || key.first != currentSegment() || !session()) return true;
+    const SessionState st = session()->state();
+    if (st == SessionState::Ended || st == SessionState::Failed) return true;
+    if (!queue_.empty()) return true;   // typed after it, waiting for a chat
+    const auto& entries = transcript(key.first).entries();
+    const TranscriptEntry* e = transcript(key.first).findLocal(key.second);
+    if (!e) return false;
+    for (std::size_t i = static_cast<std::size_t>(e - entries.data()) + 1; i < entries.size(); ++i)
+        if (entries[i].own && entries[i].item.type == ItemType::Message) return true;
+    return false;
+}
+
+bool Conversation::updateTemplateView(const TemplateKey& key, TemplateSlot& slot) {
+    TemplateView v;
+    v.state = slot.resolver->state();
+    v.ready = slot.resolver->ready();
+    if (const TemplateResolver::Failure* f = slot.resolver->failure()) {
+        if (!data_) {
+            // No partner DataProvider: trying again cannot help.
+            if (!slot.finalFailure) {
+                slot.finalFailure = *f;
+                slot.finalFailure->retryable = false;
+            }
+            v.failure = &*slot.finalFailure;
+        } else {
+            v.failure = f;
+        }
+    }
+    v.answered = templateAnswered(key);
+    if (const TemplatePick* p = pickOf(key)) v.picked = p->choice;
+    const bool changed = v.state != slot.view.state || v.ready != slot.view.ready || v.failure != slot.view.failure ||
+                         v.answered != slot.view.answered || v.picked != slot.view.picked;
+    slot.view = v;
+    return changed;
+}
+
+Conversation::TemplateSlot* Conversation::ensureTemplate(int segment, const std::string& localId) {
+    TemplateKey key{segment, localId};
+    auto it = templates_.find(key);
+    if (it != templates_.end()) {
+        it->second.used = ++templateUse_;
+        return &it->second;
+    }
+    const TranscriptEntry* e = templateEntry(segment, localId);
+    if (!e) return nullptr;
+    ResolverOptions options;
+    options.timeoutMs = config_.dataProviderTimeoutMs;
+    options.pickedId = lastPickedId_;
+    TemplateSlot& slot = templates_[key];
+    slot.used = ++templateUse_;
+    slot.resolver = std::make_unique<TemplateResolver>(data_ ? *data_ : *noData_, platform_.clock, e->item.content,
+                                                       std::move(options));
+    slot.resolver->onChange = [this, key] { templateResolved(key); };
+    updateTemplateView(key, slot);
+    slot.quiet = true;   // the caller reads the state it returns
+    slot.resolver->start();
+    slot.quiet = false;
+    updateTemplateView(key, slot);
+    return &slot;
+}
+
+void Conversation::emitTemplateChanged(const TemplateKey& key) {
+    ConversationEvent ev{ConversationEventType::TemplateChanged};
+    ev.segment = key.first;
+    ev.level = segmentLevel(key.first);
+    ev.text = key.second;   // the row's localId: never anything of the template
+    emit(ev);
+}
+
+void Conversation::templateResolved(const TemplateKey& key) {
+    auto it = templates_.find(key);
+    if (it == templates_.end()) return;
+    if (updateTemplateView(key, it->second) && !it->second.quiet) emitTemplateChanged(key);
+}
+
+void Conversation::refreshTemplates() {
+    std::vector<TemplateKey> changed;
+    for (auto& [key, slot] : templates_)
+        if (updateTemplateView(key, slot)) changed.push_back(key);
+    for (const TemplateKey& key : changed) emitTemplateChanged(key);
+}
+
+void Conversation::boundTemplates() {
+    while (templates_.size() > kMaxTemplates) {
+        auto oldest = std::min_element(templates_.begin(), templates_.end(),
+                                       [](const auto& a, const auto& b) { return a.second.used < b.second.used; });
+        templates_.erase(oldest);
+    }
+}
+
+void Conversation::maybeResolveEagerly(int segment, const std::string& localId) {
+    if (segment != currentSegment() || !templateEntry(segment, localId)) return;
+    const TemplateKey key{segment, localId};
+    if (templates_.count(key) || templateAnswered(key)) return;
+    if (TemplateSlot* slot = ensureTemplate(segment, localId); slot && slot->view.state != TemplateResolver::State::Loading)
+        emitTemplateChanged(key);   // ready at once (Connect's own templates): tell the views
+}
+
+const TemplateView* Conversation::templateOf(int segment, const std::string& localId) {
+    TemplateSlot* slot = ensureTemplate(segment, localId);
+    if (!slot) return nullptr;
+    updateTemplateView({segment, localId}, *slot);
+    return &slot->view;
+}
+
+void Conversation::retryTemplate(int segment, const std::string& localId) {
+    auto it = templates_.find({segment, localId});
+    if (it == templates_.end() || !it->second.view.failure || !it->second.view.failure->retryable) return;
+    it->second.resolver->retry();   // Loading, then Ready or Failed: TemplateChanged each time
+}
+
+std::optional<std::string> Conversation::pickedTitle(std::string_view content) const {
+    return pickedTitles_.titleFor(content);
+}
+
+SendResult Conversation::chooseTemplate(int segment, const std::string& localId, TemplateChoice choice) {
+    auto refuse = [](ErrorCode code, std::string detail) {
+        return SendResult{SendOutcome::Refused, {}, Error{code, std::move(detail), 0, {}}};
+    };
+    const TemplateKey key{segment, localId};
+    auto it = templates_.find(key);
+    if (it == templates_.end() || !templateEntry(segment, localId))
+        return refuse(ErrorCode::InvalidValue, "no template at that row");
+    TemplateSlot& slot = it->second;
+    updateTemplateView(key, slot);
+    if (!slot.view.ready) return refuse(ErrorCode::InvalidValue, "the template is not ready");
+    if (slot.view.answered) return refuse(ErrorCode::InvalidValue, "the template was answered already");
+
+    const InteractiveTemplate* t = slot.view.ready;
+    if (choice.card >= 0) {
+        if (t->type != TemplateType::Carousel || static_cast<std::size_t>(choice.card) >= t->cards.size())
+            return refuse(ErrorCode::InvalidValue, "no such card");
+        t = &t->cards[static_cast<std::size_t>(choice.card)];
+    } else if (t->type == TemplateType::Carousel) {
+        return refuse(ErrorCode::InvalidValue, "a Carousel choice names its card");
+    }
+    const TemplateReply* reply = nullptr;
+    std::string title;
+    if (choice.slot >= 0) {
+        if (choice.element >= 0 || static_cast<std::size_t>(choice.slot) >= t->slots.size())
+            return refuse(ErrorCode::InvalidValue, "no such time slot");
+        reply = &t->slots[static_cast<std::size_t>(choice.slot)].reply;
+    } else if (choice.element >= 0 && static_cast<std::size_t>(choice.element) < t->elements.size()) {
+        const TemplateElement& el = t->elements[static_cast<std::size_t>(choice.element)];
+        if (!el.reply) return refuse(ErrorCode::InvalidValue, "that option sends nothing (a link)");
+        reply = &*el.reply;
+        title = el.title;
+    } else {
+        return refuse(ErrorCode::InvalidValue, "no such option");
+    }
+    if (!canSendNow()) return refuse(ErrorCode::NotConnected, "no chat can take the reply now");
+
+    // Recorded before sending: the customer's bubble is drawn from the first event of the send, and
+    // must read the title (never the id) from the start.
+    const TemplateReply sent = *reply;   // the template may be dropped by the events below
+    const std::optional<std::string> previousPickedId = lastPickedId_;
+    if (sent.dataBound) {
+        pickedTitles_.remember(sent.content, title);
+        lastPickedId_ = sent.content;
+    }
+    if (sent.shownInTranscript) {
+        picks_.push_back(TemplatePick{key, choice});
+        if (picks_.size() > PickedTitles::kMaxEntries) picks_.erase(picks_.begin());
+    }
+    ChatSession* s = current();
+    auto r = s->sendMessage(sent.content, sent.contentType, PiiPolicy::AsTyped);
+    if (!r) {
+        if (sent.shownInTranscript) {
+            auto own = std::find_if(picks_.rbegin(), picks_.rend(), [&](const TemplatePick& p) { return p.key == key; });
+            if (own != picks_.rend()) picks_.erase(std::next(own).base());
+        }
+        lastPickedId_ = previousPickedId;
+        refreshTemplates();
+        return SendResult{SendOutcome::Refused, {}, r.error()};
+    }
+    persist();
+    refreshTemplates();
+    return SendResult{SendOutcome::Sent, *r, std::nullopt};
 }
 
 }  // namespace finchat

@@ -608,6 +608,15 @@ Result<InteractiveTemplate> buildTemplate(const TemplateMessage& message, const 
     return t;
 }
 
+bool templateReplyHidden(std::string_view contentType, std::string_view content) {
+    if (contentType != kInteractiveResponseContentType) return false;
+    const Json root = Json::parse(content, 4);
+    const Json* data = root.find("data");
+    const Json* action = data ? data->find("actionName") : nullptr;
+    return action && action->isString() &&
+           (action->asString() == "SHOW_MORE" || action->asString() == "PREVIOUS_OPTIONS");
+}
+
 std::string truncateText(std::string_view text, std::size_t maxChars, bool* truncated) {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < text.size();) {

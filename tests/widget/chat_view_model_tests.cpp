@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <map>
+#include <optional>
+#include <string_view>
 #include <random>
 
 #include "finchat/transcript.h"
@@ -684,4 +687,45 @@ TEST_CASE("queued messages (typed during a handoff) are pending own rows after e
     vm.startSegment("1", "A banking specialist has joined");
     CHECK(describe(vm).back() == "divider A banking specialist has joined");
     vm.takeChanges();
+}
+
+TEST_CASE("a data-bound template reply shows the title picked on this device; the wire keeps the id", "[viewmodel][templates]") {
+    Transcript t("p-cust");
+    t.ingest(bot("b1", "Which account?", kT0));
+    t.ingest(customer("c1", "acc_7Hq2", kT0 + kMin));   // what the server has: the opaque id
+    t.ingest(agent("a1", "acc_7Hq2", kT0 + 2 * kMin));  // someone else writing the same is not ours
+    t.ingest(customer("c2", "thanks", kT0 + 3 * kMin));
+    // SHOW_MORE asks for a list's next page: never a bubble.
+    Item more = customer("c3", R"({"version":"1.0","data":{"actionName":"SHOW_MORE","nextIndex":5,"templateType":"ListPicker"},"action":"SHOW_MORE"})",
+                         kT0 + 4 * kMin);
+    more.contentType = "application/vnd.amazonaws.connect.message.interactive.response";
+    t.ingest(more);
+    ChatViewModel vm(english(), options());
+    vm.sync(t);
+    CHECK(vm.find("c3") == nullptr);
+    REQUIRE(vm.find("c1") != nullptr);
+    CHECK(vm.find("c1")->text == "acc_7Hq2");   // no titles known yet
+
+    std::map<std::string, std::string> picked{{"acc_7Hq2", "Everyday Checking"}};
+    vm.takeChanges();
+    vm.setLocalTitles([&](std::string_view content) -> std::optional<std::string> {
+        auto it = picked.find(std::string(content));
+        return it == picked.end() ? std::nullopt : std::optional<std::string>(it->second);
+    });
+    const Row* own = vm.find("c1");
+    REQUIRE(own != nullptr);
+    CHECK(own->text == "Everyday Checking");               // the mirror's text
+    CHECK(plainText(own->rich) == "Everyday Checking");    // the canvas
+    CHECK(own->sourceContent == "acc_7Hq2");               // what went over the wire
+    CHECK(vm.find("a1")->text == "acc_7Hq2");
+    CHECK(vm.find("c2")->text == "thanks");
+    const auto changes = vm.takeChanges();
+    REQUIRE(changes.size() == 1);   // only the row that reads differently is redrawn
+    CHECK(changes[0].kind == ListChangeKind::Updated);
+    CHECK(changes[0].key == "c1");
+
+    // A reply sent after the hook is set reads the title from its first row.
+    t.ingest(customer("c4", "acc_7Hq2", kT0 + 5 * kMin));
+    vm.update(t, "c4");
+    CHECK(vm.find("c4")->text == "Everyday Checking");
 }

@@ -204,6 +204,8 @@ int WidgetApp::init(const std::string& configJson) {
     cc.transparentHandoff = transparentHandoff_;
     conv_ = std::make_unique<Conversation>(platform_.platform(), tokens_, cc);
     conv_->setEventHandler([this](const ConversationEvent& e) { onConversationEvent(e); });
+    // The customer's bubble of a data-bound pick reads the title kept on this device, not the id.
+    model_->setLocalTitles([this](std::string_view content) { return conv_->pickedTitle(content); });
     // A chat from before a reload (before, during or after a handoff) continues at once, without
     // asking the partner for a token; the L1 history comes back above the L2 chat.
     if (conv_->restore()) {
@@ -382,6 +384,8 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         emitEvent("ended", "{}");
         window_->openEndDialog(false);
         break;
+    case ConversationEventType::TemplateChanged:
+        break;   // the window reads templateOf when it draws; wake() above redraws it
     }
 }
 

@@ -11,7 +11,6 @@
 // malloc'd; the caller frees them.
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -19,6 +18,7 @@
 #include <emscripten/emscripten.h>
 
 #include "browser_platform.h"
+#include "page_data_provider.h"
 #include "page_token_provider.h"
 #include "finchat/conversation.h"
 #include "finchat/json.h"
@@ -67,28 +67,6 @@ std::string stringField(const Json& j, std::string_view key) {
     const Json* v = j.find(key);
     return v && v->isString() ? v->asString() : std::string();
 }
-
-// The partner's dataProvider functions, through the page (host.callData → fh_data), answered on a
-// later turn. A request still open when the module goes away is never answered.
-class PageDataProvider final : public DataProvider {
-public:
-    void call(std::string name, std::string argsJson, std::function<void(Result<std::string>)> done) override {
-        const int id = next_++;
-        pending_[id] = std::move(done);
-        fh_js_call_data(id, name.c_str(), argsJson.c_str());
-    }
-    void answer(int id, Result<std::string> result) {
-        auto it = pending_.find(id);
-        if (it == pending_.end()) return;
-        auto done = std::move(it->second);
-        pending_.erase(it);
-        done(std::move(result));
-    }
-
-private:
-    int next_ = 1;
-    std::map<int, std::function<void(Result<std::string>)>> pending_;
-};
 
 // --- JSON of what the SDK exposes ----------------------------------------------------------------
 
@@ -143,7 +121,7 @@ public:
     Conversation& conversation() { return conversation_; }
     browser::PageTokenProvider& tokens() { return tokens_; }
     const std::string& displayName() const { return displayName_; }
-    PageDataProvider& data() { return data_; }
+    browser::PageDataProvider& data() { return data_; }
 
     Json status() const {
         const Conversation& c = conversation_;
@@ -273,6 +251,8 @@ private:
             case ConversationEventType::Ended:
                 emit("ended", Json::object());
                 return;
+            case ConversationEventType::TemplateChanged:
+                return;
         }
     }
 
@@ -314,7 +294,7 @@ private:
     browser::BrowserPlatform platform_;
     browser::PageTokenProvider tokens_{fh_js_request_token};
     std::string displayName_;
-    PageDataProvider data_;
+    browser::PageDataProvider data_{fh_js_call_data};
     Conversation conversation_;
     std::set<std::string> seen_;
     std::string lastStatus_;
@@ -356,9 +336,7 @@ EMSCRIPTEN_KEEPALIVE void fh_token(int id, const char* json) {
 // The page's data provider answered: ok != 0 with the result's JSON, or the failure's message.
 EMSCRIPTEN_KEEPALIVE void fh_data(int id, int ok, const char* text) {
     if (!instance) return;
-    std::string t = text ? text : "";
-    if (ok) instance->data().answer(id, std::move(t));
-    else instance->data().answer(id, Error{ErrorCode::Service, std::move(t)});
+    instance->data().answer(id, ok != 0, text ? text : "");
 }
 
 EMSCRIPTEN_KEEPALIVE int fh_restore() {

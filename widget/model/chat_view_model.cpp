@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "finchat/interactive.h"
 #include "finchat/template_text.h"
 #include "finchat/util.h"
 
@@ -224,6 +225,7 @@ bool ChatViewModel::hidden(const Transcript& t, const TranscriptEntry& e) const 
     }
     if (item.type == ItemType::Attachment) return false;
     if (escalationSignal(item)) return true;   // consumed by the session, never a bubble
+    if (templateReplyHidden(item.contentType, item.content)) return true;   // asks for a list's next page
     return blank(item.content);
 }
 
@@ -331,6 +333,10 @@ void ChatViewModel::renderBody(Row& row) {
         rich = parsePlainText(strings_.format(key::kMessageAttachment, {{"name", cleanName(row.sourceContent)}}));
     } else if (kind == ContentKind::TextMarkdown) {
         rich = parseMarkdown(row.sourceContent);
+    } else if (kind == ContentKind::TextPlain && row.own && localTitles_) {
+        // A data-bound template reply: the title picked on this device, never the id from the wire.
+        const std::optional<std::string> title = localTitles_(row.sourceContent);
+        rich = parsePlainText(title ? *title : row.sourceContent);
     } else if (kind == ContentKind::TextPlain ||
                (kind == ContentKind::Other && row.sourceContentType.compare(0, 5, "text/") == 0)) {
         rich = parsePlainText(row.sourceContent);
@@ -511,6 +517,17 @@ void ChatViewModel::regroup(std::size_t from, std::size_t to) {
 // ---------------------------------------------------------------------------------------------
 // Relabelling
 // ---------------------------------------------------------------------------------------------
+void ChatViewModel::setLocalTitles(LocalTitles titles) {
+    localTitles_ = std::move(titles);
+    for (const auto& r : rows_) {
+        if (r->kind != RowKind::Message || !r->own || classifyContentType(r->sourceContentType) != ContentKind::TextPlain)
+            continue;
+        const std::string before = r->text;
+        renderBody(*r);
+        if (r->text != before) touch(*r);
+    }
+}
+
 void ChatViewModel::setStrings(Strings strings) {
     strings_ = std::move(strings);
     relabelAll();

@@ -17,6 +17,7 @@
 // is recorded for RowLayout::apply() and the accessibility mirror (takeChanges()).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -116,6 +117,14 @@ public:
     };
     void setQueued(const std::vector<QueuedText>& queued);
 
+    // The customer's own reply to a data-bound template option is its opaque id on the wire (the
+    // server, the agent and the transcript see only "acc_7Hq2"); the option's title is known only on
+    // this device (Conversation::pickedTitle). Own text/plain rows whose content has a local title
+    // show that title, in the canvas and the mirror (Row::text) alike; the wire content (and
+    // Row::sourceContent) stays the id. Rows already shown are redrawn when the hook is set.
+    using LocalTitles = std::function<std::optional<std::string>(std::string_view content)>;
+    void setLocalTitles(LocalTitles titles);
+
     // Settings that relabel every row (and so Reset the list).
     void setStrings(Strings strings);
     void setUtcOffset(int minutes);
@@ -171,6 +180,7 @@ private:
 
     Strings strings_;
     ViewOptions options_;
+    LocalTitles localTitles_;
     std::vector<std::unique_ptr<Row>> rows_;
     std::unordered_map<std::string, Tracked> entries_;   // current segment, by localId
     std::unordered_map<std::string, Row*> byKey_;

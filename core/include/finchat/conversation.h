@@ -19,7 +19,10 @@
 //     over keeps its rows (after a reload: restored from storage, PII-redacted);
 //   - persistence under config.storageKey: the conversation record, and each session's own resume
 //     state under storageKey + ".l1" / ".l2";
-//   - data-provider calls for templates (callData), with a time limit.
+//   - data-provider calls for templates (callData), with a time limit;
+//   - interactive templates (finchat/interactive.h, template_data.h): for every interactive message
+//     from another participant, in any segment, a TemplateResolver on the partner's DataProvider, the
+//     customer's choices (chooseTemplate) and what is answered. See "Templates" below.
 // Events name the segment they come from. The L2 chat ending ends the conversation; the L1 chat
 // ending ends it too unless a handoff is under way.
 //
@@ -28,16 +31,20 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "finchat/chat_session.h"
 #include "finchat/platform.h"
 #include "finchat/providers.h"
 #include "finchat/result.h"
+#include "finchat/template_data.h"
 #include "finchat/transcript.h"
 
 namespace finchat {
@@ -81,6 +88,7 @@ enum class ConversationEventType {
     PiiQuestion,       // a message waits for answerPii(); `text`: the entity types
     QueueChanged,      // queued() changed
     Ended,             // the conversation is over
+    TemplateChanged,   // templateOf(`segment`, `text`) changed: resolved, failed, retrying, answered, picked
 };
 
 struct ConversationEvent {
@@ -114,6 +122,24 @@ struct QueuedMessage {
 };
 
 enum class PiiChoice { Mask, AsTyped, Cancel };
+
+// Which option of a template: a Carousel card (or -1), an element of the (card's) elements, or a
+// TimePicker slot.
+struct TemplateChoice {
+    int card = -1;
+    int element = -1;
+    int slot = -1;
+    bool operator==(const TemplateChoice&) const = default;
+};
+
+// What a view draws for an interactive message (Conversation::templateOf).
+struct TemplateView {
+    TemplateResolver::State state = TemplateResolver::State::Loading;
+    const InteractiveTemplate* ready = nullptr;               // Ready only
+    const TemplateResolver::Failure* failure = nullptr;       // Failed only (readable fallback, retryable)
+    bool answered = false;                  // disabled: the customer chose an option, or wrote after it
+    std::optional<TemplateChoice> picked;   // the option chosen, when known on this device
+};
 
 class Conversation {
 public:
@@ -180,6 +206,43 @@ public:
     // The L1 transcript as the escalation sends it (JSON array of {role,name,text,time}, redacted).
     std::string escalationTranscript() const;
 
+    // --- Templates ----------------------------------------------------------------------------
+    // Every interactive message (kInteractiveContentType) from another participant gets a
+    // TemplateResolver on the DataProvider and the platform Clock, with ResolverOptions{timeoutMs =
+    // dataProviderTimeoutMs, pickedId = the opaque id of the last data-bound option the customer
+    // picked in this conversation (also after a reload)}. When resolving starts:
+    //   - eagerly, when an interactive message arrives in the current chat while nothing the
+    //     customer wrote follows it (live, or re-synced after a reload): the data is there when the
+    //     customer looks;
+    //   - lazily, when a view asks for a row with templateOf (history, the frozen L1 segment).
+    // Memory is bounded: at most kMaxTemplates resolvers are kept; beyond that the least recently
+    // asked for are dropped at the next chat event (and resolved again if a view asks again).
+    // Without a DataProvider, data-bound templates fail with the readable fallback, not retryable.
+    // A template is `answered` (drawn disabled) once the customer chose one of its options or wrote
+    // anything after it, and always in a segment whose chat is over (the L1 chat after a handoff,
+    // an ended conversation): nobody could read the reply. What was picked is kept on this device
+    // (the conversation record, and the titles of data-bound picks in PickedTitles under
+    // storageKey + ".picked"), so it is still marked after a reload.
+    static constexpr std::size_t kMaxTemplates = 32;
+
+    // null: that row is not an interactive message from another participant. Otherwise the row's
+    // template, which may start resolving now (views ask for rows on screen). The pointer (and the
+    // pointers inside) stay valid until the next event of this conversation.
+    const TemplateView* templateOf(int segment, const std::string& localId);
+    // Sends the option's TemplateReply exactly as the official widget does, through the current chat,
+    // without the PII question (the content is bot-supplied or an opaque id). Data-bound options
+    // send their opaque id only; its title is kept locally (pickedTitle). ShowMore / PreviousOptions
+    // are not shown in the transcript (templateReplyHidden). Refused (typed Error, nothing sent):
+    // InvalidValue for an unknown row, a template not Ready, an answered template, a choice out of
+    // range or an option that sends nothing (a link); NotConnected while there is no chat to send to
+    // (a handoff is under way).
+    SendResult chooseTemplate(int segment, const std::string& localId, TemplateChoice choice);
+    // A Failed template whose failure is retryable: resolve again (Loading, then TemplateChanged).
+    void retryTemplate(int segment, const std::string& localId);
+    // The customer's own bubble of a data-bound reply (content = opaque id): the local title, never
+    // from the wire. nullopt for anything else.
+    std::optional<std::string> pickedTitle(std::string_view content) const;
+
 private:
     // One chat of the timeline. A live segment reads its session's Transcript; a finished one (L1
     // after the handoff, or restored after a reload) keeps its own copy.
@@ -187,6 +250,19 @@ private:
         SupportLevel level = SupportLevel::L1;
         std::unique_ptr<Transcript> frozen;
     };
+    using TemplateKey = std::pair<int, std::string>;   // segment, localId
+    struct TemplateSlot {
+        std::unique_ptr<TemplateResolver> resolver;
+        std::optional<TemplateResolver::Failure> finalFailure;   // no DataProvider: not retryable
+        TemplateView view;
+        std::uint64_t used = 0;                                  // recency, for the bound
+        bool quiet = false;                                      // starting inside templateOf
+    };
+    struct TemplatePick {
+        TemplateKey key;
+        TemplateChoice choice;
+    };
+    class NoDataProvider;
 
     void requestL1Token();
     void onL1Token(Result<ChatDetails> r);
@@ -213,6 +289,17 @@ private:
     void forgetStorage();
     ChatSession* current();
     std::string sessionKey(SupportLevel level) const;
+    // templates
+    const TranscriptEntry* templateEntry(int segment, const std::string& localId) const;
+    TemplateSlot* ensureTemplate(int segment, const std::string& localId);
+    void templateResolved(const TemplateKey& key);
+    void emitTemplateChanged(const TemplateKey& key);
+    bool updateTemplateView(const TemplateKey& key, TemplateSlot& slot);
+    void refreshTemplates();
+    void boundTemplates();
+    void maybeResolveEagerly(int segment, const std::string& localId);
+    bool templateAnswered(const TemplateKey& key) const;
+    const TemplatePick* pickOf(const TemplateKey& key) const;
 
     Platform platform_;
     TokenProvider& tokens_;
@@ -240,6 +327,13 @@ private:
     std::set<std::string> counted_;             // "<segment>:<Id>" already counted as unread
     std::optional<std::string> piiTypes_;
     std::string piiText_, piiContentType_;
+
+    std::unique_ptr<DataProvider> noData_;                 // answers "no data provider" (data_ null)
+    std::map<TemplateKey, TemplateSlot> templates_;
+    std::uint64_t templateUse_ = 0;
+    std::vector<TemplatePick> picks_;                      // oldest first, bounded
+    std::optional<std::string> lastPickedId_;              // what `{id}` means in the next template
+    PickedTitles pickedTitles_;
 };
 
 }  // namespace finchat

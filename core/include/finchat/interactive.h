@@ -178,6 +178,11 @@ public:
 // replies made. `values` may be null when the message has no placeholders.
 Result<InteractiveTemplate> buildTemplate(const TemplateMessage& message, const PlaceholderValues* values);
 
+// SHOW_MORE / PREVIOUS_OPTIONS replies ask the bot for another page of the same list: like the official
+// widget, no window shows them as the customer's message (they are not in an escalation transcript
+// either). True for such an item's content type and content.
+bool templateReplyHidden(std::string_view contentType, std::string_view content);
+
 // Truncation as the official widget's truncateStrFromCharLimit: the first `maxChars` code points, then
 // "…" (UTF-8 safe). Returns the text unchanged when it fits.
 std::string truncateText(std::string_view text, std::size_t maxChars, bool* truncated = nullptr);
