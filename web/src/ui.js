@@ -58,18 +58,20 @@ function addDocumentFont(bytes) {
   } catch (e) { /* an old browser: the composer keeps the theme's font stack */ }
 }
 
-// The theme's logo as RGBA pixels, at most 192 px high (C++ draws it in the header), once per URL.
-// Through an <img> (same origin, or CORS for another one): img-src covers it, and SVG works too.
-const logos = new Map();
-function decodeLogo(url) {
-  if (!logos.has(url)) {
-    logos.set(url, (async () => {
+// An image as RGBA pixels, at most `maxH` px high (C++ draws it: the theme's logo in the header, a
+// template's images in its options), once per URL and size. Through an <img> (same origin, or CORS
+// for another one): img-src covers it, and SVG works too.
+const decoded = new Map();
+function decodeImage(url, maxH) {
+  const key = `${maxH} ${url}`;
+  if (!decoded.has(key)) {
+    decoded.set(key, (async () => {
       const img = new Image();
       img.crossOrigin = 'anonymous';
       img.src = url;
       await img.decode();
       const nw = img.naturalWidth || 300, nh = img.naturalHeight || 150;
-      const scale = Math.min(1, 192 / nh, 1024 / nw);
+      const scale = Math.min(1, maxH / nh, 1024 / nw);
       const w = Math.max(1, Math.round(nw * scale)), h = Math.max(1, Math.round(nh * scale));
       const c = document.createElement('canvas');
       c.width = w;
@@ -78,9 +80,9 @@ function decodeLogo(url) {
       ctx.drawImage(img, 0, 0, w, h);
       return { w, h, data: new Uint8Array(ctx.getImageData(0, 0, w, h).data.buffer) };
     })());
-    logos.get(url).catch(() => logos.delete(url));
+    decoded.get(key).catch(() => decoded.delete(key));
   }
-  return logos.get(url);
+  return decoded.get(key);
 }
 
 export function preload(base) {
@@ -249,6 +251,20 @@ export function createPanel(w) {
       if (SAFE_URL.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
     },
     copy(text) { copyText(String(text)); },
+    // A template's image (an https URL the core allowed): RGBA to C++ (fc_image), or nothing (ptr 0)
+    // when it cannot be loaded, so the option keeps its placeholder. 96 px: sharp at 2x for 40 px.
+    loadImage(id, url) {
+      url = String(url);
+      const answer = (img) => whenReady(() => {
+        if (destroyed) return;
+        if (!img) return mod._fc_image(id, 0, 0, 0);
+        const p = mod._malloc(img.data.length);
+        heap().set(img.data, p);
+        mod._fc_image(id, p, img.w, img.h);   // C++ owns p from here
+      });
+      if (!/^https:\/\//.test(url)) return answer(null);
+      decodeImage(url, 96).then(answer, () => answer(null));
+    },
     cursor(name) { canvas.style.cursor = /^[a-z-]{1,20}$/.test(name) ? name : 'default'; },
     // A message needs glyphs the loaded fonts lack: fetch that slot's file (the fallback) once per page.
     needFont(slot) {
@@ -280,7 +296,7 @@ export function createPanel(w) {
     try { url = raw ? new URL(raw, w.themeBase || document.baseURI).href : ''; } catch (e) { url = ''; }
     logoUrl = url;
     if (!url) return whenReady(() => call('_fc_logo', 0, 0, 0));
-    decodeLogo(url).then((img) => {
+    decodeImage(url, 192).then((img) => {
       if (logoUrl !== url || destroyed) return;
       whenReady(() => {
         const p = mod._malloc(img.data.length);

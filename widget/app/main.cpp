@@ -48,6 +48,10 @@ void fc_escalate(const char* reasonJson) { if (app) app->escalate(reasonJson ? r
 void fc_destroy() { if (app) app->destroy(); }
 int fc_unread() { return app ? app->unread() : 0; }
 void fc_frame_now() { if (app) app->frameNow(); }
+void fc_image(int id, unsigned char* rgba, int w, int h) {
+    if (app) app->setImage(id, rgba, w, h);
+    else std::free(rgba);
+}
 double fc_bench(int kind, int n) { return app ? app->bench(kind, n) : -1; }
 
 }  // extern "C"

@@ -103,6 +103,24 @@ Palette forcedColorsPalette(Palette p) {
     return p;
 }
 
+// An RGBA image as a texture (linear filtering, clamped edges); 0 when it is unusable.
+unsigned int uploadRgba(const unsigned char* rgba, int w, int h) {
+    if (!rgba || w <= 0 || h <= 0 || w > 1024 || h > 1024) return 0;
+    unsigned int texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return texture;
+}
+
+ImTextureID textureId(unsigned int texture) {
+    return texture ? reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)) : nullptr;
+}
+
 // Regions that read the time on a 12-hour clock ("2:05 PM"): the locale's region decides when the
 // string table itself keeps the 24-hour default.
 bool uses12HourClock(const std::string& locale) {
@@ -146,6 +164,7 @@ int WidgetApp::init(const std::string& configJson) {
             ImGui_ImplOpenGL3_Init("#version 300 es");
             fontTextureReady_ = false;
             logoTexture_ = 0;   // the shim sends the logo again on "contextrestored"
+            images_.clear();    // template images are asked for again when drawn
         }});
     if (!canvas_->init()) return 3;
     canvas_->setReducedMotion(reducedMotion_);
@@ -167,6 +186,8 @@ int WidgetApp::init(const std::string& configJson) {
     window_ = std::make_unique<ChatWindow>(fonts_, strings_);
     window_->setModel(model_.get());
     window_->setReducedMotion(reducedMotion_);
+    window_->setTemplateSource([this](const Row& row) { return templateOf(row); });
+    window_->templates().setImageSource([this](const std::string& url) { return imageFor(url); });
     loop_ = std::make_unique<RenderLoop>([this] { drawFrame(); });
 
     const double w = number(config, "width", 380), h = number(config, "height", 600), dpr = number(config, "dpr", 1);
@@ -235,19 +256,29 @@ void WidgetApp::setLogo(unsigned char* rgba, int w, int h) {
         glDeleteTextures(1, &logoTexture_);
         logoTexture_ = 0;
     }
-    if (rgba && w > 0 && h > 0 && w <= 1024 && h <= 1024) {
-        glGenTextures(1, &logoTexture_);
-        glBindTexture(GL_TEXTURE_2D, logoTexture_);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    logoTexture_ = uploadRgba(rgba, w, h);
+    std::free(rgba);
+    window_->setLogo(textureId(logoTexture_), h > 0 ? static_cast<float>(w) / static_cast<float>(h) : 1.f);
+    loop_->wake(2);
+}
+
+ImTextureID WidgetApp::imageFor(const std::string& url) {
+    if (const auto it = images_.find(url); it != images_.end()) return textureId(it->second.texture);
+    if (images_.size() >= kMaxImages) return nullptr;
+    const int id = nextImageId_++;
+    images_[url] = TemplateImageTexture{id, 0};
+    fc_js_load_image(id, url.c_str());
+    return nullptr;
+}
+
+void WidgetApp::setImage(int id, unsigned char* rgba, int w, int h) {
+    for (auto& [url, image] : images_) {
+        if (image.id != id || image.texture) continue;
+        image.texture = uploadRgba(rgba, w, h);   // 0 (not loadable): the placeholder stays
+        loop_->wake(2);
+        break;
     }
     std::free(rgba);
-    window_->setLogo(logoTexture_ ? reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(logoTexture_)) : nullptr,
-                     h > 0 ? static_cast<float>(w) / static_cast<float>(h) : 1.f);
-    loop_->wake(2);
 }
 
 void WidgetApp::resize(double w, double h, double dpr) {
@@ -261,7 +292,7 @@ void WidgetApp::setComposerHeight(float px) {
 }
 
 void WidgetApp::focus(const std::string& id) {
-    window_->setFocused(id);
+    window_->setFocused(ControlId::decode(id));
     loop_->wake(1);
 }
 
@@ -480,51 +511,108 @@ void WidgetApp::setNetwork(bool online) {
 }
 
 void WidgetApp::action(const std::string& id) {
+    if (const auto control = ControlId::decode(id)) activate(*control);
+}
+
+void WidgetApp::activate(const ControlId& id) {
     loop_->wake(2);
-    if (id == "send" || id == "minimize" || id == "pii-edit") {
-        if (id == "pii-edit") {
-            piiQuestion_.clear();
-            if (conv_) conv_->answerPii(PiiChoice::Cancel);
-        }
-        emitEvent("action", Json::object({{"id", id}}).dump());   // the shim owns the textarea and the panel
-    } else if (id == "end") {
-        window_->openEndDialog(true);
-    } else if (id == "dialog-cancel") {
-        window_->openEndDialog(false);
-    } else if (id == "dialog-end") {
-        end();
-    } else if (id == "new-chat") {
+    switch (id.kind) {
+    case ControlKind::PiiEdit:
+        piiQuestion_.clear();
+        if (conv_) conv_->answerPii(PiiChoice::Cancel);
+        [[fallthrough]];
+    case ControlKind::Send:
+    case ControlKind::Minimize:
+        emitEvent("action", Json::object({{"id", id.encode()}}).dump());   // the shim owns the textarea and the panel
+        break;
+    case ControlKind::EndChat: window_->openEndDialog(true); break;
+    case ControlKind::DialogCancel: window_->openEndDialog(false); break;
+    case ControlKind::DialogEnd: end(); break;
+    case ControlKind::NewChat:
         if (!conv_) return;
         agentName_.clear();
         notice_.clear();
         piiQuestion_.clear();
         conv_->startNew();
         rebuildTimeline();
-    } else if (id == "retry-connect") {
+        break;
+    case ControlKind::RetryConnect: {
         if (!conv_) return;
         const bool fresh = conv_->state() == ConversationState::Ended || conv_->sessionState() == SessionState::Failed;
         conv_->retry();   // the failed step again: the token, the handoff, or a new chat
         if (fresh) rebuildTimeline();
-    } else if (id == "older") {
+        break;
+    }
+    case ControlKind::LoadOlder:
         if (conv_) conv_->loadOlder();
-    } else if (id == "jump") {
-        window_->scrollToBottom();
-    } else if (id == "pii-mask" || id == "pii-send") {
+        break;
+    case ControlKind::JumpToNewest: window_->scrollToBottom(); break;
+    case ControlKind::PiiMask:
+    case ControlKind::PiiSend:
         if (conv_ && conv_->piiQuestion()) {
-            const SendResult r = conv_->answerPii(id == "pii-mask" ? PiiChoice::Mask : PiiChoice::AsTyped);
+            const SendResult r = conv_->answerPii(id.kind == ControlKind::PiiMask ? PiiChoice::Mask : PiiChoice::AsTyped);
             if (r.outcome == SendOutcome::Sent || r.outcome == SendOutcome::Queued)
                 emitEvent("action", "{\"id\":\"composer-clear\"}");
         }
         piiQuestion_.clear();
         window_->scrollToBottom();
-    } else if (id.rfind("retry:", 0) == 0) {
-        if (conv_) conv_->retrySend(id.substr(6));
-    } else if (id.rfind("copy:", 0) == 0) {
-        if (const Row* row = model_->find(id.substr(5))) fc_js_copy(row->text.c_str());
-    } else if (id.rfind("link:", 0) == 0) {
-        for (const auto& c : window_->controls())
-            if (c.id == id) fc_js_open_url(c.href.c_str());
+        break;
+    case ControlKind::RetrySend:
+        if (conv_) conv_->retrySend(id.key);
+        break;
+    case ControlKind::CopyMessage:
+        if (const Row* row = model_->find(id.key)) fc_js_copy(row->text.c_str());
+        break;
+    case ControlKind::Link:
+        if (const Control* c = window_->control(id)) fc_js_open_url(c->href.c_str());
+        break;
+    case ControlKind::TemplateOption:
+    case ControlKind::TemplateRetry:
+    case ControlKind::TemplatePage:
+        activateTemplate(id);
+        break;
+    default: break;
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates: the Conversation owns them (templateOf / chooseTemplate / retryTemplate); the window
+// draws them and pages through them.
+// ---------------------------------------------------------------------------------------------
+const TemplateView* WidgetApp::templateOf(const Row& row) {
+    if (benchTranscript_) {
+        const TranscriptEntry* e = benchTranscript_->findLocal(row.localId);
+        const auto it = e ? benchTemplates_.find(e->item.id) : benchTemplates_.end();
+        return it == benchTemplates_.end() ? nullptr : &it->second->view;
+    }
+    return nullptr;
+}
+
+void WidgetApp::activateTemplate(const ControlId& id) {
+    if (id.kind == ControlKind::TemplatePage) {
+        window_->templates().turnPage(id);
+        return;
+    }
+    const Row* row = model_->find(id.key);
+    if (!row) return;
+    const TemplateView* view = templateOf(*row);
+    if (!view) return;
+    if (id.kind == ControlKind::TemplateOption) {
+        if (view->answered) return;
+        if (const Control* c = window_->control(id); c && !c->href.empty()) {   // a hyperlink element: opens, sends nothing
+            fc_js_open_url(c->href.c_str());
+            return;
+        }
+        const TemplateChoice choice{id.a, id.b, id.c};
+        if (benchTranscript_) {   // a benchmark has no chat: the pick is only drawn
+            const TranscriptEntry* e = benchTranscript_->findLocal(row->localId);
+            if (auto it = e ? benchTemplates_.find(e->item.id) : benchTemplates_.end(); it != benchTemplates_.end()) {
+                it->second->view.answered = true;
+                it->second->view.picked = choice;
+            }
+        }
+    }
+    window_->templateChanged(row->key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -620,8 +708,9 @@ void WidgetApp::drawFrame() {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    window_->templates().setClock(model_->options().utcOffsetMinutes, model_->options().nowMs);
     const WindowState state = windowState();
-    window_->draw(state, canvas_->takeScrollDelta(), [this](const std::string& id) { action(id); });
+    window_->draw(state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
     ImGui::Render();
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(IM_COL32((palette_.background >> 24) & 0xFF,
                                                              (palette_.background >> 16) & 0xFF,
@@ -663,7 +752,9 @@ void WidgetApp::flushMirror(const WindowState& s) {
             Json links = Json::array();
             for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
             Json actions = Json::array();
-            if (row.canRetry) actions.push(Json::object({{"id", "retry:" + row.localId}, {"label", str("delivery.retry")}}));
+            if (row.canRetry)
+                actions.push(Json::object({{"id", ControlId{ControlKind::RetrySend, row.localId}.encode()},
+                                           {"label", str("delivery.retry")}}));
             const bool message = row.kind == RowKind::Message;
             const std::string after = row.index > 0 ? model_->row(row.index - 1).key : std::string();
             items.push(Json::object({{"id", row.key}, {"after", after}, {"sender", message ? row.sender : std::string()},
@@ -689,9 +780,17 @@ void WidgetApp::flushMirror(const WindowState& s) {
     const ImVec4 r = window_->composerRect();
     Json controls = Json::array();
     for (const auto& c : window_->controls()) {
-        Json item = Json::object({{"id", c.id}, {"label", c.label}, {"kind", c.kind}, {"x", px(c.min.x)}, {"y", px(c.min.y)},
+        Json item = Json::object({{"id", c.id.encode()}, {"label", c.label}, {"kind", c.kind}, {"x", px(c.min.x)}, {"y", px(c.min.y)},
                                   {"w", px(c.max.x - c.min.x)}, {"h", px(c.max.y - c.min.y)}});
         if (!c.href.empty()) item.set("href", c.href);
+        // An option of a template (TEMPLATES-CONTRACT.md): its group, the group's name and role.
+        if (!c.groupKey.empty()) {
+            item.set("group", ControlId::groupOf(c.groupKey));
+            item.set("groupLabel", c.groupLabel);
+            item.set("groupRole", c.groupRole);
+            item.set("selected", c.selected);
+        }
+        if (c.disabled) item.set("disabled", true);
         controls.push(std::move(item));
     }
     Json composer = Json::object({{"x", px(r.x)}, {"y", px(r.y)}, {"w", px(r.z)}, {"h", px(r.w)},
@@ -750,8 +849,103 @@ void WidgetApp::emitEvent(const char* name, const std::string& json) { fc_js_eve
 // ---------------------------------------------------------------------------------------------
 // Benchmarks (BRIDGE.md fc_bench): synthetic transcripts and timed frames, no network.
 // ---------------------------------------------------------------------------------------------
+namespace {
+// Bench templates: one of each of Connect's five, in a banking flow (fc_bench 5 and 6).
+const char* const kBenchTemplates[] = {
+    R"({"templateType":"ListPicker","version":"1.0","data":{"content":{"title":"Which account?","subtitle":"Tap to select",
+      "elements":[{"title":"Everyday Checking","subtitle":"Ending 4821","imageType":"URL",
+                   "imageData":"https://acme.example/img/checking.png","imageDescription":"Checking account card"},
+                  {"title":"High-Yield Savings","subtitle":"Ending 9034","imageType":"URL",
+                   "imageData":"https://acme.example/img/savings.png","imageDescription":"Savings jar"},
+                  {"title":"Platinum Credit Card","subtitle":"Ending 1177","imageType":"URL",
+                   "imageData":"https://acme.example/img/card.png","imageDescription":"Credit card"}]}}})",
+    R"({"templateType":"Panel","version":"1.0","data":{"content":{"title":"How can we help with your card?",
+      "subtitle":"Choose an option","elements":[{"title":"Freeze my card"},{"title":"Report it lost or stolen"},
+      {"title":"Order a replacement"}]}}})",
+    R"({"templateType":"TimePicker","version":"1.0","data":{"content":{"title":"Book a call with a specialist",
+      "subtitle":"30 minutes, by phone","timeslots":[
+      {"date":"2026-09-22T09:00Z","duration":30},{"date":"2026-09-22T09:30Z","duration":30},
+      {"date":"2026-09-22T10:00Z","duration":30},{"date":"2026-09-22T14:00Z","duration":30},
+      {"date":"2026-09-22T15:30Z","duration":30},{"date":"2026-09-23T10:00Z","duration":30},
+      {"date":"2026-09-23T11:00Z","duration":30},{"date":"2026-09-23T16:00Z","duration":30},
+      {"date":"2026-09-24T09:00Z","duration":30}]}}})",
+    R"({"templateType":"QuickReply","version":"1.0","data":{"content":{"title":"Did that answer your question?",
+      "elements":[{"title":"Yes, thanks"},{"title":"No"},{"title":"Talk to a specialist"}]}}})",
+    R"({"templateType":"Carousel","version":"1.0","data":{"content":{"title":"Open an account","elements":[
+      {"templateIdentifier":"c-1","templateType":"Panel","version":"1.0","data":{"content":{"title":"Everyday Checking",
+        "subtitle":"No monthly fee with direct deposit","imageType":"URL","imageData":"https://acme.example/img/checking.png",
+        "imageDescription":"Checking account card","elements":[{"title":"Open checking"},{"title":"Compare accounts"}]}}},
+      {"templateIdentifier":"c-2","templateType":"Panel","version":"1.0","data":{"content":{"title":"High-Yield Savings",
+        "subtitle":"4.10% APY, no minimum","imageType":"URL","imageData":"https://acme.example/img/savings.png",
+        "imageDescription":"Savings jar","elements":[{"title":"Open savings"}]}}},
+      {"templateIdentifier":"c-3","templateType":"Panel","version":"1.0","data":{"content":{"title":"Student account",
+        "subtitle":"For ages 17 to 24","elements":[{"title":"Open student account"},{"title":"What do I need?"}]}}}]}}})",
+};
+}  // namespace
+
+// kind 5: `n` messages, every fifth a template (types and states in turn); kind 6: the gallery of
+// template type `n` (0-4) in each state: loading, ready, answered, failed.
+void WidgetApp::benchTemplates(int kind, int n) {
+    conv_.reset();
+    benchTemplates_.clear();
+    benchTranscript_ = std::make_unique<Transcript>("bench-customer");
+    const std::int64_t start = 1'790'000'000'000;
+    const int count = kind == 5 ? n : 5;
+    for (int i = 0; i < count; ++i) {
+        const bool customer = kind == 5 ? i % 5 == 3 : i == 0;
+        const bool isTemplate = kind == 5 ? i % 5 == 4 : i > 0;
+        Item item;
+        item.id = "bench-" + std::to_string(i);
+        item.type = ItemType::Message;
+        item.absoluteTime = formatIsoTime(start + static_cast<std::int64_t>(i) * 45'000);
+        item.participantId = customer ? "bench-customer" : "bench-bot";
+        item.displayName = customer ? "Dana" : "Acme Assistant";
+        item.participantRole = customer ? ParticipantRole::Customer : ParticipantRole::System;
+        if (isTemplate) {
+            const int type = kind == 5 ? (i / 5) % 5 : std::clamp(n, 0, 4);
+            const int state = kind == 5 ? (i / 25) % 4 : i - 1;   // 0 loading, 1 ready, 2 answered, 3 failed
+            item.contentType = std::string(kInteractiveContentType);
+            item.content = kBenchTemplates[type];
+            auto t = std::make_unique<BenchTemplate>();
+            if (auto parsed = parseTemplateMessage(item.content)) {
+                if (auto built = buildTemplate(*parsed, nullptr)) t->ready = std::move(*built);
+            }
+            if (state == 1 || state == 2) {
+                t->view.state = TemplateResolver::State::Ready;
+                t->view.ready = t->ready ? &*t->ready : nullptr;
+            }
+            if (state == 2) {
+                t->view.answered = true;
+                t->view.picked = type == 2 ? TemplateChoice{-1, -1, 1} : type == 4 ? TemplateChoice{0, 0, -1}
+                                                                                  : TemplateChoice{-1, 1, -1};
+            }
+            if (state == 3) {
+                t->view.state = TemplateResolver::State::Failed;
+                t->failure.kind = TemplateResolver::FailureKind::Provider;
+                t->failure.retryable = true;
+                t->view.failure = &t->failure;
+            }
+            benchTemplates_[item.id] = std::move(t);
+        } else {
+            item.contentType = "text/plain";
+            item.content = customer ? "Can you help me with my accounts?" : "Sure, here is what I can do.";
+        }
+        benchTranscript_->ingest(item);
+    }
+    model_->clear();
+    model_->sync(*benchTranscript_);
+    applyModelChanges();
+    window_->scrollToBottom();
+    loop_->wake(2);
+}
+
 double WidgetApp::bench(int kind, int n) {
+    if (kind == 5 || kind == 6) {
+        benchTemplates(kind, n);
+        return static_cast<double>(model_->size());
+    }
     if (kind == 1) {
+        benchTemplates_.clear();
         // A synthetic chat of n messages through the real code paths (Transcript ingest, view
         // model, layout): alternating customer/agent, a few lines of text each, some markdown.
         static const char* texts[] = {
@@ -795,7 +989,7 @@ double WidgetApp::bench(int kind, int n) {
                 continue;
             }
             ImGui::NewFrame();
-            window_->draw(windowState(), 0.f, [](const std::string&) {});
+            window_->draw(windowState(), 0.f, [](const ControlId&) {});
             ImGui::Render();
         }
         return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);

@@ -41,6 +41,8 @@ public:
     void setTheme(const std::string& json);
     void setFont(unsigned char* data, int len, int slot);
     void setLogo(unsigned char* rgba, int w, int h);
+    // A template image the shim loaded for fc_js_load_image(id, url); rgba null: it could not be loaded.
+    void setImage(int id, unsigned char* rgba, int w, int h);
     void setComposerHeight(float px);
     void setPageHidden(bool hidden);
     void setNetwork(bool online);   // browser online/offline events
@@ -52,6 +54,11 @@ public:
     double bench(int kind, int n);
 
 private:
+    void activate(const ControlId& id);   // a canvas click or a mirror control's action
+    void activateTemplate(const ControlId& id);
+    const TemplateView* templateOf(const Row& row);
+    ImTextureID imageFor(const std::string& url);
+    void benchTemplates(int kind, int n);
     void onConversationEvent(const ConversationEvent& e);
     void onSessionEvent(int segment, const SessionEvent& e);
     void rebuildTimeline();
@@ -78,6 +85,12 @@ private:
     browser::PageDataProvider data_{fc_js_call_data};         // the partner's dataProvider, likewise
     std::unique_ptr<Conversation> conv_;
     std::unique_ptr<Transcript> benchTranscript_;   // fc_bench only
+    struct BenchTemplate {                          // fc_bench only: a template without a Conversation
+        std::optional<InteractiveTemplate> ready;
+        TemplateResolver::Failure failure;
+        TemplateView view;
+    };
+    std::map<std::string, std::unique_ptr<BenchTemplate>> benchTemplates_;   // by item id
 
     // configuration
     ParticipantRole role_ = ParticipantRole::Customer;
@@ -109,6 +122,15 @@ private:
     int lastCursor_ = -1;
     bool fontTextureReady_ = false;
     unsigned int logoTexture_ = 0;
+    // Template images by URL: requested from the shim once, drawn once they arrive. Bounded: past
+    // kMaxImages the views keep their placeholders.
+    struct TemplateImageTexture {
+        int id = 0;
+        unsigned int texture = 0;   // 0: not (yet) loaded
+    };
+    static constexpr std::size_t kMaxImages = 64;
+    std::map<std::string, TemplateImageTexture> images_;
+    int nextImageId_ = 1;
 };
 
 }  // namespace finchat::widget

@@ -137,6 +137,7 @@ export default async function createFinapticWidget(M) {
     _fc_theme(p) { rec('theme', JSON.parse(str(p)).colors || null); },
     _fc_font(p, len, slot) { rec('font', len, slot); },
     _fc_logo(p, w, h) { rec('logo', w, h); },
+    _fc_image(id, p, w, h) { rec('image', id, w, h); },
     _fc_composer_height(px) { rec('composerHeight', px); composerH = Math.max(44, px); controls(); draw(); },
     _fc_visibility(h) { rec('visibility', h); },
     _fc_network(online) { rec(online ? 'online' : 'offline'); },
