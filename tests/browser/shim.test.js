@@ -245,6 +245,8 @@ test('template controls: listbox and group, keyboard, focus ring, one announceme
   await page.sendMessage(tab, 'templates');
   await page.waitIn(tab, () => window.__fc.all('[role=listbox]').length === 1, null, { what: 'the listbox' });
 
+  // The pager beside the listbox (not an option of it).
+  assert.equal(await tab.evaluate(() => { const b = window.__fc.buttons(/^Next day$/)[0]; return b && b.parentElement.getAttribute('role') === null && b.previousElementSibling.getAttribute('role'); }), 'listbox');
   const shape = await tab.evaluate(() => window.__fc.all('[role=listbox], [role=group]').map((g) => ({
     role: g.getAttribute('role'), name: window.__fc.nameOf(g),
     children: [...g.children].map((c) => ({ tag: c.tagName, role: c.getAttribute('role'), name: window.__fc.nameOf(c),
@@ -267,13 +269,13 @@ test('template controls: listbox and group, keyboard, focus ring, one announceme
   // Visual order from the composer backwards: No, Yes, then the listbox once (its tabbable option).
   await tab.evaluate(() => window.__fc.composers()[0].focus());
   const back = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     await tab.keyboard.down('Shift');
     await tab.keyboard.press('Tab');
     await tab.keyboard.up('Shift');
     back.push(await active(tab));
   }
-  assert.deepEqual(back, ['BUTTON:No', 'BUTTON:Yes', 'DIV:Everyday Checking •••• 4821', 'BUTTON:Copy message']);
+  assert.deepEqual(back, ['BUTTON:No', 'BUTTON:Yes', 'BUTTON:Next day', 'DIV:Everyday Checking •••• 4821', 'BUTTON:Copy message']);
   await tab.keyboard.press('Tab');
   assert.equal(await active(tab), 'DIV:Everyday Checking •••• 4821');
   // Arrows within the listbox; the canvas focus ring follows each move (fc_focus).
@@ -300,6 +302,8 @@ test('template controls: listbox and group, keyboard, focus ring, one announceme
   await tab.evaluate(() => window.__fc.all('[role=option]')[0].click());
   assert.equal((await calls(tab, 'action')).length, 1);
   // Enter on a QuickReply button.
+  await tab.keyboard.press('Tab');
+  assert.equal(await active(tab), 'BUTTON:Next day');
   await tab.keyboard.press('Tab');
   assert.equal(await active(tab), 'BUTTON:Yes');
   await tab.keyboard.press('Enter');

@@ -505,7 +505,10 @@ export function createPanel(w) {
     for (const item of Array.isArray(c.items) ? c.items : []) {
       if (!item || item.id == null) continue;
       const id = String(item.id);
-      const box = item.group ? groupFor(item) : null;
+      let box = item.group ? groupFor(item) : null;
+      // A listbox holds options only: a template's other controls (a TimePicker's day pager) stand
+      // beside it in the tab order.
+      if (box && box.getAttribute('role') === 'listbox' && item.kind !== 'option') box = null;
       const asOption = !!box && box.getAttribute('role') === 'listbox';
       let e = twins.get(id);
       const wantLink = !asOption && item.kind === 'link' && SAFE_URL.test(String(item.href || ''));

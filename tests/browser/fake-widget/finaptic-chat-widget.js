@@ -33,6 +33,9 @@ export default async function createFinapticWidget(M) {
       id: `tpl:t1:opt:${i}`, label, kind: 'option', x: 24, y: 330 + i * 36, w: 240, h: 32,
       group: 'tpl:t1', groupLabel: 'Which account?', groupRole: 'listbox', selected: tpl.picked === i, disabled: tpl.picked >= 0,
     }));
+    // A control of the listbox's template that is not an option (a TimePicker's day pager).
+    out.push({ id: 'tpl:t1:page:1', label: 'Next day', kind: 'button', x: 270, y: 330, w: 60, h: 32,
+      group: 'tpl:t1', groupLabel: 'Which account?', groupRole: 'listbox' });
     ['Yes', 'No'].forEach((label, i) => out.push({
       id: `tpl:t2:el:${i}`, label, kind: 'button', x: 24 + i * 80, y: 340 + tpl.options.length * 36, w: 70, h: 32,
       group: 'tpl:t2', groupLabel: 'Anything else?', groupRole: 'group', selected: tpl.quick === i, disabled: tpl.quick >= 0,
