@@ -24,8 +24,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "finchat/conversation.h"   // TemplateView, TemplateChoice
 #include "finchat/interactive.h"
-#include "finchat/template_data.h"
 #include "kit.h"
 #include "model/chat_view_model.h"
 #include "model/strings.h"
@@ -33,24 +33,6 @@
 namespace finchat::widget {
 
 class Fonts;
-
-// Which option of a template (finchat/conversation.h's TemplateChoice): a Carousel card (or -1), an
-// element of the (card's) elements, or a TimePicker slot.
-struct TemplateChoice {
-    int card = -1;
-    int element = -1;
-    int slot = -1;
-    bool operator==(const TemplateChoice&) const = default;
-};
-
-// One interactive message's template as the Conversation reports it (finchat/conversation.h TemplateView).
-struct TemplateView {
-    TemplateResolver::State state = TemplateResolver::State::Loading;
-    const InteractiveTemplate* ready = nullptr;               // Ready only
-    const TemplateResolver::Failure* failure = nullptr;       // Failed only
-    bool answered = false;
-    std::optional<TemplateChoice> picked;
-};
 
 class TemplateViews {
 public:

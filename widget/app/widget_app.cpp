@@ -385,7 +385,10 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         window_->openEndDialog(false);
         break;
     case ConversationEventType::TemplateChanged:
-        break;   // the window reads templateOf when it draws; wake() above redraws it
+        // Loaded, failed, retrying or answered: another height and other controls. The window reads
+        // templateOf when it draws.
+        window_->templateChanged(ChatViewModel::keyOf(e.segment, e.text));
+        break;
     }
 }
 
@@ -585,7 +588,8 @@ const TemplateView* WidgetApp::templateOf(const Row& row) {
         const auto it = e ? benchTemplates_.find(e->item.id) : benchTemplates_.end();
         return it == benchTemplates_.end() ? nullptr : &it->second->view;
     }
-    return nullptr;
+    // Only rows the window measures or draws ask (rows on screen): the Conversation resolves them.
+    return conv_ && !row.own ? conv_->templateOf(row.segment, row.localId) : nullptr;
 }
 
 void WidgetApp::activateTemplate(const ControlId& id) {
@@ -604,7 +608,14 @@ void WidgetApp::activateTemplate(const ControlId& id) {
             return;
         }
         const TemplateChoice choice{id.a, id.b, id.c};
-        if (benchTranscript_) {   // a benchmark has no chat: the pick is only drawn
+        if (conv_) {
+            const SendResult r = conv_->chooseTemplate(row->segment, row->localId, choice);
+            if (r.outcome == SendOutcome::Sent || r.outcome == SendOutcome::Queued) window_->scrollToBottom();
+            else if (r.outcome == SendOutcome::Refused) {
+                notice_ = r.error ? errorText(*r.error) : str("error.generic");
+                announce(notice_, "error");
+            }
+        } else if (benchTranscript_) {   // a benchmark has no chat: the pick is only drawn
             const TranscriptEntry* e = benchTranscript_->findLocal(row->localId);
             if (auto it = e ? benchTemplates_.find(e->item.id) : benchTemplates_.end(); it != benchTemplates_.end()) {
                 it->second->view.answered = true;
@@ -612,6 +623,7 @@ void WidgetApp::activateTemplate(const ControlId& id) {
             }
         }
     }
+    if (id.kind == ControlKind::TemplateRetry && conv_) conv_->retryTemplate(row->segment, row->localId);
     window_->templateChanged(row->key);
 }
 

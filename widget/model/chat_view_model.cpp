@@ -211,9 +211,11 @@ void ChatViewModel::setQueued(const std::vector<QueuedText>& queued) {
     }
 }
 
-std::string ChatViewModel::rowKey(const std::string& localId) const {
-    return segment_ == 0 ? localId : std::to_string(segment_) + ":" + localId;
+std::string ChatViewModel::keyOf(int segment, const std::string& localId) {
+    return segment == 0 ? localId : std::to_string(segment) + ":" + localId;
 }
+
+std::string ChatViewModel::rowKey(const std::string& localId) const { return keyOf(segment_, localId); }
 
 bool ChatViewModel::hidden(const Transcript& t, const TranscriptEntry& e) const {
     const Item& item = e.item;

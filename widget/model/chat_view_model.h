@@ -135,6 +135,8 @@ public:
     std::size_t size() const { return rows_.size(); }
     const Row& row(std::size_t index) const { return *rows_[index]; }
     const Row* find(const std::string& key) const;
+    // The key of the row of entry `localId` of segment `segment` (Row::key).
+    static std::string keyOf(int segment, const std::string& localId);
     const Strings& strings() const { return strings_; }
     const ViewOptions& options() const { return options_; }
 
