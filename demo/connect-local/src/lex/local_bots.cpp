@@ -107,7 +107,8 @@ std::string fillCallSlots(const std::string& payload, std::int64_t nowMs) {
     const auto slots = content->find("timeslots");
     if (slots == content->end() || !slots->is_array() || !slots->empty()) return payload;
     for (std::int64_t t : upcomingCallSlots(nowMs))
-        slots->push_back({{"date", finchat::formatIsoTime(t)}, {"duration", 30}});
+        // As Connect's examples write them: "2026-12-03T09:00+00:00".
+        slots->push_back({{"date", finchat::formatIsoTime(t).substr(0, 16) + "+00:00"}, {"duration", 30}});
     return j.dump();
 }
 
