@@ -823,8 +823,14 @@ bool Conversation::templateAnswered(const TemplateKey& key) const {
     const auto& entries = transcript(key.first).entries();
     const TranscriptEntry* e = transcript(key.first).findLocal(key.second);
     if (!e) return false;
-    for (std::size_t i = static_cast<std::size_t>(e - entries.data()) + 1; i < entries.size(); ++i)
-        if (entries[i].own && entries[i].item.type == ItemType::Message) return true;
+    // Own messages the server has not confirmed yet are listed last whatever their time: one counts
+    // only if it was typed after the template arrived (a question sent just before the bot's answer
+    // came back does not answer that answer).
+    for (std::size_t i = static_cast<std::size_t>(e - entries.data()) + 1; i < entries.size(); ++i) {
+        const TranscriptEntry& later = entries[i];
+        if (later.own && later.item.type == ItemType::Message && (!later.item.id.empty() || later.sequence > e->sequence))
+            return true;
+    }
     return false;
 }
 

@@ -157,6 +157,20 @@ TEST_CASE("templates: Connect's own templates send the bot's text; a later messa
     CHECK_FALSE(h.conv->pickedTitle("No"));   // not data-bound: nothing kept locally
 }
 
+TEST_CASE("templates: the question the bot answered with a template does not answer it", "[conversation][templates]") {
+    Harness h;
+    h.startOnL1();
+    // The bot's answer comes over the websocket before SendMessage's answer: the question is still pending.
+    REQUIRE(h.conv->send("what's my balance?").outcome == SendOutcome::Sent);
+    h.push(SupportLevel::L1, templateItem("t-1", kYesNo, later(h)));
+    CHECK_FALSE(h.conv->templateOf(0, "t-1")->answered);
+    h.answerSends(SupportLevel::L1);
+    CHECK_FALSE(h.conv->templateOf(0, "t-1")->answered);
+    // Typed after it arrived: answered, pending or not.
+    REQUIRE(h.conv->send("hm").outcome == SendOutcome::Sent);
+    CHECK(h.conv->templateOf(0, "t-1")->answered);
+}
+
 TEST_CASE("templates: choice errors are typed and send nothing", "[conversation][templates]") {
     Harness h;
     h.startOnL1();

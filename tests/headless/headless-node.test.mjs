@@ -210,3 +210,123 @@ test('handoff failure: the partner backend fails L2 → handoffFailed, still on 
   await until(() => texts(c, 'L2').includes('echo: now on L2'), 'echo on L2', 20000);
   c.end();
 });
+
+// Issue 9: templates arrive as typed objects resolved from the page's dataProvider, with reply() and
+// retry(); nothing the dataProvider returned leaves the page. Every websocket frame and request body
+// (the SDK's and the token provider's) is captured, and the storage too.
+test('templates: the balance flow through the dataProvider; reply() sends only the opaque id; no provider data in any frame, request or stored value', { skip, timeout: 90000 }, async () => {
+  const canaries = ['Everyday Checking', 'Vacation Fund', '4821', '7730', '3,482.19', 'CANARY-Qx9'];
+  const frames = [];
+  const bodies = [];
+  class CapturingWebSocket extends WebSocket {
+    send(data, ...rest) {
+      frames.push(String(data));
+      return super.send(data, ...rest);
+    }
+  }
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (url, init = {}) => {
+    const body = ArrayBuffer.isView(init.body) ? new TextDecoder().decode(init.body) : String(init.body ?? '');   // the core sends bytes
+    bodies.push(`${url}\n${JSON.stringify(init.headers || {})}\n${body}`);
+    return realFetch(url, init);
+  };
+  const values = new Map();
+  const storage = { getItem: (k) => (values.has(k) ? values.get(k) : null), setItem: (k, v) => values.set(k, String(v)), removeItem: (k) => values.delete(k) };
+  const dataCalls = [];
+  let accountsDown = true;
+  let quiet = null;
+  const dataProvider = {
+    async GetAccountList(args) {
+      dataCalls.push(['GetAccountList', args]);
+      if (accountsDown) throw new Error('api.acme.example 503 for Everyday Checking');
+      return [{ id: 'acc_Q7xw', title: 'Everyday Checking', subtitle: '\u2022\u2022\u2022\u2022 4821' },
+        { id: 'acc_Z2mk', title: 'Vacation Fund', subtitle: '\u2022\u2022\u2022\u2022 7730', imageData: 'https://acme.example/piggy.png', imageDescription: 'CANARY-Qx9 piggy bank' }];
+    },
+    async GetBalance(args) {
+      dataCalls.push(['GetBalance', args]);
+      return '$3,482.19 available';
+    },
+  };
+  try {
+    // The demo's banking-assistant Lex bot (connect-local without the echo agent) asks which account
+    // with a ListPicker of $API:GetAccountList, then shows $API:GetBalance(account={id}).
+    quiet = await cl.startConnectLocal({ agent: 'none' });
+    const tokenProvider = acmeTokenProvider(quiet.url);
+    const c = await conversation({ tokenProvider, dataProvider, storage, storageKey: 'test:tpl', WebSocket: CapturingWebSocket });
+    const events = record(c);
+    await c.start();
+
+    // Which account: the list comes from the page, which fails first.
+    const failed = nextEvent(c, 'template', (d) => d.template.state === 'failed', 20000);
+    c.send("what's my balance?");
+    const f = await failed;
+    assert.equal(f.template.retryable, true, JSON.stringify(f));
+    assert.match(f.template.fallbackText, /account/i);
+    assert.equal(typeof f.template.retry, 'function');
+    accountsDown = false;
+    const ready = nextEvent(c, 'template', (d) => d.id === f.id && d.template.state === 'ready', 20000);
+    f.template.retry();
+    const list = (await ready).template;
+    assert.equal(list.type, 'ListPicker');
+    assert.match(list.title, /account/i);
+    assert.deepEqual(list.elements.map((e) => [e.title, e.subtitle, e.kind, e.selected]),
+      [['Everyday Checking', '\u2022\u2022\u2022\u2022 4821', 'option', false], ['Vacation Fund', '\u2022\u2022\u2022\u2022 7730', 'option', false]]);
+    assert.deepEqual(list.elements[1].image, { url: 'https://acme.example/piggy.png', alt: 'CANARY-Qx9 piggy bank' });
+    assert.deepEqual(list.elements[0].path, [0]);
+    assert.equal(list.answered, false);
+    // The same template in `messages`, with the same methods.
+    const row = c.messages.find((m) => m.id === f.id);
+    assert.equal(row.template.state, 'ready');
+    assert.equal(typeof row.template.reply, 'function');
+    assert.throws(() => row.template.reply('first'), TypeError);
+    assert.throws(() => row.template.reply([0, 1]), TypeError);   // not a Carousel
+
+    const sent = list.reply(list.elements[0]);
+    assert.equal(sent.outcome, 'sent', JSON.stringify(sent));
+    // On the wire: the opaque id; on the page: the title.
+    const own = await until(() => c.messages.find((m) => m.own && m.text === 'acc_Q7xw'), 'the own reply');
+    assert.equal(own.localTitle, 'Everyday Checking');
+    const answered = await until(() => c.messages.find((m) => m.id === f.id && m.template.answered), 'the list answered');
+    assert.deepEqual(answered.template.picked, { card: -1, element: 0, slot: -1 });
+    assert.equal(answered.template.elements[0].selected, true);
+    const again = answered.template.reply(1);
+    assert.equal(again.outcome, 'refused');
+    assert.equal(again.error.code, 'invalidValue');
+
+    // The balance: the next template, filled by GetBalance(account={id}), {id} = the picked account.
+    const balance = await until(() => c.messages.find((m) => m.template && m.template.state === 'ready' && JSON.stringify(m.template).includes('3,482.19')),
+      `the balance panel (data calls: ${JSON.stringify(dataCalls)})`, 20000);
+    assert.deepEqual(dataCalls.find(([n]) => n === 'GetBalance'), ['GetBalance', { account: 'acc_Q7xw' }]);
+    assert.ok(events.some(([n, d]) => n === 'template' && d.id === balance.id), 'a template event for the balance');
+
+    // A reload: the own reply still reads the title; the picked option is still marked.
+    c.destroy();
+    const reloaded = await conversation({ tokenProvider, dataProvider, storage, storageKey: 'test:tpl', WebSocket: CapturingWebSocket });
+    assert.equal(reloaded.resume(), true);
+    await reloaded.start();
+    const ownAgain = await until(() => reloaded.messages.find((m) => m.own && m.text === 'acc_Q7xw'), 'the own reply after the reload');
+    assert.equal(ownAgain.localTitle, 'Everyday Checking');
+    const listAgain = await until(() => reloaded.messages.find((m) => m.id === f.id && m.template.state === 'ready'), 'the list after the reload');
+    assert.equal(listAgain.template.answered, true);
+    assert.equal(listAgain.template.elements[0].selected, true);
+    assert.equal(listAgain.template.elements[0].title, 'Everyday Checking');
+
+    // Nothing the dataProvider returned left the page: not in a frame, a request (the SDK's or the
+    // token provider's), a stored value (but the local titles), or an event other than the page's
+    // own message/template views.
+    assert.ok(frames.length > 0 && bodies.some((b) => b.includes('acc_Q7xw')), 'the capture saw the reply go out');
+    const storedOutside = [...values].filter(([k]) => k !== 'test:tpl.picked').map(([k, v]) => `${k}=${v}`);
+    assert.match(values.get('test:tpl.picked') || '', /Everyday Checking/, 'the titles are kept locally');
+    const otherEvents = events.filter(([n]) => !['message', 'messageUpdated', 'template'].includes(n)).map(([n, d]) => `${n} ${JSON.stringify(d)}`);
+    for (const canary of canaries) {
+      for (const [what, list] of [['frame', frames], ['request', bodies], ['storage', storedOutside], ['event', otherEvents]]) {
+        const hit = list.find((s) => s.includes(canary));
+        assert.equal(hit, undefined, `"${canary}" left the page in a ${what}: ${hit}`);
+      }
+    }
+    reloaded.end();
+  } finally {
+    globalThis.fetch = realFetch;
+    if (quiet) await quiet.stop();
+  }
+});

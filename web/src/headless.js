@@ -12,7 +12,7 @@ import { answerDataCall } from './data-call.js';
 export const VERSION = __FC_VERSION__;
 export const EVENTS = Object.freeze(['state', 'connectionState', 'message', 'messageUpdated', 'typing',
   'participantJoined', 'participantLeft', 'handoffStarted', 'handoffSucceeded', 'handoffFailed', 'queued',
-  'unread', 'piiQuestion', 'piiMasked', 'ended', 'error']);
+  'unread', 'piiQuestion', 'piiMasked', 'ended', 'error', 'template']);
 const EVENT_SET = new Set(EVENTS);
 const PII_POLICIES = ['mask', 'ask', 'off'];
 const PII_CHOICES = { mask: 0, asTyped: 1, cancel: 2 };
@@ -190,6 +190,7 @@ class Conversation {
 
   // --- events -----------------------------------------------------------------------------------
   #raise(name, detail) {
+    if (detail && detail.template) this.#withTemplateMethods(detail.id, detail.template);
     this.#events.push([name, freeze(detail)]);
     if (this.#flushing) return;
     this.#flushing = true;
@@ -236,6 +237,42 @@ class Conversation {
   off(name, fn) {
     const set = this.#listeners.get(name);
     if (set) set.delete(fn);
+  }
+
+  // --- templates ----------------------------------------------------------------------------------
+  // A message's `template` (and the `template` event's) gets reply(option) and retry(), bound to its
+  // row. The data in it came from the page's own dataProvider and stays on the page: a reply sends
+  // the option's opaque id (data-bound) or the bot's own text, never what the provider returned.
+  #withTemplateMethods(rowId, template) {
+    const methods = {
+      reply: { value: (option) => this.#replyTemplate(rowId, template, option) },
+      retry: { value: () => { this.#withString(String(rowId), (p) => this.#live()._fh_retry_template(p)); } },
+    };
+    Object.defineProperties(template, methods);
+  }
+
+  #replyTemplate(rowId, template, option) {
+    const m = this.#live();
+    let path = option;
+    if (option && typeof option === 'object' && !Array.isArray(option)) {
+      path = option.path;
+      // A Carousel card with one option: that option.
+      if (Array.isArray(option.elements) && option.elements.filter((e) => e.kind === 'option').length === 1) {
+        path = option.elements.find((e) => e.kind === 'option').path;
+      }
+    }
+    if (typeof path === 'number') path = [path];
+    if (!Array.isArray(path) || !path.length || path.length > 2 || !path.every(Number.isInteger)) {
+      throw new TypeError('finaptic-chat/headless: reply(option): an element, slot or card of this template, or its index path');
+    }
+    const carousel = template.type === 'Carousel';
+    if (carousel !== (path.length === 2)) {
+      throw new TypeError('finaptic-chat/headless: reply(option): a Carousel option is [card, element]; other templates take [index]');
+    }
+    const [card, element, slot] = carousel ? [path[0], path[1], -1]
+      : template.type === 'TimePicker' ? [-1, -1, path[0]] : [-1, path[0], -1];
+    const key = String(rowId);
+    return freeze(parse(this.#takeString(this.#withString(key, (p) => m._fh_choose_template(p, card, element, slot)))));
   }
 
   // --- the conversation -----------------------------------------------------------------------
@@ -320,7 +357,11 @@ class Conversation {
   get level() { return this.status.level; }
   get unreadCount() { return this.status.unread; }
   get hasOlder() { return this.status.hasOlder; }
-  get messages() { return this.#read(1); }
+  get messages() {
+    const list = parse(this.#takeString(this.#live()._fh_read(1)));
+    for (const m of Array.isArray(list) ? list : []) if (m.template) this.#withTemplateMethods(m.id, m.template);
+    return freeze(list);
+  }
   get queued() { return this.#read(2); }
   get typing() { return this.#read(3); }
   get destroyed() { return this.#destroyed; }

@@ -40,7 +40,10 @@ export interface ConversationStorage {
 export interface ConversationOptions {
   /** Required: asks your backend for a chat. Throw (or reject) when it cannot. */
   tokenProvider: (request: TokenRequest) => Promise<ChatDetails> | ChatDetails;
-  /** Templates' `$API:Name(...)` placeholders; results stay in the page. */
+  /** Templates' `$API:Name(...)` placeholders: `Name(args)` answers a string (a field) or an array of
+   * {id, title, subtitle?, imageData?, imageDescription?} (a list); `id` is opaque (no account digits).
+   * Results stay in the page: never sent, stored, logged or put in the escalation transcript. Without
+   * it, data-bound templates show their fallbackText. */
   dataProvider?: Record<string, (args: Record<string, string>) => unknown>;
   /** `mask` (default): personal numbers are masked before sending; `ask`: the piiQuestion event
    * asks first (answerPii); `off`: sent as typed. */
@@ -96,6 +99,87 @@ export interface Message {
   own: boolean;
   delivery: Delivery;
   error?: ChatError;
+  /** Own reply to a data-bound template option: `text` is the option's opaque id (what went over the
+   * wire); this is the option's title, known on this device only. Show it instead of `text`. */
+  localTitle?: string;
+  /** Interactive messages (ListPicker, Panel, TimePicker, QuickReply, Carousel) from the bot or agent. */
+  template?: Template;
+}
+
+export type TemplateType = 'ListPicker' | 'Panel' | 'TimePicker' | 'QuickReply' | 'Carousel';
+
+export interface TemplateImage {
+  /** An allow-listed https: URL. */
+  url: string;
+  /** The image's description: its alt text (may be empty). */
+  alt: string;
+}
+
+/** Where an option is: [index] (element, or slot of a TimePicker), [card, element] in a Carousel. */
+export type TemplatePath = [number] | [number, number];
+
+export interface TemplateElement {
+  title: string;
+  subtitle: string;
+  image: TemplateImage | null;
+  /** `option` sends a reply; `showMore` / `previousOptions` ask the bot for another page (not shown in
+   * the transcript); `link` opens `url` and sends nothing; `text` is a link the allow-list refused. */
+  kind: 'option' | 'showMore' | 'previousOptions' | 'link' | 'text';
+  url?: string;
+  path: TemplatePath;
+  /** The option the customer picked (on this device). */
+  selected: boolean;
+}
+
+export interface TemplateSlot {
+  /** ISO 8601, UTC: show it in the customer's time zone. */
+  start: string;
+  durationMinutes: number;
+  path: TemplatePath;
+  selected: boolean;
+}
+
+export interface TemplateCard {
+  type: 'ListPicker' | 'Panel';
+  title: string;
+  subtitle: string;
+  image: TemplateImage | null;
+  elements: TemplateElement[];
+  slots: TemplateSlot[];
+  path: [number];
+}
+
+/** A template as the core resolved it: `$API:` placeholders are filled from your dataProvider, in
+ * the page. What it holds stays in the page; a reply sends only the bot's own option text or, for
+ * options your dataProvider supplied, their opaque `id`. */
+export interface Template {
+  /** `loading` while your dataProvider runs; `failed`: show fallbackText (and a "Try again" when retryable). */
+  state: 'loading' | 'ready' | 'failed';
+  /** null until ready. */
+  type: TemplateType | null;
+  title: string;
+  subtitle: string;
+  image: TemplateImage | null;
+  /** ListPicker, Panel, QuickReply. */
+  elements: TemplateElement[];
+  /** TimePicker, sorted by time. */
+  slots: TemplateSlot[];
+  /** Carousel. */
+  cards: TemplateCard[];
+  /** Draw it disabled: an option was chosen, the customer wrote after it, or its chat is over. */
+  answered: boolean;
+  /** What was chosen on this device (-1: not used). */
+  picked: { card: number; element: number; slot: number } | null;
+  /** What is readable in the bot's message, when it cannot be shown as a template (failed). */
+  fallbackText: string;
+  /** failed: retry() may work (your dataProvider failed or timed out). */
+  retryable: boolean;
+  /** Choose an option: one of this template's elements, slots or cards (a card with one option), or
+   * its path. Sends exactly what Amazon Connect's own widget sends. Refused (see `error`) when the
+   * template is not ready, answered, or the option sends nothing. */
+  reply(option: TemplateElement | TemplateSlot | TemplateCard | TemplatePath | number): SendResult;
+  /** failed and retryable: ask your dataProvider again (a `template` event follows). */
+  retry(): void;
 }
 
 export interface QueuedMessage {
@@ -158,6 +242,8 @@ export interface ConversationEvents {
   piiMasked: { id: string; types: string };
   ended: Record<string, never>;
   error: ChatError;
+  /** A message's template changed: resolved, failed, loading again, answered or picked. */
+  template: { id: string; segment: number; level: Level; template: Template };
 }
 export type ConversationEvent = keyof ConversationEvents;
 

@@ -21,7 +21,10 @@
 #include "page_data_provider.h"
 #include "page_token_provider.h"
 #include "finchat/conversation.h"
+#include "finchat/interactive.h"
 #include "finchat/json.h"
+#include "finchat/markdown.h"
+#include "finchat/util.h"
 
 extern "C" {
 // host.js
@@ -85,7 +88,97 @@ const char* roleName(ParticipantRole r) {
 // The public key of a timeline row: unique across segments ("local-N" repeats in every segment).
 std::string rowKey(int segment, const std::string& localId) { return std::to_string(segment) + "/" + localId; }
 
-Json messageJson(const Conversation& c, int segment, const TranscriptEntry& e) {
+// --- templates: typed objects for the page (web/types/headless.d.ts HeadlessTemplate) ---------------
+// They hold what the page's own dataProvider returned: they go to the page's listeners and nowhere
+// else (system.md §4). Each option carries its `path` (what reply() sends back to fh_choose_template).
+
+const char* stateName(TemplateResolver::State s) {
+    switch (s) {
+        case TemplateResolver::State::Loading: return "loading";
+        case TemplateResolver::State::Ready: return "ready";
+        case TemplateResolver::State::Failed: return "failed";
+    }
+    return "loading";
+}
+
+const char* kindName(ElementKind k) {
+    switch (k) {
+        case ElementKind::Option: return "option";
+        case ElementKind::ShowMore: return "showMore";
+        case ElementKind::PreviousOptions: return "previousOptions";
+        case ElementKind::Hyperlink: return "link";
+        case ElementKind::Inert: return "text";
+    }
+    return "text";
+}
+
+Json imageJson(const TemplateImage& image) {
+    if (image.url.empty()) return Json();
+    return Json::object({{"url", image.url}, {"alt", image.altText}});
+}
+
+Json pathJson(int card, int index) {
+    Json p = Json::array();
+    if (card >= 0) p.push(card);
+    p.push(index);
+    return p;
+}
+
+// One ListPicker / Panel / QuickReply / TimePicker (or a Carousel card: `card` >= 0).
+void fillTemplate(Json& out, const InteractiveTemplate& t, int card, const std::optional<TemplateChoice>& picked) {
+    out.set("type", toString(t.type));
+    out.set("title", t.title);
+    out.set("subtitle", t.subtitle);
+    out.set("image", imageJson(t.image));
+    Json elements = Json::array();
+    for (std::size_t i = 0; i < t.elements.size(); ++i) {
+        const TemplateElement& el = t.elements[i];
+        Json e = Json::object({{"title", el.title}, {"subtitle", el.subtitle}, {"image", imageJson(el.image)},
+                               {"kind", kindName(el.kind)}, {"path", pathJson(card, static_cast<int>(i))}});
+        if (el.kind == ElementKind::Hyperlink) e.set("url", el.url);
+        e.set("selected", picked && picked->card == card && picked->element == static_cast<int>(i) && picked->slot < 0);
+        elements.push(std::move(e));
+    }
+    out.set("elements", std::move(elements));
+    Json slots = Json::array();
+    for (std::size_t i = 0; i < t.slots.size(); ++i) {
+        slots.push(Json::object({{"start", formatIsoTime(t.slots[i].startMs)},
+                                 {"durationMinutes", t.slots[i].durationMinutes},
+                                 {"path", pathJson(-1, static_cast<int>(i))},
+                                 {"selected", picked && picked->slot == static_cast<int>(i)}}));
+    }
+    out.set("slots", std::move(slots));
+}
+
+Json templateJson(const TemplateView& v) {
+    Json out = Json::object();
+    out.set("state", stateName(v.state));
+    out.set("type", Json());
+    out.set("title", "");
+    out.set("subtitle", "");
+    out.set("image", Json());
+    out.set("elements", Json::array());
+    out.set("slots", Json::array());
+    Json cards = Json::array();
+    if (v.ready) {
+        fillTemplate(out, *v.ready, -1, v.picked);
+        for (std::size_t c = 0; c < v.ready->cards.size(); ++c) {
+            Json card = Json::object({{"path", pathJson(-1, static_cast<int>(c))}});
+            fillTemplate(card, v.ready->cards[c], static_cast<int>(c), v.picked);
+            cards.push(std::move(card));
+        }
+    }
+    out.set("cards", std::move(cards));
+    out.set("answered", v.answered);
+    out.set("picked", v.picked ? Json::object({{"card", v.picked->card}, {"element", v.picked->element},
+                                                {"slot", v.picked->slot}})
+                               : Json());
+    out.set("fallbackText", v.failure ? plainText(v.failure->fallback) : std::string());
+    out.set("retryable", v.failure && v.failure->retryable);
+    return out;
+}
+
+Json messageJson(Conversation& c, int segment, const TranscriptEntry& e) {
     Json m = Json::object();
     m.set("id", rowKey(segment, e.localId));
     m.set("messageId", e.item.id.empty() ? Json() : Json(e.item.id));
@@ -95,6 +188,10 @@ Json messageJson(const Conversation& c, int segment, const TranscriptEntry& e) {
     m.set("contentType", e.item.contentType);
     // Events (joined, left, ended...) carry no text of their own; messages carry what was written.
     m.set("text", e.item.type == ItemType::Event ? std::string() : e.item.content);
+    // The customer's reply to a data-bound option is its opaque id on the wire; the title it stands
+    // for is known on this device only.
+    if (e.own && e.item.type == ItemType::Message)
+        if (auto title = c.pickedTitle(e.item.content)) m.set("localTitle", *title);
     m.set("role", roleName(e.item.role()));
     m.set("participantId", e.item.participantId);
     m.set("displayName", e.item.displayName);
@@ -103,8 +200,12 @@ Json messageJson(const Conversation& c, int segment, const TranscriptEntry& e) {
     m.set("own", e.own);
     m.set("delivery", lower(toString(e.delivery)));
     if (e.error) m.set("error", Json::object({{"code", camel(toString(e.error->code))}, {"message", e.error->detail}}));
+    if (const TemplateView* v = c.templateOf(segment, e.localId)) m.set("template", templateJson(*v));
     return m;
 }
+
+// Rows the SDK does not show: SHOW_MORE / PREVIOUS_OPTIONS requests (as the official widget).
+bool hiddenRow(const TranscriptEntry& e) { return templateReplyHidden(e.item.contentType, e.item.content); }
 
 Json errorJson(const Error& e) {
     return Json::object({{"code", camel(toString(e.code))}, {"message", e.detail}, {"status", e.httpStatus}});
@@ -140,10 +241,11 @@ public:
         return s;
     }
 
-    Json messages() const {
+    Json messages() {
         Json out = Json::array();
         for (int s = 0; s < conversation_.segmentCount(); ++s)
-            for (const auto& e : conversation_.transcript(s).entries()) out.push(messageJson(conversation_, s, e));
+            for (const auto& e : conversation_.transcript(s).entries())
+                if (!hiddenRow(e)) out.push(messageJson(conversation_, s, e));
         return out;
     }
 
@@ -184,7 +286,7 @@ public:
     // arrived while it was not shown yet) or only noted as known (after restore()).
     void catchUp(int segment, bool announce) {
         for (const auto& entry : conversation_.transcript(segment).entries())
-            if (seen_.insert(rowKey(segment, entry.localId)).second && announce)
+            if (seen_.insert(rowKey(segment, entry.localId)).second && announce && !hiddenRow(entry))
                 emit("message", messageJson(conversation_, segment, entry));
     }
     void noteRestored() {
@@ -251,8 +353,14 @@ private:
             case ConversationEventType::Ended:
                 emit("ended", Json::object());
                 return;
-            case ConversationEventType::TemplateChanged:
+            case ConversationEventType::TemplateChanged: {
+                // Resolved, failed, retrying, answered or picked: the row's template as it is now.
+                const TemplateView* v = conversation_.templateOf(e.segment, e.text);
+                if (!v) return;
+                emit("template", Json::object({{"id", rowKey(e.segment, e.text)}, {"segment", e.segment},
+                                               {"level", toString(e.level)}, {"template", templateJson(*v)}}));
                 return;
+            }
         }
     }
 
@@ -267,7 +375,7 @@ private:
         switch (e.type) {
             case SessionEventType::TranscriptChanged: {
                 const TranscriptEntry* entry = conversation_.transcript(segment).findLocal(e.localId);
-                if (!entry) return;
+                if (!entry || hiddenRow(*entry)) return;
                 const bool added = seen_.insert(rowKey(segment, e.localId)).second;
                 emit(added ? "message" : "messageUpdated", messageJson(conversation_, segment, *entry));
                 return;
@@ -304,6 +412,26 @@ private:
 HeadlessConversation* instance = nullptr;   // lives as long as the module instance
 
 Conversation* conv() { return instance ? &instance->conversation() : nullptr; }
+
+std::string sendResultJson(const SendResult& r) {
+    Json out = Json::object();
+    const char* outcome = r.outcome == SendOutcome::Sent          ? "sent"
+                          : r.outcome == SendOutcome::Queued      ? "queued"
+                          : r.outcome == SendOutcome::PiiQuestion ? "piiQuestion"
+                                                                  : "refused";
+    out.set("outcome", outcome);
+    if (r.outcome == SendOutcome::Sent) out.set("id", rowKey(conv()->currentSegment(), r.localId));
+    else if (!r.localId.empty()) out.set("id", r.localId);
+    if (r.error) out.set("error", errorJson(*r.error));
+    return out.dump();
+}
+
+// A public row key ("1/t-9") as segment and localId; segment -1 when it is not one.
+std::pair<int, std::string> splitRowKey(const std::string& key) {
+    const auto slash = key.find('/');
+    if (slash == std::string::npos) return {-1, {}};
+    return {std::atoi(key.substr(0, slash).c_str()), key.substr(slash + 1)};
+}
 
 }  // namespace
 
@@ -351,17 +479,21 @@ EMSCRIPTEN_KEEPALIVE void fh_start_new() { if (conv()) conv()->startNew(); }
 // {outcome: "sent"|"queued"|"piiQuestion"|"refused", id?, error?}
 EMSCRIPTEN_KEEPALIVE char* fh_send(const char* text) {
     if (!conv()) return dup("{\"outcome\":\"refused\"}");
-    SendResult r = conv()->send(text ? text : "");
-    Json out = Json::object();
-    const char* outcome = r.outcome == SendOutcome::Sent          ? "sent"
-                          : r.outcome == SendOutcome::Queued      ? "queued"
-                          : r.outcome == SendOutcome::PiiQuestion ? "piiQuestion"
-                                                                  : "refused";
-    out.set("outcome", outcome);
-    if (r.outcome == SendOutcome::Sent) out.set("id", rowKey(conv()->currentSegment(), r.localId));
-    else if (!r.localId.empty()) out.set("id", r.localId);
-    if (r.error) out.set("error", errorJson(*r.error));
-    return dup(out.dump());
+    return dup(sendResultJson(conv()->send(text ? text : "")));
+}
+
+// The row's template ("1/t-9"): choose an option (`card` -1 outside a Carousel; `element` or `slot`
+// -1 when not used). Answers like fh_send.
+EMSCRIPTEN_KEEPALIVE char* fh_choose_template(const char* key, int card, int element, int slot) {
+    if (!conv() || !key) return dup("{\"outcome\":\"refused\"}");
+    const auto [segment, local] = splitRowKey(key);
+    return dup(sendResultJson(conv()->chooseTemplate(segment, local, TemplateChoice{card, element, slot})));
+}
+
+EMSCRIPTEN_KEEPALIVE void fh_retry_template(const char* key) {
+    if (!conv() || !key) return;
+    const auto [segment, local] = splitRowKey(key);
+    conv()->retryTemplate(segment, local);
 }
 
 // 0 mask, 1 as typed, 2 cancel.
