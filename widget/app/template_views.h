@@ -61,6 +61,8 @@ public:
 
     // A page arrow was activated (ControlKind::TemplatePage).
     void turnPage(const ControlId& id);
+    // The rows were rebuilt: every template starts on its first page again.
+    void forgetPages() { pages_.clear(); }
 
 private:
     struct Ctx;
