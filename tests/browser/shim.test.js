@@ -176,6 +176,31 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   const events = await tab.evaluate(() => [...document.querySelectorAll('#event-log li')].map((l) => l.textContent.split(/\s+/)[1]));
   for (const e of ['ready', 'open', 'close', 'message', 'unread']) assert.ok(events.includes(e), `event ${e}`);
   assert.deepEqual(consoleLines.filter((l) => /^(error|pageerror)/.test(l)), []);
+
+  // Template images (BRIDGE.md host.loadImage → fc_image): an https image comes back as RGBA pixels;
+  // one that cannot be loaded, or a URL that is not https, as ptr 0 (the option keeps its placeholder).
+  // Last: the image that fails writes a resource error to the console.
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==', 'base64');
+  await tab.setRequestInterception(true);
+  const serveImage = (r) => {
+    if (r.url() === 'https://images.example/red-blue.png') {
+      return r.respond({ status: 200, contentType: 'image/png', headers: { 'Access-Control-Allow-Origin': '*' }, body: PNG });
+    }
+    return r.url().startsWith('https://') ? r.abort() : r.continue();
+  };
+  tab.on('request', serveImage);
+  await tab.evaluate(() => {
+    globalThis.__fcHost.loadImage(41, 'https://images.example/red-blue.png');
+    globalThis.__fcHost.loadImage(42, 'https://images.example/missing.png');
+    globalThis.__fcHost.loadImage(43, 'http://images.example/red-blue.png');
+  });
+  await page.waitIn(tab, () => (globalThis.__fcFake || []).filter((c) => c[1] === 'image').length >= 3, null, { what: 'three fc_image answers' });
+  const images = Object.fromEntries((await calls(tab, 'image')).map((c) => [c[2], c.slice(3)]));
+  assert.deepEqual(images[41], [2, 1, [255, 0, 0, 255, 0, 0, 255, 255]]);
+  assert.deepEqual(images[42], [0, 0, null]);
+  assert.deepEqual(images[43], [0, 0, null]);
+  tab.off('request', serveImage);
+  await tab.setRequestInterception(false);
 });
 
 test('two widgets (one in a shadow root) share one compiled module; strict CSP page has no violations', { skip, timeout: 60000 }, async () => {

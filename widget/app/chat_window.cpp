@@ -29,7 +29,10 @@ std::string ChatWindow::S(std::string_view key) const { return std::string(strin
 
 void ChatWindow::rowsChanged(const std::vector<ListChange>& changes) {
     for (const auto& ch : changes) {
-        if (ch.kind == ListChangeKind::Reset) cache_.clear();
+        if (ch.kind == ListChangeKind::Reset) {
+            cache_.clear();
+            templates_.forgetPages();   // row keys may come again (a new chat) and start on page one
+        }
         else if (ch.kind != ListChangeKind::Inserted) cache_.erase(ch.key);
     }
     // Rows inserted or removed above the view move the content, not what the customer is reading.
@@ -48,6 +51,7 @@ const TemplateView* ChatWindow::templateFor(const Row& row) const {
 
 void ChatWindow::rowsReset() {
     cache_.clear();
+    templates_.forgetPages();
     layout_.reset(model_ ? model_->size() : 0);
     scroll_.offset = 0;
     scroll_.stickToBottom = true;

@@ -54,14 +54,15 @@ float TemplateViews::text(Ctx& c, ImFont* f, ImU32 ink, float x, float y, float 
 bool TemplateViews::picked(const Ctx& c, TemplateChoice choice) const { return c.view.picked && *c.view.picked == choice; }
 
 Control* TemplateViews::option(Ctx& c, ControlId id, std::string label, ImVec2 mn, ImVec2 mx, const char* kind,
-                               std::string href) {
+                               std::string href, float rounding) {
     if (!c.dl) return nullptr;
+    if (rounding < 0) rounding = pal_.buttonRadius;
     const bool disabled = c.view.answered;
     if (!disabled && kit_.hovered(id, mn, mx)) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        c.dl->AddRectFilled(mn, mx, mix(color(pal_.background), color(pal_.accent), 0.08f), pal_.buttonRadius);
+        c.dl->AddRectFilled(mn, mx, mix(color(pal_.background), color(pal_.accent), 0.08f), rounding);
     }
-    kit_.focusRing(c.dl, id, mn, mx, pal_.buttonRadius);
+    kit_.focusRing(c.dl, id, mn, mx, rounding);
     const bool link = href.size() > 0;
     Control& ctl = kit_.add(std::move(id), std::move(label), kind, mn, mx, std::move(href));
     if (!link) {
@@ -227,7 +228,7 @@ float TemplateViews::chips(Ctx& c, const InteractiveTemplate& t, float y) {
             c.dl->AddRectFilled(mn, mx, fill, r);
             c.dl->AddRect(mn, mx, border, r);
             if (Control* ctl = option(c, ControlId{ControlKind::TemplateOption, c.row.key, -1, static_cast<int>(i)}, e.title,
-                                      mn, mx, "button"))
+                                      mn, mx, "button", {}, r))
                 ctl->selected = isPicked;
             const float th = text(m, fonts_.bold, 0, 0, 0, cw - 28, label);
             text(c, fonts_.bold, ink, x + 14, std::round(y + (ch - th) * 0.5f), cw - 28, label);

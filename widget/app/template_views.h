@@ -61,6 +61,8 @@ public:
 
     // A page arrow was activated (ControlKind::TemplatePage).
     void turnPage(const ControlId& id);
+    // The rows were rebuilt: every template starts on its first page again.
+    void forgetPages() { pages_.clear(); }
 
 private:
     struct Ctx;
@@ -73,8 +75,9 @@ private:
     float carousel(Ctx& c, const InteractiveTemplate& t, float y);
     float loading(Ctx& c, float y);
     float text(Ctx& c, ImFont* font, ImU32 ink, float x, float y, float wrap, const std::string& s);
+    // Registers an option (hover fill, focus ring with the option's own rounding, group fields).
     Control* option(Ctx& c, ControlId id, std::string label, ImVec2 min, ImVec2 max, const char* kind = "option",
-                    std::string href = {});
+                    std::string href = {}, float rounding = -1);
     bool picked(const Ctx& c, TemplateChoice choice) const;
     std::string S(std::string_view key) const { return std::string(strings_.get(key)); }
 

@@ -14,6 +14,7 @@ export default async function createFinapticWidget(M) {
   M._free = () => {};
   const str = (p) => { const h = heap(); let e = p; while (h[e]) e++; return new TextDecoder().decode(h.subarray(p, e)); };
   const host = M.host;
+  globalThis.__fcHost = host;   // tests call the shim's host callbacks as C++ would (loadImage)
   const rec = (name, ...a) => calls.push([me.n, name, ...a]);
   let W = 400, H = 600, open = false, chat = false, composerH = 44, unread = 0, focus = '';
   const items = [];
@@ -140,7 +141,7 @@ export default async function createFinapticWidget(M) {
     _fc_theme(p) { rec('theme', JSON.parse(str(p)).colors || null); },
     _fc_font(p, len, slot) { rec('font', len, slot); },
     _fc_logo(p, w, h) { rec('logo', w, h); },
-    _fc_image(id, p, w, h) { rec('image', id, w, h); },
+    _fc_image(id, p, w, h) { rec('image', id, w, h, p ? [...heap().subarray(p, p + 4 * w * h)] : null); },
     _fc_composer_height(px) { rec('composerHeight', px); composerH = Math.max(44, px); controls(); draw(); },
     _fc_visibility(h) { rec('visibility', h); },
     _fc_network(online) { rec(online ? 'online' : 'offline'); },
