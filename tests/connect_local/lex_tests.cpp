@@ -168,6 +168,13 @@ TEST_CASE("lex: both manifest spellings load the same bot", "[lex]") {
     CHECK(loc.intents.size() == 3);
     CHECK(loc.nluConfidenceThreshold == Approx(0.4));
     CHECK(loc.intents[loc.fallbackIntent].name == "FallbackIntent");
+    // Without nluConfidenceThreshold the locale uses Lex's default, 0.4 (an explicit value is read:
+    // see the 0.999 bot in the threshold test).
+    auto noThreshold = upper.files();
+    json localeJson = json::parse(noThreshold["PizzaBot/BotLocales/en_US/BotLocale.json"]);
+    localeJson.erase("nluConfidenceThreshold");
+    noThreshold["PizzaBot/BotLocales/en_US/BotLocale.json"] = localeJson.dump();
+    CHECK(load(noThreshold).locales.at("en_US").nluConfidenceThreshold == Approx(0.4));
     CHECK(a.idleSessionTTLInSeconds == 120);
     // slotPriorities order (size before crust), not file order.
     const auto& order = *std::find_if(loc.intents.begin(), loc.intents.end(), [](auto& i) { return i.name == "Order"; });
@@ -444,8 +451,19 @@ TEST_CASE("lex: the banking-assistant bot", "[lex]") {
     REQUIRE(loaded.bots.size() == 1);
     const auto& def = loaded.bots[0];
     CHECK(def.name == "banking-assistant");
-    for (const auto& intent : def.locales.at("en_US").intents)
+    std::set<std::string> intentNames;
+    for (const auto& intent : def.locales.at("en_US").intents) {
+        intentNames.insert(intent.name);
         if (!intent.isFallback) CHECK(intent.sampleUtterances.size() >= 30);
+    }
+    // The intents issue 10 asks of the model home's bot.
+    for (const char* required : {"CheckBalance", "RecentTransactions", "OpenAccount", "LostOrStolenCard", "CardNotArrived",
+                                 "TransferStatus", "Fees", "ChangePin", "ReportFraud", "TalkToAgent", "TalkToSpecialist",
+                                 "Greeting", "Goodbye"}) {
+        INFO(required);
+        CHECK(intentNames.count(required) == 1);
+    }
+    CHECK(def.locales.at("en_US").fallbackIntent >= 0);
     fake::ManualClock clock;
     LocalLexBots bots(clock);
     bots.add(def);
