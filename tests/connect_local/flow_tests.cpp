@@ -528,10 +528,13 @@ TEST_CASE("flows: ConnectParticipantWithLexBot relays turns, maps payloads to co
     CHECK(f.bots.calls[0].attributes == std::map<std::string, std::string>{{"tier", "gold"}});
     auto messages = f.systemMessages();
     REQUIRE(messages.size() == 3);
+    // Connect's names: the flow's own prompt is "SYSTEM_MESSAGE", Lex's replies are "BOT"; both SYSTEM.
+    CHECK(messages[0].displayName == "SYSTEM_MESSAGE");
     CHECK(messages[1].content == "Which account?");
     CHECK(messages[1].contentType == "text/plain");
     CHECK(messages[1].displayName == "BOT");
     CHECK(messages[2].contentType == "application/vnd.amazonaws.connect.message.interactive");
+    CHECK(messages[2].displayName == "BOT");
     CHECK(f.stage() == "flow");   // still in the bot
 
     f.send("acc-7");

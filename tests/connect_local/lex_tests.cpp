@@ -171,6 +171,13 @@ TEST_CASE("lex: both manifest spellings load the same bot", "[lex]") {
     CHECK(loc.intents.size() == 3);
     CHECK(loc.nluConfidenceThreshold == Approx(0.4));
     CHECK(loc.intents[loc.fallbackIntent].name == "FallbackIntent");
+    // Without nluConfidenceThreshold the locale uses Lex's default, 0.4 (an explicit value is read:
+    // see the 0.999 bot in the threshold test).
+    auto noThreshold = upper.files();
+    json localeJson = json::parse(noThreshold["PizzaBot/BotLocales/en_US/BotLocale.json"]);
+    localeJson.erase("nluConfidenceThreshold");
+    noThreshold["PizzaBot/BotLocales/en_US/BotLocale.json"] = localeJson.dump();
+    CHECK(load(noThreshold).locales.at("en_US").nluConfidenceThreshold == Approx(0.4));
     CHECK(a.idleSessionTTLInSeconds == 120);
     // slotPriorities order (size before crust), not file order.
     const auto& order = *std::find_if(loc.intents.begin(), loc.intents.end(), [](auto& i) { return i.name == "Order"; });
@@ -236,6 +243,13 @@ TEST_CASE("lex: malformed and unsupported files name the file and the field", "[
           order + ": intentConfirmationSetting: confirmation prompts are not supported (set it to null or isActive false)");
     CHECK(edited(order, [](json& j) { j["intentClosingSetting"]["closingResponse"]["messageGroupsList"][0] = payloadMessage(std::string(1001, 'x')); }) ==
           order + ": intentClosingSetting.closingResponse.messageGroupsList[0].message.customPayload.value: longer than Lex's 1000 characters");
+    CHECK(edited(order, [](json& j) {
+              j["intentClosingSetting"]["closingResponse"]["messageGroupsList"][0]["variations"] =
+                  json::array({textMessage("a")["message"], textMessage("b")["message"], textMessage("c")["message"]});
+          }) == order + ": intentClosingSetting.closingResponse.messageGroupsList[0].variations: more than Lex's 2 variations");
+    CHECK(edited(order, [](json& j) {
+              j["intentClosingSetting"]["closingResponse"]["messageGroupsList"][0]["variations"] = json::array({{{"plainTextMessage", nullptr}}});
+          }) == order + ": intentClosingSetting.closingResponse.messageGroupsList[0].variations[0]: needs plainTextMessage or customPayload");
     CHECK(edited(order, [](json& j) { j["slotPriorities"].push_back({{"priority", 3}, {"slotName", "topping"}}); }) ==
           order + ": slotPriorities: names a slot 'topping' that has no Slot.json");
     CHECK(edited("PizzaBot/BotLocales/en_US/Intents/Order/Slots/size/Slot.json", [](json& j) { j["slotTypeName"] = "AMAZON.City"; }) ==
@@ -343,6 +357,60 @@ TEST_CASE("lex: Required slots are elicited in slotPriorities order with their p
     CHECK(turn(bots, "what are your opening hours", "s4").intentName == "Hours");
 }
 
+TEST_CASE("lex: a message group answers with its message or a variation, reproducibly per session", "[lex]") {
+    // The fallback's closing group and the size prompt each get two variations (Lex's maximum).
+    auto files = TestBot{}.files();
+    auto addVariations = [&](const std::string& path, auto&& groups, std::initializer_list<const char*> texts) {
+        json j = json::parse(files[path]);
+        json& variations = groups(j)[0]["variations"];
+        variations = json::array();
+        for (const char* t : texts) variations.push_back(textMessage(t)["message"]);
+        files[path] = j.dump();
+    };
+    const std::string loc = "PizzaBot/BotLocales/en_US/";
+    addVariations(loc + "Intents/FallbackIntent/Intent.json",
+                  [](json& j) -> json& { return j["intentClosingSetting"]["closingResponse"]["messageGroupsList"]; },
+                  {"Sorry, I didn't get that.", "Could you say that another way?"});
+    addVariations(loc + "Intents/Order/Slots/size/Slot.json",
+                  [](json& j) -> json& { return j["valueElicitationSetting"]["promptSpecification"]["messageGroupsList"]; },
+                  {"Which size would you like?", "Small or large?"});
+    const std::set<std::string> fallbackSet{"Sorry, can you please repeat that?", "Sorry, I didn't get that.", "Could you say that another way?"};
+    const std::set<std::string> promptSet{"What size?", "Which size would you like?", "Small or large?"};
+
+    auto run = [&](std::uint64_t seed, const std::string& session, int turns) {
+        fake::ManualClock clock;
+        LocalLexBots bots{clock, seed};
+        bots.add(load(files));
+        std::vector<std::string> said;
+        for (int i = 0; i < turns; ++i) {
+            auto t = turn(bots, "quantum giraffe xylophone", session);
+            REQUIRE(t.messages.size() == 1);
+            said.push_back(t.messages[0].content);
+            auto p = turn(bots, "I want a pizza", session);
+            REQUIRE(p.messages.size() == 2);
+            said.push_back(p.messages[1].content);
+            turn(bots, "small", session);
+            turn(bots, "thin", session);   // closes the order
+        }
+        return said;
+    };
+    const auto said = run(7, "s1", 30);
+    std::set<std::string> fallbacks, prompts;
+    for (std::size_t i = 0; i < said.size(); ++i) (i % 2 == 0 ? fallbacks : prompts).insert(said[i]);
+    CHECK(fallbacks == fallbackSet);   // every variant appears, nothing else does
+    CHECK(prompts == promptSet);
+    CHECK(run(7, "s1", 30) == said);   // same seed and session: the same replies
+    CHECK(run(8, "s1", 30) != said);   // another seed draws differently
+    CHECK(run(7, "s2", 30) != said);   // and so does another session
+    // A group without variations always answers with its message ("Let's get you a pizza.").
+    for (int i = 0; i < 5; ++i) {
+        fake::ManualClock clock;
+        LocalLexBots bots{clock, static_cast<std::uint64_t>(i)};
+        bots.add(load(files));
+        CHECK(turn(bots, "I want a pizza").messages.at(0).content == "Let's get you a pizza.");
+    }
+}
+
 TEST_CASE("lex: a session idle longer than idleSessionTTLInSeconds starts over", "[lex]") {
     PizzaBots pizza;
     auto& bots = pizza.bots;
@@ -386,8 +454,19 @@ TEST_CASE("lex: the banking-assistant bot", "[lex]") {
     REQUIRE(loaded.bots.size() == 1);
     const auto& def = loaded.bots[0];
     CHECK(def.name == "banking-assistant");
-    for (const auto& intent : def.locales.at("en_US").intents)
+    std::set<std::string> intentNames;
+    for (const auto& intent : def.locales.at("en_US").intents) {
+        intentNames.insert(intent.name);
         if (!intent.isFallback) CHECK(intent.sampleUtterances.size() >= 30);
+    }
+    // The intents issue 10 asks of the model home's bot.
+    for (const char* required : {"CheckBalance", "RecentTransactions", "OpenAccount", "LostOrStolenCard", "CardNotArrived",
+                                 "TransferStatus", "Fees", "ChangePin", "ReportFraud", "TalkToAgent", "TalkToSpecialist",
+                                 "Greeting", "Goodbye"}) {
+        INFO(required);
+        CHECK(intentNames.count(required) == 1);
+    }
+    CHECK(def.locales.at("en_US").fallbackIntent >= 0);
     fake::ManualClock clock;
     LocalLexBots bots(clock);
     bots.add(def);

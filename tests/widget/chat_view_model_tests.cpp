@@ -540,6 +540,37 @@ TEST_CASE("a handoff: the first chat stays, a divider, then the specialist's cha
     CHECK(vm.takeChanges() == std::vector<ListChange>{{ListChangeKind::Reset, 0, 0, ""}});
 }
 
+TEST_CASE("rows: Connect's flow prompts (SYSTEM_MESSAGE) and Lex replies (BOT) get their own labels", "[viewmodel]") {
+    // What Connect sends, and connect-local with it: both SYSTEM, told apart by DisplayName.
+    Item flowPrompt = bot("f1", "Thanks for waiting. A banking specialist will be with you shortly.", kT0);
+    flowPrompt.displayName = "SYSTEM_MESSAGE";
+    Transcript t("p-cust");
+    t.ingest(flowPrompt);
+    t.ingest(bot("b1", "Hello! How can I help?", kT0 + 1000));
+    Item custom = bot("b2", "I'm Penny.", kT0 + 2000);
+    custom.displayName = "Penny";   // a bot that names itself keeps its name
+    t.ingest(custom);
+    ChatViewModel vm(english(), options());
+    vm.sync(t);
+    CHECK(describe(vm) == std::vector<std::string>{"date Today",
+                                                   "bot Automated message* 10:00 Thanks for waiting. A banking specialist will be with you shortly.",
+                                                   "bot Virtual assistant* 10:00 Hello! How can I help?",
+                                                   "bot Penny* 10:00 I'm Penny."});
+    // Every shipped locale names both, differently.
+    for (const char* locale : {"en", "fr", "de", "es", "ar"}) {
+        INFO(locale);
+        auto table = Strings::fromJson(fake::readSourceFile(std::string("web/locales/") + locale + ".json"));
+        REQUIRE(table);
+        REQUIRE(table->has("role.flow"));
+        REQUIRE(table->has("role.bot"));
+        CHECK(table->get("role.flow") != table->get("role.bot"));
+        ChatViewModel localized(*table, options());
+        localized.sync(t);
+        CHECK(localized.row(1).sender == table->get("role.flow"));
+        CHECK(localized.row(2).sender == table->get("role.bot"));
+    }
+}
+
 TEST_CASE("setStrings relabels everything in one Reset", "[viewmodel]") {
     Transcript t("p-cust");
     t.ingest(bot("b1", "hi", kT0));

@@ -53,8 +53,6 @@ std::string cleanName(std::string_view raw) {
 
 bool isEntryRow(const Row& r) { return r.kind == RowKind::Message || r.kind == RowKind::System; }
 
-// Names Connect gives automated participants rather than a person's name.
-bool genericBotName(std::string_view name) { return name.empty() || name == "BOT" || name == "SYSTEM_MESSAGE"; }
 
 void appendParagraph(RichText& rich, std::string_view text) {
     RichText part = parsePlainText(text);
@@ -375,8 +373,7 @@ SenderRole ChatViewModel::roleOf(const Row& row) const {
 std::string ChatViewModel::senderName(const Row& row) const {
     if (row.own) return std::string(strings_.get(key::kRoleYou));
     switch (row.role) {
-        case SenderRole::Bot:
-            return genericBotName(row.displayName) ? std::string(strings_.get(key::kRoleBot)) : row.displayName;
+        case SenderRole::Bot: return automatedName(row);
         case SenderRole::Agent:
             return row.displayName.empty() ? std::string(strings_.get(key::kRoleAgent)) : row.displayName;
         case SenderRole::Customer:
@@ -386,11 +383,19 @@ std::string ChatViewModel::senderName(const Row& row) const {
     return std::string(strings_.get(key::kRoleSystem));
 }
 
+// Connect's automated senders (ParticipantRole SYSTEM) carry a generic DisplayName instead of a
+// person's: "SYSTEM_MESSAGE" for the contact flow's prompts, "BOT" for the Lex bot the flow
+// connected (connect-chat-protocol.md §5, §8.1). Each gets its own localized label.
+std::string ChatViewModel::automatedName(const Row& row) const {
+    if (row.displayName == "SYSTEM_MESSAGE") return std::string(strings_.get(key::kRoleFlow));
+    if (row.displayName.empty() || row.displayName == "BOT") return std::string(strings_.get(key::kRoleBot));
+    return row.displayName;
+}
+
 std::string ChatViewModel::participantName(const Row& row) const {
     switch (row.participantRole) {
         case ParticipantRole::System:
-        case ParticipantRole::CustomBot:
-            return genericBotName(row.displayName) ? std::string(strings_.get(key::kRoleBot)) : row.displayName;
+        case ParticipantRole::CustomBot: return automatedName(row);
         case ParticipantRole::Customer:
             return row.displayName.empty() ? std::string(strings_.get(key::kRoleCustomer)) : row.displayName;
         default:

@@ -159,6 +159,7 @@ private:
     SenderRole roleOf(const Row& row) const;
     std::string senderName(const Row& row) const;
     std::string participantName(const Row& row) const;  // for "{name} joined the chat"
+    std::string automatedName(const Row& row) const;    // a SYSTEM / CUSTOM_BOT sender's label
     std::string systemLine(const Row& row) const;
     std::string rowKey(const std::string& localId) const;
 

@@ -28,7 +28,7 @@ const std::vector<std::string>& allStringKeys() {
                  key::kScrollNewMessages, key::kLogLabel, key::kPiiMasked, key::kPiiAskTitle, key::kPiiAskBody,
                  key::kPiiSendMasked, key::kPiiSendAsTyped, key::kPiiEdit, key::kHandoffDivider,
                  key::kHandoffConnecting, key::kHandoffFailed, key::kRoleYou, key::kRoleCustomer, key::kRoleAgent,
-                 key::kRoleBot, key::kRoleSystem, key::kSystemJoined, key::kSystemLeft, key::kSystemEnded,
+                 key::kRoleBot, key::kRoleFlow, key::kRoleSystem, key::kSystemJoined, key::kSystemLeft, key::kSystemEnded,
                  key::kSystemTransferred, key::kSystemTransferFailed, key::kErrorGeneric, key::kErrorTooLong,
                  key::kErrorEmpty, key::kErrorEnded, key::kErrorStartFailed, key::kErrorSendFailed,
                  key::kComposerLabel, key::kComposerPlaceholder, key::kComposerSend, key::kComposerDisabled})

@@ -85,6 +85,7 @@ inline constexpr std::string_view kRoleYou = "role.you";
 inline constexpr std::string_view kRoleCustomer = "role.customer";
 inline constexpr std::string_view kRoleAgent = "role.agent";
 inline constexpr std::string_view kRoleBot = "role.bot";
+inline constexpr std::string_view kRoleFlow = "role.flow";
 inline constexpr std::string_view kRoleSystem = "role.system";
 inline constexpr std::string_view kSystemJoined = "system.joined";               // {name}
 inline constexpr std::string_view kSystemLeft = "system.left";                   // {name}

@@ -30,7 +30,6 @@ constexpr std::int64_t kWebsocketUrlWindowMs = 100'000;     // the URL must be o
 constexpr std::int64_t kConnectionLifetimeMs = 86'400'000;  // ConnectionToken: 1 day
 constexpr std::size_t kIdempotencyEntries = 512;            // per contact
 constexpr std::size_t kMaxEndedContacts = 2'000;            // kept for transcripts, then forgotten
-constexpr const char* kBotName = "BOT";
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 Reply okJson(const json& j) { return Reply::ok(dump(j)); }
@@ -167,10 +166,10 @@ struct ChatService::Impl final : ContactCenter {
                               customer == c.participants.end() ? std::string() : customer->second.displayName, c.state};
     }
 
-    void sendSystemMessage(std::string_view contactId, ContentKind kind, std::string content) override {
+    void sendSystemMessage(std::string_view contactId, SystemSender from, ContentKind kind, std::string content) override {
         Contact* c = contact(contactId);
         if (!c || c->state == ContactState::Ended) return;
-        Participant bot{"", kBotName, "", ParticipantRole::System, true};
+        Participant bot{"", displayName(from), "", ParticipantRole::System, true};
         say(*c, &bot, kind, std::move(content));
     }
 
@@ -987,7 +986,7 @@ Reply ChatService::agentTransfer(std::string_view body) {
         impl_->event(*c, ContentKind::ParticipantLeft, &a->second);
     }
     impl_->runner.forget(c->initialId);   // an agent's transfer takes the contact out of its flow
-    impl_->sendSystemMessage(c->initialId, ContentKind::TextPlain, "Transferring you to another team. Please hold on.");
+    impl_->sendSystemMessage(c->initialId, SystemSender::FlowPrompt, ContentKind::TextPlain, "Transferring you to another team. Please hold on.");
     impl_->event(*c, ContentKind::TransferSucceeded, nullptr);
     c->currentId = impl_->newId();
     impl_->contactAlias[c->currentId] = {c->initialId, c};

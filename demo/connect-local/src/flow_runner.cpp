@@ -154,7 +154,7 @@ FlowRunner::Step FlowRunner::execute(Run& run, const FlowAction& a) {
     if (t == "MessageParticipant") {
         std::string message = interpolate(run, text(p, "Text"));
         if (message.empty()) return branch(run, a, "NoMatchingError");
-        center_.sendSystemMessage(run.contactId, ContentKind::TextPlain, std::move(message));
+        center_.sendSystemMessage(run.contactId, SystemSender::FlowPrompt, ContentKind::TextPlain, std::move(message));
         return {Step::Next, a.next};
     }
     if (t == "UpdateContactTargetQueue") {
@@ -266,7 +266,7 @@ FlowRunner::Step FlowRunner::connectLexBot(Run& run, const FlowAction& a) {
         w.timeoutMs = static_cast<std::int64_t>(*n * 1000);
     }
     if (const std::string prompt = interpolate(run, text(p, "Text")); !prompt.empty())
-        center_.sendSystemMessage(run.contactId, ContentKind::TextPlain, prompt);
+        center_.sendSystemMessage(run.contactId, SystemSender::FlowPrompt, ContentKind::TextPlain, prompt);
 
     w.generation = ++run.generation;
     run.waiting = std::move(w);
@@ -330,7 +330,7 @@ void FlowRunner::lexTurn(const std::string& contactId, std::uint64_t generation,
         return;
     }
     LexTurn& turn = std::get<LexTurn>(answer);
-    for (const auto& m : turn.messages) center_.sendSystemMessage(contactId, chatKindOfLexMessage(m), m.content);
+    for (const auto& m : turn.messages) center_.sendSystemMessage(contactId, SystemSender::LexBot, chatKindOfLexMessage(m), m.content);
     w.sessionAttributes = turn.sessionAttributes;
     run.lex.sessionAttributes = turn.sessionAttributes;
     if (!turn.conversationEnded()) return;   // the bot asks again; keep waiting

@@ -40,6 +40,12 @@ struct QueueMetrics {
     std::int64_t oldestContactAgeSeconds = 0;
 };
 
+// Who of the contact center is speaking: the contact flow (MessageParticipant, a
+// ConnectParticipantWithLexBot block's own Text) or the Lex bot the flow connected.
+enum class SystemSender { FlowPrompt, LexBot };
+// Connect's DisplayName for each: "SYSTEM_MESSAGE" / "BOT".
+inline const char* displayName(SystemSender from) { return from == SystemSender::FlowPrompt ? "SYSTEM_MESSAGE" : "BOT"; }
+
 enum class EnqueueResult { Queued, AtCapacity, AlreadyQueued, NoSuchQueue, NoSuchContact };
 
 class ContactCenter {
@@ -55,8 +61,10 @@ public:
     virtual const Config& configuration() const = 0;
     virtual std::optional<ContactSummary> contactSummary(std::string_view contactId) const = 0;
 
-    // A message from the flow or the bot: ParticipantRole SYSTEM, DisplayName "BOT".
-    virtual void sendSystemMessage(std::string_view contactId, finchat::ContentKind kind, std::string content) = 0;
+    // A message from the flow or from a Lex bot. Both speak with ParticipantRole SYSTEM; Connect names
+    // flow prompts DisplayName "SYSTEM_MESSAGE" and Lex's replies "BOT" (connect-chat-protocol.md §5,
+    // §8.1), which is how a chat client tells the two apart.
+    virtual void sendSystemMessage(std::string_view contactId, SystemSender from, finchat::ContentKind kind, std::string content) = 0;
     // The contact waits in `queueId` of its instance until an agent accepts it.
     virtual EnqueueResult enqueue(std::string_view contactId, std::string_view queueId) = 0;
     // Ends the chat for everyone (chat.ended).

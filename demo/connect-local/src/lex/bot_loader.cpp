@@ -16,6 +16,7 @@ using finchat::Json;
 namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxCustomPayload = 1000;   // Lex model API CustomPayload.value
+constexpr std::size_t kMaxVariations = 2;         // Lex model API MessageGroup.variations
 constexpr std::uintmax_t kMaxBotFileBytes = 16u << 20;
 
 // The file being read, and the first error found in it.
@@ -73,32 +74,48 @@ Json parseFile(const BotFiles& files, const std::string& path, Reader& r) {
 
 std::string indexed(std::string_view field, std::size_t i) { return std::string(field) + "[" + std::to_string(i) + "]"; }
 
-// A messageGroupsList: each group's `message` (its `variations` are Lex's random alternatives;
-// connect-local always answers with the group's main message, so runs are reproducible).
-bool readMessageGroups(Reader& r, const Json& holder, const std::string& field, std::vector<LexMessage>& out) {
+// One message object ({plainTextMessage | customPayload}), at `at`.
+bool readMessage(Reader& r, const Json& message, const std::string& at, LexMessage& m) {
+    if (!message.isObject()) return r.fail(at, "expected an object");
+    if (Reader::get(message, "ssmlMessage")) return r.fail(at + ".ssmlMessage", "not supported in chat (use plainTextMessage)");
+    if (Reader::get(message, "imageResponseCard"))
+        return r.fail(at + ".imageResponseCard", "not supported (use a customPayload with a Connect interactive template)");
+    if (const Json* text = r.object(message, "plainTextMessage", at + ".plainTextMessage")) {
+        if (!r.string(*text, "value", at + ".plainTextMessage.value", m.content, true)) return false;
+        m.kind = LexMessage::Kind::PlainText;
+    } else if (const Json* payload = r.object(message, "customPayload", at + ".customPayload")) {
+        if (!r.string(*payload, "value", at + ".customPayload.value", m.content, true)) return false;
+        if (m.content.size() > kMaxCustomPayload) return r.fail(at + ".customPayload.value", "longer than Lex's 1000 characters");
+        m.kind = LexMessage::Kind::CustomPayload;
+    } else {
+        return r.ok() ? r.fail(at, "needs plainTextMessage or customPayload") : false;
+    }
+    return true;
+}
+
+// A messageGroupsList: each group's `message` and its `variations` (Lex's random alternatives).
+bool readMessageGroups(Reader& r, const Json& holder, const std::string& field, std::vector<LexMessageGroup>& out) {
     const Json* groups = r.array(holder, "messageGroupsList", field + ".messageGroupsList");
     if (!groups) return r.ok();
     for (std::size_t i = 0; i < groups->items().size(); ++i) {
-        const std::string at = indexed(field + ".messageGroupsList", i) + ".message";
+        const std::string at = indexed(field + ".messageGroupsList", i);
         const Json& group = groups->items()[i];
         const Json* message = group.isObject() ? Reader::get(group, "message") : nullptr;
-        if (!message || !message->isObject()) return r.fail(at, "expected an object");
-        if (Reader::get(*message, "ssmlMessage")) return r.fail(at + ".ssmlMessage", "not supported in chat (use plainTextMessage)");
-        if (Reader::get(*message, "imageResponseCard"))
-            return r.fail(at + ".imageResponseCard", "not supported (use a customPayload with a Connect interactive template)");
-        LexMessage m;
-        if (const Json* text = r.object(*message, "plainTextMessage", at + ".plainTextMessage")) {
-            if (!r.string(*text, "value", at + ".plainTextMessage.value", m.content, true)) return false;
-            m.kind = LexMessage::Kind::PlainText;
-        } else if (const Json* payload = r.object(*message, "customPayload", at + ".customPayload")) {
-            if (!r.string(*payload, "value", at + ".customPayload.value", m.content, true)) return false;
-            if (m.content.size() > kMaxCustomPayload)
-                return r.fail(at + ".customPayload.value", "longer than Lex's 1000 characters");
-            m.kind = LexMessage::Kind::CustomPayload;
-        } else {
-            return r.ok() ? r.fail(at, "needs plainTextMessage or customPayload") : false;
+        if (!message) return r.fail(at + ".message", "expected an object");
+        LexMessageGroup g;
+        if (!readMessage(r, *message, at + ".message", g.message)) return false;
+        if (const Json* variations = r.array(group, "variations", at + ".variations")) {
+            if (variations->items().size() > kMaxVariations)
+                return r.fail(at + ".variations", "more than Lex's " + std::to_string(kMaxVariations) + " variations");
+            for (std::size_t v = 0; v < variations->items().size(); ++v) {
+                LexMessage m;
+                if (!readMessage(r, variations->items()[v], indexed(at + ".variations", v), m)) return false;
+                g.variations.push_back(std::move(m));
+            }
+        } else if (!r.ok()) {
+            return false;
         }
-        out.push_back(std::move(m));
+        out.push_back(std::move(g));
     }
     return true;
 }

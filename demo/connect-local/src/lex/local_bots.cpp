@@ -82,6 +82,23 @@ std::optional<LexSlotValue> builtInValue(const std::string& type, std::string_vi
     return LexSlotValue{t, number, {number}};
 }
 
+// splitmix64: a small, well-mixed generator whose whole state is one integer.
+std::uint64_t nextRandom(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t seedFor(std::uint64_t seed, std::string_view key) {
+    std::uint64_t h = 0xcbf29ce484222325ull ^ seed;   // FNV-1a over the session key
+    for (unsigned char c : key) {
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
 }  // namespace
 
 std::vector<std::int64_t> upcomingCallSlots(std::int64_t nowMs) {
@@ -193,7 +210,10 @@ std::variant<LexTurn, LexError> LocalLexBots::recognizeText(std::string_view bot
     const std::string key = bot->name + "\n" + locale.localeId + "\n" + std::string(sessionId);
     auto [sit, fresh] = sessions_.try_emplace(key);
     Session& session = sit->second;
-    if (!fresh && now - session.lastActiveMs > 1000LL * bot->idleSessionTTLInSeconds) session = Session{};
+    if (fresh || now - session.lastActiveMs > 1000LL * bot->idleSessionTTLInSeconds) {
+        session = Session{};
+        session.variationState = seedFor(messageSeed_, key);
+    }
     session.lastActiveMs = now;
     if (!sessionAttributes.empty()) session.attributes = sessionAttributes;
 
@@ -281,8 +301,10 @@ std::variant<LexTurn, LexError> LocalLexBots::recognizeText(std::string_view bot
 
     // Answer: initial response, the next Required slot's prompt, or the closing response.
     const IntentDefinition* intent = session.intent >= 0 ? &locale.intents[session.intent] : nullptr;
-    auto say = [&](const std::vector<LexMessage>& messages) {
-        for (const auto& m : messages) {
+    auto say = [&](const std::vector<LexMessageGroup>& groups) {
+        for (const auto& g : groups) {
+            const std::size_t pick = g.variations.empty() ? 0 : nextRandom(session.variationState) % (g.variations.size() + 1);
+            const LexMessage& m = pick == 0 ? g.message : g.variations[pick - 1];
             std::string content = substituteSlots(m.content, session.slots);
             if (m.kind == LexMessage::Kind::CustomPayload) content = fillCallSlots(content, now);
             turn.messages.push_back({m.kind, std::move(content)});

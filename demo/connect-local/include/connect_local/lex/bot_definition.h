@@ -28,6 +28,13 @@
 
 namespace connect_local::lex {
 
+// One entry of a messageGroupsList: Lex answers with `message` or one of its `variations`, chosen
+// at random for each response (LocalLexBots draws from a per-session seeded generator).
+struct LexMessageGroup {
+    LexMessage message;
+    std::vector<LexMessage> variations;   // Lex allows at most 2
+};
+
 struct SlotTypeValue {
     std::string value;
     std::vector<std::string> synonyms;
@@ -44,7 +51,7 @@ struct SlotDefinition {
     std::string name;
     std::string slotTypeName;
     bool required = false;
-    std::vector<LexMessage> prompts;   // one per message group
+    std::vector<LexMessageGroup> prompts;
     int maxRetries = 2;
 };
 
@@ -53,8 +60,8 @@ struct IntentDefinition {
     std::string identifier;
     bool isFallback = false;   // parentIntentSignature "AMAZON.FallbackIntent"
     std::vector<std::string> sampleUtterances;
-    std::vector<LexMessage> initialResponse;   // initialResponseSetting.initialResponse, if active
-    std::vector<LexMessage> closingResponse;   // intentClosingSetting.closingResponse, if active
+    std::vector<LexMessageGroup> initialResponse;   // initialResponseSetting.initialResponse, if active
+    std::vector<LexMessageGroup> closingResponse;   // intentClosingSetting.closingResponse, if active
     std::vector<SlotDefinition> slots;         // slotPriorities order, then the rest by name
 };
 

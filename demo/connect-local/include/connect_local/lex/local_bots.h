@@ -17,6 +17,9 @@
 //      Required slot still empty in slotPriorities order (ElicitSlot, InProgress), or the closing
 //      response (Close, Fulfilled), after which the session forgets the intent but keeps its
 //      session attributes.
+// Each message group answers with its message or one of its variations, chosen at random as Lex
+// does; the generator is seeded per session from the bots' message seed and the session's key, so
+// a session's replies are reproducible and tests can see every variation.
 // In messages, {SlotName} is replaced by the slot's interpreted value, as Lex does; other braces
 // (the data-bound templates' {id}) are left for the widget.
 #pragma once
@@ -33,7 +36,7 @@ namespace connect_local::lex {
 
 class LocalLexBots final : public LexBots {
 public:
-    explicit LocalLexBots(const finchat::Clock& clock) : clock_(clock) {}
+    explicit LocalLexBots(const finchat::Clock& clock, std::uint64_t messageSeed = 0) : clock_(clock), messageSeed_(messageSeed) {}
 
     // A bot with the same name or identifier as one already added replaces it.
     void add(BotDefinition bot);
@@ -54,11 +57,13 @@ private:
         std::map<std::string, LexSlotValue> slots;
         std::map<std::string, std::string> attributes;
         std::int64_t lastActiveMs = 0;
+        std::uint64_t variationState = 0;   // picks message variations (splitmix64)
     };
     const BotDefinition* find(std::string_view botId) const;
     void sweep(std::int64_t nowMs);
 
     const finchat::Clock& clock_;
+    std::uint64_t messageSeed_;
     std::vector<BotDefinition> bots_;
     std::map<std::string, Session> sessions_;   // bot name '\n' locale '\n' session id
     std::uint64_t turns_ = 0;
