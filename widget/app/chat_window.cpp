@@ -418,7 +418,7 @@ void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
         if (!reducedMotion_) lift = static_cast<float>(std::max(0.0, std::sin(t * 6.0 - i * 0.9))) * 3.f;
         dl->AddCircleFilled(ImVec2(o.x + 15 + i * 11.f, o.y + 14 - lift), 3.f, col(pal_.muted), 12);
     }
-    dl->AddText(fonts_.small, smallPx, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text.c_str());
+    drawLabel(dl, fonts_.small, smallPx, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text);
     if (!reducedMotion_) animating_ = true;
 }
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <emscripten.h>
+
 #include "finchat/json.h"
 
 extern "C" {
@@ -72,7 +74,10 @@ bool BrowserText::layout(std::string spec, float maxWidth, BrowserTextLayout& ou
     return true;
 }
 
-void BrowserText::beginFrame() { rastersLeft_ = kRastersPerFrame; }
+void BrowserText::beginFrame() {
+    frameStartMs_ = emscripten_get_now();
+    rasteredThisFrame_ = false;
+}
 
 bool BrowserText::draw(ImDrawList* dl, const std::string& key, const BrowserTextLayout& layout, ImVec2 origin,
                        ImU32 tint) {
@@ -93,11 +98,11 @@ bool BrowserText::draw(ImDrawList* dl, const std::string& key, const BrowserText
                                     std::to_string(layout.maxWidth) + '\n' + dprTag + '\n' + std::to_string(tileTop);
         const TextTextureCache::Entry* e = cache_.find(tileKey);
         if (!e) {
-            if (rastersLeft_ <= 0) {
+            if (rasteredThisFrame_ && emscripten_get_now() - frameStartMs_ > kRasterBudgetMs) {
                 complete = false;
                 continue;
             }
-            --rastersLeft_;
+            rasteredThisFrame_ = true;
             int widthPx = 0;
             const int texture = fc_js_text_raster(layout.spec.c_str(), layout.maxWidth, dpr, tileTop, tileH, &widthPx);
             if (texture <= 0 || widthPx <= 0) continue;

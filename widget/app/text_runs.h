@@ -10,8 +10,8 @@
 // the link rectangles the browser reports) and drawing the bitmaps as images.
 //
 // Bitmaps are tiles of at most kTilePx device rows, cached in a TextTextureCache bounded by
-// kCacheBytes; only tiles in view are rasterised, at most kRastersPerFrame per frame (the rest on the
-// next frame, so a fast scroll never stalls one frame).
+// kCacheBytes; only tiles in view are rasterised, for at most kRasterBudgetMs per frame (at least one
+// tile; the rest on the next frames, so a fast scroll never stalls one frame).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -46,7 +46,7 @@ class BrowserText {
 public:
     static constexpr std::size_t kCacheBytes = 16u << 20;   // 16 MiB of RGBA tiles on the GPU
     static constexpr int kTilePx = 512;                      // device rows per tile
-    static constexpr int kRastersPerFrame = 24;
+    static constexpr double kRasterBudgetMs = 4.0;
     static constexpr float kPad = 3.f;                       // PAD in web/src/text-raster.js
 
     BrowserText();
@@ -68,7 +68,8 @@ public:
 private:
     bool available_ = false;
     TextTextureCache cache_;
-    int rastersLeft_ = kRastersPerFrame;
+    double frameStartMs_ = 0;
+    bool rasteredThisFrame_ = false;
     std::size_t rastered_ = 0;
 };
 

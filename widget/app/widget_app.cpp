@@ -655,9 +655,9 @@ void WidgetApp::flushMirror(const WindowState& s) {
         Json items = Json::array();
         for (const Row* rowp : changed) {
             const Row& row = *rowp;
-            // Bodies the browser draws need no glyphs from the atlas; the sender's name does.
-            const bool bodyInBrowser = row.kind == RowKind::Message && window_->browserText().available();
-            if (fonts_.noteText(bodyInBrowser ? row.sender : row.text)) fc_js_need_font(Fonts::Fallback);
+            // With the browser drawing message text (and names and system lines beyond Latin-1), the
+            // atlas never needs the fallback file's glyphs for them.
+            if (!window_->browserText().available() && fonts_.noteText(row.text)) fc_js_need_font(Fonts::Fallback);
             Json links = Json::array();
             for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
             Json actions = Json::array();
