@@ -12,7 +12,7 @@ const measure = (font, text) => Array.from(clusters.segment(text)).length * 10;
 const para = (...runs) => ({ k: 0, r: runs.map((r) => (typeof r === 'string' ? { t: r, l: -1 } : { l: -1, ...r })) });
 const lay = (maxW, ...blocks) => layoutText({ px: 15, lh: 21, blocks }, maxW, measure);
 const lineTexts = (l) => l.lines.map((line) => line.pieces.map((p) => p.text).join(''));
-const visual = (line) => line.pieces.map((p) => p.text.trim());
+const visual = (line) => line.pieces.map((p) => p.text.trim()).filter(Boolean);
 
 test('strongDirection: the first strong character decides, like dir=auto', () => {
   assert.equal(strongDirection('hello שלום'), 'ltr');
@@ -105,4 +105,17 @@ test('hard line breaks, list markers on the paragraph\'s start side, and a link 
   assert.ok(wrapped.links.length >= 2);
   assert.ok(wrapped.links.every((r) => r.link === 2 && r.x + r.w <= 100));
   assert.deepEqual([...new Set(wrapped.links.map((r) => r.y))].length, wrapped.links.length);
+});
+
+test('white space next to a reversed piece stays between its logical neighbours', () => {
+  // "echo: مرحبا <link> شكرا" in an English paragraph: one space on each side of مرحبا.
+  const l = lay(400, para('echo: مرحبا ', { t: 'https://x.com', l: 0 }, ' شكرا'));
+  const line = l.lines[0];
+  assert.equal(line.pieces.map((p) => p.text).join('|'), 'echo: |مرحبا| |https://x.com| |شكرا');
+  assert.equal(l.links.length, 1);
+  // An Arabic paragraph with a Latin word: the spaces around EUR stay on both sides of it.
+  const a = lay(600, para('تحويل 250 EUR إلى ', { t: 'حساب', b: 1 }));
+  // (pieces left to right; Arabic pieces are drawn right to left, so their trailing space is on their left)
+  assert.deepEqual(a.lines[0].pieces.map((p) => p.text), ['حساب', 'إلى ', ' ', 'EUR', 'تحويل 250 ']);
+  assert.deepEqual(a.lines[0].pieces.map((p) => p.drawDir), ['rtl', 'rtl', 'rtl', 'ltr', 'rtl']);
 });

@@ -211,6 +211,16 @@ export function layoutText(spec, maxW, measure, family = FONT_FAMILY) {
           last.dir ||= d;
         } else pieces.push({ text: a.t, run: a.run, dir: d });
       }
+      // White space at the ends of a piece against the paragraph's direction is neutral: it stays
+      // in logical order between its neighbours, outside the reversed group (UBA rules N1/N2).
+      const opposite = dir === 'rtl' ? 'ltr' : 'rtl';
+      for (let i = pieces.length - 1; i >= 0 && !oneRun; i--) {
+        const p = pieces[i];
+        if (strongDirection(p.text) !== opposite) continue;
+        const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/u.exec(p.text);
+        const parts = [lead, core, trail].filter(Boolean).map((text) => ({ text, run: p.run }));
+        pieces.splice(i, 1, ...parts);
+      }
       let lineW = 0;
       for (const p of pieces) {
         p.font = fontOf(runs[p.run], px, family);
@@ -229,7 +239,7 @@ export function layoutText(spec, maxW, measure, family = FONT_FAMILY) {
     let x = l.dir === 'rtl' ? w - l.indent - l.w : l.indent;
     for (const p of l.pieces) {
       p.x = x;
-      if (p.style.l >= 0) links.push({ link: p.style.l, x, y: l.top, w: p.w, h: Math.round(px * 1.3) });
+      if (p.style.l >= 0 && !WHITE.test(p.text)) links.push({ link: p.style.l, x, y: l.top, w: p.w, h: Math.round(px * 1.3) });
       x += p.w;
     }
   }
