@@ -176,7 +176,7 @@ const BrowserTextLayout* ChatWindow::labelLayout(ImFont* font, float px, ImU32 c
         beyondAtlas = nextCodePoint(text, i) > 0xFF;
     }
     if (!beyondAtlas) return nullptr;
-    const std::string key = std::to_string(color) + (font == fonts_.bold ? "b" : "r") + std::to_string(px) + '\n' + text;
+    const std::string key = std::to_string(color) + (font == fonts_.bold ? "b" : "r") + std::to_string(std::lround(px * 64)) + '\n' + text;
     if (auto it = labels_.find(key); it != labels_.end()) return &it->second;
     if (labels_.size() > 256) labels_.clear();
     RichText rich;

@@ -88,14 +88,14 @@ bool BrowserText::draw(ImDrawList* dl, const std::string& key, const BrowserText
     const int heightPx = static_cast<int>(std::ceil((layout.height + 2 * kPad) * dpr));
     const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
     bool complete = true;
-    char dprTag[16];
-    std::snprintf(dprTag, sizeof dprTag, "%.3f", static_cast<double>(dpr));
+    // Integers in the key (no float formatting pulled into the wasm): 1/64 px, 1/1000 of the ratio.
+    const std::string sizes = std::to_string(std::lround(layout.maxWidth * 64)) + '\n' + std::to_string(std::lround(dpr * 1000));
     for (int tileTop = 0; tileTop < heightPx; tileTop += kTilePx) {
         const int tileH = std::min(kTilePx, heightPx - tileTop);
         const float y0 = top + static_cast<float>(tileTop) / dpr, y1 = y0 + static_cast<float>(tileH) / dpr;
         if (y1 < clipMin.y || y0 > clipMax.y) continue;
-        const std::string tileKey = key + '\n' + std::to_string(std::hash<std::string>{}(layout.spec)) + '\n' +
-                                    std::to_string(layout.maxWidth) + '\n' + dprTag + '\n' + std::to_string(tileTop);
+        const std::string tileKey = key + '\n' + std::to_string(std::hash<std::string>{}(layout.spec)) + '\n' + sizes +
+                                    '\n' + std::to_string(tileTop);
         const TextTextureCache::Entry* e = cache_.find(tileKey);
         if (!e) {
             if (rasteredThisFrame_ && emscripten_get_now() - frameStartMs_ > kRasterBudgetMs) {
