@@ -18,18 +18,6 @@ constexpr float kRowGap = 10.f;
 constexpr float kItalicShear = 0.18f;
 constexpr float kListIndent = 18.f;
 
-float fontPx(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
-
-ImVec2 textSize(ImFont* f, const char* b, const char* e = nullptr) {
-    return f->CalcTextSizeA(fontPx(f), FLT_MAX, 0.f, b, e);
-}
-
-
-ImU32 mix(ImU32 a, ImU32 b, float t) {
-    ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t,
-                                                 x.w + (y.w - x.w) * t));
-}
 }  // namespace
 
 ChatWindow::ChatWindow(Fonts& fonts, const Strings& strings)
@@ -38,24 +26,20 @@ ChatWindow::ChatWindow(Fonts& fonts, const Strings& strings)
 
 std::string ChatWindow::S(std::string_view key) const { return std::string(strings_.get(key)); }
 
-ImU32 ChatWindow::col(std::uint32_t rgba) const {
-    return IM_COL32((rgba >> 24) & 0xFF, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
-}
-
 void ChatWindow::rowsChanged(const std::vector<ListChange>& changes) {
     for (const auto& ch : changes) {
         if (ch.kind == ListChangeKind::Reset) cache_.clear();
         else if (ch.kind != ListChangeKind::Inserted) cache_.erase(ch.key);
     }
     // Rows inserted or removed above the view move the content, not what the customer is reading.
-    scrollY_ = layout_.apply(changes, scrollY_);
+    scroll_.offset = layout_.apply(changes, scroll_.offset);
 }
 
 void ChatWindow::rowsReset() {
     cache_.clear();
     layout_.reset(model_ ? model_->size() : 0);
-    scrollY_ = 0;
-    stickToBottom_ = true;
+    scroll_.offset = 0;
+    scroll_.stickToBottom = true;
 }
 
 void ChatWindow::fontsChanged() {
@@ -209,38 +193,9 @@ ChatWindow::BubbleColors ChatWindow::bubbleColors(const Row& row) const {
     return {col(pal_.agentBubble), col(pal_.agentText), col(pal_.link)};
 }
 
-void ChatWindow::addControl(const std::string& id, const std::string& label, const char* kind, ImVec2 min, ImVec2 max,
-                            const std::string& href) {
-    controls_.push_back(Control{id, label, kind, href, min, max});
-}
-
-void ChatWindow::focusRing(ImDrawList* dl, const std::string& id, ImVec2 min, ImVec2 max, float rounding) {
-    if (id != focused_) return;
-    // The ring must stand out from what surrounds the control (WCAG 2.4.7/1.4.11): on the brand-
-    // coloured header and inside own bubbles that is their text colour, elsewhere the theme's ring.
-    dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), ringColor_ ? ringColor_ : col(pal_.focusRing),
-                rounding + 3, 0, 2.f);
-}
-
-bool ChatWindow::button(ImDrawList* dl, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,
-                        ImU32 fill, ImU32 text, float rounding, ImFont* font, const char* kind) {
-    const bool hovered = ImGui::IsMouseHoveringRect(min, max, false) && (!endDialog_ || id.rfind("dialog-", 0) == 0);
-    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    if ((fill & IM_COL32_A_MASK) != 0)
-        dl->AddRectFilled(min, max, hovered ? mix(fill, IM_COL32(0, 0, 0, 255), 0.12f) : fill, rounding);
-    else if (hovered)
-        dl->AddRectFilled(min, max, mix(col(pal_.background), text, 0.08f), rounding);
-    const ImVec2 ts = textSize(font, label.c_str());
-    dl->AddText(font, fontPx(font), ImVec2(std::round((min.x + max.x - ts.x) * 0.5f), std::round((min.y + max.y - ts.y) * 0.5f)),
-                text, label.c_str());
-    addControl(id, label, kind, min, max);
-    focusRing(dl, id, min, max, rounding);
-    return hovered;
-}
-
 void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, float width) {
     dl->AddRectFilled(o, ImVec2(o.x + width, o.y + kHeaderH), col(pal_.header));
-    ringColor_ = col(pal_.onHeader);
+    kit_.setRingColor(col(pal_.onHeader));
     // Logo, or a monogram of the partner's name.
     const float d = 36.f;
     const ImVec2 lc(o.x + kPad + d * 0.5f, o.y + kHeaderH * 0.5f);
@@ -267,8 +222,8 @@ void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, floa
     float right = o.x + width - kPad + 4;
     if (!s.agentMode) {
         const ImVec2 mn(right - 32, o.y + 14), mx(right, o.y + 46);
-        button(dl, "minimize", "", mn, mx, 0, col(pal_.onHeader), pal_.buttonRadius, fonts_.bold);
-        controls_.back().label = S("header.minimize");
+        kit_.button(dl, ControlId{ControlKind::Minimize}, "", mn, mx, 0, col(pal_.onHeader), pal_.buttonRadius, fonts_.bold);
+        kit_.controls().back().label = S("header.minimize");
         const ImVec2 c((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
         dl->AddLine(ImVec2(c.x - 7, c.y), ImVec2(c.x + 7, c.y), col(pal_.onHeader), 2.f);
         right = mn.x - 6;
@@ -276,12 +231,12 @@ void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, floa
     if (s.canEnd) {
         const std::string label = S("end.button");
         const float w = textSize(fonts_.bold, label.c_str()).x + 20;
-        button(dl, "end", label, ImVec2(right - w, o.y + 14), ImVec2(right, o.y + 46), 0, col(pal_.onHeader),
+        kit_.button(dl, ControlId{ControlKind::EndChat}, label, ImVec2(right - w, o.y + 14), ImVec2(right, o.y + 46), 0, col(pal_.onHeader),
                pal_.buttonRadius, fonts_.bold);
         dl->AddRect(ImVec2(right - w, o.y + 14), ImVec2(right, o.y + 46), mix(col(pal_.onHeader), col(pal_.header), 0.5f),
                     pal_.buttonRadius);
     }
-    ringColor_ = 0;
+    kit_.setRingColor(0);
 }
 
 void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWidth) {
@@ -324,7 +279,7 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
         dl->AddRect(bmin, bmax, col(pal_.border), pal_.bubbleRadius);
 
     const ImVec2 origin(bx + kBubblePadX, y + kBubblePadY);
-    ringColor_ = row.own ? ink : 0;
+    kit_.setRingColor(row.own ? ink : 0);
     if (c.browser) {
         // The browser's bitmap of the body; links are controls at the rectangles it reported.
         if (!text_.draw(dl, row.key, c.text, origin, IM_COL32_WHITE)) animating_ = true;   // rest next frame
@@ -333,10 +288,10 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
             if (r.link < 0 || r.link >= static_cast<int>(row.rich.links.size())) continue;
             const ImVec2 mn(origin.x + r.min.x, origin.y + r.min.y), mx(origin.x + r.max.x, origin.y + r.max.y);
             const auto& l = row.rich.links[static_cast<std::size_t>(r.link)];
-            const std::string id = "link:" + row.key + ":" + std::to_string(r.link) + ":" + std::to_string(i);
-            if (ImGui::IsMouseHoveringRect(mn, mx, false) && !endDialog_) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            addControl(id, l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
-            focusRing(dl, id, mn, mx, 2.f);
+            ControlId id{ControlKind::Link, row.key, r.link, static_cast<int>(i)};
+            if (kit_.pointerOver(mn, mx)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            kit_.focusRing(dl, id, mn, mx, 2.f);
+            kit_.add(std::move(id), l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
         }
     }
     for (std::size_t i = 0; !c.browser && i < c.pieces.size(); ++i) {
@@ -360,14 +315,14 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
             const ImVec2 mn(pos.x, pos.y), mx(pos.x + ts.x, pos.y + px * 1.3f);
             dl->AddLine(ImVec2(mn.x, pos.y + px * 1.15f), ImVec2(mx.x, pos.y + px * 1.15f), color, 1.f);
             const auto& l = row.rich.links[static_cast<std::size_t>(p.link)];
-            const std::string id = "link:" + row.key + ":" + std::to_string(p.link) + ":" + std::to_string(i);
-            if (ImGui::IsMouseHoveringRect(mn, mx, false) && !endDialog_) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            addControl(id, l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
-            focusRing(dl, id, mn, mx, 2.f);
+            ControlId id{ControlKind::Link, row.key, p.link, static_cast<int>(i)};
+            if (kit_.pointerOver(mn, mx)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            kit_.focusRing(dl, id, mn, mx, 2.f);
+            kit_.add(std::move(id), l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
         }
     }
 
-    ringColor_ = 0;
+    kit_.setRingColor(0);
     // Meta line: time, and for own messages the delivery state (failed: Retry).
     std::string meta = row.timeLabel;
     if (row.own) {
@@ -390,19 +345,18 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
         const float rw = textSize(fonts_.small, retry.c_str()).x + 12;
         mx = right ? bmax.x - ms.x - rw - 6 : mx;
         const ImVec2 rmin(right ? bmax.x - rw : mx + ms.x + 6, my - 2), rmax(rmin.x + rw, my + smallPx * 1.3f);
-        button(dl, "retry:" + row.localId, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.small);
+        kit_.button(dl, ControlId{ControlKind::RetrySend, row.localId}, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.small);
     }
     dl->AddText(small, smallPx, ImVec2(mx, my), failed ? col(pal_.danger) : col(pal_.muted), meta.c_str());
 
     // Copy: offered next to the time while the pointer is on the message (the mirror holds the
     // same text for keyboard and screen-reader users).
-    const std::string copyId = "copy:" + row.key;
-    if ((ImGui::IsMouseHoveringRect(ImVec2(bmin.x, y), ImVec2(bmax.x, my + smallPx * 1.3f), false) && !endDialog_) ||
-        focused_ == copyId) {
+    ControlId copyId{ControlKind::CopyMessage, row.key};
+    if (kit_.pointerOver(ImVec2(bmin.x, y), ImVec2(bmax.x, my + smallPx * 1.3f)) || kit_.isFocused(copyId)) {
         const std::string label = S("message.copy");
         const float cw = textSize(fonts_.small, label.c_str()).x + 12;
         const float cx = right ? mx - cw - 6 : mx + ms.x + 6;
-        button(dl, copyId, label, ImVec2(cx, my - 2), ImVec2(cx + cw, my + smallPx * 1.3f), 0, col(pal_.muted), 4.f,
+        kit_.button(dl, std::move(copyId), label, ImVec2(cx, my - 2), ImVec2(cx + cw, my + smallPx * 1.3f), 0, col(pal_.muted), 4.f,
                fonts_.small);
     }
 }
@@ -435,7 +389,7 @@ void ChatWindow::drawComposer(ImDrawList* dl, const WindowState& s, ImVec2 o, fl
                         col(pal_.muted), label.c_str());
             return;
         }
-        button(dl, "new-chat", label, ImVec2(o.x + kPad, o.y + 10), ImVec2(o.x + width - kPad, o.y + 10 + inner),
+        kit_.button(dl, ControlId{ControlKind::NewChat}, label, ImVec2(o.x + kPad, o.y + 10), ImVec2(o.x + width - kPad, o.y + 10 + inner),
                col(pal_.accent), col(pal_.onAccent), pal_.buttonRadius, fonts_.bold);
         return;
     }
@@ -443,14 +397,14 @@ void ChatWindow::drawComposer(ImDrawList* dl, const WindowState& s, ImVec2 o, fl
     const float sendD = 40.f;
     const ImVec2 fmin(o.x + kPad, o.y + 10), fmax(o.x + width - kPad - sendD - 8, o.y + 10 + inner);
     dl->AddRectFilled(fmin, fmax, col(pal_.surface), pal_.buttonRadius);
-    dl->AddRect(fmin, fmax, col(focused_ == "composer" ? pal_.focusRing : pal_.border), pal_.buttonRadius, 0,
-                focused_ == "composer" ? 2.f : 1.f);
+    dl->AddRect(fmin, fmax, col(kit_.isFocused(ControlKind::Composer) ? pal_.focusRing : pal_.border), pal_.buttonRadius,
+                0, kit_.isFocused(ControlKind::Composer) ? 2.f : 1.f);
     composerRect_ = ImVec4(fmin.x + 1, fmin.y + 1, fmax.x - fmin.x - 2, fmax.y - fmin.y - 2);
     // Send: a circle with an arrow; its DOM twin reads the textarea (BRIDGE.md: id "send").
     const ImVec2 smin(o.x + width - kPad - sendD, o.y + 10 + inner - sendD), smax(smin.x + sendD, smin.y + sendD);
     const ImU32 fill = s.composerEnabled ? col(pal_.accent) : mix(col(pal_.accent), col(pal_.background), 0.6f);
-    button(dl, "send", "", smin, smax, fill, col(pal_.onAccent), sendD * 0.5f, fonts_.bold);
-    controls_.back().label = S("composer.send");
+    kit_.button(dl, ControlId{ControlKind::Send}, "", smin, smax, fill, col(pal_.onAccent), sendD * 0.5f, fonts_.bold);
+    kit_.controls().back().label = S("composer.send");
     const ImVec2 c((smin.x + smax.x) * 0.5f, (smin.y + smax.y) * 0.5f);
     dl->AddTriangleFilled(ImVec2(c.x - 7, c.y - 8), ImVec2(c.x + 9, c.y), ImVec2(c.x - 7, c.y + 8), col(pal_.onAccent));
     dl->AddTriangleFilled(ImVec2(c.x - 7, c.y - 8), ImVec2(c.x - 3, c.y), ImVec2(c.x - 7, c.y + 8), fill);
@@ -466,16 +420,16 @@ void ChatWindow::drawEndDialog(ImDrawList* dl, ImVec2 size) {
     dl->AddText(fonts_.body, fontPx(fonts_.body), ImVec2(mn.x + 20, mn.y + 48), col(pal_.muted), body.c_str(), nullptr,
                 w - 40);
     const float bw = (w - 20 * 2 - 10) * 0.5f, by = mx.y - 20 - 38;
-    button(dl, "dialog-cancel", S("end.cancel"), ImVec2(mn.x + 20, by), ImVec2(mn.x + 20 + bw, by + 38),
+    kit_.button(dl, ControlId{ControlKind::DialogCancel}, S("end.cancel"), ImVec2(mn.x + 20, by), ImVec2(mn.x + 20 + bw, by + 38),
            col(pal_.surface), col(pal_.text), pal_.buttonRadius, fonts_.bold);
-    button(dl, "dialog-end", S("end.confirm"), ImVec2(mx.x - 20 - bw, by), ImVec2(mx.x - 20, by + 38),
+    kit_.button(dl, ControlId{ControlKind::DialogEnd}, S("end.confirm"), ImVec2(mx.x - 20 - bw, by), ImVec2(mx.x - 20, by + 38),
            col(pal_.danger), IM_COL32_WHITE, pal_.buttonRadius, fonts_.bold);
 }
 
-void ChatWindow::draw(const WindowState& s, float scrollDelta,
-                      const std::function<void(const std::string&)>& activate) {
+void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::function<void(const ControlId&)>& activate) {
     ImGuiIO& io = ImGui::GetIO();
-    controls_.clear();
+    kit_.beginFrame();
+    kit_.setModal(endDialog_);
     animating_ = false;
     text_.beginFrame();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -505,7 +459,7 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
                     nullptr, wrapW);
         if (s.bannerRetry) {
             const float y = top + (bannerH - kBannerH) * 0.5f;
-            button(dl, "retry-connect", label, ImVec2(size.x - kPad - retryW, y + 3), ImVec2(size.x - kPad, y + kBannerH - 3),
+            kit_.button(dl, ControlId{ControlKind::RetryConnect}, label, ImVec2(size.x - kPad - retryW, y + 3), ImVec2(size.x - kPad, y + kBannerH - 3),
                    0, fg, 6.f, fonts_.bold);
         }
         top += bannerH;
@@ -527,11 +481,11 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
                           edit = S("pii.edit");
         float x = mn.x + 12;
         const float by = mx.y - 12 - 30;
-        for (const auto& [id, label, primary] : {std::tuple{std::string("pii-mask"), masked, true},
-                                                 std::tuple{std::string("pii-send"), typed, false},
-                                                 std::tuple{std::string("pii-edit"), edit, false}}) {
+        for (const auto& [id, label, primary] : {std::tuple{ControlKind::PiiMask, masked, true},
+                                                 std::tuple{ControlKind::PiiSend, typed, false},
+                                                 std::tuple{ControlKind::PiiEdit, edit, false}}) {
             const float w = textSize(fonts_.bold, label.c_str()).x + 20;
-            button(dl, id, label, ImVec2(x, by), ImVec2(x + w, by + 30), primary ? col(pal_.accent) : 0,
+            kit_.button(dl, ControlId{id}, label, ImVec2(x, by), ImVec2(x + w, by + 30), primary ? col(pal_.accent) : 0,
                    primary ? col(pal_.onAccent) : col(pal_.text), pal_.buttonRadius, fonts_.bold);
             x += w + 8;
         }
@@ -553,30 +507,27 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
     const float padTop = kRowGap, padBottom = typingH + kRowGap;
     auto maxScrollNow = [&] { return std::max(0.f, padTop + layout_.totalHeight() + padBottom - viewH); };
 
-    const bool overList = ImGui::IsMouseHoveringRect(ImVec2(0, listTop), ImVec2(size.x, listBottom), false);
-    const bool userScrolled = (overList && io.MouseWheel != 0.f && !endDialog_) || scrollDelta != 0.f || thumbDrag_;
     // Follow new messages while the reader is at the bottom; once they scroll up, stay put.
-    const bool follow = stickToBottom_ || (atBottom_ && !userScrolled);
-    if (overList && io.MouseWheel != 0.f && !endDialog_) scrollY_ -= io.MouseWheel * 5.f * ImGui::GetFontSize();
-    scrollY_ += scrollDelta;
+    const bool wasAtBottom = scroll_.atBottom;
+    const bool userScrolled = scroll_.input(kit_.pointerOver(ImVec2(0, listTop), ImVec2(size.x, listBottom)), scrollDelta);
+    const bool follow = scroll_.stickToBottom || (wasAtBottom && !userScrolled);
     if (follow) {
         // Pinned to the newest message: measure what the bottom of the list shows, then sit there.
         layout_.updateViewport(std::max(0.f, layout_.totalHeight() - viewH), viewH, viewH * 0.5f);
-        scrollY_ = maxScrollNow();
+        scroll_.offset = maxScrollNow();
     } else {
-        scrollY_ = std::clamp(scrollY_, 0.f, maxScrollNow());
-        scrollY_ = layout_.updateViewport(std::max(0.f, scrollY_ - padTop), viewH, viewH * 0.5f) + padTop;
+        scroll_.offset = std::clamp(scroll_.offset, 0.f, maxScrollNow());
+        scroll_.offset = layout_.updateViewport(std::max(0.f, scroll_.offset - padTop), viewH, viewH * 0.5f) + padTop;
     }
-    stickToBottom_ = false;
     const float maxScroll = maxScrollNow();
-    scrollY_ = std::clamp(scrollY_, 0.f, maxScroll);
-    atBottom_ = scrollY_ >= maxScroll - 2.f;
+    scroll_.settle(maxScroll);
+    const float scrollY = scroll_.offset;
     const float contentH = padTop + layout_.totalHeight() + padBottom;
 
     dl->PushClipRect(ImVec2(0, listTop), ImVec2(size.x, listBottom), true);
-    const float y0 = listTop - scrollY_ + padTop;
+    const float y0 = listTop - scrollY + padTop;
     if (rowCount) {
-        const auto range = layout_.visibleRange(std::max(0.f, scrollY_ - padTop), viewH);
+        const auto range = layout_.visibleRange(std::max(0.f, scrollY - padTop), viewH);
         firstVisible_ = range.first;
         lastVisible_ = range.last;
         for (std::size_t i = range.first; i < range.last && i < rowCount; ++i)
@@ -584,36 +535,24 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
     }
     if (!s.typing.empty()) drawTyping(dl, s.typing, ImVec2(listX, y0 + layout_.totalHeight()));
     // Older history: a button floating at the top while the top of the list is in view.
-    if (s.hasOlder && scrollY_ < 8.f) {
+    if (s.hasOlder && scrollY < 8.f) {
         const std::string label = S("history.loadEarlier");
         const float w = textSize(fonts_.bold, label.c_str()).x + 24;
-        button(dl, "older", label, ImVec2((size.x - w) * 0.5f, listTop + 6), ImVec2((size.x + w) * 0.5f, listTop + 36),
+        kit_.button(dl, ControlId{ControlKind::LoadOlder}, label, ImVec2((size.x - w) * 0.5f, listTop + 6), ImVec2((size.x + w) * 0.5f, listTop + 36),
                col(pal_.surface), col(pal_.text), 15.f, fonts_.bold);
     }
     dl->PopClipRect();
 
     // Scrollbar: a thin thumb, draggable.
-    if (maxScroll > 0) {
-        const float trackH = viewH - 8, thumbH = std::max(28.f, trackH * viewH / contentH);
-        const float thumbY = listTop + 4 + (trackH - thumbH) * (scrollY_ / maxScroll);
-        const ImVec2 tmin(size.x - 9, thumbY), tmax(size.x - 4, thumbY + thumbH);
-        const bool hover = ImGui::IsMouseHoveringRect(ImVec2(tmin.x - 6, tmin.y), ImVec2(size.x, tmax.y), false);
-        if (hover && io.MouseClicked[0]) thumbDrag_ = true;
-        if (!io.MouseDown[0]) thumbDrag_ = false;
-        if (thumbDrag_ && io.MouseDelta.y != 0.f && trackH > thumbH) {
-            scrollY_ = std::clamp(scrollY_ + io.MouseDelta.y * maxScroll / (trackH - thumbH), 0.f, maxScroll);
-            atBottom_ = scrollY_ >= maxScroll - 2.f;
-        }
-        dl->AddRectFilled(tmin, tmax, mix(col(pal_.background), col(pal_.text), hover || thumbDrag_ ? 0.45f : 0.25f), 3.f);
-    }
+    scroll_.drawBar(dl, size.x, listTop, viewH, contentH, maxScroll, col(pal_.background), col(pal_.text));
     // Messages arrived below while the reader is scrolled up: a pill to jump down to them.
-    if (atBottom_) unseenBelow_ = false;
+    if (scroll_.atBottom) unseenBelow_ = false;
     else if (rowCount > rowsSeen_) unseenBelow_ = true;
     rowsSeen_ = rowCount;
-    if (unseenBelow_ && !atBottom_) {
+    if (unseenBelow_ && !scroll_.atBottom) {
         const std::string label = S("scroll.newMessages");
         const float w = textSize(fonts_.bold, label.c_str()).x + 28;
-        button(dl, "jump", label, ImVec2((size.x - w) * 0.5f, listBottom - 40), ImVec2((size.x + w) * 0.5f, listBottom - 10),
+        kit_.button(dl, ControlId{ControlKind::JumpToNewest}, label, ImVec2((size.x - w) * 0.5f, listBottom - 40), ImVec2((size.x + w) * 0.5f, listBottom - 10),
                col(pal_.accent), col(pal_.onAccent), 15.f, fonts_.bold);
     }
 
@@ -621,25 +560,15 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta,
 
     drawComposer(dl, s, ImVec2(0, composerY), size.x, composerH);
     if (endDialog_) {
-        controls_.clear();   // a modal dialog: only its buttons are reachable
+        kit_.controls().clear();   // a modal dialog: only its buttons are reachable
         drawEndDialog(dl, size);
     }
 
     // Clicks: press and release on the same control. The topmost rect wins (later = on top).
-    auto hitAt = [&](ImVec2 p) -> std::string {
-        for (auto it = controls_.rbegin(); it != controls_.rend(); ++it)
-            if (p.x >= it->min.x && p.y >= it->min.y && p.x < it->max.x && p.y < it->max.y) return it->id;
-        return {};
-    };
-    if (io.MouseClicked[0]) pressed_ = hitAt(io.MousePos);
-    if (io.MouseReleased[0]) {
-        const std::string id = hitAt(io.MousePos);
-        if (!id.empty() && id == pressed_) {
-            if (id == "jump") stickToBottom_ = true;
-            activate(id);
-        }
-        pressed_.clear();
-    }
+    kit_.handleClicks([&](const ControlId& id) {
+        if (id.kind == ControlKind::JumpToNewest) scroll_.stickToBottom = true;
+        activate(id);
+    });
 }
 
 }  // namespace finchat::widget

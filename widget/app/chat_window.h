@@ -21,6 +21,7 @@
 #include "imgui.h"
 
 #include "finchat/markdown.h"
+#include "kit.h"
 #include "model/chat_view_model.h"
 #include "model/row_layout.h"
 #include "model/strings.h"
@@ -29,22 +30,6 @@
 namespace finchat::widget {
 
 class Fonts;
-
-// The colours and shapes the window draws with (packed 0xRRGGBBAA), derived from the partner's
-// Theme (finchat/theme.h) after its contrast check.
-struct Palette {
-    std::uint32_t background = 0xFFFFFFFF, surface = 0xF4F5F7FF, border = 0xDADDE3FF;
-    std::uint32_t text = 0x1A1D23FF, muted = 0x5F6673FF;
-    std::uint32_t header = 0x1F4FD1FF, onHeader = 0xFFFFFFFF;
-    std::uint32_t accent = 0x1F4FD1FF, onAccent = 0xFFFFFFFF;
-    std::uint32_t customerBubble = 0x1F4FD1FF, customerText = 0xFFFFFFFF;
-    std::uint32_t agentBubble = 0xEEF0F4FF, agentText = 0x1A1D23FF;
-    std::uint32_t botBubble = 0xE9F1FFFF, botText = 0x1A1D23FF;
-    std::uint32_t systemText = 0x5F6673FF, link = 0x1A4FBFFF, onBubbleLink = 0xFFFFFFFF;
-    std::uint32_t danger = 0xB42318FF, warning = 0x8A5A00FF, warningBg = 0xFFF4D6FF, focusRing = 0x1F4FD1FF;
-    float windowRadius = 12, bubbleRadius = 14, buttonRadius = 8;
-    float fontPx = 15;
-};
 
 // Everything the window shows besides the rows. Filled by the widget each frame.
 struct WindowState {
@@ -65,15 +50,6 @@ struct WindowState {
     bool agentMode = false;
 };
 
-// A control the shim mirrors: drawn on the canvas, focusable in the DOM.
-struct Control {
-    std::string id;
-    std::string label;
-    std::string kind;   // "button", "link", "option"
-    std::string href;
-    ImVec2 min, max;
-};
-
 class ChatWindow {
 public:
     ChatWindow(Fonts& fonts, const Strings& strings);
@@ -81,7 +57,7 @@ public:
     void setPalette(const Palette& palette) { pal_ = palette; }
     void setReducedMotion(bool reduced) { reducedMotion_ = reduced; }
     void setComposerHeight(float px) { composerHeight_ = px; }
-    void setFocused(std::string id) { focused_ = std::move(id); }
+    void setFocused(std::optional<ControlId> id) { kit_.setFocused(std::move(id)); }
     void setLogo(ImTextureID texture, float aspect) { logo_ = texture; logoAspect_ = aspect; }
 
     // The rows the window draws; the model outlives the window's use of it.
@@ -92,16 +68,16 @@ public:
     void fontsChanged();
 
     // Draws one frame's window. `activate` is called for clicks on controls.
-    void draw(const WindowState& state, float scrollDelta,
-              const std::function<void(const std::string&)>& activate);
+    void draw(const WindowState& state, float scrollDelta, const std::function<void(const ControlId&)>& activate);
 
-    const std::vector<Control>& controls() const { return controls_; }
+    const std::vector<Control>& controls() const { return kit_.controls(); }
+    const Control* control(const ControlId& id) const { return kit_.find(id); }
     ImVec4 composerRect() const { return composerRect_; }   // x, y, w, h in CSS px
     bool animating() const { return animating_; }
     // Row indices on screen in the last frame (read receipts, unread counting).
     std::size_t firstVisible() const { return firstVisible_; }
     std::size_t lastVisible() const { return lastVisible_; }
-    void scrollToBottom() { stickToBottom_ = true; }
+    void scrollToBottom() { scroll_.stickToBottom = true; }
 
     void openEndDialog(bool open) { endDialog_ = open; }
     bool endDialogOpen() const { return endDialog_; }
@@ -141,12 +117,7 @@ private:
     void drawTyping(ImDrawList* dl, const std::string& text, ImVec2 origin);
     void drawComposer(ImDrawList* dl, const WindowState& s, ImVec2 origin, float width, float height);
     void drawEndDialog(ImDrawList* dl, ImVec2 size);
-    bool button(ImDrawList* dl, const std::string& id, const std::string& label, ImVec2 min, ImVec2 max,
-                ImU32 fill, ImU32 text, float rounding, ImFont* font, const char* kind = "button");
-    void addControl(const std::string& id, const std::string& label, const char* kind, ImVec2 min, ImVec2 max,
-                    const std::string& href = {});
-    void focusRing(ImDrawList* dl, const std::string& id, ImVec2 min, ImVec2 max, float rounding);
-    ImU32 col(std::uint32_t rgba) const;
+    ImU32 col(std::uint32_t rgba) const { return color(rgba); }
     std::string S(std::string_view key) const;   // a UI string from the locale table
 
     Fonts& fonts_;
@@ -154,8 +125,7 @@ private:
     Palette pal_;
     bool reducedMotion_ = false;
     float composerHeight_ = 44.f;
-    std::string focused_;
-    ImU32 ringColor_ = 0;   // focus ring colour where the theme's would not show (0: theme's)
+    Kit kit_{pal_};
     ImTextureID logo_ = nullptr;
     float logoAspect_ = 1.f;
 
@@ -165,15 +135,10 @@ private:
     BrowserText text_;
     std::unordered_map<std::string, BrowserTextLayout> labels_;   // names and system lines beyond the atlas
 
-    std::vector<Control> controls_;
-    std::string pressed_;
     ImVec4 composerRect_{0, 0, 0, 0};
     bool animating_ = false;
-    bool atBottom_ = true;
-    bool stickToBottom_ = true;
     bool endDialog_ = false;
-    float scrollY_ = 0;
-    bool thumbDrag_ = false;
+    VerticalScroll scroll_;   // the message list
     std::size_t rowsSeen_ = 0;      // row count of the last frame
     bool unseenBelow_ = false;      // rows arrived below while scrolled up
     std::size_t firstVisible_ = 0, lastVisible_ = 0;

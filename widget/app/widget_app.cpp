@@ -259,7 +259,7 @@ void WidgetApp::setComposerHeight(float px) {
 }
 
 void WidgetApp::focus(const std::string& id) {
-    window_->setFocused(id);
+    window_->setFocused(ControlId::decode(id));
     loop_->wake(1);
 }
 
@@ -476,50 +476,62 @@ void WidgetApp::setNetwork(bool online) {
 }
 
 void WidgetApp::action(const std::string& id) {
+    if (const auto control = ControlId::decode(id)) activate(*control);
+}
+
+void WidgetApp::activate(const ControlId& id) {
     loop_->wake(2);
-    if (id == "send" || id == "minimize" || id == "pii-edit") {
-        if (id == "pii-edit") {
-            piiQuestion_.clear();
-            if (conv_) conv_->answerPii(PiiChoice::Cancel);
-        }
-        emitEvent("action", Json::object({{"id", id}}).dump());   // the shim owns the textarea and the panel
-    } else if (id == "end") {
-        window_->openEndDialog(true);
-    } else if (id == "dialog-cancel") {
-        window_->openEndDialog(false);
-    } else if (id == "dialog-end") {
-        end();
-    } else if (id == "new-chat") {
+    switch (id.kind) {
+    case ControlKind::PiiEdit:
+        piiQuestion_.clear();
+        if (conv_) conv_->answerPii(PiiChoice::Cancel);
+        [[fallthrough]];
+    case ControlKind::Send:
+    case ControlKind::Minimize:
+        emitEvent("action", Json::object({{"id", id.encode()}}).dump());   // the shim owns the textarea and the panel
+        break;
+    case ControlKind::EndChat: window_->openEndDialog(true); break;
+    case ControlKind::DialogCancel: window_->openEndDialog(false); break;
+    case ControlKind::DialogEnd: end(); break;
+    case ControlKind::NewChat:
         if (!conv_) return;
         agentName_.clear();
         notice_.clear();
         piiQuestion_.clear();
         conv_->startNew();
         rebuildTimeline();
-    } else if (id == "retry-connect") {
+        break;
+    case ControlKind::RetryConnect: {
         if (!conv_) return;
         const bool fresh = conv_->state() == ConversationState::Ended || conv_->sessionState() == SessionState::Failed;
         conv_->retry();   // the failed step again: the token, the handoff, or a new chat
         if (fresh) rebuildTimeline();
-    } else if (id == "older") {
+        break;
+    }
+    case ControlKind::LoadOlder:
         if (conv_) conv_->loadOlder();
-    } else if (id == "jump") {
-        window_->scrollToBottom();
-    } else if (id == "pii-mask" || id == "pii-send") {
+        break;
+    case ControlKind::JumpToNewest: window_->scrollToBottom(); break;
+    case ControlKind::PiiMask:
+    case ControlKind::PiiSend:
         if (conv_ && conv_->piiQuestion()) {
-            const SendResult r = conv_->answerPii(id == "pii-mask" ? PiiChoice::Mask : PiiChoice::AsTyped);
+            const SendResult r = conv_->answerPii(id.kind == ControlKind::PiiMask ? PiiChoice::Mask : PiiChoice::AsTyped);
             if (r.outcome == SendOutcome::Sent || r.outcome == SendOutcome::Queued)
                 emitEvent("action", "{\"id\":\"composer-clear\"}");
         }
         piiQuestion_.clear();
         window_->scrollToBottom();
-    } else if (id.rfind("retry:", 0) == 0) {
-        if (conv_) conv_->retrySend(id.substr(6));
-    } else if (id.rfind("copy:", 0) == 0) {
-        if (const Row* row = model_->find(id.substr(5))) fc_js_copy(row->text.c_str());
-    } else if (id.rfind("link:", 0) == 0) {
-        for (const auto& c : window_->controls())
-            if (c.id == id) fc_js_open_url(c.href.c_str());
+        break;
+    case ControlKind::RetrySend:
+        if (conv_) conv_->retrySend(id.key);
+        break;
+    case ControlKind::CopyMessage:
+        if (const Row* row = model_->find(id.key)) fc_js_copy(row->text.c_str());
+        break;
+    case ControlKind::Link:
+        if (const Control* c = window_->control(id)) fc_js_open_url(c->href.c_str());
+        break;
+    default: break;
     }
 }
 
@@ -617,7 +629,7 @@ void WidgetApp::drawFrame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     const WindowState state = windowState();
-    window_->draw(state, canvas_->takeScrollDelta(), [this](const std::string& id) { action(id); });
+    window_->draw(state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
     ImGui::Render();
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(IM_COL32((palette_.background >> 24) & 0xFF,
                                                              (palette_.background >> 16) & 0xFF,
@@ -661,7 +673,9 @@ void WidgetApp::flushMirror(const WindowState& s) {
             Json links = Json::array();
             for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
             Json actions = Json::array();
-            if (row.canRetry) actions.push(Json::object({{"id", "retry:" + row.localId}, {"label", str("delivery.retry")}}));
+            if (row.canRetry)
+                actions.push(Json::object({{"id", ControlId{ControlKind::RetrySend, row.localId}.encode()},
+                                           {"label", str("delivery.retry")}}));
             const bool message = row.kind == RowKind::Message;
             const std::string after = row.index > 0 ? model_->row(row.index - 1).key : std::string();
             items.push(Json::object({{"id", row.key}, {"after", after}, {"sender", message ? row.sender : std::string()},
@@ -687,7 +701,7 @@ void WidgetApp::flushMirror(const WindowState& s) {
     const ImVec4 r = window_->composerRect();
     Json controls = Json::array();
     for (const auto& c : window_->controls()) {
-        Json item = Json::object({{"id", c.id}, {"label", c.label}, {"kind", c.kind}, {"x", px(c.min.x)}, {"y", px(c.min.y)},
+        Json item = Json::object({{"id", c.id.encode()}, {"label", c.label}, {"kind", c.kind}, {"x", px(c.min.x)}, {"y", px(c.min.y)},
                                   {"w", px(c.max.x - c.min.x)}, {"h", px(c.max.y - c.min.y)}});
         if (!c.href.empty()) item.set("href", c.href);
         controls.push(std::move(item));
@@ -805,7 +819,7 @@ double WidgetApp::bench(int kind, int n) {
                 continue;
             }
             ImGui::NewFrame();
-            window_->draw(windowState(), 0.f, [](const std::string&) {});
+            window_->draw(windowState(), 0.f, [](const ControlId&) {});
             ImGui::Render();
         }
         return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);

@@ -49,6 +49,7 @@ public:
     double bench(int kind, int n);
 
 private:
+    void activate(const ControlId& id);   // a canvas click or a mirror control's action
     void onConversationEvent(const ConversationEvent& e);
     void onSessionEvent(int segment, const SessionEvent& e);
     void rebuildTimeline();

@@ -1,0 +1,152 @@
+#include "kit.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+namespace finchat::widget {
+
+float fontPx(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+ImVec2 textSize(ImFont* f, const char* b, const char* e) { return f->CalcTextSizeA(fontPx(f), FLT_MAX, 0.f, b, e); }
+ImVec2 textSize(ImFont* f, const std::string& s) { return textSize(f, s.data(), s.data() + s.size()); }
+
+ImU32 color(std::uint32_t rgba) {
+    return IM_COL32((rgba >> 24) & 0xFF, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
+}
+
+ImU32 mix(ImU32 a, ImU32 b, float t) {
+    ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t,
+                                                 x.w + (y.w - x.w) * t));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kit
+// ---------------------------------------------------------------------------------------------
+bool Kit::pointerOver(ImVec2 min, ImVec2 max) const { return !modal_ && ImGui::IsMouseHoveringRect(min, max, false); }
+
+bool Kit::hovered(const ControlId& id, ImVec2 min, ImVec2 max) const {
+    const bool dialog = id.kind == ControlKind::DialogCancel || id.kind == ControlKind::DialogEnd;
+    return ImGui::IsMouseHoveringRect(min, max, false) && (!modal_ || dialog);
+}
+
+Control& Kit::add(ControlId id, std::string label, const char* kind, ImVec2 min, ImVec2 max, std::string href) {
+    Control c;
+    c.id = std::move(id);
+    c.label = std::move(label);
+    c.kind = kind;
+    c.href = std::move(href);
+    c.min = min;
+    c.max = max;
+    controls_.push_back(std::move(c));
+    return controls_.back();
+}
+
+void Kit::focusRing(ImDrawList* dl, const ControlId& id, ImVec2 min, ImVec2 max, float rounding) const {
+    if (!isFocused(id)) return;
+    dl->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3), ringColor_ ? ringColor_ : col(pal_.focusRing),
+                rounding + 3, 0, 2.f);
+}
+
+bool Kit::button(ImDrawList* dl, ControlId id, const std::string& label, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 text,
+                 float rounding, ImFont* font, const char* kind) {
+    const bool hover = hovered(id, min, max);
+    if (hover) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if ((fill & IM_COL32_A_MASK) != 0)
+        dl->AddRectFilled(min, max, hover ? mix(fill, IM_COL32(0, 0, 0, 255), 0.12f) : fill, rounding);
+    else if (hover)
+        dl->AddRectFilled(min, max, mix(col(pal_.background), text, 0.08f), rounding);
+    const ImVec2 ts = textSize(font, label);
+    dl->AddText(font, fontPx(font), ImVec2(std::round((min.x + max.x - ts.x) * 0.5f), std::round((min.y + max.y - ts.y) * 0.5f)),
+                text, label.c_str());
+    focusRing(dl, id, min, max, rounding);
+    add(std::move(id), label, kind, min, max);
+    return hover;
+}
+
+void Kit::pager(ImDrawList* dl, const ControlId& prev, const ControlId& next, int page, int count,
+                const std::string& label, const std::string& prevLabel, const std::string& nextLabel, ImVec2 o,
+                float width, float height, ImFont* font, ImU32 ink) {
+    const ImVec2 ts = textSize(font, label);
+    const float cy = o.y + height * 0.5f;
+    dl->AddText(font, fontPx(font), ImVec2(std::round(o.x + (width - ts.x) * 0.5f), std::round(cy - ts.y * 0.5f)), ink,
+                label.c_str());
+    const float d = height;
+    auto arrow = [&](const ControlId& id, const std::string& name, float x, float dir) {
+        const ImVec2 mn(x, o.y), mx(x + d, o.y + d);
+        button(dl, id, "", mn, mx, 0, ink, d * 0.5f, font);
+        controls_.back().label = name;
+        const ImVec2 c(x + d * 0.5f, cy);
+        const float s = std::max(4.f, d * 0.16f);
+        dl->AddTriangleFilled(ImVec2(c.x - s * dir * 0.6f, c.y - s), ImVec2(c.x + s * dir * 0.9f, c.y),
+                              ImVec2(c.x - s * dir * 0.6f, c.y + s), ink);
+    };
+    if (page > 0) arrow(prev, prevLabel, o.x, -1.f);
+    if (page + 1 < count) arrow(next, nextLabel, o.x + width - d, 1.f);
+}
+
+const Control* Kit::find(const ControlId& id) const {
+    for (const auto& c : controls_)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const Control* Kit::hitAt(ImVec2 p) const {
+    for (auto it = controls_.rbegin(); it != controls_.rend(); ++it)
+        if (p.x >= it->min.x && p.y >= it->min.y && p.x < it->max.x && p.y < it->max.y) return &*it;
+    return nullptr;
+}
+
+void Kit::handleClicks(const std::function<void(const ControlId&)>& activate) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseClicked[0]) {
+        const Control* c = hitAt(io.MousePos);
+        pressed_ = c && !c->disabled ? std::optional<ControlId>(c->id) : std::nullopt;
+    }
+    if (io.MouseReleased[0]) {
+        const Control* c = hitAt(io.MousePos);
+        if (c && pressed_ && c->id == *pressed_) {
+            const ControlId id = c->id;   // activate may change the controls
+            pressed_.reset();
+            activate(id);
+        }
+        pressed_.reset();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// VerticalScroll
+// ---------------------------------------------------------------------------------------------
+bool VerticalScroll::input(bool pointerOver, float touchDelta) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool wheel = pointerOver && io.MouseWheel != 0.f;
+    if (wheel) offset -= io.MouseWheel * 5.f * ImGui::GetFontSize();
+    offset += touchDelta;
+    return wheel || touchDelta != 0.f || thumbDrag_;
+}
+
+void VerticalScroll::settle(float maxScroll) {
+    stickToBottom = false;
+    offset = std::clamp(offset, 0.f, maxScroll);
+    atBottom = offset >= maxScroll - 2.f;
+}
+
+void VerticalScroll::drawBar(ImDrawList* dl, float width, float top, float viewH, float contentH, float maxScroll,
+                             ImU32 background, ImU32 ink) {
+    if (maxScroll <= 0) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float trackH = viewH - 8, thumbH = std::max(28.f, trackH * viewH / contentH);
+    const float thumbY = top + 4 + (trackH - thumbH) * (offset / maxScroll);
+    const ImVec2 tmin(width - 9, thumbY), tmax(width - 4, thumbY + thumbH);
+    const bool hover = ImGui::IsMouseHoveringRect(ImVec2(tmin.x - 6, tmin.y), ImVec2(width, tmax.y), false);
+    if (hover && io.MouseClicked[0]) thumbDrag_ = true;
+    if (!io.MouseDown[0]) thumbDrag_ = false;
+    if (thumbDrag_ && io.MouseDelta.y != 0.f && trackH > thumbH) {
+        offset = std::clamp(offset + io.MouseDelta.y * maxScroll / (trackH - thumbH), 0.f, maxScroll);
+        atBottom = offset >= maxScroll - 2.f;
+    }
+    dl->AddRectFilled(tmin, tmax, mix(background, ink, hover || thumbDrag_ ? 0.45f : 0.25f), 3.f);
+}
+
+}  // namespace finchat::widget
