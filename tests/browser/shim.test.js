@@ -398,3 +398,21 @@ test('the shim calls only exports that widget/CMakeLists.txt lists (the one expo
     if (used.has(name) && name !== '_fc_bench') assert.ok(fake.includes(`${name}(`), `${name} provided by the fake widget`);
   }
 });
+
+// The other direction: every host.* callback the glue calls (widget/app/*.js js-libraries) is in
+// BRIDGE.md's host table and on the shim's host object (web/src/ui.js).
+test('every host callback the glue calls is documented in BRIDGE.md and provided by the shim', () => {
+  const root = path.resolve(__dirname, '../..');
+  const glue = fs.readdirSync(path.join(root, 'widget/app')).filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(root, 'widget/app', f), 'utf8')).join('\n');
+  const called = new Set([...glue.matchAll(/\['host'\]\['([A-Za-z]+)'\]/g)].map((m) => m[1]));
+  assert.ok(called.has('textLayout') && called.has('textRaster') && called.size > 8, [...called].join(' '));
+  const bridge = fs.readFileSync(path.join(root, 'widget/BRIDGE.md'), 'utf8');
+  const ui = fs.readFileSync(path.join(root, 'web/src/ui.js'), 'utf8');
+  const hostBlock = /const host = \{([\s\S]*?)\n  \};/.exec(ui);
+  assert.ok(hostBlock, 'the host object in web/src/ui.js');
+  for (const name of called) {
+    assert.ok(bridge.includes(`| \`${name}(`), `host.${name} documented in BRIDGE.md`);
+    assert.ok(new RegExp(`\\n    ${name}\\(`).test(hostBlock[1]), `host.${name} provided by web/src/ui.js`);
+  }
+});

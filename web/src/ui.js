@@ -7,6 +7,7 @@ import panelCss from './panel.css';
 import { adoptCss } from './css.js';
 import { DEFAULT_STRINGS, LANG_TAG, format } from './strings.js';
 import { answerDataCall } from './data-call.js';
+import { createTextRaster } from './text-raster.js';
 
 // Font files of the build (build.mjs): [{file, slot}] with slot 0 regular, 1 semibold, 2 fallback.
 const FONTS = __FC_FONTS__;
@@ -41,21 +42,31 @@ function fetchFont(base, f) {
   return fetchOk(new URL(f.file, base).href).then((r) => r.arrayBuffer())
     .then((b) => {
       const bytes = new Uint8Array(b);
-      if (f.slot === 0) addDocumentFont(bytes);
+      if (f.slot === 0 || f.slot === 1) addDocumentFont(bytes, f.slot === 1 ? '600' : '400');
       return { slot: f.slot, bytes };
     }, () => null);
 }
 
 // The composer's text in the same typeface as the canvas: the regular font the canvas uses, from the
 // bytes already here (no second request, nothing for font-src to refuse), under a name of our own.
-// Font families are per document, so the shadow root's CSS can name it.
-function addDocumentFont(bytes) {
+// Font families are per document, so the shadow root's CSS can name it. Message text drawn by the
+// browser (text-raster.js) uses the same faces, regular and semibold, for what they cover.
+const documentFonts = [];
+function addDocumentFont(bytes, weight) {
   try {
     if (!document.fonts || typeof FontFace !== 'function') return;
-    const face = new FontFace('Finaptic Inter', bytes.slice());
+    const face = new FontFace('Finaptic Inter', bytes.slice(), { weight });
     document.fonts.add(face);
-    face.load().catch(() => document.fonts.delete(face));
+    documentFonts.push(face.load().catch(() => document.fonts.delete(face)));
   } catch (e) { /* an old browser: the composer keeps the theme's font stack */ }
+}
+
+// Message text shaped and rasterised by the browser, one measurer for the page (C++ asks through
+// host.textLayout / host.textRaster, widget/BRIDGE.md).
+let textRaster;
+function browserText() {
+  textRaster ||= createTextRaster();
+  return textRaster;
 }
 
 // An image as RGBA pixels, at most `maxH` px high (C++ draws it: the theme's logo in the header, a
@@ -265,6 +276,8 @@ export function createPanel(w) {
       if (!/^https:\/\//.test(url)) return answer(null);
       decodeImage(url, 96).then(answer, () => answer(null));
     },
+    textLayout(spec, maxWidth) { return browserText().layout(spec, maxWidth); },
+    textRaster(spec, maxWidth, ratio, top, height) { return browserText().raster(spec, maxWidth, ratio, top, height); },
     cursor(name) { canvas.style.cursor = /^[a-z-]{1,20}$/.test(name) ? name : 'default'; },
     // A message needs glyphs the loaded fonts lack: fetch that slot's file (the fallback) once per page.
     needFont(slot) {
@@ -710,6 +723,7 @@ export function createPanel(w) {
     const s = preload(w.base);
     starting = (async () => {
       const [factory, wasmModule, fonts] = await Promise.all([s.glue, s.wasm, s.fonts]);
+      await Promise.all(documentFonts);   // measured text must use the faces it is drawn with
       const m = await new Promise((resolve, reject) => {
         factory({
           canvas,

@@ -59,6 +59,8 @@ void ChatWindow::rowsReset() {
 
 void ChatWindow::fontsChanged() {
     cache_.clear();
+    labels_.clear();
+    text_.clear();
     layout_.invalidateAll();
 }
 
@@ -71,6 +73,19 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
     c = RowCache{};
     c.width = maxW;
     const float lineH = std::round(fontPx(fonts_.body) * 1.4f);
+    if (text_.available()) {
+        const BubbleColors bc = bubbleColors(row);
+        auto rgba = [](ImU32 v) {   // ImU32 (ABGR) -> 0xRRGGBBAA
+            return (v & 0xFFu) << 24 | ((v >> 8) & 0xFFu) << 16 | ((v >> 16) & 0xFFu) << 8 | (v >> 24);
+        };
+        const TextColors colors{rgba(bc.ink), rgba(bc.link), rgba(mix(bc.fill, bc.ink, 0.12f))};
+        if (text_.layout(browserTextSpec(row.rich, pal_.fontPx, std::round(pal_.fontPx * 1.4f), colors), maxW, c.text)) {
+            c.browser = true;
+            c.textW = c.text.width;
+            c.textH = c.text.height;
+            return c;
+        }
+    }
     float y = 0, maxX = 0;
     bool firstBlock = true;
     for (const auto& block : row.rich.blocks) {
@@ -157,6 +172,49 @@ float ChatWindow::rowHeight(const Row& row, float listWidth) {
     return 0;
 }
 
+// Names and system lines are drawn with the ImGui font when its atlas has their glyphs (Latin-1), and
+// by the browser otherwise (a name in Arabic, Chinese, with an emoji).
+const BrowserTextLayout* ChatWindow::labelLayout(ImFont* font, float px, ImU32 color, const std::string& text) {
+    if (!text_.available()) return nullptr;
+    bool beyondAtlas = false;
+    for (std::size_t i = 0; i < text.size() && !beyondAtlas;) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
+        beyondAtlas = nextCodePoint(text, i) > 0xFF;
+    }
+    if (!beyondAtlas) return nullptr;
+    const std::string key = std::to_string(color) + (font == fonts_.bold ? "b" : "r") + std::to_string(std::lround(px * 64)) + '\n' + text;
+    if (auto it = labels_.find(key); it != labels_.end()) return &it->second;
+    if (labels_.size() > 256) labels_.clear();
+    RichText rich;
+    rich.blocks.push_back(TextBlock{BlockKind::Paragraph, 0, false, {TextRun{text, font == fonts_.bold, false, false, -1}}});
+    const auto rgba = static_cast<std::uint32_t>((color & 0xFFu) << 24 | ((color >> 8) & 0xFFu) << 16 |
+                                                 ((color >> 16) & 0xFFu) << 8 | (color >> 24));
+    BrowserTextLayout layout;
+    if (!text_.layout(browserTextSpec(rich, px, std::round(px * 1.25f), TextColors{rgba, rgba, 0}), 4096.f, layout))
+        return nullptr;
+    return &labels_.emplace(key, std::move(layout)).first->second;
+}
+
+ImVec2 ChatWindow::labelSize(ImFont* font, float px, const std::string& text) {
+    if (const BrowserTextLayout* l = labelLayout(font, px, 0, text)) return ImVec2(l->width, l->height);
+    return textSize(font, text.c_str());
+}
+
+void ChatWindow::drawLabel(ImDrawList* dl, ImFont* font, float px, ImVec2 pos, ImU32 color, const std::string& text) {
+    if (const BrowserTextLayout* l = labelLayout(font, px, color, text)) {
+        if (!text_.draw(dl, "label", *l, pos, IM_COL32_WHITE)) animating_ = true;
+        return;
+    }
+    dl->AddText(font, px, pos, color, text.c_str());
+}
+
+ChatWindow::BubbleColors ChatWindow::bubbleColors(const Row& row) const {
+    if (row.own)   // the viewer's own messages (the customer's, or the agent's in the console)
+        return {col(pal_.customerBubble), col(pal_.customerText), col(pal_.onBubbleLink)};
+    if (row.role == SenderRole::Bot) return {col(pal_.botBubble), col(pal_.botText), col(pal_.link)};
+    return {col(pal_.agentBubble), col(pal_.agentText), col(pal_.link)};
+}
+
 void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, float width) {
     dl->AddRectFilled(o, ImVec2(o.x + width, o.y + kHeaderH), col(pal_.header));
     kit_.setRingColor(col(pal_.onHeader));
@@ -209,15 +267,7 @@ void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, f
     const float maxText = std::max(40.f, std::min(listWidth * 0.8f, 520.f) - 2 * kBubblePadX);
     RowCache& c = layoutText(row, maxText);
     const bool right = row.own;
-    ImU32 fill = col(pal_.agentBubble), ink = col(pal_.agentText), link = col(pal_.link);
-    if (row.own) {   // the viewer's own messages (the customer's, or the agent's in the console)
-        fill = col(pal_.customerBubble);
-        ink = col(pal_.customerText);
-        link = col(pal_.onBubbleLink);
-    } else if (row.role == SenderRole::Bot) {
-        fill = col(pal_.botBubble);
-        ink = col(pal_.botText);
-    }
+    const auto [fill, ink, link] = bubbleColors(row);
     const float bw = c.textW + 2 * kBubblePadX, bh = c.textH + 2 * kBubblePadY;
     const float bx = right ? o.x + listWidth - bw : o.x;
     bmin = ImVec2(bx, y);
@@ -229,7 +279,21 @@ void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, f
 
     const ImVec2 origin(bx + kBubblePadX, y + kBubblePadY);
     kit_.setRingColor(row.own ? ink : 0);
-    for (std::size_t i = 0; i < c.pieces.size(); ++i) {
+    if (c.browser) {
+        // The browser's bitmap of the body; links are controls at the rectangles it reported.
+        if (!text_.draw(dl, row.key, c.text, origin, IM_COL32_WHITE)) animating_ = true;   // rest next frame
+        for (std::size_t i = 0; i < c.text.links.size(); ++i) {
+            const auto& r = c.text.links[i];
+            if (r.link < 0 || r.link >= static_cast<int>(row.rich.links.size())) continue;
+            const ImVec2 mn(origin.x + r.min.x, origin.y + r.min.y), mx(origin.x + r.max.x, origin.y + r.max.y);
+            const auto& l = row.rich.links[static_cast<std::size_t>(r.link)];
+            ControlId id{ControlKind::Link, row.key, r.link, static_cast<int>(i)};
+            if (kit_.pointerOver(mn, mx)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            kit_.focusRing(dl, id, mn, mx, 2.f);
+            kit_.add(std::move(id), l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
+        }
+    }
+    for (std::size_t i = 0; !c.browser && i < c.pieces.size(); ++i) {
         const Piece& p = c.pieces[i];
         const ImVec2 pos(origin.x + p.pos.x, origin.y + p.pos.y);
         const float px = fontPx(p.font);
@@ -263,28 +327,28 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
     ImFont* small = fonts_.small;
     const float smallPx = fontPx(small);
     if (row.kind != RowKind::Message) {
-        const ImVec2 ts = textSize(small, row.text.c_str());
+        ImFont* font = row.kind == RowKind::HandoffDivider ? fonts_.bold : small;
+        const ImVec2 ts = labelSize(font, smallPx, row.text);
         const float cx = o.x + listWidth * 0.5f, cy = o.y + std::round(smallPx * 0.7f);
         if (row.kind != RowKind::System) {   // date separators and the handoff divider: rules
             const float gap = ts.x * 0.5f + 10;
             const float y = row.kind == RowKind::HandoffDivider ? cy + kRowGap : cy;
             dl->AddLine(ImVec2(o.x + 8, y), ImVec2(cx - gap, y), col(pal_.border));
             dl->AddLine(ImVec2(cx + gap, y), ImVec2(o.x + listWidth - 8, y), col(pal_.border));
-            dl->AddText(row.kind == RowKind::HandoffDivider ? fonts_.bold : small, smallPx,
-                        ImVec2(std::round(cx - ts.x * 0.5f), std::round(y - ts.y * 0.5f)), col(pal_.systemText),
-                        row.text.c_str());
+            drawLabel(dl, font, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), std::round(y - ts.y * 0.5f)),
+                      col(pal_.systemText), row.text);
             return;
         }
-        dl->AddText(small, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), o.y), col(pal_.systemText), row.text.c_str());
+        drawLabel(dl, small, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), o.y), col(pal_.systemText), row.text);
         return;
     }
 
     const bool right = row.own;
     float y = o.y;
     if (row.firstInRun && !row.own && !row.sender.empty()) {
-        const ImVec2 ns = textSize(small, row.sender.c_str());
+        const ImVec2 ns = labelSize(fonts_.bold, smallPx, row.sender);
         const float x = right ? o.x + listWidth - ns.x - 4 : o.x + 4;
-        dl->AddText(fonts_.bold, smallPx, ImVec2(x, y), col(pal_.muted), row.sender.c_str());
+        drawLabel(dl, fonts_.bold, smallPx, ImVec2(x, y), col(pal_.muted), row.sender);
         y += std::round(smallPx * 1.5f);
     }
     const bool failed = row.delivery == Delivery::Failed;
@@ -352,7 +416,7 @@ void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
         if (!reducedMotion_) lift = static_cast<float>(std::max(0.0, std::sin(t * 6.0 - i * 0.9))) * 3.f;
         dl->AddCircleFilled(ImVec2(o.x + 15 + i * 11.f, o.y + 14 - lift), 3.f, col(pal_.muted), 12);
     }
-    dl->AddText(fonts_.small, smallPx, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text.c_str());
+    drawLabel(dl, fonts_.small, smallPx, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text);
     if (!reducedMotion_) animating_ = true;
 }
 
@@ -411,6 +475,7 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
     kit_.beginFrame();
     kit_.setModal(endDialog_);
     animating_ = false;
+    text_.beginFrame();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 size = io.DisplaySize;
     dl->AddRectFilled(ImVec2(0, 0), size, col(pal_.background));
@@ -534,6 +599,8 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
         kit_.button(dl, ControlId{ControlKind::JumpToNewest}, label, ImVec2((size.x - w) * 0.5f, listBottom - 40), ImVec2((size.x + w) * 0.5f, listBottom - 10),
                col(pal_.accent), col(pal_.onAccent), 15.f, fonts_.bold);
     }
+
+    text_.endFrame();   // off-screen text bitmaps beyond the cache's bound are released
 
     drawComposer(dl, s, ImVec2(0, composerY), size.x, composerH);
     if (endDialog_) {

@@ -26,6 +26,7 @@
 #include "model/chat_view_model.h"
 #include "model/row_layout.h"
 #include "model/strings.h"
+#include "text_runs.h"
 
 namespace finchat::widget {
 
@@ -92,6 +93,9 @@ public:
 
     void openEndDialog(bool open) { endDialog_ = open; }
     bool endDialogOpen() const { return endDialog_; }
+    // Message bodies shaped and rasterised by the browser (text_runs.h); not available with a
+    // stand-in host, where they are drawn with the ImGui font as before.
+    const BrowserText& browserText() const { return text_; }
 
 
 private:
@@ -106,8 +110,17 @@ private:
     struct RowCache {
         float width = -1;        // text width the pieces were laid out for
         float textW = 0, textH = 0;
-        std::vector<Piece> pieces;
+        std::vector<Piece> pieces;          // ImGui-font layout (no browser text)
+        bool browser = false;               // laid out by the browser: `text` holds it
+        BrowserTextLayout text;
     };
+    struct BubbleColors {
+        ImU32 fill, ink, link;
+    };
+    BubbleColors bubbleColors(const Row& row) const;
+    const BrowserTextLayout* labelLayout(ImFont* font, float px, ImU32 color, const std::string& text);
+    ImVec2 labelSize(ImFont* font, float px, const std::string& text);
+    void drawLabel(ImDrawList* dl, ImFont* font, float px, ImVec2 pos, ImU32 color, const std::string& text);
 
     RowCache& layoutText(const Row& row, float maxTextWidth);
     float rowHeight(const Row& row, float listWidth);
@@ -135,6 +148,8 @@ private:
     const ChatViewModel* model_ = nullptr;
     RowLayout layout_;
     std::unordered_map<std::string, RowCache> cache_;   // by row key
+    BrowserText text_;
+    std::unordered_map<std::string, BrowserTextLayout> labels_;   // names and system lines beyond the atlas
 
     ImVec4 composerRect_{0, 0, 0, 0};
     bool animating_ = false;

@@ -760,7 +760,9 @@ void WidgetApp::flushMirror(const WindowState& s) {
         Json items = Json::array();
         for (const Row* rowp : changed) {
             const Row& row = *rowp;
-            if (fonts_.noteText(row.text)) fc_js_need_font(Fonts::Fallback);
+            // With the browser drawing message text (and names and system lines beyond Latin-1), the
+            // atlas never needs the fallback file's glyphs for them.
+            if (!window_->browserText().available() && fonts_.noteText(row.text)) fc_js_need_font(Fonts::Fallback);
             Json links = Json::array();
             for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
             Json actions = Json::array();
@@ -956,11 +958,23 @@ double WidgetApp::bench(int kind, int n) {
         benchTemplates(kind, n);
         return static_cast<double>(model_->size());
     }
-    if (kind == 1) {
+    if (kind == 1 || kind == 10) {
         benchTemplates_.clear();
         // A synthetic chat of n messages through the real code paths (Transcript ingest, view
         // model, layout): alternating customer/agent, a few lines of text each, some markdown.
-        static const char* texts[] = {
+        // Kind 10: mixed scripts (emoji, Arabic, Hebrew, Hindi, Thai, Chinese, both directions).
+        static const char* mixed[] = {
+            "thanks \xF0\x9F\x91\x8D see you tomorrow \xF0\x9F\x98\x8A",
+            ("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7\xD8\x8C \xD8\xA3\xD8\xB1\xD9\x8A\xD8\xAF "
+             "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84 250 EUR \xD8\xA5\xD9\x84\xD9\x89 **\xD8\xAD\xD8\xB3\xD8\xA7\xD8\xA8 "
+             "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD9\x81\xD9\x8A\xD8\xB1** https://help.example.com/ar"),
+            "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D, \xD7\x94\xD7\x9B\xD7\xA8\xD7\x98\xD7\x99\xD7\xA1 \xD7\xA9\xD7\x9C\xD7\x99 \xD7\xA0\xD7\x97\xD7\xA1\xD7\x9D (card 4421)",
+            "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87, \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\xB0\xE0\xA4\xBE \xE0\xA4\x96\xE0\xA4\xBE\xE0\xA4\xA4\xE0\xA4\xBE \xE0\xA4\xAC\xE0\xA4\x82\xE0\xA4\xA6 \xE0\xA4\xB9\xE0\xA5\x88",
+            "\xE0\xB8\xAA\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x94\xE0\xB8\xB5\xE0\xB8\x84\xE0\xB8\xA3\xE0\xB8\xB1\xE0\xB8\x9A \xE0\xB8\x82\xE0\xB8\xAD\xE0\xB8\x9A\xE0\xB8\x84\xE0\xB8\xB8\xE0\xB8\x93\xE0\xB8\xA1\xE0\xB8\xB2\xE0\xB8\x81",
+            "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C\xE6\x88\x91\xE7\x9A\x84\xE8\xBD\xAC\xE8\xB4\xA6\xE8\xBF\x98\xE6\xB2\xA1\xE6\x9C\x89\xE5\x88\xB0\xE8\xB4\xA6\xE3\x80\x82\xE8\xB0\xA2\xE8\xB0\xA2\xEF\xBC\x81",
+            "Caf\xC3\xA9 na\xC3\xAFve r\xC3\xA9sum\xC3\xA9 \xE2\x80\x94 e\xCC\x81 (combining) \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
+        };
+        static const char* latin[] = {
             "Hi, I can't see my last card payment in the app. It was yesterday evening at the grocery store.",
             ("Thanks for waiting. I can see a **pending** authorisation from yesterday; pending payments "
              "show after they settle, usually within 1-3 working days."),
@@ -976,7 +990,7 @@ double WidgetApp::bench(int kind, int n) {
             item.id = "bench-" + std::to_string(i);
             item.type = ItemType::Message;
             item.contentType = i % 2 ? "text/markdown" : "text/plain";
-            item.content = texts[i % 5];
+            item.content = kind == 10 ? mixed[i % 7] : latin[i % 5];
             item.absoluteTime = formatIsoTime(start + static_cast<std::int64_t>(i) * 45'000);
             const bool customer = i % 2 == 0;
             item.participantId = customer ? "bench-customer" : "bench-agent";
@@ -1007,6 +1021,14 @@ double WidgetApp::bench(int kind, int n) {
         return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);
     }
     if (kind == 3) return static_cast<double>(loop_->framesDrawn());
+    // Browser-drawn message text: bitmap bytes held, their cap, tiles rasterised; the ImGui atlas.
+    if (kind == 11) return static_cast<double>(window_->browserText().cache().bytes());
+    if (kind == 12) return static_cast<double>(window_->browserText().cache().capBytes());
+    if (kind == 13) return static_cast<double>(window_->browserText().rastered());
+    if (kind == 14) {
+        const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        return static_cast<double>(atlas->TexWidth) * atlas->TexHeight * 4;   // uploaded as RGBA32
+    }
     return -1;
 }
 
