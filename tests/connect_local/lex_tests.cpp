@@ -544,9 +544,12 @@ namespace {
 // Every custom payload a bot definition can send: initial and closing responses, slot prompts.
 std::vector<std::string> payloadsOf(const BotDefinition& def) {
     std::vector<std::string> out;
-    auto add = [&](const std::vector<LexMessage>& messages) {
-        for (const auto& m : messages)
-            if (m.kind == LexMessage::Kind::CustomPayload) out.push_back(m.content);
+    auto add = [&](const std::vector<LexMessageGroup>& groups) {
+        for (const auto& g : groups) {
+            if (g.message.kind == LexMessage::Kind::CustomPayload) out.push_back(g.message.content);
+            for (const auto& v : g.variations)
+                if (v.kind == LexMessage::Kind::CustomPayload) out.push_back(v.content);
+        }
     };
     for (const auto& [id, locale] : def.locales) {
         for (const auto& intent : locale.intents) {
