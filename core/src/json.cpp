@@ -1,4 +1,5 @@
 #include "finchat/json.h"
+#include "finchat/util.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -345,6 +346,15 @@ double Json::asDouble() const {
         case Type::Integer: return static_cast<double>(static_cast<std::int64_t>(n_));
         case Type::Unsigned: return static_cast<double>(n_);
         case Type::Float: return std::strtod(s_.c_str(), nullptr);   // as nlohmann's lexer
+        default: return 0;
+    }
+}
+
+double Json::asNearDouble() const {
+    switch (type_) {   // not through asDouble(): that would link strtod
+        case Type::Integer: return static_cast<double>(static_cast<std::int64_t>(n_));
+        case Type::Unsigned: return static_cast<double>(n_);
+        case Type::Float: return parseDecimal(s_);
         default: return 0;
     }
 }

@@ -184,7 +184,7 @@ private:
     }
     void number(const Json& v, const std::string& path, int min, int max, float& out) {
         if (!v.isNumber()) return fail(ErrorCode::WrongType, path, "expected number");
-        const double d = v.asDouble();
+        const double d = v.asNearDouble();
         if (!(d >= min && d <= max)) {
             const std::string what = "must be " + std::to_string(min) + " to " + std::to_string(max);
             return fail(ErrorCode::InvalidValue, path, what.c_str());

@@ -162,6 +162,64 @@ int hexDigit(char c) {
     return -1;
 }
 
+double parseDecimal(std::string_view s, std::size_t* used) {
+    // 10^0 .. 10^22 are exact doubles: one multiplication or division by one of them rounds once.
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    std::size_t i = 0;
+    const bool negative = i < s.size() && s[i] == '-';
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    std::uint64_t mantissa = 0;
+    int digits = 0, exponent = 0, seen = 0;
+    auto takeDigits = [&](bool fraction) {
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++seen) {
+            if (digits < 19) {   // 19 digits always fit in 64 bits; later ones only scale
+                if (mantissa != 0 || s[i] != '0') ++digits;
+                mantissa = mantissa * 10 + static_cast<unsigned>(s[i] - '0');
+                if (fraction) --exponent;
+            } else if (!fraction) {
+                ++exponent;
+            }
+        }
+    };
+    takeDigits(false);
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        takeDigits(true);
+    }
+    if (seen == 0) {
+        if (used) *used = 0;
+        return 0;
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        std::size_t j = i + 1;
+        const bool negExp = j < s.size() && s[j] == '-';
+        if (j < s.size() && (s[j] == '-' || s[j] == '+')) ++j;
+        if (j < s.size() && s[j] >= '0' && s[j] <= '9') {
+            int e = 0;
+            for (; j < s.size() && s[j] >= '0' && s[j] <= '9'; ++j)
+                if (e < 100000) e = e * 10 + (s[j] - '0');
+            exponent += negExp ? -e : e;
+            i = j;
+        }
+    }
+    if (used) *used = i;
+    double v = static_cast<double>(mantissa);
+    if (mantissa != 0) {
+        if (exponent < 0 && mantissa < (std::uint64_t{1} << 53) && exponent >= -22) {
+            v /= kPow10[-exponent];
+        } else {
+            for (; exponent > 22 && v < 1e308; exponent -= 22) v *= 1e22;
+            for (; exponent < -22 && v > 1e-300; exponent += 22) v /= 1e22;
+            if (exponent > 22) v *= 1e22 * 1e22;      // overflows to infinity
+            else if (exponent < -22) v /= 1e22 * 1e22;   // underflows to zero
+            else if (exponent >= 0) v *= kPow10[exponent];
+            else v /= kPow10[-exponent];
+        }
+    }
+    return negative ? -v : v;
+}
+
 std::optional<std::string> percentDecode(std::string_view s, bool plusIsSpace) {
     std::string out;
     out.reserve(s.size());

@@ -10,6 +10,9 @@
 //       (d) the headless SDK (finaptic-chat/headless): finaptic-chat-headless.js + .wasm, target
 //           <= 64 KB gzip (amazon-connect-chatjs alone, with no handoff and no templates: 76.6 KB gzip).
 //           Not part of (b): a page loads the widget or the headless SDK.
+//       Each .wasm of (b) and (d) is then split into its code and data sections (gzip-9 of each alone)
+//       with its largest data segments: a segment whose gzip size is close to its raw size is
+//       incompressible data (the PII name table's Bloom filter), a lever apart from the code.
 //   node tests/bench/size_report.mjs --pair build/wasm/widget/finchat_browser_smoke.js [X.wasm]
 //       one emscripten output (the .js loader and its .wasm; the .wasm defaults to the .js name).
 //   node tests/bench/size_report.mjs --top N X.wasm
@@ -90,6 +93,7 @@ function distReport(dir) {
   const files = all.filter((f) => ASSET_EXT.has(path.extname(f).toLowerCase()) && f !== classic && !onDemand(f));
   table('(b) full widget (what a chat downloads: js, wasm, css, fonts; classic entry and source maps excluded)',
     files.map(row), FULL_GZIP_TARGET);
+  for (const f of files.filter((x) => x.endsWith('.wasm'))) wasmContents(f, path.relative(dir, f));
   const extra = all.filter(onDemand);
   if (extra.length) table('(c) on demand (only when a message needs more glyphs)', extra.map(row));
   const other = all.filter((f) => !files.includes(f) && !extra.includes(f));
@@ -97,6 +101,7 @@ function distReport(dir) {
   if (headless.every((f) => fs.existsSync(f))) {
     table('(d) headless SDK (finaptic-chat/headless: its module and wasm; instead of the widget, not with it)',
       headless.map(row), HEADLESS_GZIP_TARGET);
+    wasmContents(headless[1], path.basename(headless[1]));
   } else {
     console.log('\n(d) headless SDK: no finaptic-chat-headless.js/.wasm in the dist directory');
   }
@@ -108,12 +113,47 @@ function pairReport(js, wasm) {
   table(`emscripten output: ${path.dirname(js)}`, rows, 0);
 }
 
-// --- name-section breakdown ---------------------------------------------------------------------
+// --- wasm contents ------------------------------------------------------------------------------
 function leb(b, i) {
   let r = 0, s = 0, x;
   do { x = b[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
   return [r, i];
 }
+
+const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+
+// Code and data sections of a wasm, and its largest active data segments.
+function wasmContents(file, label) {
+  const b = fs.readFileSync(file);
+  let i = 8, code = null, data = null;
+  const segments = [];
+  while (i < b.length) {
+    const id = b[i++];
+    let size; [size, i] = leb(b, i);
+    const end = i + size;
+    if (id === 10) code = b.subarray(i, end);
+    if (id === 11) {
+      data = b.subarray(i, end);
+      let [count, j] = leb(b, i);
+      for (let k = 0; k < count && j < end; k++) {
+        let flags; [flags, j] = leb(b, j);
+        if (flags === 2) [, j] = leb(b, j);
+        if (flags !== 1) { while (b[j] !== 0x0b) j++; j++; }   // the offset expression (i32.const N; end)
+        let len; [len, j] = leb(b, j);
+        segments.push(b.subarray(j, j + len));
+        j += len;
+      }
+    }
+    i = end;
+  }
+  if (!code || !data) return;
+  const top = segments.sort((x, y) => y.length - x.length).slice(0, 3)
+    .map((seg) => `${seg.length}/${gz(seg)}`).join(', ');
+  console.log(`  ${label}: code ${code.length} raw, ${gz(code)} gzip; data ${data.length} raw, ${gz(data)} gzip` +
+              ` (largest segments raw/gzip: ${top})`);
+}
+
+// --- name-section breakdown ---------------------------------------------------------------------
 
 function topFunctions(file, n) {
   const b = fs.readFileSync(file);

@@ -2,7 +2,10 @@
 // code-point length Connect's "characters" limits are measured in. Each SECTION states a behaviour.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <set>
@@ -341,4 +344,41 @@ TEST_CASE("percentDecode and queryParam read URL query strings", "[util]") {
     CHECK(queryParam("a=1&b=2", "c").empty());
     CHECK(queryParam("a=%zz", "a").empty());
     CHECK(queryParam("", "a").empty());
+}
+
+TEST_CASE("parseDecimal reads numbers without strtod", "[util]") {
+    SECTION("correctly rounded up to 15 significant digits and exponents within 22: equal to strtod") {
+        const char* exact[] = {"0", "1", "-1", "1.25", "2.625", "1.3333333333333", "0.1", "0.2", "0.3", "16",
+                               "12.5e3", "-7.75E-2", "123456789012345", "0.000001", "1e22", "1e-22", "3.0",
+                               "0.0", "-0", "999999999999999", "4.9e-3", "17.333333333333"};
+        for (const char* text : exact) {
+            INFO(text);
+            std::size_t used = 0;
+            CHECK(parseDecimal(text, &used) == std::strtod(text, nullptr));
+            CHECK(used == std::strlen(text));
+        }
+    }
+    SECTION("longer or larger numbers: within 1e-14 of strtod, relatively") {
+        const char* near[] = {"3.14159265358979323846", "1.5e300", "2.2250738585072014e-308",
+                              "123456789012345678901234567890", "1e100", "6.02214076e23", "1e-100",
+                              "0.1234567890123456789"};
+        for (const char* text : near) {
+            INFO(text);
+            const double want = std::strtod(text, nullptr), got = parseDecimal(text);
+            CHECK(std::fabs(got - want) <= std::fabs(want) * 1e-14);
+        }
+    }
+    SECTION("reads the longest number prefix; no digits is no number") {
+        std::size_t used = 99;
+        CHECK(parseDecimal("2.5px", &used) == 2.5);
+        CHECK(used == 3);
+        CHECK(parseDecimal("7e", &used) == 7);
+        CHECK(used == 1);
+        CHECK(parseDecimal("abc", &used) == 0);
+        CHECK(used == 0);
+        CHECK(parseDecimal("-", &used) == 0);
+        CHECK(used == 0);
+        CHECK(parseDecimal("1e400") == std::numeric_limits<double>::infinity());
+        CHECK(parseDecimal("1e-400") == 0);
+    }
 }

@@ -32,7 +32,7 @@ int px(float v) { return static_cast<int>(std::lround(v)); }
 
 double number(const Json& j, const char* key, double fallback) {
     const Json* v = j.find(key);
-    return v && v->isNumber() ? v->asDouble() : fallback;
+    return v && v->isNumber() ? v->asNearDouble() : fallback;
 }
 
 // The first letter (one UTF-8 character) of a name, for the header monogram.

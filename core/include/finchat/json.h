@@ -12,7 +12,8 @@
 //   - dump() is nlohmann's dump(-1, ' ', false, error_handler_t::replace): compact, non-ASCII as is,
 //     invalid UTF-8 replaced by U+FFFD exactly as nlohmann does; it never fails;
 //   - parsed floats keep their source text (the core never needs their value, and converting would
-//     link strtod); asDouble() converts on demand. Json(double) writes the shortest round-trip form
+//     link strtod); asDouble() converts on demand
+//     (asNearDouble() without strtod). Json(double) writes the shortest round-trip form
 //     (nlohmann's Grisu2), non-finite values as null.
 // Nothing throws. tests/core/json_tests.cpp checks all of this against nlohmann itself.
 #pragma once
@@ -72,6 +73,10 @@ public:
     std::int64_t asInt() const { return isInteger() ? static_cast<std::int64_t>(n_) : 0; }
     std::uint64_t asUint() const { return isInteger() ? n_ : 0; }
     double asDouble() const;                                   // any number; 0 otherwise
+    // Any number without strtod (finchat/util.h parseDecimal: correctly rounded up to 15 significant
+    // digits and exponents within +-22, else within 1e-14): for settings such as pixel sizes and
+    // ratios, so the widget's wasm links no float scanner. 0 unless a number.
+    double asNearDouble() const;
     const std::string& asString() const { return s_; }         // "" unless a string
     const Array& items() const { return a_; }                  // empty unless an array
     const Object& members() const { return o_; }               // empty unless an object

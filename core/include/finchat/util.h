@@ -20,6 +20,13 @@ std::string uuidV4(Random& random);
 // The value of a hexadecimal digit (0-15), or -1.
 int hexDigit(char c);
 
+// A decimal number ("-12.5e3": optional sign, digits with an optional fraction, optional exponent) as
+// a double, without strtod: in the browser strtod brings musl's scanner and 128-bit soft-float (~10 KB
+// gzip). Correctly rounded when the number has at most 15 significant digits and a decimal exponent
+// within +-22 (every pixel size, ratio or radius a page sends); otherwise within 1e-14, relatively. Reads the
+// longest prefix of `text` that is such a number and stores its length in `used` (0: no number).
+double parseDecimal(std::string_view text, std::size_t* used = nullptr);
+
 // URL pieces: "%41" -> "A" ('+' -> ' ' in query values); nullopt for a malformed escape.
 std::optional<std::string> percentDecode(std::string_view text, bool plusIsSpace);
 // The decoded value of `name` in a query string ("a=1&b=2"); empty if absent or badly encoded.
