@@ -10,6 +10,7 @@
 //       (d) the headless SDK (finaptic-chat/headless): finaptic-chat-headless.js + .wasm, target
 //           <= 64 KB gzip (amazon-connect-chatjs alone, with no handoff and no templates: 76.6 KB gzip).
 //           Not part of (b): a page loads the widget or the headless SDK.
+//       (e) pii-names.bin, the PII name table both fetch after the chat has opened (not in (b)/(d)).
 //   node tests/bench/size_report.mjs --pair build/wasm/widget/finchat_browser_smoke.js [X.wasm]
 //       one emscripten output (the .js loader and its .wasm; the .wasm defaults to the .js name).
 //   node tests/bench/size_report.mjs --top N X.wasm
@@ -92,7 +93,11 @@ function distReport(dir) {
     files.map(row), FULL_GZIP_TARGET);
   const extra = all.filter(onDemand);
   if (extra.length) table('(c) on demand (only when a message needs more glyphs)', extra.map(row));
-  const other = all.filter((f) => !files.includes(f) && !extra.includes(f));
+  // The PII guard's name table: fetched once the chat has opened, so the panel never waits for it
+  // (core/names/README.md).
+  const names = all.filter((f) => path.basename(f) === 'pii-names.bin');
+  if (names.length) table('(e) after the chat opens (the PII name table; names are found by cues until it is here)', names.map(row));
+  const other = all.filter((f) => !files.includes(f) && !extra.includes(f) && !names.includes(f));
   if (other.length) console.log(`  not counted: ${other.map((f) => path.relative(dir, f)).join(', ')}`);
   if (headless.every((f) => fs.existsSync(f))) {
     table('(d) headless SDK (finaptic-chat/headless: its module and wasm; instead of the widget, not with it)',
