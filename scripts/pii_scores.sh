@@ -10,7 +10,7 @@ scorer="${PII_SCORER:-$root/../shared/data/pii/score_pii.py}"
 [ -f "$scorer" ] || scorer=/work/shared/data/pii/score_pii.py
 dev="${PII_DEV:-$(dirname "$scorer")/banking_chat_pii_dev.jsonl}"
 financial=CREDIT_DEBIT_NUMBER,CREDIT_DEBIT_CVV,CREDIT_DEBIT_EXPIRY,BANK_ACCOUNT_NUMBER,BANK_ROUTING,INTERNATIONAL_BANK_ACCOUNT_NUMBER,SWIFT_CODE,PIN
-for gold in "$dev" "$root/tests/data/pii/banking_chat_pii_own.jsonl"; do
+for gold in "$dev" "$root/tests/data/pii/banking_chat_pii_own.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout.jsonl" "$root/tests/data/pii/banking_chat_pii_chat.jsonl"; do
   [ -f "$gold" ] || continue
   pred=$(mktemp)
   "$native/tests/finchat_pii_eval" "$gold" > "$pred"

@@ -11,6 +11,7 @@
 //   finaptic-chat-widget.js, finaptic-chat.wasm, fonts/*   copied from --widget DIR if present
 //   finaptic-chat-headless.js, .wasm   finaptic-chat/headless: the SDK (web/src/headless.js) with
 //                             the wasm build's glue bundled in, and its wasm (from --widget DIR)
+//   pii-names.bin             the PII guard's name table (32 KiB), fetched when the chat first opens
 //
 // --widget DIR is the wasm build's widget directory (build/wasm/widget). The wasm may be named
 // finaptic-chat.wasm or finaptic-chat-widget.wasm there; it is always finaptic-chat.wasm here (the
@@ -160,6 +161,9 @@ if (fs.existsSync(opts.widget)) {
   for (const f of fonts) copy(path.join(opts.widget, f.file), path.join(opts.out, f.file));
   const headlessWasm = path.join(opts.widget, 'finaptic-chat-headless.wasm');
   if (fs.existsSync(headlessWasm)) copy(headlessWasm, path.join(opts.out, 'finaptic-chat-headless.wasm'));
+  // The PII guard's name table, fetched by the widget and the SDK when the chat first needs it.
+  const names = path.join(opts.widget, 'pii-names.bin');
+  if (fs.existsSync(names)) copy(names, path.join(opts.out, 'pii-names.bin'));
 }
 const missing = ['finaptic-chat-widget.js', 'finaptic-chat.wasm'].filter((f) => !fs.existsSync(path.join(opts.out, f)));
 

@@ -65,6 +65,20 @@ PiiPolicy piiPolicyFromName(std::string_view name) {
     return PiiPolicy::Mask;
 }
 
+Result<Unit> applyPiiOption(std::string_view optionJson, SessionConfig& config) {
+    if (optionJson.find_first_not_of(" \t\r\n") == std::string_view::npos) return Unit{};
+    const Json option = Json::parse(optionJson);
+    if (option.isString()) {
+        config.piiPolicy = piiPolicyFromName(option.asString());
+        return Unit{};
+    }
+    Result<PiiTypePolicy> types = parsePiiPolicy(optionJson);
+    if (!types) return types.error();
+    config.piiPolicy = PiiPolicy::Mask;
+    config.piiTypes = *types;
+    return Unit{};
+}
+
 const char* toString(SessionState s) {
     switch (s) {
         case SessionState::Idle: return "idle";

@@ -113,7 +113,7 @@ bool ssnValid(const Digits& ds) {
 // number between keyword and number ("cvv 123 and 456 more" flags only 123). Whole-word keywords must
 // also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
 enum Cue { kCueSsn, kCueRouting, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
-           kCueSwift, kCueCount };
+           kCueSwift, kCueCard, kCueCount };
 
 struct Keyword {
     std::string_view word;  // lower case
@@ -126,6 +126,7 @@ constexpr Keyword kKeywords[] = {
     {"routing", kCueRouting, false}, {"aba", kCueRouting, true},
     {"rtn", kCueRouting, true},      {"transit", kCueRouting, false},
     {"sort code", kCueSortCode, false}, {"sortcode", kCueSortCode, false},
+    {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
     {"good thru", kCueExpiry, false},
@@ -158,10 +159,16 @@ constexpr Keyword kKeywords[] = {
     {"call", kCuePhone, false},      {"fax", kCuePhone, true},
     {"whatsapp", kCuePhone, false},
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
+    // Only for card numbers whose Luhn check fails (a customer's typo): see scanCards.
+    {"card", kCueCard, false},       {"visa", kCueCard, true},
+    {"mastercard", kCueCard, true},  {"amex", kCueCard, true},
+    {"debit", kCueCard, true},       {"credit", kCueCard, true},
 };
 constexpr std::size_t kKeywordReach = 40;
-constexpr std::size_t kSwiftReach = 90;      // "the SWIFT code for my branch? The other bank says X"
+constexpr std::size_t kSwiftReach = 90;
 constexpr std::size_t kLongestKeyword = 19;  // "verification number"
+static_assert(std::all_of(std::begin(kKeywords), std::end(kKeywords),
+                          [](const Keyword& k) { return k.word.size() <= kLongestKeyword; }));      // "the SWIFT code for my branch? The other bank says X"
 
 // For each cue, the end of its nearest keyword before `pos` (0 = none; a keyword never ends at 0).
 struct Cues {
@@ -180,17 +187,56 @@ bool keywordAt(std::string_view t, std::size_t p, const Keyword& k) {
     return !k.wholeWord || !isLetter(at(t, p + k.word.size()));
 }
 
-Cues findCues(std::string_view t, std::size_t floor, std::size_t pos, std::size_t reach = kKeywordReach) {
-    Cues cues;
-    std::size_t lo = pos > reach + kLongestKeyword ? pos - reach - kLongestKeyword : 0;
-    lo = std::max(lo, floor);
-    for (std::size_t p = lo; p < pos; ++p) {
-        char c = toLower(t[p]);
-        for (const Keyword& k : kKeywords) {
-            if (k.word[0] != c || !keywordAt(t, p, k)) continue;
-            std::size_t e = p + k.word.size();
-            if (e <= pos && pos - e <= reach) cues.end[k.cue] = std::max(cues.end[k.cue], e);
+// Every keyword in the text, found in one pass before the scanners run (they ask for the keywords
+// before each number): at each byte that starts a word, only the keywords with that first letter.
+struct CueHit {
+    std::size_t begin, end;
+    Cue cue;
+};
+using CueHits = std::vector<CueHit>;
+
+CueHits findCueHits(std::string_view t) {
+    // Keyword indexes by first character (letters lower-cased, '3' for "3-digit"), built once.
+    struct Index {
+        std::array<std::uint8_t, 37> first{}, count{};
+        std::array<std::uint8_t, std::size(kKeywords)> order{};
+        static int slot(char c) { return isLower(c) ? c - 'a' : isDigit(c) ? 26 + (c - '0') : -1; }
+        Index() {
+            std::size_t n = 0;
+            for (int s = 0; s < 37; ++s) {
+                first[s] = static_cast<std::uint8_t>(n);
+                for (std::size_t k = 0; k < std::size(kKeywords); ++k)
+                    if (slot(kKeywords[k].word[0]) == s) order[n++] = static_cast<std::uint8_t>(k);
+                count[s] = static_cast<std::uint8_t>(n - first[s]);
+            }
         }
+    };
+    static const Index index;
+    CueHits hits;
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (isLetter(before(t, p))) continue;
+        const int s = Index::slot(toLower(t[p]));
+        if (s < 0) continue;
+        for (std::size_t k = index.first[s]; k < index.first[s] + index.count[s]; ++k) {
+            const Keyword& kw = kKeywords[index.order[k]];
+            if (keywordAt(t, p, kw)) hits.push_back({p, p + kw.word.size(), kw.cue});
+        }
+    }
+    return hits;
+}
+
+// The keywords that cue a number at `pos`: starting at or after `floor`, ending at most `reach`
+// bytes before `pos`.
+Cues findCues(const CueHits& hits, std::size_t floor, std::size_t pos, std::size_t reach = kKeywordReach) {
+    Cues cues;
+    // Hits are sorted by their start; no keyword is longer than kLongestKeyword.
+    const std::size_t lo = pos > reach + kLongestKeyword ? pos - reach - kLongestKeyword : 0;
+    auto first = std::lower_bound(hits.begin(), hits.end(), lo, [](const CueHit& h, std::size_t p) { return h.begin < p; });
+    for (auto it = first; it != hits.end(); ++it) {
+        const CueHit& h = *it;
+        if (h.begin >= pos) break;
+        if (h.begin < floor || h.end > pos || pos - h.end > reach) continue;
+        cues.end[h.cue] = std::max(cues.end[h.cue], h.end);
     }
     return cues;
 }
@@ -214,8 +260,8 @@ bool ibanHeadBefore(std::string_view t, std::size_t pos) {
            isDigit(t[pos - 3]) && isDigit(t[pos - 2]) && !isWordChar(before(t, pos - 5));
 }
 
-void cardsInChain(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
-                  std::vector<Candidate>& out) {
+void cardsInChain(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t first,
+                  std::size_t last, std::vector<Candidate>& out) {
     for (std::size_t s = first; s <= last; ++s) {
         if (s > first && t[runs[s].begin - 1] != ' ') continue;
         if (s == first && (before(t, runs[s].begin) == '+' || ibanHeadBefore(t, runs[s].begin))) continue;
@@ -234,13 +280,16 @@ void cardsInChain(std::string_view t, const std::vector<Run>& runs, std::size_t 
             if (digits < 13) continue;
             if (e != last && t[runs[e].end] != ' ') continue;
             Digits ds = collectDigits(t, runs, s, e);
-            if (ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)))
+            if (ds.d[0] < '2' || ds.d[0] > '6') continue;
+            if (pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)))
                 out.push_back({PiiType::CreditDebitNumber, runs[s].begin, runs[e].end, kCard, 0.98f});
+            else if (ds.n == 16 && (s == e || e - s == 3) && findCues(hits, 0, runs[s].begin).has(kCueCard))
+                out.push_back({PiiType::CreditDebitNumber, runs[s].begin, runs[e].end, kContext, 0.75f});
         }
     }
 }
 
-void scanCards(std::string_view t, const std::vector<Run>& runs, std::vector<Candidate>& out) {
+void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t i = 0; i < runs.size();) {
         if (!runs[i].clean()) {
             ++i;
@@ -250,7 +299,7 @@ void scanCards(std::string_view t, const std::vector<Run>& runs, std::vector<Can
         while (j + 1 < runs.size() && runs[j + 1].clean() && runs[j + 1].begin == runs[j].end + 1 &&
                (t[runs[j].end] == ' ' || t[runs[j].end] == '-'))
             ++j;
-        cardsInChain(t, runs, i, j, out);
+        cardsInChain(t, runs, hits, i, j, out);
         i = j + 1;
     }
 }
@@ -394,7 +443,16 @@ bool isCountry(char a, char b) {
     return false;
 }
 
-void scanSwift(std::string_view t, std::vector<Candidate>& out) {
+// "BNPAFRPP BIC", "HSBCGB2L is the swift code": a keyword shortly after the code counts too.
+constexpr std::size_t kSwiftAfterReach = 24;
+bool swiftWordAfter(const CueHits& hits, std::size_t e) {
+    auto it = std::lower_bound(hits.begin(), hits.end(), e, [](const CueHit& h, std::size_t p) { return h.begin < p; });
+    for (; it != hits.end() && it->begin <= e + kSwiftAfterReach; ++it)
+        if (it->cue == kCueSwift) return true;
+    return false;
+}
+
+void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size();) {
         if (!isWordChar(t[p])) {
             ++p;
@@ -406,7 +464,7 @@ void scanSwift(std::string_view t, std::vector<Candidate>& out) {
         bool shape = (w.size() == 8 || w.size() == 11) &&
                      std::all_of(w.begin(), w.begin() + 6, isUpper) &&
                      std::all_of(w.begin() + 6, w.end(), [](char c) { return isUpper(c) || isDigit(c); });
-        if (shape && isCountry(w[4], w[5]) && findCues(t, 0, p, kSwiftReach).has(kCueSwift))
+        if (shape && isCountry(w[4], w[5]) && (findCues(hits, 0, p, kSwiftReach).has(kCueSwift) || swiftWordAfter(hits, e)))
             out.push_back({PiiType::SwiftCode, p, e, kContext, 0.95f});
         p = e;
     }
@@ -479,7 +537,8 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     return false;
 }
 
-void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::vector<Candidate>& out) {
+void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
+                        std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
     for (std::size_t i = 0; i < runs.size();) {
         const Run& r = runs[i];
@@ -491,7 +550,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::v
         // dash-joined pair is otherwise a range or part of a phone number.
         const bool slashPair = at(t, r.end) == '/' ||
                                (at(t, r.end) == '-' && !isDigit(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
-                                findCues(t, floor, r.begin).has(kCueExpiry));
+                                findCues(hits, floor, r.begin).has(kCueExpiry));
         if (r.size() <= 2 && slashPair && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
             const Run& y = runs[i + 1];
@@ -500,7 +559,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::v
             int month = 0;
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
-            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(t, floor, r.begin).has(kCueExpiry))
+            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(hits, floor, r.begin).has(kCueExpiry))
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
             floor = y.end;
             i += 2;
@@ -521,7 +580,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, std::v
             ssnValid(collectDigits(t, runs, i, j))) {
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
-            Cues cues = findCues(t, floor, r.begin);
+            Cues cues = findCues(hits, floor, r.begin);
             if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ')
                 tryContextNumber(t, runs, i, i, cues, out);
         }
@@ -753,11 +812,12 @@ std::vector<std::pair<std::size_t, std::size_t>> codePointOffsets(std::string_vi
 std::vector<PiiMatch> detectPii(std::string_view text) {
     std::vector<Candidate> candidates;
     const std::vector<Run> runs = digitRuns(text);
+    const CueHits hits = findCueHits(text);
     scanEmails(text, candidates);
     scanIbans(text, candidates);
-    scanCards(text, runs, candidates);
-    scanContextNumbers(text, runs, candidates);
-    scanSwift(text, candidates);
+    scanCards(text, runs, hits, candidates);
+    scanContextNumbers(text, runs, hits, candidates);
+    scanSwift(text, hits, candidates);
     scanPhones(text, candidates);
     scanWords(text, candidates);
 

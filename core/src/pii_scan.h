@@ -2,6 +2,7 @@
 // candidate every scanner proposes. Not part of the public API.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -50,10 +51,17 @@ struct Candidate {
 // national identifiers, URLs).
 void scanWords(std::string_view text, std::vector<Candidate>& out);
 
-// The generated name table (pii_name_table.cpp, from a name list package at build time): whether a
+// The name table (pii_names.cpp; the bits come from a name list package at build time): whether a
 // lower-case ASCII word is a known given name or surname. A Bloom filter: false positives are
-// possible (about 2 %), so callers only use it together with a cue or a second known name.
+// possible (about 3.5 %), so callers only use it together with a cue or a second known name. False
+// for every word while no table is there (the browser before pii-names.bin has arrived).
 bool isKnownName(std::string_view lowerWord);
+
+// The table's size, and the table compiled into this program, or nullptr. Exactly one of the
+// generated pii_name_table.cpp (library finchat_pii_names) and pii_name_table_lazy.cpp
+// (finchat_pii_names_lazy: what the browser's wasm links) defines compiledNameTable().
+constexpr std::size_t kNameTableBytes = 32768;
+const std::uint8_t* compiledNameTable();
 
 // The Luhn checksum of a run of ASCII digits (cards, Canadian SINs). False for an empty run.
 bool luhnValid(std::string_view digits);

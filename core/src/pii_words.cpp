@@ -112,6 +112,45 @@ void emit(std::vector<Candidate>& out, PiiType type, std::size_t b, std::size_t 
     if (e > b) out.push_back({type, b, e, rank, score});
 }
 
+// ---- Word tables by first letter ----------------------------------------------------------------------
+// The per-token loops over cue and word tables are the detector's hot path: indexing each table by its
+// entries' first letter (built once, on first use) lets a token try only the entries it can match.
+// Bucket 0-25: 'a'-'z'; 26: anything else.
+inline std::size_t letterBucket(char c) {
+    c = toLower(c);
+    return isLower(c) ? static_cast<std::size_t>(c - 'a') : 26;
+}
+
+template <std::size_t N>
+class ByFirstLetter {
+public:
+    // key(k): the lower-case text of entry k.
+    template <class Key>
+    explicit ByFirstLetter(Key key) {
+        std::uint16_t n = 0;
+        for (std::size_t b = 0; b < 27; ++b) {
+            start_[b] = n;
+            for (std::size_t k = 0; k < N; ++k)
+                if (letterBucket(key(k)[0]) == b) order_[n++] = static_cast<std::uint16_t>(k);
+        }
+        start_[27] = n;
+    }
+    // The entries whose first letter is c's, in table order.
+    struct Range {
+        const std::uint16_t *b, *e;
+        const std::uint16_t* begin() const { return b; }
+        const std::uint16_t* end() const { return e; }
+    };
+    Range startingWith(char c) const {
+        const std::size_t b = letterBucket(c);
+        return {order_.data() + start_[b], order_.data() + start_[b + 1]};
+    }
+
+private:
+    std::array<std::uint16_t, 28> start_{};
+    std::array<std::uint16_t, N> order_{};
+};
+
 // ---- Words that are never names -------------------------------------------------------------------
 // Common words that name lists also contain (as surnames or nicknames) or that follow name cues
 // ("this is urgent", "I'm trying"), banking vocabulary, and brands a bank chat mentions.
@@ -140,6 +179,10 @@ constexpr std::string_view kNotNames[] = {
     "gas", "energy", "water", "electric", "power", "insurance", "airlines", "airways", "ltd", "inc", "corp", "plc",
     "llc", "store", "shop", "market", "pharmacy", "hotel", "british", "american", "national", "international",
     "group", "services", "telecom", "mobile", "express", "direct", "online", "general", "royal", "first", "capital",
+    // titles: the cue, never part of the name ("Mr. Okonkwo")
+    "mr", "mrs", "ms", "mx", "dr", "prof",
+    // contractions that start a clause after a greeting ("hi, I'm Sofia")
+    "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "what's",
 };
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
 constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
@@ -150,8 +193,9 @@ bool notAName(const Text& x, std::size_t i) {
     std::array<char, 32> buf;
     const std::string_view w = x.lower(i, buf);
     if (w.empty()) return true;
-    for (std::string_view s : kNotNames)
-        if (s[0] == w[0] && s == w) return true;
+    static const ByFirstLetter<std::size(kNotNames)> index([](std::size_t k) { return kNotNames[k]; });
+    for (std::uint16_t k : index.startingWith(w[0]))
+        if (kNotNames[k] == w) return true;
     return false;
 }
 
@@ -162,7 +206,13 @@ constexpr std::string_view kMonthAbbr[] = {"jan", "feb", "mar", "apr", "may", "j
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 bool isMonth(const Text& x, std::size_t i, bool allowAbbr) {
-    if (!x.word(i)) return false;
+    // Every month's name starts with one of "adfjmnos" and has 3-9 letters.
+    if (!x.word(i) || x.tok[i].size() < 3 || x.tok[i].size() > 9) return false;
+    const std::size_t first = letterBucket(x.t[x.tok[i].begin]);
+    constexpr std::uint32_t kMonthInitials = (1u << ('a' - 'a')) | (1u << ('d' - 'a')) | (1u << ('f' - 'a')) |
+                                             (1u << ('j' - 'a')) | (1u << ('m' - 'a')) | (1u << ('n' - 'a')) |
+                                             (1u << ('o' - 'a')) | (1u << ('s' - 'a'));
+    if (first > 25 || !((kMonthInitials >> first) & 1u)) return false;
     for (std::string_view m : kMonths)
         if (x.is(i, m)) return true;
     if (allowAbbr)
@@ -419,19 +469,27 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     // Weekdays after on/last/next/this/by/until, or capitalised.
     for (std::size_t i = 0; i < n; ++i) {
         if (!listed(x, i, kWeekdays)) continue;
-        if (!(x.capitalized(i) || (i > 0 && x.inList(i - 1, {"on", "last", "next", "this", "by", "until", "since"})))) continue;
+        if (!(x.capitalized(i) || (i > 0 && x.inList(i - 1, {"on", "last", "next", "this", "by", "until", "since", "do",
+                                                             "before", "after", "till", "every", "from", "to"}))))
+            continue;
         emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.8f);
     }
     // Clock times: "10:30", "10:30 am", "3pm", "3 p.m."
     for (std::size_t i = 0; i < n; ++i) {
         const Token& k = x.tok[i];
+        // "10:30am": the minutes and the suffix are one token
+        const bool gluedSuffix = i + 2 < n && x.tok[i + 2].kind == Kind::Mixed && x.tok[i + 2].size() == 4 &&
+                                 isDigit(x.t[x.tok[i + 2].begin]) && isDigit(x.t[x.tok[i + 2].begin + 1]) &&
+                                 (startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "am") ||
+                                  startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "pm"));
         if (k.kind == Kind::Number && k.size() <= 2 && x.punct(i + 1, ':') && i + 2 < n &&
-            x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() == 2 && x.tok[i + 1].begin == k.end &&
+            ((x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() == 2) || gluedSuffix) && x.tok[i + 1].begin == k.end &&
             x.tok[i + 2].begin == k.end + 1 && numberValue(x, i) <= 24 && numberValue(x, i + 2) < 60 &&
             !isDigit(before(t, k.begin)) && before(t, k.begin) != ':' && at(t, x.tok[i + 2].end) != ':') {
             std::size_t e = x.tok[i + 2].end;
             if (x.is(i + 3, "am") || x.is(i + 3, "pm")) e = x.tok[i + 3].end;
             emit(out, PiiType::DateTime, k.begin, e, kDate, 0.85f);
+            i += 2;   // not "30am" again below
         } else if (k.kind == Kind::Mixed && k.size() <= 4) {
             const std::string_view s = x.str(i);
             const std::string_view suf = s.substr(s.size() - 2);
@@ -552,6 +610,7 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
     auto bad2 = [](char c) { return std::string_view("DFIOQUV").find(c) != std::string_view::npos; };
     const char a = toUpper(at(t, p)), b = toUpper(at(t, p + 1));
     if (!isUpper(a) || !isUpper(b) || isWordChar(before(t, p))) return 0;
+    if (!isDigit(at(t, p + 2)) && !(at(t, p + 2) == ' ' && isDigit(at(t, p + 3)))) return 0;   // most words stop here
     // After "NI number"/"national insurance" the prefix rules are waived: HMRC's own example QQ123456C
     // breaks them, and customers copy it.
     if (strict && (bad1(a) || bad2(b))) return 0;
@@ -580,7 +639,9 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     for (std::size_t i = 0; i < n; ++i) {
         if (x.tok[i].kind != Kind::Word) continue;
-        for (const KeyPhrase& key : kValueKeys) {
+        static const ByFirstLetter<std::size(kValueKeys)> keys([](std::size_t k) { return kValueKeys[k].phrase; });
+        for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
+            const KeyPhrase& key = kValueKeys[keyIndex];
             if (!x.phrase(i, key.phrase)) continue;
             const std::size_t k = i + Text::words(key.phrase);
             // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
@@ -706,6 +767,8 @@ bool isUrlChar(char c) {
 void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         // URL: scheme:// or www.
+        const char c = toLower(t[p]);
+        if (c != 'h' && c != 'f' && c != 'w') continue;
         const bool scheme = startsWithNoCase(t, p, "https://") || startsWithNoCase(t, p, "http://") ||
                             startsWithNoCase(t, p, "ftp://");
         const bool www = startsWithNoCase(t, p, "www.") && isAlnum(at(t, p + 4));
@@ -783,11 +846,11 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
             }
         }
         // IPv6
-        std::size_t q = p, groups = 0, letters = 0;
+        std::size_t q = p, groups = 0;
         bool dbl = false;
         while (q < t.size()) {
             std::size_t s = q;
-            while (isHex(at(t, q)) && q - s < 5) letters += isLetter(t[q]), ++q;
+            while (isHex(at(t, q)) && q - s < 5) ++q;
             if (q - s > 4) break;
             if (q > s) ++groups;
             if (at(t, q) == ':' && at(t, q + 1) == ':' && !dbl) {
@@ -825,7 +888,8 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
 }
 
 // The name starting at token i: up to 4 name words (initials with their '.'). Returns the end token.
-std::size_t nameFrom(const Text& x, std::size_t i, bool strong) {
+// `reply`: the customer's answer to "what is your name?", where lower-case words need not be known.
+std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = false) {
     const bool capitals = x.capitalized(i);
     if (!nameWord(x, i, strong)) return i;
     if (!strong && !capitals && !known(x, i)) return i;
@@ -835,7 +899,14 @@ std::size_t nameFrom(const Text& x, std::size_t i, bool strong) {
         if (!x.word(k) || x.tok[k].begin > x.tok[k - 1].end + 1) break;
         // Following words keep the first one's case: "Claire A. Moreau", "zoe mensah"; lower case
         // continues only with known names ("ethan petrov lost" stops at "lost").
-        const bool ok = capitals ? x.capitalized(k) && nameWord(x, k, false) : !x.capitalized(k) && known(x, k) && nameWord(x, k, false);
+        // Particles inside a capitalised name: "Pieter de Vries", "Ahmed al Farsi".
+        if (capitals && x.inList(k, {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "al", "bin", "ter"}) &&
+            x.capitalized(k + 1) && x.tok[k + 1].begin == x.tok[k].end + 1 && nameWord(x, k + 1, false)) {
+            k += 2;
+            continue;
+        }
+        const bool ok = capitals ? x.capitalized(k) && nameWord(x, k, false)
+                                 : !x.capitalized(k) && (known(x, k) || reply) && nameWord(x, k, reply);
         if (!ok) break;
         k += x.tok[k].size() == 1 && x.punct(k + 1, '.') ? 2 : 1;
     }
@@ -860,6 +931,9 @@ constexpr NameCue kNameCues[] = {
     {"add", false, false},         {"regards", false, false},    {"thanks", false, false},    {"cheers", false, false},
     {"sincerely", false, false},   {"best", false, false},       {"holder", false, false},    {"cardholder", false, false},
     {"dear", false, false},        {"grandmother", false, false}, {"grandfather", false, false}, {"boss", false, false},
+    {"grandma", false, false},     {"grandpa", false, false},    {"granny", false, false},    {"ex-wife", false, false},
+    {"ex-husband", false, false},  {"cousin", false, false},     {"its", false, false},       {"hi", false, false},
+    {"hello", false, false},       {"hey", false, false},
     {"colleague", false, false},   {"fiance", false, false},     {"fiancée", false, false},   {"girlfriend", false, false},
     {"boyfriend", false, false},   {"nephew", false, false},     {"niece", false, false},     {"uncle", false, false},
     {"aunt", false, false},        {"named", true, false},       {"signed", false, false},    {"from", false, false},
@@ -868,6 +942,23 @@ constexpr NameCue kNameCues[] = {
     {"banker", false, false},      {"representative", false, false}, {"officer", false, false},
     {"here", false, true},         {"speaking", false, true},
 };
+
+// At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
+enum class Asked { Nothing, Name, Username, Age };
+Asked botAsked(const Text& x, std::size_t i) {
+    if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':') || i + 2 >= x.tok.size()) return Asked::Nothing;
+    Asked asked = Asked::Nothing;
+    for (std::size_t j = i; j-- > 0;) {
+        if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
+        if (x.is(j, "username") || x.is(j, "login") || (x.is(j, "name") && j > 0 && x.is(j - 1, "user")))
+            return Asked::Username;
+        if ((x.is(j, "old") && j > 0 && x.is(j - 1, "how")) || x.is(j, "age")) asked = Asked::Age;
+        if ((x.is(j, "name") && !(j > 0 && (x.is(j - 1, "account") || x.is(j - 1, "bank")))) || x.is(j, "payee") ||
+            x.is(j, "beneficiary"))
+            asked = Asked::Name;
+    }
+    return asked;
+}
 
 void scanNames(const Text& x, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
@@ -878,7 +969,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         lowerText = !isUpper(x.t[i]) || (x.t[i] == 'I' && !isLetter(at(x.t, i + 1)) && !isLetter(before(x.t, i)));
     for (std::size_t i = 0; i < n; ++i) {
         if (!x.word(i)) continue;
-        for (const NameCue& cue : kNameCues) {
+        static const ByFirstLetter<std::size(kNameCues)> cues([](std::size_t k) { return kNameCues[k].phrase; });
+        for (std::uint16_t cueIndex : cues.startingWith(x.t[x.tok[i].begin])) {
+            const NameCue& cue = kNameCues[cueIndex];
             if (cue.before) continue;
             if (cue.phrase == "name:") {
                 if (!(x.is(i, "name") && x.punct(i + 1, ':'))) continue;
@@ -892,7 +985,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
             // need the name capitalised and known, or two known words.
             const bool common = x.inList(i, {"to", "for", "from", "with", "pay", "add", "remove", "best", "thanks",
-                                             "cheers", "regards", "sincerely", "signed", "dear", "it's"});
+                                             "cheers", "regards", "sincerely", "signed", "dear", "it's", "its",
+                                             "hi", "hello", "hey"});
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
             const bool strong = cue.strong && !(cue.phrase == "name" && !x.capitalized(k) && !known(x, k) &&
@@ -905,7 +999,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 if (!(capitalKnown || e - k >= 2) || (x.inList(i, {"to", "for", "from", "with", "pay"}) && e - k < 2))
                     continue;
                 // Sign-offs: the name ends the message or the line.
-                if (x.inList(i, {"thanks", "cheers", "regards", "best", "sincerely", "signed"}) &&
+                // Greetings too: "hi, Tunde Bakare, ..." but not "hi Card services".
+                if (x.inList(i, {"thanks", "cheers", "regards", "best", "sincerely", "signed", "hi", "hello", "hey"}) &&
                     !(e >= n || x.tok[e].kind == Kind::Punct))
                     continue;
             }
@@ -913,7 +1008,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i", "i'm", "im", "this", "it's"}) &&
+            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i", "i'm", "im", "this", "it's", "its"}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -935,18 +1030,30 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             taken = e;
         }
     }
-    // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah"
+    // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah", "Bot: who is the payee? User: ..."
     for (std::size_t i = 0; i + 2 < n; ++i) {
-        if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':')) continue;
-        bool asked = false;
-        for (std::size_t j = i; j-- > 0;) {
-            if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
-            if (x.is(j, "name") && !(j > 0 && (x.is(j - 1, "user") || x.is(j - 1, "account") || x.is(j - 1, "bank"))))
-                asked = true;
-        }
-        if (!asked) continue;
-        const std::size_t e = nameFrom(x, i + 2, true);
+        if (botAsked(x, i) != Asked::Name) continue;
+        const std::size_t e = nameFrom(x, i + 2, true, true);
         if (e > i + 2) emit(out, PiiType::Name, x.tok[i + 2].begin, x.tok[e - 1].end, kName, 0.9f);
+    }
+}
+
+// The customer's turn answering a bot's question about a username or an age: "Bot: Your username?
+// User: petra_k", "Bot: How old are you? User: 45".
+void scanReplies(const Text& x, std::vector<Candidate>& out) {
+    const std::size_t n = x.tok.size();
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+        const Asked asked = botAsked(x, i);
+        if (asked == Asked::Username) {
+            const Value v = valueAfter(x, i + 2, false, 0);
+            const std::string_view s = x.t.substr(v.begin, v.end - v.begin);
+            if (v.found() && s.size() >= 3 && s.size() <= 40 && !notAName(x, i + 2) &&
+                std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
+                emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
+        } else if (asked == Asked::Age && x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() <= 3) {
+            const int age = numberValue(x, i + 2);
+            if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i + 2].begin, x.tok[i + 2].end, kContext, 0.85f);
+        }
     }
 }
 
@@ -959,6 +1066,7 @@ void scanWords(std::string_view text, std::vector<Candidate>& out) {
     scanAddresses(x, out);
     scanDates(x, out);
     scanNames(x, out);
+    scanReplies(x, out);
 }
 
 }  // namespace finchat::pii_detail

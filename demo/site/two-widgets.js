@@ -39,6 +39,7 @@ async function tokenProvider({ level, reason, transcript }) {
 const card = document.getElementById('support-card');
 const second = FinapticChat.mount(card.chatArea, {
   tokenProvider,
+  piiPolicy: { ALL: 'ask', DATE_TIME: 'send' },   // per entity type (web/README.md "piiPolicy")
   position: 'bottom-right',
   theme: '/themes/default.json',
   storageKey: 'two-widgets:b',

@@ -41,6 +41,8 @@ before(async () => {
   fs.mkdirSync(widget);
   fs.copyFileSync(path.join(__dirname, 'fake-widget/finaptic-chat-widget.js'), path.join(widget, 'finaptic-chat-widget.js'));
   // The smallest module the fake glue can instantiate: no code, one exported memory.
+  // A stand-in name table: the shim fetches and hands over whatever file the build shipped.
+  fs.writeFileSync(path.join(widget, 'pii-names.bin'), Buffer.concat([Buffer.from('FCNAMES1'), Buffer.alloc(32768)]));
   fs.writeFileSync(path.join(widget, 'finaptic-chat.wasm'),
     Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 5, 3, 1, 0, 1, 7, 10, 1, 6, ...Buffer.from('memory'), 2, 0]));
   execFileSync(process.execPath, [path.join(ROOT, 'web/build.mjs'), '--out', path.join(tmp, 'dist'), '--widget', widget], { stdio: 'pipe' });
@@ -74,6 +76,10 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled; }, null, { what: 'an enabled composer' });
   const [init] = await calls(tab, 'init');
+  // The PII name table comes once the chat opens (not on the page's first load), from the same origin.
+  await page.waitIn(tab, () => globalThis.__fcFake.some((c) => c[1] === 'piiNames'), null, { what: 'the name table handed over' });
+  assert.deepEqual((await calls(tab, 'piiNames'))[0].slice(2), [32776, 'FCNAMES1']);
+
   assert.equal(init[2].role, 'customer');
   assert.equal(init[2].strings['composer.label'], 'Message');
   assert.equal(init[2].theme.colors.accent, '#0b6e4f');   // the page's initial theme, acme.json
@@ -220,6 +226,10 @@ test('two widgets (one in a shadow root) share one compiled module; strict CSP p
   assert.equal(await tab.evaluate(() => globalThis.__fcFake.instances), 2);
   const keys = await tab.evaluate(() => globalThis.__fcFake.filter((c) => c[1] === 'init').map((c) => c[2].storageKey).sort());
   assert.deepEqual(keys, ['two-widgets:a', 'two-widgets:b']);
+  // The per-type piiPolicy reaches the core as the object: from the element's JSON attribute and from mount().
+  const policies = await tab.evaluate(() => globalThis.__fcFake.filter((c) => c[1] === 'init')
+    .sort((x, y) => x[2].storageKey.localeCompare(y[2].storageKey)).map((c) => c[2].piiPolicy));
+  assert.deepEqual(policies, [{ NAME: 'ask', ADDRESS: 'send' }, { ALL: 'ask', DATE_TIME: 'send' }]);
   assert.deepEqual(lines.filter((l) => /^(error|pageerror)/.test(l)), []);
   await tab.close();
 

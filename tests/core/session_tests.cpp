@@ -798,6 +798,33 @@ TEST_CASE("PII guard: by the partner's policy, personal data is masked or asked 
         CHECK(a.session->sendMessage("I'm Dana").ok());   // a masked type alone does not ask
         CHECK(decode<SendMessageRequest>(a.take(MSG).request.body)->content.find("Dana") == std::string::npos);
     }
+    SECTION("the partner's piiPolicy option (widget and SDK): a name, or a per-type object") {
+        SessionConfig c;
+        REQUIRE(applyPiiOption(R"("ask")", c).ok());
+        CHECK(c.piiPolicy == PiiPolicy::AskFirst);
+        REQUIRE(applyPiiOption(R"("off")", c).ok());
+        CHECK(c.piiPolicy == PiiPolicy::AsTyped);
+        REQUIRE(applyPiiOption(R"({"NAME":"ask","ADDRESS":"send"})", c).ok());
+        CHECK(c.piiPolicy == PiiPolicy::Mask);   // each type's own action decides
+        CHECK(c.piiTypes.of(PiiType::Name) == PiiAction::AskFirst);
+        CHECK(c.piiTypes.of(PiiType::CreditDebitNumber) == PiiAction::Mask);   // the default stays
+        const SessionConfig before = c;
+        const auto bad = applyPiiOption(R"({"NAMES":"ask"})", c);
+        REQUIRE_FALSE(bad.ok());
+        CHECK(bad.error().detail.find("NAMES") != std::string::npos);
+        CHECK(c.piiTypes == before.piiTypes);   // unchanged
+        REQUIRE(applyPiiOption("", c).ok());
+
+        Harness h(c);   // NAME asked first, the card masked, the address sent as typed
+        h.goLive();
+        const std::string address = "card 4111 1111 1111 1111, new address 42 Baker Street, London NW1 6XE";
+        REQUIRE(h.session->sendMessage(address).ok());
+        const std::string sent = decode<SendMessageRequest>(h.take(MSG).request.body)->content;
+        CHECK(sent == "card \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111, new address 42 Baker Street, London NW1 6XE");
+        auto asked = h.session->sendMessage("my name is Dana Whitfield");
+        REQUIRE_FALSE(asked.ok());
+        CHECK(asked.error().detail == "NAME");
+    }
     SECTION("only text is inspected; JSON replies (template picks) go as they are") {
         Harness h;
         h.goLive();

@@ -12,10 +12,6 @@
 //     images are allow-listed, and a data-bound option sends exactly its opaque id and nothing else;
 //   - a theme that parses re-encodes to itself, and enforceContrast() makes every text colour that has
 //     a single background pass; a colour that parses formats and parses back to itself;
-//   - PII (every scanner: numbers, names, addresses, dates, credentials, network and national ids):
-//     matches are sorted, disjoint, inside the text, never split a UTF-8 sequence, score in (0, 1];
-//     code-point offsets are monotone; redacting or masking valid UTF-8 keeps it valid; the policy
-//     and redaction-config parsers answer every input with a value or an error.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -28,7 +24,6 @@
 #include "finchat/interactive.h"
 #include "finchat/markdown.h"
 #include "finchat/template_data.h"
-#include "finchat/pii.h"
 #include "finchat/template_text.h"
 #include "finchat/theme.h"
 #include "finchat/util.h"
@@ -195,29 +190,6 @@ void theme(std::string_view input) {
     }
 }
 
-void pii(std::string_view input) {
-    const auto matches = detectPii(input);
-    std::size_t prevEnd = 0;
-    auto continuation = [&](std::size_t i) { return i < input.size() && (static_cast<unsigned char>(input[i]) & 0xC0) == 0x80; };
-    for (const PiiMatch& m : matches) {
-        if (m.begin < prevEnd || m.end <= m.begin || m.end > input.size()) violated("PII matches sorted, disjoint, inside", input);
-        if (continuation(m.begin) || continuation(m.end)) violated("PII matches never split a code point", input);
-        if (!(m.score > 0.0f && m.score <= 1.0f)) violated("PII score in (0, 1]", input);
-        prevEnd = m.end;
-    }
-    const auto offsets = codePointOffsets(input, matches);
-    for (std::size_t i = 0; i < offsets.size(); ++i)
-        if (offsets[i].second < offsets[i].first || (i > 0 && offsets[i].first < offsets[i - 1].second))
-            violated("code-point offsets monotone", input);
-    if (toValidUtf8(input) == input) {
-        const std::string redacted = redactPii(input, matches), masked = maskPii(input, matches);
-        if (toValidUtf8(redacted) != redacted) violated("redactPii keeps UTF-8 valid", redacted);
-        if (toValidUtf8(masked) != masked) violated("maskPii keeps UTF-8 valid", masked);
-    }
-    if (auto p = parsePiiPolicy(input); !p) (void)p.error().describe();
-    if (auto r = parsePiiRedaction(input); !r) (void)r.error().describe();
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -225,6 +197,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     text(input);
     templates(input);
     theme(input);
-    pii(input);
     return 0;
 }

@@ -98,6 +98,40 @@ test('the .d.ts declares what the SDK has, and web/README.md documents the same 
   assert.throws(() => c.send('x'), /destroyed/);
 });
 
+test('a per-type piiPolicy is honoured: NAME asks first, the card is masked, the address goes as typed; unknown types are refused', { skip, timeout: 30000 }, async () => {
+  const tokenProvider = acmeTokenProvider(server.url);
+  await assert.rejects(sdk.createConversation({ tokenProvider, WebSocket, piiPolicy: { NAMES: 'ask' } }), /piiPolicy/);
+  await assert.rejects(sdk.createConversation({ tokenProvider, WebSocket, piiPolicy: { NAME: 'hide' } }), /piiPolicy/);
+  const c = await conversation({ tokenProvider, storageKey: '', piiPolicy: { NAME: 'ask', ADDRESS: 'send' } });
+  const events = record(c);
+  await c.start();
+
+  // CREDIT_DEBIT_NUMBER keeps its default (mask); ADDRESS is sent as typed.
+  const masked = nextEvent(c, 'piiMasked');
+  const card = c.send('card 4111 1111 1111 1111, new address 42 Baker Street, London NW1 6XE');
+  assert.equal(card.outcome, 'sent', JSON.stringify(card));
+  assert.equal((await masked).types, 'CREDIT_DEBIT_NUMBER');
+  const own = () => c.messages.filter((m) => m.own && m.type === 'message').map((m) => m.text);
+  assert.ok(own().includes('card \u2022\u2022\u2022\u2022 1111, new address 42 Baker Street, London NW1 6XE'), JSON.stringify(own()));
+
+  // NAME asks first; the customer's answer decides.
+  const asked = nextEvent(c, 'piiQuestion');
+  const name = c.send('my name is Dana Whitfield');
+  assert.equal(name.outcome, 'piiQuestion', JSON.stringify(name));
+  assert.equal((await asked).types, 'NAME');
+  assert.ok(!own().some((t) => /Dana/.test(t)), 'nothing is sent before the answer');
+  c.answerPii('asTyped');
+  await until(() => own().includes('my name is Dana Whitfield'), `the name sent as typed after the answer\n${JSON.stringify(events).slice(0, 2000)}`);
+
+  // Without a cue, two known names in a row are a name only with the name table (pii-names.bin, which
+  // the SDK read next to itself while the chat started).
+  const known = nextEvent(c, 'piiQuestion');
+  assert.equal(c.send('Kevin Jackson from your fraud team called me').outcome, 'piiQuestion');
+  assert.equal((await known).types, 'NAME');
+  c.answerPii('cancel');
+  c.end();
+});
+
 test('a failing token provider: start() rejects, the state says so, retry() starts the chat', { skip, timeout: 30000 }, async () => {
   let down = true;
   const acme = acmeTokenProvider(server.url);

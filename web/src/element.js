@@ -20,6 +20,13 @@ function endpointProvider(el) {
   };
 }
 
+// pii-policy="ask", or per entity type as JSON: pii-policy='{"NAME":"ask","ADDRESS":"send"}'.
+// Text that is not a JSON object is passed on as a name (the core treats unknown names as "mask").
+function piiPolicyAttribute(value) {
+  if (!value || value.trim()[0] !== '{') return value;
+  try { return JSON.parse(value); } catch { return 'mask'; }
+}
+
 export class FinapticChatElement extends HTMLElement {
   static get observedAttributes() { return ATTRS; }
 
@@ -28,7 +35,7 @@ export class FinapticChatElement extends HTMLElement {
     const a = (n) => this.getAttribute(n) || undefined;
     const options = {
       theme: a('theme'), locale: a('locale'), position: a('position'), launcher: a('launcher'), storageKey: a('storage-key'),
-      display: a('display'), piiPolicy: a('pii-policy'), transparentHandoff: this.hasAttribute('transparent-handoff'),
+      display: a('display'), piiPolicy: piiPolicyAttribute(a('pii-policy')), transparentHandoff: this.hasAttribute('transparent-handoff'),
       displayName: a('display-name'), assetsUrl: a('assets-url'),
       tokenProvider: (req) => (this.tokenProvider || endpointProvider(this))(req),
       onEvent: (name, detail) => this.dispatchEvent(new CustomEvent(name, { detail })),

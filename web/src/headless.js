@@ -15,6 +15,10 @@ export const EVENTS = Object.freeze(['state', 'connectionState', 'message', 'mes
   'unread', 'piiQuestion', 'piiMasked', 'ended', 'error', 'template']);
 const EVENT_SET = new Set(EVENTS);
 const PII_POLICIES = ['mask', 'ask', 'off'];
+const PII_ACTIONS = ['send', 'mask', 'ask'];
+// A name, or a per-type object ({NAME: 'ask', ADDRESS: 'send'}); the core checks the type names.
+const validPiiPolicy = (p) => PII_POLICIES.includes(p) ||
+  (p !== null && typeof p === 'object' && !Array.isArray(p) && Object.values(p).every((a) => PII_ACTIONS.includes(a)));
 const PII_CHOICES = { mask: 0, asTyped: 1, cancel: 2 };
 const IS_NODE = typeof process === 'object' && !!(process.versions && process.versions.node) &&
   typeof window === 'undefined';
@@ -22,7 +26,7 @@ const IS_NODE = typeof process === 'object' && !!(process.versions && process.ve
 // --- the wasm: compiled once per URL and shared by every conversation of the page or process ------
 const compiled = new Map();
 
-async function readWasm(url) {
+async function readAsset(url) {
   if (url.protocol === 'file:') {
     // Node: emscripten's own loader would go through fetch(file://), which Node refuses; read it here.
     const { readFile } = await import(/* webpackIgnore: true */ 'node:fs/promises');
@@ -33,13 +37,24 @@ async function readWasm(url) {
   return response;
 }
 
+// The PII guard's name table next to the SDK (pii-names.bin, 32 KiB): read once per page or process
+// after the first conversation is created and handed to each; until it is here the core finds names
+// by their cues alone. A missing file only means that.
+let names;
+function piiNames() {
+  names = names || readAsset(new URL('pii-names.bin', import.meta.url))
+    .then((r) => (r instanceof Uint8Array ? r : r.arrayBuffer()))
+    .then((b) => new Uint8Array(b), () => null);
+  return names;
+}
+
 function compile(source) {
   if (source instanceof WebAssembly.Module) return Promise.resolve(source);
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
   const url = new URL(String(source || 'finaptic-chat-headless.wasm'), import.meta.url);
   const key = url.href;
   if (!compiled.has(key)) {
-    const p = readWasm(url).then((r) => {
+    const p = readAsset(url).then((r) => {
       if (typeof Response === 'function' && r instanceof Response) {
         // Streaming needs application/wasm; anything else falls back to the bytes.
         return WebAssembly.compileStreaming(r.clone()).catch(() => r.arrayBuffer().then((b) => WebAssembly.compile(b)));
@@ -106,6 +121,7 @@ class Conversation {
   #flushing = false;
   #destroyed = false;
   #startWaiters = [];
+  #memory;
 
   constructor(options) {
     this.#options = options;
@@ -125,7 +141,10 @@ class Conversation {
       storage: o.storage === undefined ? defaultStorage() : o.storage,
       crypto,
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));
+        WebAssembly.instantiate(wasm, imports).then((instance) => {
+          this.#memory = instance.exports.memory;
+          receive(instance, wasm);
+        });
         return {};
       },
     };
@@ -138,8 +157,18 @@ class Conversation {
       dataProvider: !!o.dataProvider,
     };
     if (this.#withString(JSON.stringify(config), (p) => this.#mod._fh_init(p)) !== 0) {
+      if (typeof o.piiPolicy === 'object') {
+        throw new TypeError('finaptic-chat/headless: piiPolicy names an unknown entity type (Comprehend names: CREDIT_DEBIT_NUMBER, NAME, ...; or ALL)');
+      }
       throw new Error('finaptic-chat/headless: the conversation could not be created');
     }
+    piiNames().then((bytes) => {
+      if (!bytes || this.#destroyed) return;
+      const m = this.#mod;
+      const p = m._malloc(bytes.length);
+      new Uint8Array(this.#memory.buffer).set(bytes, p);
+      m._fh_pii_names(p, bytes.length);   // C++ frees p
+    });
   }
 
   // --- calls into the core ---------------------------------------------------------------------
@@ -372,8 +401,9 @@ export async function createConversation(options = {}) {
   if (!options || typeof options.tokenProvider !== 'function') {
     throw new TypeError('finaptic-chat/headless: options.tokenProvider must be a function');
   }
-  if (options.piiPolicy !== undefined && !PII_POLICIES.includes(options.piiPolicy)) {
-    throw new TypeError(`finaptic-chat/headless: piiPolicy must be one of ${PII_POLICIES.join(', ')}`);
+  if (options.piiPolicy !== undefined && !validPiiPolicy(options.piiPolicy)) {
+    throw new TypeError(`finaptic-chat/headless: piiPolicy must be one of ${PII_POLICIES.join(', ')}, ` +
+                        `or an object of entity types to 'send' | 'mask' | 'ask'`);
   }
   if (!(options.WebSocket || globalThis.WebSocket)) {
     throw new TypeError('finaptic-chat/headless: no WebSocket here: pass options.WebSocket (e.g. the `ws` package in Node)');

@@ -210,11 +210,13 @@ export function createPanel(w) {
   const call = (name, ...args) => (mod && typeof mod[name] === 'function' ? mod[name](...args) : undefined);
   const callStr = (name, s, ...rest) => (mod && typeof mod[name] === 'function' ? withString(s, (p) => mod[name](p, ...rest)) : undefined);
   const whenReady = (fn) => (mod ? fn() : queue.push(fn));
-  function giveFont({ slot, bytes }) {
+  // Bytes into the module's heap for an export that takes (pointer, length, ...) and frees them.
+  function giveBytes(name, bytes, ...rest) {
     const p = mod._malloc(bytes.length);
     heap().set(bytes, p);
-    mod._fc_font(p, bytes.length, slot);   // C++ owns p from here
+    return mod[name](p, bytes.length, ...rest);   // C++ owns p from here
   }
+  const giveFont = ({ slot, bytes }) => giveBytes('_fc_font', bytes, slot);
 
   // --- host callbacks (C++ → JS) ----------------------------------------------------------------
   const host = {
@@ -754,6 +756,11 @@ export function createPanel(w) {
         throw new Error(`fc_init refused the configuration (${rc})`);
       }
       for (const f of fonts) if (f) giveFont(f);
+      // The PII guard's name table: fetched once per page when a chat first opens, handed over when
+      // it arrives (until then the core finds names by their cues alone; a failed fetch keeps it so).
+      s.names = s.names || fetchOk(new URL('pii-names.bin', w.base).href).then((r) => r.arrayBuffer())
+        .then((b) => new Uint8Array(b), () => null);
+      s.names.then((bytes) => { if (bytes && mod === m && !destroyed) giveBytes('_fc_pii_names', bytes); });
       askedHeight = 0;
       autogrow();
       showCover('none');

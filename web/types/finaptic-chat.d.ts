@@ -55,6 +55,50 @@ export interface Theme {
   [key: string]: unknown;
 }
 
+/** Amazon Comprehend's PII entity types, as the client's detector reports them. */
+export type PiiEntityType =
+  | 'CREDIT_DEBIT_NUMBER'
+  | 'CREDIT_DEBIT_CVV'
+  | 'CREDIT_DEBIT_EXPIRY'
+  | 'BANK_ACCOUNT_NUMBER'
+  | 'BANK_ROUTING'
+  | 'INTERNATIONAL_BANK_ACCOUNT_NUMBER'
+  | 'SWIFT_CODE'
+  | 'SSN'
+  | 'PIN'
+  | 'EMAIL'
+  | 'PHONE'
+  | 'NAME'
+  | 'ADDRESS'
+  | 'DATE_TIME'
+  | 'AGE'
+  | 'USERNAME'
+  | 'PASSWORD'
+  | 'URL'
+  | 'IP_ADDRESS'
+  | 'MAC_ADDRESS'
+  | 'DRIVER_ID'
+  | 'PASSPORT_NUMBER'
+  | 'US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER'
+  | 'UK_NATIONAL_INSURANCE_NUMBER'
+  | 'CA_SOCIAL_INSURANCE_NUMBER'
+  | 'UK_NATIONAL_HEALTH_SERVICE_NUMBER'
+  | 'AWS_ACCESS_KEY'
+  | 'AWS_SECRET_KEY';
+
+/** What the client does with one entity type before a message leaves: sent as typed, masked
+ * ("•••• 1111"), or the customer is asked first. */
+export type PiiAction = 'send' | 'mask' | 'ask';
+
+/** Per entity type, on top of the default (financial identifiers, national ids, PIN, PASSWORD, CVV,
+ * expiry and AWS keys masked; everything else sent). `ALL` applies first, then each named type:
+ * `{ NAME: 'ask', ADDRESS: 'send' }`, `{ ALL: 'mask', DATE_TIME: 'send' }`. */
+export type PiiTypePolicy = Partial<Record<PiiEntityType | 'ALL', PiiAction>>;
+
+/** `mask` (default): the guarded types are masked; `ask`: the customer is asked before any guarded
+ * type is sent; `off`: sent as typed; or a per-type object. */
+export type PiiPolicy = 'mask' | 'ask' | 'off' | PiiTypePolicy;
+
 export interface MountOptions {
   /** Required for a chat to start: returns chat details from the partner's backend. */
   tokenProvider?: TokenProvider;
@@ -67,8 +111,9 @@ export interface MountOptions {
   position?: 'bottom-right' | 'bottom-left';
   /** "none": no launcher; the page opens the chat with handle.open() from its own button. */
   launcher?: 'default' | 'none';
-  /** What happens to card numbers, IBANs, ... typed by the customer. Default "mask". */
-  piiPolicy?: 'mask' | 'ask' | 'off';
+  /** What happens to card numbers, IBANs, names, ... typed by the customer: a name for every guarded
+   * type, or per entity type (see PiiTypePolicy). Default "mask". */
+  piiPolicy?: PiiPolicy;
   /** No divider or notice when a specialist takes over (the handoff is invisible). */
   transparentHandoff?: boolean;
   /** Opt in to message text in `message` events (default false: no text in any event payload). */

@@ -3,6 +3,9 @@
 // tests/headless/headless-node.test.mjs checks that every method and event declared here exists and
 // behaves.
 
+import type { PiiPolicy } from './finaptic-chat';
+export type { PiiAction, PiiEntityType, PiiPolicy, PiiTypePolicy } from './finaptic-chat';
+
 /** What the partner's backend answers: StartChatContact (L1) or the Finaptic Support API (L2). */
 export interface ChatDetails {
   participantToken: string;
@@ -46,8 +49,9 @@ export interface ConversationOptions {
    * it, data-bound templates show their fallbackText. */
   dataProvider?: Record<string, (args: Record<string, string>) => unknown>;
   /** `mask` (default): personal numbers are masked before sending; `ask`: the piiQuestion event
-   * asks first (answerPii); `off`: sent as typed. */
-  piiPolicy?: 'mask' | 'ask' | 'off';
+   * asks first (answerPii); `off`: sent as typed; or per entity type, e.g. `{ NAME: 'ask',
+   * CREDIT_DEBIT_NUMBER: 'mask', ADDRESS: 'send' }` (PiiTypePolicy). */
+  piiPolicy?: PiiPolicy;
   /** Where the conversation is kept across reloads; default `finaptic-chat:headless`; '' keeps nothing. */
   storageKey?: string;
   /** No "a specialist has joined" divider: the handoff is invisible to the customer. */

@@ -10,6 +10,8 @@
 // these functions are plain extern "C" (no repeating it).
 #include <cstdlib>
 
+#include "finchat/pii.h"
+
 #include "widget_app.h"
 
 namespace {
@@ -35,6 +37,14 @@ void fc_theme(const char* json) { if (app && json) app->setTheme(json); }
 void fc_font(unsigned char* data, int len, int slot) {
     if (app) app->setFont(data, len, slot);
     else std::free(data);
+}
+// The PII name table (pii-names.bin), fetched by the shim when the chat first opens; until it is here
+// the guard finds names by their cues alone. Returns 1 if the bytes were a name table. Frees data.
+int fc_pii_names(unsigned char* data, int len) {
+    const bool ok = data && len > 0 &&
+                    finchat::loadPiiNameTable({reinterpret_cast<const char*>(data), static_cast<std::size_t>(len)});
+    std::free(data);
+    return ok ? 1 : 0;
 }
 void fc_logo(unsigned char* rgba, int w, int h) {
     if (app) app->setLogo(rgba, w, h);

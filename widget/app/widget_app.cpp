@@ -144,7 +144,7 @@ int WidgetApp::init(const std::string& configJson) {
     storageKey_ = field(config, "storageKey");
     displayName_ = field(config, "displayName");
     partnerName_ = field(config, "partnerName");
-    piiPolicy_ = piiPolicyFromName(field(config, "piiPolicy", "mask"));
+    if (const Json* v = config.find("piiPolicy"); v && !v->isNull() && !applyPiiOption(v->dump(), pii_)) return 2;
     if (const Json* v = config.find("reducedMotion")) reducedMotion_ = v->asBool();
     if (const Json* v = config.find("transparentHandoff")) transparentHandoff_ = v->asBool();
     if (const Json* v = config.find("forcedColors")) forcedColors_ = v->asBool();
@@ -198,7 +198,8 @@ int WidgetApp::init(const std::string& configJson) {
 
     ConversationConfig cc;
     cc.session.role = role_;
-    cc.session.piiPolicy = piiPolicy_;
+    cc.session.piiPolicy = pii_.piiPolicy;
+    cc.session.piiTypes = pii_.piiTypes;
     cc.storageKey = storageKey_;
     cc.displayName = displayName_;
     cc.transparentHandoff = transparentHandoff_;

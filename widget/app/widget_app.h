@@ -97,7 +97,7 @@ private:
     std::string storageKey_;
     std::string displayName_;
     std::string partnerName_;
-    PiiPolicy piiPolicy_ = PiiPolicy::Mask;
+    SessionConfig pii_;   // piiPolicy and piiTypes, from the partner's piiPolicy option (applyPiiOption)
     bool reducedMotion_ = false;
 
     bool transparentHandoff_ = false;

@@ -437,8 +437,9 @@ std::pair<int, std::string> splitRowKey(const std::string& key) {
 
 extern "C" {
 
-// config: {storageKey, displayName, transparentHandoff, piiPolicy: "mask"|"ask"|"off", dataProvider: bool}.
-// Returns 0, 1 if already initialised, 2 on a malformed config.
+// config: {storageKey, displayName, transparentHandoff, piiPolicy: "mask"|"ask"|"off"|{TYPE: "send"|"mask"|
+// "ask"}, dataProvider: bool}. Returns 0, 1 if already initialised, 2 on a malformed config (a bad
+// per-type piiPolicy included).
 EMSCRIPTEN_KEEPALIVE int fh_init(const char* configJson) {
     if (instance) return 1;
     const Json j = Json::parse(configJson ? configJson : "");
@@ -449,7 +450,8 @@ EMSCRIPTEN_KEEPALIVE int fh_init(const char* configJson) {
     const Json* transparent = j.find("transparentHandoff");
     config.transparentHandoff = transparent && transparent->asBool();
     config.session.role = ParticipantRole::Customer;
-    config.session.piiPolicy = piiPolicyFromName(stringField(j, "piiPolicy"));
+    if (const Json* pii = j.find("piiPolicy"); pii && !pii->isNull() && !applyPiiOption(pii->dump(), config.session))
+        return 2;
     const Json* data = j.find("dataProvider");
     instance = new HeadlessConversation(std::move(config), data && data->asBool());
     return 0;
@@ -459,6 +461,14 @@ EMSCRIPTEN_KEEPALIVE int fh_init(const char* configJson) {
 // endpoint, displayName?} or {error}.
 EMSCRIPTEN_KEEPALIVE void fh_token(int id, const char* json) {
     if (instance) instance->tokens().answer(id, json ? json : "", instance->displayName());
+}
+
+// The PII name table (pii-names.bin), fetched by headless.js after the wasm; until it is here the
+// guard finds names by their cues alone. Returns 1 if the bytes were a name table. Frees data.
+EMSCRIPTEN_KEEPALIVE int fh_pii_names(unsigned char* data, int len) {
+    const bool ok = data && len > 0 && loadPiiNameTable({reinterpret_cast<const char*>(data), static_cast<std::size_t>(len)});
+    std::free(data);
+    return ok ? 1 : 0;
 }
 
 // The page's data provider answered: ok != 0 with the result's JSON, or the failure's message.

@@ -98,6 +98,13 @@ struct SessionConfig {
     std::string storageKey;   // where resume state is kept; empty: not persisted
 };
 
+// The partner's `piiPolicy` option as the widget and the headless SDK take it, as JSON text: a name
+// ("mask", "ask", "off": piiPolicyFromName) for every guarded type, or a per-type object in
+// parsePiiPolicy()'s format ({"NAME":"ask","CARD..":"mask","ADDRESS":"send"}), which sets
+// config.piiTypes and leaves piiPolicy Mask so each type's own action decides. Empty text keeps the
+// defaults. A bad object is parsePiiPolicy()'s error (naming the key), and `config` is left unchanged.
+Result<Unit> applyPiiOption(std::string_view optionJson, SessionConfig& config);
+
 enum class SessionState { Idle, Connecting, Live, Reconnecting, Ended, Failed };
 const char* toString(SessionState s);
 

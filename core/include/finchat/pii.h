@@ -10,7 +10,8 @@
 // much as recall: a bank chat is full of amounts, dates, order numbers and phone numbers, so numbers
 // that are only PII by context (account, routing, CVV, PIN, bare SSN) need a keyword just before
 // them. The rules are documented at each scanner in src/pii.cpp and summarised here:
-//   CREDIT_DEBIT_NUMBER   13-19 digits, Luhn-valid, first digit 2-6, whole digit groups only
+//   CREDIT_DEBIT_NUMBER   13-19 digits, Luhn-valid, first digit 2-6, whole digit groups only; like
+//                         Comprehend, also a mistyped (Luhn-invalid) 16-digit one after "card"/"visa"/...
 //   INTERNATIONAL_BANK_.. country + check digits + BBAN, exact length for the country, mod-97 == 1
 //   SSN                   AAA-GG-SSSS with valid ranges; 9 digits or "AAA GG SSSS" after "SSN"
 //   BANK_ROUTING          ABA number (checksum) after "routing"/"ABA"/"RTN"/"transit";
@@ -18,14 +19,17 @@
 //   BANK_ACCOUNT_NUMBER   6-17 digits after "account"/"acct"/"a/c"/...
 //   CREDIT_DEBIT_CVV/PIN  3-4 digits after "CVV"/"CVC"/"security code"; 4-6 digits after "PIN"
 //   CREDIT_DEBIT_EXPIRY   MM/YY or MM/YYYY after "exp"/"expiry"/"valid thru"
-//   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC"
+//   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC", or
+//                         followed by it ("BNPAFRPP BIC")
 //   EMAIL, PHONE          local@domain.tld; +CC forms, North American and 0-prefixed national forms
 // and, in src/pii_words.cpp, the types that are words or tokens rather than numbers:
-//   NAME                  after cues ("my name is", "this is", titles, relations, sign-offs, a bot turn
-//                         asking for the name) or two known names in a row (a name list package)
+//   NAME                  after cues ("my name is", "this is", titles, relations, sign-offs, greetings, a bot turn
+//                         asking for the name or the payee) or two known names in a row (a name list
+//                         package, loaded lazily in the browser: see loadPiiNameTable)
 //   ADDRESS               house number, street words, street suffix, unit, city, state + ZIP or postcode
 //   DATE_TIME             numeric dates (valid day/month), month-name dates, clock times
-//   AGE, USERNAME, PASSWORD, PASSPORT_NUMBER, DRIVER_ID: the value after its keyword
+//   AGE, USERNAME, PASSWORD, PASSPORT_NUMBER, DRIVER_ID: the value after its keyword; AGE and USERNAME
+//                         also as the customer's answer to a bot turn asking for them
 //   URL, IP_ADDRESS, MAC_ADDRESS, AWS_ACCESS_KEY: by shape; AWS_SECRET_KEY after "secret"
 //   US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER (9XX-[5-9]X-XXXX), UK_NATIONAL_INSURANCE_NUMBER (prefix
 //   rules), CA_SOCIAL_INSURANCE_NUMBER (Luhn, after "SIN"), UK_NATIONAL_HEALTH_SERVICE_NUMBER (mod 11,
@@ -156,5 +160,14 @@ struct PiiTypePolicy {
 // "mask" or "ask", on top of the default: {"ALL":"mask","DATE_TIME":"send","NAME":"ask"}.
 // Unknown types or actions are an InvalidValue error naming the key; not an object: MalformedJson.
 Result<PiiTypePolicy> parsePiiPolicy(std::string_view json);
+
+// The name list behind NAME: a 32 KiB Bloom filter over ~38,000 given names and surnames (core/names).
+// Native builds (connect-local) have it compiled in. The browser's wasm does not: the shim fetches
+// pii-names.bin when the chat first needs it and hands it over with loadPiiNameTable(). Until then NAME
+// is found by its cues alone ("my name is", titles, relations, sign-offs, a bot turn asking for the
+// name, capitalised words after "this is"/"I'm"), not as two known names in a row or as a known
+// lower-case name after a weak cue. False, keeping the table it had, for bytes that are not a table.
+bool loadPiiNameTable(std::string_view bytes);
+bool piiNameTableLoaded();
 
 }  // namespace finchat

@@ -140,6 +140,7 @@ export default async function createFinapticWidget(M) {
     _fc_resize(w, h, dpr) { rec('resize', w, h, dpr); W = w; H = h; draw(); if (open) controls(); },
     _fc_theme(p) { rec('theme', JSON.parse(str(p)).colors || null); },
     _fc_font(p, len, slot) { rec('font', len, slot); },
+    _fc_pii_names(p, len) { rec('piiNames', len, String.fromCharCode(...heap().subarray(p, p + 8))); return 1; },
     _fc_logo(p, w, h) { rec('logo', w, h); },
     _fc_image(id, p, w, h) { rec('image', id, w, h, p ? [...heap().subarray(p, p + 4 * w * h)] : null); },
     _fc_composer_height(px) { rec('composerHeight', px); composerH = Math.max(44, px); controls(); draw(); },

@@ -2,7 +2,9 @@
 """Writes banking_chat_pii_own.jsonl (same format as ../shared/data/pii/banking_chat_pii_dev.jsonl) from the
 marked sentences below: [[TYPE:value]] marks an entity; offsets are computed in code points.
 Written by hand for this project (fake values: Luhn-valid test cards, checksummed routing numbers and
-IBANs, documentation IP ranges, fictional 555 / 07700 900 phone ranges). Run: python3 make_own_set.py"""
+IBANs, documentation IP ranges, fictional 555 / 07700 900 phone ranges). Also writes
+banking_chat_pii_chat.jsonl from chat_style_sentences.txt (a second, chat-style holdout: typos, lower
+case, Bot/User turns, several entities a message, non-PII look-alikes). Run: python3 make_own_set.py"""
 import json
 import os
 import re
@@ -123,8 +125,11 @@ def parse(line):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "chat_style_sentences.txt"), encoding="utf-8") as f:
+        chat = [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
     for name, prefix, lines in (("banking_chat_pii_own.jsonl", "own", SENTENCES),
-                                ("banking_chat_pii_holdout.jsonl", "holdout", HOLDOUT)):
+                                ("banking_chat_pii_holdout.jsonl", "holdout", HOLDOUT),
+                                ("banking_chat_pii_chat.jsonl", "chat", chat)):
         with open(os.path.join(here, name), "w", encoding="utf-8") as f:
             for i, line in enumerate(lines):
                 text, entities = parse(line)
