@@ -6,6 +6,7 @@
 #include "finchat/pii.h"
 #include "finchat/protocol.h"
 #include "finchat/util.h"
+#include "alive_guard.h"
 
 namespace finchat {
 
@@ -85,13 +86,6 @@ Conversation::Conversation(Platform platform, TokenProvider& tokens, Conversatio
 Conversation::~Conversation() {
     alive_.reset();
     if (handoffTimer_) platform_.clock.cancelTimer(*handoffTimer_);
-}
-
-template <class F>
-static auto guard(const std::shared_ptr<int>& alive, F f) {
-    return [weak = std::weak_ptr<int>(alive), f = std::move(f)](auto&&... args) mutable {
-        if (weak.lock()) f(std::forward<decltype(args)>(args)...);
-    };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,6 +418,7 @@ void Conversation::onSessionEvent(SupportLevel level, const SessionEvent& e) {
         if (id.empty() || handledSignals_.insert(id).second) beginHandoff(e.text);
     }
     if (e.type == SessionEventType::TranscriptChanged) noteIncoming(segment, e.localId);
+    if (e.type == SessionEventType::TranscriptChanged) noteUploadEcho(transcript(segment), e.localId);
 
     ConversationEvent ev{ConversationEventType::Session};
     ev.segment = segment;
