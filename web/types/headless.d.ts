@@ -96,6 +96,17 @@ export interface Message {
   own: boolean;
   delivery: Delivery;
   error?: ChatError;
+  /** `attachment` items: the files, with the attachment scanner's verdict (empty for other types). */
+  attachments: Attachment[];
+}
+
+export interface Attachment {
+  /** The service's AttachmentId (GetAttachment gives its signed download URL). */
+  id: string;
+  name: string;
+  contentType: string;
+  /** `approved` (or no scanner), `inProgress` (the scanner is checking), `rejected`. */
+  status: 'approved' | 'inProgress' | 'rejected';
 }
 
 export interface QueuedMessage {

@@ -13,4 +13,6 @@ void fc_js_copy(const char* text);
 void fc_js_cursor(const char* name);
 void fc_js_need_font(int slot);
 int fc_js_timezone_offset(double ms);   // minutes east of UTC at that instant
+void fc_js_uploads(const char* json);
+void fc_js_download(const char* url, const char* name);
 }

@@ -21,4 +21,6 @@ mergeInto(LibraryManager.library, {
   fc_js_cursor: function(name) { Module['host']['cursor'](UTF8ToString(name)); },
   fc_js_need_font: function(slot) { Module['host']['needFont'](slot); },
   fc_js_timezone_offset: function(ms) { return -new Date(ms).getTimezoneOffset(); },
+  fc_js_uploads: function(json) { Module['host']['uploads'](UTF8ToString(json)); },
+  fc_js_download: function(url, name) { Module['host']['download'](UTF8ToString(url), UTF8ToString(name)); },
 });

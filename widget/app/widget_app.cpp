@@ -347,6 +347,9 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
     case ConversationEventType::QueueChanged:
         showQueued();
         break;
+    case ConversationEventType::AttachmentChanged:
+        publishUploads();
+        break;
     case ConversationEventType::Ended:
         emitEvent("ended", "{}");
         window_->openEndDialog(false);
@@ -518,8 +521,11 @@ void WidgetApp::action(const std::string& id) {
     } else if (id.rfind("copy:", 0) == 0) {
         if (const Row* row = model_->find(id.substr(5))) fc_js_copy(row->text.c_str());
     } else if (id.rfind("link:", 0) == 0) {
-        for (const auto& c : window_->controls())
-            if (c.id == id) fc_js_open_url(c.href.c_str());
+        for (const auto& c : window_->controls()) {
+            if (c.id != id) continue;
+            if (c.href.rfind("attachment:", 0) == 0) download(c.href.substr(11), c.label);
+            else fc_js_open_url(c.href.c_str());
+        }
     }
 }
 
