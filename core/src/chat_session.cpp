@@ -1,6 +1,7 @@
 #include "finchat/chat_session.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "finchat/pii.h"
 #include "finchat/util.h"
@@ -791,6 +792,41 @@ bool ChatSession::loadOlder() {
         }
     });
     return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attachment operations (the upload rules are Conversation's)
+// ---------------------------------------------------------------------------------------------
+template <class Response>
+void ChatSession::callTyped(Operation op, std::string body, std::function<void(Result<Response>)> done) {
+    std::optional<Error> refusal;
+    if (state_ == SessionState::Ended || state_ == SessionState::Failed) refusal = Error{ErrorCode::Ended, "the chat has ended"};
+    else if (connectionToken_.empty()) refusal = Error{ErrorCode::NotConnected, "no connection yet"};
+    if (refusal) {
+        // Never answer from inside the call (platform.h): the caller may still be setting up.
+        timers_->after(0, [done = std::move(done), e = *refusal] { done(e); });
+        return;
+    }
+    call(op, std::move(body), false, [done = std::move(done)](Result<std::string> res) {
+        if (!res) return done(res.error());
+        if constexpr (std::is_same_v<Response, Unit>) done(Unit{});
+        else done(decode<Response>(*res));
+    });
+}
+
+void ChatSession::startAttachmentUpload(StartAttachmentUploadRequest request,
+                                        std::function<void(Result<StartAttachmentUploadResponse>)> done) {
+    if (request.clientToken.empty()) request.clientToken = uuidV4(platform_.random);
+    callTyped(Operation::StartAttachmentUpload, encode(request), std::move(done));
+}
+
+void ChatSession::completeAttachmentUpload(std::string attachmentId, std::function<void(Result<Unit>)> done) {
+    CompleteAttachmentUploadRequest request{{std::move(attachmentId)}, uuidV4(platform_.random)};
+    callTyped(Operation::CompleteAttachmentUpload, encode(request), std::move(done));
+}
+
+void ChatSession::getAttachment(std::string attachmentId, std::function<void(Result<GetAttachmentResponse>)> done) {
+    callTyped(Operation::GetAttachment, encode(GetAttachmentRequest{std::move(attachmentId), std::nullopt}), std::move(done));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "finchat/pii.h"
 #include "finchat/protocol.h"
 #include "finchat/util.h"
+#include "alive_guard.h"
 
 namespace finchat {
 
@@ -105,13 +106,6 @@ Conversation::~Conversation() {
     alive_.reset();
     templates_.clear();   // resolvers cancel their timers while the clock is still there
     if (handoffTimer_) platform_.clock.cancelTimer(*handoffTimer_);
-}
-
-template <class F>
-static auto guard(const std::shared_ptr<int>& alive, F f) {
-    return [weak = std::weak_ptr<int>(alive), f = std::move(f)](auto&&... args) mutable {
-        if (weak.lock()) f(std::forward<decltype(args)>(args)...);
-    };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,6 +463,7 @@ void Conversation::onSessionEvent(SupportLevel level, const SessionEvent& e) {
     }
     if (e.type == SessionEventType::TranscriptChanged) noteIncoming(segment, e.localId);
     boundTemplates();   // pointers from templateOf are valid until the next event: drop extras now
+    if (e.type == SessionEventType::TranscriptChanged) noteUploadEcho(transcript(segment), e.localId);
 
     ConversationEvent ev{ConversationEventType::Session};
     ev.segment = segment;

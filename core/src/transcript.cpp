@@ -164,6 +164,14 @@ Change Transcript::ingest(const Item& item) {
         // the SendMessage answer and brings the server's copy (which may differ, e.g. redacted).
         bool changed = false;
         if (e->item.content != item.content && !item.content.empty()) { e->item.content = item.content; changed = true; }
+        // The attachment scanner's verdict (IN_PROGRESS → APPROVED/REJECTED) comes as the same item again.
+        if (!item.attachments.empty()) {
+            for (std::size_t i = 0; i < item.attachments.size() && i < e->item.attachments.size(); ++i)
+                if (item.attachments[i].status && item.attachments[i].status != e->item.attachments[i].status) {
+                    e->item.attachments[i].status = item.attachments[i].status;
+                    changed = true;
+                }
+        }
         const Delivery was = e->delivery;
         if (item.messageMetadata) applyReceipts(item.id, item.messageMetadata->receipts);
         return changed || e->delivery != was ? Change::Updated : Change::None;

@@ -87,13 +87,14 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   assert.ok((await calls(tab, 'token'))[0][3].includes('participantToken'), 'tokenProvider answered through fc_token');
   assert.equal(await active(tab), 'TEXTAREA:Message', 'focus moves to the composer when a person opens the chat');
 
-  // The textarea sits on the composer rect C++ reported (x 12, bottom 10 px above the canvas's).
+  // The textarea sits on the composer rect C++ reported (x 12, bottom 10 px above the canvas's), after
+  // the attach button, which takes the rect's first 44 px (web/src/attachments.js).
   const geo = await tab.evaluate(() => {
     const c = window.__fc.composers()[0].getBoundingClientRect();
     const cv = window.__fc.all('canvas')[0].getBoundingClientRect();
     return { x: c.x - cv.x, bottom: cv.bottom - c.bottom, font: getComputedStyle(window.__fc.composers()[0]).fontSize };
   });
-  assert.ok(Math.abs(geo.x - 12) < 1 && Math.abs(geo.bottom - 10) < 1.5 && parseFloat(geo.font) >= 16, JSON.stringify(geo));
+  assert.ok(Math.abs(geo.x - 12 - 44) < 1 && Math.abs(geo.bottom - 10) < 1.5 && parseFloat(geo.font) >= 16, JSON.stringify(geo));
 
   // Enter sends and clears; a held message (fc_send 1) keeps its text; IME Enter never sends.
   await tab.keyboard.type('hello, help');
@@ -130,20 +131,21 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   assert.equal((await composerValue(tab)).split('\n').length, 4);
   assert.ok((await calls(tab, 'composerHeight')).some((c) => c[2] > 80));
 
-  // Tab order: composer → Send → out of the widget; Shift+Tab walks the twins in C++'s order.
+  // Tab order: composer → Send → out of the widget; Shift+Tab: the attach button, then the twins in C++'s order.
   await tab.keyboard.press('Tab');
   assert.equal(await active(tab), 'BUTTON:Send');
   await tab.keyboard.press('Tab');
   assert.match(await active(tab), /^BODY/, 'Tab leaves the widget (no keyboard trap)');
   await tab.evaluate(() => window.__fc.composers()[0].focus());
   const order = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await tab.keyboard.down('Shift');
     await tab.keyboard.press('Tab');
     await tab.keyboard.up('Shift');
     order.push(await active(tab));
   }
-  assert.deepEqual(order, ['BUTTON:Copy message', 'A:Acme help centre', 'BUTTON:Everyday Checking', 'BUTTON:End chat', 'BUTTON:Minimize chat']);
+  // The attach button (the shim's own, web/src/attachments.js) sits right before the composer.
+  assert.deepEqual(order, ['BUTTON:Attach a file', 'BUTTON:Copy message', 'A:Acme help centre', 'BUTTON:Everyday Checking', 'BUTTON:End chat', 'BUTTON:Minimize chat']);
   const focused = (await calls(tab, 'focus')).map((c) => c[2]);
   for (const id of ['send', 'copy-1', 'link-1', 'opt-chk', 'end', 'minimize']) assert.ok(focused.includes(id), `fc_focus(${id})`);
 

@@ -354,6 +354,39 @@ TEST_CASE("interactive messages and templates show a readable fallback", "[viewm
     CHECK(vm.row(8).role == SenderRole::Agent);
 }
 
+TEST_CASE("an attachment row is one download link named after the file; the scanner's verdict shows as text", "[viewmodel]") {
+    Transcript t("p-cust");
+    Item file = agent("f1", "", kT0);
+    file.type = ItemType::Attachment;
+    file.attachments.push_back(AttachmentInfo{"application/pdf", "att-1", "statement.pdf", AttachmentStatus::InProgress});
+    t.ingest(file);
+    ChatViewModel vm(english(), options());
+    vm.sync(t);
+    REQUIRE(vm.size() == 2);
+    CHECK(vm.row(1).text == "Checking statement.pdf\xE2\x80\xA6");
+    CHECK(vm.row(1).rich.links.empty());   // nothing to download while the scanner works
+
+    file.attachments[0].status = AttachmentStatus::Approved;   // the verdict: the same item again
+    REQUIRE(t.ingest(file) == Change::Updated);
+    vm.update(t, file.id);
+    const Row& row = vm.row(1);
+    CHECK(row.text == "Attachment: statement.pdf");
+    CHECK(row.attachmentId == "att-1");
+    REQUIRE(row.rich.links.size() == 1);
+    CHECK(row.rich.links[0].href == "attachment:att-1");
+    CHECK(row.rich.links[0].text == "Download statement.pdf (application/pdf)");
+    for (const TextRun& r : row.rich.blocks[0].runs) CHECK(r.link == 0);   // the whole line is the control
+
+    Item bad = agent("f2", "", kT0 + 1);
+    bad.type = ItemType::Attachment;
+    bad.attachments.push_back(AttachmentInfo{"text/plain", "att-2", "notes.txt", AttachmentStatus::Rejected});
+    t.ingest(bad);
+    vm.update(t, bad.id);
+    CHECK(vm.row(2).text == "notes.txt was blocked by the security scan");
+    CHECK(vm.row(2).rich.links.empty());
+    checkSameAsFresh(vm, t);
+}
+
 TEST_CASE("display names from the wire are cleaned", "[viewmodel]") {
     Transcript t("p-cust");
     Item i = agent("a1", "hi", kT0);

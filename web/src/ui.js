@@ -5,6 +5,7 @@
 // focusable and everything about the chat is decided in C++.
 import panelCss from './panel.css';
 import { adoptCss } from './css.js';
+import { createAttachments } from './attachments.js';
 import { DEFAULT_STRINGS, LANG_TAG, format } from './strings.js';
 import { answerDataCall } from './data-call.js';
 import { createTextRaster } from './text-raster.js';
@@ -182,7 +183,23 @@ export function createPanel(w) {
   // textarea itself (moving a focused element blurs it and drops keystrokes).
   const twinsBefore = el('div', { className: 'twins' });
   const twinsAfter = el('div', { className: 'twins' });
-  const layer = el('div', { className: 'layer' }, twinsBefore, label, ta, twinsAfter);
+  // Files: the attach button before the composer in tab order, the upload list above it.
+  const files = createAttachments({
+    el, S, ta, locale: w.locale, emit: (name, detail) => w.emit(name, detail),
+    bridge: {
+      ready: () => !!mod,
+      attach(name, type, bytes) {
+        if (!mod) return 2;
+        const p = mod._malloc(bytes.length + 1);
+        heap().set(bytes, p);
+        const rc = withString(name, (np) => withString(type, (tp) => mod._fc_attach(np, tp, p, bytes.length)));   // C++ owns p
+        call('_fc_frame_now');
+        return rc;
+      },
+      upload(id, op) { callStr('_fc_upload', id, op); call('_fc_frame_now'); },
+    },
+  });
+  const layer = el('div', { className: 'layer' }, twinsBefore, files.list, label, files.button, ta, files.input, twinsAfter);
   const spinner = el('div', { className: 'spinner', 'aria-hidden': 'true' });
   const coverText = el('p', { role: 'status' }, S('panel.loading'));
   const retry = el('button', { type: 'button', className: 'retry', hidden: true }, S('panel.retry'));
@@ -190,6 +207,7 @@ export function createPanel(w) {
   const stage = el('div', { className: 'stage' }, canvas, cover, layer);   // the composer stays usable while loading
   const panel = el('section', { id: `${w.id}-panel`, className: 'panel', 'aria-label': S('panel.label'), lang: w.locale, dir: w.dir, hidden: true }, mirror, stage);
   root.append(panel);
+  files.attachTo(panel, stage);
 
   let mod = null;          // the emscripten module instance, once fc_init returned 0
   let memory = null;       // its exports.memory, when the glue does not export HEAPU8
@@ -280,6 +298,8 @@ export function createPanel(w) {
     },
     textLayout(spec, maxWidth) { return browserText().layout(spec, maxWidth); },
     textRaster(spec, maxWidth, ratio, top, height) { return browserText().raster(spec, maxWidth, ratio, top, height); },
+    uploads(json) { files.apply(parse(json)); },
+    download(url, name) { files.download(String(url), String(name)); },
     cursor(name) { canvas.style.cursor = /^[a-z-]{1,20}$/.test(name) ? name : 'default'; },
     // A message needs glyphs the loaded fonts lack: fetch that slot's file (the fallback) once per page.
     needFont(slot) {
@@ -592,8 +612,9 @@ export function createPanel(w) {
     ta.classList.add('placed');
     const fontPx = Math.max(16, Number(cp.fontPx) || 16);
     ta.style.fontSize = px(fontPx);
-    ta.style.left = px(cp.x);
-    ta.style.width = px(cp.w);
+    // The attach button takes the composer's first 44 px (attachments.js).
+    ta.style.left = px(cp.x + 44);
+    ta.style.width = px(Math.max(0, cp.w - 44));
     // No composer rect: the chat has ended and the canvas offers "Start a new chat" there instead.
     ta.hidden = !(cp.w > 0 && cp.h > 0);
     const disabled = cp.enabled === false;
@@ -628,6 +649,7 @@ export function createPanel(w) {
     ta.style.overflowY = need > max + 0.5 ? 'auto' : 'hidden';
     // Grows upwards from the bottom of C++'s composer rect until C++ made room (fc_composer_height).
     ta.style.top = px(composer.y + composer.h - h);
+    files.place(composer, composer.y + composer.h - h, h);
     if (h !== askedHeight && mod) {
       askedHeight = h;
       call('_fc_composer_height', h);

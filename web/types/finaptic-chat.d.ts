@@ -143,7 +143,7 @@ export interface EventMap {
   /** The handoff to a Finaptic specialist started (it fails with error code "handoff"). */
   escalated: { reason?: string };
   ended: Record<string, never>;
-  /** code: "load" (files or wasm), "theme", "token", "handoff", or a chat error from the widget. */
+  /** code: "load" (files or wasm), "theme", "token", "handoff", "download" (a file could not be saved), or a chat error from the widget. */
   error: { code: string; message?: string };
   /** Unread agent/bot messages while the panel is closed. */
   unread: { count: number };

@@ -108,6 +108,8 @@ export interface Message {
   localTitle?: string;
   /** Interactive messages (ListPicker, Panel, TimePicker, QuickReply, Carousel) from the bot or agent. */
   template?: Template;
+  /** `attachment` items: the files, with the attachment scanner's verdict (empty for other types). */
+  attachments: Attachment[];
 }
 
 export type TemplateType = 'ListPicker' | 'Panel' | 'TimePicker' | 'QuickReply' | 'Carousel';
@@ -184,6 +186,15 @@ export interface Template {
   reply(option: TemplateElement | TemplateSlot | TemplateCard | TemplatePath | number): SendResult;
   /** failed and retryable: ask your dataProvider again (a `template` event follows). */
   retry(): void;
+}
+
+export interface Attachment {
+  /** The service's AttachmentId (GetAttachment gives its signed download URL). */
+  id: string;
+  name: string;
+  contentType: string;
+  /** `approved` (or no scanner), `inProgress` (the scanner is checking), `rejected`. */
+  status: 'approved' | 'inProgress' | 'rejected';
 }
 
 export interface QueuedMessage {

@@ -28,4 +28,6 @@ mergeInto(LibraryManager.library, {
     if (Module['host']['loadImage']) Module['host']['loadImage'](id, UTF8ToString(url));
   },
   fc_js_timezone_offset: function(ms) { return -new Date(ms).getTimezoneOffset(); },
+  fc_js_uploads: function(json) { Module['host']['uploads'](UTF8ToString(json)); },
+  fc_js_download: function(url, name) { Module['host']['download'](UTF8ToString(url), UTF8ToString(name)); },
 });

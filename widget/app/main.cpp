@@ -9,6 +9,7 @@
 // The export list lives in one place, widget/CMakeLists.txt (`widget_exports`, -sEXPORTED_FUNCTIONS);
 // these functions are plain extern "C" (no repeating it).
 #include <cstdlib>
+#include <string>
 
 #include "finchat/pii.h"
 
@@ -63,5 +64,12 @@ void fc_image(int id, unsigned char* rgba, int w, int h) {
     else std::free(rgba);
 }
 double fc_bench(int kind, int n) { return app ? app->bench(kind, n) : -1; }
+// The file's bytes are _malloc'd by the shim; C++ takes ownership.
+int fc_attach(const char* name, const char* type, unsigned char* data, int len) {
+    std::string bytes(reinterpret_cast<const char*>(data), data && len > 0 ? static_cast<std::size_t>(len) : 0);
+    std::free(data);
+    return app ? app->attach(name ? name : "", type ? type : "", std::move(bytes)) : 2;
+}
+void fc_upload(const char* uploadId, int op) { if (app && uploadId) app->uploadAction(uploadId, op); }
 
 }  // extern "C"

@@ -381,6 +381,9 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
     case ConversationEventType::QueueChanged:
         showQueued();
         break;
+    case ConversationEventType::AttachmentChanged:
+        publishUploads();
+        break;
     case ConversationEventType::Ended:
         emitEvent("ended", "{}");
         window_->openEndDialog(false);
@@ -568,7 +571,10 @@ void WidgetApp::activate(const ControlId& id) {
         if (const Row* row = model_->find(id.key)) fc_js_copy(row->text.c_str());
         break;
     case ControlKind::Link:
-        if (const Control* c = window_->control(id)) fc_js_open_url(c->href.c_str());
+        if (const Control* c = window_->control(id)) {
+            if (c->href.rfind("attachment:", 0) == 0) download(c->href.substr(11), c->label);
+            else fc_js_open_url(c->href.c_str());
+        }
         break;
     case ControlKind::TemplateOption:
     case ControlKind::TemplateRetry:

@@ -53,6 +53,10 @@ public:
     void frameNow();
     double bench(int kind, int n);
 
+    // Attachments (widget_attachments.cpp; BRIDGE.md fc_attach / fc_upload / host.uploads / host.download).
+    int attach(const std::string& name, const std::string& type, std::string bytes);   // 0 started, 2 refused
+    void uploadAction(const std::string& uploadId, int op);                             // 0 cancel, 1 retry, 2 remove
+
 private:
     void activate(const ControlId& id);   // a canvas click or a mirror control's action
     void activateTemplate(const ControlId& id);
@@ -71,6 +75,8 @@ private:
     void markVisibleRead();
     void announce(const std::string& text, const char* kind);
     void emitEvent(const char* name, const std::string& json);
+    void publishUploads();                                      // host.uploads: the upload list, labelled
+    void download(const std::string& attachmentId, const std::string& name);   // signed URL → host.download
     std::string str(std::string_view key) const { return std::string(strings_.get(key)); }
 
     browser::BrowserPlatform platform_;

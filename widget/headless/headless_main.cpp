@@ -201,6 +201,14 @@ Json messageJson(Conversation& c, int segment, const TranscriptEntry& e) {
     m.set("delivery", lower(toString(e.delivery)));
     if (e.error) m.set("error", Json::object({{"code", camel(toString(e.error->code))}, {"message", e.error->detail}}));
     if (const TemplateView* v = c.templateOf(segment, e.localId)) m.set("template", templateJson(*v));
+    Json files = Json::array();
+    for (const AttachmentInfo& a : e.item.attachments) {
+        const AttachmentStatus st = a.status.value_or(AttachmentStatus::Approved);
+        files.push(Json::object({{"id", a.attachmentId}, {"name", a.attachmentName}, {"contentType", a.contentType},
+                                 {"status", st == AttachmentStatus::Rejected ? "rejected"
+                                            : st == AttachmentStatus::InProgress ? "inProgress" : "approved"}}));
+    }
+    m.set("attachments", std::move(files));
     return m;
 }
 
@@ -350,6 +358,8 @@ private:
             case ConversationEventType::QueueChanged:
                 emit("queued", Json::object({{"messages", queued()}}));
                 return;
+            case ConversationEventType::AttachmentChanged:
+                return;   // the headless SDK does not send files yet (only the widget does)
             case ConversationEventType::Ended:
                 emit("ended", Json::object());
                 return;

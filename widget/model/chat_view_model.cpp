@@ -54,6 +54,24 @@ std::string cleanName(std::string_view raw) {
 bool isEntryRow(const Row& r) { return r.kind == RowKind::Message || r.kind == RowKind::System; }
 
 
+// An attachment row: "Attachment: statement.pdf" as one link to "attachment:<id>" whose accessible
+// name says what activating it does ("Download statement.pdf (application/pdf)"); a file the scanner
+// is still checking or rejected is plain text saying so.
+RichText attachmentBody(const Row& row, const Strings& strings) {
+    const std::string name = cleanName(row.sourceContent);
+    if (row.attachmentStatus == AttachmentStatus::Rejected)
+        return parsePlainText(strings.format(key::kAttachmentRejected, {{"name", name}}));
+    if (row.attachmentStatus == AttachmentStatus::InProgress)
+        return parsePlainText(strings.format(key::kAttachmentScanning, {{"name", name}}));
+    RichText rich = parsePlainText(strings.format(key::kMessageAttachment, {{"name", name}}));
+    if (row.attachmentId.empty() || rich.empty()) return rich;
+    const std::string what = row.attachmentType.empty() ? name : name + " (" + cleanName(row.attachmentType) + ")";
+    rich.links = {Link{"attachment:" + row.attachmentId, strings.format(key::kAttachmentDownload, {{"name", what}})}};
+    for (TextBlock& b : rich.blocks)
+        for (TextRun& r : b.runs) r.link = 0;
+    return rich;
+}
+
 void appendParagraph(RichText& rich, std::string_view text) {
     RichText part = parsePlainText(text);
     const int base = static_cast<int>(rich.links.size());
@@ -300,10 +318,11 @@ bool ChatViewModel::fill(Row& row, const TranscriptEntry& e) {
     bool bodyChanged = row.version == 0;
     assign(row.sourceItemType, item.type, bodyChanged);
     assign(row.sourceContentType, item.contentType, bodyChanged);
-    std::string content = item.type == ItemType::Attachment
-                              ? (item.attachments.empty() ? std::string() : item.attachments.front().attachmentName)
-                              : item.content;
-    assign(row.sourceContent, std::move(content), bodyChanged);
+    const AttachmentInfo* file = item.type == ItemType::Attachment && !item.attachments.empty() ? &item.attachments.front() : nullptr;
+    assign(row.sourceContent, file ? file->attachmentName : item.content, bodyChanged);
+    assign(row.attachmentId, file ? file->attachmentId : std::string(), bodyChanged);
+    assign(row.attachmentType, file ? file->contentType : std::string(), bodyChanged);
+    assign(row.attachmentStatus, file ? file->status.value_or(AttachmentStatus::Approved) : AttachmentStatus::Approved, bodyChanged);
     assign(row.displayName, cleanName(item.displayName), changed);
     assign(row.participantRole, item.role(), changed);
     assign(row.participantId, item.participantId, changed);
@@ -330,7 +349,7 @@ void ChatViewModel::renderBody(Row& row) {
     RichText rich;
     const ContentKind kind = classifyContentType(row.sourceContentType);
     if (row.sourceItemType == ItemType::Attachment) {
-        rich = parsePlainText(strings_.format(key::kMessageAttachment, {{"name", cleanName(row.sourceContent)}}));
+        rich = attachmentBody(row, strings_);
     } else if (kind == ContentKind::TextMarkdown) {
         rich = parseMarkdown(row.sourceContent);
     } else if (kind == ContentKind::TextPlain && row.own && localTitles_) {

@@ -70,6 +70,11 @@ struct Row {
     ItemType sourceItemType = ItemType::Message;
     std::string sourceContentType;
     std::string sourceContent;        // the message content; for attachments the file name
+    // Attachments: the service's id and type, and the scanner's verdict. An approved file is a link
+    // "attachment:<id>" (the window downloads it through a signed URL; see WidgetApp::action).
+    std::string attachmentId;
+    std::string attachmentType;
+    AttachmentStatus attachmentStatus = AttachmentStatus::Approved;
     std::string displayName;          // as the server sent it (made valid UTF-8, one line)
     ParticipantRole participantRole = ParticipantRole::Other;
 };

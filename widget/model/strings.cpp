@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "finchat/attachments.h"
 #include "finchat/json.h"
 
 namespace finchat::widget {
@@ -31,8 +32,15 @@ const std::vector<std::string>& allStringKeys() {
                  key::kRoleBot, key::kRoleFlow, key::kRoleSystem, key::kSystemJoined, key::kSystemLeft, key::kSystemEnded,
                  key::kSystemTransferred, key::kSystemTransferFailed, key::kErrorGeneric, key::kErrorTooLong,
                  key::kErrorEmpty, key::kErrorEnded, key::kErrorStartFailed, key::kErrorSendFailed,
-                 key::kComposerLabel, key::kComposerPlaceholder, key::kComposerSend, key::kComposerDisabled})
+                 key::kComposerLabel, key::kComposerPlaceholder, key::kComposerSend, key::kComposerDisabled,
+                 key::kAttachmentAttach, key::kAttachmentDownload, key::kAttachmentScanning, key::kAttachmentRejected,
+                 key::kAttachmentProgress, key::kAttachmentSending, key::kAttachmentChecking, key::kAttachmentCancel,
+                 key::kAttachmentRetry, key::kAttachmentRemove, key::kAttachmentDownloadFailed})
             k.emplace_back(s);
+        for (AttachmentProblem p : {AttachmentProblem::TypeNotAllowed, AttachmentProblem::TooLarge, AttachmentProblem::Empty,
+                                    AttachmentProblem::BadName, AttachmentProblem::NotConnected, AttachmentProblem::Ended,
+                                    AttachmentProblem::Refused, AttachmentProblem::ScannerRejected, AttachmentProblem::UploadFailed})
+            k.emplace_back(attachmentProblemKey(p));
         for (int m = 1; m <= 12; ++m) k.push_back(monthKey(m));
         for (int d = 0; d < 7; ++d) k.push_back(weekdayKey(d));
         return k;

@@ -102,6 +102,18 @@ inline constexpr std::string_view kComposerLabel = "composer.label";
 inline constexpr std::string_view kComposerPlaceholder = "composer.placeholder";
 inline constexpr std::string_view kComposerSend = "composer.send";
 inline constexpr std::string_view kComposerDisabled = "composer.disabled";
+// Attachments. The refusal texts are "attachment.error.<problem>", see finchat::attachmentProblemKey().
+inline constexpr std::string_view kAttachmentAttach = "attachment.attach";
+inline constexpr std::string_view kAttachmentDownload = "attachment.download";        // {name}
+inline constexpr std::string_view kAttachmentScanning = "attachment.scanning";        // {name}
+inline constexpr std::string_view kAttachmentRejected = "attachment.rejected";        // {name}
+inline constexpr std::string_view kAttachmentProgress = "attachment.progress";        // {count} (percent)
+inline constexpr std::string_view kAttachmentSending = "attachment.sending";
+inline constexpr std::string_view kAttachmentChecking = "attachment.checking";
+inline constexpr std::string_view kAttachmentCancel = "attachment.cancel";
+inline constexpr std::string_view kAttachmentRetry = "attachment.retry";
+inline constexpr std::string_view kAttachmentRemove = "attachment.remove";
+inline constexpr std::string_view kAttachmentDownloadFailed = "attachment.error.download";
 }  // namespace key
 
 // "month.5", "weekday.0": the keys of month (1-12) and weekday (0 = Sunday) names.

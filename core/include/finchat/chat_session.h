@@ -179,6 +179,15 @@ public:
     // Loads one page of older history; false if there is none (or a load is running).
     bool loadOlder();
 
+    // The attachment operations (reference §3.2) with this session's ConnectionToken, a fresh
+    // ClientToken reused by the SDK-style retries. NotConnected before the first ConnectionToken,
+    // Ended after the chat. `done` is never called once the session is destroyed. The upload itself
+    // (PUT to the pre-signed URL) and the rules around it live in Conversation.
+    void startAttachmentUpload(StartAttachmentUploadRequest request,
+                               std::function<void(Result<StartAttachmentUploadResponse>)> done);
+    void completeAttachmentUpload(std::string attachmentId, std::function<void(Result<Unit>)> done);
+    void getAttachment(std::string attachmentId, std::function<void(Result<GetAttachmentResponse>)> done);
+
     SessionState state() const { return state_; }
     const Transcript& transcript() const { return transcript_; }
     const ChatDetails& details() const { return details_; }
@@ -242,6 +251,9 @@ private:
     void call(Operation op, std::string body, bool useParticipantToken,
               std::function<void(Result<std::string>)> done, int maxAttempts = 0, std::string bearer = {});
     void attempt(std::shared_ptr<RequestState> request);
+    // A Connection-token call whose answer decodes as Response; refused at once when not connected.
+    template <class Response>
+    void callTyped(Operation op, std::string body, std::function<void(Result<Response>)> done);
 
     // ending
     void finish(bool synthetic);

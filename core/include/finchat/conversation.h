@@ -40,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "finchat/attachments.h"
 #include "finchat/chat_session.h"
 #include "finchat/platform.h"
 #include "finchat/providers.h"
@@ -87,6 +88,7 @@ enum class ConversationEventType {
     UnreadChanged,     // unread() changed
     PiiQuestion,       // a message waits for answerPii(); `text`: the entity types
     QueueChanged,      // queued() changed
+    AttachmentChanged, // outgoing attachment `text` (an uploadId) changed, appeared or went (uploads())
     Ended,             // the conversation is over
     TemplateChanged,   // templateOf(`segment`, `text`) changed: resolved, failed, retrying, answered, picked
 };
@@ -139,6 +141,34 @@ struct TemplateView {
     const TemplateResolver::Failure* failure = nullptr;       // Failed only (readable fallback, retryable)
     bool answered = false;                  // disabled: the customer chose an option, or wrote after it
     std::optional<TemplateChoice> picked;   // the option chosen, when known on this device
+};
+
+// --- Attachments (reference §3.2): one file the customer sends ------------------------------------
+// Starting (StartAttachmentUpload) → Uploading (PUT to the pre-signed URL, `sentBytes` moving where the
+// platform reports progress) → Completing (CompleteAttachmentUpload) → Scanning (waiting for the
+// chat's ATTACHMENT item; IN_PROGRESS while Connect's scanner works). When the item arrives APPROVED
+// (or without a status) the upload is over: it leaves uploads() and the Transcript shows the file.
+// Failed keeps the file until retryAttachment() or removeAttachment(); ScannerRejected stays Failed.
+enum class UploadStage { Starting, Uploading, Completing, Scanning, Failed };
+const char* toString(UploadStage s);
+
+struct OutgoingAttachment {
+    std::string uploadId;          // "upload-N": stable for views while it is in uploads()
+    std::string name, contentType;
+    std::int64_t sizeInBytes = 0;
+    std::int64_t sentBytes = 0;    // 0 until the platform reports upload progress
+    UploadStage stage = UploadStage::Starting;
+    std::string attachmentId;      // the service's, once StartAttachmentUpload answered
+    std::optional<AttachmentProblem> problem;   // Failed only
+    std::optional<Error> error;                 // the service or network error behind it, if any
+    std::int64_t timeMs = 0;       // when the customer picked it
+};
+
+// What sendAttachment() did: an upload started (`uploadId`), or the file was refused before anything
+// was sent (`refused`; the composer and the other uploads are untouched).
+struct AttachmentSendResult {
+    std::string uploadId;
+    std::optional<AttachmentProblem> refused;
 };
 
 class Conversation {
@@ -242,6 +272,26 @@ public:
     // The customer's own bubble of a data-bound reply (content = opaque id): the local title, never
     // from the wire. nullopt for anything else.
     std::optional<std::string> pickedTitle(std::string_view content) const;
+    // --- attachments (conversation_attachments.cpp) ------------------------------------------
+    // Sends a file on the current chat. `contentType` may be the browser's (empty or generic: typed
+    // from the name). Connect's type, size and name rules are checked first; a refused file never
+    // reaches the network. Uploads run on the chat they started on and are not persisted: a reload
+    // or a handoff during an upload fails it (UploadFailed; retryAttachment sends it on the new chat).
+    AttachmentSendResult sendAttachment(std::string name, std::string contentType, std::string bytes);
+    // Stops an upload before CompleteAttachmentUpload (the agent never sees it); false once it is
+    // completing or unknown. A cancelled upload leaves uploads().
+    bool cancelAttachment(const std::string& uploadId);
+    // A Failed upload whose problem is attachmentRetryable(): from the start again, on the current chat.
+    bool retryAttachment(const std::string& uploadId);
+    // Forgets a Failed upload (the view's "Remove").
+    bool removeAttachment(const std::string& uploadId);
+    const std::vector<OutgoingAttachment>& uploads() const { return uploads_; }
+    // The upload that owns the service's `attachmentId`, if it is still in uploads(): views draw that
+    // instead of the transcript's row for the same file.
+    const OutgoingAttachment* uploadFor(const std::string& attachmentId) const;
+    // A signed download URL (GetAttachment) for an attachment of the current chat's transcript.
+    // Attachments of a finished segment (L1 after a handoff) cannot be fetched: Ended.
+    void attachmentLink(std::string attachmentId, std::function<void(Result<GetAttachmentResponse>)> done);
 
 private:
     // One chat of the timeline. A live segment reads its session's Transcript; a finished one (L1
@@ -334,6 +384,18 @@ private:
     std::vector<TemplatePick> picks_;                      // oldest first, bounded
     std::optional<std::string> lastPickedId_;              // what `{id}` means in the next template
     PickedTitles pickedTitles_;
+    // attachments (conversation_attachments.cpp)
+    void startUpload(const std::string& uploadId);
+    void putUpload(const std::string& uploadId, std::uint64_t run, StartAttachmentUploadResponse started);
+    void completeUpload(const std::string& uploadId, std::uint64_t run);
+    void failUpload(const std::string& uploadId, AttachmentProblem problem, std::optional<Error> error);
+    void noteUploadEcho(const Transcript& transcript, const std::string& localId);
+    OutgoingAttachment* upload(const std::string& uploadId);
+    std::vector<OutgoingAttachment> uploads_;
+    std::map<std::string, std::string> uploadBytes_;     // uploadId -> the file, until it is completing
+    std::map<std::string, std::uint64_t> uploadRuns_;    // uploadId -> current attempt; stale answers dropped
+    std::map<std::string, const ChatSession*> uploadSession_;   // uploadId -> the chat it runs on
+    std::uint64_t nextUpload_ = 1, nextUploadRun_ = 1;
 };
 
 }  // namespace finchat

@@ -23,6 +23,9 @@ struct HttpRequest {
     std::string url;        // absolute: endpoint + path
     Headers headers;
     std::string body;
+    // Bytes of `body` sent so far, of the total: called by platforms that can tell (XHR upload
+    // events in the browser); others never call it. Used for attachment uploads.
+    std::function<void(std::int64_t sent, std::int64_t total)> uploadProgress;
 };
 
 struct HttpResponse {

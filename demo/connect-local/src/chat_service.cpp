@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "connect_local/flow_runner.h"
+#include "finchat/attachments.h"
 #include "finchat/pii.h"
 #include "finchat/util.h"
 #include "keyword_bot.h"
@@ -38,13 +39,6 @@ const std::vector<std::string> kSupportedTypes = {
     "text/plain", "text/markdown", "application/json",
     "application/vnd.amazonaws.connect.message.interactive",
     "application/vnd.amazonaws.connect.message.interactive.response"};
-const std::vector<std::string> kAttachmentTypes = {
-    "text/csv", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "image/jpeg", "application/pdf", "image/png", "application/vnd.ms-powerpoint",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation", "text/plain", "audio/wav",
-    "audio/x-wav", "audio/vnd.wave", "application/vnd.ms-excel",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/heic", "video/quicktime",
-    "video/mp4", "application/rtf"};
 
 }  // namespace
 
@@ -67,7 +61,7 @@ struct Attachment {
     std::string id, name, contentType, participantId, uploadSig, downloadSig;
     std::int64_t declaredSize = 0;
     std::string bytes;
-    bool uploaded = false, completed = false;
+    bool uploaded = false, completed = false, rejected = false;
 };
 
 struct Contact {
@@ -388,6 +382,20 @@ struct ChatService::Impl final : ContactCenter {
         while (endedOrder.size() > kMaxEndedContacts) forget(endedOrder.front());
     }
 
+    // Storage is full: the files of ended chats go first, oldest ended first (their transcripts stay).
+    void evictEndedAttachments(std::int64_t needed) {
+        for (const std::string& id : endedOrder) {
+            if (attachmentBytes + needed <= config.limits.maxAttachmentBytesTotal) return;
+            Contact* c = contact(id);
+            if (!c) continue;
+            for (auto& [aid, a] : c->attachments) {
+                attachmentBytes -= static_cast<std::int64_t>(a.bytes.size());
+                contactAlias.erase("att:" + aid);
+            }
+            c->attachments.clear();
+        }
+    }
+
     // The agent that `bearer` (its ParticipantToken, or a live ConnectionToken of it) speaks for on `c`:
     // the contact's agent now, or the last one when the chat has ended; never an agent the contact was
     // transferred away from, a customer, or a participant of another contact.
@@ -505,6 +513,8 @@ std::vector<finchat::Item> ChatService::transcriptOf(std::string_view contactId)
     auto a = impl_->contactAlias.find(contactId);
     return a == impl_->contactAlias.end() ? std::vector<finchat::Item>{} : a->second.contact->items;
 }
+std::int64_t ChatService::attachmentBytes() const { return impl_->attachmentBytes; }
+
 std::size_t ChatService::approximateBytes() const {
     std::size_t n = 0;
     for (const auto& [id, c] : impl_->contacts) n += c.bytes + 1024;
@@ -766,12 +776,20 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             const std::string key = connToken + '\n' + req->clientToken;
             if (!req->clientToken.empty())
                 if (const std::string* prior = s.remembered(*c, key)) return Reply::ok(*prior);
-            if (!contains(kAttachmentTypes, req->contentType)) return Reply::error("ValidationException", "Attachment type is not allowed");
+            // The same table the widget checks before uploading (finchat/attachments.h). A bad type, size
+            // or name is the request failing validation; the per-contact count and bytes are quotas.
+            if (!finchat::attachmentTypeAllowed(req->contentType)) return Reply::error("ValidationException", "Attachment type is not allowed");
             if (req->attachmentSizeInBytes <= 0 || req->attachmentSizeInBytes > s.config.limits.maxAttachmentBytes)
-                return Reply::error("ServiceQuotaExceededException", "Attachment is too large");
-            if (req->attachmentName.empty() || req->attachmentName.size() > 256) return Reply::error("ValidationException", "AttachmentName is invalid");
-            if (c->attachments.size() >= 50) return Reply::error("ServiceQuotaExceededException", "Too many attachments in this chat");
-            Attachment a{s.newId(), req->attachmentName, req->contentType, me.id, s.newId(), s.newId(), req->attachmentSizeInBytes, {}, false, false};
+                return Reply::error("ValidationException", "AttachmentSizeInBytes must be 1-" + std::to_string(s.config.limits.maxAttachmentBytes));
+            if (req->attachmentName.empty() || req->attachmentName.size() > finchat::kMaxAttachmentNameBytes)
+                return Reply::error("ValidationException", "AttachmentName must be 1-256 characters");
+            if (c->attachments.size() >= finchat::kMaxAttachmentsPerContact)
+                return Reply::error("ServiceQuotaExceededException", "Too many attachments in this chat");
+            std::int64_t contactBytes = 0;
+            for (const auto& [aid, held] : c->attachments) contactBytes += held.declaredSize;
+            if (contactBytes + req->attachmentSizeInBytes > s.config.limits.maxAttachmentBytesPerContact)
+                return Reply::error("ServiceQuotaExceededException", "The attachments of this chat exceed the storage quota");
+            Attachment a{s.newId(), req->attachmentName, req->contentType, me.id, s.newId(), s.newId(), req->attachmentSizeInBytes, {}, false, false, false};
             finchat::StartAttachmentUploadResponse out;
             out.attachmentId = a.id;
             out.uploadMetadata = finchat::UploadMetadata{s.httpBase + "/attachments/" + a.id + "?sig=" + a.uploadSig,
@@ -792,9 +810,18 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             if (!a->second.uploaded) return Reply::error("ConflictException", "The upload has not finished");
             if (a->second.completed) return Reply::ok("{}");
             a->second.completed = true;
+            const bool rejected = faults_.rejectAttachments > 0;
+            if (rejected) {
+                // The scanner said no: the file is gone, only the item says so.
+                --faults_.rejectAttachments;
+                s.attachmentBytes -= static_cast<std::int64_t>(a->second.bytes.size());
+                a->second.bytes.clear();
+                a->second.rejected = true;
+            }
             Item item = s.makeItem(*c, ItemType::Attachment, ContentKind::Other, {}, &me);
             item.contentType.clear();
-            item.attachments.push_back({a->second.contentType, a->second.id, a->second.name, finchat::AttachmentStatus::Approved});
+            item.attachments.push_back({a->second.contentType, a->second.id, a->second.name,
+                                        rejected ? finchat::AttachmentStatus::Rejected : finchat::AttachmentStatus::Approved});
             s.publish(*c, std::move(item));
             return Reply::ok("{}");
         }
@@ -803,6 +830,7 @@ Reply ChatService::handleParticipant(Operation op, std::string_view bearer, std:
             if (!req) return Reply::error("ValidationException", req.error().detail);
             auto a = c->attachments.find(req->attachmentId);
             if (a == c->attachments.end() || !a->second.completed) return Reply::error("ValidationException", "Unknown attachment");
+            if (a->second.rejected) return Reply::error("ValidationException", "The attachment was rejected by the scanner");
             finchat::GetAttachmentResponse out;
             out.url = s.httpBase + "/attachments/" + a->second.id + "?sig=" + a->second.downloadSig;
             out.urlExpiry = finchat::formatIsoTime(s.now() + 1000LL * req->urlExpiryInSeconds.value_or(300));
@@ -844,6 +872,7 @@ Reply ChatService::uploadAttachment(std::string_view attachmentId, std::string_v
     if (a == c->attachments.end() || a->second.uploadSig != sig || a->second.uploaded) return Reply::error("AccessDeniedException", "Access denied");
     if (static_cast<std::int64_t>(body.size()) != a->second.declaredSize)
         return Reply::error("ValidationException", "Body size differs from AttachmentSizeInBytes");
+    impl_->evictEndedAttachments(static_cast<std::int64_t>(body.size()));
     if (impl_->attachmentBytes + static_cast<std::int64_t>(body.size()) > impl_->config.limits.maxAttachmentBytesTotal)
         return Reply::error("ServiceQuotaExceededException", "Attachment storage is full");
     impl_->attachmentBytes += static_cast<std::int64_t>(body.size());
@@ -1046,6 +1075,7 @@ Reply ChatService::setFaults(std::string_view body) {
     }
     if (auto d = j.find("dropHeartbeats"); d != j.end() && d->is_boolean()) faults_.dropHeartbeats = d->get<bool>();
     integer("subscribeAckDelayMs", faults_.subscribeAckDelayMs);
+    integer("rejectAttachments", faults_.rejectAttachments);
     integer("frameDelayMs", faults_.frameDelayMs);
     for (auto [key, out] : {std::pair{"duplicateFrames", &faults_.duplicateFrames}, std::pair{"reorderFrames", &faults_.reorderFrames}})
         if (auto it = j.find(key); it != j.end() && it->is_number()) *out = std::clamp(it->get<double>(), 0.0, 1.0);

@@ -173,6 +173,7 @@ finchat::Result<Config> Config::parse(std::string_view text) {
         num(*l, "maxParticipantsPerContact", c.limits.maxParticipantsPerContact);
         num(*l, "maxSocketsPerParticipant", c.limits.maxSocketsPerParticipant);
         num(*l, "maxAttachmentBytes", c.limits.maxAttachmentBytes);
+        num(*l, "maxAttachmentBytesPerContact", c.limits.maxAttachmentBytesPerContact);
         num(*l, "maxAttachmentBytesTotal", c.limits.maxAttachmentBytesTotal);
         num(*l, "customerIdleMinutes", c.limits.customerIdleMinutes);
         num(*l, "chatDurationMinutes", c.limits.chatDurationMinutes);

@@ -151,6 +151,9 @@ export default async function createFinapticWidget(M) {
     _fc_unread() { return unread; },
     _fc_frame_now() { rec('frameNow'); },
     _fc_destroy() { rec('destroy'); },
+    // A file from the attach button: the stand-in refuses everything (the real rules are C++'s).
+    _fc_attach(name, type, p, len) { rec('attach', str(name), str(type), len); M._free(p); host.status('refused', 'error'); return 2; },
+    _fc_upload(id, op) { rec('upload', str(id), op); },
   });
   function withStr(s) { const b = new TextEncoder().encode(s); const p = M._malloc(b.length + 1); heap().set(b, p); heap()[p + b.length] = 0; return p; }
   return M;

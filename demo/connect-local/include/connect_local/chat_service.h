@@ -59,6 +59,9 @@ struct Faults {
     std::optional<std::int64_t> tokenLifetimeMs;   // ConnectionCredentials.Expiry = now + this (>= 61 s for chatjs)
     bool dropHeartbeats = false;                   // stop answering aws/heartbeat and aws/ping
     std::int64_t subscribeAckDelayMs = 0;
+    // Connect's attachment scanner (reference §4.7): the next N completed uploads are published with
+    // Status REJECTED (the file is dropped, GetAttachment refuses it) instead of APPROVED.
+    int rejectAttachments = 0;
     // Frame delivery faults, applied by the server per websocket send (see server.h):
     std::int64_t frameDelayMs = 0;
     double duplicateFrames = 0;                    // probability of sending a frame twice
@@ -139,6 +142,7 @@ public:
     std::size_t contactCount() const;
     std::size_t openSocketCount() const;
     std::size_t approximateBytes() const;                               // memory held by contacts
+    std::int64_t attachmentBytes() const;                               // uploaded files held, all contacts
     std::vector<finchat::Item> transcriptOf(std::string_view contactId) const;   // also of ended contacts
     std::size_t escalationRecordCount() const;
 

@@ -64,7 +64,10 @@ struct Limits {
     int maxItemsPerContact = 5'000;         // bounded memory per contact
     int maxParticipantsPerContact = 6;
     int maxSocketsPerParticipant = 5;
+    // Attachments are kept in memory: per file (Connect's 20 MB default), per contact, and in all
+    // (uploads past either bound: ServiceQuotaExceededException). A contact's files go with it.
     std::int64_t maxAttachmentBytes = 20 << 20;
+    std::int64_t maxAttachmentBytesPerContact = 60 << 20;
     std::int64_t maxAttachmentBytesTotal = 200 << 20;
     int customerIdleMinutes = 10;           // participant.idle after this long without a message
     int chatDurationMinutes = 1'500;        // default ChatDurationInMinutes
