@@ -729,3 +729,26 @@ TEST_CASE("a data-bound template reply shows the title picked on this device; th
     vm.update(t, "c4");
     CHECK(vm.find("c4")->text == "Everyday Checking");
 }
+
+TEST_CASE("a Carousel card reply shows the option chosen; the wire keeps the official JSON", "[viewmodel][templates]") {
+    // The official widget sends a card's choice as text/plain JSON (connect-chat-protocol.md §7.4); its
+    // bubble reads the option's title.
+    const std::string sent = R"({"templateIdentifier":"Saver","listTitle":"Saver","selectionText":"Choose Saver"})";
+    Transcript t("p-cust");
+    t.ingest(bot("b1", "Which account suits you?", kT0));
+    t.ingest(customer("c1", sent, kT0 + kMin));
+    t.ingest(customer("c2", R"({"selectionText":"typed by hand"})", kT0 + 2 * kMin));
+    ChatViewModel vm(english(), options());
+    vm.setLocalTitles([](std::string_view) -> std::optional<std::string> { return std::nullopt; });
+    vm.sync(t);
+    const Row* own = vm.find("c1");
+    REQUIRE(own != nullptr);
+    CHECK(own->text == "Choose Saver");               // the mirror's text
+    CHECK(plainText(own->rich) == "Choose Saver");    // the canvas
+    CHECK(own->sourceContent == sent);                // what went over the wire, unchanged
+    CHECK(vm.find("c2")->text == R"({"selectionText":"typed by hand"})");   // not a card reply: as written
+    // Without the local-titles hook (the agent console) too.
+    ChatViewModel plain(english(), options());
+    plain.sync(t);
+    CHECK(plain.find("c1")->text == "Choose Saver");
+}

@@ -335,12 +335,14 @@ void ChatViewModel::renderBody(Row& row) {
         rich = parsePlainText(strings_.format(key::kMessageAttachment, {{"name", cleanName(row.sourceContent)}}));
     } else if (kind == ContentKind::TextMarkdown) {
         rich = parseMarkdown(row.sourceContent);
-    } else if (kind == ContentKind::TextPlain && row.own && localTitles_) {
-        // A data-bound template reply: the title picked on this device, never the id from the wire.
-        const std::optional<std::string> title = localTitles_(row.sourceContent);
-        rich = parsePlainText(title ? *title : row.sourceContent);
-    } else if (kind == ContentKind::TextPlain ||
-               (kind == ContentKind::Other && row.sourceContentType.compare(0, 5, "text/") == 0)) {
+    } else if (kind == ContentKind::TextPlain) {
+        // A template reply reads the option chosen: a data-bound one the title picked on this device
+        // (never the id from the wire), a Carousel card's its selectionText (not the JSON sent).
+        std::optional<std::string> chosen;
+        if (row.own && localTitles_) chosen = localTitles_(row.sourceContent);
+        if (!chosen) chosen = templateReplyText(row.sourceContentType, row.sourceContent);
+        rich = parsePlainText(chosen ? *chosen : row.sourceContent);
+    } else if (kind == ContentKind::Other && row.sourceContentType.compare(0, 5, "text/") == 0) {
         rich = parsePlainText(row.sourceContent);
     } else if (kind == ContentKind::Interactive || kind == ContentKind::InteractiveResponse ||
                kind == ContentKind::Json) {
