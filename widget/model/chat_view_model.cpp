@@ -614,4 +614,19 @@ std::vector<ListChange> ChatViewModel::takeChanges() {
     return out;
 }
 
+std::string templateRowText(const Row& row, const TemplateView* view, const Strings& strings) {
+    if (!view) return row.text;
+    switch (view->state) {
+        case TemplateResolver::State::Ready: {
+            if (!view->ready) break;
+            std::string text = view->ready->title;
+            if (!view->ready->subtitle.empty()) text += (text.empty() ? "" : "\n") + view->ready->subtitle;
+            return text.empty() ? row.text : text;
+        }
+        case TemplateResolver::State::Loading: return std::string(strings.get(key::kTemplateLoading));
+        case TemplateResolver::State::Failed: break;
+    }
+    return row.text + "\n" + std::string(strings.get(key::kTemplateFailed));
+}
+
 }  // namespace finchat::widget
