@@ -291,7 +291,8 @@ void ChatSession::attempt(std::shared_ptr<RequestState> r) {
             return;
         }
         Error err = errorFromResponse(resp);
-        if (err.retryable() && r->attempt < r->maxAttempts) {
+        // Nothing is tried again once the chat is over (a send still out then gets its last answer).
+        if (err.retryable() && r->attempt < r->maxAttempts && state_ != SessionState::Ended) {
             const bool throttled = err.httpStatus == 429;
             const std::int64_t base =
                 (throttled ? config_.timings.throttledRetryBaseMs : config_.timings.requestRetryBaseMs) << (r->attempt - 1);
@@ -915,16 +916,20 @@ void ChatSession::startSend(const std::string& localId) {
     if (pin == sendTokens_.end() || (pin->second.expiryMs && pin->second.expiryMs <= now() + 5'000))
         pin = sendTokens_.insert_or_assign(localId, PinnedToken{connectionToken_, connectionExpiryMs_}).first;
     SendMessageRequest req{e->item.contentType, e->item.content, e->clientToken};
+    sendsAwaitingAnswer_.insert(localId);
     call(Operation::SendMessage, encode(req), false, [this, localId](Result<std::string> res) {
-        if (state_ == SessionState::Ended || state_ == SessionState::Failed) return;
+        sendsAwaitingAnswer_.erase(localId);
+        if (state_ == SessionState::Failed) return;
         Result<SendMessageResponse> r = res ? decode<SendMessageResponse>(*res) : Result<SendMessageResponse>(res.error());
         if (r && !r->id.empty()) {
+            // Also after the end: the server took it before (its echo, held back, is folded in here).
             sendAttempts_.erase(localId);
             sendTokens_.erase(localId);
             emitChange(localId, transcript_.confirmSent(localId, r->id, r->absoluteTime));
             persist();
             return;
         }
+        if (state_ == SessionState::Ended) return failEndedSend(localId);
         Error err = r ? Error{ErrorCode::MissingField, "SendMessage response: Id required"} : r.error();
         if (err.accessDenied() && sendAttempts_[localId]++ == 0) {
             // Maybe only our ConnectionToken went stale: get a new one and send again (same ClientToken).
@@ -1042,12 +1047,10 @@ void ChatSession::finish(bool synthetic) {
         ended.participantRole = ParticipantRole::System;
         emitChange(ended.id, transcript_.ingest(ended));
     }
-    for (const TranscriptEntry* e : transcript_.unsent()) {
-        if (e->delivery != Delivery::Pending) continue;
-        const std::string localId = e->localId;
-        transcript_.markFailed(localId, Error{ErrorCode::Ended, "the chat ended before this was sent"});
-        emitChange(localId, Change::Updated);
-    }
+    std::vector<std::string> unsent;
+    for (const TranscriptEntry* e : transcript_.unsent())
+        if (e->delivery == Delivery::Pending && !sendsAwaitingAnswer_.count(e->localId)) unsent.push_back(e->localId);
+    for (const std::string& localId : unsent) failEndedSend(localId);
     dropSocket(primary_, 1000);
     dropSocket(secondary_, 1000);
     for (Clock::TimerId* t : {&timers_->heartbeat, &timers_->lifetime, &timers_->tokenRefresh, &timers_->reconnect,
@@ -1058,6 +1061,11 @@ void ChatSession::finish(bool synthetic) {
     if (platform_.storage && !config_.storageKey.empty()) platform_.storage->remove(config_.storageKey);
     setState(SessionState::Ended);
     emit({SessionEventType::ChatEnded});
+}
+
+void ChatSession::failEndedSend(const std::string& localId) {
+    transcript_.markFailed(localId, Error{ErrorCode::Ended, "the chat ended before this was sent"});
+    emitChange(localId, Change::Updated);
 }
 
 void ChatSession::fail(Error e) {

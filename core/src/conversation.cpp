@@ -922,6 +922,11 @@ const TemplateView* Conversation::templateOf(int segment, const std::string& loc
     return &slot->view;
 }
 
+const TemplateView* Conversation::knownTemplate(int segment, const std::string& localId) const {
+    auto it = templates_.find({segment, localId});
+    return it == templates_.end() ? nullptr : &it->second.view;
+}
+
 void Conversation::retryTemplate(int segment, const std::string& localId) {
     auto it = templates_.find({segment, localId});
     if (it == templates_.end() || !it->second.view.failure || !it->second.view.failure->retryable) return;

@@ -617,6 +617,20 @@ bool templateReplyHidden(std::string_view contentType, std::string_view content)
            (action->asString() == "SHOW_MORE" || action->asString() == "PREVIOUS_OPTIONS");
 }
 
+std::optional<std::string> templateReplyText(std::string_view contentType, std::string_view content) {
+    if (contentType != "text/plain" || content.empty() || content.front() != '{') return std::nullopt;
+    const Json root = Json::parse(content, 2);
+    if (!root.isObject()) return std::nullopt;
+    // Exactly carouselReply's members: a customer's own JSON-looking text stays as typed.
+    const Json* selection = root.find("selectionText");
+    const Json* listTitle = root.find("listTitle");
+    const Json* identifier = root.find("templateIdentifier");
+    if (!selection || !selection->isString() || !listTitle || !listTitle->isString() ||
+        (identifier && !identifier->isString()) || root.members().size() != (identifier ? 3u : 2u))
+        return std::nullopt;
+    return selection->asString();
+}
+
 std::string truncateText(std::string_view text, std::size_t maxChars, bool* truncated) {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < text.size();) {

@@ -3,6 +3,8 @@
 //   decode          decodeServerFrame on realistic aws/chat frames (double-encoded items)
 //   decode+ingest   ... merged into a Transcript (dedup map, ordered insert)
 //   session path    frames fed through a live ChatSession's socket (typing, receipts, events)
+//   markdown        hostile 200,000-byte inputs (marker floods, deep nesting): parse time each; a
+//                   quadratic parser would take minutes (markdown_tests checks the output, not the time)
 // Allocation figures come from a counting global operator new.
 #include <atomic>
 #include <chrono>
@@ -14,6 +16,7 @@
 
 #include "fake_platform.h"
 #include "finchat/chat_session.h"
+#include "finchat/markdown.h"
 #include "finchat/protocol.h"
 #include "finchat/transcript.h"
 #include "finchat/util.h"
@@ -122,5 +125,22 @@ int main(int argc, char** argv) {
         for (const auto& f : frames) w.sockets.last()->serverSend(f);
     }), frameBytes);
     std::printf("transcript entries %zu (session %zu), checksum %zu\n", transcript.size(), session.transcript().size(), sink);
+
+    const std::size_t mdBytes = 200'000;
+    const std::pair<const char*, std::string> hostile[] = {
+        {"'*' flood", std::string(mdBytes, '*')},
+        {"'[' flood", std::string(mdBytes, '[')},
+        {"'`' flood", std::string(mdBytes, '`')},
+        {"'*a ' runs", [&] { std::string s; while (s.size() < mdBytes) s += "*a "; return s; }()},
+        {"'[a](x' runs", [&] { std::string s; while (s.size() < mdBytes) s += "[a](x"; return s; }()},
+        {"20,000 list items", [] { std::string s; for (int i = 0; i < 20'000; ++i) s += "- item\n"; return s; }()},
+    };
+    for (const auto& [name, input] : hostile) {
+        const auto start = std::chrono::steady_clock::now();
+        sink += plainText(parseMarkdown(input)).size();
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        std::printf("markdown %-18s %7zu bytes %9.1f ms\n", name, input.size(), ms);
+    }
+    std::printf("checksum %zu\n", sink);
     return 0;
 }

@@ -144,6 +144,11 @@ test('templates: balance by keyboard from the page\'s own data; every template t
   const panel = await waitTemplate(tab, 'group', /High-Yield Savings .*12,940\.55/, 'the balance panel');
   assert.deepEqual(panel.controls.map((c) => c.trim()), ['Recent transactions', "That's all, thanks"]);
   assert.match(await mirrorText(tab), /Available balance \$12,940\.55/);
+  // The log's entry of the Panel reads what the canvas shows (its resolved title: the balance), not
+  // the wire's fallback; no data-bound template's entry says its options can't be shown.
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /^Virtual assistant: .*12,940\.55/.test(t)), null,
+    { what: "the balance panel's log entry reads the balance" });
+  assert.deepEqual((await page.logEntries(tab)).filter((t) => /can't be shown here|\$API:/.test(t)), []);
   await new Promise((r) => setTimeout(r, 300));
   await shot(tab, 'tpl-02-panel-balance');
   await axeClean(tab, 'Panel open');
@@ -178,6 +183,10 @@ test('templates: balance by keyboard from the page\'s own data; every template t
   await waitTemplate(tab, 'group', /Which account suits you/, 'the second card').then(async () =>
     page.waitIn(tab, () => window.__fc.buttons(/Choose Saver/).length === 1, null, { what: 'the Saver card' }));
   await pickByKeyboard(tab, /Which account suits you/, /Saver/);
+  // The customer's bubble reads the option chosen; the official JSON went over the wire (checked below).
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /^You: Choose Saver\b/.test(t)), null,
+    { what: 'the card pick shown by its option' });
+  assert.deepEqual((await page.logEntries(tab)).filter((t) => /templateIdentifier|selectionText/.test(t)), []);
   const slots = await waitTemplate(tab, 'listbox', /When should a specialist call you/, 'the call slots');
   assert.ok(slots.controls.length >= 4, JSON.stringify(slots));
   await new Promise((r) => setTimeout(r, 300));
@@ -199,8 +208,13 @@ test('templates: balance by keyboard from the page\'s own data; every template t
   await pickByKeyboard(tab, /When should a specialist call you\?/, /./);
   await waitTemplate(tab, 'group', /Booked: .*Anything else/, 'the booking quick reply');
   await pickByKeyboard(tab, /Booked: .*Anything else/, /^No$/);
+  // "No" is the Goodbye intent: the flow ends the chat at once. The reply is shown once, sent.
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /chat has ended/i.test(t)), null, { what: 'the chat ended' });
   await new Promise((r) => setTimeout(r, 500));
   await shot(tab, 'tpl-07-booked');
+  const ownNo = (await page.logEntries(tab)).filter((t) => /^You: No\b/.test(t));
+  assert.equal(ownNo.length, 1, JSON.stringify(ownNo));
+  assert.doesNotMatch(ownNo[0], /not sent|failed/i);
 
   // What left the page: every request and frame, page side and connect-local side.
   await Promise.all(captured.map((c) => c.pending));
@@ -210,6 +224,9 @@ test('templates: balance by keyboard from the page\'s own data; every template t
   assert.ok(pageSide.some((t) => /frame|request/.test(t) && t.includes('acc_PzrLxe')), 'the picked id in the page-side capture');
   assert.ok(serverSide.some((t) => t.includes('acc_PzrLxe')), 'the picked id in connect-local\'s record');
   assert.ok(pageSide.filter((t) => /^frame sent/.test(t)).length > 0 && serverSide.length > 20);
+  // The card's reply went out exactly as the official widget sends it (JSON text), though shown as its option.
+  assert.ok(pageSide.some((t) => /^POST request .*\/participant\/message/.test(t) && /\\"templateIdentifier\\":\\"Saver\\"/.test(t)),
+    'the Carousel reply sent as the official JSON');
   for (const [side, lines] of [['page', pageSide], ['connect-local', serverSide]]) {
     for (const secret of SECRETS) {
       const hit = lines.find((l) => secret.test(l));

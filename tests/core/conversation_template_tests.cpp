@@ -157,6 +157,57 @@ TEST_CASE("templates: Connect's own templates send the bot's text; a later messa
     CHECK_FALSE(h.conv->pickedTitle("No"));   // not data-bound: nothing kept locally
 }
 
+TEST_CASE("templates: a reply that ends the chat is shown once, sent, when its answer comes after the end", "[conversation][templates]") {
+    // The demo's "Anything else? No": the flow says goodbye and ends the chat at once, so the echo of
+    // the reply, the goodbye and the chat-ended event all come over the websocket before SendMessage's
+    // answer. The reply went out: one bubble, Sent (not a second one "Not sent" after the end).
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, templateItem("t-1", kYesNo, later(h)));
+    const SendResult r = h.conv->chooseTemplate(0, "t-1", TemplateChoice{-1, 1, -1});
+    REQUIRE(r.outcome == SendOutcome::Sent);
+    const std::int64_t at = later(h);
+    h.push(SupportLevel::L1, fake::message("echo-no", "p-l1", ParticipantRole::Customer, "No", at, "c-l1"));
+    h.push(SupportLevel::L1, fake::message("bye", "p-bot", ParticipantRole::System, "Have a great day!", at + 1, "c-l1"));
+    h.push(SupportLevel::L1, fake::event("end", ContentKind::ChatEnded, at + 2, {}, ParticipantRole::System, "c-l1"));
+    REQUIRE(h.conv->sessionState() == SessionState::Ended);
+    SendMessageResponse resp;
+    resp.id = "echo-no";
+    resp.absoluteTime = formatIsoTime(at);
+    h.take(MSG, "CT-L1").done(FakeHttp::ok(encode(resp)));
+
+    std::vector<const TranscriptEntry*> own;
+    for (const TranscriptEntry& e : h.conv->transcript(0).entries())
+        if (e.own && e.item.type == ItemType::Message) own.push_back(&e);
+    REQUIRE(own.size() == 1);
+    CHECK(own[0]->item.content == "No");
+    CHECK(own[0]->item.id == "echo-no");
+    CHECK(own[0]->delivery == Delivery::Sent);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"No"});
+    // The goodbye and the end come after it.
+    CHECK(texts(h.conv->transcript(0)).back() == "Have a great day!");
+}
+
+TEST_CASE("templates: a reply whose SendMessage fails after the chat ended is shown once, not sent", "[conversation][templates]") {
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, templateItem("t-1", kYesNo, later(h)));
+    REQUIRE(h.conv->chooseTemplate(0, "t-1", TemplateChoice{-1, 1, -1}).outcome == SendOutcome::Sent);
+    h.push(SupportLevel::L1, fake::event("end", ContentKind::ChatEnded, later(h), {}, ParticipantRole::System, "c-l1"));
+    std::size_t pending = 0;
+    for (const TranscriptEntry& e : h.conv->transcript(0).entries()) pending += e.own && e.delivery == Delivery::Pending;
+    CHECK(pending == 1);   // its answer decides
+    h.take(MSG, "CT-L1").done(FakeHttp::error(403, "AccessDeniedException", "Access denied"));
+    std::vector<const TranscriptEntry*> own;
+    for (const TranscriptEntry& e : h.conv->transcript(0).entries())
+        if (e.own && e.item.type == ItemType::Message) own.push_back(&e);
+    REQUIRE(own.size() == 1);
+    CHECK(own[0]->delivery == Delivery::Failed);
+    REQUIRE(own[0]->error);
+    CHECK(own[0]->error->code == ErrorCode::Ended);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"No"});   // not tried again after the end
+}
+
 TEST_CASE("templates: the question the bot answered with a template does not answer it", "[conversation][templates]") {
     Harness h;
     h.startOnL1();

@@ -284,6 +284,15 @@ TEST_CASE("Carousel: ListPicker/Panel cards, the reply is JSON text in the offic
           R"({"templateIdentifier":"t-1","listTitle":"Hotels","selectionText":"More"})");
     // No templateIdentifier: JSON.stringify leaves the undefined member out; DOMPurify's "&amp;".
     CHECK(t.cards[1].elements[0].reply->content == R"({"listTitle":"Savings &amp; more","selectionText":"Open"})");
+    // What a window shows for those replies: the option chosen, not the JSON on the wire.
+    CHECK(templateReplyText(kPlain, t.cards[0].elements[0].reply->content) == std::optional<std::string>("Book Room"));
+    CHECK(templateReplyText(kPlain, t.cards[1].elements[0].reply->content) == std::optional<std::string>("Open"));
+    CHECK_FALSE(templateReplyText("text/markdown", t.cards[0].elements[0].reply->content));
+    CHECK_FALSE(templateReplyText(kPlain, "Book Room"));
+    CHECK_FALSE(templateReplyText(kPlain, R"({"selectionText":"x"})"));                              // typed by someone
+    CHECK_FALSE(templateReplyText(kPlain, R"({"listTitle":"a","selectionText":"b","extra":1})"));
+    CHECK_FALSE(templateReplyText(kPlain, R"({"listTitle":"a","selectionText":2})"));
+    CHECK_FALSE(templateReplyText(kPlain, R"({"listTitle":"a","selectionText":"b")"));
 
     std::string five = "[", six;
     for (int i = 0; i < 6; ++i) {

@@ -591,7 +591,11 @@ TEST_CASE("chat.ended: the session ends, sockets close, nothing more can be sent
     CHECK(h.count(Ev::ChatEnded) == 1);
     CHECK(h.w.sockets.liveCount() == 0);
     CHECK(h.w.sockets.closes.back().second == 1000);
+    // Its SendMessage is still out: the answer, not the end, says whether the server took it.
+    CHECK(h.session->transcript().findLocal(*inFlight)->delivery == Delivery::Pending);
+    h.answer("/participant/message", FakeHttp::error(403, "AccessDeniedException", "Access denied"));
     CHECK(h.session->transcript().findLocal(*inFlight)->delivery == Delivery::Failed);
+    CHECK(h.session->transcript().findLocal(*inFlight)->error->code == ErrorCode::Ended);
     CHECK(h.session->sendMessage("hello?").error().code == ErrorCode::Ended);
     CHECK(h.w.storage.values.count("finchat.session") == 0);
     h.w.clock.advance(60'000);

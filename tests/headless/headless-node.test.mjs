@@ -270,8 +270,8 @@ test('templates: the balance flow through the dataProvider; reply() sends only t
   let accountsDown = true;
   let quiet = null;
   const dataProvider = {
-    async GetAccountList(args) {
-      dataCalls.push(['GetAccountList', args]);
+    async ListAccounts(args) {
+      dataCalls.push(['ListAccounts', args]);
       if (accountsDown) throw new Error('api.acme.example 503 for Everyday Checking');
       return [{ id: 'acc_Q7xw', title: 'Everyday Checking', subtitle: '\u2022\u2022\u2022\u2022 4821' },
         { id: 'acc_Z2mk', title: 'Vacation Fund', subtitle: '\u2022\u2022\u2022\u2022 7730', imageData: 'https://acme.example/piggy.png', imageDescription: 'CANARY-Qx9 piggy bank' }];
@@ -283,7 +283,7 @@ test('templates: the balance flow through the dataProvider; reply() sends only t
   };
   try {
     // The demo's banking-assistant Lex bot (connect-local without the echo agent) asks which account
-    // with a ListPicker of $API:GetAccountList, then shows $API:GetBalance(account={id}).
+    // with a ListPicker of $API:ListAccounts, then shows $API:GetBalance(account={id}).
     quiet = await cl.startConnectLocal({ agent: 'none' });
     const tokenProvider = acmeTokenProvider(quiet.url);
     const c = await conversation({ tokenProvider, dataProvider, storage, storageKey: 'test:tpl', WebSocket: CapturingWebSocket });

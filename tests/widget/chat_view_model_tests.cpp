@@ -793,3 +793,64 @@ TEST_CASE("a data-bound template reply shows the title picked on this device; th
     vm.update(t, "c4");
     CHECK(vm.find("c4")->text == "Everyday Checking");
 }
+
+TEST_CASE("a Carousel card reply shows the option chosen; the wire keeps the official JSON", "[viewmodel][templates]") {
+    // The official widget sends a card's choice as text/plain JSON (connect-chat-protocol.md §7.4); its
+    // bubble reads the option's title.
+    const std::string sent = R"({"templateIdentifier":"Saver","listTitle":"Saver","selectionText":"Choose Saver"})";
+    Transcript t("p-cust");
+    t.ingest(bot("b1", "Which account suits you?", kT0));
+    t.ingest(customer("c1", sent, kT0 + kMin));
+    t.ingest(customer("c2", R"({"selectionText":"typed by hand"})", kT0 + 2 * kMin));
+    ChatViewModel vm(english(), options());
+    vm.setLocalTitles([](std::string_view) -> std::optional<std::string> { return std::nullopt; });
+    vm.sync(t);
+    const Row* own = vm.find("c1");
+    REQUIRE(own != nullptr);
+    CHECK(own->text == "Choose Saver");               // the mirror's text
+    CHECK(plainText(own->rich) == "Choose Saver");    // the canvas
+    CHECK(own->sourceContent == sent);                // what went over the wire, unchanged
+    CHECK(vm.find("c2")->text == R"({"selectionText":"typed by hand"})");   // not a card reply: as written
+    // Without the local-titles hook (the agent console) too.
+    ChatViewModel plain(english(), options());
+    plain.sync(t);
+    CHECK(plain.find("c1")->text == "Choose Saver");
+}
+
+TEST_CASE("a template row's text twin reads what the window draws: resolved title, loading, failed", "[viewmodel][templates]") {
+    // The demo's balance Panel: title and elements come from the page's data provider.
+    Transcript t("p-cust");
+    t.ingest(bot("p1", R"J({"templateType":"Panel","version":"1.0","data":{"content":{
+        "title":"$API:GetBalance(account={id})","elements":[{"title":"Recent transactions"}]}}})J", kT0,
+                 "application/vnd.amazonaws.connect.message.interactive"));
+    t.ingest(bot("b1", "plain", kT0 + kMin));
+    ChatViewModel vm(english(), options());
+    vm.sync(t);
+    const Row* row = vm.find("p1");
+    REQUIRE(row != nullptr);
+    REQUIRE(row->templateType == "Panel");
+    // Not resolving yet: the row's own (wire) text.
+    CHECK(templateRowText(*row, nullptr, english()) == row->text);
+
+    TemplateView loading;
+    loading.state = TemplateResolver::State::Loading;
+    CHECK(templateRowText(*row, &loading, english()) == "Loading options…");
+
+    InteractiveTemplate panel;
+    panel.type = TemplateType::Panel;
+    panel.title = "High-Yield Savings •••• 7730: Available balance $12,940.55";
+    panel.subtitle = "4.10% APY";
+    TemplateView ready;
+    ready.state = TemplateResolver::State::Ready;
+    ready.ready = &panel;
+    const std::string text = templateRowText(*row, &ready, english());
+    CHECK(text == "High-Yield Savings •••• 7730: Available balance $12,940.55\n4.10% APY");
+    CHECK(text.find("can't be shown") == std::string::npos);
+    CHECK(row->text.find("12,940.55") == std::string::npos);   // the row itself (events, copies) never has it
+
+    TemplateResolver::Failure failure;
+    TemplateView failed;
+    failed.state = TemplateResolver::State::Failed;
+    failed.failure = &failure;
+    CHECK(templateRowText(*row, &failed, english()) == row->text + "\nThe options couldn't be loaded.");
+}

@@ -74,7 +74,8 @@ TEST_CASE("web/locales/en.json has every key the window uses, with known placeho
         CHECK(en->has(k));
         CHECK_FALSE(en->get(k).empty());
     }
-    // Every placeholder in the table is one the code fills ("title": the shim's mirror.options).
+    // Every placeholder in the table is one the code fills (C++ or the shim: "title" is ui.js's
+    // mirror.options).
     const std::set<std::string> known = {"partner", "name", "count", "weekday", "month", "day", "year",
                                          "hours", "hours12", "minutes", "ampm", "max", "page", "title"};
     const Json root = Json::parse(text);

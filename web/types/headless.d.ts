@@ -103,8 +103,9 @@ export interface Message {
   own: boolean;
   delivery: Delivery;
   error?: ChatError;
-  /** Own reply to a data-bound template option: `text` is the option's opaque id (what went over the
-   * wire); this is the option's title, known on this device only. Show it instead of `text`. */
+  /** Own reply to a template option whose `text` (what went over the wire) is not the option's title:
+   * a data-bound option's opaque id (the title is known on this device only), or a Carousel card's JSON
+   * (`{"templateIdentifier","listTitle","selectionText"}`: this is its selectionText). Show it instead of `text`. */
   localTitle?: string;
   /** Interactive messages (ListPicker, Panel, TimePicker, QuickReply, Carousel) from the bot or agent. */
   template?: Template;

@@ -392,6 +392,7 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         // Loaded, failed, retrying or answered: another height and other controls. The window reads
         // templateOf when it draws.
         window_->templateChanged(ChatViewModel::keyOf(e.segment, e.text));
+        dirtyRows_.insert(ChatViewModel::keyOf(e.segment, e.text));   // its mirror entry reads the new state
         break;
     }
 }
@@ -767,9 +768,13 @@ void WidgetApp::flushMirror(const WindowState& s) {
         Json items = Json::array();
         for (const Row* rowp : changed) {
             const Row& row = *rowp;
+            // A template row reads what the canvas shows (its resolved title, loading, failed), not the
+            // wire's fallback: this page's own DOM only (never an event: see "message" above).
+            const std::string text = row.templateType.empty() ? row.text
+                                     : templateRowText(row, conv_->knownTemplate(row.segment, row.localId), strings_);
             // With the browser drawing message text (and names and system lines beyond Latin-1), the
             // atlas never needs the fallback file's glyphs for them.
-            if (!window_->browserText().available() && fonts_.noteText(row.text)) fc_js_need_font(Fonts::Fallback);
+            if (!window_->browserText().available() && fonts_.noteText(text)) fc_js_need_font(Fonts::Fallback);
             Json links = Json::array();
             for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
             Json actions = Json::array();
@@ -781,7 +786,7 @@ void WidgetApp::flushMirror(const WindowState& s) {
             items.push(Json::object({{"id", row.key}, {"after", after}, {"sender", message ? row.sender : std::string()},
                                      {"role", message ? toString(row.role) : "system"},
                                      {"time", message ? formatIsoTime(row.timeMs) : std::string()},
-                                     {"timeLabel", message ? row.timeLabel : std::string()}, {"text", row.text},
+                                     {"timeLabel", message ? row.timeLabel : std::string()}, {"text", text},
                                      {"delivery", message ? deliveryName(row.delivery) : ""}, {"own", row.own},
                                      {"links", std::move(links)}, {"actions", std::move(actions)}}));
         }

@@ -189,9 +189,11 @@ Json messageJson(Conversation& c, int segment, const TranscriptEntry& e) {
     // Events (joined, left, ended...) carry no text of their own; messages carry what was written.
     m.set("text", e.item.type == ItemType::Event ? std::string() : e.item.content);
     // The customer's reply to a data-bound option is its opaque id on the wire; the title it stands
-    // for is known on this device only.
-    if (e.own && e.item.type == ItemType::Message)
+    // for is known on this device only. A Carousel card's reply is JSON on the wire; it reads the option.
+    if (e.own && e.item.type == ItemType::Message) {
         if (auto title = c.pickedTitle(e.item.content)) m.set("localTitle", *title);
+        else if (auto chosen = templateReplyText(e.item.contentType, e.item.content)) m.set("localTitle", *chosen);
+    }
     m.set("role", roleName(e.item.role()));
     m.set("participantId", e.item.participantId);
     m.set("displayName", e.item.displayName);

@@ -352,12 +352,14 @@ void ChatViewModel::renderBody(Row& row) {
         rich = attachmentBody(row, strings_);
     } else if (kind == ContentKind::TextMarkdown) {
         rich = parseMarkdown(row.sourceContent);
-    } else if (kind == ContentKind::TextPlain && row.own && localTitles_) {
-        // A data-bound template reply: the title picked on this device, never the id from the wire.
-        const std::optional<std::string> title = localTitles_(row.sourceContent);
-        rich = parsePlainText(title ? *title : row.sourceContent);
-    } else if (kind == ContentKind::TextPlain ||
-               (kind == ContentKind::Other && row.sourceContentType.compare(0, 5, "text/") == 0)) {
+    } else if (kind == ContentKind::TextPlain) {
+        // A template reply reads the option chosen: a data-bound one the title picked on this device
+        // (never the id from the wire), a Carousel card's its selectionText (not the JSON sent).
+        std::optional<std::string> chosen;
+        if (row.own && localTitles_) chosen = localTitles_(row.sourceContent);
+        if (!chosen) chosen = templateReplyText(row.sourceContentType, row.sourceContent);
+        rich = parsePlainText(chosen ? *chosen : row.sourceContent);
+    } else if (kind == ContentKind::Other && row.sourceContentType.compare(0, 5, "text/") == 0) {
         rich = parsePlainText(row.sourceContent);
     } else if (kind == ContentKind::Interactive || kind == ContentKind::InteractiveResponse ||
                kind == ContentKind::Json) {
@@ -634,6 +636,21 @@ std::vector<ListChange> ChatViewModel::takeChanges() {
     std::vector<ListChange> out;
     out.swap(changes_);
     return out;
+}
+
+std::string templateRowText(const Row& row, const TemplateView* view, const Strings& strings) {
+    if (!view) return row.text;
+    switch (view->state) {
+        case TemplateResolver::State::Ready: {
+            if (!view->ready) break;
+            std::string text = view->ready->title;
+            if (!view->ready->subtitle.empty()) text += (text.empty() ? "" : "\n") + view->ready->subtitle;
+            return text.empty() ? row.text : text;
+        }
+        case TemplateResolver::State::Loading: return std::string(strings.get(key::kTemplateLoading));
+        case TemplateResolver::State::Failed: break;
+    }
+    return row.text + "\n" + std::string(strings.get(key::kTemplateFailed));
 }
 
 }  // namespace finchat::widget

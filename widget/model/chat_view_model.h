@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "finchat/conversation.h"
 #include "finchat/markdown.h"
 #include "finchat/protocol.h"
 #include "finchat/transcript.h"
@@ -197,5 +198,11 @@ private:
     std::vector<ListChange> changes_;
     std::uint64_t parses_ = 0;
 };
+
+// The text twin (the mirror's log entry) of a template row as the window draws it: Ready, the
+// resolved title and subtitle (the options are controls of their own); Loading, "Loading options…";
+// Failed, the readable fallback and why. Without a view (not resolving yet), the row's own text.
+// It may hold what a partner's data provider returned: for this page's DOM only, never an event.
+std::string templateRowText(const Row& row, const TemplateView* view, const Strings& strings);
 
 }  // namespace finchat::widget

@@ -257,6 +257,7 @@ private:
 
     // ending
     void finish(bool synthetic);
+    void failEndedSend(const std::string& localId);   // "the chat ended before this was sent"
     void fail(finchat::Error e);
     void setState(SessionState s);
     void emit(SessionEvent e);
@@ -298,6 +299,9 @@ private:
 
     std::vector<std::string> queuedSends_;         // localIds waiting for a ConnectionToken
     std::map<std::string, int> sendAttempts_;       // localId -> 403 refreshes used
+    // SendMessage requests out and not yet answered. A chat can end while one is out (a bot's goodbye
+    // answers the reply at once): its answer, not the end, says whether it was sent.
+    std::set<std::string> sendsAwaitingAnswer_;
     // Each own message keeps the ConnectionToken of its first attempt for all its retries, while that
     // token is valid: the service may scope ClientToken idempotency to the ConnectionToken (connect-
     // local does, per reference §10.7), so a retry after a reconnect must not present a new one.

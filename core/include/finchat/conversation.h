@@ -259,6 +259,10 @@ public:
     // template, which may start resolving now (views ask for rows on screen). The pointer (and the
     // pointers inside) stay valid until the next event of this conversation.
     const TemplateView* templateOf(int segment, const std::string& localId);
+    // The row's template only if it is resolving or resolved already (templateOf was asked for it):
+    // never starts one. For text twins of what is drawn (the accessibility mirror), which list rows
+    // that are not on screen. Same lifetime as templateOf's.
+    const TemplateView* knownTemplate(int segment, const std::string& localId) const;
     // Sends the option's TemplateReply exactly as the official widget does, through the current chat,
     // without the PII question (the content is bot-supplied or an opaque id). Data-bound options
     // send their opaque id only; its title is kept locally (pickedTitle). ShowMore / PreviousOptions

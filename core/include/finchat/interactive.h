@@ -183,6 +183,12 @@ Result<InteractiveTemplate> buildTemplate(const TemplateMessage& message, const 
 // either). True for such an item's content type and content.
 bool templateReplyHidden(std::string_view contentType, std::string_view content);
 
+// What a window shows for a template reply whose wire content is not the chosen option's text: a
+// Carousel card's reply is text/plain `{"templateIdentifier","listTitle","selectionText"}` (JSON, as the
+// official widget sends it); the bubble reads the option chosen, its selectionText. nullopt for anything
+// else (the content is shown as written). Data-bound replies (opaque ids) are PickedTitles' business.
+std::optional<std::string> templateReplyText(std::string_view contentType, std::string_view content);
+
 // Truncation as the official widget's truncateStrFromCharLimit: the first `maxChars` code points, then
 // "…" (UTF-8 safe). Returns the text unchanged when it fits.
 std::string truncateText(std::string_view text, std::size_t maxChars, bool* truncated = nullptr);
