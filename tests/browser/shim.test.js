@@ -303,16 +303,17 @@ test('template controls: listbox and group, keyboard, focus ring, one announceme
   assert.equal(answer[3], 1);
   assert.deepEqual(JSON.parse(answer[4]).map((a) => a.id), ['acc_kQvTmw', 'acc_PzrLxe', 'acc_hNbWya']);
 
-  // Visual order from the composer backwards: No, Yes, then the listbox once (its tabbable option).
+  // Visual order from the composer backwards: the attach button beside it, No, Yes, then the listbox
+  // once (its tabbable option).
   await tab.evaluate(() => window.__fc.composers()[0].focus());
   const back = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await tab.keyboard.down('Shift');
     await tab.keyboard.press('Tab');
     await tab.keyboard.up('Shift');
     back.push(await active(tab));
   }
-  assert.deepEqual(back, ['BUTTON:No', 'BUTTON:Yes', 'BUTTON:Next day', 'DIV:Everyday Checking •••• 4821', 'BUTTON:Copy message']);
+  assert.deepEqual(back, ['BUTTON:Attach a file', 'BUTTON:No', 'BUTTON:Yes', 'BUTTON:Next day', 'DIV:Everyday Checking •••• 4821', 'BUTTON:Copy message']);
   await tab.keyboard.press('Tab');
   assert.equal(await active(tab), 'DIV:Everyday Checking •••• 4821');
   // Arrows within the listbox; the canvas focus ring follows each move (fc_focus).
