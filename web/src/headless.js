@@ -140,9 +140,11 @@ class Conversation {
       WebSocket: o.WebSocket || globalThis.WebSocket,
       storage: o.storage === undefined ? defaultStorage() : o.storage,
       crypto,
-      instantiateWasm(imports, receive) {
+      // An arrow: `this` is this Conversation (the glue calls it as a method of moduleArgs).
+      instantiateWasm: (imports, receive) => {
         WebAssembly.instantiate(wasm, imports).then((instance) => {
-          this.#memory = instance.exports.memory;
+          // The exported Memory (its export name may be minified): for copying bytes in (pii-names.bin).
+          this.#memory = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
           receive(instance, wasm);
         });
         return {};
@@ -166,7 +168,7 @@ class Conversation {
       if (!bytes || this.#destroyed) return;
       const m = this.#mod;
       const p = m._malloc(bytes.length);
-      new Uint8Array(this.#memory.buffer).set(bytes, p);
+      (m.HEAPU8 || new Uint8Array(this.#memory.buffer)).set(bytes, p);
       m._fh_pii_names(p, bytes.length);   // C++ frees p
     });
   }
