@@ -43,6 +43,12 @@ struct TemplateViews::Ctx {
 
 float TemplateViews::cardWidth(float listWidth) { return std::max(40.f, std::min(listWidth * 0.9f, 400.f)); }
 
+TemplateViews::OptionColors TemplateViews::optionColors(bool picked, bool unavailable) const {
+    if (picked) return {color(pal_.accent), color(pal_.onAccent), color(pal_.onAccent)};
+    if (unavailable) return {color(pal_.background), color(pal_.muted), color(pal_.border)};
+    return {color(pal_.background), color(pal_.accent), color(pal_.accent)};
+}
+
 float TemplateViews::text(Ctx& c, ImFont* f, ImU32 ink, float x, float y, float wrap, const std::string& s) {
     if (s.empty()) return 0;
     const float px = fontPx(f);
@@ -164,16 +170,8 @@ float TemplateViews::panelButtons(Ctx& c, const InteractiveTemplate& t, float y,
         const TemplateChoice choice{card, static_cast<int>(i), -1};
         const bool isPicked = picked(c, choice);
         if (c.dl) {
-            ImU32 fill = color(pal_.background), ink = color(pal_.accent), border = color(pal_.accent);
-            if (isPicked) {
-                fill = color(pal_.accent);
-                ink = border = color(pal_.onAccent);
-            } else if (c.view.answered || e.kind == ElementKind::Inert) {
-                ink = color(pal_.muted);
-                border = color(pal_.border);
-            } else if (e.kind == ElementKind::Hyperlink) {
-                ink = color(pal_.link);
-            }
+            auto [fill, ink, border] = optionColors(isPicked, c.view.answered || e.kind == ElementKind::Inert);
+            if (!isPicked && !c.view.answered && e.kind == ElementKind::Hyperlink) ink = color(pal_.link);
             c.dl->AddRectFilled(mn, mx, fill, pal_.buttonRadius);
             c.dl->AddRect(mn, mx, border, pal_.buttonRadius);
             if (e.kind != ElementKind::Inert) {
@@ -217,14 +215,7 @@ float TemplateViews::chips(Ctx& c, const InteractiveTemplate& t, float y) {
         if (c.dl) {
             const ImVec2 mn(x, y), mx(x + cw, y + ch);
             const float r = ch > kChipH ? 14.f : ch * 0.5f;
-            ImU32 fill = color(pal_.background), ink = color(pal_.accent), border = color(pal_.accent);
-            if (isPicked) {
-                fill = color(pal_.accent);
-                ink = border = color(pal_.onAccent);
-            } else if (c.view.answered) {
-                ink = color(pal_.muted);
-                border = color(pal_.border);
-            }
+            const auto [fill, ink, border] = optionColors(isPicked, c.view.answered);
             c.dl->AddRectFilled(mn, mx, fill, r);
             c.dl->AddRect(mn, mx, border, r);
             if (Control* ctl = option(c, ControlId{ControlKind::TemplateOption, c.row.key, -1, static_cast<int>(i)}, e.title,
@@ -280,14 +271,7 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
             const float sy = y + static_cast<float>(k / cols) * (kChipH + 8);
             const ImVec2 mn(sx, sy), mx(sx + chipW, sy + kChipH);
             const bool isPicked = picked(c, TemplateChoice{-1, -1, i});
-            ImU32 fill = color(pal_.background), ink = color(pal_.accent), border = color(pal_.accent);
-            if (isPicked) {
-                fill = color(pal_.accent);
-                ink = border = color(pal_.onAccent);
-            } else if (c.view.answered) {
-                ink = color(pal_.muted);
-                border = color(pal_.border);
-            }
+            const auto [fill, ink, border] = optionColors(isPicked, c.view.answered);
             c.dl->AddRectFilled(mn, mx, fill, pal_.buttonRadius);
             c.dl->AddRect(mn, mx, border, pal_.buttonRadius);
             const std::string time = timeLabel(s.startMs, utcOffsetMinutes_, strings_);

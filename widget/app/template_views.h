@@ -75,6 +75,11 @@ private:
     float carousel(Ctx& c, const InteractiveTemplate& t, float y);
     float loading(Ctx& c, float y);
     float text(Ctx& c, ImFont* font, ImU32 ink, float x, float y, float wrap, const std::string& s);
+    // An option's colours: picked (filled with the accent), unavailable (muted), else the accent outline.
+    struct OptionColors {
+        ImU32 fill, ink, border;
+    };
+    OptionColors optionColors(bool picked, bool unavailable) const;
     // Registers an option (hover fill, focus ring with the option's own rounding, group fields).
     Control* option(Ctx& c, ControlId id, std::string label, ImVec2 min, ImVec2 max, const char* kind = "option",
                     std::string href = {}, float rounding = -1);
