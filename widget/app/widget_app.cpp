@@ -958,6 +958,11 @@ void WidgetApp::benchTemplates(int kind, int n) {
         }
         benchTranscript_->ingest(item);
     }
+    showBenchTranscript();
+}
+
+// The synthetic transcript replaces the view's rows, scrolled to the newest.
+void WidgetApp::showBenchTranscript() {
     model_->clear();
     model_->sync(*benchTranscript_);
     applyModelChanges();
@@ -1010,11 +1015,7 @@ double WidgetApp::bench(int kind, int n) {
             item.participantRole = customer ? ParticipantRole::Customer : ParticipantRole::Agent;
             benchTranscript_->ingest(item);
         }
-        model_->clear();
-        model_->sync(*benchTranscript_);
-        applyModelChanges();
-        window_->scrollToBottom();
-        loop_->wake(2);
+        showBenchTranscript();
         return static_cast<double>(model_->size());
     }
     if (kind == 2 || kind == 4) {

@@ -63,6 +63,7 @@ private:
     const TemplateView* templateOf(const Row& row);
     ImTextureID imageFor(const std::string& url);
     void benchTemplates(int kind, int n);
+    void showBenchTranscript();
     void onConversationEvent(const ConversationEvent& e);
     void onSessionEvent(int segment, const SessionEvent& e);
     void rebuildTimeline();
