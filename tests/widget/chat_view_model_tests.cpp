@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 #include <random>
+#include <tuple>
 
 #include "finchat/transcript.h"
 #include "items.h"
@@ -33,9 +34,14 @@ const Strings& english() {
     return s;
 }
 
+// The string table's patterns at a fixed offset (the native formatter).
+std::shared_ptr<const DateTimeFormat> fixedZone(int utcOffsetMinutes) {
+    return std::make_shared<PatternDateTimeFormat>(english(), utcOffsetMinutes);
+}
+
 ViewOptions options(int utcOffsetMinutes = 0, std::int64_t nowMs = kT0 + kHour) {
     ViewOptions o;
-    o.utcOffsetMinutes = utcOffsetMinutes;
+    if (utcOffsetMinutes != 0) o.dates = fixedZone(utcOffsetMinutes);
     o.nowMs = nowMs;
     return o;
 }
@@ -169,7 +175,7 @@ TEST_CASE("date separators follow local days: midnight depends on the time zone"
 
     // The offset can change later: everything is relabelled in one Reset.
     utc.takeChanges();
-    utc.setUtcOffset(120);
+    utc.setDateTimeFormat(fixedZone(120));
     const auto changes = utc.takeChanges();
     REQUIRE(changes.size() == 1);
     CHECK(changes[0].kind == ListChangeKind::Reset);
@@ -179,22 +185,85 @@ TEST_CASE("date separators follow local days: midnight depends on the time zone"
 
 TEST_CASE("date labels: today, yesterday, this year, other years", "[viewmodel][dates]") {
     const Strings& s = english();
-    const std::int64_t today = localDay(kT0, 0);   // Thu May 1 2025
-    CHECK(dayLabel(today, today, s) == "Today");
-    CHECK(dayLabel(today - 1, today, s) == "Yesterday");
-    CHECK(dayLabel(today - 2, today, s) == "Tue, Apr 29");
-    CHECK(dayLabel(today + 3, today, s) == "Sun, May 4");
-    CHECK(dayLabel(today - 365, today, s) == "May 1, 2024");
-    CHECK(dayLabel(today, -1, s) == "May 1, 2025");   // no clock: always the full date
-    CHECK(localDay(kT0 - 10 * kHour - 1, 0) == today - 1);
-    CHECK(localDay(-1, 0) == -1);                     // floor, not truncation
-    CHECK(timeLabel(kT0 + 5 * kMin, 0, s) == "10:05");
-    CHECK(timeLabel(kT0 - 10 * kHour + 5 * kMin, 0, s) == "00:05");
-    CHECK(timeLabel(kT0, 330, s) == "15:30");         // India, UTC+5:30
+    const PatternDateTimeFormat utc(s);
+    const std::int64_t today = utc.localDay(kT0);   // Thu May 1 2025
+    CHECK(dayLabel(utc, today, today, s) == "Today");
+    CHECK(dayLabel(utc, today - 1, today, s) == "Yesterday");
+    CHECK(dayLabel(utc, today - 2, today, s) == "Tue, Apr 29");
+    CHECK(dayLabel(utc, today + 3, today, s) == "Sun, May 4");
+    CHECK(dayLabel(utc, today - 365, today, s) == "May 1, 2024");
+    CHECK(dayLabel(utc, today, -1, s) == "May 1, 2025");   // no clock: always the full date
+    CHECK(utc.localDay(kT0 - 10 * kHour - 1) == today - 1);
+    CHECK(utc.localDay(-1) == -1);                     // floor, not truncation
+    CHECK(utc.time(kT0 + 5 * kMin) == "10:05");
+    CHECK(utc.time(kT0 - 10 * kHour + 5 * kMin) == "00:05");
+    CHECK(PatternDateTimeFormat(s, 330).time(kT0) == "15:30");   // India, UTC+5:30
     Strings twelve = s;
     twelve.set("time.format", "{hours12}:{minutes} {ampm}");
-    CHECK(timeLabel(kT0 + 4 * kHour, 0, twelve) == "2:00 PM");
-    CHECK(timeLabel(kT0 - 10 * kHour, 0, twelve) == "12:00 AM");
+    CHECK(PatternDateTimeFormat(twelve).time(kT0 + 4 * kHour) == "2:00 PM");
+    CHECK(PatternDateTimeFormat(twelve).time(kT0 - 10 * kHour) == "12:00 AM");
+}
+
+// A zone with daylight saving, like Berlin's in 2025: UTC+1 until 2025-03-30T01:00Z, UTC+2 after.
+// Its headings are not the string table's ("day 20176"), so a test sees the model asked for them.
+class FakeDaylightZone final : public DateTimeFormat {
+public:
+    static constexpr std::int64_t kSwitch = 1743296400000;   // 2025-03-30T01:00:00Z
+    static int offsetAt(std::int64_t ms) { return ms < kSwitch ? 60 : 120; }
+    std::int64_t localDay(std::int64_t ms) const override {
+        ++calls;
+        return PatternDateTimeFormat(english(), offsetAt(ms)).localDay(ms);
+    }
+    std::string time(std::int64_t ms) const override {
+        ++calls;
+        return PatternDateTimeFormat(english(), offsetAt(ms)).time(ms);
+    }
+    std::string date(std::int64_t day, bool withYear) const override {
+        ++calls;
+        return "day " + std::to_string(day) + (withYear ? " year" : "");
+    }
+    mutable int calls = 0;
+};
+
+TEST_CASE("times, headings and local days come from the DateTimeFormat, daylight saving included", "[viewmodel][dates]") {
+    constexpr std::int64_t satEvening = 1743287400000;             // 2025-03-29T22:30Z: Sat 23:30 (UTC+1)
+    constexpr std::int64_t sunEvening = satEvening + kDay;         // 2025-03-30T22:30Z: Mon 00:30 (UTC+2)
+    Transcript t("p-cust");
+    t.ingest(agent("a1", "before", satEvening));
+    t.ingest(agent("a2", "after", sunEvening));
+    t.ingest(agent("a3", "monday", sunEvening + 10 * kHour));      // 2025-03-31T08:30Z: Mon 10:30
+
+    auto zone = std::make_shared<FakeDaylightZone>();
+    ViewOptions o = options(0, sunEvening + 10 * kHour + kMin);
+    o.dates = zone;
+    ChatViewModel vm(english(), o);
+    vm.sync(t);
+    CHECK(zone->calls > 0);
+    // Each instant at its own offset: the second message is on Monday, after midnight (20178 = Mar 31).
+    CHECK(describe(vm) == std::vector<std::string>{"date day 20176", "agent Sam* 23:30 before", "date Today",
+                                                   "agent Sam* 00:30 after", "agent Sam* 10:30 monday"});
+    CHECK(&vm.dates() == zone.get());
+
+    // The same chat at the winter offset throughout (a fixed offset): the second message is still Sunday.
+    ChatViewModel fixed(english(), options(60, sunEvening + 10 * kHour + kMin));
+    fixed.sync(t);
+    CHECK(describe(fixed) == std::vector<std::string>{"date Sat, Mar 29", "agent Sam* 23:30 before", "date Yesterday",
+                                                      "agent Sam* 23:30 after", "date Today", "agent Sam* 09:30 monday"});
+
+    // Incremental updates group by the same local days as a fresh model.
+    Transcript t2("p-cust");
+    ChatViewModel live(english(), o);
+    for (const auto& [id, text, at] : {std::tuple{"a1", "before", satEvening}, {"a2", "after", sunEvening},
+                                       {"a3", "monday", sunEvening + 10 * kHour}}) {
+        t2.ingest(agent(id, text, at));
+        live.update(t2, id);
+    }
+    CHECK(describe(live) == describe(vm));
+
+    // Back to the string table's patterns (nullptr): UTC, everything relabelled.
+    vm.setDateTimeFormat(nullptr);
+    CHECK(describe(vm) == std::vector<std::string>{"date Sat, Mar 29", "agent Sam* 22:30 before", "date Yesterday",
+                                                   "agent Sam* 22:30 after", "date Today", "agent Sam* 08:30 monday"});
 }
 
 TEST_CASE("setNow relabels date separators when the day changes", "[viewmodel][dates]") {

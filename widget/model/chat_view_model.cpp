@@ -11,29 +11,7 @@ namespace finchat::widget {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
 constexpr std::size_t kMaxNameBytes = 80;   // a display name is a label, not a paragraph
-
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
-// The calendar pieces of a UTC instant, read back from util's ISO formatter ("YYYY-MM-DDTHH:MM:...").
-struct Civil {
-    int year = 1970, month = 1, day = 1, hour = 0, minute = 0;
-};
-Civil civil(std::int64_t ms) {
-    const std::string iso = formatIsoTime(ms);
-    Civil c;
-    const auto t = iso.find('T');
-    if (t == std::string::npos || t < 6 || iso.size() < t + 6) return c;
-    c.year = std::atoi(iso.substr(0, t - 6).c_str());
-    c.month = std::atoi(iso.substr(t - 5, 2).c_str());
-    c.day = std::atoi(iso.substr(t - 2, 2).c_str());
-    c.hour = std::atoi(iso.substr(t + 1, 2).c_str());
-    c.minute = std::atoi(iso.substr(t + 4, 2).c_str());
-    return c;
-}
-
-std::string twoDigits(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
 
 // Display names come from the wire: valid UTF-8, one line, bounded (cut at a character boundary).
 std::string cleanName(std::string_view raw) {
@@ -106,33 +84,6 @@ const char* toString(SenderRole role) {
     return "system";
 }
 
-std::int64_t localDay(std::int64_t ms, int utcOffsetMinutes) {
-    return floorDiv(ms + static_cast<std::int64_t>(utcOffsetMinutes) * 60'000, kDayMs);
-}
-
-std::string timeLabel(std::int64_t ms, int utcOffsetMinutes, const Strings& strings) {
-    const Civil c = civil(ms + static_cast<std::int64_t>(utcOffsetMinutes) * 60'000);
-    const std::string hours = twoDigits(c.hour), minutes = twoDigits(c.minute);
-    const std::string hours12 = std::to_string(c.hour % 12 == 0 ? 12 : c.hour % 12);
-    return strings.format(key::kTimeFormat, {{"hours", hours},
-                                             {"hours12", hours12},
-                                             {"minutes", minutes},
-                                             {"ampm", strings.get(c.hour < 12 ? key::kTimeAm : key::kTimePm)}});
-}
-
-std::string dayLabel(std::int64_t day, std::int64_t today, const Strings& strings) {
-    if (today >= 0 && day == today) return std::string(strings.get(key::kDateToday));
-    if (today >= 0 && day == today - 1) return std::string(strings.get(key::kDateYesterday));
-    const Civil c = civil(day * kDayMs);
-    const int weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
-    const std::string dayText = std::to_string(c.day), year = std::to_string(c.year);
-    const std::string month(strings.get(monthKey(c.month)));
-    const std::string weekdayText(strings.get(weekdayKey(weekday)));
-    const bool thisYear = today >= 0 && civil(today * kDayMs).year == c.year;
-    return strings.format(thisYear ? key::kDateThisYear : key::kDateOtherYear,
-                          {{"weekday", weekdayText}, {"month", month}, {"day", dayText}, {"year", year}});
-}
-
 std::string_view deliveryLabel(Delivery d, const Strings& strings) {
     switch (d) {
         case Delivery::Pending: return strings.get(key::kDeliverySending);
@@ -146,7 +97,9 @@ std::string_view deliveryLabel(Delivery d, const Strings& strings) {
 }
 
 ChatViewModel::ChatViewModel(Strings strings, ViewOptions options)
-    : strings_(std::move(strings)), options_(options) {}
+    : strings_(std::move(strings)), options_(std::move(options)), patternDates_(!options_.dates) {
+    if (patternDates_) options_.dates = std::make_shared<PatternDateTimeFormat>(strings_);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Following the Transcript
@@ -337,7 +290,7 @@ void ChatViewModel::render(Row& row, bool body) {
     if (!isEntryRow(row)) return;
     row.role = roleOf(row);
     row.sender = senderName(row);
-    row.timeLabel = timeLabel(row.timeMs, options_.utcOffsetMinutes, strings_);
+    row.timeLabel = options_.dates->time(row.timeMs);
     row.canRetry = row.own && row.delivery == Delivery::Failed;
     if (row.kind == RowKind::System) row.text = systemLine(row);
     else if (body) renderBody(row);
@@ -479,7 +432,7 @@ void ChatViewModel::touch(Row& row) {
 }
 
 std::int64_t ChatViewModel::today() const {
-    return options_.nowMs > 0 ? localDay(options_.nowMs, options_.utcOffsetMinutes) : -1;
+    return options_.nowMs > 0 ? options_.dates->localDay(options_.nowMs) : -1;
 }
 
 void ChatViewModel::fixAround(Row* row) {
@@ -496,14 +449,14 @@ void ChatViewModel::fixSeparator(Row* entry) {
     const Row* prev = nullptr;
     for (std::size_t i = at; i > 0 && !prev; --i)
         if (isEntryRow(*rows_[i - 1])) prev = rows_[i - 1].get();
-    const std::int64_t day = localDay(entry->timeMs, options_.utcOffsetMinutes);
-    const bool want = !prev || localDay(prev->timeMs, options_.utcOffsetMinutes) != day;
+    const std::int64_t day = options_.dates->localDay(entry->timeMs);
+    const bool want = !prev || options_.dates->localDay(prev->timeMs) != day;
     Row* sep = at > 0 && rows_[at - 1]->kind == RowKind::DateSeparator ? rows_[at - 1].get() : nullptr;
     if (!want) {
         if (sep) eraseRow(at - 1);
         return;
     }
-    std::string text = dayLabel(day, today(), strings_);
+    std::string text = dayLabel(*options_.dates, day, today(), strings_);
     const std::string key = "date:" + entry->key;
     if (!sep) {
         auto row = std::make_unique<Row>();
@@ -513,7 +466,7 @@ void ChatViewModel::fixSeparator(Row* entry) {
         row->timeMs = entry->timeMs;
         row->text = std::move(text);
         insertRow(std::move(row), at);
-    } else if (sep->text != text || sep->key != key || localDay(sep->timeMs, options_.utcOffsetMinutes) != day) {
+    } else if (sep->text != text || sep->key != key || options_.dates->localDay(sep->timeMs) != day) {
         sep->text = std::move(text);
         byKey_.erase(sep->key);
         sep->key = key;
@@ -558,12 +511,13 @@ void ChatViewModel::setLocalTitles(LocalTitles titles) {
 
 void ChatViewModel::setStrings(Strings strings) {
     strings_ = std::move(strings);
+    if (patternDates_) options_.dates = std::make_shared<PatternDateTimeFormat>(strings_);
     relabelAll();
 }
 
-void ChatViewModel::setUtcOffset(int minutes) {
-    if (minutes == options_.utcOffsetMinutes) return;
-    options_.utcOffsetMinutes = minutes;
+void ChatViewModel::setDateTimeFormat(std::shared_ptr<const DateTimeFormat> dates) {
+    patternDates_ = !dates;
+    options_.dates = dates ? std::move(dates) : std::make_shared<PatternDateTimeFormat>(strings_);
     relabelAll();
 }
 
@@ -573,7 +527,7 @@ void ChatViewModel::setNow(std::int64_t nowMs) {
     if (today() == before) return;
     for (auto& r : rows_) {
         if (r->kind != RowKind::DateSeparator) continue;
-        std::string text = dayLabel(localDay(r->timeMs, options_.utcOffsetMinutes), today(), strings_);
+        std::string text = dayLabel(*options_.dates, options_.dates->localDay(r->timeMs), today(), strings_);
         if (text != r->text) {
             r->text = std::move(text);
             touch(*r);
@@ -598,14 +552,14 @@ void ChatViewModel::relabelAll() {
             render(*r, r->sourceItemType == ItemType::Attachment ||
                            (k != ContentKind::TextPlain && k != ContentKind::TextMarkdown));
             ++r->version;
-            const std::int64_t day = localDay(r->timeMs, options_.utcOffsetMinutes);
-            if (!prevEntry || localDay(prevEntry->timeMs, options_.utcOffsetMinutes) != day) {
+            const std::int64_t day = options_.dates->localDay(r->timeMs);
+            if (!prevEntry || options_.dates->localDay(prevEntry->timeMs) != day) {
                 auto sep = std::make_unique<Row>();
                 sep->kind = RowKind::DateSeparator;
                 sep->key = "date:" + r->key;
                 sep->segment = r->segment;
                 sep->timeMs = r->timeMs;
-                sep->text = dayLabel(day, today(), strings_);
+                sep->text = dayLabel(*options_.dates, day, today(), strings_);
                 sep->version = 1;
                 rebuilt.push_back(std::move(sep));
             }

@@ -29,6 +29,7 @@
 #include "finchat/markdown.h"
 #include "finchat/protocol.h"
 #include "finchat/transcript.h"
+#include "date_time_format.h"
 #include "row_layout.h"
 #include "strings.h"
 
@@ -82,16 +83,14 @@ struct Row {
 
 struct ViewOptions {
     ParticipantRole viewerRole = ParticipantRole::Customer;   // whose window this is
-    // Local time = UTC + this (minutes east of UTC; in the browser: -new Date().getTimezoneOffset()).
-    int utcOffsetMinutes = 0;
+    // Times, day headings and local days (date_time_format.h): the customer's zone and locale.
+    // nullptr: the string table's patterns in UTC (PatternDateTimeFormat, following setStrings()).
+    std::shared_ptr<const DateTimeFormat> dates;
     std::int64_t nowMs = 0;                                   // for "Today"/"Yesterday"; 0: always dates
     std::int64_t groupWindowMs = 5 * 60'000;
 };
 
-// Labels shared with the rest of the window.
-std::int64_t localDay(std::int64_t ms, int utcOffsetMinutes);                 // days since 1970-01-01, local
-std::string timeLabel(std::int64_t ms, int utcOffsetMinutes, const Strings& strings);
-std::string dayLabel(std::int64_t day, std::int64_t today, const Strings& strings);   // today < 0: no "Today"
+// Labels shared with the rest of the window (and dayLabel(), date_time_format.h).
 std::string_view deliveryLabel(Delivery d, const Strings& strings);           // "" for incoming messages
 
 class ChatViewModel {
@@ -133,7 +132,9 @@ public:
 
     // Settings that relabel every row (and so Reset the list).
     void setStrings(Strings strings);
-    void setUtcOffset(int minutes);
+    // Another time zone or locale (nullptr: the string table's patterns in UTC).
+    void setDateTimeFormat(std::shared_ptr<const DateTimeFormat> dates);
+    const DateTimeFormat& dates() const { return *options_.dates; }
     // The clock moved on: date separators may now read differently ("Today" -> "Yesterday").
     // Cheap when the local day did not change.
     void setNow(std::int64_t nowMs);
@@ -188,7 +189,8 @@ private:
     std::int64_t today() const;
 
     Strings strings_;
-    ViewOptions options_;
+    ViewOptions options_;                                // options_.dates is never null
+    bool patternDates_ = false;                          // options_.dates is the string table's (follows setStrings)
     LocalTitles localTitles_;
     std::vector<std::unique_ptr<Row>> rows_;
     std::unordered_map<std::string, Tracked> entries_;   // current segment, by localId
