@@ -18,7 +18,7 @@ const os = require('node:os');
 const path = require('node:path');
 const page = require('./lib/widget-page');
 const { cl, openBrowser, DIST, skip, shot } = require('./lib/e2e');
-const { axeViolations, describe } = require('./lib/axe');
+const { axeClean } = require('./lib/axe');
 
 const ROOT = path.resolve(__dirname, '../..');
 const BOTS = path.join(ROOT, 'demo/connect-local/bots');
@@ -108,11 +108,6 @@ async function pickByKeyboard(tab, title, option) {
   // The canvas draws its focus ring there: the mirror told C++ (fc_focus) — seen in the screenshot.
   await tab.keyboard.press('Enter');
   return a.name;
-}
-
-async function axeClean(tab, what) {
-  const violations = await axeViolations(tab);
-  assert.deepEqual(violations, [], `${what}:\n${describe(violations)}`);
 }
 
 // The text of the widget's DOM a screen reader reads: the mirror and the control twins, with names.
@@ -241,4 +236,50 @@ test('templates: balance by keyboard from the page\'s own data; every template t
   const shown = [...accounts.controls, panel.name, ...tx.controls].join('\n');
   for (const re of [/Everyday Checking/, /High-Yield Savings/, /7730/, /12,940\.55/, /Northwind/]) assert.match(shown, re);
   assert.deepEqual(chromium.consoleLines.filter((l) => /^(error|pageerror)/.test(l)), []);
+});
+
+// connect-local's call slots (demo/connect-local/src/lex/local_bots.cpp upcomingCallSlots): 09, 11,
+// 14 and 16 UTC on the first two weekdays after today (UTC).
+function callSlots(now) {
+  const DAY = 864e5;
+  const out = [];
+  for (let day = Math.floor(now / DAY) + 1; out.length < 8; day++) {
+    if ((day + 4) % 7 === 0 || (day + 4) % 7 === 6) continue;
+    for (const h of [9, 11, 14, 16]) out.push(day * DAY + h * 36e5);
+  }
+  return out;
+}
+
+test('TimePicker in German on Auckland time: slots grouped by the customer\'s local days, labelled by Intl', { skip, timeout: 90000 }, async () => {
+  const tab = await chromium.browser.newPage();
+  // UTC+13 in summer: 11:00Z is midnight, so the slots of one UTC day fall on two local days.
+  const zone = 'Pacific/Auckland';
+  await tab.emulateTimezone(zone);
+  await tab.setViewport({ width: 1280, height: 900 });
+  await tab.goto(`${server.url}/?locale=de`, { waitUntil: 'load' });
+  await page.install(tab);
+  await tab.evaluate(() => window.acmeChat.open());
+  await page.waitIn(tab, () => { const c = window.__fc.all('textarea.composer')[0]; return c && !c.disabled && window.__fc.visible(c); }, null,
+    { what: 'an enabled composer', timeout: 30000 });
+  const composer = await tab.evaluateHandle(() => window.__fc.all('textarea.composer')[0]);
+  await composer.asElement().focus();
+  await tab.keyboard.type('book a call with a specialist');
+  await tab.keyboard.press('Enter');
+  const slots = await waitTemplate(tab, 'listbox', /When should a specialist call you\?/, 'the booking slots');
+  // The first page: the slots of the first local day, "<day>, <time>, 30 Min.", as Intl writes them
+  // for that zone ("Heute" when it is today there).
+  const want = await tab.evaluate((all, tz) => {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const first = day.format(all[0]);
+    const today = day.format(Date.now());
+    const heading = first === today ? 'Heute' : new Intl.DateTimeFormat('de', first.slice(0, 4) === today.slice(0, 4)
+      ? { weekday: 'short', month: 'short', day: 'numeric', timeZone: tz } : { month: 'short', day: 'numeric', year: 'numeric', timeZone: tz }).format(all[0]);
+    const time = new Intl.DateTimeFormat('de', { timeStyle: 'short', timeZone: tz });
+    return all.filter((t) => day.format(t) === first).map((t) => `${heading}, ${time.format(t)}, 30 Min.`.replace(/[\u2009\u202f]/g, '\u00a0'));
+  }, callSlots(Date.now()), zone);
+  assert.deepEqual(slots.controls, want, JSON.stringify(slots));
+  await new Promise((r) => setTimeout(r, 300));
+  await shot(tab, 'tpl-08-timepicker-de-auckland');
+  await axeClean(tab, 'TimePicker in German');
+  await tab.close();
 });

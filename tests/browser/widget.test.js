@@ -261,7 +261,18 @@ test('axe: no WCAG 2.1 A/AA violations on the Acme page, widget closed and open,
   }
 });
 
-test('locales: ?locale=de and ?locale=ar put German and Arabic into the shim\'s DOM (launcher, composer, mirror, twins)', { skip, timeout: 150000 }, async () => {
+// The mirror's <time> entries beside what Intl.DateTimeFormat says for their instants in `timeZone`
+// and `locale` (the test's own formatter, with the zone named: the widget's follows the browser's).
+function mirrorTimes(tab, locale, timeZone) {
+  return tab.evaluate((loc, tz) => {
+    const f = new Intl.DateTimeFormat(loc, { timeStyle: 'short', timeZone: tz });
+    return window.__fc.all('[role="log"] time').map((t) => ({
+      text: t.textContent, want: f.format(new Date(t.dateTime)).replace(/[\u2009\u202f]/g, '\u00a0'),
+    }));
+  }, locale, timeZone);
+}
+
+test('locales: ?locale=de and ?locale=ar put German and Arabic into the shim\'s DOM (launcher, composer, mirror, twins); times by Intl in the page\'s zone', { skip, timeout: 150000 }, async () => {
   const expected = {
     de: { launcher: 'Chat öffnen', composer: 'Nachricht', log: 'Nachrichten', you: 'Sie: ', end: 'Chat beenden', dir: 'ltr' },
     ar: { launcher: 'فتح الدردشة', composer: 'الرسالة', log: 'الرسائل', you: 'أنت: ', end: 'إنهاء الدردشة', dir: 'rtl' },
@@ -271,6 +282,7 @@ test('locales: ?locale=de and ?locale=ar put German and Arabic into the shim\'s 
     const lines = [];
     tab.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
     tab.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+    await tab.emulateTimezone('America/New_York');   // not the machine's: times must follow the page's zone
     await tab.goto(`${server.url}/?locale=${locale}`, { waitUntil: 'load' });
     await page.waitIn(tab, (name) => window.__fc.buttons(/./).some((b) => window.__fc.nameOf(b) === name), want.launcher,
       { what: `the launcher named "${want.launcher}"` });
@@ -295,10 +307,30 @@ test('locales: ?locale=de and ?locale=ar put German and Arabic into the shim\'s 
     assert.ok(dom.twins.includes(want.end), label);   // C++'s texts from the same table
     const entries = await page.logEntries(tab);
     assert.ok(entries.some((t) => t.startsWith(`${want.you}hello ${locale}`)), entries.join('\n'));
+    // Times in the customer's zone and locale: the mirror reads what the canvas shows (host.formatDate).
+    const times = await mirrorTimes(tab, locale, 'America/New_York');
+    assert.ok(times.length >= 2, label);
+    for (const t of times) assert.equal(t.text, t.want, `${locale}: ${JSON.stringify(times)}`);
+    if (locale === 'de') assert.ok(times.every((t) => /^\d{2}:\d{2}$/.test(t.text)), JSON.stringify(times));   // "14:05"
     const v = await axeViolations(tab);
     assert.deepEqual(v, [], `${locale} open:\n${describe(v)}`);
     // Complete tables: no "lacks strings" report; no errors.
     assert.deepEqual(lines.filter((l) => /lacks|^error|pageerror/.test(l)), []);
     await tab.close();
   }
+  // US English on Indian time (UTC+5:30): Intl's 12-hour clock, "2:05 PM".
+  const tab = await chromium.browser.newPage();
+  await tab.emulateTimezone('Asia/Kolkata');
+  await tab.goto(`${server.url}/?locale=en-US`, { waitUntil: 'load' });
+  await page.install(tab);
+  await tab.evaluate(() => window.acmeChat.open());
+  await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled && window.__fc.visible(c); }, null,
+    { what: 'an enabled composer', timeout: 30000 });
+  await page.sendMessage(tab, 'hello en-US');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: hello en-US/.test(t)), null, { what: 'the echo', timeout: 30000 });
+  const times = await mirrorTimes(tab, 'en-US', 'Asia/Kolkata');
+  assert.ok(times.length >= 2 && times.every((t) => t.text === t.want && /^\d{1,2}:\d{2}[ \u00a0](AM|PM)$/.test(t.text)), JSON.stringify(times));
+  await new Promise((r) => setTimeout(r, 400));
+  await shot(tab, '11-locale-en-US');
+  await tab.close();
 });

@@ -6,7 +6,8 @@
 import panelCss from './panel.css';
 import { adoptCss } from './css.js';
 import { createAttachments } from './attachments.js';
-import { DEFAULT_STRINGS, LANG_TAG, format } from './strings.js';
+import { DEFAULT_STRINGS, LANG_TAG, format, wantedLocales } from './strings.js';
+import { createDateFormat, dateLocale } from './dates.js';
 import { answerDataCall } from './data-call.js';
 import { createTextRaster } from './text-raster.js';
 
@@ -134,20 +135,12 @@ function safeLink(href, text) {
 function px(n) { return `${Math.round(n * 100) / 100}px`; }
 
 // A message's <time>: `time` is an ISO-8601 instant (BRIDGE.md), `timeLabel` what the canvas shows
-// ("14:05" from the string table); without a label the browser formats it for the locale.
-function timeText(t, label, locale) {
+// (C++ asked host.formatDate for it); without a label the same formatter writes it here.
+function timeText(t, label, dates) {
   if (t == null || t === '') return null;
   const d = new Date(typeof t === 'number' ? t : String(t));
   if (isNaN(d)) return null;
-  let text = label ? String(label) : '';
-  if (!text) {
-    try {
-      text = d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-    } catch (e) {
-      text = d.toLocaleTimeString();
-    }
-  }
-  return el('time', { dateTime: d.toISOString() }, text);
+  return el('time', { dateTime: d.toISOString() }, label ? String(label) : dates.time(d.getTime()));
 }
 
 function parse(json) {
@@ -162,6 +155,10 @@ function parse(json) {
 export function createPanel(w) {
   const { root, options: o } = w;
   const S = (key, args) => format(w.strings, key, args);
+  // Dates and times for C++ and the mirror alike, in the table's language (made when first asked:
+  // the table is chosen by then).
+  let dateFormat;
+  const dates = () => dateFormat || (dateFormat = createDateFormat(dateLocale(wantedLocales(o.locale), w.locale)));
   adoptCss(root, panelCss, w.base);
 
   const canvas = el('canvas', { 'aria-hidden': 'true' });
@@ -282,6 +279,8 @@ export function createPanel(w) {
       if (SAFE_URL.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
     },
     copy(text) { copyText(String(text)); },
+    // A time of day or a day heading for the canvas (widget/app/host.js fc_js_format_date).
+    formatDate(what, value) { return dates().text(what, value); },
     // A template's image (an https URL the core allowed): RGBA to C++ (fc_image), or nothing (ptr 0)
     // when it cannot be loaded, so the option keeps its placeholder. 96 px: sharp at 2x for 40 px.
     loadImage(id, url) {
@@ -397,7 +396,7 @@ export function createPanel(w) {
     // it, its language; the sender's name and the time stay in the panel's.
     const body = el('span', { dir: 'auto', lang: LANG_TAG.test(m.lang || '') ? m.lang : null }, ...parts.splice(1));
     parts.push(body);
-    const t = timeText(m.time, m.timeLabel, w.locale);
+    const t = timeText(m.time, m.timeLabel, dates());
     if (t) parts.push(' ', t);
     if (failed) parts.push(` (${S('mirror.failed')})`);
     for (const a of actions) {

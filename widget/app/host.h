@@ -15,6 +15,10 @@ void fc_js_cursor(const char* name);
 void fc_js_need_font(int slot);
 void fc_js_load_image(int id, const char* url);   // answer: fc_image(id, rgba, w, h)
 int fc_js_timezone_offset(double ms);   // minutes east of UTC at that instant
+double fc_js_local_day(double ms);      // days since 1970-01-01 of that instant's local date
+// host.formatDate(what, value) into buf: what 0 the time of instant `value`, 1 the heading of day
+// `value` (days since 1970-01-01), 2 the same with the year. Returns its length; 0: cannot format.
+int fc_js_format_date(int what, double value, char* buf, int cap);
 void fc_js_uploads(const char* json);
 void fc_js_download(const char* url, const char* name);
 }

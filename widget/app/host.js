@@ -28,6 +28,19 @@ mergeInto(LibraryManager.library, {
     if (Module['host']['loadImage']) Module['host']['loadImage'](id, UTF8ToString(url));
   },
   fc_js_timezone_offset: function(ms) { return -new Date(ms).getTimezoneOffset(); },
+  // The local calendar day of an instant by the browser's zone rules (daylight saving included), as
+  // days since 1970-01-01; the same zone Intl.DateTimeFormat formats in.
+  fc_js_local_day: function(ms) {
+    var d = new Date(ms);
+    return Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 864e5);
+  },
+  // host.formatDate's text into buf (at most cap bytes with the terminator): its length, or 0 when
+  // the shim cannot format (an older shim without it, or nothing came back).
+  fc_js_format_date: function(what, value, buf, cap) {
+    var f = Module['host']['formatDate'];
+    var text = typeof f === 'function' ? String(f(what, value) || '') : '';
+    return text ? stringToUTF8(text, buf, cap) : 0;
+  },
   fc_js_uploads: function(json) { Module['host']['uploads'](UTF8ToString(json)); },
   fc_js_download: function(url, name) { Module['host']['download'](UTF8ToString(url), UTF8ToString(name)); },
 });

@@ -235,10 +235,10 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
     std::vector<std::pair<std::int64_t, std::vector<int>>> days;
     float chipW = 0;
     for (std::size_t i = 0; i < t.slots.size(); ++i) {
-        const std::int64_t day = localDay(t.slots[i].startMs, utcOffsetMinutes_);
+        const std::int64_t day = dates_->localDay(t.slots[i].startMs);
         if (days.empty() || days.back().first != day) days.push_back({day, {}});
         days.back().second.push_back(static_cast<int>(i));
-        chipW = std::max(chipW, textSize(fonts_.bold, timeLabel(t.slots[i].startMs, utcOffsetMinutes_, strings_)).x + 24);
+        chipW = std::max(chipW, textSize(fonts_.bold, dates_->time(t.slots[i].startMs)).x + 24);
     }
     if (days.empty()) return y;
     const int cols = std::max(1, static_cast<int>((c.inner + 8) / (chipW + 8)));
@@ -250,8 +250,8 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
     int& stored = pages_[c.row.key];
     const int page = std::clamp(stored, 0, count - 1);
     if (c.dl) stored = page;
-    const std::int64_t today = nowMs_ ? localDay(nowMs_, utcOffsetMinutes_) : -1;
-    const std::string day = dayLabel(days[static_cast<std::size_t>(page)].first, today, strings_);
+    const std::int64_t today = nowMs_ ? dates_->localDay(nowMs_) : -1;
+    const std::string day = dayLabel(*dates_, days[static_cast<std::size_t>(page)].first, today, strings_);
     if (c.dl) {
         std::string label = day;
         if (count > 1)
@@ -274,7 +274,7 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
             const auto [fill, ink, border] = optionColors(isPicked, c.view.answered);
             c.dl->AddRectFilled(mn, mx, fill, pal_.buttonRadius);
             c.dl->AddRect(mn, mx, border, pal_.buttonRadius);
-            const std::string time = timeLabel(s.startMs, utcOffsetMinutes_, strings_);
+            const std::string time = dates_->time(s.startMs);
             const std::string duration =
                 s.durationMinutes > 0 ? strings_.format("template.duration", {{"minutes", std::to_string(s.durationMinutes)}})
                                       : std::string();

@@ -40,11 +40,12 @@ public:
     using ImageSource = std::function<ImTextureID(const std::string& url)>;
 
     TemplateViews(Fonts& fonts, const Strings& strings, const Palette& palette, Kit& kit)
-        : fonts_(fonts), strings_(strings), pal_(palette), kit_(kit) {}
+        : fonts_(fonts), strings_(strings), pal_(palette), kit_(kit), utc_(strings) {}
 
     void setImageSource(ImageSource images) { images_ = std::move(images); }
-    void setClock(int utcOffsetMinutes, std::int64_t nowMs) {
-        utcOffsetMinutes_ = utcOffsetMinutes;
+    // TimePicker days and times: the model's formatter (borrowed until the next call) and clock.
+    void setClock(const DateTimeFormat& dates, std::int64_t nowMs) {
+        dates_ = &dates;
         nowMs_ = nowMs;
     }
     void setReducedMotion(bool reduced) { reducedMotion_ = reduced; }
@@ -91,7 +92,8 @@ private:
     const Palette& pal_;
     Kit& kit_;
     ImageSource images_;
-    int utcOffsetMinutes_ = 0;
+    const PatternDateTimeFormat utc_;               // until setClock(): the string table's, in UTC
+    const DateTimeFormat* dates_ = &utc_;
     std::int64_t nowMs_ = 0;
     bool reducedMotion_ = false;
     std::unordered_map<std::string, int> pages_;   // row key → the page shown (Carousel card, TimePicker day)

@@ -13,6 +13,7 @@
 #include "finchat/pii.h"
 #include "finchat/theme.h"
 #include "finchat/util.h"
+#include "browser_date_time_format.h"
 #include "host.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -181,7 +182,7 @@ int WidgetApp::init(const std::string& configJson) {
     ViewOptions view;
     view.viewerRole = role_;
     view.nowMs = static_cast<std::int64_t>(emscripten_date_now());
-    view.utcOffsetMinutes = fc_js_timezone_offset(static_cast<double>(view.nowMs));
+    view.dates = std::make_shared<BrowserDateTimeFormat>(strings_, view.nowMs);   // Intl, in the browser's zone
     model_ = std::make_unique<ChatViewModel>(strings_, view);
     window_ = std::make_unique<ChatWindow>(fonts_, strings_);
     window_->setModel(model_.get());
@@ -728,7 +729,7 @@ void WidgetApp::drawFrame() {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    window_->templates().setClock(model_->options().utcOffsetMinutes, model_->options().nowMs);
+    window_->templates().setClock(model_->dates(), model_->options().nowMs);
     const WindowState state = windowState();
     window_->draw(state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
     ImGui::Render();

@@ -1,13 +1,13 @@
 // The mirror's message entries as widget/BRIDGE.md specifies them, checked the same way for the real
 // widget (handoff.test.js) and the stand-in glue (shim.test.js), so both speak one format: every
 // message entry has one <time> whose dateTime is the ISO-8601 instant C++ sent (`time`) and whose text
-// is the label the canvas shows (`timeLabel`, from the string table's time.format).
+// is the label the canvas shows (`timeLabel`: Intl.DateTimeFormat's, host.formatDate).
 'use strict';
 const assert = require('node:assert/strict');
 const page = require('./widget-page');
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-const LABEL = /^\d{1,2}:\d{2}( ?(AM|PM))?$/;
+const LABEL = /^\d{1,2}:\d{2}([ \u00a0]?(AM|PM))?$/;   // Intl's "2:05 PM" has a no-break space
 
 async function checkMirrorTimes(tab, index = 0) {
   await page.install(tab);
