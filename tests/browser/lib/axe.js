@@ -4,6 +4,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const assert = require('node:assert/strict');
 
 const AXE = path.resolve(__dirname, '../../conformance/node_modules/axe-core/axe.min.js');
 const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -29,4 +30,10 @@ function describe(violations) {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${JSON.stringify(n.target)} ${n.html}\n    ${n.summary}`).join('\n')}`).join('\n');
 }
 
-module.exports = { axeMissing, axeViolations, describe };
+// Fails with every violation's lines when the page as it is now is not clean.
+async function axeClean(tab, what) {
+  const violations = await axeViolations(tab);
+  assert.deepEqual(violations, [], `${what}:\n${describe(violations)}`);
+}
+
+module.exports = { axeMissing, axeViolations, axeClean, describe };
