@@ -12,7 +12,12 @@ const form = $('hchat-form');
 const rows = new Map();   // message id -> <li>
 let chat = null;
 
-const time = (ms) => (ms ? new Date(ms).toLocaleTimeString('en-US', { hour: '2-digit', minute: '2-digit' }) : '');
+// Times are the SDK's instants (timeMs, a slot's ISO `start`); the page writes them in the customer's
+// time zone and its own language, with Intl.
+const LOCALE = document.documentElement.lang || undefined;
+const TIME = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' });
+const DAY = new Intl.DateTimeFormat(LOCALE, { weekday: 'long', month: 'long', day: 'numeric' });
+const time = (ms) => (ms ? TIME.format(ms) : '');
 const DELIVERY = { pending: 'Sending…', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not sent' };
 const EVENT_TEXT = {
   'application/vnd.amazonaws.connect.event.participant.joined': (m) => `${m.displayName || 'Someone'} joined`,
@@ -70,13 +75,141 @@ function draw(m) {
   name.textContent = m.own ? 'You' : m.role === 'system' || m.role === 'bot' ? system : (m.displayName || 'Agent');
   const text = document.createElement('span');
   text.className = 'hchat-text';
-  text.textContent = m.text;   // text, never HTML
+  // Text, never HTML. A template's text is its JSON: it is drawn below instead (a failed one by its
+  // readable fallback); an own reply to a template option reads the option (localTitle).
+  text.textContent = m.template ? (m.template.state === 'failed' ? m.template.fallbackText : '') : (m.localTitle || m.text);
   const meta = document.createElement('span');
   meta.className = 'hchat-meta';
   meta.textContent = [time(m.timeMs), m.own ? DELIVERY[m.delivery] : ''].filter(Boolean).join(' · ');
-  li.append(name, text, meta);
+  li.append(name);
+  if (text.textContent) li.append(text);
+  if (m.template) li.append(templateView(m.template, m.id));
+  li.append(meta);
   if (!m.own && m.messageId && document.visibilityState === 'visible') chat.markRead(m.id);
   log.scrollTop = log.scrollHeight;
+}
+
+// --- templates (ListPicker, Panel, TimePicker, QuickReply, Carousel) -----------------------------
+// Plain DOM from message.template: real buttons (keyboard and screen readers work as they do
+// anywhere on the page), reply(option) sends what Connect's own widget would, retry() asks the
+// dataProvider again. Images stay out: under the strict CSP (img-src 'self') a bank's page could not
+// load the bot's https images anyway; their alt text goes into the option's name.
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text) e.textContent = text;
+  return e;
+}
+
+const optionName = (o) => [o.title, o.subtitle, o.image && o.image.alt].filter(Boolean).join(', ');
+
+// One option: a link opens in a new tab, `text` (a link the allow-list refused) is just text, the
+// rest are buttons that reply (showMore / previousOptions ask the bot for another page).
+function optionControl(t, o, label, className = 'hchat-option') {
+  if (o.kind === 'link' && o.url) {
+    const a = el('a', className, label);
+    a.href = o.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+  if (o.kind === 'text') return el('span', `${className} hchat-option-text`, label);
+  const b = el('button', className, label);
+  b.type = 'button';
+  b.disabled = t.answered;
+  b.setAttribute('aria-pressed', String(!!o.selected));
+  b.addEventListener('click', () => {
+    const r = t.reply(o);
+    if (r.outcome === 'refused') showAlert(`That option could not be sent${r.error ? ` (${r.error.message || r.error.code})` : ''}.`);
+  });
+  return b;
+}
+
+function optionList(t, options, label) {
+  const list = el('ul', 'hchat-options');
+  list.setAttribute('aria-label', label);
+  for (const o of options) {
+    const li = el('li');
+    const control = optionControl(t, o, o.title || optionName(o));
+    if (o.subtitle && control.tagName !== 'SPAN') control.append(el('span', 'hchat-option-sub', o.subtitle));
+    if (o.image && o.image.alt) control.setAttribute('aria-label', optionName(o));
+    li.append(control);
+    list.append(li);
+  }
+  return list;
+}
+
+function templateHeader(box, t) {
+  if (t.title) box.append(el('p', 'hchat-tpl-title', t.title));
+  if (t.subtitle) box.append(el('p', 'hchat-tpl-sub', t.subtitle));
+}
+
+// TimePicker: slots by local day, in the customer's time zone (each slot's own offset).
+function slotDays(t) {
+  const days = new Map();
+  for (const s of t.slots) {
+    const at = new Date(s.start);
+    const key = `${at.getFullYear()}-${at.getMonth()}-${at.getDate()}`;
+    if (!days.has(key)) days.set(key, { label: DAY.format(at), slots: [] });
+    days.get(key).slots.push(s);
+  }
+  return [...days.values()];
+}
+
+function templateView(t, id) {
+  const box = el('div', `hchat-tpl hchat-tpl-${(t.type || t.state).toLowerCase()}`);
+  if (t.state === 'loading') {
+    box.append(el('p', 'hchat-tpl-sub', 'Loading options…'));
+    return box;
+  }
+  if (t.state === 'failed') {
+    box.append(el('p', 'hchat-tpl-sub', 'These options could not be shown.'));
+    if (t.retryable) {
+      const b = el('button', 'btn hchat-retry', 'Try again');
+      b.type = 'button';
+      b.addEventListener('click', () => t.retry());
+      box.append(b);
+    }
+    return box;
+  }
+  templateHeader(box, t);
+  const name = t.title || 'Options';
+  if (t.type === 'TimePicker') {
+    for (const day of slotDays(t)) {
+      const group = el('div', 'hchat-day');
+      const heading = el('p', 'hchat-day-name', day.label);
+      heading.id = `${id}-day-${box.childElementCount}`;
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-labelledby', heading.id);
+      const list = el('ul', 'hchat-options hchat-chips');
+      for (const s of day.slots) {
+        const li = el('li');
+        const at = new Date(s.start);
+        const b = optionControl(t, s, time(at.getTime()), 'hchat-option hchat-chip');
+        b.setAttribute('aria-label', `${day.label}, ${time(at.getTime())}${s.durationMinutes ? `, ${s.durationMinutes} minutes` : ''}`);
+        li.append(b);
+        list.append(li);
+      }
+      group.append(heading, list);
+      box.append(group);
+    }
+  } else if (t.type === 'Carousel') {
+    const cards = el('ul', 'hchat-cards');
+    cards.setAttribute('aria-label', name);
+    t.cards.forEach((c, i) => {
+      const card = el('li', 'hchat-card');
+      card.append(el('p', 'hchat-tpl-title', c.title || `Option ${i + 1}`));
+      if (c.subtitle) card.append(el('p', 'hchat-tpl-sub', c.subtitle));
+      card.append(optionList(t, c.elements, c.title || `Option ${i + 1}`));
+      cards.append(card);
+    });
+    box.append(cards);
+  } else {
+    const list = optionList(t, t.elements, name);
+    if (t.type === 'QuickReply') list.classList.add('hchat-chips');
+    box.append(list);
+  }
+  return box;
 }
 
 function drawStatus(s) {
@@ -106,6 +239,11 @@ async function main() {
   window.acmeHeadless = chat;   // for the browser console and tests
   chat.on('message', draw);
   chat.on('messageUpdated', draw);
+  // A template loaded, failed, was retried or answered: draw its message again.
+  chat.on('template', ({ id, template }) => {
+    const m = chat.messages.find((x) => x.id === id);
+    if (m) draw({ ...m, template });
+  });
   chat.on('state', drawStatus);
   chat.on('typing', (t) => { $('hchat-typing').textContent = t.active ? `${t.displayName || 'Agent'} is typing…` : ''; });
   chat.on('handoffStarted', () => showAlert(''));

@@ -99,3 +99,83 @@ test('/headless.html: the SDK in Chromium under a strict CSP: bot, specialist (L
   const bad = consoleLines.filter((l) => /^(error|pageerror)/.test(l) || /Content.Security.Policy|Refused to/i.test(l));
   assert.deepEqual(bad, [], `console errors or CSP violations${await context()}`);
 });
+
+test('/headless.html draws templates in plain DOM: options by keyboard (reply), TimePicker days in the customer\'s zone, strict CSP', { skip, timeout: 120000 }, async () => {
+  // The banking assistant's templates need the demo bots (and the page's dataProvider).
+  const bots = await cl.startConnectLocal({ args: ['--widget', DIST, '--csp', '--bots', path.join(ROOT, 'demo/connect-local/bots')] });
+  const tab = await chromium.browser.newPage();
+  const lines = [];
+  tab.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+  tab.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+  try {
+    await tab.emulateTimezone('Pacific/Auckland');
+    await tab.setViewport({ width: 1100, height: 1000 });
+    await tab.goto(`${bots.url}/headless.html`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => window.acmeHeadless !== undefined, { timeout: 30000 });
+    await tab.click('#hchat-start');
+    await tab.waitForFunction(() => window.acmeHeadless.state === 'inChat' && !document.getElementById('hchat-form').hidden, { timeout: 30000 });
+    const say = async (text) => {
+      await tab.focus('#hchat-input');
+      await tab.keyboard.type(text);
+      await tab.keyboard.press('Enter');
+    };
+    const options = (title) => tab.evaluate((t) => {
+      const box = [...document.querySelectorAll('.hchat-tpl')].find((b) => b.textContent.includes(t));
+      return box ? [...box.querySelectorAll('button, a')].map((b) => ({ name: b.getAttribute('aria-label') || b.textContent, disabled: b.disabled,
+        pressed: b.getAttribute('aria-pressed') })) : null;
+    }, title);
+
+    // ListPicker from the page's own data ($API:ListAccounts): real buttons; Tab to one, Enter picks it.
+    await say("what's my balance?");
+    await tab.waitForFunction(() => /Which account would you like the balance of/.test(document.getElementById('hchat-log').textContent) &&
+      document.querySelectorAll('.hchat-tpl-listpicker button').length >= 3, { timeout: 30000 });
+    const accounts = await options('Which account would you like the balance of');
+    assert.deepEqual(accounts.map((a) => /Everyday Checking|High-Yield Savings|Acme Rewards Visa/.test(a.name)), [true, true, true], JSON.stringify(accounts));
+    await tab.screenshot({ path: path.join(SHOTS, '05-template-listpicker.png') });
+    await tab.focus('#hchat-input');
+    let focused = '';
+    for (let i = 0; i < 12 && !/High-Yield Savings/.test(focused); i++) {
+      await tab.keyboard.down('Shift');
+      await tab.keyboard.press('Tab');
+      await tab.keyboard.up('Shift');
+      focused = await tab.evaluate(() => document.activeElement.textContent);
+    }
+    assert.match(focused, /High-Yield Savings/);
+    await tab.keyboard.press('Enter');
+    // The reply reads the option (localTitle, not the opaque id); the list is answered: disabled, the pick pressed.
+    await tab.waitForFunction(() => [...document.querySelectorAll('.hchat-msg.own')].some((li) => /High-Yield Savings/.test(li.textContent)), { timeout: 30000 });
+    const answered = await options('Which account would you like the balance of');
+    assert.ok(answered.every((a) => a.disabled) && answered.filter((a) => a.pressed === 'true').length === 1, JSON.stringify(answered));
+    await tab.waitForFunction(() => document.querySelectorAll('.hchat-tpl-panel').length > 0, { timeout: 30000 });
+
+    // TimePicker: days in the customer's zone (Auckland: 11:00Z is midnight, a UTC day's slots fall on two days).
+    await say('book a call with a specialist');
+    await tab.waitForFunction(() => document.querySelectorAll('.hchat-tpl-timepicker button').length >= 4, { timeout: 30000 });
+    const days = await tab.evaluate(() => [...document.querySelectorAll('.hchat-tpl-timepicker .hchat-day')].map((d) => ({
+      day: d.querySelector('.hchat-day-name').textContent, slots: [...d.querySelectorAll('button')].map((b) => b.textContent) })));
+    const want = await tab.evaluate(() => {
+      const slots = window.acmeHeadless.messages.map((m) => m.template).filter((t) => t && t.type === 'TimePicker').pop().slots;
+      const day = new Intl.DateTimeFormat('en', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'Pacific/Auckland' });
+      const time = new Intl.DateTimeFormat('en', { timeStyle: 'short', timeZone: 'Pacific/Auckland' });
+      const out = [];
+      for (const s of slots) {
+        const d = day.format(new Date(s.start));
+        if (!out.length || out[out.length - 1].day !== d) out.push({ day: d, slots: [] });
+        out[out.length - 1].slots.push(time.format(new Date(s.start)));
+      }
+      return out;
+    });
+    assert.deepEqual(days, want);
+    assert.ok(days.length >= 3, JSON.stringify(days));   // 8 slots on 2 UTC days: 3 local days in Auckland
+    await tab.screenshot({ path: path.join(SHOTS, '06-template-timepicker.png') });
+    // Pick one by mouse; the bot answers with a QuickReply.
+    await tab.evaluate(() => document.querySelector('.hchat-tpl-timepicker button').click());
+    await tab.waitForFunction(() => document.querySelectorAll('.hchat-tpl-quickreply button').length >= 2, { timeout: 30000 });
+    await tab.screenshot({ path: path.join(SHOTS, '07-template-quickreply.png') });
+    const bad = lines.filter((l) => /^(error|pageerror)/.test(l) || /Content.Security.Policy|Refused to/i.test(l));
+    assert.deepEqual(bad, []);
+  } finally {
+    await tab.close();
+    await bots.stop();
+  }
+});
