@@ -265,21 +265,37 @@ test('TimePicker in German on Auckland time: slots grouped by the customer\'s lo
   await composer.asElement().focus();
   await tab.keyboard.type('book a call with a specialist');
   await tab.keyboard.press('Enter');
-  const slots = await waitTemplate(tab, 'listbox', /When should a specialist call you\?/, 'the booking slots');
-  // The first page: the slots of the first local day, "<day>, <time>, 30 Min.", as Intl writes them
-  // for that zone ("Heute" when it is today there).
+  // Page by page, one local day each: its slots as "<day>, <time>, 30 Min.", as Intl writes them for
+  // that zone ("Heute" when it is today there).
   const want = await tab.evaluate((all, tz) => {
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' });
-    const first = day.format(all[0]);
     const today = day.format(Date.now());
-    const heading = first === today ? 'Heute' : new Intl.DateTimeFormat('de', first.slice(0, 4) === today.slice(0, 4)
-      ? { weekday: 'short', month: 'short', day: 'numeric', timeZone: tz } : { month: 'short', day: 'numeric', year: 'numeric', timeZone: tz }).format(all[0]);
     const time = new Intl.DateTimeFormat('de', { timeStyle: 'short', timeZone: tz });
-    return all.filter((t) => day.format(t) === first).map((t) => `${heading}, ${time.format(t)}, 30 Min.`.replace(/[\u2009\u202f]/g, '\u00a0'));
+    const pages = [];
+    for (const t of all) {
+      const d = day.format(t);
+      const heading = d === today ? 'Heute' : new Intl.DateTimeFormat('de', d.slice(0, 4) === today.slice(0, 4)
+        ? { weekday: 'short', month: 'short', day: 'numeric', timeZone: tz } : { month: 'short', day: 'numeric', year: 'numeric', timeZone: tz }).format(t);
+      if (!pages.length || pages[pages.length - 1].d !== d) pages.push({ d, labels: [] });
+      pages[pages.length - 1].labels.push(`${heading}, ${time.format(t)}, 30 Min.`.replace(/[\u2009\u202f]/g, '\u00a0'));
+    }
+    return pages.map((p) => p.labels);
   }, callSlots(Date.now()), zone);
-  assert.deepEqual(slots.controls, want, JSON.stringify(slots));
+  assert.ok(want.length >= 3, JSON.stringify(want));   // 2 UTC days of slots: 3 local days in Auckland
+  const slots = await waitTemplate(tab, 'listbox', /When should a specialist call you\?/, 'the booking slots');
+  assert.deepEqual(slots.controls, want[0], JSON.stringify(slots));
   await new Promise((r) => setTimeout(r, 300));
   await shot(tab, 'tpl-08-timepicker-de-auckland');
+  // The next day: a German weekday heading ("Fr., 4. Dez.").
+  await tab.evaluate(() => window.__fc.buttons(/^Nächster Tag$/).find((b) => window.__fc.visible(b)).click());
+  const second = await page.waitIn(tab, (w) => {
+    const box = window.__fc.all('[role=listbox]').find((g) => /When should a specialist call you/.test(window.__fc.nameOf(g)));
+    const names = box ? [...box.children].map((c) => window.__fc.nameOf(c)) : [];
+    return names[0] === w[0] ? names : null;
+  }, want[1], { what: 'the second day of slots' });
+  assert.deepEqual(second, want[1]);
+  await new Promise((r) => setTimeout(r, 300));
+  await shot(tab, 'tpl-09-timepicker-de-auckland-next');
   await axeClean(tab, 'TimePicker in German');
   await tab.close();
 });
