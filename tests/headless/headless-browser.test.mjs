@@ -1,7 +1,9 @@
 // The headless SDK demo (/headless.html: Acme's own plain-DOM chat, built only on
 // finaptic-chat/headless) in headless Chromium against connect-local (--agent echo, --csp: every file
 // under the strict Content-Security-Policy). Bot → "Talk to a specialist" → the echo agent on L2 in the
-// same list, below the L1 messages; a reload continues on L2 with the L1 history. Screenshots go to
+// same list, below the L1 messages; a reload continues on L2 with the L1 history. With the demo bots:
+// the page draws the templates in plain DOM (keyboard, reply(), TimePicker days in the customer's zone)
+// and axe-core finds no WCAG 2.1 A/AA violation. Screenshots go to
 // HEADLESS_SHOTS (default build/native/artifacts/headless) for people to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,7 @@ import { ROOT, DIST, missing, cl } from './lib.mjs';
 
 const require = createRequire(path.join(ROOT, 'tests/conformance/package.json'));
 const { chromiumMissing, openBrowser } = require('./lib/browser');
+const { axeClean } = createRequire(import.meta.url)('../browser/lib/axe.js');
 const SHOTS = process.env.HEADLESS_SHOTS || path.join(ROOT, 'build/native/artifacts/headless');
 
 const skip = [missing(), chromiumMissing()].filter(Boolean).join('; ') || false;
@@ -168,10 +171,22 @@ test('/headless.html draws templates in plain DOM: options by keyboard (reply), 
     assert.deepEqual(days, want);
     assert.ok(days.length >= 3, JSON.stringify(days));   // 8 slots on 2 UTC days: 3 local days in Auckland
     await tab.screenshot({ path: path.join(SHOTS, '06-template-timepicker.png') });
+    await axeClean(tab, 'the demo with its ListPicker, Panel and TimePicker');
     // Pick one by mouse; the bot answers with a QuickReply.
     await tab.evaluate(() => document.querySelector('.hchat-tpl-timepicker button').click());
     await tab.waitForFunction(() => document.querySelectorAll('.hchat-tpl-quickreply button').length >= 2, { timeout: 30000 });
     await tab.screenshot({ path: path.join(SHOTS, '07-template-quickreply.png') });
+
+    // Carousel: every card with its own button; the pick reads the option (selectionText), not the JSON sent.
+    await say('I want to open a new account');
+    await tab.waitForFunction(() => document.querySelectorAll('.hchat-tpl-carousel .hchat-card').length >= 2, { timeout: 30000 });
+    const cards = await tab.evaluate(() => [...document.querySelectorAll('.hchat-tpl-carousel .hchat-card')].map((c) => c.textContent));
+    assert.ok(cards.some((c) => /Saver/.test(c)), JSON.stringify(cards));
+    await tab.screenshot({ path: path.join(SHOTS, '08-template-carousel.png') });
+    await axeClean(tab, 'the demo with a Carousel');
+    await tab.evaluate(() => [...document.querySelectorAll('.hchat-tpl-carousel button')].find((b) => /Choose Saver/.test(b.textContent)).click());
+    await tab.waitForFunction(() => [...document.querySelectorAll('.hchat-msg.own')].some((li) => /Choose Saver/.test(li.textContent)), { timeout: 30000 });
+    assert.ok(!(await tab.evaluate(() => /templateIdentifier|selectionText/.test(document.getElementById('hchat-log').textContent))));
     const bad = lines.filter((l) => /^(error|pageerror)/.test(l) || /Content.Security.Policy|Refused to/i.test(l));
     assert.deepEqual(bad, []);
   } finally {
