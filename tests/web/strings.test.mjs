@@ -1,7 +1,8 @@
 // The shim's string tables and locale choice (web/src/strings.js, web/locales/*.json), under node:
 // every table in web/locales has exactly en.json's keys with en's placeholders; the locale option,
 // <html lang> and the browser's languages are negotiated to the best shipped table; a string a
-// table lacks shows in English and is reported once, by key.
+// table lacks shows in English and is reported once, by key; dates and times (web/src/dates.js) read
+// in the table's language through Intl.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -100,4 +101,28 @@ test('loadStrings: the table over English; a missing string is English and repor
   assert.equal(warn.mock.callCount(), 1);
   assert.equal(S.format(r.strings, 'a.two', { name: 'Sam' }), 'Zwei Sam');
   assert.equal(S.format({}, 'launcher.open'), 'Open chat');   // the built-in English default
+});
+
+// Dates and times (web/src/dates.js): the tag Intl formats with keeps the wanted region when it is in
+// the table's language, never another language; headings of a day number name that date whatever
+// the zone; a refused tag or a missing Intl gives '' (C++ then keeps the string table's patterns).
+test('dates: the formatting tag follows the table\'s language; times and day headings through Intl', async () => {
+  const { dateLocale, createDateFormat } = await import(path.join(ROOT, 'web/src/dates.js'));
+  assert.equal(dateLocale(['en-GB'], 'en'), 'en-GB');
+  assert.equal(dateLocale(['de-AT', 'en-US'], 'de'), 'de-AT');
+  assert.equal(dateLocale(['ja-JP', 'en-US'], 'en'), 'en-US');   // no Japanese table: the English one's tag
+  assert.equal(dateLocale(['ja-JP'], 'en'), 'en');
+  assert.equal(dateLocale(['not a tag!'], 'fr'), 'fr');
+  const de = createDateFormat('de');
+  const at = Date.UTC(2025, 4, 5, 12, 5);                        // Mon May 5 2025, 12:05Z
+  const day = Math.floor(at / 864e5);
+  assert.equal(de.day(day, false), 'Mo., 5. Mai');
+  assert.equal(de.day(day, true), '5. Mai 2025');
+  assert.equal(de.text(1, day), de.day(day, false));
+  assert.equal(de.text(2, day), de.day(day, true));
+  assert.match(de.text(0, at), /^\d{2}:05$/);                   // the local hour (the zone of this process)
+  assert.equal(createDateFormat('en-US').day(day, false), 'Mon, May 5');
+  assert.match(createDateFormat('en-US').time(at), /^\d{1,2}:05[ \u00a0](AM|PM)$/);   // no U+202F: the canvas font lacks it
+  assert.equal(de.text(7, at), '');
+  assert.equal(de.time(NaN), '');
 });
