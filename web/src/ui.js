@@ -612,8 +612,8 @@ export function createPanel(w) {
     ta.classList.add('placed');
     const fontPx = Math.max(16, Number(cp.fontPx) || 16);
     ta.style.fontSize = px(fontPx);
-    // The attach button takes the composer's first 44 px (attachments.js).
-    ta.style.left = px(cp.x + 44);
+    // The attach button takes the composer's first 44 px, at its start: the right end in rtl (attachments.js).
+    ta.style.left = px(cp.x + (w.dir === 'rtl' ? 0 : 44));
     ta.style.width = px(Math.max(0, cp.w - 44));
     // No composer rect: the chat has ended and the canvas offers "Start a new chat" there instead.
     ta.hidden = !(cp.w > 0 && cp.h > 0);
@@ -765,7 +765,7 @@ export function createPanel(w) {
       if (destroyed) return;
       const r = cssSize();
       const config = {
-        role: o.role, locale: w.locale, strings: w.table || {}, theme: w.theme || {},
+        role: o.role, locale: w.locale, dir: w.dir, strings: w.table || {}, theme: w.theme || {},
         piiPolicy: o.piiPolicy || 'mask', transparentHandoff: !!o.transparentHandoff, messageText: o.messageText === true,
         displayName: o.displayName || '', partnerName: o.partnerName || '', storageKey: o.storageKey,
         reducedMotion: !!media('(prefers-reduced-motion: reduce)'), forcedColors: !!media('(forced-colors: active)'),

@@ -186,6 +186,7 @@ int WidgetApp::init(const std::string& configJson) {
     window_ = std::make_unique<ChatWindow>(fonts_, strings_);
     window_->setModel(model_.get());
     window_->setReducedMotion(reducedMotion_);
+    window_->setRtl(field(config, "dir") == "rtl");
     window_->setTemplateSource([this](const Row& row) { return templateOf(row); });
     window_->templates().setImageSource([this](const std::string& url) { return imageFor(url); });
     loop_ = std::make_unique<RenderLoop>([this] { drawFrame(); });
