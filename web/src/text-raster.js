@@ -24,7 +24,7 @@ const STRONG_CHAR = /\p{L}/u;
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WHITE = /^\s+$/u;
 
-export const FONT_FAMILY = '"Finaptic Inter", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", ' +
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", ' +
   '"Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai", "Noto Sans CJK SC", ' +
   'sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"';
 const MONO_FAMILY = 'ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace';

@@ -72,7 +72,7 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
     if (c.width == maxW) return c;
     c = RowCache{};
     c.width = maxW;
-    const float lineH = std::round(fontPx(fonts_.body) * 1.4f);
+    const float lineH = std::round(pal_.fontPx * 1.4f);
     if (text_.available()) {
         const BubbleColors bc = bubbleColors(row);
         const TextColors colors{rgbaOf(bc.ink), rgbaOf(bc.link), rgbaOf(mix(bc.fill, bc.ink, 0.12f))};
@@ -92,11 +92,11 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
         if (block.kind != BlockKind::Paragraph) {
             indent = kListIndent;
             std::string marker = block.kind == BlockKind::Bullet ? "\xE2\x80\xA2" : std::to_string(block.number) + ".";
-            c.pieces.push_back(Piece{ImVec2(0, y), marker, fonts_.body, false, false, -1, true});
+            c.pieces.push_back(Piece{ImVec2(0, y), marker, fonts_.font, false, false, -1, true});
         }
         float x = indent;
         for (const auto& run : block.runs) {
-            ImFont* f = run.bold ? fonts_.bold : fonts_.body;
+            ImFont* f = fonts_.font;   // a stand-in host: ImGui's built-in font, no bold
             const float scale = fontPx(f) / f->FontSize;
             const char* s = run.text.data();
             const char* e = s + run.text.size();

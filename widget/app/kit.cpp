@@ -40,16 +40,6 @@ float Labels::px(TextStyle style) const {
     }
 }
 
-ImFont* Labels::font(TextStyle style) const {
-    switch (style) {
-    case TextStyle::Small: return fonts_.small;
-    case TextStyle::Title: return fonts_.title;
-    case TextStyle::Bold:
-    case TextStyle::SmallBold: return fonts_.bold;
-    default: return fonts_.body;
-    }
-}
-
 Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing) {
     if (!text_.available()) return nullptr;
     key_.clear();
@@ -81,8 +71,7 @@ Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap
 ImVec2 Labels::size(TextStyle style, const std::string& text, float wrap) {
     if (text.empty()) return ImVec2(0, 0);
     if (const Entry* e = find(style, text, wrap, 0, false)) return ImVec2(e->layout.width, e->layout.height);
-    ImFont* f = font(style);
-    return f->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
+    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
 }
 
 std::string Labels::fit(TextStyle style, const std::string& text, float maxWidth) {
@@ -111,9 +100,8 @@ ImVec2 Labels::draw(ImDrawList* dl, TextStyle style, ImVec2 pos, ImU32 ink, cons
         if (!text_.draw(dl, "label", e->layout, pos, IM_COL32_WHITE)) pending_ = true;
         return ImVec2(e->layout.width, e->layout.height);
     }
-    ImFont* f = font(style);
-    dl->AddText(f, px(style), pos, ink, text.c_str(), nullptr, wrap);
-    return f->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
+    dl->AddText(fonts_.font, px(style), pos, ink, text.c_str(), nullptr, wrap);
+    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
 }
 
 // ---------------------------------------------------------------------------------------------
