@@ -76,7 +76,8 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
     if (text_.available()) {
         const BubbleColors bc = bubbleColors(row);
         const TextColors colors{rgbaOf(bc.ink), rgbaOf(bc.link), rgbaOf(mix(bc.fill, bc.ink, 0.12f))};
-        if (text_.layout(browserTextSpec(row.rich, pal_.fontPx, std::round(pal_.fontPx * 1.4f), colors), maxW, c.text)) {
+        if (text_.layout(browserTextSpec(row.rich, pal_.fontPx, std::round(pal_.fontPx * 1.4f), colors, pal_.fontFamily), maxW,
+                         c.text)) {
             c.browser = true;
             c.textW = c.text.width;
             c.textH = c.text.height;

@@ -53,7 +53,7 @@ Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap
     auto spec = [&] {
         RichText rich;
         rich.blocks.push_back(TextBlock{BlockKind::Paragraph, 0, false, {TextRun{text, bold, false, false, -1}}});
-        return browserTextSpec(rich, px, lineH, TextColors{rgbaOf(ink), rgbaOf(ink), 0});
+        return browserTextSpec(rich, px, lineH, TextColors{rgbaOf(ink), rgbaOf(ink), 0}, pal_.fontFamily);
     };
     if (it == layouts_.end()) {
         if (layouts_.size() >= 2048) layouts_.clear();   // bounded; visible labels come back at once

@@ -38,6 +38,7 @@ struct Palette {
     std::uint32_t danger = 0xB42318FF, warning = 0x8A5A00FF, warningBg = 0xFFF4D6FF, focusRing = 0x1F4FD1FF;
     float windowRadius = 12, bubbleRadius = 14, buttonRadius = 8;
     float fontPx = 15;
+    std::string fontFamily;   // the theme's, tried before the browser's own stack ("" = none)
 };
 
 // Drawing helpers shared by the window and the views.

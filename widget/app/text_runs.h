@@ -28,8 +28,10 @@ struct TextColors {
     std::uint32_t ink = 0, link = 0, codeBackground = 0;   // 0xRRGGBBAA
 };
 
-// The JSON text-raster.js lays out: blocks of styled runs, font size, line height and colours.
-std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, const TextColors& colors);
+// The JSON text-raster.js lays out: blocks of styled runs, font size, line height, colours, and the
+// theme's font families ("" = the browser's stack only).
+std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, const TextColors& colors,
+                            const std::string& fontFamily);
 
 struct BrowserTextLayout {
     std::string spec;

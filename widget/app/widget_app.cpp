@@ -87,6 +87,7 @@ Palette paletteFrom(const Theme& t) {
     p.bubbleRadius = t.radii.bubble;
     p.buttonRadius = t.radii.button;
     p.fontPx = t.fontSizePx;
+    p.fontFamily = t.fontFamily;
     return p;
 }
 // Windows' high-contrast themes and forced-colors mode: the page's CSS is overridden by the system,
