@@ -8,7 +8,7 @@
 //   finaptic-chat-ui.js       lazy ES module: panel, composer, accessibility mirror, wasm bridge
 //   finaptic-chat.css         every rule of the shim (fallback <link> where adoptedStyleSheets is missing)
 //   locales/*.json            string tables (web/locales)
-//   finaptic-chat-widget.js, finaptic-chat.wasm, fonts/*   copied from --widget DIR if present
+//   finaptic-chat-widget.js, finaptic-chat.wasm              copied from --widget DIR if present
 //   finaptic-chat-headless.js, .wasm   finaptic-chat/headless: the SDK (web/src/headless.js) with
 //                             the wasm build's glue bundled in, and its wasm (from --widget DIR)
 //   pii-names.bin             the PII guard's name table (32 KiB), fetched when the chat first opens
@@ -47,20 +47,6 @@ function args() {
 const opts = args();
 const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
 fs.mkdirSync(opts.out, { recursive: true });
-
-// Font files of the widget build and their bridge slots (fc_font): 0 regular, 1 semibold, 2 the
-// fallback that C++ asks for when a message needs glyphs the base files lack.
-function fontManifest() {
-  const dir = path.join(opts.widget, 'fonts');
-  if (!fs.existsSync(dir)) return [];
-  const manifest = path.join(dir, 'fonts.json');
-  if (fs.existsSync(manifest)) return JSON.parse(fs.readFileSync(manifest, 'utf8'));
-  return fs.readdirSync(dir).filter((f) => /\.(otf|ttf)$/i.test(f)).sort().map((f) => ({
-    file: `fonts/${f}`,
-    slot: /fallback|noto/i.test(f) ? 2 : /semi|bold|medium|600|700/i.test(f) ? 1 : 0,
-  }));
-}
-const fonts = fontManifest();
 
 // CSS: minified, imported by the JS as text (constructable stylesheets), and as one file.
 async function minifyCss(file) {
@@ -105,7 +91,7 @@ const common = {
   sourcemap: opts.sourcemap,
   legalComments: 'none',
   target: ['chrome97', 'safari15', 'firefox102', 'edge97'],   // 'wasm-unsafe-eval' browsers
-  define: { __FC_VERSION__: JSON.stringify(pkg.version), __FC_FONTS__: JSON.stringify(fonts),
+  define: { __FC_VERSION__: JSON.stringify(pkg.version),
             __FC_DEFAULT_STRINGS__: JSON.stringify(shimStrings), __FC_LOCALES__: JSON.stringify(localeNames) },
   logLevel: 'warning',
   plugins: [cssText],
@@ -158,7 +144,6 @@ if (fs.existsSync(opts.widget)) {
       break;
     }
   }
-  for (const f of fonts) copy(path.join(opts.widget, f.file), path.join(opts.out, f.file));
   const headlessWasm = path.join(opts.widget, 'finaptic-chat-headless.wasm');
   if (fs.existsSync(headlessWasm)) copy(headlessWasm, path.join(opts.out, 'finaptic-chat-headless.wasm'));
   // The PII guard's name table, fetched by the widget and the SDK when the chat first needs it.

@@ -1,7 +1,9 @@
 #include "finchat/theme.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstring>
 
 #include "finchat/json.h"
 #include "finchat/util.h"
@@ -144,6 +146,7 @@ public:
             if (key == "colors") colors(v);
             else if (key == "radii") radii(v);
             else if (key == "fontSizePx") number(v, key, kMinFontPx, kMaxFontPx, theme_.fontSizePx);
+            else if (key == "fontFamily") fontFamily(v);
             else if (key == "partnerName") string(v, key, theme_.partnerName);
             else if (key == "logoUrl") string(v, key, theme_.logoUrl);
             else if (key == "launcherPosition") launcher(v);
@@ -181,6 +184,21 @@ private:
         if (s == "bottom-right") theme_.launcherPosition = LauncherPosition::BottomRight;
         else if (s == "bottom-left") theme_.launcherPosition = LauncherPosition::BottomLeft;
         else fail(ErrorCode::InvalidValue, "launcherPosition", "must be \"bottom-right\" or \"bottom-left\"");
+    }
+    // A CSS font-family list ("Acme Sans", Arial): names, quotes, commas; nothing that could end the
+    // declaration it goes into (the shim's CSS, the browser's canvas font).
+    void fontFamily(const Json& v) {
+        std::string s;
+        string(v, "fontFamily", s);
+        if (!v.isString()) return;
+        const bool plain = s.size() <= 200 && std::all_of(s.begin(), s.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);   // UTF-8 names ("メイリオ") too
+            return std::isalnum(c) || c >= 0x80 || (c != 0 && std::strchr(" ,-_'\"", ch) != nullptr);
+        });
+        if (!plain)
+            return fail(ErrorCode::InvalidValue, "fontFamily",
+                        "a list of font names (letters, digits, spaces, quotes, commas, - and _; at most 200)");
+        theme_.fontFamily = s;
     }
     void number(const Json& v, const std::string& path, int min, int max, float& out) {
         if (!v.isNumber()) return fail(ErrorCode::WrongType, path, "expected number");
@@ -278,6 +296,7 @@ std::string encodeTheme(const Theme& t) {
     j.set("colors", std::move(colors));
     j.set("radii", std::move(radii));
     j.set("fontSizePx", t.fontSizePx);
+    j.set("fontFamily", t.fontFamily);
     j.set("partnerName", t.partnerName);
     j.set("logoUrl", t.logoUrl);
     j.set("launcherPosition", toString(t.launcherPosition));

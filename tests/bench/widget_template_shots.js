@@ -3,7 +3,8 @@
 // 100 % and 200 % (deviceScaleFactor 2), then paged on and with a template option focused through its
 // mirror twin; images of ListPicker/Carousel options are served by request interception. For people
 // to look at (not a test):   node tests/bench/widget_template_shots.js   (after a build of both trees)
-// Env: OUT (default /tmp/widget-template-shots), ONLY (e.g. "carousel,timepicker"), DIST, CONSOLE=1.
+// Env: OUT (default /tmp/widget-template-shots), ONLY (e.g. "carousel,timepicker"), DIST, CONSOLE=1,
+// LOCALE (e.g. "ar": the window mirrored, right to left).
 'use strict';
 const path = require('node:path');
 const zlib = require('node:zlib');
@@ -50,7 +51,7 @@ const images = { checking: png(80, 80, [40, 110, 200]), savings: png(80, 80, [30
     const only = process.env.ONLY ? process.env.ONLY.split(',') : null;
     for (const [scale, h] of [[1, 1500], [2, 1500]]) {
       await tab.setViewport({ width: 320, height: h, deviceScaleFactor: scale });
-      await tab.goto(`${server.url}/bench/index.html`, { waitUntil: 'load' });
+      await tab.goto(`${server.url}/bench/index.html${process.env.LOCALE ? `?locale=${process.env.LOCALE}` : ''}`, { waitUntil: 'load' });
       await tab.addStyleTag({ content: `#chat { width: 320px !important; height: ${h}px !important; margin: 0 !important; }` });
       await tab.waitForFunction(() => window.benchReady === true, { timeout: 30000 });
       for (let t = 0; t < 5; t++) {

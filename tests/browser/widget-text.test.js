@@ -55,12 +55,14 @@ after(async () => {
 function canvasRect() {
   const c = window.__fc.all('canvas').find((x) => window.__fc.visible(x));
   const r = c.getBoundingClientRect();
-  const composer = window.__fc.composers()[0].getBoundingClientRect();
+  const composer = window.__fc.all('textarea').find((x) => window.__fc.visible(x)).getBoundingClientRect();   // any locale
   return { x: r.x, y: r.y, w: r.width, h: r.height, listBottom: composer.y - r.y - 10 };
 }
 
-// In the page: match the two newest bubbles of a canvas screenshot against Canvas2D renderings.
-async function analyse({ png, dpr, theme, family, own, agent, emoji, listBottom }) {
+// In the page: match the two newest bubbles of a canvas screenshot against Canvas2D renderings, and
+// any `labels` (UI text: {text, box in CSS px or 'aboveAgent' (the band above the agent's bubble), fill,
+// ink, weight, px}) in their boxes the same way.
+async function analyse({ png, dpr, theme, family, own, agent, emoji, listBottom, labels = [] }) {
   const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
   const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
   const W = bitmap.width, H = bitmap.height;
@@ -109,10 +111,10 @@ async function analyse({ png, dpr, theme, family, own, agent, emoji, listBottom 
     return m;
   }
   // The string drawn by this page's Canvas2D: ink = alpha, cropped to its ink box.
-  function rendering(text, dir) {
+  function rendering(text, dir, weight = 400, size = 15) {
     const c = new OffscreenCanvas(Math.ceil(text.length * 40 * dpr) + 40, Math.ceil(40 * dpr));
     const ctx = c.getContext('2d', { willReadFrequently: true });
-    ctx.font = `400 ${15 * dpr}px ${family}`;
+    ctx.font = `${weight} ${size * dpr}px ${family}`;
     ctx.direction = dir;
     ctx.textAlign = 'left';
     ctx.fillStyle = '#000';
@@ -173,6 +175,19 @@ async function analyse({ png, dpr, theme, family, own, agent, emoji, listBottom 
     own: check(theme.customerBubble, theme.customerText, own),
     agent: check(theme.agentBubble, theme.agentText, agent),
   };
+  Object.assign(result, {
+    labels: labels.map((l) => {
+      const a = result.agent.box;
+      const box = l.box === 'aboveAgent' ? { x: 0, y: Math.max(0, a.y - 64 * dpr), w: W, h: Math.min(64 * dpr, a.y) }
+        : { x: Math.round(l.box.x * dpr), y: Math.round(l.box.y * dpr), w: Math.round(l.box.w * dpr), h: Math.round(l.box.h * dpr) };
+      const map = inkMap(box, l.fill, l.ink);
+      const n = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(l.text)).length;
+      return {
+        text: bestMatch(map, box, rendering(l.text, dirOf(l.text), l.weight, l.px)).score,
+        question: bestMatch(map, box, rendering('?'.repeat(n), 'ltr', l.weight, l.px)).score,
+      };
+    }),
+  });
   if (emoji && result.own.box) {
     // Colour pixels inside the customer's bubble: neither the bubble's green nor white text.
     let colour = 0;
@@ -266,4 +281,77 @@ test('a link inside right-to-left text: its DOM twin lies over the link\'s pixel
   // The mirror: each message body carries dir=auto (screen readers and copy get the direction).
   const dirs = await tab.evaluate(() => window.__fc.all('[role="log"] li span[dir]').map((s) => s.getAttribute('dir')));
   assert.ok(dirs.length > 0 && dirs.every((d) => d === 'auto'));
+});
+
+// The window in Arabic (issue 12): UI text comes from the browser like message text (not '?' from
+// the ImGui atlas), and the window is mirrored: own bubbles on the left, the header's actions on the
+// left, the send button left of the composer. At 320 px and devicePixelRatio 2; screenshots of the
+// same chat in English and Arabic go to TEXT_SHOTS as chrome-en.png / chrome-ar.png.
+test('ar: UI strings drawn by the browser, the window mirrored (own bubbles left, header actions left)', { skip, timeout: 180000 }, async (t) => {
+  const { tab } = chromium;
+  const shotsDir = process.env.TEXT_SHOTS || '/tmp/browser-text-shots';
+  const ar = JSON.parse(fs.readFileSync(path.join(__dirname, '../../web/locales/ar.json'), 'utf8'));
+  const en = JSON.parse(fs.readFileSync(path.join(__dirname, '../../web/locales/en.json'), 'utf8'));
+  await tab.setViewport({ width: 320, height: 640, deviceScaleFactor: DPR });
+  const shots = {};
+  for (const [locale, table] of [['en', en], ['ar', ar]]) {
+    await tab.goto(`${server.url}/?locale=${locale}`, { waitUntil: 'load' });
+    await tab.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });   // a new chat, not the last one
+    await tab.goto(`${server.url}/?locale=${locale}`, { waitUntil: 'load' });
+    await page.install(tab);
+    await page.waitIn(tab, (name) => window.__fc.buttons(new RegExp(name)).some((b) => window.__fc.visible(b)), table['launcher.open'], { what: 'the launcher' });
+    await tab.evaluate((name) => window.__fc.buttons(new RegExp(name)).find((b) => window.__fc.visible(b)).click(), table['launcher.open']);
+    await page.waitIn(tab, () => { const c = window.__fc.all('textarea').find((x) => window.__fc.visible(x)); return c && !c.disabled; }, null,
+      { what: 'an enabled composer', timeout: 30000 });
+    await page.waitIn(tab, () => window.__fc.logEntries(0).length > 0, null, { what: 'the greeting' });
+    const text = locale === 'ar' ? 'مرحبا، أريد المساعدة' : 'Hello, I need help';   // one line at 320 px
+    const composer = await tab.evaluateHandle(() => window.__fc.all('textarea').find((x) => window.__fc.visible(x)));
+    await composer.asElement().focus();
+    await tab.keyboard.type(text);
+    await tab.keyboard.press('Enter');
+    await page.waitIn(tab, (x) => window.__fc.logEntries(0).some((e) => e.includes(`echo: ${x}`)), text, { what: 'the echo', timeout: 30000 });
+    await page.waitIn(tab, (name) => window.__fc.buttons(new RegExp(name)).some((b) => window.__fc.visible(b)), table['end.button'], { what: 'End chat' });
+    await new Promise((r) => setTimeout(r, 800));   // the frames after the echo
+    const rect = await tab.evaluate(canvasRect);
+    const png = await tab.screenshot({ clip: { x: rect.x, y: rect.y, width: rect.w, height: rect.h }, encoding: 'base64', captureBeyondViewport: false });
+    fs.writeFileSync(path.join(shotsDir, `chrome-${locale}.png`), Buffer.from(png, 'base64'));
+    await shot(tab, `chrome-${locale}`);
+    // The twins (DOM buttons over the canvas's controls), relative to the canvas.
+    const twin = (name) => tab.evaluate((n, cr) => {
+      const b = window.__fc.buttons(new RegExp(`^${n}$`)).find((x) => window.__fc.visible(x));
+      const r = b.getBoundingClientRect();
+      return { x: r.x - cr.x, y: r.y - cr.y, w: r.width, h: r.height };
+    }, name, rect);
+    const end = await twin(table['end.button']), minimize = await twin(table['header.minimize']), send = await twin(table['composer.send']);
+    const attach = await twin(table['attachment.attach']);
+    const ta = await tab.evaluate((cr) => { const r = window.__fc.all('textarea').find((x) => window.__fc.visible(x)).getBoundingClientRect(); return { x: r.x - cr.x, w: r.width }; }, rect);
+    // UI labels: the End chat button (inside its outline: white on the brand colour) and the line
+    // above the agent's bubble, "Echo Agent joined the chat" (system text on the background).
+    const labels = [
+      { text: table['end.button'], box: { x: end.x + 3, y: end.y + 3, w: end.w - 6, h: end.h - 6 }, fill: [0x0b, 0x6e, 0x4f], ink: [255, 255, 255], weight: 600, px: 15 },
+      { text: table['system.joined'].replace('{name}', 'Echo Agent'), box: 'aboveAgent', fill: [255, 255, 255], ink: [0x4a, 0x5f, 0x55], weight: 400, px: 12 },
+    ];
+    const r = await tab.evaluate(analyse, { png, dpr: DPR, theme: THEME, family, own: text, agent: `echo: ${text}`, listBottom: rect.listBottom, labels });
+    shots[locale] = { r, end, minimize, send, attach, ta, width: rect.w };
+    const f = (x) => x.toFixed(2);
+    t.diagnostic(`${locale}: own bubble x ${r.own.box && r.own.box.x / DPR}, agent bubble x ${r.agent.box && r.agent.box.x / DPR}; ` +
+      `end ${end.x}, minimize ${minimize.x}, send ${send.x}, composer ${ta.x}; ` +
+      r.labels.map((l, i) => `${labels[i].text}: ${f(l.text)} (vs '?' ${f(l.question)})`).join('; '));
+    const where = `${locale}: ${JSON.stringify(shots[locale])}`;
+    for (const [i, l] of r.labels.entries()) {
+      assert.ok(l.text > 0.7, `"${labels[i].text}" is not drawn as the browser draws it (${where})`);
+      assert.ok(l.text > l.question + 0.2, `"${labels[i].text}" looks like replacement glyphs (${where})`);
+    }
+    for (const side of ['own', 'agent']) assert.ok(r[side].text > 0.8, `${side} bubble text (${where})`);
+  }
+  // English: own bubble right, actions right. Arabic: mirrored.
+  const { en: e, ar: a } = shots;
+  const mid = (b) => (b.x + b.w / 2) / DPR;
+  assert.ok(mid(e.r.own.box) > e.width / 2 && mid(e.r.agent.box) < e.width / 2, `en bubbles: ${JSON.stringify(e.r)}`);
+  assert.ok(mid(a.r.own.box) < a.width / 2 && mid(a.r.agent.box) > a.width / 2, `ar: own bubble not on the left: ${JSON.stringify(a.r)}`);
+  assert.ok(e.minimize.x > e.end.x && e.end.x > e.width / 2, `en header actions: ${JSON.stringify(e)}`);
+  assert.ok(a.minimize.x < a.end.x && a.end.x + a.end.w < a.width / 2, `ar: header actions not swapped: ${JSON.stringify(a)}`);
+  // The composer's row: attach, text, send; in Arabic send, text, attach.
+  assert.ok(e.attach.x < e.ta.x && e.send.x > e.ta.x && a.send.x < a.ta.x && a.attach.x > a.ta.x,
+    `composer row: en ${JSON.stringify(e)}, ar ${JSON.stringify(a)}`);
 });

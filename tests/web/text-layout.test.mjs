@@ -119,3 +119,17 @@ test('white space next to a reversed piece stays between its logical neighbours'
   assert.deepEqual(a.lines[0].pieces.map((p) => p.text), ['حساب', 'إلى ', ' ', 'EUR', 'تحويل 250 ']);
   assert.deepEqual(a.lines[0].pieces.map((p) => p.drawDir), ['rtl', 'rtl', 'rtl', 'ltr', 'rtl']);
 });
+
+test("the theme's font families (spec.ff) are measured and drawn first, the stack after them", () => {
+  const fonts = [];
+  const record = (font, text) => { fonts.push(font); return measure(font, text); };
+  const blocks = [{ k: 1, r: [{ t: 'hello ', l: -1 }, { t: 'world', l: -1, b: 1 }] }];
+  const themed = layoutText({ px: 15, lh: 21, ff: '"Acme Sans", Arial', blocks }, 300, record, 'system-ui, sans-serif');
+  assert.ok(fonts.length > 0 && fonts.every((f) => f.endsWith('px "Acme Sans", Arial, system-ui, sans-serif')), fonts.join(' | '));
+  assert.equal(themed.family, '"Acme Sans", Arial, system-ui, sans-serif');   // the bullet marker's font when rastered
+  assert.ok(themed.lines[0].pieces.every((p) => p.font.includes('"Acme Sans", Arial, system-ui')));
+  fonts.length = 0;
+  const plain = layoutText({ px: 15, lh: 21, blocks }, 300, record, 'system-ui, sans-serif');
+  assert.ok(fonts.every((f) => f.endsWith('px system-ui, sans-serif')), fonts.join(' | '));
+  assert.equal(plain.family, 'system-ui, sans-serif');
+});

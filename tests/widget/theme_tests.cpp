@@ -59,7 +59,7 @@ TEST_CASE("WCAG relative luminance and contrast ratios", "[theme]") {
 TEST_CASE("a theme overrides the defaults key by key; unknown keys are reported, not fatal", "[theme]") {
     std::vector<std::string> unknown;
     auto t = parseTheme(R"({"name":"Test","colors":{"accent":"#0b6e4f","acent":"#fff"},"radii":{"bubble":20,"corner":3},
-                           "fontSizePx":16.5,"partnerName":"Acme Bank","logoUrl":"https://acme.example/logo.svg",
+                           "fontSizePx":16.5,"fontFamily":"'Acme Sans', Arial","partnerName":"Acme Bank","logoUrl":"https://acme.example/logo.svg",
                            "launcherPosition":"bottom-left","extra":{"deep":[1,2,3]}})",
                         &unknown);
     REQUIRE(t);
@@ -68,6 +68,7 @@ TEST_CASE("a theme overrides the defaults key by key; unknown keys are reported,
     CHECK(t->radii.bubble == 20.f);
     CHECK(t->radii.window == ThemeRadii{}.window);
     CHECK(t->fontSizePx == 16.5f);
+    CHECK(t->fontFamily == "'Acme Sans', Arial");
     CHECK(t->partnerName == "Acme Bank");
     CHECK(t->logoUrl == "https://acme.example/logo.svg");
     CHECK(t->launcherPosition == LauncherPosition::BottomLeft);
@@ -92,6 +93,9 @@ TEST_CASE("theme errors name the key and the problem", "[theme]") {
              {R"({"fontSizePx":"15"})", ErrorCode::WrongType, "fontSizePx: expected number"},
              {R"({"fontSizePx":100})", ErrorCode::InvalidValue, "fontSizePx: must be 10 to 32"},
              {R"({"partnerName":null})", ErrorCode::WrongType, "partnerName: expected string"},
+             {R"({"fontFamily":3})", ErrorCode::WrongType, "fontFamily: expected string"},
+             {R"({"fontFamily":"Inter; color: red"})", ErrorCode::InvalidValue, "fontFamily: a list of font names"},
+             {R"({"fontFamily":"Inter}<style>"})", ErrorCode::InvalidValue, "fontFamily: a list of font names"},
              {R"({"launcherPosition":"top-left"})", ErrorCode::InvalidValue, "launcherPosition: must be"},
              {R"({"launcherPosition":true})", ErrorCode::WrongType, "launcherPosition: expected string"},
          }) {
@@ -110,6 +114,7 @@ TEST_CASE("encodeTheme writes what parseTheme reads back", "[theme]") {
     t.colors.accent = rgb(1, 2, 3, 4);
     t.radii.button = 3.5f;
     t.fontSizePx = 17;
+    t.fontFamily = "\"Acme Sans\", sans-serif";
     t.partnerName = "Acme \"Bank\"";
     t.launcherPosition = LauncherPosition::BottomLeft;
     auto back = parseTheme(encodeTheme(t));

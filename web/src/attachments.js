@@ -148,12 +148,13 @@ export function createAttachments({ el, S, ta, locale, bridge, emit }) {
     }).catch(() => emit('error', { code: 'download', message: S('attachment.error.download') }));
   }
 
-  // Beside the composer: the button sits in the composer's first 44 px, the text starts after it.
+  // Beside the composer: the button sits in the composer's first 44 px (its right end in a
+  // right-to-left panel), the text starts after it.
   function place(cp, taTop, taHeight) {
     const visible = cp && cp.w > 0 && cp.h > 0;
     button.hidden = !visible;
     if (!visible) return;
-    button.style.left = `${cp.x + 4}px`;
+    button.style.left = `${getComputedStyle(button).direction === 'rtl' ? cp.x + cp.w - 40 : cp.x + 4}px`;
     button.style.top = `${taTop + taHeight - 40}px`;
     button.disabled = cp.enabled === false;
     list.style.left = `${cp.x}px`;

@@ -1,6 +1,6 @@
 // The eager part of the shim: FinapticChat.mount(), the <finaptic-chat> element, the handle, the
 // launcher, themes and strings. Nothing heavy happens here: the panel (finaptic-chat-ui.js), the
-// wasm and the fonts load on intent (pointer over / focus / touch on the launcher), when the page is
+// wasm loads on intent (pointer over / focus / touch on the launcher), when the page is
 // idle, or at the first call that needs them. Kept under 8 KB gzip (build.mjs checks).
 import launcherCss from './launcher.css';
 import { adoptCss } from './css.js';
@@ -12,7 +12,7 @@ export const EVENTS = ['ready', 'open', 'close', 'message', 'typing', 'escalated
 const ICON = '<svg class="icon-open" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"/></svg>' +
   '<svg class="icon-close" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 1 0-1.4 1.4L10.6 12l-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>';
 
-// The lazy module, imported once per page; preload() starts the wasm compile and font fetches.
+// The lazy module, imported once per page; preload() starts the wasm compile.
 let uiPromise;
 function loadUi(base) {
   if (!uiPromise) {

@@ -24,7 +24,7 @@ const STRONG_CHAR = /\p{L}/u;
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const WHITE = /^\s+$/u;
 
-export const FONT_FAMILY = '"Finaptic Inter", system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", ' +
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", ' +
   '"Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "Noto Sans Thai", "Noto Sans CJK SC", ' +
   'sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"';
 const MONO_FAMILY = 'ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace';
@@ -130,8 +130,10 @@ function visualOrder(pieces, dir) {
 }
 
 // Lays a spec out for a width. measure(font, text) -> CSS px.
-// Returns {w, h, lines: [{top, pieces: [{x, w, text, run, font}], dir}], markers: [...], links: [{link, x, y, w, h}]}.
-export function layoutText(spec, maxW, measure, family = FONT_FAMILY) {
+// Returns {w, h, px, lh, family, lines: [{top, pieces: [{x, w, text, run, font}], dir}], markers: [...],
+// links: [{link, x, y, w, h}]}. spec.ff: the theme's font families, tried before `stack`.
+export function layoutText(spec, maxW, measure, stack = FONT_FAMILY) {
+  const family = spec.ff ? `${spec.ff}, ${stack}` : stack;   // the theme's fonts first
   const px = spec.px || 15;
   const lh = spec.lh || Math.round(px * 1.4);
   const indentW = spec.indent || 18;
@@ -244,7 +246,7 @@ export function layoutText(spec, maxW, measure, family = FONT_FAMILY) {
     }
   }
   for (const m of markers) m.x = m.dir === 'rtl' ? w - m.w : 0;
-  return { w, h, px, lh, lines, markers, links };
+  return { w, h, px, lh, family, lines, markers, links };
 }
 
 // The bridge half: host.textLayout / host.textRaster for one page (shared by widget instances).
@@ -311,7 +313,7 @@ export function createTextRaster({ family = FONT_FAMILY, createCanvas } = {}) {
       const visible = (t) => t + l.lh + PAD >= y0 && t - PAD <= y1;
       for (const m of l.markers) {
         if (!visible(m.top)) continue;
-        ctx.font = fontOf({}, l.px, family);
+        ctx.font = fontOf({}, l.px, l.family);
         ctx.direction = m.dir;
         ctx.fillStyle = spec.ink;
         ctx.fillText(m.text, m.x, m.top + baseline);

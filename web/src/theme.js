@@ -52,7 +52,7 @@ function readable(fg, bg, min) {
 }
 
 // CSS custom properties for the DOM parts, from the theme schema of core/include/finchat/theme.h
-// (themes/README.md): colors.*, radii.window, launcherPosition. Missing keys keep the defaults.
+// (themes/README.md): colors.*, radii.window, fontFamily, launcherPosition. Missing keys keep the defaults.
 export function themeVars(t) {
   const v = {};
   const c = (t && typeof t === 'object' && t.colors) || {};
@@ -70,6 +70,8 @@ export function themeVars(t) {
   set('--fc-focus', c.focusRing);
   set('--fc-badge', c.danger);
   if (c.danger) v['--fc-on-badge'] = readable(c.onDanger, c.danger, 4.5);
+  // The theme's fonts first, then the system's (the canvas draws its text the same way: text-raster.js).
+  if (t && typeof t.fontFamily === 'string' && t.fontFamily.trim()) v['--fc-font'] = `${t.fontFamily}, var(--fc-system-font)`;
   const r = t && t.radii && t.radii.window;
   if (typeof r === 'number' && r >= 0) v['--fc-radius'] = `${Math.min(r, 32)}px`;
   return v;

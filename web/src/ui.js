@@ -11,13 +11,11 @@ import { createDateFormat, dateLocale } from './dates.js';
 import { answerDataCall } from './data-call.js';
 import { createTextRaster } from './text-raster.js';
 
-// Font files of the build (build.mjs): [{file, slot}] with slot 0 regular, 1 semibold, 2 fallback.
-const FONTS = __FC_FONTS__;
 const SAFE_URL = /^(https:|mailto:|tel:)/i;
 const enc = new TextEncoder();
 
 // ---------------------------------------------------------------------------------------------
-// Page-wide: the glue module, ONE compiled WebAssembly.Module shared by every instance, the fonts.
+// Page-wide: the glue module, ONE compiled WebAssembly.Module shared by every instance.
 // ---------------------------------------------------------------------------------------------
 let shared;
 
@@ -40,31 +38,9 @@ async function compileWasm(url) {
   return WebAssembly.compile(await (await fetchOk(url)).arrayBuffer());
 }
 
-function fetchFont(base, f) {
-  return fetchOk(new URL(f.file, base).href).then((r) => r.arrayBuffer())
-    .then((b) => {
-      const bytes = new Uint8Array(b);
-      if (f.slot === 0 || f.slot === 1) addDocumentFont(bytes, f.slot === 1 ? '600' : '400');
-      return { slot: f.slot, bytes };
-    }, () => null);
-}
-
-// The composer's text in the same typeface as the canvas: the regular font the canvas uses, from the
-// bytes already here (no second request, nothing for font-src to refuse), under a name of our own.
-// Font families are per document, so the shadow root's CSS can name it. Message text drawn by the
-// browser (text-raster.js) uses the same faces, regular and semibold, for what they cover.
-const documentFonts = [];
-function addDocumentFont(bytes, weight) {
-  try {
-    if (!document.fonts || typeof FontFace !== 'function') return;
-    const face = new FontFace('Finaptic Inter', bytes.slice(), { weight });
-    document.fonts.add(face);
-    documentFonts.push(face.load().catch(() => document.fonts.delete(face)));
-  } catch (e) { /* an old browser: the composer keeps the theme's font stack */ }
-}
-
-// Message text shaped and rasterised by the browser, one measurer for the page (C++ asks through
-// host.textLayout / host.textRaster, widget/BRIDGE.md).
+// All text on the canvas (messages and every label) shaped and rasterised by the browser in the
+// page's fonts, one measurer for the page (C++ asks through host.textLayout / host.textRaster,
+// widget/BRIDGE.md). No font file is downloaded.
 let textRaster;
 function browserText() {
   textRaster ||= createTextRaster();
@@ -103,8 +79,6 @@ export function preload(base) {
     const s = {
       wasm: compileWasm(new URL('finaptic-chat.wasm', base).href),
       glue: import(new URL('finaptic-chat-widget.js', base).href).then((m) => m.default),
-      fonts: Promise.all(FONTS.filter((f) => f.slot !== 2).map((f) => fetchFont(base, f))),
-      extra: new Map(),   // slot -> Promise, fonts fetched when C++ asks (host.needFont)
     };
     shared = s;
     Promise.all([s.wasm, s.glue]).catch(() => { if (shared === s) shared = undefined; });   // a retry starts over
@@ -231,7 +205,6 @@ export function createPanel(w) {
     heap().set(bytes, p);
     return mod[name](p, bytes.length, ...rest);   // C++ owns p from here
   }
-  const giveFont = ({ slot, bytes }) => giveBytes('_fc_font', bytes, slot);
 
   // --- host callbacks (C++ → JS) ----------------------------------------------------------------
   const host = {
@@ -300,14 +273,6 @@ export function createPanel(w) {
     uploads(json) { files.apply(parse(json)); },
     download(url, name) { files.download(String(url), String(name)); },
     cursor(name) { canvas.style.cursor = /^[a-z-]{1,20}$/.test(name) ? name : 'default'; },
-    // A message needs glyphs the loaded fonts lack: fetch that slot's file (the fallback) once per page.
-    needFont(slot) {
-      const f = FONTS.find((x) => x.slot === slot);
-      const s = preload(w.base);
-      if (!f) return;
-      if (!s.extra.has(slot)) s.extra.set(slot, fetchFont(w.base, f));
-      s.extra.get(slot).then((font) => { if (font && mod && !destroyed) giveFont(font); });
-    },
   };
 
   // Things only the shim can do, asked for by a canvas control (BRIDGE.md, event "action").
@@ -611,8 +576,8 @@ export function createPanel(w) {
     ta.classList.add('placed');
     const fontPx = Math.max(16, Number(cp.fontPx) || 16);
     ta.style.fontSize = px(fontPx);
-    // The attach button takes the composer's first 44 px (attachments.js).
-    ta.style.left = px(cp.x + 44);
+    // The attach button takes the composer's first 44 px, at its start: the right end in rtl (attachments.js).
+    ta.style.left = px(cp.x + (w.dir === 'rtl' ? 0 : 44));
     ta.style.width = px(Math.max(0, cp.w - 44));
     // No composer rect: the chat has ended and the canvas offers "Start a new chat" there instead.
     ta.hidden = !(cp.w > 0 && cp.h > 0);
@@ -745,8 +710,7 @@ export function createPanel(w) {
     showCover('loading');
     const s = preload(w.base);
     starting = (async () => {
-      const [factory, wasmModule, fonts] = await Promise.all([s.glue, s.wasm, s.fonts]);
-      await Promise.all(documentFonts);   // measured text must use the faces it is drawn with
+      const [factory, wasmModule] = await Promise.all([s.glue, s.wasm]);
       const m = await new Promise((resolve, reject) => {
         factory({
           canvas,
@@ -764,7 +728,7 @@ export function createPanel(w) {
       if (destroyed) return;
       const r = cssSize();
       const config = {
-        role: o.role, locale: w.locale, strings: w.table || {}, theme: w.theme || {},
+        role: o.role, locale: w.locale, dir: w.dir, strings: w.table || {}, theme: w.theme || {},
         piiPolicy: o.piiPolicy || 'mask', transparentHandoff: !!o.transparentHandoff, messageText: o.messageText === true,
         displayName: o.displayName || '', partnerName: o.partnerName || '', storageKey: o.storageKey,
         reducedMotion: !!media('(prefers-reduced-motion: reduce)'), forcedColors: !!media('(forced-colors: active)'),
@@ -776,7 +740,6 @@ export function createPanel(w) {
         mod = null;
         throw new Error(`fc_init refused the configuration (${rc})`);
       }
-      for (const f of fonts) if (f) giveFont(f);
       // The PII guard's name table: fetched once per page when a chat first opens, handed over when
       // it arrives (until then the core finds names by their cues alone; a failed fetch keeps it so).
       s.names = s.names || fetchOk(new URL('pii-names.bin', w.base).href).then((r) => r.arrayBuffer())
@@ -802,7 +765,7 @@ export function createPanel(w) {
   }
   start();
   sendLogo(w.theme);
-  // A restored WebGL context lost its textures: the logo goes again (fonts are C++'s own copies).
+  // A restored WebGL context lost its textures: the logo goes again.
   listen(canvas, 'webglcontextrestored', () => sendLogo(w.theme));
 
   return {

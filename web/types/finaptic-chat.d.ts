@@ -48,6 +48,8 @@ export interface Theme {
     'focusRing' | 'link', string>>;
   radii?: { window?: number; bubble?: number; button?: number };
   fontSizePx?: number;
+  /** CSS font families tried first for the window's text and the composer (fonts the page has; none is downloaded). Default: the system's UI font. */
+  fontFamily?: string;
   partnerName?: string;
   /** Header logo (same origin, or served with CORS); resolved against the theme file's URL. */
   logoUrl?: string;

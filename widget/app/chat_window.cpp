@@ -72,14 +72,12 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
     if (c.width == maxW) return c;
     c = RowCache{};
     c.width = maxW;
-    const float lineH = std::round(fontPx(fonts_.body) * 1.4f);
+    const float lineH = std::round(pal_.fontPx * 1.4f);
     if (text_.available()) {
         const BubbleColors bc = bubbleColors(row);
-        auto rgba = [](ImU32 v) {   // ImU32 (ABGR) -> 0xRRGGBBAA
-            return (v & 0xFFu) << 24 | ((v >> 8) & 0xFFu) << 16 | ((v >> 16) & 0xFFu) << 8 | (v >> 24);
-        };
-        const TextColors colors{rgba(bc.ink), rgba(bc.link), rgba(mix(bc.fill, bc.ink, 0.12f))};
-        if (text_.layout(browserTextSpec(row.rich, pal_.fontPx, std::round(pal_.fontPx * 1.4f), colors), maxW, c.text)) {
+        const TextColors colors{rgbaOf(bc.ink), rgbaOf(bc.link), rgbaOf(mix(bc.fill, bc.ink, 0.12f))};
+        if (text_.layout(browserTextSpec(row.rich, pal_.fontPx, std::round(pal_.fontPx * 1.4f), colors, pal_.fontFamily), maxW,
+                         c.text)) {
             c.browser = true;
             c.textW = c.text.width;
             c.textH = c.text.height;
@@ -95,11 +93,11 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
         if (block.kind != BlockKind::Paragraph) {
             indent = kListIndent;
             std::string marker = block.kind == BlockKind::Bullet ? "\xE2\x80\xA2" : std::to_string(block.number) + ".";
-            c.pieces.push_back(Piece{ImVec2(0, y), marker, fonts_.body, false, false, -1, true});
+            c.pieces.push_back(Piece{ImVec2(0, y), marker, fonts_.font, false, false, -1, true});
         }
         float x = indent;
         for (const auto& run : block.runs) {
-            ImFont* f = run.bold ? fonts_.bold : fonts_.body;
+            ImFont* f = fonts_.font;   // a stand-in host: ImGui's built-in font, no bold
             const float scale = fontPx(f) / f->FontSize;
             const char* s = run.text.data();
             const char* e = s + run.text.size();
@@ -147,7 +145,7 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
 }
 
 float ChatWindow::rowHeight(const Row& row, float listWidth) {
-    const float small = fontPx(fonts_.small);
+    const float small = labels_.px(TextStyle::Small);
     switch (row.kind) {
     case RowKind::DateSeparator:
     case RowKind::System:
@@ -172,42 +170,6 @@ float ChatWindow::rowHeight(const Row& row, float listWidth) {
     return 0;
 }
 
-// Names and system lines are drawn with the ImGui font when its atlas has their glyphs (Latin-1), and
-// by the browser otherwise (a name in Arabic, Chinese, with an emoji).
-const BrowserTextLayout* ChatWindow::labelLayout(ImFont* font, float px, ImU32 color, const std::string& text) {
-    if (!text_.available()) return nullptr;
-    bool beyondAtlas = false;
-    for (std::size_t i = 0; i < text.size() && !beyondAtlas;) {
-        if (static_cast<unsigned char>(text[i]) < 0x80) { ++i; continue; }
-        beyondAtlas = nextCodePoint(text, i) > 0xFF;
-    }
-    if (!beyondAtlas) return nullptr;
-    const std::string key = std::to_string(color) + (font == fonts_.bold ? "b" : "r") + std::to_string(std::lround(px * 64)) + '\n' + text;
-    if (auto it = labels_.find(key); it != labels_.end()) return &it->second;
-    if (labels_.size() > 256) labels_.clear();
-    RichText rich;
-    rich.blocks.push_back(TextBlock{BlockKind::Paragraph, 0, false, {TextRun{text, font == fonts_.bold, false, false, -1}}});
-    const auto rgba = static_cast<std::uint32_t>((color & 0xFFu) << 24 | ((color >> 8) & 0xFFu) << 16 |
-                                                 ((color >> 16) & 0xFFu) << 8 | (color >> 24));
-    BrowserTextLayout layout;
-    if (!text_.layout(browserTextSpec(rich, px, std::round(px * 1.25f), TextColors{rgba, rgba, 0}), 4096.f, layout))
-        return nullptr;
-    return &labels_.emplace(key, std::move(layout)).first->second;
-}
-
-ImVec2 ChatWindow::labelSize(ImFont* font, float px, const std::string& text) {
-    if (const BrowserTextLayout* l = labelLayout(font, px, 0, text)) return ImVec2(l->width, l->height);
-    return textSize(font, text.c_str());
-}
-
-void ChatWindow::drawLabel(ImDrawList* dl, ImFont* font, float px, ImVec2 pos, ImU32 color, const std::string& text) {
-    if (const BrowserTextLayout* l = labelLayout(font, px, color, text)) {
-        if (!text_.draw(dl, "label", *l, pos, IM_COL32_WHITE)) animating_ = true;
-        return;
-    }
-    dl->AddText(font, px, pos, color, text.c_str());
-}
-
 ChatWindow::BubbleColors ChatWindow::bubbleColors(const Row& row) const {
     if (row.own)   // the viewer's own messages (the customer's, or the agent's in the console)
         return {col(pal_.customerBubble), col(pal_.customerText), col(pal_.onBubbleLink)};
@@ -228,23 +190,16 @@ void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, floa
         textX += w + 10;
     } else if (!s.monogram.empty()) {
         dl->AddCircleFilled(lc, d * 0.5f, col(pal_.onHeader), 32);
-        const ImVec2 ms = textSize(fonts_.title, s.monogram.c_str());
-        dl->AddText(fonts_.title, fontPx(fonts_.title), ImVec2(std::round(lc.x - ms.x * 0.5f), std::round(lc.y - ms.y * 0.5f)),
-                    col(pal_.header), s.monogram.c_str());
+        const ImVec2 ms = labels_.size(TextStyle::Title, s.monogram);
+        labels_.draw(dl, TextStyle::Title, ImVec2(std::round(lc.x - ms.x * 0.5f), std::round(lc.y - ms.y * 0.5f)), col(pal_.header),
+                     s.monogram);
         textX += d + 10;
     }
-    // Title alone is centred; with a subtitle (the agent's name) the two lines share the height.
-    const float titleY = s.subtitle.empty() ? o.y + (kHeaderH - fontPx(fonts_.title)) * 0.5f - 1 : o.y + 11;
-    dl->AddText(fonts_.title, fontPx(fonts_.title), ImVec2(textX, titleY), col(pal_.onHeader), s.title.c_str());
-    if (!s.subtitle.empty())
-        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(textX, o.y + 33),
-                    mix(col(pal_.onHeader), col(pal_.header), 0.2f), s.subtitle.c_str());
-
     // Right side: minimize (the shim closes the panel) and end chat.
     float right = o.x + width - kPad + 4;
     if (!s.agentMode) {
         const ImVec2 mn(right - 32, o.y + 14), mx(right, o.y + 46);
-        kit_.button(dl, ControlId{ControlKind::Minimize}, "", mn, mx, 0, col(pal_.onHeader), pal_.buttonRadius, fonts_.bold);
+        kit_.button(dl, ControlId{ControlKind::Minimize}, "", mn, mx, 0, col(pal_.onHeader), pal_.buttonRadius, TextStyle::Bold);
         kit_.controls().back().label = S("header.minimize");
         const ImVec2 c((mn.x + mx.x) * 0.5f, (mn.y + mx.y) * 0.5f);
         dl->AddLine(ImVec2(c.x - 7, c.y), ImVec2(c.x + 7, c.y), col(pal_.onHeader), 2.f);
@@ -252,12 +207,23 @@ void ChatWindow::drawHeader(ImDrawList* dl, const WindowState& s, ImVec2 o, floa
     }
     if (s.canEnd) {
         const std::string label = S("end.button");
-        const float w = textSize(fonts_.bold, label.c_str()).x + 20;
+        const float w = labels_.size(TextStyle::Bold, label).x + 20;
         kit_.button(dl, ControlId{ControlKind::EndChat}, label, ImVec2(right - w, o.y + 14), ImVec2(right, o.y + 46), 0, col(pal_.onHeader),
-               pal_.buttonRadius, fonts_.bold);
+               pal_.buttonRadius, TextStyle::Bold);
         dl->AddRect(ImVec2(right - w, o.y + 14), ImVec2(right, o.y + 46), mix(col(pal_.onHeader), col(pal_.header), 0.5f),
                     pal_.buttonRadius);
+        right -= w + 8;
     }
+    // Title alone is centred; with a subtitle (the agent's name) the two lines share the height. Both
+    // end with "…" where they would run into the actions.
+    const float textW = std::max(20.f, right - textX);
+    const std::string title = labels_.fit(TextStyle::Title, s.title, textW);
+    const float titleH = labels_.size(TextStyle::Title, title).y;
+    const float titleY = s.subtitle.empty() ? o.y + std::round((kHeaderH - titleH) * 0.5f) : o.y + 9;
+    labels_.draw(dl, TextStyle::Title, ImVec2(textX, titleY), col(pal_.onHeader), title);
+    if (!s.subtitle.empty())
+        labels_.draw(dl, TextStyle::Small, ImVec2(textX, o.y + 32), mix(col(pal_.onHeader), col(pal_.header), 0.2f),
+                     labels_.fit(TextStyle::Small, s.subtitle, textW));
     kit_.setRingColor(0);
 }
 
@@ -285,7 +251,9 @@ void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, f
         for (std::size_t i = 0; i < c.text.links.size(); ++i) {
             const auto& r = c.text.links[i];
             if (r.link < 0 || r.link >= static_cast<int>(row.rich.links.size())) continue;
-            const ImVec2 mn(origin.x + r.min.x, origin.y + r.min.y), mx(origin.x + r.max.x, origin.y + r.max.y);
+            // Mirrored (rtl_), the bitmap is not: its link is laid out at the mirrored place in the box.
+            const float x0 = rtl_ ? c.text.width - r.max.x : r.min.x, x1 = rtl_ ? c.text.width - r.min.x : r.max.x;
+            const ImVec2 mn(origin.x + x0, origin.y + r.min.y), mx(origin.x + x1, origin.y + r.max.y);
             const auto& l = row.rich.links[static_cast<std::size_t>(r.link)];
             ControlId id{ControlKind::Link, row.key, r.link, static_cast<int>(i)};
             if (kit_.pointerOver(mn, mx)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -324,31 +292,30 @@ void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, f
 }
 
 void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWidth) {
-    ImFont* small = fonts_.small;
-    const float smallPx = fontPx(small);
+    const float smallPx = labels_.px(TextStyle::Small);
     if (row.kind != RowKind::Message) {
-        ImFont* font = row.kind == RowKind::HandoffDivider ? fonts_.bold : small;
-        const ImVec2 ts = labelSize(font, smallPx, row.text);
+        const TextStyle style = row.kind == RowKind::HandoffDivider ? TextStyle::SmallBold : TextStyle::Small;
+        const ImVec2 ts = labels_.size(style, row.text);
         const float cx = o.x + listWidth * 0.5f, cy = o.y + std::round(smallPx * 0.7f);
         if (row.kind != RowKind::System) {   // date separators and the handoff divider: rules
             const float gap = ts.x * 0.5f + 10;
             const float y = row.kind == RowKind::HandoffDivider ? cy + kRowGap : cy;
             dl->AddLine(ImVec2(o.x + 8, y), ImVec2(cx - gap, y), col(pal_.border));
             dl->AddLine(ImVec2(cx + gap, y), ImVec2(o.x + listWidth - 8, y), col(pal_.border));
-            drawLabel(dl, font, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), std::round(y - ts.y * 0.5f)),
-                      col(pal_.systemText), row.text);
+            labels_.draw(dl, style, ImVec2(std::round(cx - ts.x * 0.5f), std::round(y - ts.y * 0.5f)), col(pal_.systemText),
+                         row.text);
             return;
         }
-        drawLabel(dl, small, smallPx, ImVec2(std::round(cx - ts.x * 0.5f), o.y), col(pal_.systemText), row.text);
+        labels_.draw(dl, style, ImVec2(std::round(cx - ts.x * 0.5f), o.y), col(pal_.systemText), row.text);
         return;
     }
 
     const bool right = row.own;
     float y = o.y;
     if (row.firstInRun && !row.own && !row.sender.empty()) {
-        const ImVec2 ns = labelSize(fonts_.bold, smallPx, row.sender);
+        const ImVec2 ns = labels_.size(TextStyle::SmallBold, row.sender);
         const float x = right ? o.x + listWidth - ns.x - 4 : o.x + 4;
-        drawLabel(dl, fonts_.bold, smallPx, ImVec2(x, y), col(pal_.muted), row.sender);
+        labels_.draw(dl, TextStyle::SmallBold, ImVec2(x, y), col(pal_.muted), row.sender);
         y += std::round(smallPx * 1.5f);
     }
     const bool failed = row.delivery == Delivery::Failed;
@@ -382,31 +349,31 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
         if (key) meta += (meta.empty() ? "" : " \xC2\xB7 ") + S(key);
     }
     const float my = bmax.y + 3;
-    const ImVec2 ms = textSize(small, meta.c_str());
+    const ImVec2 ms = labels_.size(TextStyle::Small, meta);
     float mx = right ? bmax.x - ms.x : bmin.x + 2;
     if (failed) {
         const std::string retry = S("delivery.retry");
-        const float rw = textSize(fonts_.small, retry.c_str()).x + 12;
+        const float rw = labels_.size(TextStyle::Small, retry).x + 12;
         mx = right ? bmax.x - ms.x - rw - 6 : mx;
         const ImVec2 rmin(right ? bmax.x - rw : mx + ms.x + 6, my - 2), rmax(rmin.x + rw, my + smallPx * 1.3f);
-        kit_.button(dl, ControlId{ControlKind::RetrySend, row.localId}, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.small);
+        kit_.button(dl, ControlId{ControlKind::RetrySend, row.localId}, retry, rmin, rmax, 0, col(pal_.danger), 4.f, TextStyle::Small);
     }
-    dl->AddText(small, smallPx, ImVec2(mx, my), failed ? col(pal_.danger) : col(pal_.muted), meta.c_str());
+    labels_.draw(dl, TextStyle::Small, ImVec2(mx, my), failed ? col(pal_.danger) : col(pal_.muted), meta);
 
     // Copy: offered next to the time while the pointer is on the message (the mirror holds the
     // same text for keyboard and screen-reader users).
     ControlId copyId{ControlKind::CopyMessage, row.key};
     if (kit_.pointerOver(ImVec2(bmin.x, y), ImVec2(bmax.x, my + smallPx * 1.3f)) || kit_.isFocused(copyId)) {
         const std::string label = S("message.copy");
-        const float cw = textSize(fonts_.small, label.c_str()).x + 12;
+        const float cw = labels_.size(TextStyle::Small, label).x + 12;
         const float cx = right ? mx - cw - 6 : mx + ms.x + 6;
         kit_.button(dl, std::move(copyId), label, ImVec2(cx, my - 2), ImVec2(cx + cw, my + smallPx * 1.3f), 0, col(pal_.muted), 4.f,
-               fonts_.small);
+               TextStyle::Small);
     }
 }
 
 void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
-    const float smallPx = fontPx(fonts_.small);
+    const float smallPx = labels_.px(TextStyle::Small);
     // Three dots in a small bubble, then the text ("Anna is typing…").
     const ImVec2 bmin = o, bmax(o.x + 52, o.y + 28);
     dl->AddRectFilled(bmin, bmax, col(pal_.agentBubble), 14.f);
@@ -416,7 +383,7 @@ void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
         if (!reducedMotion_) lift = static_cast<float>(std::max(0.0, std::sin(t * 6.0 - i * 0.9))) * 3.f;
         dl->AddCircleFilled(ImVec2(o.x + 15 + i * 11.f, o.y + 14 - lift), 3.f, col(pal_.muted), 12);
     }
-    drawLabel(dl, fonts_.small, smallPx, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text);
+    labels_.draw(dl, TextStyle::Small, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text);
     if (!reducedMotion_) animating_ = true;
 }
 
@@ -428,13 +395,13 @@ void ChatWindow::drawComposer(ImDrawList* dl, const WindowState& s, ImVec2 o, fl
         composerRect_ = ImVec4(0, 0, 0, 0);
         const std::string label = S(s.agentMode ? "banner.ended" : "end.newChat");
         if (s.agentMode) {
-            const ImVec2 ts = textSize(fonts_.bold, label.c_str());
-            dl->AddText(fonts_.bold, fontPx(fonts_.bold), ImVec2(o.x + (width - ts.x) * 0.5f, o.y + (height - ts.y) * 0.5f),
-                        col(pal_.muted), label.c_str());
+            const ImVec2 ts = labels_.size(TextStyle::Bold, label);
+            labels_.draw(dl, TextStyle::Bold, ImVec2(std::round(o.x + (width - ts.x) * 0.5f), std::round(o.y + (height - ts.y) * 0.5f)),
+                         col(pal_.muted), label);
             return;
         }
         kit_.button(dl, ControlId{ControlKind::NewChat}, label, ImVec2(o.x + kPad, o.y + 10), ImVec2(o.x + width - kPad, o.y + 10 + inner),
-               col(pal_.accent), col(pal_.onAccent), pal_.buttonRadius, fonts_.bold);
+               col(pal_.accent), col(pal_.onAccent), pal_.buttonRadius, TextStyle::Bold);
         return;
     }
     // The shim's <textarea> sits exactly here; the canvas draws its frame so both look as one.
@@ -447,7 +414,7 @@ void ChatWindow::drawComposer(ImDrawList* dl, const WindowState& s, ImVec2 o, fl
     // Send: a circle with an arrow; its DOM twin reads the textarea (BRIDGE.md: id "send").
     const ImVec2 smin(o.x + width - kPad - sendD, o.y + 10 + inner - sendD), smax(smin.x + sendD, smin.y + sendD);
     const ImU32 fill = s.composerEnabled ? col(pal_.accent) : mix(col(pal_.accent), col(pal_.background), 0.6f);
-    kit_.button(dl, ControlId{ControlKind::Send}, "", smin, smax, fill, col(pal_.onAccent), sendD * 0.5f, fonts_.bold);
+    kit_.button(dl, ControlId{ControlKind::Send}, "", smin, smax, fill, col(pal_.onAccent), sendD * 0.5f, TextStyle::Bold);
     kit_.controls().back().label = S("composer.send");
     const ImVec2 c((smin.x + smax.x) * 0.5f, (smin.y + smax.y) * 0.5f);
     dl->AddTriangleFilled(ImVec2(c.x - 7, c.y - 8), ImVec2(c.x + 9, c.y), ImVec2(c.x - 7, c.y + 8), col(pal_.onAccent));
@@ -460,14 +427,13 @@ void ChatWindow::drawEndDialog(ImDrawList* dl, ImVec2 size) {
     const ImVec2 mn((size.x - w) * 0.5f, (size.y - h) * 0.5f), mx(mn.x + w, mn.y + h);
     dl->AddRectFilled(mn, mx, col(pal_.background), pal_.windowRadius);
     const std::string title = S("end.confirmTitle"), body = S("end.confirmBody");
-    dl->AddText(fonts_.title, fontPx(fonts_.title), ImVec2(mn.x + 20, mn.y + 18), col(pal_.text), title.c_str());
-    dl->AddText(fonts_.body, fontPx(fonts_.body), ImVec2(mn.x + 20, mn.y + 48), col(pal_.muted), body.c_str(), nullptr,
-                w - 40);
+    labels_.draw(dl, TextStyle::Title, ImVec2(mn.x + 20, mn.y + 16), col(pal_.text), title, w - 40);
+    labels_.draw(dl, TextStyle::Body, ImVec2(mn.x + 20, mn.y + 46), col(pal_.muted), body, w - 40);
     const float bw = (w - 20 * 2 - 10) * 0.5f, by = mx.y - 20 - 38;
     kit_.button(dl, ControlId{ControlKind::DialogCancel}, S("end.cancel"), ImVec2(mn.x + 20, by), ImVec2(mn.x + 20 + bw, by + 38),
-           col(pal_.surface), col(pal_.text), pal_.buttonRadius, fonts_.bold);
+           col(pal_.surface), col(pal_.text), pal_.buttonRadius, TextStyle::Bold);
     kit_.button(dl, ControlId{ControlKind::DialogEnd}, S("end.confirm"), ImVec2(mx.x - 20 - bw, by), ImVec2(mx.x - 20, by + 38),
-           col(pal_.danger), IM_COL32_WHITE, pal_.buttonRadius, fonts_.bold);
+           col(pal_.danger), IM_COL32_WHITE, pal_.buttonRadius, TextStyle::Bold);
 }
 
 void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::function<void(const ControlId&)>& activate) {
@@ -476,8 +442,13 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
     kit_.setModal(endDialog_);
     animating_ = false;
     text_.beginFrame();
+    labels_.beginFrame();
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     const ImVec2 size = io.DisplaySize;
+    // Right to left: the window is laid out left to right, with the pointer mirrored in, and the
+    // frame is mirrored at the end (mirror()).
+    const ImVec2 pointer = io.MousePos;
+    if (rtl_ && ImGui::IsMousePosValid(&pointer)) io.MousePos.x = size.x - pointer.x;
     dl->AddRectFilled(ImVec2(0, 0), size, col(pal_.background));
 
     // Header (the agent console has its own: customer, contact, End chat).
@@ -494,17 +465,16 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
                          : s.bannerKind == WindowState::BannerKind::Warning ? col(pal_.warning) : col(pal_.muted);
         // Long banners (the handoff failure) wrap beside the "Try again" button; the band grows.
         const std::string label = s.bannerRetry ? S("banner.tryAgain") : std::string();
-        const float retryW = s.bannerRetry ? textSize(fonts_.bold, label.c_str()).x + 16 : 0.f;
+        const float retryW = s.bannerRetry ? labels_.size(TextStyle::Bold, label).x + 16 : 0.f;
         const float wrapW = std::max(40.f, size.x - 2 * kPad - (s.bannerRetry ? retryW + 8 : 0.f));
-        const ImVec2 ts = fonts_.small->CalcTextSizeA(fontPx(fonts_.small), FLT_MAX, wrapW, s.banner.c_str());
-        const float bannerH = std::max(kBannerH, ts.y + 12.f);
+        const ImVec2 ts = labels_.size(TextStyle::Small, s.banner, wrapW);
+        const float bannerH = std::max(kBannerH, ts.y + 10.f);
         dl->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + bannerH), bg);
-        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(kPad, top + (bannerH - ts.y) * 0.5f), fg, s.banner.c_str(),
-                    nullptr, wrapW);
+        labels_.draw(dl, TextStyle::Small, ImVec2(kPad, std::round(top + (bannerH - ts.y) * 0.5f)), fg, s.banner, wrapW);
         if (s.bannerRetry) {
             const float y = top + (bannerH - kBannerH) * 0.5f;
             kit_.button(dl, ControlId{ControlKind::RetryConnect}, label, ImVec2(size.x - kPad - retryW, y + 3), ImVec2(size.x - kPad, y + kBannerH - 3),
-                   0, fg, 6.f, fonts_.bold);
+                   0, fg, 6.f, TextStyle::Bold);
         }
         top += bannerH;
     }
@@ -515,12 +485,11 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
     float listBottom = composerY;
     if (!s.piiQuestion.empty() && !s.ended) {
         const float cardW = size.x - 2 * kPad;
-        const ImVec2 ts = fonts_.body->CalcTextSizeA(fontPx(fonts_.body), FLT_MAX, cardW - 24, s.piiQuestion.c_str());
+        const ImVec2 ts = labels_.size(TextStyle::Body, s.piiQuestion, cardW - 24);
         const float cardH = ts.y + 24 + 36 + 8;
         const ImVec2 mn(kPad, listBottom - cardH - 8), mx(size.x - kPad, listBottom - 8);
         dl->AddRectFilled(mn, mx, col(pal_.warningBg), pal_.buttonRadius);
-        dl->AddText(fonts_.body, fontPx(fonts_.body), ImVec2(mn.x + 12, mn.y + 10), col(pal_.text), s.piiQuestion.c_str(),
-                    nullptr, cardW - 24);
+        labels_.draw(dl, TextStyle::Body, ImVec2(mn.x + 12, mn.y + 10), col(pal_.text), s.piiQuestion, cardW - 24);
         const std::string masked = S("pii.sendMasked"), typed = S("pii.sendAsTyped"),
                           edit = S("pii.edit");
         float x = mn.x + 12;
@@ -528,15 +497,15 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
         for (const auto& [id, label, primary] : {std::tuple{ControlKind::PiiMask, masked, true},
                                                  std::tuple{ControlKind::PiiSend, typed, false},
                                                  std::tuple{ControlKind::PiiEdit, edit, false}}) {
-            const float w = textSize(fonts_.bold, label.c_str()).x + 20;
+            const float w = labels_.size(TextStyle::Bold, label).x + 20;
             kit_.button(dl, ControlId{id}, label, ImVec2(x, by), ImVec2(x + w, by + 30), primary ? col(pal_.accent) : 0,
-                   primary ? col(pal_.onAccent) : col(pal_.text), pal_.buttonRadius, fonts_.bold);
+                   primary ? col(pal_.onAccent) : col(pal_.text), pal_.buttonRadius, TextStyle::Bold);
             x += w + 8;
         }
         listBottom = mn.y - 4;
     } else if (!s.notice.empty()) {
-        const float h = std::round(fontPx(fonts_.small) * 1.6f);
-        dl->AddText(fonts_.small, fontPx(fonts_.small), ImVec2(kPad, listBottom - h), col(pal_.muted), s.notice.c_str());
+        const float h = std::round(labels_.px(TextStyle::Small) * 1.6f);
+        labels_.draw(dl, TextStyle::Small, ImVec2(kPad, listBottom - h), col(pal_.muted), s.notice);
         listBottom -= h + 2;
     }
 
@@ -581,9 +550,9 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
     // Older history: a button floating at the top while the top of the list is in view.
     if (s.hasOlder && scrollY < 8.f) {
         const std::string label = S("history.loadEarlier");
-        const float w = textSize(fonts_.bold, label.c_str()).x + 24;
+        const float w = labels_.size(TextStyle::Bold, label).x + 24;
         kit_.button(dl, ControlId{ControlKind::LoadOlder}, label, ImVec2((size.x - w) * 0.5f, listTop + 6), ImVec2((size.x + w) * 0.5f, listTop + 36),
-               col(pal_.surface), col(pal_.text), 15.f, fonts_.bold);
+               col(pal_.surface), col(pal_.text), 15.f, TextStyle::Bold);
     }
     dl->PopClipRect();
 
@@ -595,12 +564,10 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
     rowsSeen_ = rowCount;
     if (unseenBelow_ && !scroll_.atBottom) {
         const std::string label = S("scroll.newMessages");
-        const float w = textSize(fonts_.bold, label.c_str()).x + 28;
+        const float w = labels_.size(TextStyle::Bold, label).x + 28;
         kit_.button(dl, ControlId{ControlKind::JumpToNewest}, label, ImVec2((size.x - w) * 0.5f, listBottom - 40), ImVec2((size.x + w) * 0.5f, listBottom - 10),
-               col(pal_.accent), col(pal_.onAccent), 15.f, fonts_.bold);
+               col(pal_.accent), col(pal_.onAccent), 15.f, TextStyle::Bold);
     }
-
-    text_.endFrame();   // off-screen text bitmaps beyond the cache's bound are released
 
     drawComposer(dl, s, ImVec2(0, composerY), size.x, composerH);
     if (endDialog_) {
@@ -613,6 +580,38 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
         if (id.kind == ControlKind::JumpToNewest) scroll_.stickToBottom = true;
         activate(id);
     });
+    if (labels_.pending()) animating_ = true;   // labels still to rasterise: the next frame draws them
+    text_.endFrame();   // off-screen text bitmaps beyond the cache's bound are released
+    if (rtl_) {
+        mirror(dl, size.x);
+        io.MousePos = pointer;
+    }
+}
+
+// The frame, drawn left to right, mirrored for a right-to-left locale: positions and clip rects
+// x → width − x; images (text bitmaps, the logo, template pictures) read the right way round again
+// (their u flipped back); the controls and the composer's rect move to where they are now shown.
+void ChatWindow::mirror(ImDrawList* dl, float width) {
+    const ImTextureID atlas = ImGui::GetIO().Fonts->TexID;
+    std::vector<bool> image(static_cast<std::size_t>(dl->VtxBuffer.Size), false);
+    for (ImDrawCmd& cmd : dl->CmdBuffer) {
+        if (!cmd.UserCallback && cmd.TextureId != atlas)
+            for (unsigned i = 0; i < cmd.ElemCount; ++i) image[cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)]] = true;
+        const float x1 = cmd.ClipRect.x;
+        cmd.ClipRect.x = width - cmd.ClipRect.z;
+        cmd.ClipRect.z = width - x1;
+    }
+    for (int v = 0; v < dl->VtxBuffer.Size; ++v) {
+        ImDrawVert& vert = dl->VtxBuffer[v];
+        vert.pos.x = width - vert.pos.x;
+        if (image[static_cast<std::size_t>(v)]) vert.uv.x = 1.f - vert.uv.x;
+    }
+    for (Control& c : kit_.controls()) {
+        const float x0 = c.min.x;
+        c.min.x = width - c.max.x;
+        c.max.x = width - x0;
+    }
+    if (composerRect_.z > 0) composerRect_.x = width - composerRect_.x - composerRect_.z;
 }
 
 }  // namespace finchat::widget

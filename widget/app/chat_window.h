@@ -63,6 +63,10 @@ public:
     void setComposerHeight(float px) { composerHeight_ = px; }
     void setFocused(std::optional<ControlId> id) { kit_.setFocused(std::move(id)); }
     void setLogo(ImTextureID texture, float aspect) { logo_ = texture; logoAspect_ = aspect; }
+    // A right-to-left locale: the window is drawn mirrored (own bubbles on the left, the header's
+    // actions on the left, paging and progress reversed); text keeps its own direction, and the
+    // controls, hit-testing and the composer's rect are reported in the mirrored places.
+    void setRtl(bool rtl) { rtl_ = rtl; }
 
     // The rows the window draws; the model outlives the window's use of it.
     void setModel(const ChatViewModel* model) { model_ = model; rowsReset(); }
@@ -118,9 +122,7 @@ private:
         ImU32 fill, ink, link;
     };
     BubbleColors bubbleColors(const Row& row) const;
-    const BrowserTextLayout* labelLayout(ImFont* font, float px, ImU32 color, const std::string& text);
-    ImVec2 labelSize(ImFont* font, float px, const std::string& text);
-    void drawLabel(ImDrawList* dl, ImFont* font, float px, ImVec2 pos, ImU32 color, const std::string& text);
+    void mirror(ImDrawList* dl, float width);
 
     RowCache& layoutText(const Row& row, float maxTextWidth);
     float rowHeight(const Row& row, float listWidth);
@@ -139,8 +141,9 @@ private:
     Palette pal_;
     bool reducedMotion_ = false;
     float composerHeight_ = 44.f;
-    Kit kit_{pal_};
-    TemplateViews templates_{fonts_, strings_, pal_, kit_};
+    Labels labels_{text_, fonts_, pal_};   // every label; text_ is bound here, used once constructed
+    Kit kit_{pal_, labels_};
+    TemplateViews templates_{strings_, pal_, kit_};
     TemplateSource templateOf_;
     ImTextureID logo_ = nullptr;
     float logoAspect_ = 1.f;
@@ -149,7 +152,7 @@ private:
     RowLayout layout_;
     std::unordered_map<std::string, RowCache> cache_;   // by row key
     BrowserText text_;
-    std::unordered_map<std::string, BrowserTextLayout> labels_;   // names and system lines beyond the atlas
+    bool rtl_ = false;
 
     ImVec4 composerRect_{0, 0, 0, 0};
     bool animating_ = false;

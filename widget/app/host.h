@@ -12,7 +12,6 @@ void fc_js_event(const char* name, const char* json);
 void fc_js_open_url(const char* url);
 void fc_js_copy(const char* text);
 void fc_js_cursor(const char* name);
-void fc_js_need_font(int slot);
 void fc_js_load_image(int id, const char* url);   // answer: fc_image(id, rgba, w, h)
 int fc_js_timezone_offset(double ms);   // minutes east of UTC at that instant
 double fc_js_local_day(double ms);      // days since 1970-01-01 of that instant's local date

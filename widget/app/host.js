@@ -22,7 +22,6 @@ mergeInto(LibraryManager.library, {
   fc_js_open_url: function(url) { Module['host']['openUrl'](UTF8ToString(url)); },
   fc_js_copy: function(text) { Module['host']['copy'](UTF8ToString(text)); },
   fc_js_cursor: function(name) { Module['host']['cursor'](UTF8ToString(name)); },
-  fc_js_need_font: function(slot) { Module['host']['needFont'](slot); },
   fc_js_load_image: function(id, url) {
     // An older shim without template images: the views keep their placeholders.
     if (Module['host']['loadImage']) Module['host']['loadImage'](id, UTF8ToString(url));

@@ -4,6 +4,9 @@
 #include <cfloat>
 #include <cmath>
 
+#include "finchat/util.h"
+#include "fonts.h"
+
 namespace finchat::widget {
 
 float fontPx(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
@@ -15,10 +18,90 @@ ImU32 color(std::uint32_t rgba) {
     return IM_COL32((rgba >> 24) & 0xFF, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
 }
 
+std::uint32_t rgbaOf(ImU32 c) {
+    return (c & 0xFFu) << 24 | ((c >> 8) & 0xFFu) << 16 | ((c >> 16) & 0xFFu) << 8 | (c >> 24);
+}
+
 ImU32 mix(ImU32 a, ImU32 b, float t) {
     ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
     return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t,
                                                  x.w + (y.w - x.w) * t));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------------------------
+float Labels::px(TextStyle style) const {
+    switch (style) {
+    case TextStyle::Small:
+    case TextStyle::SmallBold: return std::round(pal_.fontPx * 0.8f);
+    case TextStyle::Title: return std::round(pal_.fontPx * 1.07f);
+    default: return pal_.fontPx;
+    }
+}
+
+Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing) {
+    if (!text_.available()) return nullptr;
+    key_.clear();
+    key_ += static_cast<char>(style);
+    key_ += std::to_string(std::lround(wrap * 64));
+    key_ += '\n';
+    key_ += text;
+    auto it = layouts_.find(key_);
+    const float px = this->px(style), lineH = std::round(px * 1.25f);
+    const bool bold = style == TextStyle::Bold || style == TextStyle::SmallBold || style == TextStyle::Title;
+    auto spec = [&] {
+        RichText rich;
+        rich.blocks.push_back(TextBlock{BlockKind::Paragraph, 0, false, {TextRun{text, bold, false, false, -1}}});
+        return browserTextSpec(rich, px, lineH, TextColors{rgbaOf(ink), rgbaOf(ink), 0}, pal_.fontFamily);
+    };
+    if (it == layouts_.end()) {
+        if (layouts_.size() >= 2048) layouts_.clear();   // bounded; visible labels come back at once
+        Entry e;
+        if (!text_.layout(spec(), wrap > 0 ? wrap : 4096.f, e.layout)) return nullptr;
+        e.ink = ink;
+        it = layouts_.emplace(key_, std::move(e)).first;
+    } else if (drawing && it->second.ink != ink) {   // same box, another colour: only the spec changes
+        it->second.layout.spec = spec();
+        it->second.ink = ink;
+    }
+    return &it->second;
+}
+
+ImVec2 Labels::size(TextStyle style, const std::string& text, float wrap) {
+    if (text.empty()) return ImVec2(0, 0);
+    if (const Entry* e = find(style, text, wrap, 0, false)) return ImVec2(e->layout.width, e->layout.height);
+    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
+}
+
+std::string Labels::fit(TextStyle style, const std::string& text, float maxWidth) {
+    if (size(style, text).x <= maxWidth) return text;
+    std::vector<std::size_t> ends;   // code point boundaries
+    for (std::size_t i = 0; i < text.size();) {
+        nextCodePoint(text, i);
+        ends.push_back(i);
+    }
+    auto cut = [&](std::size_t n) {   // the first n code points (no white space at the end), then "…"
+        std::size_t end = n ? ends[n - 1] : 0;
+        while (end > 0 && text[end - 1] == ' ') --end;
+        return text.substr(0, end) + "\xE2\x80\xA6";
+    };
+    std::size_t lo = 0, hi = ends.size();   // cut(lo) fits (or lo = 0), cut(hi) does not
+    while (hi - lo > 1) {
+        const std::size_t mid = (lo + hi) / 2;
+        (size(style, cut(mid)).x <= maxWidth ? lo : hi) = mid;
+    }
+    return cut(lo);
+}
+
+ImVec2 Labels::draw(ImDrawList* dl, TextStyle style, ImVec2 pos, ImU32 ink, const std::string& text, float wrap) {
+    if (text.empty()) return ImVec2(0, 0);
+    if (const Entry* e = find(style, text, wrap, ink, true)) {
+        if (!text_.draw(dl, "label", e->layout, pos, IM_COL32_WHITE)) pending_ = true;
+        return ImVec2(e->layout.width, e->layout.height);
+    }
+    dl->AddText(fonts_.font, px(style), pos, ink, text.c_str(), nullptr, wrap);
+    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -50,16 +133,16 @@ void Kit::focusRing(ImDrawList* dl, const ControlId& id, ImVec2 min, ImVec2 max,
 }
 
 bool Kit::button(ImDrawList* dl, ControlId id, const std::string& label, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 text,
-                 float rounding, ImFont* font, const char* kind) {
+                 float rounding, TextStyle style, const char* kind) {
     const bool hover = hovered(id, min, max);
     if (hover) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     if ((fill & IM_COL32_A_MASK) != 0)
         dl->AddRectFilled(min, max, hover ? mix(fill, IM_COL32(0, 0, 0, 255), 0.12f) : fill, rounding);
     else if (hover)
         dl->AddRectFilled(min, max, mix(col(pal_.background), text, 0.08f), rounding);
-    const ImVec2 ts = textSize(font, label);
-    dl->AddText(font, fontPx(font), ImVec2(std::round((min.x + max.x - ts.x) * 0.5f), std::round((min.y + max.y - ts.y) * 0.5f)),
-                text, label.c_str());
+    const ImVec2 ts = labels_.size(style, label);
+    labels_.draw(dl, style, ImVec2(std::round((min.x + max.x - ts.x) * 0.5f), std::round((min.y + max.y - ts.y) * 0.5f)), text,
+                 label);
     focusRing(dl, id, min, max, rounding);
     add(std::move(id), label, kind, min, max);
     return hover;
@@ -67,15 +150,14 @@ bool Kit::button(ImDrawList* dl, ControlId id, const std::string& label, ImVec2 
 
 void Kit::pager(ImDrawList* dl, const ControlId& prev, const ControlId& next, int page, int count,
                 const std::string& label, const std::string& prevLabel, const std::string& nextLabel, ImVec2 o,
-                float width, float height, ImFont* font, ImU32 ink) {
-    const ImVec2 ts = textSize(font, label);
+                float width, float height, TextStyle style, ImU32 ink) {
+    const ImVec2 ts = labels_.size(style, label);
     const float cy = o.y + height * 0.5f;
-    dl->AddText(font, fontPx(font), ImVec2(std::round(o.x + (width - ts.x) * 0.5f), std::round(cy - ts.y * 0.5f)), ink,
-                label.c_str());
+    labels_.draw(dl, style, ImVec2(std::round(o.x + (width - ts.x) * 0.5f), std::round(cy - ts.y * 0.5f)), ink, label);
     const float d = height;
     auto arrow = [&](const ControlId& id, const std::string& name, float x, float dir) {
         const ImVec2 mn(x, o.y), mx(x + d, o.y + d);
-        button(dl, id, "", mn, mx, 0, ink, d * 0.5f, font);
+        button(dl, id, "", mn, mx, 0, ink, d * 0.5f, style);
         controls_.back().label = name;
         const ImVec2 c(x + d * 0.5f, cy);
         const float s = std::max(4.f, d * 0.16f);

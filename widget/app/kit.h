@@ -5,19 +5,24 @@
 // typed ControlId (what it is, which row, which option); the id becomes a string in one place only,
 // ControlId::encode/decode, at the bridge. The kit also holds the focus ring (drawn where the mirror's
 // focus is), the button / chip / list-row primitives, the message list's vertical scroll container,
-// and horizontal paging (the Carousel's cards, the TimePicker's days).
+// horizontal paging (the Carousel's cards, the TimePicker's days), and Labels: every piece of UI text,
+// drawn by the browser (no user-visible text comes from the ImGui font atlas).
 #pragma once
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "imgui.h"
 #include "model/control_id.h"
+#include "text_runs.h"
 
 namespace finchat::widget {
+
+class Fonts;
 
 // The colours and shapes the window draws with (packed 0xRRGGBBAA), derived from the partner's
 // Theme (finchat/theme.h) after its contrast check.
@@ -33,6 +38,7 @@ struct Palette {
     std::uint32_t danger = 0xB42318FF, warning = 0x8A5A00FF, warningBg = 0xFFF4D6FF, focusRing = 0x1F4FD1FF;
     float windowRadius = 12, bubbleRadius = 14, buttonRadius = 8;
     float fontPx = 15;
+    std::string fontFamily;   // the theme's, tried before the browser's own stack ("" = none)
 };
 
 // Drawing helpers shared by the window and the views.
@@ -40,7 +46,48 @@ float fontPx(const ImFont* f);                                        // the fon
 ImVec2 textSize(ImFont* f, const char* begin, const char* end = nullptr);
 ImVec2 textSize(ImFont* f, const std::string& s);
 ImU32 color(std::uint32_t rgba);                                      // 0xRRGGBBAA → ImU32
+std::uint32_t rgbaOf(ImU32 c);                                        // ImU32 → 0xRRGGBBAA
 ImU32 mix(ImU32 a, ImU32 b, float t);
+
+// The window's text styles (sizes follow the theme's fontSizePx).
+enum class TextStyle : char { Body = 'r', Bold = 'b', Small = 's', SmallBold = 'S', Title = 't' };
+
+// Every label of the window (header, buttons, banners, notices, meta lines, dialogs, template
+// views): shaped, measured and rasterised by the browser like message bodies (text_runs.h), so
+// every locale and script shows as it should, in the page's fonts. Measuring is synchronous (the
+// shim's host.textLayout), so layout code asks size() and draws at the result. Layouts are cached
+// per style, wrap width and text (bounded); the bitmaps live in the BrowserText's byte-bounded
+// texture cache. With a stand-in host (no browser text) ImGui's built-in font draws them (fonts.h).
+class Labels {
+public:
+    Labels(BrowserText& text, const Fonts& fonts, const Palette& palette) : text_(text), fonts_(fonts), pal_(palette) {}
+
+    float px(TextStyle style) const;              // font size in CSS px
+    // The text's box: one line (wrap 0), or wrapped to at most `wrap` px.
+    ImVec2 size(TextStyle style, const std::string& text, float wrap = 0);
+    // The text, or its longest start that fits in `maxWidth` on one line followed by "…".
+    std::string fit(TextStyle style, const std::string& text, float maxWidth);
+    // Draws the text with its box's top-left at `pos`; returns the box.
+    ImVec2 draw(ImDrawList* dl, TextStyle style, ImVec2 pos, ImU32 ink, const std::string& text, float wrap = 0);
+    // A bitmap waited for the next frame's raster budget in this frame (the caller draws again).
+    bool pending() const { return pending_; }
+    void beginFrame() { pending_ = false; }
+    void clear() { layouts_.clear(); }    // fonts, sizes or the device pixel ratio changed
+
+private:
+    struct Entry {
+        BrowserTextLayout layout;
+        ImU32 ink = 0;    // the colour its spec draws in
+    };
+    Entry* find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing);
+
+    BrowserText& text_;
+    const Fonts& fonts_;
+    const Palette& pal_;
+    std::unordered_map<std::string, Entry> layouts_;
+    std::string key_;   // reused for lookups
+    bool pending_ = false;
+};
 
 // A control the shim mirrors: drawn on the canvas, focusable in the DOM. Fields as the controls
 // JSON of BRIDGE.md / TEMPLATES-CONTRACT.md.
@@ -60,7 +107,7 @@ struct Control {
 // The frame's controls: registration, hover, hit testing, clicks, the focus ring, primitives.
 class Kit {
 public:
-    Kit(const Palette& palette) : pal_(palette) {}
+    Kit(const Palette& palette, Labels& labels) : pal_(palette), labels_(labels) {}
 
     void beginFrame() { controls_.clear(); }
     // A modal dialog is open: only its controls react to the pointer.
@@ -81,12 +128,12 @@ public:
 
     // A filled (fill alpha > 0) or flat button with a centred one-line label. Returns hovered.
     bool button(ImDrawList* dl, ControlId id, const std::string& label, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 text,
-                float rounding, ImFont* font, const char* kind = "button");
+                float rounding, TextStyle style, const char* kind = "button");
     // Horizontal paging: "‹  2 of 5  ›" centred in [x, x + width) at y, `height` px high. The arrows are
     // controls (`prev`, `next`) while there is a page that way. `label` is the middle text.
     void pager(ImDrawList* dl, const ControlId& prev, const ControlId& next, int page, int count,
                const std::string& label, const std::string& prevLabel, const std::string& nextLabel, ImVec2 origin,
-               float width, float height, ImFont* font, ImU32 ink);
+               float width, float height, TextStyle style, ImU32 ink);
 
     std::vector<Control>& controls() { return controls_; }
     const std::vector<Control>& controls() const { return controls_; }
@@ -98,9 +145,11 @@ public:
 
     ImU32 col(std::uint32_t rgba) const { return color(rgba); }
     const Palette& palette() const { return pal_; }
+    Labels& labels() { return labels_; }
 
 private:
     const Palette& pal_;
+    Labels& labels_;
     std::vector<Control> controls_;
     std::optional<ControlId> focused_;
     std::optional<ControlId> pressed_;

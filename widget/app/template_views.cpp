@@ -5,7 +5,6 @@
 #include <cmath>
 #include <vector>
 
-#include "fonts.h"
 
 namespace finchat::widget {
 
@@ -49,11 +48,9 @@ TemplateViews::OptionColors TemplateViews::optionColors(bool picked, bool unavai
     return {color(pal_.background), color(pal_.accent), color(pal_.accent)};
 }
 
-float TemplateViews::text(Ctx& c, ImFont* f, ImU32 ink, float x, float y, float wrap, const std::string& s) {
+float TemplateViews::text(Ctx& c, TextStyle style, ImU32 ink, float x, float y, float wrap, const std::string& s) {
     if (s.empty()) return 0;
-    const float px = fontPx(f);
-    const ImVec2 ts = f->CalcTextSizeA(px, FLT_MAX, wrap, s.c_str());
-    if (c.dl) c.dl->AddText(f, px, ImVec2(x, y), ink, s.c_str(), nullptr, wrap);
+    const ImVec2 ts = c.dl ? kit_.labels().draw(c.dl, style, ImVec2(x, y), ink, s, wrap) : kit_.labels().size(style, s, wrap);
     return std::ceil(ts.y);
 }
 
@@ -99,8 +96,8 @@ float TemplateViews::header(Ctx& c, const InteractiveTemplate& t, float y) {
         wrap -= kImage + 10;
     }
     wrap = std::max(wrap, 20.f);
-    float h = text(c, fonts_.bold, color(pal_.botText), x, y, wrap, t.title);
-    if (!t.subtitle.empty()) h += 2 + text(c, fonts_.small, color(pal_.muted), x, y + h + 2, wrap, t.subtitle);
+    float h = text(c, TextStyle::Bold, color(pal_.botText), x, y, wrap, t.title);
+    if (!t.subtitle.empty()) h += 2 + text(c, TextStyle::Small, color(pal_.muted), x, y + h + 2, wrap, t.subtitle);
     return y + std::max(h, image ? kImage : 0.f) + kGap;
 }
 
@@ -118,8 +115,8 @@ float TemplateViews::listRows(Ctx& c, const InteractiveTemplate& t, float y, int
         wrap = std::max(wrap, 20.f);
         // Measure first (the hover fill goes under the text).
         Ctx m(nullptr, c.row, c.view);
-        float th = text(m, fonts_.body, 0, 0, 0, wrap, e.title);
-        if (!e.subtitle.empty()) th += 2 + text(m, fonts_.small, 0, 0, 0, wrap, e.subtitle);
+        float th = text(m, TextStyle::Body, 0, 0, 0, wrap, e.title);
+        if (!e.subtitle.empty()) th += 2 + text(m, TextStyle::Small, 0, 0, 0, wrap, e.subtitle);
         const float rowH = std::max(th, image ? kImage : 0.f) + 2 * kRowPadY;
         const ImVec2 mn(c.x + 4, y), mx(c.x + c.w - 4, y + rowH);
         const TemplateChoice choice{card, static_cast<int>(i), -1};
@@ -146,12 +143,12 @@ float TemplateViews::listRows(Ctx& c, const InteractiveTemplate& t, float y, int
             const bool dim = c.view.answered && !isPicked;
             const ImU32 titleInk = e.kind == ElementKind::Hyperlink ? color(pal_.link) : dim ? muted : ink;
             const float ty = y + (rowH - th) * 0.5f;
-            const float h1 = text(c, fonts_.body, titleInk, x, ty, wrap, e.title);
-            if (!e.subtitle.empty()) text(c, fonts_.small, muted, x, ty + h1 + 2, wrap, e.subtitle);
+            const float h1 = text(c, TextStyle::Body, titleInk, x, ty, wrap, e.title);
+            if (!e.subtitle.empty()) text(c, TextStyle::Small, muted, x, ty + h1 + 2, wrap, e.subtitle);
             if (isPicked) {
-                const ImVec2 cs = textSize(fonts_.bold, kCheck);
-                c.dl->AddText(fonts_.bold, fontPx(fonts_.bold), ImVec2(mx.x - kPad + 4 - cs.x, y + (rowH - cs.y) * 0.5f),
-                              color(pal_.accent), kCheck);
+                const ImVec2 cs = kit_.labels().size(TextStyle::Bold, kCheck);
+                kit_.labels().draw(c.dl, TextStyle::Bold, ImVec2(mx.x - kPad + 4 - cs.x, std::round(y + (rowH - cs.y) * 0.5f)),
+                                   color(pal_.accent), kCheck);
             }
         }
         y += rowH;
@@ -164,7 +161,7 @@ float TemplateViews::panelButtons(Ctx& c, const InteractiveTemplate& t, float y,
         const TemplateElement& e = t.elements[i];
         const float wrap = std::max(20.f, c.inner - 2 * kPad - kCheckW);
         Ctx m(nullptr, c.row, c.view);
-        const float th = text(m, fonts_.bold, 0, 0, 0, wrap, e.title);
+        const float th = text(m, TextStyle::Bold, 0, 0, 0, wrap, e.title);
         const float bh = std::max(36.f, th + 16);
         const ImVec2 mn(c.x + kPad, y), mx(c.x + kPad + c.inner, y + bh);
         const TemplateChoice choice{card, static_cast<int>(i), -1};
@@ -180,12 +177,12 @@ float TemplateViews::panelButtons(Ctx& c, const InteractiveTemplate& t, float y,
                                                                     : option(c, id, e.title, mn, mx, "button"))
                     ctl->selected = isPicked;
             }
-            const float tw = std::min(wrap, fonts_.bold->CalcTextSizeA(fontPx(fonts_.bold), FLT_MAX, wrap, e.title.c_str()).x);
+            const float tw = std::min(wrap, kit_.labels().size(TextStyle::Bold, e.title, wrap).x);
             const float tx = std::round(mn.x + (c.inner - tw) * 0.5f);
-            text(c, fonts_.bold, ink, tx, std::round(y + (bh - th) * 0.5f), wrap, e.title);
+            text(c, TextStyle::Bold, ink, tx, std::round(y + (bh - th) * 0.5f), wrap, e.title);
             if (isPicked) {
-                const ImVec2 cs = textSize(fonts_.bold, kCheck);
-                c.dl->AddText(fonts_.bold, fontPx(fonts_.bold), ImVec2(mx.x - 8 - cs.x, y + (bh - cs.y) * 0.5f), ink, kCheck);
+                const ImVec2 cs = kit_.labels().size(TextStyle::Bold, kCheck);
+                kit_.labels().draw(c.dl, TextStyle::Bold, ImVec2(mx.x - 8 - cs.x, std::round(y + (bh - cs.y) * 0.5f)), ink, kCheck);
             }
         }
         y += bh + 6;
@@ -201,11 +198,11 @@ float TemplateViews::chips(Ctx& c, const InteractiveTemplate& t, float y) {
         const TemplateChoice choice{-1, static_cast<int>(i), -1};
         const bool isPicked = picked(c, choice);
         const std::string label = isPicked ? std::string(kCheck) + " " + e.title : e.title;
-        float cw = textSize(fonts_.bold, label).x + 28, ch = kChipH;
+        float cw = kit_.labels().size(TextStyle::Bold, label).x + 28, ch = kChipH;
         Ctx m(nullptr, c.row, c.view);
         if (cw > c.inner) {   // a long option: a full-width chip, wrapped
             cw = c.inner;
-            ch = std::max(kChipH, text(m, fonts_.bold, 0, 0, 0, cw - 28, label) + 14);
+            ch = std::max(kChipH, text(m, TextStyle::Bold, 0, 0, 0, cw - 28, label) + 14);
         }
         if (x > left && x + cw > right) {
             x = left;
@@ -221,8 +218,8 @@ float TemplateViews::chips(Ctx& c, const InteractiveTemplate& t, float y) {
             if (Control* ctl = option(c, ControlId{ControlKind::TemplateOption, c.row.key, -1, static_cast<int>(i)}, e.title,
                                       mn, mx, "button", {}, r))
                 ctl->selected = isPicked;
-            const float th = text(m, fonts_.bold, 0, 0, 0, cw - 28, label);
-            text(c, fonts_.bold, ink, x + 14, std::round(y + (ch - th) * 0.5f), cw - 28, label);
+            const float th = text(m, TextStyle::Bold, 0, 0, 0, cw - 28, label);
+            text(c, TextStyle::Bold, ink, x + 14, std::round(y + (ch - th) * 0.5f), cw - 28, label);
         }
         x += cw + 8;
         lineH = std::max(lineH, ch);
@@ -238,7 +235,7 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
         const std::int64_t day = dates_->localDay(t.slots[i].startMs);
         if (days.empty() || days.back().first != day) days.push_back({day, {}});
         days.back().second.push_back(static_cast<int>(i));
-        chipW = std::max(chipW, textSize(fonts_.bold, dates_->time(t.slots[i].startMs)).x + 24);
+        chipW = std::max(chipW, kit_.labels().size(TextStyle::Bold, dates_->time(t.slots[i].startMs)).x + 24);
     }
     if (days.empty()) return y;
     const int cols = std::max(1, static_cast<int>((c.inner + 8) / (chipW + 8)));
@@ -259,7 +256,7 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
                                                                        {"count", std::to_string(count)}});
         kit_.pager(c.dl, ControlId{ControlKind::TemplatePage, c.row.key, -1}, ControlId{ControlKind::TemplatePage, c.row.key, 1},
                    page, count, label, S("template.previousDay"), S("template.nextDay"), ImVec2(c.x + kPad, y), c.inner,
-                   kPagerH, fonts_.bold, color(pal_.botText));
+                   kPagerH, TextStyle::Bold, color(pal_.botText));
     }
     y += kPagerH + kGap;
     if (c.dl) {
@@ -281,9 +278,9 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
             if (Control* ctl = option(c, ControlId{ControlKind::TemplateOption, c.row.key, -1, -1, i},
                                       joinLabel({&day, &time, &duration}), mn, mx))
                 ctl->selected = isPicked;
-            const ImVec2 ts = textSize(fonts_.bold, time);
-            c.dl->AddText(fonts_.bold, fontPx(fonts_.bold), ImVec2(std::round(sx + (chipW - ts.x) * 0.5f), std::round(sy + (kChipH - ts.y) * 0.5f)),
-                          ink, time.c_str());
+            const ImVec2 ts = kit_.labels().size(TextStyle::Bold, time);
+            kit_.labels().draw(c.dl, TextStyle::Bold, ImVec2(std::round(sx + (chipW - ts.x) * 0.5f), std::round(sy + (kChipH - ts.y) * 0.5f)),
+                               ink, time);
         }
     }
     return y + static_cast<float>(maxRows) * (kChipH + 8) + kGap - 8;
@@ -317,14 +314,14 @@ float TemplateViews::carousel(Ctx& c, const InteractiveTemplate& t, float y) {
             strings_.format("template.page", {{"page", std::to_string(page + 1)}, {"count", std::to_string(count)}});
         kit_.pager(c.dl, ControlId{ControlKind::TemplatePage, c.row.key, -1}, ControlId{ControlKind::TemplatePage, c.row.key, 1},
                    page, count, label, S("template.previousCard"), S("template.nextCard"), ImVec2(c.x + kPad, y), c.inner,
-                   kPagerH, fonts_.bold, color(pal_.botText));
+                   kPagerH, TextStyle::Bold, color(pal_.botText));
     }
     if (count > 1) y += kPagerH + kGap;
     return y;
 }
 
 float TemplateViews::loading(Ctx& c, float y) {
-    y += text(c, fonts_.small, color(pal_.muted), c.x + kPad, y, c.inner, S("template.loading")) + kGap;
+    y += text(c, TextStyle::Small, color(pal_.muted), c.x + kPad, y, c.inner, S("template.loading")) + kGap;
     // Placeholder lines; they pulse gently unless the customer asked for reduced motion.
     float pulse = 0.5f;
     if (!reducedMotion_) {
@@ -401,13 +398,13 @@ float TemplateViews::draw(ImDrawList* dl, const Row& row, const TemplateView& vi
 float TemplateViews::failedFooter(ImDrawList* dl, const Row& row, const TemplateView& view, ImVec2 o, float width) {
     Ctx c(dl, row, view);
     float y = o.y + 6;
-    y += text(c, fonts_.small, color(pal_.danger), o.x + 2, y, width - 4, S("template.failed"));
+    y += text(c, TextStyle::Small, color(pal_.danger), o.x + 2, y, width - 4, S("template.failed"));
     if (view.failure && view.failure->retryable && !view.answered) {
         const std::string label = S("banner.tryAgain");
-        const float bw = textSize(fonts_.bold, label).x + 24;
+        const float bw = kit_.labels().size(TextStyle::Bold, label).x + 24;
         if (dl)
             kit_.button(dl, ControlId{ControlKind::TemplateRetry, row.key}, label, ImVec2(o.x, y + 6), ImVec2(o.x + bw, y + 38),
-                        color(pal_.background), color(pal_.accent), pal_.buttonRadius, fonts_.bold);
+                        color(pal_.background), color(pal_.accent), pal_.buttonRadius, TextStyle::Bold);
         if (dl) dl->AddRect(ImVec2(o.x, y + 6), ImVec2(o.x + bw, y + 38), color(pal_.accent), pal_.buttonRadius);
         y += 38;
     }

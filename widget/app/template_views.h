@@ -32,15 +32,13 @@
 
 namespace finchat::widget {
 
-class Fonts;
-
 class TemplateViews {
 public:
     // Returns the texture of an image once the shim delivered it (nullptr until then; asks for it).
     using ImageSource = std::function<ImTextureID(const std::string& url)>;
 
-    TemplateViews(Fonts& fonts, const Strings& strings, const Palette& palette, Kit& kit)
-        : fonts_(fonts), strings_(strings), pal_(palette), kit_(kit), utc_(strings) {}
+    TemplateViews(const Strings& strings, const Palette& palette, Kit& kit)
+        : strings_(strings), pal_(palette), kit_(kit), utc_(strings) {}
 
     void setImageSource(ImageSource images) { images_ = std::move(images); }
     // TimePicker days and times: the model's formatter (borrowed until the next call) and clock.
@@ -75,7 +73,7 @@ private:
     float timeSlots(Ctx& c, const InteractiveTemplate& t, float y);
     float carousel(Ctx& c, const InteractiveTemplate& t, float y);
     float loading(Ctx& c, float y);
-    float text(Ctx& c, ImFont* font, ImU32 ink, float x, float y, float wrap, const std::string& s);
+    float text(Ctx& c, TextStyle style, ImU32 ink, float x, float y, float wrap, const std::string& s);
     // An option's colours: picked (filled with the accent), unavailable (muted), else the accent outline.
     struct OptionColors {
         ImU32 fill, ink, border;
@@ -87,7 +85,6 @@ private:
     bool picked(const Ctx& c, TemplateChoice choice) const;
     std::string S(std::string_view key) const { return std::string(strings_.get(key)); }
 
-    Fonts& fonts_;
     const Strings& strings_;
     const Palette& pal_;
     Kit& kit_;

@@ -25,7 +25,8 @@ std::string cssColor(std::uint32_t rgba) {
 }
 }  // namespace
 
-std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, const TextColors& colors) {
+std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, const TextColors& colors,
+                            const std::string& fontFamily) {
     Json blocks = Json::array();
     for (const auto& block : rich.blocks) {
         Json runs = Json::array();
@@ -42,10 +43,11 @@ std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, con
         if (block.gapBefore) b.set("g", true);
         blocks.push(std::move(b));
     }
-    return Json::object({{"px", static_cast<double>(fontPx)}, {"lh", static_cast<double>(lineH)},
-                         {"ink", cssColor(colors.ink)}, {"link", cssColor(colors.link)},
-                         {"code", cssColor(colors.codeBackground)}, {"blocks", std::move(blocks)}})
-        .dump();
+    Json spec = Json::object({{"px", static_cast<double>(fontPx)}, {"lh", static_cast<double>(lineH)},
+                              {"ink", cssColor(colors.ink)}, {"link", cssColor(colors.link)},
+                              {"code", cssColor(colors.codeBackground)}, {"blocks", std::move(blocks)}});
+    if (!fontFamily.empty()) spec.set("ff", fontFamily);
+    return spec.dump();
 }
 
 BrowserText::BrowserText()

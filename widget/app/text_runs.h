@@ -1,8 +1,8 @@
 // widget/app/text_runs.h: message text shaped, laid out and rasterised by the browser.
 //
 // ImGui 1.86 draws only the glyphs baked into its atlas (16-bit code points, no shaping, no bidi),
-// so "thanks 👍", Arabic, Hebrew, Hindi, Thai or Chinese would come out as "?". Message bodies go
-// through the browser instead: the shim's text-raster.js (host.textLayout / host.textRaster, see
+// so "thanks 👍", Arabic, Hebrew, Hindi, Thai or Chinese would come out as "?". Message bodies (and
+// every label of the window, kit.h Labels) go through the browser instead: the shim's text-raster.js (host.textLayout / host.textRaster, see
 // widget/BRIDGE.md) breaks lines with Intl.Segmenter, orders mixed-direction text, measures with
 // Canvas2D and draws with fillText (colour emoji, Arabic joining, Devanagari, Thai, CJK, the system's
 // fallback fonts) into device-pixel bitmaps. ImGui keeps everything else: the row's place in the
@@ -28,8 +28,10 @@ struct TextColors {
     std::uint32_t ink = 0, link = 0, codeBackground = 0;   // 0xRRGGBBAA
 };
 
-// The JSON text-raster.js lays out: blocks of styled runs, font size, line height and colours.
-std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, const TextColors& colors);
+// The JSON text-raster.js lays out: blocks of styled runs, font size, line height, colours, and the
+// theme's font families ("" = the browser's stack only).
+std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, const TextColors& colors,
+                            const std::string& fontFamily);
 
 struct BrowserTextLayout {
     std::string spec;

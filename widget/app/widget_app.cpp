@@ -88,6 +88,7 @@ Palette paletteFrom(const Theme& t) {
     p.bubbleRadius = t.radii.bubble;
     p.buttonRadius = t.radii.button;
     p.fontPx = t.fontSizePx;
+    p.fontFamily = t.fontFamily;
     return p;
 }
 // Windows' high-contrast themes and forced-colors mode: the page's CSS is overridden by the system,
@@ -187,13 +188,13 @@ int WidgetApp::init(const std::string& configJson) {
     window_ = std::make_unique<ChatWindow>(fonts_, strings_);
     window_->setModel(model_.get());
     window_->setReducedMotion(reducedMotion_);
+    window_->setRtl(field(config, "dir") == "rtl");
     window_->setTemplateSource([this](const Row& row) { return templateOf(row); });
     window_->templates().setImageSource([this](const std::string& url) { return imageFor(url); });
     loop_ = std::make_unique<RenderLoop>([this] { drawFrame(); });
 
     const double w = number(config, "width", 380), h = number(config, "height", 600), dpr = number(config, "dpr", 1);
     canvas_->resize(w, h, dpr);
-    fonts_.setDpr(dpr);
     if (const Json* v = config.find("theme"); v && v->isObject()) setTheme(v->dump());
     else window_->setPalette(palette_ = forcedColors_ ? forcedColorsPalette(palette_) : palette_);
 
@@ -239,17 +240,10 @@ void WidgetApp::setTheme(const std::string& text) {
         emitEvent("warning", Json::object({{"message", "theme: unknown key " + key + " ignored"}}).dump());
     palette_ = forcedColors_ ? forcedColorsPalette(paletteFrom(theme)) : paletteFrom(theme);
     if (!theme.partnerName.empty()) partnerName_ = theme.partnerName;
-    fonts_.setBaseSize(palette_.fontPx);
     if (window_) {
         window_->setPalette(palette_);
         window_->fontsChanged();
     }
-    if (loop_) loop_->wake(2);
-}
-
-void WidgetApp::setFont(unsigned char* data, int len, int slot) {
-    fonts_.setData(slot, data, len);
-    if (window_) window_->fontsChanged();
     if (loop_) loop_->wake(2);
 }
 
@@ -285,7 +279,6 @@ void WidgetApp::setImage(int id, unsigned char* rgba, int w, int h) {
 
 void WidgetApp::resize(double w, double h, double dpr) {
     canvas_->resize(w, h, dpr);
-    fonts_.setDpr(dpr);
 }
 
 void WidgetApp::setComposerHeight(float px) {
@@ -747,7 +740,6 @@ void WidgetApp::drawFrame() {
         lastCursor_ = cursor;
         fc_js_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : "default");
     }
-    // Glyphs that incoming text needs and the atlas lacks: ask for the fallback font once.
     flushMirror(state);
     markVisibleRead();
 }
@@ -773,9 +765,6 @@ void WidgetApp::flushMirror(const WindowState& s) {
             // wire's fallback: this page's own DOM only (never an event: see "message" above).
             const std::string text = row.templateType.empty() ? row.text
                                      : templateRowText(row, conv_->knownTemplate(row.segment, row.localId), strings_);
-            // With the browser drawing message text (and names and system lines beyond Latin-1), the
-            // atlas never needs the fallback file's glyphs for them.
-            if (!window_->browserText().available() && fonts_.noteText(text)) fc_js_need_font(Fonts::Fallback);
             Json links = Json::array();
             for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
             Json actions = Json::array();

@@ -39,7 +39,6 @@ public:
     void focus(const std::string& id);
     void resize(double w, double h, double dpr);
     void setTheme(const std::string& json);
-    void setFont(unsigned char* data, int len, int slot);
     void setLogo(unsigned char* rgba, int w, int h);
     // A template image the shim loaded for fc_js_load_image(id, url); rgba null: it could not be loaded.
     void setImage(int id, unsigned char* rgba, int w, int h);

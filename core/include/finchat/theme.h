@@ -80,6 +80,7 @@ struct Theme {
     ThemeColors colors;
     ThemeRadii radii;
     float fontSizePx = 15;                    // body text in CSS px (the widget scales by devicePixelRatio)
+    std::string fontFamily;                   // CSS font families tried first (fonts the page has); "": system-ui
     std::string partnerName;                  // "Chat with {partner}" in the header
     std::string logoUrl;                      // header logo; empty: none
     LauncherPosition launcherPosition = LauncherPosition::BottomRight;
@@ -88,7 +89,8 @@ struct Theme {
 
 // Theme JSON on top of the defaults. `unknownKeys`, if given, receives the keys it ignored
 // ("colors.acent"). Errors: MalformedJson, WrongType ("colors.accent: expected string"), InvalidValue
-// ("colors.accent: not a colour", "fontSizePx: must be 10 to 32", unknown launcherPosition).
+// ("colors.accent: not a colour", "fontSizePx: must be 10 to 32", unknown launcherPosition, a fontFamily
+// that is not a plain list of family names).
 Result<Theme> parseTheme(std::string_view json, std::vector<std::string>* unknownKeys = nullptr);
 std::string encodeTheme(const Theme& theme);    // the same JSON shape, every key written
 

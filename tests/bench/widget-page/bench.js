@@ -6,6 +6,7 @@ const handle = FinapticChat.mount(document.getElementById('chat'), {
   display: 'inline',
   launcher: 'none',
   storageKey: 'bench',
+  locale: new URLSearchParams(location.search).get('locale') || undefined,   // ?locale=ar: the mirrored window
   tokenProvider: () => new Promise(() => {}),
 });
 handle.on('ready', () => { window.benchReady = true; });

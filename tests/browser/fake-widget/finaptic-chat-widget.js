@@ -139,7 +139,6 @@ export default async function createFinapticWidget(M) {
     _fc_focus(p) { focus = str(p); rec('focus', focus); draw(); },
     _fc_resize(w, h, dpr) { rec('resize', w, h, dpr); W = w; H = h; draw(); if (open) controls(); },
     _fc_theme(p) { rec('theme', JSON.parse(str(p)).colors || null); },
-    _fc_font(p, len, slot) { rec('font', len, slot); },
     _fc_pii_names(p, len) { rec('piiNames', len, String.fromCharCode(...heap().subarray(p, p + 8))); return 1; },
     _fc_logo(p, w, h) { rec('logo', w, h); },
     _fc_image(id, p, w, h) { rec('image', id, w, h, p ? [...heap().subarray(p, p + 4 * w * h)] : null); },
