@@ -76,6 +76,7 @@ struct Row {
     std::string attachmentId;
     std::string attachmentType;
     AttachmentStatus attachmentStatus = AttachmentStatus::Approved;
+    std::int64_t attachmentSize = -1; // bytes, where known (ChatViewModel::setAttachmentSizes); -1 not yet
     std::string displayName;          // as the server sent it (made valid UTF-8, one line)
     ParticipantRole participantRole = ParticipantRole::Other;
 };
@@ -93,6 +94,8 @@ std::int64_t localDay(std::int64_t ms, int utcOffsetMinutes);                 //
 std::string timeLabel(std::int64_t ms, int utcOffsetMinutes, const Strings& strings);
 std::string dayLabel(std::int64_t day, std::int64_t today, const Strings& strings);   // today < 0: no "Today"
 std::string_view deliveryLabel(Delivery d, const Strings& strings);           // "" for incoming messages
+// A file size as people read it, in the table's units and decimal separator: "812 B", "3.1 KB", "24 MB".
+std::string sizeLabel(std::int64_t bytes, const Strings& strings);
 
 class ChatViewModel {
 public:
@@ -130,6 +133,12 @@ public:
     // Row::sourceContent) stays the id. Rows already shown are redrawn when the hook is set.
     using LocalTitles = std::function<std::optional<std::string>(std::string_view content)>;
     void setLocalTitles(LocalTitles titles);
+    // Attachment rows read "Attachment: name" with a second line "PDF · 3.1 KB": the size where this
+    // hook knows it (Conversation::attachmentSize). attachmentSizesChanged(): rows whose size became
+    // known are redrawn (O(rows), nothing parsed for other rows).
+    using AttachmentSizes = std::function<std::optional<std::int64_t>(const std::string& attachmentId)>;
+    void setAttachmentSizes(AttachmentSizes sizes) { attachmentSizes_ = std::move(sizes); }
+    void attachmentSizesChanged();
 
     // Settings that relabel every row (and so Reset the list).
     void setStrings(Strings strings);
@@ -190,6 +199,7 @@ private:
     Strings strings_;
     ViewOptions options_;
     LocalTitles localTitles_;
+    AttachmentSizes attachmentSizes_;
     std::vector<std::unique_ptr<Row>> rows_;
     std::unordered_map<std::string, Tracked> entries_;   // current segment, by localId
     std::unordered_map<std::string, Row*> byKey_;
