@@ -17,4 +17,5 @@ void fc_js_load_image(int id, const char* url);   // answer: fc_image(id, rgba, 
 int fc_js_timezone_offset(double ms);   // minutes east of UTC at that instant
 void fc_js_uploads(const char* json);
 void fc_js_download(const char* url, const char* name);
+void fc_js_thumbnail(int id, const char* url, int maxW, int maxH);   // answer: fc_image(id, rgba, w, h)
 }
