@@ -62,9 +62,6 @@ mergeInto(LibraryManager.library, {
     if (progress && typeof XMLHttpRequest !== 'undefined') {
       var xhr = new XMLHttpRequest();
       FinchatBrowser.fetches[handle] = function() { xhr.abort(); };
-      xhr.open(m, u);
-      xhr.responseType = 'arraybuffer';
-      for (var h = 0; h < headers.length; h++) xhr.setRequestHeader(headers[h][0], headers[h][1]);
       xhr.upload.onprogress = function(ev) {
         if (!answered && ev.lengthComputable) _finchat_browser_fetch_progress(handle, ev.loaded, ev.total);
       };
@@ -77,9 +74,13 @@ mergeInto(LibraryManager.library, {
         finish(xhr.status, text, new Uint8Array(xhr.response || new ArrayBuffer(0)), null);
       };
       xhr.onerror = function() { finish(0, '', null, 'network error'); };
-      xhr.onabort = function() { finish(0, '', null, 'aborted'); };
+      // abort() fires this synchronously, inside the core's cancel: answer on a later turn.
+      xhr.onabort = function() { setTimeout(function() { finish(0, '', null, 'aborted'); }, 0); };
       xhr.ontimeout = xhr.onerror;
-      try {
+      try {   // a bad URL or header value throws: still answered on a later turn
+        xhr.open(m, u);
+        xhr.responseType = 'arraybuffer';
+        for (var h = 0; h < headers.length; h++) xhr.setRequestHeader(headers[h][0], headers[h][1]);
         xhr.send(payload);
       } catch (e) {
         setTimeout(function() { finish(0, '', null, String((e && e.message) || e)); }, 0);
