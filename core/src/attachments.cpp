@@ -57,6 +57,34 @@ std::string attachmentContentType(std::string_view name, std::string_view browse
     return std::string(browserType);
 }
 
+std::string attachmentTypeLabel(std::string_view contentType) {
+    contentType = contentType.substr(0, contentType.find(';'));
+    std::string label;
+    for (const auto& [e, type] : kByExtension)
+        if (type == contentType) {
+            label = std::string(e);
+            break;
+        }
+    if (label.empty()) {
+        const auto slash = contentType.find('/');
+        if (slash == std::string_view::npos) return {};
+        std::string_view sub = contentType.substr(slash + 1);
+        sub = sub.substr(0, sub.find('+'));
+        if (sub.rfind("x-", 0) == 0) sub.remove_prefix(2);
+        if (sub.empty() || sub.size() > 8 ||
+            !std::all_of(sub.begin(), sub.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+            return {};
+        label = std::string(sub);
+    }
+    for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return label;
+}
+
+bool attachmentIsImage(std::string_view contentType) {
+    contentType = contentType.substr(0, contentType.find(';'));
+    return contentType == "image/png" || contentType == "image/jpeg" || contentType == "image/gif" || contentType == "image/webp";
+}
+
 std::optional<AttachmentProblem> checkAttachment(std::string_view name, std::string_view contentType,
                                                  std::int64_t sizeInBytes) {
     if (name.empty() || name.size() > kMaxAttachmentNameBytes) return AttachmentProblem::BadName;

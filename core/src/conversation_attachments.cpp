@@ -106,6 +106,7 @@ void Conversation::putUpload(const std::string& uploadId, std::uint64_t run, Sta
     put.url = started.uploadMetadata->url;
     for (const auto& [k, v] : started.uploadMetadata->headersToInclude) put.headers.emplace_back(k, v);
     put.body = uploadBytes_[uploadId];
+    put.abort = uploadPut_[uploadId] = std::make_shared<HttpAbort>();
     put.uploadProgress = guard(alive_, [this, uploadId, run](std::int64_t sent, std::int64_t) {
         OutgoingAttachment* x = upload(uploadId);
         if (!x || !runIs(uploadRuns_, uploadId, run) || x->stage != UploadStage::Uploading) return;
@@ -114,6 +115,7 @@ void Conversation::putUpload(const std::string& uploadId, std::uint64_t run, Sta
     });
     platform_.http.send(std::move(put), guard(alive_, [this, uploadId, run](HttpResponse resp) {
         if (!runIs(uploadRuns_, uploadId, run)) return;
+        uploadPut_.erase(uploadId);
         if (resp.status < 200 || resp.status >= 300) {
             Error e = errorFromResponse(resp);
             return failUpload(uploadId, problemOf(e), e);
@@ -177,6 +179,7 @@ void Conversation::noteUploadEcho(const Transcript& transcript, const std::strin
             emit(ConversationEvent{ConversationEventType::AttachmentChanged, 0, SupportLevel::L1, nullptr, id, {}});
         } else if (it->stage == UploadStage::Scanning) {
             // Completing still waits for its answer; the answer re-checks the transcript.
+            attachmentSizes_[it->attachmentId] = it->sizeInBytes;
             uploads_.erase(it);
             uploadBytes_.erase(id);
             uploadRuns_.erase(id);
@@ -190,6 +193,11 @@ bool Conversation::cancelAttachment(const std::string& uploadId) {
     OutgoingAttachment* u = upload(uploadId);
     if (!u || u->stage == UploadStage::Completing || u->stage == UploadStage::Scanning) return false;
     uploadRuns_[uploadId] = 0;   // answers still on their way are dropped
+    if (auto it = uploadPut_.find(uploadId); it != uploadPut_.end()) {
+        const std::shared_ptr<HttpAbort> put = std::move(it->second);
+        uploadPut_.erase(it);
+        put->abort();   // the browser stops sending the file
+    }
     return removeAttachment(uploadId);
 }
 
@@ -209,6 +217,7 @@ bool Conversation::removeAttachment(const std::string& uploadId) {
     uploadBytes_.erase(uploadId);
     uploadRuns_.erase(uploadId);
     uploadSession_.erase(uploadId);
+    uploadPut_.erase(uploadId);
     emit(ConversationEvent{ConversationEventType::AttachmentChanged, 0, SupportLevel::L1, nullptr, uploadId, {}});
     return true;
 }
@@ -221,7 +230,20 @@ void Conversation::attachmentLink(std::string attachmentId, std::function<void(R
         }));
         return;
     }
-    s->getAttachment(std::move(attachmentId), guard(alive_, std::move(done)));
+    s->getAttachment(attachmentId, guard(alive_, [this, attachmentId, done = std::move(done)](Result<GetAttachmentResponse> r) {
+        if (r && r->attachmentSizeInBytes && *r->attachmentSizeInBytes >= 0) {
+            const bool known = attachmentSizes_.count(attachmentId) > 0;
+            attachmentSizes_[attachmentId] = *r->attachmentSizeInBytes;
+            if (!known) emit(ConversationEvent{ConversationEventType::AttachmentChanged, 0, SupportLevel::L1, nullptr, attachmentId, {}});
+        }
+        done(std::move(r));
+    }));
+}
+
+std::optional<std::int64_t> Conversation::attachmentSize(const std::string& attachmentId) const {
+    auto it = attachmentSizes_.find(attachmentId);
+    if (it == attachmentSizes_.end()) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace finchat

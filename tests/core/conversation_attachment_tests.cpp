@@ -134,6 +134,8 @@ TEST_CASE("attachments: start → PUT with HeadersToInclude and progress → com
     CHECK(t.entries()[0].own);
     CHECK(t.entries()[0].item.attachments[0].attachmentName == "statement.pdf");
     CHECK(std::count(h.changed.begin(), h.changed.end(), sent.uploadId) >= 5);
+    CHECK(h.conv->attachmentSize("att-1") == 1000);   // our own file's card knows its size
+    CHECK_FALSE(h.conv->attachmentSize("att-other"));
 }
 
 TEST_CASE("attachments: Connect's type, size and name rules refuse a file before any request", "[attachments]") {
@@ -189,7 +191,12 @@ TEST_CASE("attachments: cancel before completing: the answers that come later ch
     auto sent = h.conv->sendAttachment("a.txt", "text/plain", "hello");
     h.answerStart();
     auto put = h.takePut();
+    REQUIRE(put);
+    REQUIRE(put->request.abort);
+    int stopped = 0;
+    put->request.abort->stop = [&] { ++stopped; };   // what a platform that can abort sets
     REQUIRE(h.conv->cancelAttachment(sent.uploadId));
+    CHECK(stopped == 1);   // the PUT is stopped on the wire, once
     CHECK(h.conv->uploads().empty());
     put->done({200, {}, {}, {}});
     CHECK(h.w.http.sent(COMPLETE) == 0);   // the agent never sees it
@@ -239,4 +246,21 @@ TEST_CASE("attachments: no chat yet or an ended chat refuses; a download link co
     REQUIRE(link->ok());
     CHECK((*link)->url == "http://127.0.0.1:8080/attachments/att-7?sig=dl");
     CHECK((*link)->attachmentSizeInBytes == 12);
+    CHECK(h.conv->attachmentSize("att-7") == 12);   // remembered for the file's card
+    CHECK(std::count(h.changed.begin(), h.changed.end(), "att-7") == 1);
+}
+
+TEST_CASE("attachments: a card's short type name and which files show as pictures", "[attachments]") {
+    CHECK(attachmentTypeLabel("application/pdf") == "PDF");
+    CHECK(attachmentTypeLabel("application/vnd.openxmlformats-officedocument.wordprocessingml.document") == "DOCX");
+    CHECK(attachmentTypeLabel("image/jpeg") == "JPG");
+    CHECK(attachmentTypeLabel("image/gif") == "GIF");
+    CHECK(attachmentTypeLabel("image/svg+xml") == "SVG");
+    CHECK(attachmentTypeLabel("text/csv; charset=utf-8") == "CSV");
+    CHECK(attachmentTypeLabel("application/vnd.some.thing") == "");
+    CHECK(attachmentTypeLabel("nonsense") == "");
+    CHECK(attachmentIsImage("image/png"));
+    CHECK(attachmentIsImage("image/gif"));
+    CHECK_FALSE(attachmentIsImage("image/heic"));
+    CHECK_FALSE(attachmentIsImage("application/pdf"));
 }

@@ -132,6 +132,59 @@ test('a per-type piiPolicy is honoured: NAME asks first, the card is masked, the
   c.end();
 });
 
+test('files: sendAttachment refuses what Connect would, uploads with events, cancel stops one; the file arrives with its size and downloads', { skip, timeout: 60000 }, async () => {
+  const c = await conversation({ tokenProvider: acmeTokenProvider(server.url), storageKey: '' });
+  const events = record(c);
+  const context = () => `\nevents: ${events.map(([n, d]) => `${n} ${JSON.stringify(d).slice(0, 200)}`).join('\n')}`;
+  await c.start();
+
+  // Refused before anything is sent: Connect's types and size, an empty file; not a file at all.
+  assert.deepEqual(await c.sendAttachment({ name: 'setup.exe', data: new Uint8Array([77, 90]) }), { refused: 'typeNotAllowed' });
+  assert.deepEqual(await c.sendAttachment({ name: 'big.pdf', type: 'application/pdf', data: new Uint8Array((20 << 20) + 1) }), { refused: 'tooLarge' });
+  assert.deepEqual(await c.sendAttachment(new Blob([], { type: 'text/plain' })), { refused: 'empty' });
+  await assert.rejects(c.sendAttachment('statement.pdf'), TypeError);
+  assert.deepEqual(c.uploads, []);
+
+  // A Blob (File in browsers): the upload's stages as events, then 'done' and the message with the file.
+  const bytes = new TextEncoder().encode('date,amount\n2025-05-01,-42.10\n'.repeat(200));
+  const done = new Promise((resolve) => c.on('upload', (u) => { if (u.stage === 'done') resolve(u); }));
+  const sent = await c.sendAttachment(new File([bytes], 'statement.csv', { type: 'text/csv' }));
+  assert.match(sent.id || '', /^upload-\d+$/, JSON.stringify(sent));
+  assert.equal(c.uploads.length, 1);
+  assert.equal(c.uploads[0].name, 'statement.csv');
+  assert.equal(c.uploads[0].size, bytes.length);
+  assert.equal((await done).id, sent.id);
+  const stages = events.filter(([n, d]) => n === 'upload' && d.id === sent.id).map(([, d]) => d.stage);
+  for (const stage of ['starting', 'uploading', 'completing', 'done']) assert.ok(stages.includes(stage), `${stage} in ${stages}${context()}`);
+  const last = events.filter(([n, d]) => n === 'upload' && d.id === sent.id && d.stage === 'completing').pop()[1];
+  assert.equal(last.percent, 100);
+  assert.equal(last.sent, bytes.length);
+  assert.deepEqual(c.uploads, []);
+  const file = await until(() => c.messages.flatMap((m) => (m.own ? m.attachments : [])).find((f) => f.name === 'statement.csv'), 'the file in the timeline');
+  assert.equal(file.contentType, 'text/csv');
+  assert.equal(file.status, 'approved');
+  await until(() => c.messages.flatMap((m) => m.attachments).find((f) => f.name === 'statement.csv' && f.size === bytes.length),
+    `its size on the message${context()}`);
+  const link = await file.link();
+  assert.match(link.url, /^http:\/\/127\.0\.0\.1:\d+\//);
+  assert.equal(link.size, bytes.length);
+  assert.deepEqual(await file.download(), bytes, 'the bytes sent come back through the signed URL');
+  await assert.rejects(c.attachmentLink('no-such-attachment'));
+
+  // Cancelled while it starts: nothing reaches the chat; a second cancel, retry or remove does nothing.
+  const before = c.messages.filter((m) => m.type === 'attachment').length;
+  const second = await c.sendAttachment({ name: 'notes.txt', type: 'text/plain', data: new TextEncoder().encode('cancel me') });
+  assert.ok(second.id);
+  assert.equal(c.cancelAttachment(second.id), true);
+  assert.deepEqual(c.uploads, []);
+  assert.equal(c.cancelAttachment(second.id), false);
+  assert.equal(c.retryAttachment(second.id), false);
+  assert.equal(c.removeAttachment(second.id), false);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(c.messages.filter((m) => m.type === 'attachment').length, before, 'the cancelled file never arrives');
+  c.end();
+});
+
 test('a failing token provider: start() rejects, the state says so, retry() starts the chat', { skip, timeout: 30000 }, async () => {
   let down = true;
   const acme = acmeTokenProvider(server.url);

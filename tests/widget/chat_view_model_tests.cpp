@@ -419,7 +419,7 @@ TEST_CASE("interactive messages and templates show a readable fallback", "[viewm
     CHECK(vm.row(5).text == "markdown");
     CHECK(vm.row(6).text == "**plain**");
     CHECK(vm.row(7).text == "This message can't be shown here.");
-    CHECK(vm.row(8).text == "Attachment: statement.pdf");
+    CHECK(vm.row(8).text == "Attachment: statement.pdf\nPDF");
     CHECK(vm.row(8).role == SenderRole::Agent);
 }
 
@@ -439,7 +439,7 @@ TEST_CASE("an attachment row is one download link named after the file; the scan
     REQUIRE(t.ingest(file) == Change::Updated);
     vm.update(t, file.id);
     const Row& row = vm.row(1);
-    CHECK(row.text == "Attachment: statement.pdf");
+    CHECK(row.text == "Attachment: statement.pdf\nPDF");   // the card's second line: the kind (size unknown)
     CHECK(row.attachmentId == "att-1");
     REQUIRE(row.rich.links.size() == 1);
     CHECK(row.rich.links[0].href == "attachment:att-1");
@@ -454,6 +454,50 @@ TEST_CASE("an attachment row is one download link named after the file; the scan
     CHECK(vm.row(2).text == "notes.txt was blocked by the security scan");
     CHECK(vm.row(2).rich.links.empty());
     checkSameAsFresh(vm, t);
+}
+
+TEST_CASE("an attachment card shows its size once known, in the table's units and decimal separator", "[viewmodel]") {
+    CHECK(sizeLabel(0, english()) == "0\u00a0B");
+    CHECK(sizeLabel(812, english()) == "812\u00a0B");
+    CHECK(sizeLabel(1024, english()) == "1\u00a0KB");
+    CHECK(sizeLabel(3200, english()) == "3.1\u00a0KB");
+    CHECK(sizeLabel(250'000, english()) == "244\u00a0KB");
+    CHECK(sizeLabel(5'500'000, english()) == "5.2\u00a0MB");
+    CHECK(sizeLabel(20LL << 20, english()) == "20\u00a0MB");
+    Strings german = english();
+    german.set("attachment.size.decimal", ",");
+    CHECK(sizeLabel(3200, german) == "3,1\u00a0KB");
+
+    Transcript t("p-cust");
+    Item file = agent("f1", "", kT0);
+    file.type = ItemType::Attachment;
+    file.attachments.push_back(AttachmentInfo{"image/png", "att-1", "receipt.png", std::nullopt});
+    t.ingest(file);
+    std::map<std::string, std::int64_t> sizes;
+    ChatViewModel vm(english(), options());
+    vm.setAttachmentSizes([&](const std::string& id) -> std::optional<std::int64_t> {
+        auto it = sizes.find(id);
+        return it == sizes.end() ? std::nullopt : std::optional<std::int64_t>(it->second);
+    });
+    vm.sync(t);
+    CHECK(vm.row(1).text == "Attachment: receipt.png\nPNG");
+    CHECK(vm.row(1).attachmentSize == -1);
+    vm.takeChanges();
+    const auto parses = vm.parseCount();
+    vm.attachmentSizesChanged();   // nothing new: nothing redrawn
+    CHECK(vm.takeChanges().empty());
+    sizes["att-1"] = 48'300;
+    vm.attachmentSizesChanged();
+    CHECK(vm.row(1).text == "Attachment: receipt.png\nPNG \u00b7 47\u00a0KB");
+    CHECK(vm.row(1).attachmentSize == 48'300);
+    CHECK(vm.parseCount() == parses + 1);
+    const auto changes = vm.takeChanges();
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].kind == ListChangeKind::Updated);
+    REQUIRE(vm.row(1).rich.links.size() == 1);   // the size line is not part of the download control
+    CHECK(vm.row(1).rich.blocks.size() == 2);
+    CHECK_FALSE(vm.row(1).rich.blocks[1].gapBefore);
+    for (const TextRun& r : vm.row(1).rich.blocks[1].runs) CHECK(r.link == -1);
 }
 
 TEST_CASE("display names from the wire are cleaned", "[viewmodel]") {
@@ -688,7 +732,7 @@ TEST_CASE("setStrings relabels everything in one Reset", "[viewmodel]") {
     german.set("date.today", "Heute");
     german.set("message.attachment", "Anhang: {name}");
     vm.setStrings(german);
-    CHECK(describe(vm) == std::vector<std::string>{"date Heute", "bot Assistent* 10:00 hi", "agent Sam* 10:00 Anhang: a.pdf"});
+    CHECK(describe(vm) == std::vector<std::string>{"date Heute", "bot Assistent* 10:00 hi", "agent Sam* 10:00 Anhang: a.pdf\nPDF"});
     const auto changes = vm.takeChanges();
     REQUIRE(changes.size() == 1);
     CHECK(changes[0].kind == ListChangeKind::Reset);

@@ -20,19 +20,8 @@ function paperclip() {
   return svg;
 }
 
-function sizeText(n, locale) {
-  const units = ['B', 'KB', 'MB'];
-  let i = 0;
-  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
-  try {
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i ? 1 : 0 }).format(n)} ${units[i]}`;
-  } catch (e) {
-    return `${Math.round(n)} ${units[i]}`;
-  }
-}
-
 // `bridge`: {attach(name, type, Uint8Array) → 0 started | 2 refused, upload(id, op), ready()}.
-export function createAttachments({ el, S, ta, locale, bridge, emit }) {
+export function createAttachments({ el, S, ta, bridge, emit }) {
   let panel = null, stage = null;
   const input = el('input', { type: 'file', className: 'sr-only', tabIndex: -1, accept: ACCEPT, multiple: true, 'aria-hidden': 'true', 'aria-label': S('attachment.attach') });
   const button = el('button', { type: 'button', className: 'attach', title: S('attachment.attach'), 'aria-label': S('attachment.attach') }, paperclip());
@@ -96,10 +85,12 @@ export function createAttachments({ el, S, ta, locale, bridge, emit }) {
         const name = el('span', { className: 'upload-name', dir: 'auto' });
         const meta = el('span', { className: 'upload-meta' });
         const bar = el('progress', { max: 100, value: 0 });
-        const text = el('span', { className: 'upload-state', role: 'status' });
+        const text = el('span', { className: 'upload-state', 'aria-hidden': 'true' });
+        // Said aloud: the stage, and the percentage in quarters (not every progress event).
+        const live = el('span', { className: 'sr-only', role: 'status' });
         const actions = el('span', { className: 'upload-actions' });
-        const li = el('li', { className: 'upload', 'data-id': id }, name, meta, bar, text, actions);
-        r = { li, name, meta, bar, text, actions, sig: '' };
+        const li = el('li', { className: 'upload', 'data-id': id }, name, meta, bar, text, live, actions);
+        r = { li, name, meta, bar, text, live, actions, sig: '', said: '' };
         rows.set(id, r);
         list.append(li);
       }
@@ -108,11 +99,18 @@ export function createAttachments({ el, S, ta, locale, bridge, emit }) {
       r.sig = sig;
       r.li.dataset.stage = String(u.stage || '');
       r.name.textContent = String(u.name || '');
-      r.meta.textContent = ` · ${sizeText(Number(u.size) || 0, locale)}`;
+      r.meta.textContent = ` · ${String(u.sizeText || '')}`;
+      const percent = Math.max(0, Math.min(100, Number(u.percent) || 0));
       r.bar.hidden = u.stage === 'failed';
-      r.bar.value = Math.max(0, Math.min(100, Number(u.percent) || 0));
-      r.bar.setAttribute('aria-label', String(u.label || ''));
+      r.bar.value = percent;
+      r.bar.setAttribute('aria-label', String(u.name || ''));
+      r.bar.setAttribute('aria-valuetext', String(u.label || ''));
       r.text.textContent = String(u.label || '');
+      const step = `${u.stage} ${u.stage === 'uploading' ? Math.floor(percent / 25) : ''}`;
+      if (r.said !== step) {
+        r.said = step;
+        r.live.textContent = String(u.label || '');
+      }
       r.li.classList.toggle('failed', u.stage === 'failed');
       const active = r.li.getRootNode().activeElement;
       const had = !!active && r.actions.contains(active);   // keep keyboard focus in the row it was in
@@ -148,6 +146,24 @@ export function createAttachments({ el, S, ta, locale, bridge, emit }) {
     }).catch(() => emit('error', { code: 'download', message: S('attachment.error.download') }));
   }
 
+  // host.thumbnail: an image attachment from its signed URL, decoded by the browser
+  // (createImageBitmap) and scaled to fit maxW x maxH, as RGBA pixels for C++.
+  async function thumbnail(url, maxW, maxH) {
+    const res = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'error' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const bitmap = await createImageBitmap(await res.blob());
+    try {
+      const scale = Math.min(1, maxW / bitmap.width, maxH / bitmap.height);
+      const w = Math.max(1, Math.round(bitmap.width * scale)), h = Math.max(1, Math.round(bitmap.height * scale));
+      const c = el('canvas', { width: w, height: h });
+      const ctx = c.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0, w, h);
+      return { w, h, data: new Uint8Array(ctx.getImageData(0, 0, w, h).data.buffer) };
+    } finally {
+      bitmap.close();
+    }
+  }
+
   // Beside the composer: the button sits in the composer's first 44 px (its right end in a
   // right-to-left panel), the text starts after it.
   function place(cp, taTop, taHeight) {
@@ -162,5 +178,5 @@ export function createAttachments({ el, S, ta, locale, bridge, emit }) {
     list.style.bottom = `calc(100% - ${taTop}px + 6px)`;
   }
 
-  return { input, button, list, apply, download, place, attachTo };
+  return { input, button, list, apply, download, thumbnail, place, attachTo };
 }

@@ -12,7 +12,7 @@ import { answerDataCall } from './data-call.js';
 export const VERSION = __FC_VERSION__;
 export const EVENTS = Object.freeze(['state', 'connectionState', 'message', 'messageUpdated', 'typing',
   'participantJoined', 'participantLeft', 'handoffStarted', 'handoffSucceeded', 'handoffFailed', 'queued',
-  'unread', 'piiQuestion', 'piiMasked', 'ended', 'error', 'template']);
+  'unread', 'piiQuestion', 'piiMasked', 'ended', 'error', 'template', 'upload']);
 const EVENT_SET = new Set(EVENTS);
 const PII_POLICIES = ['mask', 'ask', 'off'];
 const PII_ACTIONS = ['send', 'mask', 'ask'];
@@ -20,6 +20,7 @@ const PII_ACTIONS = ['send', 'mask', 'ask'];
 const validPiiPolicy = (p) => PII_POLICIES.includes(p) ||
   (p !== null && typeof p === 'object' && !Array.isArray(p) && Object.values(p).every((a) => PII_ACTIONS.includes(a)));
 const PII_CHOICES = { mask: 0, asTyped: 1, cancel: 2 };
+const UPLOAD_OPS = { cancel: 0, retry: 1, remove: 2 };
 const IS_NODE = typeof process === 'object' && !!(process.versions && process.versions.node) &&
   typeof window === 'undefined';
 
@@ -122,6 +123,8 @@ class Conversation {
   #destroyed = false;
   #startWaiters = [];
   #memory;
+  #links = new Map();     // request id -> {resolve, reject}: attachmentLink answers (fh_js_link)
+  #nextLink = 1;
 
   constructor(options) {
     this.#options = options;
@@ -134,6 +137,7 @@ class Conversation {
       requestToken: (id, level, reason, transcriptJson) => this.#requestToken(id, level, reason, transcriptJson),
       callData: (id, name, argsJson) => this.#callData(id, name, argsJson),
       event: (name, json) => this.#raise(name, parse(json)),
+      link: (id, json) => this.#linkAnswer(id, parse(json)),
     };
     const moduleArgs = {
       host,
@@ -165,11 +169,7 @@ class Conversation {
       throw new Error('finaptic-chat/headless: the conversation could not be created');
     }
     piiNames().then((bytes) => {
-      if (!bytes || this.#destroyed) return;
-      const m = this.#mod;
-      const p = m._malloc(bytes.length);
-      (m.HEAPU8 || new Uint8Array(this.#memory.buffer)).set(bytes, p);
-      m._fh_pii_names(p, bytes.length);   // C++ frees p
+      if (bytes && !this.#destroyed) this.#mod._fh_pii_names(this.#copyIn(bytes), bytes.length);   // C++ frees it
     });
   }
 
@@ -184,6 +184,14 @@ class Conversation {
     } finally {
       m._free(p);
     }
+  }
+
+  // Bytes into the module's heap (malloc'd: the export that takes them frees them).
+  #copyIn(bytes) {
+    const m = this.#mod;
+    const p = m._malloc(bytes.length || 1);
+    (m.HEAPU8 || new Uint8Array(this.#memory.buffer)).set(bytes, p);
+    return p;
   }
 
   #takeString(p) {
@@ -222,6 +230,7 @@ class Conversation {
   // --- events -----------------------------------------------------------------------------------
   #raise(name, detail) {
     if (detail && detail.template) this.#withTemplateMethods(detail.id, detail.template);
+    if (detail && Array.isArray(detail.attachments)) this.#withAttachmentMethods(detail.attachments);
     this.#events.push([name, freeze(detail)]);
     if (this.#flushing) return;
     this.#flushing = true;
@@ -306,6 +315,74 @@ class Conversation {
     return freeze(parse(this.#takeString(this.#withString(key, (p) => m._fh_choose_template(p, card, element, slot)))));
   }
 
+  // --- files ------------------------------------------------------------------------------------
+  // Each attachment of a message gets link() (its signed URL, GetAttachment) and download() (its bytes).
+  #withAttachmentMethods(files) {
+    for (const f of files) {
+      Object.defineProperties(f, {
+        link: { value: () => this.attachmentLink(f.id) },
+        download: { value: () => this.#download(f.id) },
+      });
+    }
+  }
+
+  #linkAnswer(id, answer) {
+    const waiter = this.#links.get(id);
+    if (!waiter) return;
+    this.#links.delete(id);
+    if (answer && answer.error) {
+      waiter.reject(Object.assign(new Error(answer.error.message || 'attachment link failed'), { code: answer.error.code }));
+    } else {
+      waiter.resolve(freeze(answer));
+    }
+  }
+
+  // A signed download URL of an attachment of the current chat: {url, urlExpiry, size}.
+  attachmentLink(attachmentId) {
+    const m = this.#live();
+    const id = this.#nextLink++;
+    const answer = new Promise((resolve, reject) => this.#links.set(id, { resolve, reject }));
+    this.#withString(String(attachmentId ?? ''), (p) => m._fh_attachment_link(id, p));
+    return answer;
+  }
+
+  async #download(attachmentId) {
+    const { url } = await this.attachmentLink(attachmentId);
+    const r = await fetch(url, { credentials: 'omit', cache: 'no-store', redirect: 'error' });
+    if (!r.ok) throw Object.assign(new Error(`finaptic-chat/headless: download: HTTP ${r.status}`), { code: 'download' });
+    return new Uint8Array(await r.arrayBuffer());
+  }
+
+  // Sends a file (a File or Blob, or {name, type?, data}): Connect's types, 20 MB and name rules are
+  // checked first. Resolves {id} (an upload started: `upload` events follow) or {refused}.
+  async sendAttachment(file) {
+    let name, type, bytes;
+    if (typeof Blob === 'function' && file instanceof Blob) {
+      name = file.name;
+      type = file.type;
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } else if (file && typeof file === 'object' && (file.data instanceof ArrayBuffer || ArrayBuffer.isView(file.data))) {
+      name = file.name;
+      type = file.type;
+      bytes = file.data instanceof ArrayBuffer ? new Uint8Array(file.data)
+        : new Uint8Array(file.data.buffer, file.data.byteOffset, file.data.byteLength);
+    } else {
+      throw new TypeError('finaptic-chat/headless: sendAttachment(file): a File, a Blob or {name, type, data}');
+    }
+    const m = this.#live();
+    const p = this.#copyIn(bytes);   // C++ owns p from here
+    return freeze(parse(this.#takeString(this.#withString(String(name || 'file'), (np) =>
+      this.#withString(String(type || ''), (tp) => m._fh_send_attachment(np, tp, p, bytes.length))))));
+  }
+
+  #upload(id, op) {
+    const m = this.#live();
+    return this.#withString(String(id ?? ''), (p) => m._fh_upload(p, UPLOAD_OPS[op])) === 1;
+  }
+  cancelAttachment(id) { return this.#upload(id, 'cancel'); }
+  retryAttachment(id) { return this.#upload(id, 'retry'); }
+  removeAttachment(id) { return this.#upload(id, 'remove'); }
+
   // --- the conversation -----------------------------------------------------------------------
   // Continues the conversation kept under storageKey (before, during or after a handoff), else asks
   // the tokenProvider for an L1 chat. Resolves once the current chat is live.
@@ -370,6 +447,8 @@ class Conversation {
     this.#listeners.clear();
     this.#events.length = 0;
     for (const w of this.#startWaiters.splice(0)) w.reject(new Error('finaptic-chat/headless: destroyed'));
+    for (const w of this.#links.values()) w.reject(new Error('finaptic-chat/headless: destroyed'));
+    this.#links.clear();
     const m = this.#mod;
     // On a later turn: destroy() may be called from inside a core callback's consequences.
     setTimeout(() => m._fh_destroy(), 0);
@@ -390,9 +469,13 @@ class Conversation {
   get hasOlder() { return this.status.hasOlder; }
   get messages() {
     const list = parse(this.#takeString(this.#live()._fh_read(1)));
-    for (const m of Array.isArray(list) ? list : []) if (m.template) this.#withTemplateMethods(m.id, m.template);
+    for (const m of Array.isArray(list) ? list : []) {
+      if (m.template) this.#withTemplateMethods(m.id, m.template);
+      if (Array.isArray(m.attachments)) this.#withAttachmentMethods(m.attachments);
+    }
     return freeze(list);
   }
+  get uploads() { return this.#read(4); }
   get queued() { return this.#read(2); }
   get typing() { return this.#read(3); }
   get destroyed() { return this.#destroyed; }

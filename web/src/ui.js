@@ -156,7 +156,7 @@ export function createPanel(w) {
   const twinsAfter = el('div', { className: 'twins' });
   // Files: the attach button before the composer in tab order, the upload list above it.
   const files = createAttachments({
-    el, S, ta, locale: w.locale, emit: (name, detail) => w.emit(name, detail),
+    el, S, ta, emit: (name, detail) => w.emit(name, detail),
     bridge: {
       ready: () => !!mod,
       attach(name, type, bytes) {
@@ -205,6 +205,14 @@ export function createPanel(w) {
     heap().set(bytes, p);
     return mod[name](p, bytes.length, ...rest);   // C++ owns p from here
   }
+  // Decoded pixels ({w, h, data}) for fc_image(id, ...); null: it could not be loaded.
+  const giveImage = (id, img) => whenReady(() => {
+    if (destroyed) return;
+    if (!img) return mod._fc_image(id, 0, 0, 0);
+    const p = mod._malloc(img.data.length);
+    heap().set(img.data, p);
+    mod._fc_image(id, p, img.w, img.h);   // C++ owns p from here
+  });
 
   // --- host callbacks (C++ → JS) ----------------------------------------------------------------
   const host = {
@@ -258,15 +266,14 @@ export function createPanel(w) {
     // when it cannot be loaded, so the option keeps its placeholder. 96 px: sharp at 2x for 40 px.
     loadImage(id, url) {
       url = String(url);
-      const answer = (img) => whenReady(() => {
-        if (destroyed) return;
-        if (!img) return mod._fc_image(id, 0, 0, 0);
-        const p = mod._malloc(img.data.length);
-        heap().set(img.data, p);
-        mod._fc_image(id, p, img.w, img.h);   // C++ owns p from here
-      });
+      const answer = (img) => giveImage(id, img);
       if (!/^https:\/\//.test(url)) return answer(null);
       decodeImage(url, 96).then(answer, () => answer(null));
+    },
+    // An image attachment's thumbnail: its signed URL (GetAttachment), decoded by the browser, at
+    // most maxW x maxH, answered like loadImage.
+    thumbnail(id, url, maxW, maxH) {
+      files.thumbnail(String(url), maxW, maxH).then((img) => giveImage(id, img), () => giveImage(id, null));
     },
     textLayout(spec, maxWidth) { return browserText().layout(spec, maxWidth); },
     textRaster(spec, maxWidth, ratio, top, height) { return browserText().raster(spec, maxWidth, ratio, top, height); },
@@ -337,7 +344,7 @@ export function createPanel(w) {
     const links = Array.isArray(m.links) ? m.links : [];
     const actions = Array.isArray(m.actions) ? m.actions : [];
     // Rebuild only when something a listener hears changed (delivery ticks are not re-announced).
-    const sig = JSON.stringify([m.sender, m.text, m.time, m.timeLabel, failed, links, actions, m.lang]);
+    const sig = JSON.stringify([m.sender, m.text, m.time, m.timeLabel, failed, links, actions, m.lang, m.image]);
     if (sigs.get(li) === sig) return;
     sigs.set(li, sig);
     li.dataset.role = m.role || '';
@@ -361,6 +368,8 @@ export function createPanel(w) {
     // it, its language; the sender's name and the time stay in the panel's.
     const body = el('span', { dir: 'auto', lang: LANG_TAG.test(m.lang || '') ? m.lang : null }, ...parts.splice(1));
     parts.push(body);
+    // A picture the canvas draws (an attachment's thumbnail): an image named by its file name.
+    if (m.image) parts.splice(1, 0, el('img', { alt: String(m.image) }), ' ');
     const t = timeText(m.time, m.timeLabel, dates());
     if (t) parts.push(' ', t);
     if (failed) parts.push(` (${S('mirror.failed')})`);

@@ -196,6 +196,54 @@ export interface Attachment {
   contentType: string;
   /** `approved` (or no scanner), `inProgress` (the scanner is checking), `rejected`. */
   status: 'approved' | 'inProgress' | 'rejected';
+  /** Bytes, where known: the customer's own files, and any file whose link() was asked for (a
+   * `messageUpdated` follows when it becomes known). */
+  size: number | null;
+  /** Its signed download URL (GetAttachment; the current chat's files only). */
+  link(): Promise<AttachmentLink>;
+  /** Its bytes, fetched through the signed URL. */
+  download(): Promise<Uint8Array>;
+}
+
+export interface AttachmentLink {
+  url: string;
+  /** ISO-8601: the URL works until then. */
+  urlExpiry: string;
+  size: number | null;
+}
+
+/** Why sendAttachment() refused a file before anything was sent, or why an upload failed. */
+export type AttachmentProblem = 'typeNotAllowed' | 'tooLarge' | 'empty' | 'badName' | 'notConnected' | 'ended'
+  | 'refused' | 'scannerRejected' | 'uploadFailed';
+
+/** One of the customer's files on its way: Starting (StartAttachmentUpload) → uploading (`sent` moves
+ * where the platform reports progress: XMLHttpRequest in browsers; in Node only at the end) →
+ * completing → scanning (Connect's scanner) → it leaves `uploads` and its message arrives; or failed. */
+export interface Upload {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sent: number;
+  /** 0-100: sent / size. */
+  percent: number;
+  stage: 'starting' | 'uploading' | 'completing' | 'scanning' | 'failed';
+  /** The service's AttachmentId, once StartAttachmentUpload answered. */
+  attachmentId: string | null;
+  /** failed only: why, and whether retryAttachment() can work. */
+  problem?: AttachmentProblem;
+  retryable?: boolean;
+  error?: ChatError;
+}
+
+/** A file for sendAttachment(): a File or Blob (its name and type), or the bytes with a name. */
+export type AttachmentSource = Blob | { name: string; type?: string; data: ArrayBuffer | ArrayBufferView };
+
+export interface AttachmentSendResult {
+  /** The upload started: `upload` events follow. */
+  id?: string;
+  /** Refused before anything was sent (Connect's types, 20 MB, the name; no chat yet; ended). */
+  refused?: AttachmentProblem;
 }
 
 export interface QueuedMessage {
@@ -260,6 +308,9 @@ export interface ConversationEvents {
   error: ChatError;
   /** A message's template changed: resolved, failed, loading again, answered or picked. */
   template: { id: string; segment: number; level: Level; template: Template };
+  /** An upload moved (progress, stage, failure), or `{id, stage: 'done'}` once it left `uploads`
+   * (delivered: its message is in the timeline; or cancelled or removed). */
+  upload: Upload | { id: string; stage: 'done' };
 }
 export type ConversationEvent = keyof ConversationEvents;
 
@@ -293,6 +344,16 @@ export interface Conversation {
   setViewing(viewing: boolean): void;
   /** Closes the connections without ending the chat (start() on a new object resumes it). */
   destroy(): void;
+  /** Sends a file on the current chat; Connect's types, 20 MB and name rules are checked first. */
+  sendAttachment(file: AttachmentSource): Promise<AttachmentSendResult>;
+  /** Stops an upload before it completes (the agent never sees it); false once it is completing. */
+  cancelAttachment(id: string): boolean;
+  /** A failed upload whose problem is retryable: sent again from the start. */
+  retryAttachment(id: string): boolean;
+  /** Forgets a failed upload. */
+  removeAttachment(id: string): boolean;
+  /** A signed download URL of a file in the current chat (Attachment.link() does the same). */
+  attachmentLink(attachmentId: string): Promise<AttachmentLink>;
 
   on<E extends ConversationEvent>(event: E, listener: (detail: ConversationEvents[E]) => void): () => void;
   off<E extends ConversationEvent>(event: E, listener: (detail: ConversationEvents[E]) => void): void;
@@ -308,6 +369,8 @@ export interface Conversation {
   readonly messages: readonly Message[];
   readonly queued: readonly QueuedMessage[];
   readonly typing: readonly TypingParticipant[];
+  /** The customer's files on their way (or failed), oldest first. */
+  readonly uploads: readonly Upload[];
   readonly destroyed: boolean;
 }
 

@@ -153,7 +153,7 @@ float ChatWindow::rowHeight(const Row& row, float listWidth) {
     case RowKind::HandoffDivider:
         return std::round(small * 1.4f) + 2 * kRowGap;
     case RowKind::Message: {
-        float h = std::round(small * 1.5f) + kRowGap;   // the meta line and the gap
+        float h = std::round(small * 1.5f) + kRowGap + previewHeight(row, listWidth);   // the meta line, the gap, a thumbnail
         const TemplateView* tv = templateFor(row);
         if (tv && tv->state != TemplateResolver::State::Failed) {
             h += templates_.measure(row, *tv, TemplateViews::cardWidth(listWidth));
@@ -317,6 +317,11 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
         const float x = right ? o.x + listWidth - ns.x - 4 : o.x + 4;
         labels_.draw(dl, TextStyle::SmallBold, ImVec2(x, y), col(pal_.muted), row.sender);
         y += std::round(smallPx * 1.5f);
+    }
+    if (!row.attachmentId.empty() && preview_.draw) {   // an attachment's thumbnail above its bubble
+        const float ph = previewHeight(row, listWidth);
+        preview_.draw(dl, row, ImVec2(o.x, y), ph, listWidth);
+        y += ph;
     }
     const bool failed = row.delivery == Delivery::Failed;
     ImVec2 bmin, bmax;

@@ -83,6 +83,15 @@ public:
     void templateChanged(const std::string& rowKey);
     TemplateViews& templates() { return templates_; }
 
+    // Attachment rows (widget_attachments.cpp): `height` of what goes above the bubble (an image's
+    // thumbnail; 0 for none, and the same every time for a row: nothing moves when it loads), and
+    // `draw` it, called for every attachment row on screen (so it can load what the row shows lazily).
+    struct AttachmentPreview {
+        std::function<float(const Row&, float listWidth)> height;
+        std::function<void(ImDrawList*, const Row&, ImVec2 origin, float height, float listWidth)> draw;
+    };
+    void setAttachmentPreview(AttachmentPreview preview) { preview_ = std::move(preview); }
+
     // Draws one frame's window. `activate` is called for clicks on controls.
     void draw(const WindowState& state, float scrollDelta, const std::function<void(const ControlId&)>& activate);
 
@@ -145,6 +154,10 @@ private:
     Kit kit_{pal_, labels_};
     TemplateViews templates_{strings_, pal_, kit_};
     TemplateSource templateOf_;
+    AttachmentPreview preview_;
+    float previewHeight(const Row& row, float listWidth) const {
+        return !row.attachmentId.empty() && preview_.height ? preview_.height(row, listWidth) : 0.f;
+    }
     ImTextureID logo_ = nullptr;
     float logoAspect_ = 1.f;
 

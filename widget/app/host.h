@@ -20,4 +20,5 @@ double fc_js_local_day(double ms);      // days since 1970-01-01 of that instant
 int fc_js_format_date(int what, double value, char* buf, int cap);
 void fc_js_uploads(const char* json);
 void fc_js_download(const char* url, const char* name);
+void fc_js_thumbnail(int id, const char* url, int maxW, int maxH);   // answer: fc_image(id, rgba, w, h)
 }

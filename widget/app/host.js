@@ -42,4 +42,8 @@ mergeInto(LibraryManager.library, {
   },
   fc_js_uploads: function(json) { Module['host']['uploads'](UTF8ToString(json)); },
   fc_js_download: function(url, name) { Module['host']['download'](UTF8ToString(url), UTF8ToString(name)); },
+  fc_js_thumbnail: function(id, url, maxW, maxH) {
+    // An older shim without thumbnails: the attachment keeps its placeholder.
+    if (Module['host']['thumbnail']) Module['host']['thumbnail'](id, UTF8ToString(url), maxW, maxH);
+  },
 });

@@ -105,6 +105,19 @@ Palette forcedColorsPalette(Palette p) {
     return p;
 }
 
+// Regions that read the time on a 12-hour clock ("2:05 PM"): the locale's region decides when the
+// string table itself keeps the 24-hour default.
+bool uses12HourClock(const std::string& locale) {
+    const auto dash = locale.find_first_of("-_");
+    if (dash == std::string::npos) return false;
+    std::string region = locale.substr(dash + 1, 2);
+    for (char& c : region) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+    for (const char* r : {"US", "CA", "AU", "NZ", "PH", "IN", "PK", "EG"})
+        if (region == r) return true;
+    return false;
+}
+}  // namespace
+
 // An RGBA image as a texture (linear filtering, clamped edges); 0 when it is unusable.
 unsigned int uploadRgba(const unsigned char* rgba, int w, int h) {
     if (!rgba || w <= 0 || h <= 0 || w > 1024 || h > 1024) return 0;
@@ -122,19 +135,6 @@ unsigned int uploadRgba(const unsigned char* rgba, int w, int h) {
 ImTextureID textureId(unsigned int texture) {
     return texture ? reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture)) : nullptr;
 }
-
-// Regions that read the time on a 12-hour clock ("2:05 PM"): the locale's region decides when the
-// string table itself keeps the 24-hour default.
-bool uses12HourClock(const std::string& locale) {
-    const auto dash = locale.find_first_of("-_");
-    if (dash == std::string::npos) return false;
-    std::string region = locale.substr(dash + 1, 2);
-    for (char& c : region) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-    for (const char* r : {"US", "CA", "AU", "NZ", "PH", "IN", "PK", "EG"})
-        if (region == r) return true;
-    return false;
-}
-}  // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Setup
@@ -167,6 +167,7 @@ int WidgetApp::init(const std::string& configJson) {
             fontTextureReady_ = false;
             logoTexture_ = 0;   // the shim sends the logo again on "contextrestored"
             images_.clear();    // template images are asked for again when drawn
+            thumbs_.clear();    // and so are attachment thumbnails
         }});
     if (!canvas_->init()) return 3;
     canvas_->setReducedMotion(reducedMotion_);
@@ -191,6 +192,10 @@ int WidgetApp::init(const std::string& configJson) {
     window_->setRtl(field(config, "dir") == "rtl");
     window_->setTemplateSource([this](const Row& row) { return templateOf(row); });
     window_->templates().setImageSource([this](const std::string& url) { return imageFor(url); });
+    window_->setAttachmentPreview({[this](const Row& row, float listWidth) { return previewHeight(row, listWidth); },
+                                   [this](ImDrawList* dl, const Row& row, ImVec2 at, float height, float listWidth) {
+                                       drawPreview(dl, row, at, height, listWidth);
+                                   }});
     loop_ = std::make_unique<RenderLoop>([this] { drawFrame(); });
 
     const double w = number(config, "width", 380), h = number(config, "height", 600), dpr = number(config, "dpr", 1);
@@ -209,6 +214,7 @@ int WidgetApp::init(const std::string& configJson) {
     conv_->setEventHandler([this](const ConversationEvent& e) { onConversationEvent(e); });
     // The customer's bubble of a data-bound pick reads the title kept on this device, not the id.
     model_->setLocalTitles([this](std::string_view content) { return conv_->pickedTitle(content); });
+    model_->setAttachmentSizes([this](const std::string& id) { return conv_->attachmentSize(id); });
     // A chat from before a reload (before, during or after a handoff) continues at once, without
     // asking the partner for a token; the L1 history comes back above the L2 chat.
     if (conv_->restore()) {
@@ -268,6 +274,7 @@ ImTextureID WidgetApp::imageFor(const std::string& url) {
 }
 
 void WidgetApp::setImage(int id, unsigned char* rgba, int w, int h) {
+    if (setThumbnail(id, rgba, w, h)) return;
     for (auto& [url, image] : images_) {
         if (image.id != id || image.texture) continue;
         image.texture = uploadRgba(rgba, w, h);   // 0 (not loadable): the placeholder stays
@@ -377,6 +384,8 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         break;
     case ConversationEventType::AttachmentChanged:
         publishUploads();
+        model_->attachmentSizesChanged();   // a file's card may read its size now
+        applyModelChanges();
         break;
     case ConversationEventType::Ended:
         emitEvent("ended", "{}");
@@ -773,12 +782,15 @@ void WidgetApp::flushMirror(const WindowState& s) {
                                            {"label", str("delivery.retry")}}));
             const bool message = row.kind == RowKind::Message;
             const std::string after = row.index > 0 ? model_->row(row.index - 1).key : std::string();
-            items.push(Json::object({{"id", row.key}, {"after", after}, {"sender", message ? row.sender : std::string()},
-                                     {"role", message ? toString(row.role) : "system"},
-                                     {"time", message ? formatIsoTime(row.timeMs) : std::string()},
-                                     {"timeLabel", message ? row.timeLabel : std::string()}, {"text", text},
-                                     {"delivery", message ? deliveryName(row.delivery) : ""}, {"own", row.own},
-                                     {"links", std::move(links)}, {"actions", std::move(actions)}}));
+            Json item = Json::object({{"id", row.key}, {"after", after}, {"sender", message ? row.sender : std::string()},
+                                      {"role", message ? toString(row.role) : "system"},
+                                      {"time", message ? formatIsoTime(row.timeMs) : std::string()},
+                                      {"timeLabel", message ? row.timeLabel : std::string()}, {"text", text},
+                                      {"delivery", message ? deliveryName(row.delivery) : ""}, {"own", row.own},
+                                      {"links", std::move(links)}, {"actions", std::move(actions)}});
+            // A picture the canvas shows (an image attachment's thumbnail): its alt text, the file name.
+            if (!row.attachmentId.empty() && previewHeight(row, 0) > 0) item.set("image", row.sourceContent);
+            items.push(std::move(item));
         }
         Json msg = Json::object({{"items", std::move(items)}});
         if (mirrorReset_) msg.set("reset", true);

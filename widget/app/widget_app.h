@@ -26,6 +26,10 @@
 
 namespace finchat::widget {
 
+// An RGBA image as a GL texture (linear filtering, clamped edges); 0 when it is unusable.
+unsigned int uploadRgba(const unsigned char* rgba, int w, int h);
+ImTextureID textureId(unsigned int texture);
+
 class WidgetApp {
 public:
     int init(const std::string& configJson);
@@ -77,6 +81,11 @@ private:
     void emitEvent(const char* name, const std::string& json);
     void publishUploads();                                      // host.uploads: the upload list, labelled
     void download(const std::string& attachmentId, const std::string& name);   // signed URL → host.download
+    // An attachment row's thumbnail (images only) above its bubble; drawing a row asks GetAttachment
+    // once for its size, and for an image its signed URL → host.thumbnail → fc_image.
+    float previewHeight(const Row& row, float listWidth) const;
+    void drawPreview(ImDrawList* dl, const Row& row, ImVec2 at, float height, float listWidth);
+    bool setThumbnail(int id, unsigned char* rgba, int w, int h);   // false: not a thumbnail's id
     std::string str(std::string_view key) const { return std::string(strings_.get(key)); }
 
     browser::BrowserPlatform platform_;
@@ -136,7 +145,18 @@ private:
     };
     static constexpr std::size_t kMaxImages = 64;
     std::map<std::string, TemplateImageTexture> images_;
-    int nextImageId_ = 1;
+    int nextImageId_ = 1;   // template images and thumbnails share the fc_image ids
+    // Attachment thumbnails by attachmentId, for rows drawn at least once. Bounded: past
+    // kMaxThumbnails textures the least recently drawn one is dropped (loaded again if drawn again).
+    struct Thumbnail {
+        bool asked = false;          // GetAttachment asked (size; an image's URL)
+        int id = 0;                  // the fc_image answer awaited, 0 none
+        unsigned int texture = 0;
+        int w = 0, h = 0;
+        double lastDrawn = 0;        // ms, for the eviction
+    };
+    static constexpr std::size_t kMaxThumbnails = 24;
+    std::map<std::string, Thumbnail> thumbs_;
 };
 
 }  // namespace finchat::widget

@@ -11,6 +11,7 @@
 // malloc'd; the caller frees them.
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -31,6 +32,7 @@ extern "C" {
 void fh_js_request_token(int id, const char* level, const char* reason, const char* transcriptJson);
 void fh_js_call_data(int id, const char* name, const char* argsJson);
 void fh_js_event(const char* name, const char* json);
+void fh_js_link(int id, const char* json);
 }
 
 namespace {
@@ -206,12 +208,30 @@ Json messageJson(Conversation& c, int segment, const TranscriptEntry& e) {
     Json files = Json::array();
     for (const AttachmentInfo& a : e.item.attachments) {
         const AttachmentStatus st = a.status.value_or(AttachmentStatus::Approved);
+        const auto size = c.attachmentSize(a.attachmentId);
         files.push(Json::object({{"id", a.attachmentId}, {"name", a.attachmentName}, {"contentType", a.contentType},
                                  {"status", st == AttachmentStatus::Rejected ? "rejected"
-                                            : st == AttachmentStatus::InProgress ? "inProgress" : "approved"}}));
+                                            : st == AttachmentStatus::InProgress ? "inProgress" : "approved"},
+                                 {"size", size ? Json(*size) : Json()}}));
     }
     m.set("attachments", std::move(files));
     return m;
+}
+
+// One of the customer's uploads (web/types/headless.d.ts Upload).
+Json uploadJson(const OutgoingAttachment& u) {
+    Json j = Json::object({{"id", u.uploadId}, {"name", u.name}, {"contentType", u.contentType}, {"size", u.sizeInBytes},
+                           {"sent", u.sentBytes},
+                           {"percent", u.sizeInBytes > 0 ? static_cast<int>(u.sentBytes * 100 / u.sizeInBytes) : 0},
+                           {"stage", toString(u.stage)},
+                           {"attachmentId", u.attachmentId.empty() ? Json() : Json(u.attachmentId)}});
+    if (u.problem) {
+        j.set("problem", camel(toString(*u.problem)));
+        j.set("retryable", attachmentRetryable(*u.problem));
+    }
+    if (u.error) j.set("error", Json::object({{"code", camel(toString(u.error->code))}, {"message", u.error->detail},
+                                              {"status", u.error->httpStatus}}));
+    return j;
 }
 
 // Rows the SDK does not show: SHOW_MORE / PREVIOUS_OPTIONS requests (as the official widget).
@@ -266,6 +286,12 @@ public:
         return out;
     }
 
+    Json uploads() const {
+        Json out = Json::array();
+        for (const auto& u : conversation_.uploads()) out.push(uploadJson(u));
+        return out;
+    }
+
     Json typing() const {
         Json out = Json::array();
         for (const auto& t : conversation_.typing())
@@ -305,6 +331,35 @@ public:
 
 private:
     void emit(const char* name, const Json& payload) { fh_js_event(name, payload.dump().c_str()); }
+
+    // An upload moved (`upload`: progress, stage, failure; `{id, stage: "done"}` once it left the
+    // list: delivered, cancelled or removed), or a file's size became known (its message again).
+    void attachmentChanged(const std::string& id) {
+        for (const auto& u : conversation_.uploads()) {
+            if (u.uploadId != id) continue;
+            if (!u.attachmentId.empty()) uploadFiles_[id] = u.attachmentId;
+            emit("upload", uploadJson(u));
+            return;
+        }
+        auto known = uploadFiles_.find(id);
+        if (id.rfind("upload-", 0) == 0) {
+            emit("upload", Json::object({{"id", id}, {"stage", "done"}}));
+            if (known == uploadFiles_.end()) return;
+            const std::string file = known->second;
+            uploadFiles_.erase(known);
+            return messagesWithFile(file);
+        }
+        messagesWithFile(id);
+    }
+
+    void messagesWithFile(const std::string& attachmentId) {
+        for (int s = 0; s < conversation_.segmentCount(); ++s)
+            for (const auto& entry : conversation_.transcript(s).entries()) {
+                if (hiddenRow(entry) || !seen_.count(rowKey(s, entry.localId))) continue;
+                for (const AttachmentInfo& a : entry.item.attachments)
+                    if (a.attachmentId == attachmentId) emit("messageUpdated", messageJson(conversation_, s, entry));
+            }
+    }
 
     // connectionState follows the current chat: its segment changes at a handoff, its state with the
     // session's (the L2 chat's first steps happen before it is current).
@@ -361,7 +416,7 @@ private:
                 emit("queued", Json::object({{"messages", queued()}}));
                 return;
             case ConversationEventType::AttachmentChanged:
-                return;   // the headless SDK does not send files yet (only the widget does)
+                return attachmentChanged(e.text);
             case ConversationEventType::Ended:
                 emit("ended", Json::object());
                 return;
@@ -417,6 +472,7 @@ private:
     browser::PageDataProvider data_{fh_js_call_data};
     Conversation conversation_;
     std::set<std::string> seen_;
+    std::map<std::string, std::string> uploadFiles_;   // uploadId -> attachmentId, while it is listed
     std::string lastStatus_;
     std::string lastConnection_;
 };
@@ -518,6 +574,39 @@ EMSCRIPTEN_KEEPALIVE void fh_retry_template(const char* key) {
     conv()->retryTemplate(segment, local);
 }
 
+// A file (`data`: its bytes, malloc'd; C++ takes ownership): {id} (an upload started: `upload` events
+// follow) or {refused: "typeNotAllowed"|"tooLarge"|"empty"|"badName"|"notConnected"|"ended"}.
+EMSCRIPTEN_KEEPALIVE char* fh_send_attachment(const char* name, const char* type, unsigned char* data, int len) {
+    std::string bytes;
+    if (data && len > 0) bytes.assign(reinterpret_cast<const char*>(data), static_cast<std::size_t>(len));
+    std::free(data);
+    if (!conv()) return dup("{\"refused\":\"notConnected\"}");
+    const AttachmentSendResult r = conv()->sendAttachment(name ? name : "", type ? type : "", std::move(bytes));
+    if (r.refused) return dup(Json::object({{"refused", camel(toString(*r.refused))}}).dump());
+    return dup(Json::object({{"id", r.uploadId}}).dump());
+}
+
+// An upload: 0 cancel, 1 retry, 2 remove. 1 if the core did it.
+EMSCRIPTEN_KEEPALIVE int fh_upload(const char* uploadId, int op) {
+    if (!conv() || !uploadId) return 0;
+    const bool done = op == 0 ? conv()->cancelAttachment(uploadId)
+                      : op == 1 ? conv()->retryAttachment(uploadId) : conv()->removeAttachment(uploadId);
+    return done ? 1 : 0;
+}
+
+// A signed download URL for an attachment of the current chat: answered later with
+// fh_js_link(id, {url, urlExpiry, size} | {error}).
+EMSCRIPTEN_KEEPALIVE void fh_attachment_link(int id, const char* attachmentId) {
+    if (!conv()) return fh_js_link(id, "{\"error\":{\"code\":\"ended\",\"message\":\"destroyed\"}}");
+    conv()->attachmentLink(attachmentId ? attachmentId : "", [id](Result<GetAttachmentResponse> r) {
+        if (!r) return fh_js_link(id, Json::object({{"error", errorJson(r.error())}}).dump().c_str());
+        fh_js_link(id, Json::object({{"url", r->url}, {"urlExpiry", r->urlExpiry},
+                                     {"size", r->attachmentSizeInBytes ? Json(*r->attachmentSizeInBytes) : Json()}})
+                           .dump()
+                           .c_str());
+    });
+}
+
 // 0 mask, 1 as typed, 2 cancel.
 EMSCRIPTEN_KEEPALIVE void fh_answer_pii(int choice) {
     if (conv()) conv()->answerPii(choice == 1 ? PiiChoice::AsTyped : choice == 2 ? PiiChoice::Cancel : PiiChoice::Mask);
@@ -548,10 +637,14 @@ EMSCRIPTEN_KEEPALIVE void fh_destroy() {
 }
 
 // What a UI draws, as JSON: 0 the status, 1 the timeline's messages, 2 the queued messages, 3 who
-// is typing.
+// is typing, 4 the customer's uploads.
 EMSCRIPTEN_KEEPALIVE char* fh_read(int what) {
     if (!instance) return dup(what == 0 ? "{}" : "[]");
-    const Json j = what == 0 ? instance->status() : what == 1 ? instance->messages() : what == 2 ? instance->queued() : instance->typing();
+    const Json j = what == 0   ? instance->status()
+                   : what == 1 ? instance->messages()
+                   : what == 2 ? instance->queued()
+                   : what == 4 ? instance->uploads()
+                               : instance->typing();
     return dup(j.dump());
 }
 

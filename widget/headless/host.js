@@ -9,4 +9,5 @@ mergeInto(LibraryManager.library, {
     Module['host']['callData'](id, UTF8ToString(name), UTF8ToString(args));
   },
   fh_js_event: function(name, json) { Module['host']['event'](UTF8ToString(name), UTF8ToString(json)); },
+  fh_js_link: function(id, json) { Module['host']['link'](id, UTF8ToString(json)); },
 });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "finchat/attachments.h"
 #include "finchat/interactive.h"
 #include "finchat/template_text.h"
 #include "finchat/util.h"
@@ -50,14 +51,14 @@ RichText attachmentBody(const Row& row, const Strings& strings) {
     return rich;
 }
 
-void appendParagraph(RichText& rich, std::string_view text) {
+void appendParagraph(RichText& rich, std::string_view text, bool gap = true) {
     RichText part = parsePlainText(text);
     const int base = static_cast<int>(rich.links.size());
     rich.links.insert(rich.links.end(), part.links.begin(), part.links.end());
     for (TextBlock& b : part.blocks) {
         for (TextRun& r : b.runs)
             if (r.link >= 0) r.link += base;
-        b.gapBefore = !rich.blocks.empty();
+        b.gapBefore = gap && !rich.blocks.empty();
         rich.blocks.push_back(std::move(b));
     }
 }
@@ -94,6 +95,22 @@ std::string_view deliveryLabel(Delivery d, const Strings& strings) {
         case Delivery::Incoming: break;
     }
     return {};
+}
+
+std::string sizeLabel(std::int64_t bytes, const Strings& strings) {
+    if (bytes < 1024) return strings.format(key::kAttachmentSizeBytes, {{"count", std::to_string(std::max<std::int64_t>(bytes, 0))}});
+    const bool mega = bytes >= 1024 * 1024;
+    const std::int64_t unit = mega ? 1024 * 1024 : 1024;
+    // One decimal under 10 ("3.1 KB"), whole units above ("245 KB"); rounded half up.
+    std::string count;
+    if (bytes < 10 * unit) {
+        const std::int64_t tenths = (bytes * 10 + unit / 2) / unit;
+        count = std::to_string(tenths / 10);
+        if (tenths % 10 != 0) count += std::string(strings.get(key::kAttachmentSizeDecimal)) + std::to_string(tenths % 10);
+    } else {
+        count = std::to_string((bytes + unit / 2) / unit);
+    }
+    return strings.format(mega ? key::kAttachmentSizeMb : key::kAttachmentSizeKb, {{"count", count}});
 }
 
 ChatViewModel::ChatViewModel(Strings strings, ViewOptions options)
@@ -302,7 +319,17 @@ void ChatViewModel::renderBody(Row& row) {
     RichText rich;
     const ContentKind kind = classifyContentType(row.sourceContentType);
     if (row.sourceItemType == ItemType::Attachment) {
+        const auto size = attachmentSizes_ && !row.attachmentId.empty() ? attachmentSizes_(row.attachmentId) : std::nullopt;
+        row.attachmentSize = size.value_or(-1);
         rich = attachmentBody(row, strings_);
+        if (row.attachmentStatus == AttachmentStatus::Approved && !rich.empty()) {
+            const std::string type = attachmentTypeLabel(row.attachmentType);
+            const std::string bytes = row.attachmentSize >= 0 ? sizeLabel(row.attachmentSize, strings_) : std::string();
+            if (!type.empty() && !bytes.empty())
+                appendParagraph(rich, strings_.format(key::kAttachmentDetails, {{"type", type}, {"size", bytes}}), false);
+            else if (!type.empty() || !bytes.empty())
+                appendParagraph(rich, type + bytes, false);
+        }
     } else if (kind == ContentKind::TextMarkdown) {
         rich = parseMarkdown(row.sourceContent);
     } else if (kind == ContentKind::TextPlain) {
@@ -506,6 +533,16 @@ void ChatViewModel::setLocalTitles(LocalTitles titles) {
         const std::string before = r->text;
         renderBody(*r);
         if (r->text != before) touch(*r);
+    }
+}
+
+void ChatViewModel::attachmentSizesChanged() {
+    if (!attachmentSizes_) return;
+    for (const auto& r : rows_) {
+        if (r->sourceItemType != ItemType::Attachment || r->attachmentId.empty()) continue;
+        if (attachmentSizes_(r->attachmentId).value_or(-1) == r->attachmentSize) continue;
+        renderBody(*r);
+        touch(*r);
     }
 }
 

@@ -77,6 +77,7 @@ struct Row {
     std::string attachmentId;
     std::string attachmentType;
     AttachmentStatus attachmentStatus = AttachmentStatus::Approved;
+    std::int64_t attachmentSize = -1; // bytes, where known (ChatViewModel::setAttachmentSizes); -1 not yet
     std::string displayName;          // as the server sent it (made valid UTF-8, one line)
     ParticipantRole participantRole = ParticipantRole::Other;
 };
@@ -92,6 +93,8 @@ struct ViewOptions {
 
 // Labels shared with the rest of the window (and dayLabel(), date_time_format.h).
 std::string_view deliveryLabel(Delivery d, const Strings& strings);           // "" for incoming messages
+// A file size as people read it, in the table's units and decimal separator: "812 B", "3.1 KB", "24 MB".
+std::string sizeLabel(std::int64_t bytes, const Strings& strings);
 
 class ChatViewModel {
 public:
@@ -129,6 +132,12 @@ public:
     // Row::sourceContent) stays the id. Rows already shown are redrawn when the hook is set.
     using LocalTitles = std::function<std::optional<std::string>(std::string_view content)>;
     void setLocalTitles(LocalTitles titles);
+    // Attachment rows read "Attachment: name" with a second line "PDF · 3.1 KB": the size where this
+    // hook knows it (Conversation::attachmentSize). attachmentSizesChanged(): rows whose size became
+    // known are redrawn (O(rows), nothing parsed for other rows).
+    using AttachmentSizes = std::function<std::optional<std::int64_t>(const std::string& attachmentId)>;
+    void setAttachmentSizes(AttachmentSizes sizes) { attachmentSizes_ = std::move(sizes); }
+    void attachmentSizesChanged();
 
     // Settings that relabel every row (and so Reset the list).
     void setStrings(Strings strings);
@@ -192,6 +201,7 @@ private:
     ViewOptions options_;                                // options_.dates is never null
     bool patternDates_ = false;                          // options_.dates is the string table's (follows setStrings)
     LocalTitles localTitles_;
+    AttachmentSizes attachmentSizes_;
     std::vector<std::unique_ptr<Row>> rows_;
     std::unordered_map<std::string, Tracked> entries_;   // current segment, by localId
     std::unordered_map<std::string, Row*> byKey_;

@@ -35,7 +35,8 @@ const std::vector<std::string>& allStringKeys() {
                  key::kComposerLabel, key::kComposerPlaceholder, key::kComposerSend, key::kComposerDisabled,
                  key::kAttachmentAttach, key::kAttachmentDownload, key::kAttachmentScanning, key::kAttachmentRejected,
                  key::kAttachmentProgress, key::kAttachmentSending, key::kAttachmentChecking, key::kAttachmentCancel,
-                 key::kAttachmentRetry, key::kAttachmentRemove, key::kAttachmentDownloadFailed})
+                 key::kAttachmentRetry, key::kAttachmentRemove, key::kAttachmentDownloadFailed, key::kAttachmentDetails,
+                 key::kAttachmentSizeBytes, key::kAttachmentSizeKb, key::kAttachmentSizeMb, key::kAttachmentSizeDecimal})
             k.emplace_back(s);
         for (AttachmentProblem p : {AttachmentProblem::TypeNotAllowed, AttachmentProblem::TooLarge, AttachmentProblem::Empty,
                                     AttachmentProblem::BadName, AttachmentProblem::NotConnected, AttachmentProblem::Ended,

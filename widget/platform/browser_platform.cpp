@@ -13,7 +13,8 @@
 extern "C" {
 // browser_platform.js
 void finchat_js_fetch(int handle, const char* method, const char* url, const char* headersFlat,
-                      const char* body, int bodyLen);
+                      const char* body, int bodyLen, int progress);
+void finchat_js_fetch_abort(int handle);
 void finchat_js_ws_open(int handle, const char* url);
 void finchat_js_ws_send(int handle, const char* text, int len);
 void finchat_js_ws_close(int handle, int code);
@@ -39,6 +40,11 @@ int allocHandle() {
 
 std::unordered_map<int, std::function<void(HttpResponse)>>& fetches() {
     static std::unordered_map<int, std::function<void(HttpResponse)>> m;
+    return m;
+}
+// Upload progress callbacks of the requests that want them (HttpRequest::uploadProgress).
+std::unordered_map<int, std::function<void(std::int64_t, std::int64_t)>>& progress() {
+    static std::unordered_map<int, std::function<void(std::int64_t, std::int64_t)>> m;
     return m;
 }
 std::unordered_map<int, WebSocketEvents>& sockets() {
@@ -89,8 +95,11 @@ void BrowserHttpClient::send(HttpRequest request, std::function<void(HttpRespons
     fetches()[h] = std::move(done);
     std::string flat;
     for (auto& [k, v] : request.headers) flat += k + "\n" + v + "\n";
+    const bool wantsProgress = static_cast<bool>(request.uploadProgress);
+    if (wantsProgress) progress()[h] = std::move(request.uploadProgress);
+    if (request.abort) request.abort->stop = [h] { finchat_js_fetch_abort(h); };
     finchat_js_fetch(h, request.method.c_str(), request.url.c_str(), flat.c_str(), request.body.data(),
-                     int(request.body.size()));
+                     int(request.body.size()), wantsProgress ? 1 : 0);
 }
 
 std::unique_ptr<WebSocket> BrowserWebSocketFactory::open(const std::string& url, WebSocketEvents events) {
@@ -140,12 +149,20 @@ EMSCRIPTEN_KEEPALIVE void finchat_browser_fetch_done(int handle, int status, con
     if (it == fetches().end()) return;
     auto done = std::move(it->second);
     fetches().erase(it);
+    progress().erase(handle);
     finchat::HttpResponse r;
     r.status = status;
     r.headers = parseFlat(headersFlat);
     if (body && bodyLen > 0) r.body.assign(body, std::size_t(bodyLen));
     if (networkError) r.networkError = networkError;
     done(std::move(r));
+}
+
+EMSCRIPTEN_KEEPALIVE void finchat_browser_fetch_progress(int handle, double sent, double total) {
+    auto it = progress().find(handle);
+    if (it == progress().end()) return;
+    auto cb = it->second;   // a copy: the handler may start or end requests
+    cb(static_cast<std::int64_t>(sent), static_cast<std::int64_t>(total));
 }
 
 EMSCRIPTEN_KEEPALIVE void finchat_browser_ws_open(int handle) {

@@ -1,6 +1,6 @@
 // widget/platform/browser_platform.h: the core's platform interfaces (finchat/platform.h) over the
-// browser: fetch, WebSocket, setTimeout/clearTimeout + Date.now(), crypto.getRandomValues and
-// sessionStorage. The JS half is browser_platform.js (an emscripten --js-library); it calls back into
+// browser: fetch (XMLHttpRequest for a request that wants upload progress), WebSocket,
+// setTimeout/clearTimeout + Date.now(), crypto.getRandomValues and sessionStorage. The JS half is browser_platform.js (an emscripten --js-library); it calls back into
 // C++ through exported functions with integer handles (no embind, no eval), always from a later
 // turn of the event loop, never from inside the call that started the operation.
 #pragma once

@@ -11,7 +11,7 @@ mergeInto(LibraryManager.library, {
     storage: function() {
       return Module['storage'] !== undefined ? Module['storage'] : window.sessionStorage;
     },
-    fetches: {},   // handle -> AbortController
+    fetches: {},   // handle -> a function that stops that request (XHR abort / AbortController)
     sockets: {},   // handle -> WebSocket
     timers: {},    // handle -> setTimeout id
     // Copies a JS string into a fresh malloc'd NUL-terminated UTF-8 buffer (caller frees).
@@ -30,16 +30,24 @@ mergeInto(LibraryManager.library, {
     },
   },
 
+  // One request. `progress`: the caller wants upload progress (an attachment's PUT): where the host has
+  // XMLHttpRequest (browsers) the request goes through it for upload.onprogress, reported with
+  // finchat_browser_fetch_progress(handle, sent, total); elsewhere (Node) through fetch, without.
+  // Either way one answer comes back through finchat_browser_fetch_done, and finchat_js_fetch_abort
+  // stops the request (the answer is then a network error "aborted").
   finchat_js_fetch__deps: ['$FinchatBrowser'],
-  finchat_js_fetch: function(handle, method, url, headersFlat, body, bodyLen) {
+  finchat_js_fetch: function(handle, method, url, headersFlat, body, bodyLen, progress) {
     var m = UTF8ToString(method);
     var u = UTF8ToString(url);
     var flat = UTF8ToString(headersFlat).split('\n');
     var headers = [];
     for (var i = 0; i + 1 < flat.length; i += 2) headers.push([flat[i], flat[i + 1]]);
-    var init = { method: m, headers: headers, credentials: 'omit', cache: 'no-store', redirect: 'error' };
-    if (bodyLen > 0 && m !== 'GET' && m !== 'HEAD') init.body = HEAPU8.slice(body, body + bodyLen);
+    var payload = bodyLen > 0 && m !== 'GET' && m !== 'HEAD' ? HEAPU8.slice(body, body + bodyLen) : null;
+    var answered = false;
     function finish(status, headerText, bytes, error) {
+      if (answered) return;
+      answered = true;
+      delete FinchatBrowser.fetches[handle];
       var hp = FinchatBrowser.allocString(headerText);
       var bp = bytes ? FinchatBrowser.allocBytes(bytes) : 0;
       var ep = error !== null ? FinchatBrowser.allocString(error) : 0;
@@ -50,6 +58,41 @@ mergeInto(LibraryManager.library, {
         if (bp) _free(bp);
         if (ep) _free(ep);
       }
+    }
+    if (progress && typeof XMLHttpRequest !== 'undefined') {
+      var xhr = new XMLHttpRequest();
+      FinchatBrowser.fetches[handle] = function() { xhr.abort(); };
+      xhr.upload.onprogress = function(ev) {
+        if (!answered && ev.lengthComputable) _finchat_browser_fetch_progress(handle, ev.loaded, ev.total);
+      };
+      xhr.onload = function() {
+        var text = '';
+        String(xhr.getAllResponseHeaders() || '').trim().split(/[\r\n]+/).forEach(function(line) {
+          var at = line.indexOf(':');
+          if (at > 0) text += line.slice(0, at).trim().toLowerCase() + '\n' + line.slice(at + 1).trim() + '\n';
+        });
+        finish(xhr.status, text, new Uint8Array(xhr.response || new ArrayBuffer(0)), null);
+      };
+      xhr.onerror = function() { finish(0, '', null, 'network error'); };
+      // abort() fires this synchronously, inside the core's cancel: answer on a later turn.
+      xhr.onabort = function() { setTimeout(function() { finish(0, '', null, 'aborted'); }, 0); };
+      xhr.ontimeout = xhr.onerror;
+      try {   // a bad URL or header value throws: still answered on a later turn
+        xhr.open(m, u);
+        xhr.responseType = 'arraybuffer';
+        for (var h = 0; h < headers.length; h++) xhr.setRequestHeader(headers[h][0], headers[h][1]);
+        xhr.send(payload);
+      } catch (e) {
+        setTimeout(function() { finish(0, '', null, String((e && e.message) || e)); }, 0);
+      }
+      return;
+    }
+    var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+    var init = { method: m, headers: headers, credentials: 'omit', cache: 'no-store', redirect: 'error' };
+    if (payload) init.body = payload;
+    if (controller) {
+      init.signal = controller.signal;
+      FinchatBrowser.fetches[handle] = function() { controller.abort(); };
     }
     var p;
     try {
@@ -66,6 +109,12 @@ mergeInto(LibraryManager.library, {
     }).catch(function(e) {
       finish(0, '', null, String((e && e.message) || e || 'network error'));
     });
+  },
+
+  finchat_js_fetch_abort__deps: ['$FinchatBrowser'],
+  finchat_js_fetch_abort: function(handle) {
+    var stop = FinchatBrowser.fetches[handle];
+    if (stop) stop();
   },
 
   finchat_js_ws_open__deps: ['$FinchatBrowser'],

@@ -42,6 +42,13 @@ bool attachmentTypeAllowed(std::string_view contentType);
 // The content type to declare: `browserType` when it is specific, else one from the name's extension
 // (".pdf" → application/pdf); "" when neither says anything.
 std::string attachmentContentType(std::string_view name, std::string_view browserType);
+// A short name for a file's kind, for its card: the extension Connect knows the type by ("PDF",
+// "DOCX", "JPG"), else the subtype in capitals ("image/gif" → "GIF", "image/svg+xml" → "SVG"); "" when
+// the type says nothing short.
+std::string attachmentTypeLabel(std::string_view contentType);
+// Whether views may show the file as a picture (a thumbnail): PNG, JPEG, GIF, WebP, the raster
+// types every browser decodes (not HEIC).
+bool attachmentIsImage(std::string_view contentType);
 // The checks Connect would make on StartAttachmentUpload, before anything is sent.
 std::optional<AttachmentProblem> checkAttachment(std::string_view name, std::string_view contentType,
                                                  std::int64_t sizeInBytes);

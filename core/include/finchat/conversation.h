@@ -88,7 +88,8 @@ enum class ConversationEventType {
     UnreadChanged,     // unread() changed
     PiiQuestion,       // a message waits for answerPii(); `text`: the entity types
     QueueChanged,      // queued() changed
-    AttachmentChanged, // outgoing attachment `text` (an uploadId) changed, appeared or went (uploads())
+    AttachmentChanged, // outgoing attachment `text` (an uploadId) changed, appeared or went (uploads()), or
+                       // the size of transcript attachment `text` (an attachmentId) became known
     Ended,             // the conversation is over
     TemplateChanged,   // templateOf(`segment`, `text`) changed: resolved, failed, retrying, answered, picked
 };
@@ -296,6 +297,9 @@ public:
     // A signed download URL (GetAttachment) for an attachment of the current chat's transcript.
     // Attachments of a finished segment (L1 after a handoff) cannot be fetched: Ended.
     void attachmentLink(std::string attachmentId, std::function<void(Result<GetAttachmentResponse>)> done);
+    // The size of a transcript attachment, where known: our own uploads' (from the file), and any
+    // GetAttachment answered (attachmentLink). Views show it on the file's card.
+    std::optional<std::int64_t> attachmentSize(const std::string& attachmentId) const;
 
 private:
     // One chat of the timeline. A live segment reads its session's Transcript; a finished one (L1
@@ -399,6 +403,8 @@ private:
     std::map<std::string, std::string> uploadBytes_;     // uploadId -> the file, until it is completing
     std::map<std::string, std::uint64_t> uploadRuns_;    // uploadId -> current attempt; stale answers dropped
     std::map<std::string, const ChatSession*> uploadSession_;   // uploadId -> the chat it runs on
+    std::map<std::string, std::shared_ptr<HttpAbort>> uploadPut_;   // uploadId -> its PUT, while it runs
+    std::map<std::string, std::int64_t> attachmentSizes_;  // attachmentId -> bytes (attachmentSize)
     std::uint64_t nextUpload_ = 1, nextUploadRun_ = 1;
 };
 

@@ -18,6 +18,14 @@ namespace finchat {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// How to stop one request, set by the platform (see HttpRequest::abort). abort() runs it at most once.
+struct HttpAbort {
+    std::function<void()> stop;
+    void abort() {
+        if (auto f = std::move(stop)) { stop = nullptr; f(); }
+    }
+};
+
 struct HttpRequest {
     std::string method;     // "POST", "PUT", "GET"
     std::string url;        // absolute: endpoint + path
@@ -26,6 +34,10 @@ struct HttpRequest {
     // Bytes of `body` sent so far, of the total: called by platforms that can tell (XHR upload
     // events in the browser); others never call it. Used for attachment uploads.
     std::function<void(std::int64_t sent, std::int64_t total)> uploadProgress;
+    // Optional: a caller that may give up on the request passes an HttpAbort here; platforms that can
+    // stop a request on the wire (the browser's XHR) set its `stop` in send(). Either way the caller
+    // drops the answer, which may still arrive (a network error, or the response if it was faster).
+    std::shared_ptr<HttpAbort> abort;
 };
 
 struct HttpResponse {
