@@ -28,11 +28,14 @@ namespace connect_local::lex {
 
 struct ClassifierOptions {
     double c = 0.5;                  // SVM cost (larger: fits the training utterances harder)
+    double classBalance = 0;         // an intent's utterances cost c * (n / (k * n_intent))^classBalance
     double wordWeight = 1.0;         // weight of the word n-gram block
     double charWeight = 1.0;         // weight of the character n-gram block
     int maxWordGram = 2;             // word n-grams 1..maxWordGram
     int minCharGram = 2;             // character n-grams minCharGram..maxCharGram inside padded words
     int maxCharGram = 5;
+    int rerankTop = 3;               // one-vs-one models re-rank this many one-vs-rest candidates (< 2: off)
+    double pairC = 1.0;              // SVM cost of the one-vs-one models
     int maxEpochs = 60;              // dual coordinate descent passes (stops earlier when converged)
     double tolerance = 0.1;          // projected-gradient spread at which a class has converged
     double confidenceSlope = 4.0;    // sigmoid(slope * (margin - offset))
@@ -74,6 +77,7 @@ private:
     // unknownMass: adds the squared tf-idf of n-grams not in the vocabulary (scored as never seen).
     std::vector<Feature> rawFeatures(std::string_view text, Vocabulary* grow, double* unknownMass) const;
     void weigh(std::vector<Feature>& row) const;   // idf, per-block L2 norm, block weights; sorts by id
+    std::size_t rerank(const std::vector<Feature>& row, const std::vector<ScoredClass>& ranked) const;
 
     ClassifierOptions options_;
     int classCount_ = 0;
@@ -83,6 +87,12 @@ private:
     std::vector<std::uint8_t> isWordFeature_;                      // per id: 1 word, 0 char
     std::vector<float> weights_;   // classCount_ x (featureCount + 1): last column is the bias
     std::size_t stride_ = 0;
+    // One-vs-one models, pair (a < b) at a * k - a * (a + 1) / 2 + (b - a - 1): the duals (times the
+    // side) of a's training rows then b's, then the bias. Rows are kept weighed, sorted by id.
+    std::vector<std::vector<float>> pairCoef_;
+    std::vector<std::vector<std::uint32_t>> classRows_;   // per class: its training rows
+    std::vector<Feature> rowFeatures_;
+    std::vector<std::uint32_t> rowStart_;                  // row i: rowFeatures_[rowStart_[i], rowStart_[i + 1])
 };
 
 // Lower-cases ASCII, folds apostrophes away ("hasn't" -> "hasnt"), maps digits to '0', splits on
