@@ -132,6 +132,7 @@ int main(int argc, char** argv) {
         else if (a == "--balance" && more) options.classBalance = std::atof(argv[++i]);
         else if (a == "--rerank" && more) options.rerankTop = std::atoi(argv[++i]);
         else if (a == "--pair-c" && more) options.pairC = std::atof(argv[++i]);
+        else if (a == "--pair-tolerance" && more) options.pairTolerance = std::atof(argv[++i]);
         else if (a == "--tolerance" && more) options.tolerance = std::atof(argv[++i]);
         else if (a == "--epochs" && more) options.maxEpochs = std::atoi(argv[++i]);
         else if (a == "--c" && more) options.c = std::atof(argv[++i]);

@@ -137,7 +137,7 @@ namespace {
 std::vector<double> trainBinary(const std::vector<std::vector<IntentClassifier::Feature>>& rows,
                                 const std::vector<std::uint32_t>& members, const std::vector<signed char>& y,
                                 const std::vector<double>& diag, std::size_t dims, const ClassifierOptions& opt,
-                                std::uint32_t seed, std::vector<double>& w) {
+                                double tolerance, std::uint32_t seed, std::vector<double>& w) {
     const std::size_t n = members.size();
     std::vector<double> alpha(n, 0.0), qd(n);
     std::vector<std::size_t> index(n);
@@ -182,7 +182,7 @@ std::vector<double> trainBinary(const std::vector<std::vector<IntentClassifier::
                 w[dims] += d;
             }
         }
-        if (pgMax - pgMin <= opt.tolerance) {
+        if (pgMax - pgMin <= tolerance) {
             if (active == n) break;
             active = n;   // converged on the active set: check everything once more
             pgMaxOld = std::numeric_limits<double>::infinity();
@@ -256,7 +256,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
                 diag[i] = y[i] > 0 ? diagPositive : diagNegative;
             }
             w.assign(dims + 1, 0.0);
-            trainBinary(rows, everyone, y, diag, dims, options,
+            trainBinary(rows, everyone, y, diag, dims, options, options.tolerance,
                         static_cast<std::uint32_t>(c) * 2654435761u + 17u, w);
             for (std::size_t j = 0; j <= dims; ++j) model.weights_[j * k + c] = static_cast<float>(w[j]);
         }
@@ -287,7 +287,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
                     y.assign(ra.size(), 1);
                     y.resize(members.size(), -1);
                     diag.assign(members.size(), 0.5 / options.pairC);
-                    const auto alpha = trainBinary(rows, members, y, diag, dims, options,
+                    const auto alpha = trainBinary(rows, members, y, diag, dims, options, options.pairTolerance,
                                                    static_cast<std::uint32_t>(pair) * 2246822519u + 29u, w);
                     auto& coef = model.pairCoef_[pair];
                     coef.resize(members.size() + 1);

@@ -34,8 +34,9 @@ struct ClassifierOptions {
     int maxWordGram = 2;             // word n-grams 1..maxWordGram
     int minCharGram = 2;             // character n-grams minCharGram..maxCharGram inside padded words
     int maxCharGram = 5;
-    int rerankTop = 3;               // one-vs-one models re-rank this many one-vs-rest candidates (< 2: off)
+    int rerankTop = 4;               // one-vs-one models re-rank this many one-vs-rest candidates (< 2: off)
     double pairC = 1.0;              // SVM cost of the one-vs-one models
+    double pairTolerance = 0.5;      // their convergence tolerance (see `tolerance`; small problems, looser)
     int maxEpochs = 60;              // dual coordinate descent passes (stops earlier when converged)
     double tolerance = 0.1;          // projected-gradient spread at which a class has converged
     double confidenceSlope = 4.0;    // sigmoid(slope * (margin - offset))
