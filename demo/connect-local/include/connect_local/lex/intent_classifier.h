@@ -6,11 +6,18 @@
 // bias as a constant feature) trained by dual coordinate descent (Hsieh et al., ICML 2008, the
 // liblinear solver). Classes train independently, so they are split over `threads` workers; the
 // result does not depend on the thread count (each class has its own fixed-seed visiting order).
+// Re-ranking: one-vs-rest ranks the intents; among its top `rerankTop`, a one-vs-one SVM per pair
+// (same solver, trained on the two intents' utterances only, so it learns what tells near intents
+// apart) adds its decision value to one and takes it from the other, and the best sum of margin and
+// pair votes is put first. The pairs are kept as duals over the stored training rows (smaller than
+// a weight vector per pair). Chosen by 5-fold cross-validation on BANKING77's train.csv
+// (banking77_bench --folds 5): balanced accuracy 90.44 % without, 91.12 % with (top 4).
 //
 // Confidence: Lex reports a score per intent in 0..1 (they need not sum to 1). Here it is a sigmoid
-// of the class's SVM margin, sigmoid(slope * (margin - offset)), times the text's coverage (the
-// share of its tf-idf mass made of n-grams seen in training), so an utterance unlike every intent
-// (all margins negative, or mostly unknown words) scores low for all of them: that is what lets the
+// of the class's one-vs-rest SVM margin, sigmoid(slope * (margin - offset)) (re-ranking moves an
+// intent up, it does not change its score), times the text's coverage (the share of its tf-idf mass
+// made of n-grams seen in training), so an utterance unlike every intent (all margins negative, or
+// mostly unknown words) scores low for all of them: that is what lets the
 // bot's nluConfidenceThreshold send it to AMAZON.FallbackIntent. slope/offset were chosen on a
 // held-out split of BANKING77's training set (tests/bench/banking77_bench.cpp --validate prints
 // the fallback rates by margin).
@@ -56,7 +63,7 @@ public:
     static IntentClassifier train(const std::vector<std::string>& texts, const std::vector<int>& labels,
                                   int classCount, const ClassifierOptions& options = {});
 
-    // Every class, best first (ties: lower label first).
+    // Every class, best first: the re-ranked winner, then the others by margin (ties: lower label first).
     std::vector<ScoredClass> classify(std::string_view text) const;
     int classCount() const { return classCount_; }
     std::size_t featureCount() const { return featureIds_.size(); }
