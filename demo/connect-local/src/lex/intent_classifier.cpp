@@ -132,19 +132,18 @@ namespace {
 
 // Dual coordinate descent for one binary L2-regularised squared-hinge SVM (liblinear's solver 1,
 // with its shrinking) over the training rows `members`, member j on side y[j] (+1/-1) with the
-// diagonal diag[j] = 1 / (2 C_j); the bias is an extra constant-1 feature. `w` (dims + 1, last: the
+// diagonal diag[j] = 1 / (2 C_j); the bias is an extra constant-1 feature (squares[i]: row i's
+// squared norm plus the bias's 1). `w` (dims + 1, last: the
 // bias) must come in all zero and leaves holding the primal weights; returns the duals alpha.
 std::vector<double> trainBinary(const std::vector<std::vector<IntentClassifier::Feature>>& rows,
-                                const std::vector<std::uint32_t>& members, const std::vector<signed char>& y,
+                                const std::vector<double>& squares, const std::vector<std::uint32_t>& members, const std::vector<signed char>& y,
                                 const std::vector<double>& diag, std::size_t dims, const ClassifierOptions& opt,
                                 double tolerance, std::uint32_t seed, std::vector<double>& w) {
     const std::size_t n = members.size();
     std::vector<double> alpha(n, 0.0), qd(n);
     std::vector<std::size_t> index(n);
     for (std::size_t j = 0; j < n; ++j) {
-        double sq = 1.0;   // the bias feature
-        for (const auto& f : rows[members[j]]) sq += static_cast<double>(f.value) * f.value;
-        qd[j] = sq + diag[j];
+        qd[j] = squares[members[j]] + diag[j];
         index[j] = j;
     }
     std::mt19937 rng(seed);
@@ -244,7 +243,11 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
                         options.classBalance);
     };
     std::vector<std::uint32_t> everyone(n);
-    for (std::size_t i = 0; i < n; ++i) everyone[i] = static_cast<std::uint32_t>(i);
+    std::vector<double> squares(n, 1.0);   // 1: the bias feature
+    for (std::size_t i = 0; i < n; ++i) {
+        everyone[i] = static_cast<std::uint32_t>(i);
+        for (const auto& f : rows[i]) squares[i] += static_cast<double>(f.value) * f.value;
+    }
     inParallel(options.threads, k, [&](unsigned worker, unsigned workers) {
         std::vector<double> w;
         std::vector<signed char> y(n);
@@ -256,7 +259,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
                 diag[i] = y[i] > 0 ? diagPositive : diagNegative;
             }
             w.assign(dims + 1, 0.0);
-            trainBinary(rows, everyone, y, diag, dims, options, options.tolerance,
+            trainBinary(rows, squares, everyone, y, diag, dims, options, options.tolerance,
                         static_cast<std::uint32_t>(c) * 2654435761u + 17u, w);
             for (std::size_t j = 0; j <= dims; ++j) model.weights_[j * k + c] = static_cast<float>(w[j]);
         }
@@ -287,7 +290,7 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
                     y.assign(ra.size(), 1);
                     y.resize(members.size(), -1);
                     diag.assign(members.size(), 0.5 / options.pairC);
-                    const auto alpha = trainBinary(rows, members, y, diag, dims, options, options.pairTolerance,
+                    const auto alpha = trainBinary(rows, squares, members, y, diag, dims, options, options.pairTolerance,
                                                    static_cast<std::uint32_t>(pair) * 2246822519u + 29u, w);
                     auto& coef = model.pairCoef_[pair];
                     coef.resize(members.size() + 1);
