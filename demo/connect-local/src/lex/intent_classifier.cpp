@@ -131,23 +131,22 @@ std::vector<IntentClassifier::Feature> IntentClassifier::features(std::string_vi
 namespace {
 
 // Dual coordinate descent for one binary L2-regularised squared-hinge SVM (liblinear's solver 1,
-// with its shrinking). Rows are the training vectors; the bias is an extra constant-1 feature.
-void trainOneClass(const std::vector<std::vector<IntentClassifier::Feature>>& rows, const std::vector<int>& labels,
-                   int positive, std::size_t dims, const ClassifierOptions& opt, std::vector<double>& w) {
-    const std::size_t n = rows.size();
-    w.assign(dims + 1, 0.0);
+// with its shrinking) over the training rows `members`, member j on side y[j] (+1/-1) with the
+// diagonal diag[j] = 1 / (2 C_j); the bias is an extra constant-1 feature (squares[i]: row i's
+// squared norm plus the bias's 1). `w` (dims + 1, last: the
+// bias) must come in all zero and leaves holding the primal weights; returns the duals alpha.
+std::vector<double> trainBinary(const std::vector<std::vector<IntentClassifier::Feature>>& rows,
+                                const std::vector<double>& squares, const std::vector<std::uint32_t>& members, const std::vector<signed char>& y,
+                                const std::vector<double>& diag, std::size_t dims, const ClassifierOptions& opt,
+                                double tolerance, std::uint32_t seed, std::vector<double>& w) {
+    const std::size_t n = members.size();
     std::vector<double> alpha(n, 0.0), qd(n);
-    std::vector<signed char> y(n);
     std::vector<std::size_t> index(n);
-    const double diag = 0.5 / opt.c;
-    for (std::size_t i = 0; i < n; ++i) {
-        y[i] = labels[i] == positive ? 1 : -1;
-        double sq = 1.0;   // the bias feature
-        for (const auto& f : rows[i]) sq += static_cast<double>(f.value) * f.value;
-        qd[i] = sq + diag;
-        index[i] = i;
+    for (std::size_t j = 0; j < n; ++j) {
+        qd[j] = squares[members[j]] + diag[j];
+        index[j] = j;
     }
-    std::mt19937 rng(static_cast<std::uint32_t>(positive) * 2654435761u + 17u);
+    std::mt19937 rng(seed);
     std::size_t active = n;
     // Squared hinge has no upper bound on alpha, so only the lower bound is shrunk (liblinear's PGmax_old).
     double pgMaxOld = std::numeric_limits<double>::infinity();
@@ -156,9 +155,10 @@ void trainOneClass(const std::vector<std::vector<IntentClassifier::Feature>>& ro
         double pgMax = -std::numeric_limits<double>::infinity(), pgMin = -pgMax;
         for (std::size_t s = 0; s < active; ++s) {
             const std::size_t i = index[s];
+            const auto& row = rows[members[i]];
             double dot = w[dims];
-            for (const auto& f : rows[i]) dot += w[f.id] * f.value;
-            const double g = y[i] * dot - 1.0 + alpha[i] * diag;
+            for (const auto& f : row) dot += w[f.id] * f.value;
+            const double g = y[i] * dot - 1.0 + alpha[i] * diag[i];
             double pg = 0;
             if (alpha[i] == 0) {
                 if (g > pgMaxOld) {   // shrink: stays at the bound
@@ -177,11 +177,11 @@ void trainOneClass(const std::vector<std::vector<IntentClassifier::Feature>>& ro
                 const double old = alpha[i];
                 alpha[i] = std::max(alpha[i] - g / qd[i], 0.0);
                 const double d = (alpha[i] - old) * y[i];
-                for (const auto& f : rows[i]) w[f.id] += d * f.value;
+                for (const auto& f : row) w[f.id] += d * f.value;
                 w[dims] += d;
             }
         }
-        if (pgMax - pgMin <= opt.tolerance) {
+        if (pgMax - pgMin <= tolerance) {
             if (active == n) break;
             active = n;   // converged on the active set: check everything once more
             pgMaxOld = std::numeric_limits<double>::infinity();
@@ -189,6 +189,17 @@ void trainOneClass(const std::vector<std::vector<IntentClassifier::Feature>>& ro
         }
         pgMaxOld = pgMax <= 0 ? std::numeric_limits<double>::infinity() : pgMax;
     }
+    return alpha;
+}
+
+// Runs work(worker, workers) on `threads` threads (the caller's is one of them).
+template <typename Work>
+void inParallel(unsigned threads, std::size_t jobs, Work work) {
+    const unsigned workers = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(jobs, 1))));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work, t, workers);
+    work(0, workers);
+    for (auto& t : pool) t.join();
 }
 
 }  // namespace
@@ -221,18 +232,81 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
     model.stride_ = k;
     model.weights_.assign((dims + 1) * k, 0.0f);
     std::vector<int> labelOf(labels.begin(), labels.begin() + static_cast<std::ptrdiff_t>(n));
-    auto work = [&](unsigned worker, unsigned workers) {
+    // Class balance: an intent with few utterances has them weighted up by (n / (k * n_c))^classBalance,
+    // so the intents' share of the examples does not become a prior (users ask what they ask).
+    std::vector<std::size_t> perClass(k, 0);
+    for (int label : labelOf)
+        if (label >= 0 && static_cast<std::size_t>(label) < k) ++perClass[static_cast<std::size_t>(label)];
+    auto positiveWeight = [&](std::size_t c) {
+        if (perClass[c] == 0 || options.classBalance == 0) return 1.0;
+        return std::pow(static_cast<double>(n) / (static_cast<double>(k) * static_cast<double>(perClass[c])),
+                        options.classBalance);
+    };
+    std::vector<std::uint32_t> everyone(n);
+    std::vector<double> squares(n, 1.0);   // 1: the bias feature
+    for (std::size_t i = 0; i < n; ++i) {
+        everyone[i] = static_cast<std::uint32_t>(i);
+        for (const auto& f : rows[i]) squares[i] += static_cast<double>(f.value) * f.value;
+    }
+    inParallel(options.threads, k, [&](unsigned worker, unsigned workers) {
         std::vector<double> w;
+        std::vector<signed char> y(n);
+        std::vector<double> diag(n);
         for (std::size_t c = worker; c < k; c += workers) {
-            trainOneClass(rows, labelOf, static_cast<int>(c), dims, options, w);
+            const double diagPositive = 0.5 / (options.c * positiveWeight(c)), diagNegative = 0.5 / options.c;
+            for (std::size_t i = 0; i < n; ++i) {
+                y[i] = labelOf[i] == static_cast<int>(c) ? 1 : -1;
+                diag[i] = y[i] > 0 ? diagPositive : diagNegative;
+            }
+            w.assign(dims + 1, 0.0);
+            trainBinary(rows, squares, everyone, y, diag, dims, options, options.tolerance,
+                        static_cast<std::uint32_t>(c) * 2654435761u + 17u, w);
             for (std::size_t j = 0; j <= dims; ++j) model.weights_[j * k + c] = static_cast<float>(w[j]);
         }
-    };
-    const unsigned workers = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(std::max<std::size_t>(k, 1))));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work, t, workers);
-    work(0, workers);
-    for (auto& t : pool) t.join();
+    });
+
+    // Pairwise models (one-vs-one, each trained on the two intents' utterances only) to re-rank the
+    // one-vs-rest top candidates: they separate near intents on what tells them apart. Kept as duals
+    // over the stored training rows, which is smaller than one weight vector per pair.
+    if (options.rerankTop > 1 && k > 1) {
+        model.classRows_.assign(k, {});
+        for (std::size_t i = 0; i < n; ++i)
+            if (labelOf[i] >= 0 && static_cast<std::size_t>(labelOf[i]) < k)
+                model.classRows_[static_cast<std::size_t>(labelOf[i])].push_back(static_cast<std::uint32_t>(i));
+        model.pairCoef_.assign(k * (k - 1) / 2, {});
+        inParallel(options.threads, model.pairCoef_.size(), [&](unsigned worker, unsigned workers) {
+            std::vector<double> w(dims + 1, 0.0), diag;
+            std::vector<std::uint32_t> members;
+            std::vector<signed char> y;
+            std::size_t pair = 0;
+            for (std::size_t a = 0; a < k; ++a)
+                for (std::size_t b = a + 1; b < k; ++b, ++pair) {
+                    if (pair % workers != worker) continue;
+                    const auto& ra = model.classRows_[a];
+                    const auto& rb = model.classRows_[b];
+                    if (ra.empty() || rb.empty()) continue;
+                    members.assign(ra.begin(), ra.end());
+                    members.insert(members.end(), rb.begin(), rb.end());
+                    y.assign(ra.size(), 1);
+                    y.resize(members.size(), -1);
+                    diag.assign(members.size(), 0.5 / options.pairC);
+                    const auto alpha = trainBinary(rows, squares, members, y, diag, dims, options, options.pairTolerance,
+                                                   static_cast<std::uint32_t>(pair) * 2246822519u + 29u, w);
+                    auto& coef = model.pairCoef_[pair];
+                    coef.resize(members.size() + 1);
+                    for (std::size_t j = 0; j < members.size(); ++j) coef[j] = static_cast<float>(alpha[j] * y[j]);
+                    coef.back() = static_cast<float>(w[dims]);
+                    for (std::uint32_t m : members)
+                        for (const auto& f : rows[m]) w[f.id] = 0;
+                    w[dims] = 0;
+                }
+        });
+        model.rowStart_.assign(1, 0);
+        for (const auto& row : rows) {
+            model.rowFeatures_.insert(model.rowFeatures_.end(), row.begin(), row.end());
+            model.rowStart_.push_back(static_cast<std::uint32_t>(model.rowFeatures_.size()));
+        }
+    }
     return model;
 }
 
@@ -260,11 +334,59 @@ std::vector<ScoredClass> IntentClassifier::classify(std::string_view text) const
             coverage / (1.0 + std::exp(-options_.confidenceSlope * (margin[c] - options_.confidenceOffset)));
     }
     std::stable_sort(out.begin(), out.end(), [](const ScoredClass& a, const ScoredClass& b) { return a.margin > b.margin; });
+    const std::size_t winner = rerank(row, out);
+    std::rotate(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(winner), out.begin() + static_cast<std::ptrdiff_t>(winner) + 1);
     return out;
 }
 
+// Among the one-vs-rest top candidates, each pair's one-vs-one model adds its decision value to the
+// one candidate and takes it from the other; the best total wins. Returns its index in `ranked`.
+std::size_t IntentClassifier::rerank(const std::vector<Feature>& row, const std::vector<ScoredClass>& ranked) const {
+    const std::size_t k = static_cast<std::size_t>(classCount_);
+    const std::size_t top = std::min<std::size_t>(static_cast<std::size_t>(std::max(options_.rerankTop, 0)), ranked.size());
+    if (pairCoef_.empty() || top < 2) return 0;
+    std::vector<float> dense(featureIds_.size(), 0.0f);
+    for (const auto& f : row) dense[f.id] = f.value;
+    // The text's dot product with every training row of each candidate (shared by its pairs).
+    std::vector<std::vector<double>> dots(top);
+    for (std::size_t j = 0; j < top; ++j) {
+        const auto& members = classRows_[static_cast<std::size_t>(ranked[j].label)];
+        dots[j].resize(members.size());
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            double d = 0;
+            for (std::uint32_t at = rowStart_[members[m]]; at < rowStart_[members[m] + 1]; ++at)
+                d += static_cast<double>(dense[rowFeatures_[at].id]) * rowFeatures_[at].value;
+            dots[j][m] = d;
+        }
+    }
+    std::vector<double> total(top);
+    for (std::size_t j = 0; j < top; ++j) total[j] = ranked[j].margin;
+    for (std::size_t i = 0; i < top; ++i)
+        for (std::size_t j = i + 1; j < top; ++j) {
+            // The pair's model is trained with its lower label on the positive side.
+            const bool iLow = ranked[i].label < ranked[j].label;
+            const std::size_t lo = iLow ? i : j, hi = iLow ? j : i;
+            const std::size_t a = static_cast<std::size_t>(ranked[lo].label), b = static_cast<std::size_t>(ranked[hi].label);
+            const auto& coef = pairCoef_[a * k - a * (a + 1) / 2 + (b - a - 1)];
+            if (coef.empty()) continue;
+            double d = coef.back();
+            for (std::size_t m = 0; m < dots[lo].size(); ++m) d += coef[m] * dots[lo][m];
+            for (std::size_t m = 0; m < dots[hi].size(); ++m) d += coef[dots[lo].size() + m] * dots[hi][m];
+            total[lo] += d;
+            total[hi] -= d;
+        }
+    std::size_t best = 0;
+    for (std::size_t j = 1; j < top; ++j)
+        if (total[j] > total[best]) best = j;
+    return best;
+}
+
 std::size_t IntentClassifier::memoryBytes() const {
-    return weights_.size() * sizeof(float) + idf_.size() * sizeof(float) + isWordFeature_.size() +
+    std::size_t pairs = 0;
+    for (const auto& coef : pairCoef_) pairs += coef.size() * sizeof(float) + sizeof(coef);
+    for (const auto& members : classRows_) pairs += members.size() * sizeof(std::uint32_t) + sizeof(members);
+    pairs += rowFeatures_.size() * sizeof(Feature) + rowStart_.size() * sizeof(std::uint32_t);
+    return pairs + weights_.size() * sizeof(float) + idf_.size() * sizeof(float) + isWordFeature_.size() +
            featureIds_.size() * (sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2 * sizeof(void*));
 }
 
