@@ -349,14 +349,17 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     // after "zip"/"zip code"/"postal code".
     for (std::size_t i = 0; i < n; ++i) {
         // "postcode SW1A 2AA", "zip code is 94105", "post code: ls1 4ap": a keyword up to 3 tokens before
+        // (looked for only at a postcode or a ZIP).
+        const std::size_t e = ukPostcode(x, i);
+        if (!e && !zipAt(x, i)) continue;
         bool postalCue = false;
         for (std::size_t back = 1; back <= 3 && back <= i && !postalCue; ++back)
             postalCue = x.inList(i - back, {"postcode"sv, "zip"sv, "zipcode"sv, "postal"sv, "post"sv});
-        if (std::size_t e = ukPostcode(x, i)) {
+        if (e) {
             bool upper = true;
             for (std::size_t k = x.tok[i].begin; k < x.tok[e - 1].end; ++k) upper = upper && !isLower(x.t[k]);
             if (upper || postalCue) emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
-        } else if (postalCue && zipAt(x, i) && !isDigit(at(x.t, x.tok[i].end))) {
+        } else if (postalCue && !isDigit(at(x.t, x.tok[i].end))) {
             emit(out, PiiType::Address, x.tok[i].begin, x.tok[i].end, kAddress, 0.85f);
         }
     }
@@ -981,12 +984,10 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         for (std::uint16_t cueIndex : cues.startingWith(x.t[x.tok[i].begin])) {
             const NameCue& cue = kNameCues[cueIndex];
             if (cue.before) continue;
-            if (cue.phrase == "name:"sv) {
-                if (!(x.is(i, "name") && x.punct(i + 1, ':'))) continue;
-            } else if (!x.phrase(i, cue.phrase)) {
-                continue;
-            }
-            std::size_t k = i + (cue.phrase == "name:"sv ? 2 : Text::words(cue.phrase));
+            // "name:" is two tokens (the only cue ending in ':'), every other cue a phrase of words.
+            const bool colon = cue.phrase.back() == ':';
+            if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
+            std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
             if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
             if (k < taken || k >= n) continue;
