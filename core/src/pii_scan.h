@@ -39,6 +39,10 @@ inline bool startsWithNoCase(std::string_view t, std::size_t pos, std::string_vi
         if (toLower(t[pos + i]) != lower[i]) return false;
     return true;
 }
+template <std::size_t N>  // a literal: its length known at compile time, no strlen at -Oz
+FINCHAT_PII_INLINE bool startsWithNoCase(std::string_view t, std::size_t pos, const char (&lower)[N]) {
+    return startsWithNoCase(t, pos, std::string_view(lower, N - 1));
+}
 
 // Where candidates overlap, the lower rank wins (then the earlier, then the longer one). The ranks
 // follow how much the shape alone proves: an e-mail address or an IBAN (mod-97) is certain, a

@@ -72,7 +72,11 @@ struct Text {
     // string_view constructor).
     template <std::size_t N>
     FINCHAT_PII_INLINE bool is(std::size_t i, const char (&lower)[N]) const { return is(i, std::string_view(lower, N - 1)); }
-    [[gnu::noinline]] bool spells(std::size_t i, std::string_view lower) const { return startsWithNoCase(t, tok[i].begin, lower); }
+    [[gnu::noinline]] bool spells(std::size_t i, std::string_view lower) const {
+        for (std::size_t k = 0; k < lower.size(); ++k)
+            if (toLower(t[tok[i].begin + k]) != lower[k]) return false;
+        return true;
+    }
     bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
     bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
     bool capitalized(std::size_t i) const { return word(i) && isUpper(t[tok[i].begin]); }
@@ -956,8 +960,12 @@ constexpr NameCue kNameCues[] = {
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
 enum class Asked { Nothing, Name, Username, Age };
-Asked botAsked(const Text& x, std::size_t i) {
+Asked askedBefore(const Text& x, std::size_t i);
+FINCHAT_PII_INLINE Asked botAsked(const Text& x, std::size_t i) {  // asked of every token: the check inlined
     if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':') || i + 2 >= x.tok.size()) return Asked::Nothing;
+    return askedBefore(x, i);
+}
+Asked askedBefore(const Text& x, std::size_t i) {
     Asked asked = Asked::Nothing;
     for (std::size_t j = i; j-- > 0;) {
         if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
