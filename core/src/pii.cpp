@@ -11,6 +11,7 @@
 namespace finchat {
 namespace {
 using namespace pii_detail;
+using namespace std::string_view_literals;
 
 // Characters that join digits into one larger number: "1,234.56", "10:30", "01/05/2025".
 bool isNumberJoiner(char c) { return c == '.' || c == ',' || c == ':' || c == '/'; }
@@ -36,7 +37,7 @@ bool currencyAfter(std::string_view t, std::size_t pos) {
     if (at(t, pos) == '$' || startsWith(t, pos, kEuro) || startsWith(t, pos, kPound) ||
         startsWith(t, pos, kYen))
         return true;
-    for (std::string_view code : {"EUR", "USD", "GBP", "CHF"})
+    for (std::string_view code : {"EUR"sv, "USD"sv, "GBP"sv, "CHF"sv})
         if (startsWith(t, pos, code) && !isLetter(at(t, pos + 3))) return true;
     return false;
 }

@@ -10,22 +10,27 @@
 
 namespace finchat::pii_detail {
 
+// The helpers below run for every byte or token. The shipped wasm is built for size (-Oz), where the
+// inliner would leave each of them a call: always inlined, they cost a few bytes and save most of the
+// detector's time there (see tests/bench/pii_bench.cpp).
+#define FINCHAT_PII_INLINE [[gnu::always_inline]] inline
+
 // Everything here is ASCII-only on purpose: bytes of multi-byte UTF-8 sequences are >= 0x80 and are
 // never digits, letters or separators, so no match can begin or end inside a code point, and a
 // non-ASCII character next to a number acts like punctuation ("Karte:4111…", "…1111 ✓").
-inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-inline bool isLetter(char c) { return isUpper(c) || isLower(c); }
-inline bool isAlnum(char c) { return isDigit(c) || isLetter(c); }
-inline bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
-inline bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-inline char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-inline char toUpper(char c) { return isLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
+FINCHAT_PII_INLINE bool isDigit(char c) { return c >= '0' && c <= '9'; }
+FINCHAT_PII_INLINE bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+FINCHAT_PII_INLINE bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+FINCHAT_PII_INLINE bool isLetter(char c) { return isUpper(c) || isLower(c); }
+FINCHAT_PII_INLINE bool isAlnum(char c) { return isDigit(c) || isLetter(c); }
+FINCHAT_PII_INLINE bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
+FINCHAT_PII_INLINE bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+FINCHAT_PII_INLINE char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+FINCHAT_PII_INLINE char toUpper(char c) { return isLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // The byte at i / just before i, or '\0' outside the text, so look-arounds need no bounds checks.
-inline char at(std::string_view t, std::size_t i) { return i < t.size() ? t[i] : '\0'; }
-inline char before(std::string_view t, std::size_t i) { return i > 0 && i <= t.size() ? t[i - 1] : '\0'; }
+FINCHAT_PII_INLINE char at(std::string_view t, std::size_t i) { return i < t.size() ? t[i] : '\0'; }
+FINCHAT_PII_INLINE char before(std::string_view t, std::size_t i) { return i > 0 && i <= t.size() ? t[i - 1] : '\0'; }
 
 // Case-insensitive comparison of t[pos...] with a lower-case ASCII word.
 inline bool startsWithNoCase(std::string_view t, std::size_t pos, std::string_view lower) {
@@ -33,6 +38,10 @@ inline bool startsWithNoCase(std::string_view t, std::size_t pos, std::string_vi
     for (std::size_t i = 0; i < lower.size(); ++i)
         if (toLower(t[pos + i]) != lower[i]) return false;
     return true;
+}
+template <std::size_t N>  // a literal: its length known at compile time, no strlen at -Oz
+FINCHAT_PII_INLINE bool startsWithNoCase(std::string_view t, std::size_t pos, const char (&lower)[N]) {
+    return startsWithNoCase(t, pos, std::string_view(lower, N - 1));
 }
 
 // Where candidates overlap, the lower rank wins (then the earlier, then the longer one). The ranks

@@ -14,6 +14,7 @@
 
 namespace finchat::pii_detail {
 namespace {
+using namespace std::string_view_literals;
 
 // ---- Tokens ---------------------------------------------------------------------------------------
 enum class Kind : std::uint8_t { Word, Number, Mixed, Punct };
@@ -62,8 +63,19 @@ struct Text {
     std::string_view t;
     std::vector<Token> tok;
     std::string_view str(std::size_t i) const { return t.substr(tok[i].begin, tok[i].size()); }
-    bool is(std::size_t i, std::string_view lower) const {
-        return i < tok.size() && tok[i].size() == lower.size() && startsWithNoCase(t, tok[i].begin, lower);
+    // Token i is the word `lower` (any case). Asked of every token against every word list: the length
+    // check, always inlined (also in the size-optimised wasm), rejects nearly all of them before a call.
+    FINCHAT_PII_INLINE bool is(std::size_t i, std::string_view lower) const {
+        return i < tok.size() && tok[i].size() == lower.size() && spells(i, lower);
+    }
+    // A literal's length is known at compile time (no strlen where the wasm does not inline the
+    // string_view constructor).
+    template <std::size_t N>
+    FINCHAT_PII_INLINE bool is(std::size_t i, const char (&lower)[N]) const { return is(i, std::string_view(lower, N - 1)); }
+    [[gnu::noinline]] bool spells(std::size_t i, std::string_view lower) const {
+        for (std::size_t k = 0; k < lower.size(); ++k)
+            if (toLower(t[tok[i].begin + k]) != lower[k]) return false;
+        return true;
     }
     bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
     bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
@@ -74,17 +86,17 @@ struct Text {
             if (isLower(t[k])) return false;
         return true;
     }
-    // Token i .. i+n-1 spell the phrase (words separated by single spaces in `lower`).
+    // Token i .. i+n-1 spell the phrase (words separated by single spaces in `lower`). The detector's hot
+    // loop: the first letter first, then the phrase's letters token by token, without splitting it.
     bool phrase(std::size_t i, std::string_view lower) const {
-        // First letters first: most tokens start no cue phrase, and this is the detector's hot loop.
         if (i >= tok.size() || lower.empty() || toLower(t[tok[i].begin]) != lower[0]) return false;
-        while (!lower.empty()) {
-            const std::size_t sp = lower.find(' ');
-            if (!is(i, lower.substr(0, sp))) return false;
-            ++i;
-            lower = sp == std::string_view::npos ? std::string_view{} : lower.substr(sp + 1);
+        for (std::size_t p = 0;; ++i) {
+            if (i >= tok.size() || tok[i].size() > lower.size() - p) return false;
+            for (std::size_t c = tok[i].begin; c < tok[i].end; ++c, ++p)
+                if (toLower(t[c]) != lower[p]) return false;
+            if (p == lower.size()) return true;
+            if (lower[p++] != ' ') return false;
         }
-        return true;
     }
     // The number of tokens of a phrase.
     static std::size_t words(std::string_view lower) { return static_cast<std::size_t>(std::count(lower.begin(), lower.end(), ' ')) + 1; }
@@ -292,7 +304,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t end = x.tok[k].end;
         ++k;
         if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
-        if (x.inList(k, {"n", "s", "e", "w", "ne", "nw", "se", "sw"}) && x.allCaps(k)) end = x.tok[k++].end;
+        if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv}) && x.allCaps(k)) end = x.tok[k++].end;
         auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
             if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
                 return u + 2;
@@ -341,14 +353,17 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     // after "zip"/"zip code"/"postal code".
     for (std::size_t i = 0; i < n; ++i) {
         // "postcode SW1A 2AA", "zip code is 94105", "post code: ls1 4ap": a keyword up to 3 tokens before
+        // (looked for only at a postcode or a ZIP).
+        const std::size_t e = ukPostcode(x, i);
+        if (!e && !zipAt(x, i)) continue;
         bool postalCue = false;
         for (std::size_t back = 1; back <= 3 && back <= i && !postalCue; ++back)
-            postalCue = x.inList(i - back, {"postcode", "zip", "zipcode", "postal", "post"});
-        if (std::size_t e = ukPostcode(x, i)) {
+            postalCue = x.inList(i - back, {"postcode"sv, "zip"sv, "zipcode"sv, "postal"sv, "post"sv});
+        if (e) {
             bool upper = true;
             for (std::size_t k = x.tok[i].begin; k < x.tok[e - 1].end; ++k) upper = upper && !isLower(x.t[k]);
             if (upper || postalCue) emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
-        } else if (postalCue && zipAt(x, i) && !isDigit(at(x.t, x.tok[i].end))) {
+        } else if (postalCue && !isDigit(at(x.t, x.tok[i].end))) {
             emit(out, PiiType::Address, x.tok[i].begin, x.tok[i].end, kAddress, 0.85f);
         }
     }
@@ -460,8 +475,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
         // Lower-case "may"/"march" are verbs more often than months: only after a date preposition or
         // with a year ("on may 14", "due may 7, 2024"), never "I may 2 times".
         if ((x.is(i, "may") || x.is(i, "march")) && !x.capitalized(i) && d == i &&
-            !(i > 0 && x.inList(i - 1, {"on", "since", "by", "until", "till", "from", "before", "after", "due", "of",
-                                        "in", "dated", "dob", "date"})) &&
+            !(i > 0 && x.inList(i - 1, {"on"sv, "since"sv, "by"sv, "until"sv, "till"sv, "from"sv, "before"sv, "after"sv, "due"sv, "of"sv,
+                                        "in"sv, "dated"sv, "dob"sv, "date"sv})) &&
             !(e > x.tok[i].end && yearAt(x, tokenAt(x, e) - 1)))
             continue;
         emit(out, PiiType::DateTime, b, e, kDate, 0.9f);
@@ -469,8 +484,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     // Weekdays after on/last/next/this/by/until, or capitalised.
     for (std::size_t i = 0; i < n; ++i) {
         if (!listed(x, i, kWeekdays)) continue;
-        if (!(x.capitalized(i) || (i > 0 && x.inList(i - 1, {"on", "last", "next", "this", "by", "until", "since", "do",
-                                                             "before", "after", "till", "every", "from", "to"}))))
+        if (!(x.capitalized(i) || (i > 0 && x.inList(i - 1, {"on"sv, "last"sv, "next"sv, "this"sv, "by"sv, "until"sv, "since"sv, "do"sv,
+                                                             "before"sv, "after"sv, "till"sv, "every"sv, "from"sv, "to"sv}))))
             continue;
         emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.8f);
     }
@@ -509,12 +524,12 @@ bool filler(const Text& x, std::size_t i) {
     if (i >= x.tok.size()) return false;
     if (x.tok[i].kind == Kind::Punct) {
         const char c = x.t[x.tok[i].begin];
-        if (c == '.') return i > 0 && x.inList(i - 1, {"no", "nr", "num"});  // "passport no. X"
+        if (c == '.') return i > 0 && x.inList(i - 1, {"no"sv, "nr"sv, "num"sv});  // "passport no. X"
         return c == ':' || c == '=' || c == '#' || c == '-' || c == '(' || c == '"' || c == '\'';
     }
-    return x.inList(i, {"is", "was", "number", "no", "num", "nr", "id", "my", "it's", "its", "it", "the", "of",
-                        "to", "be", "will", "should", "i", "use", "used", "now", "code", "would", "currently",
-                        "details", "reads", "says", "says:", "set", "as"});
+    return x.inList(i, {"is"sv, "was"sv, "number"sv, "no"sv, "num"sv, "nr"sv, "id"sv, "my"sv, "it's"sv, "its"sv, "it"sv, "the"sv, "of"sv,
+                        "to"sv, "be"sv, "will"sv, "should"sv, "i"sv, "use"sv, "used"sv, "now"sv, "code"sv, "would"sv, "currently"sv,
+                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv});
 }
 
 // The value token after the keyword ending at token index k (exclusive): a run of non-space bytes,
@@ -614,7 +629,7 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
     // After "NI number"/"national insurance" the prefix rules are waived: HMRC's own example QQ123456C
     // breaks them, and customers copy it.
     if (strict && (bad1(a) || bad2(b))) return 0;
-    for (std::string_view no : {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+    for (std::string_view no : {"BG"sv, "GB"sv, "KN"sv, "NK"sv, "NT"sv, "TN"sv, "ZZ"sv})
         if (strict && no[0] == a && no[1] == b) return 0;
     // Letters in one case: "SJ901065D", "mm503731b" (not "Hi123456A")
     if (isUpper(t[p]) != isUpper(t[p + 1])) return 0;
@@ -652,13 +667,13 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             const std::size_t vt = tokenAt(x, v.begin);
             switch (key.type) {
                 case PiiType::Username: {
-                    if (s.size() < 3 || s.size() > 40 || notAName(x, vt) || x.inList(vt, {"password", "and", "name"})) break;
+                    if (s.size() < 3 || s.size() > 40 || notAName(x, vt) || x.inList(vt, {"password"sv, "and"sv, "name"sv})) break;
                     bool ok = std::all_of(s.begin(), s.end(), [](char c) {
                         return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
                     });
                     // A bare word after "login" is usually a verb's object ("login page"): needs a digit,
                     // '_' or '.', unless the keyword is "username"/"user id".
-                    const bool strong = key.phrase != "login" && key.phrase != "handle";
+                    const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv;
                     if (ok && (strong || hasDigit(s) || s.find_first_of("_.") != std::string_view::npos))
                         emit(out, PiiType::Username, v.begin, v.end, kContext, strong ? 0.9f : 0.8f);
                     break;
@@ -717,12 +732,12 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                     const int age = numberValue(x, vt);
                     if (age < 1 || age > 120) break;
                     std::size_t e = x.tok[vt].end;
-                    const bool years = x.inList(vt + 1, {"years", "yrs", "year", "y/o", "yo"});
+                    const bool years = x.inList(vt + 1, {"years"sv, "yrs"sv, "year"sv, "y/o"sv, "yo"sv});
                     if (years) e = x.tok[vt + 1].end;
                     // "I'm 34" alone is an age only at the end of a clause; "aged 34", "age: 34" always.
-                    const bool strong = key.phrase == "age" || key.phrase == "aged";
+                    const bool strong = key.phrase == "age"sv || key.phrase == "aged"sv;
                     if (strong || years || vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct ||
-                        x.inList(vt + 1, {"and", "but", "so", "now", "too"}))
+                        x.inList(vt + 1, {"and"sv, "but"sv, "so"sv, "now"sv, "too"sv}))
                         emit(out, PiiType::Age, x.tok[vt].begin, e, kContext, 0.85f);
                     break;
                 }
@@ -735,7 +750,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     }
     for (std::size_t i = 0; i + 2 < n; ++i) {
         if (x.tok[i].kind != Kind::Number || x.tok[i].size() > 3) continue;
-        if (x.inList(i + 1, {"years", "yrs", "year"}) && x.is(i + 2, "old")) {
+        if (x.inList(i + 1, {"years"sv, "yrs"sv, "year"sv}) && x.is(i + 2, "old")) {
             const int age = numberValue(x, i);
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i + 1].end, kContext, 0.9f);
         }
@@ -900,7 +915,7 @@ std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = fal
         // Following words keep the first one's case: "Claire A. Moreau", "zoe mensah"; lower case
         // continues only with known names ("ethan petrov lost" stops at "lost").
         // Particles inside a capitalised name: "Pieter de Vries", "Ahmed al Farsi".
-        if (capitals && x.inList(k, {"de", "van", "von", "der", "den", "da", "di", "del", "la", "le", "al", "bin", "ter"}) &&
+        if (capitals && x.inList(k, {"de"sv, "van"sv, "von"sv, "der"sv, "den"sv, "da"sv, "di"sv, "del"sv, "la"sv, "le"sv, "al"sv, "bin"sv, "ter"sv}) &&
             x.capitalized(k + 1) && x.tok[k + 1].begin == x.tok[k].end + 1 && nameWord(x, k + 1, false)) {
             k += 2;
             continue;
@@ -945,8 +960,12 @@ constexpr NameCue kNameCues[] = {
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
 enum class Asked { Nothing, Name, Username, Age };
-Asked botAsked(const Text& x, std::size_t i) {
+Asked askedBefore(const Text& x, std::size_t i);
+FINCHAT_PII_INLINE Asked botAsked(const Text& x, std::size_t i) {  // asked of every token: the check inlined
     if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':') || i + 2 >= x.tok.size()) return Asked::Nothing;
+    return askedBefore(x, i);
+}
+Asked askedBefore(const Text& x, std::size_t i) {
     Asked asked = Asked::Nothing;
     for (std::size_t j = i; j-- > 0;) {
         if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
@@ -973,34 +992,32 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         for (std::uint16_t cueIndex : cues.startingWith(x.t[x.tok[i].begin])) {
             const NameCue& cue = kNameCues[cueIndex];
             if (cue.before) continue;
-            if (cue.phrase == "name:") {
-                if (!(x.is(i, "name") && x.punct(i + 1, ':'))) continue;
-            } else if (!x.phrase(i, cue.phrase)) {
-                continue;
-            }
-            std::size_t k = i + (cue.phrase == "name:" ? 2 : Text::words(cue.phrase));
+            // "name:" is two tokens (the only cue ending in ':'), every other cue a phrase of words.
+            const bool colon = cue.phrase.back() == ':';
+            if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
+            std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
             if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
             if (k < taken || k >= n) continue;
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
             // need the name capitalised and known, or two known words.
-            const bool common = x.inList(i, {"to", "for", "from", "with", "pay", "add", "remove", "best", "thanks",
-                                             "cheers", "regards", "sincerely", "signed", "dear", "it's", "its",
-                                             "hi", "hello", "hey"});
+            const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv,
+                                             "cheers"sv, "regards"sv, "sincerely"sv, "signed"sv, "dear"sv, "it's"sv, "its"sv,
+                                             "hi"sv, "hello"sv, "hey"sv});
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
-            const bool strong = cue.strong && !(cue.phrase == "name" && !x.capitalized(k) && !known(x, k) &&
+            const bool strong = cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !known(x, k) &&
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1)));
-            if (cue.phrase == "name" && x.is(k, "is")) continue;  // handled by "name is"
+            if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
             std::size_t e = nameFrom(x, k, strong);
             if (e == k) continue;
             if (common && !strong) {
                 const bool capitalKnown = x.capitalized(k) && known(x, k);
-                if (!(capitalKnown || e - k >= 2) || (x.inList(i, {"to", "for", "from", "with", "pay"}) && e - k < 2))
+                if (!(capitalKnown || e - k >= 2) || (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2))
                     continue;
                 // Sign-offs: the name ends the message or the line.
                 // Greetings too: "hi, Tunde Bakare, ..." but not "hi Card services".
-                if (x.inList(i, {"thanks", "cheers", "regards", "best", "sincerely", "signed", "hi", "hello", "hey"}) &&
+                if (x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv, "hello"sv, "hey"sv}) &&
                     !(e >= n || x.tok[e].kind == Kind::Punct))
                     continue;
             }
@@ -1008,7 +1025,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i", "i'm", "im", "this", "it's", "its"}) &&
+            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1016,7 +1033,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             break;
         }
         // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
-        if (x.inList(i + 1, {"here", "speaking"}) && (i == 0 || x.tok[i - 1].kind == Kind::Punct || x.inList(i - 1, {"hi", "hello", "hey"})) &&
+        if (x.inList(i + 1, {"here"sv, "speaking"sv}) && (i == 0 || x.tok[i - 1].kind == Kind::Punct || x.inList(i - 1, {"hi"sv, "hello"sv, "hey"sv})) &&
             i >= taken && nameWord(x, i, false)) {
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[i].end, kName, 0.85f);
             taken = i + 1;

@@ -408,6 +408,18 @@ TEST_CASE("UTF-8 text around entities", "[pii]") {
         }
         CHECK(detectPii(text).size() == 3);
     }
+    SECTION("broken UTF-8: entities end next to an ASCII byte, broken bytes outside them are kept") {
+        // A stray lead byte, a truncated euro sign, a stray continuation byte, Latin-1 letters.
+        const std::string text = "\xC3" "card 4111 1111 1111 1111\xE2\x82 to jane@example.com\x80, my name is Zo\xEB M\xFCller";
+        CHECK(found(text) == List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "EMAIL:jane@example.com",
+                                  "NAME:Zo\xEB M\xFCller"});
+        for (const PiiMatch& m : detectPii(text)) {
+            auto ascii = [&](std::size_t i) { return i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; };
+            CHECK((m.begin == 0 || ascii(m.begin - 1) || ascii(m.begin)));
+            CHECK((m.end == text.size() || ascii(m.end - 1) || ascii(m.end)));
+        }
+        CHECK(redactPii(text) == "\xC3" "card [CREDIT_DEBIT_NUMBER]\xE2\x82 to [EMAIL]\x80, my name is [NAME]");
+    }
 }
 
 TEST_CASE("Empty, long and adversarial input", "[pii]") {

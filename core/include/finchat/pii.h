@@ -37,7 +37,11 @@
 // Amounts, merchant names, transaction references and counts are not PII: numbers next to a currency,
 // bare numbers without a keyword and single capitalised words without a cue are never matched.
 // Text is UTF-8; matches begin and end on code point boundaries (numbers and codes on ASCII characters;
-// names and addresses may contain non-ASCII letters: "Zoë Müller").
+// names and addresses may contain non-ASCII letters: "Zoë Müller"). Text that is not valid UTF-8 is
+// scanned all the same: every match edge still has an ASCII byte on at least one side (never between
+// two non-ASCII bytes, which in valid UTF-8 is what keeps code points whole), and redaction and masking
+// keep the broken bytes outside the entities as they are, neither mending nor breaking a sequence at an
+// entity's edge (tests/fuzz/pii_fuzz.cpp checks all of this on every input).
 #pragma once
 #include <cstddef>
 #include <cstdint>
