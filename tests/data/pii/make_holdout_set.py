@@ -74,6 +74,12 @@ def aba():
         d = [int(c) for c in R.choice(["0", "1", "2", "3"]) + digits(7)]
         if d[0] == 0 and d[1] == 0:
             continue
+        # The first two digits are a Federal Reserve routing symbol (01-12, 21-32) or a thrift range (61-72):
+        # map any other prefix into those (no extra draw, so the other identifiers stay as they were).
+        prefix = d[0] * 10 + d[1]
+        if not (prefix <= 12 or 21 <= prefix <= 32 or 61 <= prefix <= 72):
+            prefix = (list(range(1, 13)) + list(range(21, 33)) + list(range(61, 73)))[prefix % 36]
+            d[0], d[1] = divmod(prefix, 10)
         for c in range(10):
             x = d + [c]
             if (3 * (x[0] + x[3] + x[6]) + 7 * (x[1] + x[4] + x[7]) + (x[2] + x[5] + x[8])) % 10 == 0:
