@@ -15,7 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "imgui.h"
@@ -147,9 +147,9 @@ private:
 
     const ChatViewModel* model_ = nullptr;
     RowLayout layout_;
-    std::unordered_map<std::string, RowCache> cache_;   // by row key
+    std::map<std::string, RowCache> cache_;   // by row key
     BrowserText text_;
-    std::unordered_map<std::string, BrowserTextLayout> labels_;   // names and system lines beyond the atlas
+    std::map<std::string, BrowserTextLayout> labels_;   // names and system lines beyond the atlas
 
     ImVec4 composerRect_{0, 0, 0, 0};
     bool animating_ = false;
