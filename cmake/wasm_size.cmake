@@ -34,6 +34,8 @@
 #     deque and its split buffers)
 #   the widget's maps ordered too (view model, text cache, chat window, template views): -2.7 / 0
 #   -mbulk-memory -msign-ext -mnontrapping-fptoint (compile and link): -1.1 / +0.06
+#   the GL3 backend's fprintf(stderr) through small_stdio to the browser console
+#     (widget/app/imgui_stdio.cpp): printf_core and musl's stdio gone: -2.6 / 0
 #   -sINCOMING_MODULE_JS_API (the glue reads only what the shim passes): JS glue -0.3 / -0.3
 # Measured, not applied:
 #   -sEVAL_CTORS=1: +0.45 / -0.14;  -sWASM_BIGINT: 0 / 0;  the three features at the link only: 0
