@@ -9,10 +9,14 @@
 #                           builds of libc/libc++)
 #            -fno-rtti      nothing uses typeid or dynamic_cast; every std::function lambda would
 #                           otherwise carry a type_info and its mangled name (~10 KB in the core alone)
+#            -mbulk-memory -msign-ext -mnontrapping-fptoint
+#                           memory.copy/fill, sign extension and saturating float->int as single
+#                           instructions (ImGui converts floats to ints everywhere). Chrome 75,
+#                           Firefox 79, Safari 15, Node 16 have all three.
 #   link     -sMALLOC=emmalloc     a smaller allocator than dlmalloc (~6 KB); fine for a chat's heap
 #            -sSUPPORT_LONGJMP=0   no setjmp/longjmp anywhere
 #            -sTEXTDECODER=2       always the browser's TextDecoder, no JS fallback decoder
-# The core's own compile options (core/CMakeLists.txt) are the same three.
+# The core's own compile options (core/CMakeLists.txt) are the same (FINCHAT_WASM_SIZE_COMPILE_OPTIONS).
 #
 # Measured on the widget wasm (gzip -9; 2026-12, 252.5 KB before):
 #   LTO's link-time optimisation at its default (O2) vs --lto-O0: 9.2 KB smaller (vs --lto-O1: 9.2 KB
@@ -20,11 +24,34 @@
 #   single-call statics); a second `wasm-opt -Oz --converge` over the output: 0.9 KB, not applied (a
 #   minute more per link). ImGui's printf/sscanf through widget/model/small_stdio and no strtod in
 #   the widget (Json::asNearDouble): 7.6 KB (musl's float printf/scanf and 128-bit soft-float gone).
+#
+# Measured 2026-12 (session 3): KB of `gzip -9` of the widget wasm / the headless wasm, from 252.6 /
+# 113.2. Attribution first: size_report.mjs --top over a --profiling-funcs link. Kept:
+#   one container family, std::map and std::vector (no unordered_map, no deque) in Transcript and the
+#     browser platform, with no snprintf in the widget (text_runs' colours through core's
+#     formatColor: musl's printf_core, long-double pop_arg and stdio gone) and sinf for the widget's
+#     two double sin calls: -6.5 / -5.4 (headless code -12.5 KB raw: hash tables, __next_prime, the
+#     deque and its split buffers)
+#   the widget's maps ordered too (view model, text cache, chat window, template views): -2.7 / 0
+#   -mbulk-memory -msign-ext -mnontrapping-fptoint (compile and link): -1.1 / +0.06
+#   the GL3 backend's fprintf(stderr) through small_stdio to the browser console
+#     (widget/app/imgui_stdio.cpp): printf_core and musl's stdio gone: -2.6 / 0
+#   -sINCOMING_MODULE_JS_API (the glue reads only what the shim passes): JS glue -0.3 / -0.3
+# Measured, not applied:
+#   -sEVAL_CTORS=1: +0.45 / -0.14;  -sWASM_BIGINT: 0 / 0;  the three features at the link only: 0
+#   (LTO takes them from the bitcode);  _LIBCPP_ABI_OPTIMIZED_FUNCTION (libc++'s policy-table
+#   std::function, for the whole wasm tree): headless -0.45, not worth an ABI switch.
+# Where the bytes are (estimated gzip KB of code): headless ~94: PII scanners 15, templates 14,
+#   ChatSession 15 (half of it its lambdas), Conversation 9, libc++ containers/strings/other 13,
+#   headless entry 5, JSON 5, codecs 5, transcript 4, markdown 3, browser platform 2. The widget adds
+#   ImGui ~46 and its own code ~40; its data has ImGui's ProggyClean font and mouse-cursor pixels
+#   (15 KB raw, ~10 KB gzip), linked while fonts.cpp calls AddFontDefault (ImFontAtlas::Build also
+#   references it), and fc_bench's sample texts and templates (~4 KB raw).
 add_library(finchat_wasm_size INTERFACE)
-set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -flto -fno-rtti)
+set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})
 target_link_options(finchat_wasm_size INTERFACE
-  -Oz -flto -fno-rtti -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2)
+  ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS} -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2)
 
 # finchat_wasm_closure(target): minify the target's JS loader with the Closure Compiler
 # (`--closure 1`: ~5.3 -> ~3.6 KB gzip for the smoke build). Opt-in per target, because every JS

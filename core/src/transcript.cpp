@@ -117,7 +117,7 @@ void Transcript::applyReceipts(const std::string& messageId, const std::vector<R
             earlyReceiptOrder_.push_back(messageId);
             if (earlyReceiptOrder_.size() > kMaxEarlyReceipts) {
                 earlyReceipts_.erase(earlyReceiptOrder_.front());
-                earlyReceiptOrder_.pop_front();
+                earlyReceiptOrder_.erase(earlyReceiptOrder_.begin());
             }
         }
         return;

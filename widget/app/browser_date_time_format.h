@@ -10,7 +10,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <map>
 
 #include "model/date_time_format.h"
 
@@ -28,9 +28,9 @@ private:
     static const typename Map::mapped_type& cached(Map& map, std::int64_t key, Make make);
 
     PatternDateTimeFormat fallback_;
-    mutable std::unordered_map<std::int64_t, std::int64_t> days_;     // minute → local day
-    mutable std::unordered_map<std::int64_t, std::string> times_;     // minute → "14:05"
-    mutable std::unordered_map<std::int64_t, std::string> dates_;     // day * 2 + withYear → heading
+    mutable std::map<std::int64_t, std::int64_t> days_;     // minute → local day
+    mutable std::map<std::int64_t, std::string> times_;     // minute → "14:05"
+    mutable std::map<std::int64_t, std::string> dates_;     // day * 2 + withYear → heading
 };
 
 }  // namespace finchat::widget

@@ -385,7 +385,7 @@ void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
     const double t = ImGui::GetTime();
     for (int i = 0; i < 3; ++i) {
         float lift = 0;
-        if (!reducedMotion_) lift = static_cast<float>(std::max(0.0, std::sin(t * 6.0 - i * 0.9))) * 3.f;
+        if (!reducedMotion_) lift = std::max(0.f, std::sin(static_cast<float>(t * 6.0 - i * 0.9))) * 3.f;   // sinf: no double sin in the wasm
         dl->AddCircleFilled(ImVec2(o.x + 15 + i * 11.f, o.y + 14 - lift), 3.f, col(pal_.muted), 12);
     }
     labels_.draw(dl, TextStyle::Small, ImVec2(bmax.x + 8, o.y + 14 - smallPx * 0.6f), col(pal_.muted), text);

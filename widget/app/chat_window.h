@@ -15,7 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "imgui.h"
@@ -163,7 +163,7 @@ private:
 
     const ChatViewModel* model_ = nullptr;
     RowLayout layout_;
-    std::unordered_map<std::string, RowCache> cache_;   // by row key
+    std::map<std::string, RowCache> cache_;   // by row key
     BrowserText text_;
     bool rtl_ = false;
 

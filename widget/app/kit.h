@@ -13,7 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "imgui.h"
@@ -84,7 +84,7 @@ private:
     BrowserText& text_;
     const Fonts& fonts_;
     const Palette& pal_;
-    std::unordered_map<std::string, Entry> layouts_;
+    std::map<std::string, Entry> layouts_;
     std::string key_;   // reused for lookups
     bool pending_ = false;
 };

@@ -325,7 +325,7 @@ float TemplateViews::loading(Ctx& c, float y) {
     // Placeholder lines; they pulse gently unless the customer asked for reduced motion.
     float pulse = 0.5f;
     if (!reducedMotion_) {
-        pulse = 0.5f + 0.5f * static_cast<float>(std::sin(ImGui::GetTime() * 4.0));
+        pulse = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime() * 4.0));   // sinf, as ImGui
         c.animating = true;
     }
     for (const float part : {0.9f, 0.65f, 0.8f}) {

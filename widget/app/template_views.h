@@ -22,7 +22,7 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <map>
 
 #include "finchat/conversation.h"   // TemplateView, TemplateChoice
 #include "finchat/interactive.h"
@@ -93,7 +93,7 @@ private:
     const DateTimeFormat* dates_ = &utc_;
     std::int64_t nowMs_ = 0;
     bool reducedMotion_ = false;
-    std::unordered_map<std::string, int> pages_;   // row key → the page shown (Carousel card, TimePicker day)
+    std::map<std::string, int> pages_;   // row key → the page shown (Carousel card, TimePicker day)
 };
 
 }  // namespace finchat::widget

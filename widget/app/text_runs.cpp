@@ -1,11 +1,11 @@
 #include "text_runs.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include <emscripten.h>
 
 #include "finchat/json.h"
+#include "finchat/theme.h"
 
 extern "C" {
 // widget/app/text_runs.js (emscripten --js-library), over host.textLayout / host.textRaster.
@@ -18,10 +18,10 @@ void fc_js_text_release(int texture);
 namespace finchat::widget {
 
 namespace {
+// "#rrggbb" or "#rrggbbaa" (core's formatColor): snprintf would link musl's printf into the wasm.
 std::string cssColor(std::uint32_t rgba) {
-    char buf[10];
-    std::snprintf(buf, sizeof buf, "#%08x", static_cast<unsigned>(rgba));
-    return buf;
+    return formatColor(Color{static_cast<std::uint8_t>(rgba >> 24), static_cast<std::uint8_t>(rgba >> 16),
+                             static_cast<std::uint8_t>(rgba >> 8), static_cast<std::uint8_t>(rgba)});
 }
 }  // namespace
 

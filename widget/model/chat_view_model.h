@@ -22,7 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "finchat/conversation.h"
@@ -203,8 +203,8 @@ private:
     LocalTitles localTitles_;
     AttachmentSizes attachmentSizes_;
     std::vector<std::unique_ptr<Row>> rows_;
-    std::unordered_map<std::string, Tracked> entries_;   // current segment, by localId
-    std::unordered_map<std::string, Row*> byKey_;
+    std::map<std::string, Tracked> entries_;   // current segment, by localId
+    std::map<std::string, Row*> byKey_;
     std::size_t segmentStart_ = 0;                       // first row index of the current segment
     int segment_ = 0;
     std::vector<ListChange> changes_;

@@ -12,7 +12,7 @@
 #include <functional>
 #include <list>
 #include <string>
-#include <unordered_map>
+#include <map>
 
 namespace finchat::widget {
 
@@ -62,7 +62,7 @@ private:
     std::size_t cap_;
     Release release_;
     List lru_;
-    std::unordered_map<std::string, List::iterator> map_;
+    std::map<std::string, List::iterator> map_;
     std::size_t bytes_ = 0;
     std::uint64_t frame_ = 1;
     std::size_t evicted_ = 0;

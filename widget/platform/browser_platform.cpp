@@ -6,7 +6,7 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
+#include <map>
 
 #include <emscripten/emscripten.h>
 
@@ -38,21 +38,21 @@ int allocHandle() {
     return h;
 }
 
-std::unordered_map<int, std::function<void(HttpResponse)>>& fetches() {
-    static std::unordered_map<int, std::function<void(HttpResponse)>> m;
+std::map<int, std::function<void(HttpResponse)>>& fetches() {
+    static std::map<int, std::function<void(HttpResponse)>> m;
     return m;
 }
 // Upload progress callbacks of the requests that want them (HttpRequest::uploadProgress).
-std::unordered_map<int, std::function<void(std::int64_t, std::int64_t)>>& progress() {
-    static std::unordered_map<int, std::function<void(std::int64_t, std::int64_t)>> m;
+std::map<int, std::function<void(std::int64_t, std::int64_t)>>& progress() {
+    static std::map<int, std::function<void(std::int64_t, std::int64_t)>> m;
     return m;
 }
-std::unordered_map<int, WebSocketEvents>& sockets() {
-    static std::unordered_map<int, WebSocketEvents> m;
+std::map<int, WebSocketEvents>& sockets() {
+    static std::map<int, WebSocketEvents> m;
     return m;
 }
-std::unordered_map<int, std::function<void()>>& timers() {
-    static std::unordered_map<int, std::function<void()>> m;
+std::map<int, std::function<void()>>& timers() {
+    static std::map<int, std::function<void()>> m;
     return m;
 }
 

@@ -12,11 +12,9 @@
 // still in flight: the SendMessage answer says which Id is ours, so the echo never shows twice.
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "finchat/protocol.h"
@@ -86,11 +84,13 @@ private:
 
     std::string ownParticipantId_;
     std::vector<TranscriptEntry> entries_;
-    std::unordered_map<std::string, std::string> localIdById_;    // server Id -> localId
-    std::unordered_map<std::string, std::size_t> indexByLocal_;   // localId -> position in entries_
+    // Ordered maps and a vector, not unordered_map and deque: the browser's wasm then carries one
+    // container family (cmake/wasm_size.cmake, measured levers); lookups stay O(log n).
+    std::map<std::string, std::string> localIdById_;              // server Id -> localId
+    std::map<std::string, std::size_t> indexByLocal_;             // localId -> position in entries_
     std::map<std::string, Item> heldEchoes_;                       // own echoes awaiting their send
     std::map<std::string, std::vector<Receipt>> earlyReceipts_;    // receipts for items not seen yet
-    std::deque<std::string> earlyReceiptOrder_;                    // bounds earlyReceipts_
+    std::vector<std::string> earlyReceiptOrder_;                   // bounds earlyReceipts_ (oldest first)
     std::uint64_t nextSequence_ = 1;
     std::uint64_t nextLocal_ = 1;
 };
