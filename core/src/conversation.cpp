@@ -392,6 +392,11 @@ Result<Unit> Conversation::retrySend(const std::string& localId) {
     return Error{ErrorCode::NotConnected, "no chat"};
 }
 
+Result<Unit> Conversation::retrySend(int segment, const std::string& localId) {
+    if (segment == currentSegment()) return retrySend(localId);
+    return Error{ErrorCode::InvalidValue, "no failed message with that id"};
+}
+
 void Conversation::notifyTyping() {
     if (ChatSession* s = current(); s && s->state() == SessionState::Live && canSendNow()) s->notifyTyping();
 }

@@ -194,6 +194,7 @@ public:
     // The held message (PiiQuestion): send it masked, as typed, or keep it in the composer (Cancel).
     SendResult answerPii(PiiChoice choice);
     Result<Unit> retrySend(const std::string& localId);   // a Failed own message of the current segment
+    Result<Unit> retrySend(int segment, const std::string& localId);
     void notifyTyping();
     void markRead(const std::string& messageId);          // a message of the current segment was seen
     bool loadOlder();
