@@ -288,6 +288,16 @@ void Transcript::markRetrying(const std::string& localId) {
     }
 }
 
+bool Transcript::forget(const std::string& localId) {
+    auto it = indexByLocal_.find(localId);
+    if (it == indexByLocal_.end()) return false;
+    const TranscriptEntry& e = entries_[it->second];
+    if (!e.own || !e.item.id.empty()) return false;
+    eraseAt(it->second);
+    releaseHeldEchoesIfIdle();
+    return true;
+}
+
 std::vector<const TranscriptEntry*> Transcript::unsent() const {
     std::vector<const TranscriptEntry*> out;
     for (const auto& e : entries_)

@@ -380,6 +380,8 @@ TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, on
         h.startOnL1();
         std::vector<std::string> typed;
         std::map<std::string, std::string> l1Took;   // ClientToken -> text
+        std::map<std::string, std::string> l2Ids;    // ClientToken -> Id
+        std::vector<Item> l1Items, l2Items;          // what each chat's GetTranscript returns
         bool l1Over = false;
         auto type = [&] {
             if (h.conv->state() != ConversationState::InChat) return;
@@ -398,10 +400,11 @@ TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, on
                 // A ClientToken L1 took before gets the same answer; an ended chat refuses the rest.
                 const bool take = l1Took.count(body->clientToken) || (!l1Over && (all || dice.chance(0.3)));
                 if (take) {
-                    l1Took[body->clientToken] = body->content;
                     SendMessageResponse resp;
                     resp.id = "l1-" + body->clientToken;
                     resp.absoluteTime = formatIsoTime(h.w.clock.nowMs());
+                    if (l1Took.emplace(body->clientToken, body->content).second)
+                        l1Items.push_back(fake::message(resp.id, "p-l1", ParticipantRole::Customer, body->content, h.w.clock.nowMs(), "c-l1"));
                     r.done(FakeHttp::ok(encode(resp)));
                 } else if (l1Over || dice.chance(0.4)) {
                     r.done(endedChat);
@@ -410,7 +413,20 @@ TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, on
                 }
             }
         };
-        // Answer whatever connection requests are open, and bring sockets up.
+        auto answerL2 = [&] {
+            while (auto r = h.find(MSG, "CT-L2")) {
+                const auto body = decode<SendMessageRequest>(r->request.body);
+                REQUIRE(body.ok());
+                SendMessageResponse resp;
+                resp.id = "l2-" + body->clientToken;
+                resp.absoluteTime = formatIsoTime(h.w.clock.nowMs());
+                if (l2Ids.emplace(body->clientToken, resp.id).second)
+                    l2Items.push_back(fake::message(resp.id, "p-l2", ParticipantRole::Customer, body->content, h.w.clock.nowMs(), "c-l2"));
+                r->done(FakeHttp::ok(encode(resp)));
+            }
+        };
+        // Answer whatever connection requests are open, and bring sockets up; transcripts hold what
+        // each chat took.
         auto serve = [&] {
             for (SupportLevel l : {SupportLevel::L1, SupportLevel::L2}) {
                 if (auto r = h.find(CPC, "PT-" + Harness::level(l))) {
@@ -426,6 +442,7 @@ TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, on
                 }
                 while (auto t = h.find(TRN, "CT-" + Harness::level(l))) {
                     GetTranscriptResponse page;
+                    page.transcript = l == SupportLevel::L1 ? l1Items : l2Items;
                     t->done(FakeHttp::ok(encode(page)));
                 }
             }
@@ -457,14 +474,14 @@ TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, on
             }
             serve();
             answerL1(false);
-            h.answerSends(SupportLevel::L2);
+            answerL2();
             h.w.clock.advance(dice.between(0, 2));   // later turns (retired chats are freed on one)
             done = h.conv->handoffState() == HandoffState::Done;
         }
         for (int round = 0; round < 3; ++round) {   // settle everything still out
             serve();
             answerL1(true);
-            h.answerSends(SupportLevel::L2);
+            answerL2();
             h.w.clock.advance(1);
         }
         const auto l2 = h.sentTexts("CT-L2");

@@ -58,6 +58,9 @@ public:
     Change confirmSent(const std::string& localId, const std::string& id, const std::string& absoluteTime);
     void markFailed(const std::string& localId, Error error);
     void markRetrying(const std::string& localId);
+    // Drops an own message the server never took (pending or failed): it moved to another chat.
+    // False for anything else.
+    bool forget(const std::string& localId);
 
     const std::vector<TranscriptEntry>& entries() const { return entries_; }
     const TranscriptEntry* findLocal(const std::string& localId) const;
