@@ -34,12 +34,47 @@ std::vector<const TranscriptEntry*> ownRows(const Conversation& c, int segment, 
     return out;
 }
 
+// The one own row of a segment with this text.
+const TranscriptEntry& onlyRow(const Conversation& c, int segment, const std::string& text) {
+    const auto rows = ownRows(c, segment, text);
+    INFO(text);
+    REQUIRE(rows.size() == 1);
+    return *rows[0];
+}
+
+// The customer sends `text` on the current chat; its SendMessage is on the wire, unanswered.
+fake::PendingRequest sendOut(Harness& h, const std::string& text) {
+    REQUIRE(h.conv->send(text).outcome == SendOutcome::Sent);
+    return h.take(MSG, "CT-L1");
+}
+
+// The bot's escalation ends the L1 chat (signal, then chat.ended) while `text` is out; a later turn.
+fake::PendingRequest outWhenEscalationEndsL1(Harness& h, const std::string& text) {
+    auto out = sendOut(h, text);
+    h.push(SupportLevel::L1, h.signal("sig-1", "specialist", h.w.clock.nowMs()));
+    h.push(SupportLevel::L1, chatEnded(h, SupportLevel::L1));
+    CHECK(h.conv->state() == ConversationState::InChat);
+    h.w.clock.advance(1);   // later turns: nothing of the L1 chat is dropped while its answer is out
+    return out;
+}
+
 // How many times the customer sees `text` anywhere in the window (all segments and the queue).
 std::size_t shown(const Conversation& c, const std::string& text) {
     std::size_t n = 0;
     for (int s = 0; s < c.segmentCount(); ++s) n += ownRows(c, s, text).size();
     for (const QueuedMessage& q : c.queued()) n += q.text == text;
     return n;
+}
+
+// The L1 chat is over and did not take `text`: it left segment 0, shows once (queued), and is sent on
+// L2 once L2 is live, only there.
+void expectCarriedToL2(Harness& h, const std::string& text) {
+    CHECK(h.conv->state() == ConversationState::InChat);
+    CHECK(ownRows(*h.conv, 0, text).empty());
+    CHECK(shown(*h.conv, text) == 1);
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{text});
 }
 
 std::size_t countOf(const std::vector<std::string>& v, const std::string& text) {
@@ -52,17 +87,11 @@ std::size_t countOf(const std::vector<std::string>& v, const std::string& text) 
 TEST_CASE("carry: a message out when the escalation ends L1 and then accepted by L1 stays on L1, not re-sent", "[conversation][carry]") {
     Harness h;
     h.startOnL1();
-    REQUIRE(h.conv->send("is my card blocked?").outcome == SendOutcome::Sent);
-    auto out = h.take(MSG, "CT-L1");   // on the wire, unanswered
-    h.push(SupportLevel::L1, h.signal("sig-1", "card question", h.w.clock.nowMs()));
-    h.push(SupportLevel::L1, chatEnded(h, SupportLevel::L1));
-    CHECK(h.conv->state() == ConversationState::InChat);
-    h.w.clock.advance(1);   // later turns: nothing of the L1 chat is dropped while its answer is out
+    auto out = outWhenEscalationEndsL1(h, "is my card blocked?");
     out.done(accepted(h, "m-l1-acc"));
-    auto rows = ownRows(*h.conv, 0, "is my card blocked?");
-    REQUIRE(rows.size() == 1);
-    CHECK(rows[0]->delivery == Delivery::Sent);
-    CHECK(rows[0]->item.id == "m-l1-acc");
+    const TranscriptEntry& row = onlyRow(*h.conv, 0, "is my card blocked?");
+    CHECK(row.delivery == Delivery::Sent);
+    CHECK(row.item.id == "m-l1-acc");
     h.answerToken(SupportLevel::L2);
     h.goLive(SupportLevel::L2);
     REQUIRE(h.conv->handoffState() == HandoffState::Done);
@@ -76,20 +105,12 @@ TEST_CASE("carry: a message out when the escalation ends L1 and then accepted by
 TEST_CASE("carry: a message out when the escalation ends L1 and refused by L1 (403) goes to L2 once L2 is live", "[conversation][carry]") {
     Harness h;
     h.startOnL1();
-    REQUIRE(h.conv->send("one more thing").outcome == SendOutcome::Sent);
-    auto out = h.take(MSG, "CT-L1");
-    h.push(SupportLevel::L1, h.signal("sig-1", "specialist", h.w.clock.nowMs()));
-    h.push(SupportLevel::L1, chatEnded(h, SupportLevel::L1));
-    h.w.clock.advance(1);
+    auto out = outWhenEscalationEndsL1(h, "one more thing");
     out.done(kEndedChat);
     // Not in the L1 segment any more: waiting for L2, in queued().
-    CHECK(ownRows(*h.conv, 0, "one more thing").empty());
     REQUIRE(h.conv->queued().size() == 1);
     CHECK(h.conv->queued()[0].text == "one more thing");
-    CHECK(shown(*h.conv, "one more thing") == 1);
-    h.answerToken(SupportLevel::L2);
-    h.goLive(SupportLevel::L2);
-    CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"one more thing"});
+    expectCarriedToL2(h, "one more thing");
     h.answerSends(SupportLevel::L2);
     CHECK(shown(*h.conv, "one more thing") == 1);
     CHECK(ownRows(*h.conv, 1, "one more thing").size() == 1);
@@ -105,19 +126,14 @@ TEST_CASE("carry: SendMessage refused (403) before L1's chat.ended, during the h
     h.conv->escalate("help");
     h.take(MSG, "CT-L1").done(kEndedChat);
     h.take(CPC, "PT-L1").done(kEndedChat);   // the ConnectionToken refresh: the chat ended in the background
-    CHECK(h.conv->state() == ConversationState::InChat);
-    CHECK(ownRows(*h.conv, 0, "still there?").empty());
-    h.answerToken(SupportLevel::L2);
-    h.goLive(SupportLevel::L2);
-    CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"still there?"});
+    expectCarriedToL2(h, "still there?");
 }
 
 // (a) The L1 chat ends just as L2 connects; the answer comes after L2 is live (sent there at once).
 TEST_CASE("carry: L1 ends just as L2 connects; its late refusal sends the message on the live L2 at once", "[conversation][carry]") {
     Harness h;
     h.startOnL1();
-    REQUIRE(h.conv->send("are you there?").outcome == SendOutcome::Sent);
-    auto out = h.take(MSG, "CT-L1");
+    auto out = sendOut(h, "are you there?");
     h.conv->escalate("help");
     h.answerToken(SupportLevel::L2);
     h.answerCpc(SupportLevel::L2);
@@ -136,8 +152,7 @@ TEST_CASE("carry: L1 ends just as L2 connects; its late refusal sends the messag
 TEST_CASE("carry: L2 live, L1 disconnected with a send out: L1's acceptance is shown on the L1 row", "[conversation][carry]") {
     Harness h;
     h.startOnL1();
-    REQUIRE(h.conv->send("thanks").outcome == SendOutcome::Sent);
-    auto out = h.take(MSG, "CT-L1");
+    auto out = sendOut(h, "thanks");
     h.conv->escalate("help");
     h.answerToken(SupportLevel::L2);
     h.goLive(SupportLevel::L2);
@@ -145,9 +160,7 @@ TEST_CASE("carry: L2 live, L1 disconnected with a send out: L1's acceptance is s
     CHECK(h.sentWith(DISC, "CT-L1") == 1);
     h.w.clock.advance(1);
     out.done(accepted(h, "m-thanks"));
-    auto rows = ownRows(*h.conv, 0, "thanks");
-    REQUIRE(rows.size() == 1);
-    CHECK(rows[0]->delivery == Delivery::Sent);
+    CHECK(onlyRow(*h.conv, 0, "thanks").delivery == Delivery::Sent);
     CHECK(h.sentTexts("CT-L2").empty());
     // L1's chat.ended arrives later: nothing else changes, the old chat is freed.
     h.take(DISC, "CT-L1").done(FakeHttp::ok("{}"));
@@ -162,19 +175,14 @@ TEST_CASE("carry: L2 live, L1 disconnected with a send out: L1's acceptance is s
 TEST_CASE("carry: an unknown outcome (5xx after L1 ended) stays failed on the L1 row; Retry sends it on L2", "[conversation][carry]") {
     Harness h;
     h.startOnL1();
-    REQUIRE(h.conv->send("my address changed").outcome == SendOutcome::Sent);
-    auto out = h.take(MSG, "CT-L1");
-    h.push(SupportLevel::L1, h.signal("sig-1", "specialist", h.w.clock.nowMs()));
-    h.push(SupportLevel::L1, chatEnded(h, SupportLevel::L1));
-    h.w.clock.advance(1);
+    auto out = outWhenEscalationEndsL1(h, "my address changed");
     out.done(FakeHttp::error(500, "InternalServerException"));
     h.answerToken(SupportLevel::L2);
     h.goLive(SupportLevel::L2);
     CHECK(h.sentTexts("CT-L2").empty());
-    auto rows = ownRows(*h.conv, 0, "my address changed");
-    REQUIRE(rows.size() == 1);
-    CHECK(rows[0]->delivery == Delivery::Failed);
-    const std::string localId = rows[0]->localId;
+    const TranscriptEntry& row = onlyRow(*h.conv, 0, "my address changed");
+    CHECK(row.delivery == Delivery::Failed);
+    const std::string localId = row.localId;
     REQUIRE(h.conv->retrySend(0, localId).ok());
     CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"my address changed"});
     CHECK(ownRows(*h.conv, 0, "my address changed").empty());
@@ -186,22 +194,17 @@ TEST_CASE("carry: an unknown outcome (5xx after L1 ended) stays failed on the L1
 TEST_CASE("carry: plain L1 end with a message out: refused shows failed with Retry, which starts a new chat with it", "[conversation][carry]") {
     Harness h;
     h.startOnL1();
-    REQUIRE(h.conv->send("one last question").outcome == SendOutcome::Sent);
-    REQUIRE(h.conv->send("and another").outcome == SendOutcome::Sent);
-    auto first = h.take(MSG, "CT-L1");
-    auto second = h.take(MSG, "CT-L1");
+    auto first = sendOut(h, "one last question");
+    auto second = sendOut(h, "and another");
     h.push(SupportLevel::L1, chatEnded(h, SupportLevel::L1));
     CHECK(h.conv->state() == ConversationState::Ended);
     first.done(accepted(h, "m-last"));   // the server took the first before the end
     second.done(kEndedChat);
-    auto took = ownRows(*h.conv, 0, "one last question");
-    REQUIRE(took.size() == 1);
-    CHECK(took[0]->delivery == Delivery::Sent);
-    auto refused = ownRows(*h.conv, 0, "and another");
-    REQUIRE(refused.size() == 1);
-    CHECK(refused[0]->delivery == Delivery::Failed);   // not silently dropped
+    CHECK(onlyRow(*h.conv, 0, "one last question").delivery == Delivery::Sent);
+    const TranscriptEntry& refused = onlyRow(*h.conv, 0, "and another");
+    CHECK(refused.delivery == Delivery::Failed);   // not silently dropped
     // Retry: the chat it was typed in is over; a new chat takes it (the text is not lost).
-    REQUIRE(h.conv->retrySend(0, refused[0]->localId).ok());
+    REQUIRE(h.conv->retrySend(0, refused.localId).ok());
     CHECK(h.conv->state() == ConversationState::RequestingToken);
     REQUIRE(h.conv->queued().size() == 1);
     CHECK(h.conv->queued()[0].text == "and another");
@@ -224,22 +227,15 @@ TEST_CASE("carry: reload during the handoff with a send out on L1; L1 over after
     while (auto r = h.find(MSG, "CT-L1")) r->done(kEndedChat);
     while (auto r = h.find(CPC, "PT-L1")) r->done(kEndedChat);
     while (auto r = h.find(MSG, "CT-L1")) r->done(kEndedChat);
-    CHECK(h.conv->state() == ConversationState::InChat);
-    CHECK(ownRows(*h.conv, 0, "before the reload").empty());
-    CHECK(shown(*h.conv, "before the reload") == 1);
-    h.answerToken(SupportLevel::L2);
-    h.goLive(SupportLevel::L2);
-    CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"before the reload"});
+    expectCarriedToL2(h, "before the reload");
 }
 
 // (d) Reload after L1 ended with the answer still out: the answer is lost, the outcome unknown.
 TEST_CASE("carry: reload while L1's answer is out after L1 ended: failed on the L1 row with Retry, never lost or doubled", "[conversation][carry]") {
     Harness h;
     h.startOnL1();
-    REQUIRE(h.conv->send("did you get this?").outcome == SendOutcome::Sent);
-    REQUIRE(h.conv->send("and this?").outcome == SendOutcome::Sent);
-    auto first = h.take(MSG, "CT-L1");
-    auto second = h.take(MSG, "CT-L1");
+    auto first = sendOut(h, "did you get this?");
+    auto second = sendOut(h, "and this?");
     h.push(SupportLevel::L1, h.signal("sig-1", "specialist", h.w.clock.nowMs()));
     h.push(SupportLevel::L1, chatEnded(h, SupportLevel::L1));
     second.done(kEndedChat);   // refused: carried, waits in queued()
@@ -247,20 +243,18 @@ TEST_CASE("carry: reload while L1's answer is out after L1 ended: failed on the 
     CHECK(h.conv->handoffState() == HandoffState::Requesting);
     REQUIRE(h.conv->queued().size() == 1);
     CHECK(h.conv->queued()[0].text == "and this?");
-    auto rows = ownRows(*h.conv, 0, "did you get this?");
-    REQUIRE(rows.size() == 1);
-    CHECK(rows[0]->delivery == Delivery::Failed);
+    CHECK(onlyRow(*h.conv, 0, "did you get this?").delivery == Delivery::Failed);
     h.answerToken(SupportLevel::L2);
     h.goLive(SupportLevel::L2);
     CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"and this?"});
     h.answerSends(SupportLevel::L2);
     REQUIRE(h.reload());   // still there after another reload, still failed
-    rows = ownRows(*h.conv, 0, "did you get this?");
-    REQUIRE(rows.size() == 1);
-    CHECK(rows[0]->delivery == Delivery::Failed);
+    const TranscriptEntry& row = onlyRow(*h.conv, 0, "did you get this?");
+    CHECK(row.delivery == Delivery::Failed);
+    const std::string localId = row.localId;
     h.answerCpc(SupportLevel::L2);
     h.subscribe(SupportLevel::L2);
-    REQUIRE(h.conv->retrySend(0, rows[0]->localId).ok());
+    REQUIRE(h.conv->retrySend(0, localId).ok());
     CHECK(h.sentTexts("CT-L2") == (std::vector<std::string>{"and this?", "did you get this?"}));
     CHECK(shown(*h.conv, "did you get this?") == 1);
     CHECK(ownRows(*h.conv, 0, "did you get this?").empty());

@@ -603,6 +603,24 @@ TEST_CASE("chat.ended: the session ends, sockets close, nothing more can be sent
     CHECK(h.w.clock.pendingTimers() == 0);
 }
 
+TEST_CASE("chat.ended: a send out then answered 5xx keeps that error (the server may have it), a 403 says Ended", "[session]") {
+    Harness h;
+    h.goLive();
+    auto maybe = h.session->sendMessage("maybe taken");
+    auto refused = h.session->sendMessage("refused");
+    h.push(fake::event("e-end", ContentKind::ChatEnded, kT0 + 10));
+    h.answer("/participant/message", FakeHttp::error(500, "InternalServerException"));
+    h.answer("/participant/message", FakeHttp::error(403, "AccessDeniedException", "Access denied"));
+    const TranscriptEntry* a = h.session->transcript().findLocal(*maybe);
+    const TranscriptEntry* b = h.session->transcript().findLocal(*refused);
+    CHECK(a->delivery == Delivery::Failed);
+    REQUIRE(a->error);
+    CHECK(a->error->retryable());                  // unknown outcome: not "ended before it was sent"
+    CHECK(b->delivery == Delivery::Failed);
+    CHECK(b->error->code == ErrorCode::Ended);
+    CHECK(h.w.http.count("/participant/message") == 0);   // neither is tried again after the end
+}
+
 TEST_CASE("disconnect: REST only; the end comes with chat.ended, or after a grace period", "[session]") {
     Harness h;
     h.goLive();

@@ -135,6 +135,24 @@ TEST_CASE("a failed message keeps its ClientToken, and a retry that finds its ec
     CHECK(t.entries()[0].delivery == Delivery::Sent);
 }
 
+TEST_CASE("forget drops an own message the server never took (it moved to another chat), nothing else", "[transcript]") {
+    Transcript t("p-cust");
+    t.ingest(message("m-1", "p-agent", Agent, "hi", kT0));
+    const auto sent = t.addPending("text/plain", "taken", "tok-1", "Dana", kT0 + 1);
+    t.confirmSent(sent, "m-2", fake::message("", "", Customer, "", kT0 + 2).absoluteTime);
+    const auto failed = t.addPending("text/plain", "refused", "tok-2", "Dana", kT0 + 3);
+    t.markFailed(failed, Error{ErrorCode::Ended, "ended"});
+    const auto pending = t.addPending("text/plain", "out", "tok-3", "Dana", kT0 + 4);
+    CHECK_FALSE(t.forget("m-1"));     // someone else's
+    CHECK_FALSE(t.forget(sent));      // the server has it
+    CHECK_FALSE(t.forget("local-99"));
+    CHECK(t.forget(failed));
+    CHECK(t.forget(pending));
+    CHECK(t.findLocal(failed) == nullptr);
+    CHECK(ids(t) == std::vector<std::string>{"m-1", "m-2"});
+    CHECK(t.unsent().empty());
+}
+
 TEST_CASE("receipts", "[transcript]") {
     Transcript t("p-cust");
     const auto local = t.addPending("text/plain", "hello", "tok", "Dana", kT0);
