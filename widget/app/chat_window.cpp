@@ -389,7 +389,7 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
         const float rw = textSize(fonts_.small, retry.c_str()).x + 12;
         mx = right ? bmax.x - ms.x - rw - 6 : mx;
         const ImVec2 rmin(right ? bmax.x - rw : mx + ms.x + 6, my - 2), rmax(rmin.x + rw, my + smallPx * 1.3f);
-        kit_.button(dl, ControlId{ControlKind::RetrySend, row.localId}, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.small);
+        kit_.button(dl, ControlId{ControlKind::RetrySend, row.key}, retry, rmin, rmax, 0, col(pal_.danger), 4.f, fonts_.small);
     }
     dl->AddText(small, smallPx, ImVec2(mx, my), failed ? col(pal_.danger) : col(pal_.muted), meta.c_str());
 
