@@ -50,8 +50,8 @@ bool validSessionId(std::string_view id) {
 }
 
 // A time the customer picked from a TimePicker (the slot's ISO date, as the official widget sends it)
-// reads as a time where the bot says it, as a fulfilment Lambda would write it: "Thursday, December 3
-// at 14:00 UTC". Any other value as interpreted.
+// reads as a time where the bot says it, as a fulfilment Lambda would write it: "on Thursday,
+// December 3 at 14:00 UTC". Any other value as interpreted.
 std::string spokenValue(const std::string& value) {
     const auto at = finchat::templateReplyTime("text/plain", value);
     if (!at) return value;
@@ -63,7 +63,7 @@ std::string spokenValue(const std::string& value) {
     const int month = two(5), day = two(8);
     const std::int64_t days = (*at >= 0 ? *at : *at - 86'399'999) / 86'400'000;
     const int weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
-    return std::string(kWeekdays[weekday]) + ", " + kMonths[month - 1] + " " + std::to_string(day) + " at " +
+    return std::string("on ") + kWeekdays[weekday] + ", " + kMonths[month - 1] + " " + std::to_string(day) + " at " +
            iso.substr(11, 5) + " UTC";
 }
 
