@@ -159,8 +159,15 @@ TEST_CASE("carry: L2 live, L1 disconnected with a send out: L1's acceptance is s
     REQUIRE(h.conv->handoffState() == HandoffState::Done);
     CHECK(h.sentWith(DISC, "CT-L1") == 1);
     h.w.clock.advance(1);
+    h.events.clear();
     out.done(accepted(h, "m-thanks"));
-    CHECK(onlyRow(*h.conv, 0, "thanks").delivery == Delivery::Sent);
+    const TranscriptEntry& row = onlyRow(*h.conv, 0, "thanks");
+    CHECK(row.delivery == Delivery::Sent);
+    // Views are told which row of the finished segment changed.
+    REQUIRE(h.events.size() == 1);
+    CHECK(h.events[0].type == CE::Session);
+    CHECK(h.events[0].segment == 0);
+    CHECK(h.events[0].session == SessionEventType::TranscriptChanged);
     CHECK(h.sentTexts("CT-L2").empty());
     // L1's chat.ended arrives later: nothing else changes, the old chat is freed.
     h.take(DISC, "CT-L1").done(FakeHttp::ok("{}"));
