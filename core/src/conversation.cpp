@@ -408,7 +408,6 @@ void Conversation::flushQueue(ChatSession& to) {
     persist();
 }
 
-
 Result<Unit> Conversation::retrySend(int segment, const std::string& localId) {
     const TranscriptEntry* e = segment >= 0 && segment < segmentCount() ? transcript(segment).findLocal(localId) : nullptr;
     if (!e || !e->own || e->item.type != ItemType::Message || e->delivery != Delivery::Failed)

@@ -100,7 +100,8 @@ const char* toString(HandoffState s);
 
 enum class ConversationEventType {
     StateChanged,      // state(), handoffState() or the current session's state changed
-    Session,           // a SessionEvent of segment `segment`'s chat (`session` is set)
+    Session,           // a SessionEvent of segment `segment`'s chat (`session` is set); for a segment
+                       // whose chat is over, TranscriptChanged when an own row settled or moved on
     HandoffStarted,    // `text`: the reason
     HandoffSucceeded,  // `segment`: the new segment (its Transcript is transcript(segment))
     HandoffFailed,     // `error`: what failed (never shown verbatim to customers)
