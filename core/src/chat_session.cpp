@@ -951,10 +951,14 @@ void ChatSession::startSend(const std::string& localId) {
         }
         sendAttempts_.erase(localId);
         transcript_.markFailed(localId, err);
-        SessionEvent ev{SessionEventType::SendFailed};
-        ev.localId = localId;
-        ev.error = err;
-        emit(ev);
+        if (const TranscriptEntry* now = transcript_.findLocal(localId); now && !now->item.id.empty()) {
+            sendTokens_.erase(localId);   // its copy came back while it was out: sent after all
+        } else {
+            SessionEvent ev{SessionEventType::SendFailed};
+            ev.localId = localId;
+            ev.error = err;
+            emit(ev);
+        }
         emitChange(localId, Change::Updated);
         persist();
     }, 0, pin->second.token);
