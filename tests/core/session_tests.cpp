@@ -347,6 +347,13 @@ TEST_CASE("sending: 429 and 5xx are retried with the same ClientToken, three att
         CHECK(h.session->transcript().findLocal(*local)->delivery == Delivery::Sent);
         CHECK(h.count(Ev::SendFailed) == 0);
     }
+    SECTION("the third attempt fails, but the server's copy came meanwhile: sent, no failure") {
+        h.push(fake::message("m-1", "p-cust", Customer, "hello", h.w.clock.nowMs()));   // held: a send is out
+        h.answer(MSG, FakeHttp::error(503, "InternalServerException"));
+        CHECK(h.session->transcript().findLocal(*local)->delivery == Delivery::Sent);
+        CHECK(h.session->transcript().size() == 1);
+        CHECK(h.count(Ev::SendFailed) == 0);
+    }
     SECTION("the third attempt fails: the message is marked failed, a retry reuses the token") {
         h.answer(MSG, FakeHttp::error(503, "InternalServerException"));
         h.w.clock.advance(10'000);
