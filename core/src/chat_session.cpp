@@ -929,8 +929,15 @@ void ChatSession::startSend(const std::string& localId) {
             persist();
             return;
         }
-        if (state_ == SessionState::Ended) return failEndedSend(localId);
         Error err = r ? Error{ErrorCode::MissingField, "SendMessage response: Id required"} : r.error();
+        if (state_ == SessionState::Ended) {
+            // Refused (403 for the ended chat, or any other final error): not sent. A transport
+            // failure or 5xx may have reached the server first: that error stays (outcome unknown).
+            if (!err.retryable()) return failEndedSend(localId);
+            transcript_.markFailed(localId, err);
+            emitChange(localId, Change::Updated);
+            return;
+        }
         if (err.accessDenied() && sendAttempts_[localId]++ == 0) {
             // Maybe only our ConnectionToken went stale: get a new one and send again (same ClientToken).
             sendTokens_.erase(localId);
@@ -944,10 +951,14 @@ void ChatSession::startSend(const std::string& localId) {
         }
         sendAttempts_.erase(localId);
         transcript_.markFailed(localId, err);
-        SessionEvent ev{SessionEventType::SendFailed};
-        ev.localId = localId;
-        ev.error = err;
-        emit(ev);
+        if (const TranscriptEntry* now = transcript_.findLocal(localId); now && !now->item.id.empty()) {
+            sendTokens_.erase(localId);   // its copy came back while it was out: sent after all
+        } else {
+            SessionEvent ev{SessionEventType::SendFailed};
+            ev.localId = localId;
+            ev.error = err;
+            emit(ev);
+        }
         emitChange(localId, Change::Updated);
         persist();
     }, 0, pin->second.token);

@@ -126,7 +126,12 @@ std::unique_ptr<ChatSession> Conversation::makeSession(ChatDetails details, Supp
 void Conversation::attach(ChatSession& session, SupportLevel level) {
     ChatSession* s = &session;
     session.setEventHandler([this, s, level](const SessionEvent& e) {
-        // A session that was dropped or retired (the L1 chat after the handoff) is no longer news.
+        // The L1 chat after it is over: only the answers to own messages still out matter.
+        if (s == l1Closing_.get() && s) {
+            if (e.type == SessionEventType::TranscriptChanged || e.type == SessionEventType::StateChanged) settleL1();
+            return;
+        }
+        // A session that was dropped or retired is no longer news.
         if (s != l1_.get() && s != l2_.get()) return;
         onSessionEvent(level, e);
     });
@@ -221,6 +226,19 @@ bool Conversation::restore() {
             for (const Item& item : page->transcript) rows->ingest(item);
         }
     }
+    std::vector<std::string> restoredReplies;
+    if (const Json* open = record.find("l1Open"); open && rows) {
+        for (const Json& m : open->items()) {
+            const std::string text = stringField(m, "text"), contentType = stringField(m, "contentType");
+            if (text.empty() || contentType.empty()) continue;
+            const std::string localId =
+                rows->addPending(contentType, text, {}, stringField(m, "name"),
+                                 parseIsoTime(stringField(m, "time")).value_or(platform_.clock.nowMs()));
+            rows->markFailed(localId, Error{ErrorCode::Network, "the answer was lost with the page"});
+            const Json* reply = m.find("reply");
+            if (reply && reply->isBool() && reply->asBool()) restoredReplies.push_back(localId);
+        }
+    }
 
     const bool l2Wanted = handoff == HandoffState::Done || handoff == HandoffState::Connecting;
     if ((handoff == HandoffState::Done && !l2) || (!l1 && !rows) || (handoff == HandoffState::None && !l1)) {
@@ -242,6 +260,7 @@ bool Conversation::restore() {
     } else {
         if (!rows) rows = std::make_unique<Transcript>(l1 ? l1->details().participantId : std::string());
         segments_[0].frozen = std::move(rows);
+        for (const std::string& localId : restoredReplies) replies_.insert({0, localId});
         if (l1 && platform_.storage) platform_.storage->remove(sessionKey(SupportLevel::L1));   // over
     }
     if (l2 && !l2Wanted && platform_.storage) platform_.storage->remove(sessionKey(SupportLevel::L2));
@@ -285,6 +304,8 @@ void Conversation::retry() {
 void Conversation::startNew() {
     retire(l1_);
     retire(l2_);
+    retire(l1Closing_);
+    replies_.clear();
     segments_.clear();
     queue_.clear();
     handledSignals_.clear();
@@ -387,9 +408,32 @@ void Conversation::flushQueue(ChatSession& to) {
     persist();
 }
 
-Result<Unit> Conversation::retrySend(const std::string& localId) {
-    if (ChatSession* s = current()) return s->retrySend(localId);
-    return Error{ErrorCode::NotConnected, "no chat"};
+Result<Unit> Conversation::retrySend(int segment, const std::string& localId) {
+    const TranscriptEntry* e = segment >= 0 && segment < segmentCount() ? transcript(segment).findLocal(localId) : nullptr;
+    if (!e || !e->own || e->item.type != ItemType::Message || e->delivery != Delivery::Failed)
+        return Error{ErrorCode::InvalidValue, "no failed message with that id"};
+    ChatSession* s = current();
+    const bool chatOver = state_ == ConversationState::Ended || segment != currentSegment() || !s ||
+                          s->state() == SessionState::Ended || s->state() == SessionState::Failed;
+    if (!chatOver) return s->retrySend(localId);
+    if (replies_.count({segment, localId})) return Error{ErrorCode::Ended, "the template's chat is over"};
+    QueuedMessage m;
+    m.text = e->item.content;
+    m.contentType = e->item.contentType;
+    m.pii = PiiPolicy::AsTyped;   // through the policy once already
+    m.timeMs = platform_.clock.nowMs();
+    if (state_ == ConversationState::Ended) {
+        // The conversation is over: a new one takes it.
+        startNew();
+        deliver(std::move(m));
+        return Unit{};
+    }
+    if (segment != 0 || !segments_[0].frozen) return Error{ErrorCode::Ended, "the chat has ended"};
+    // The L1 chat is over and may or may not have it: the customer chose to send it on.
+    segments_[0].frozen->forget(localId);
+    emitRowChanged(0, localId);
+    carry({std::move(m)});
+    return Unit{};
 }
 
 void Conversation::notifyTyping() {
@@ -481,9 +525,9 @@ void Conversation::onSessionEvent(SupportLevel level, const SessionEvent& e) {
         if (st == SessionState::Ended) {
             if (level == SupportLevel::L1 &&
                 (handoff_ == HandoffState::Requesting || handoff_ == HandoffState::Connecting)) {
-                // The L1 chat ended while the specialist is on the way: keep its rows, carry on.
-                freezeL1();
-                retire(l1_);
+                // The L1 chat ended while the specialist is on the way: keep its rows, carry on, and
+                // carry what it did not take.
+                closeL1();
                 persist();
             } else {
                 finishConversation();
@@ -588,27 +632,88 @@ void Conversation::freezeL1() {
     segments_[0].frozen = std::make_unique<Transcript>(l1_->transcript());
 }
 
+void Conversation::closeL1() {
+    freezeL1();
+    l1Closing_ = std::move(l1_);
+    settleL1();
+}
+
+// Own L1 messages without a server Id, by what the L1 chat answered (conversation.h).
+void Conversation::settleL1() {
+    if (!l1Closing_) return;
+    if (segments_.empty() || !segments_[0].frozen) return retire(l1Closing_);
+    Transcript& shown = *segments_[0].frozen;
+    const Transcript& l1 = l1Closing_->transcript();
+    std::vector<std::string> ids;
+    for (const TranscriptEntry* e : shown.unsent())
+        if (e->item.type == ItemType::Message) ids.push_back(e->localId);
+    std::vector<QueuedMessage> moved;
+    std::vector<std::string> changed;
+    bool waiting = false;
+    for (const std::string& id : ids) {
+        const TranscriptEntry* live = l1.findLocal(id);
+        const TranscriptEntry* row = shown.findLocal(id);
+        if (!live || !row) continue;
+        if (!live->item.id.empty()) {   // taken
+            shown.confirmSent(id, live->item.id, live->item.absoluteTime);
+            changed.push_back(id);
+        } else if (live->delivery == Delivery::Pending) {
+            waiting = true;
+        } else if ((!live->error || !live->error->retryable()) && !replies_.count({0, id})) {   // refused
+            QueuedMessage m;
+            m.text = live->item.content;
+            m.contentType = live->item.contentType;
+            m.pii = PiiPolicy::AsTyped;   // through the policy once already
+            m.timeMs = live->timeMs;
+            moved.push_back(std::move(m));
+            shown.forget(id);
+            changed.push_back(id);
+        } else if (row->delivery != Delivery::Failed) {   // unknown (or a reply): Failed, Retry
+            shown.markFailed(id, live->error.value_or(Error{ErrorCode::Ended, "the chat ended before this was sent"}));
+            changed.push_back(id);
+        }
+    }
+    if (!waiting) retire(l1Closing_);
+    for (const std::string& id : changed) emitRowChanged(0, id);
+    if (!moved.empty()) carry(std::move(moved));
+    else if (!changed.empty()) persist();
+}
+
+// Messages moved from a chat that is over to the current one: sent now if it can take them, else
+// ahead of what was typed later in queued().
+void Conversation::carry(std::vector<QueuedMessage> moved) {
+    if (canSendNow() && sessionState() != SessionState::Ended && sessionState() != SessionState::Failed) {
+        for (QueuedMessage& m : moved) deliver(std::move(m));
+        persist();
+        return;
+    }
+    for (QueuedMessage& m : moved) m.id = "queued-" + std::to_string(nextQueued_++);
+    queue_.insert(queue_.begin(), std::make_move_iterator(moved.begin()), std::make_move_iterator(moved.end()));
+    emit(ConversationEvent{ConversationEventType::QueueChanged});
+    persist();
+}
+
+// A row of a segment whose chat is over changed (settled, moved away): views redraw it.
+void Conversation::emitRowChanged(int segment, const std::string& localId) {
+    SessionEvent changed{SessionEventType::TranscriptChanged};
+    changed.localId = localId;
+    ConversationEvent ev{ConversationEventType::Session};
+    ev.segment = segment;
+    ev.level = segmentLevel(segment);
+    ev.session = &changed;
+    emit(ev);
+}
+
 void Conversation::handoffSucceeded() {
     cancelHandoffTimer();
     handoff_ = HandoffState::Done;
-    // Own L1 messages that never made it go to the specialist instead (nothing typed is lost).
+    // The L1 chat is over for the conversation: what it did not take goes to the specialist instead
+    // (queued until the L2 segment is current, just below), what is still out waits for L1's answer.
     if (l1_) {
-        std::vector<QueuedMessage> carried;
-        for (const TranscriptEntry* e : l1_->transcript().unsent()) {
-            if (e->delivery != Delivery::Failed) continue;
-            QueuedMessage m;
-            m.id = "queued-" + std::to_string(nextQueued_++);
-            m.text = e->item.content;
-            m.contentType = e->item.contentType;
-            m.pii = PiiPolicy::AsTyped;   // already through the policy once
-            m.timeMs = e->timeMs;
-            carried.push_back(std::move(m));
-        }
-        queue_.insert(queue_.begin(), carried.begin(), carried.end());
+        ChatSession* l1 = l1_.get();
+        closeL1();
+        if (l1->state() != SessionState::Ended && l1->state() != SessionState::Failed) l1->disconnect();
     }
-    freezeL1();
-    if (l1_ && l1_->state() != SessionState::Ended && l1_->state() != SessionState::Failed) l1_->disconnect();
-    retire(l1_);
     if (platform_.storage && !config_.storageKey.empty()) platform_.storage->remove(sessionKey(SupportLevel::L1));
     segments_.push_back(Segment{SupportLevel::L2, nullptr});
     state_ = ConversationState::InChat;
@@ -780,6 +885,18 @@ void Conversation::persist() {
         page.transcript = redactedRows(transcript(0));
         record.set("l1Rows", encode(page));
         record.set("l1Own", transcript(0).ownParticipantId());
+    }
+    // Own messages of the L1 chat after it is over that it did not take (yet): still out, or
+    // failed with an unknown outcome. After a reload their answers are lost: Failed, Retry.
+    if (!segments_.empty() && segments_[0].frozen) {
+        Json open = Json::array();
+        for (const TranscriptEntry* e : segments_[0].frozen->unsent()) {
+            if (e->item.type != ItemType::Message) continue;
+            open.push(Json::object({{"text", e->item.content}, {"contentType", e->item.contentType},
+                                    {"name", e->item.displayName}, {"time", formatIsoTime(e->timeMs)},
+                                    {"reply", replies_.count({0, e->localId}) > 0}}));
+        }
+        record.set("l1Open", std::move(open));
     }
     platform_.storage->set(config_.storageKey, record.dump());
 }
@@ -997,6 +1114,7 @@ SendResult Conversation::chooseTemplate(int segment, const std::string& localId,
         refreshTemplates();
         return SendResult{SendOutcome::Refused, {}, r.error()};
     }
+    replies_.insert({currentSegment(), *r});
     persist();
     refreshTemplates();
     return SendResult{SendOutcome::Sent, *r, std::nullopt};

@@ -631,6 +631,13 @@ std::optional<std::string> templateReplyText(std::string_view contentType, std::
     return selection->asString();
 }
 
+std::optional<std::int64_t> templateReplyTime(std::string_view contentType, std::string_view content) {
+    // A date and a time with a zone and nothing else ("2026-12-03T14:00+00:00"); parseIsoTime checks
+    // the whole text, a space instead of the 'T' is someone's typing.
+    if (contentType != "text/plain" || content.size() < 16 || content[10] != 'T') return std::nullopt;
+    return parseIsoTime(content);
+}
+
 std::string truncateText(std::string_view text, std::size_t maxChars, bool* truncated) {
     std::size_t chars = 0;
     for (std::size_t i = 0; i < text.size();) {

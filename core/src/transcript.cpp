@@ -274,10 +274,24 @@ Change Transcript::confirmSent(const std::string& localId, const std::string& id
 }
 
 void Transcript::markFailed(const std::string& localId, Error error) {
-    if (TranscriptEntry* e = mutableLocal(localId); e && e->item.id.empty()) {
-        e->delivery = Delivery::Failed;
-        e->error = std::move(error);
+    TranscriptEntry* e = mutableLocal(localId);
+    if (!e || !e->item.id.empty()) return releaseHeldEchoesIfIdle();
+    // The server's copy came while this send was out (a 5xx or a lost answer after the server took
+    // it): that is the answer. Only when no other send out has the same text (it could be theirs).
+    const Item* echo = nullptr;
+    for (const auto& [id, item] : heldEchoes_)
+        if (item.contentType == e->item.contentType && item.content == e->item.content) echo = echo ? nullptr : &item;
+    bool twin = false;
+    for (const TranscriptEntry& other : entries_)
+        twin = twin || (&other != e && other.own && other.item.id.empty() && other.delivery == Delivery::Pending &&
+                        other.item.content == e->item.content);
+    if (echo && !twin) {
+        const Item server = *echo;
+        confirmSent(localId, server.id, server.absoluteTime);
+        return;
     }
+    e->delivery = Delivery::Failed;
+    e->error = std::move(error);
     releaseHeldEchoesIfIdle();
 }
 
@@ -286,6 +300,16 @@ void Transcript::markRetrying(const std::string& localId) {
         e->delivery = Delivery::Pending;
         e->error.reset();
     }
+}
+
+bool Transcript::forget(const std::string& localId) {
+    auto it = indexByLocal_.find(localId);
+    if (it == indexByLocal_.end()) return false;
+    const TranscriptEntry& e = entries_[it->second];
+    if (!e.own || !e.item.id.empty()) return false;
+    eraseAt(it->second);
+    releaseHeldEchoesIfIdle();
+    return true;
 }
 
 std::vector<const TranscriptEntry*> Transcript::unsent() const {

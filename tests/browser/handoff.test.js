@@ -184,6 +184,39 @@ test('handle.escalate() from the page\'s Help box', { skip, timeout: 120000 }, a
   await tab.close();
 });
 
+test('a send that failed on L1 with 5xx (outcome unknown) stays Not sent on L1 with Retry; Retry sends it to the specialist once', { skip, timeout: 120000 }, async () => {
+  const { tab, lines } = await openChat();
+  // Three 500s: the widget cannot know whether L1 got it (here it did not).
+  await cl.setFaults(server.url, { failOperation: { SendMessage: 3 } });
+  await page.sendMessage(tab, 'did this arrive?');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /You: did this arrive\?.*not sent/i.test(t)), null,
+    { what: 'the message shown as not sent', timeout: 30000 });
+  await page.sendMessage(tab, 'I want to talk to a specialist');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /A banking specialist has joined/.test(t)), null,
+    { what: 'the handoff divider', timeout: 40000 });
+  await new Promise((r) => setTimeout(r, 1500));   // anything sent on by itself would be echoed by now
+  let log = await page.logEntries(tab);
+  let divider = indexOf(log, DIVIDER);
+  // Not re-sent by itself (as the official widget treats a failed send): once, above the divider, Retry offered.
+  assert.equal(count(log, /You: did this arrive\?/), 1, JSON.stringify(log));
+  assert.ok(indexOf(log, /You: did this arrive\?.*not sent/i) < divider, JSON.stringify(log));
+  assert.equal(count(log, /echo: did this arrive\?/), 0, JSON.stringify(log));
+  await shot(tab, 'handoff-06-unknown-kept');
+  await tab.evaluate(() => window.__fc.buttons(/^Retry$/).find((b) => window.__fc.visible(b)).click());
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: did this arrive\?/.test(t)), null,
+    { what: 'the specialist\'s echo of the retried message', timeout: 30000 });
+  await new Promise((r) => setTimeout(r, 800));
+  log = await page.logEntries(tab);
+  divider = indexOf(log, DIVIDER);
+  assert.equal(count(log, /You: did this arrive\?/), 1, JSON.stringify(log));   // moved, not copied
+  assert.ok(indexOf(log, /You: did this arrive\?/) > divider, JSON.stringify(log));
+  assert.equal(count(log, /echo: did this arrive\?/), 1, JSON.stringify(log));
+  assert.equal(count(log, /not sent/i), 0, JSON.stringify(log));
+  await shot(tab, 'handoff-07-unknown-retried');
+  assert.deepEqual(errorsIn(lines).filter((l) => !/Failed to load resource: the server responded with a status of 500/.test(l)), []);
+  await tab.close();
+});
+
 test('the Support API fails once: the window says so, nothing typed is lost, "Try again" succeeds', { skip, timeout: 120000 }, async () => {
   const { tab, lines } = await openChat();
   await cl.setFaults(server.url, { failOperation: { CreateEscalation: 1 } });

@@ -188,6 +188,10 @@ test('templates: balance by keyboard from the page\'s own data; every template t
   await shot(tab, 'tpl-05-timepicker');
   await axeClean(tab, 'TimePicker open');
   await pickByKeyboard(tab, /When should a specialist call you/, /./);
+  // The customer's bubble reads the picked time; the slot's ISO date went to the bot.
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /^You: .+ at \d/.test(t)), null,
+    { what: 'the time pick shown as a time' });
+  assert.deepEqual((await page.logEntries(tab)).filter((t) => /^You: \d{4}-\d\d-\d\dT/.test(t)), []);
   const anything = await waitTemplate(tab, 'group', /Anything else/, 'the quick reply');
   assert.equal(anything.controls.length, 2);
   await new Promise((r) => setTimeout(r, 300));
@@ -201,7 +205,8 @@ test('templates: balance by keyboard from the page\'s own data; every template t
   await page.sendMessage(tab, 'book a call with a specialist');
   await waitTemplate(tab, 'listbox', /When should a specialist call you\?/, 'the booking slots');
   await pickByKeyboard(tab, /When should a specialist call you\?/, /./);
-  await waitTemplate(tab, 'group', /Booked: .*Anything else/, 'the booking quick reply');
+  // The bot says the booked time as a time (connect-local's bot, as a fulfilment Lambda would).
+  await waitTemplate(tab, 'group', /Booked: .* at \d\d:\d\d UTC\. Anything else/, 'the booking quick reply');
   await pickByKeyboard(tab, /Booked: .*Anything else/, /^No$/);
   // "No" is the Goodbye intent: the flow ends the chat at once. The reply is shown once, sent.
   await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /chat has ended/i.test(t)), null, { what: 'the chat ended' });

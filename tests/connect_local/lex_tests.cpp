@@ -653,7 +653,11 @@ TEST_CASE("lex: booking a call offers slots in the future, whatever the day", "[
     const auto anything = finchat::parseTemplateMessage(done.messages[0].content);
     REQUIRE(anything);
     CHECK(anything->type == finchat::TemplateType::QuickReply);
-    CHECK(done.messages[0].content.find(built->slots[0].reply.content) != std::string::npos);
+    // The slot holds the date as sent; the bot says it as a time (as a fulfilment Lambda would).
+    CHECK(done.slots.at("callTime") == built->slots[0].reply.content);
+    CHECK(done.messages[0].content.find(built->slots[0].reply.content) == std::string::npos);
+    CHECK(done.messages[0].content.find(" at " + finchat::formatIsoTime(built->slots[0].startMs).substr(11, 5) + " UTC") !=
+          std::string::npos);
 
     // Opening an account: the Carousel's reply (JSON text, as the official widget sends it) fills
     // the product slot; the slot's reply fills callTime; "anything else?" names both.

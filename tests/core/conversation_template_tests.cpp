@@ -208,6 +208,30 @@ TEST_CASE("templates: a reply whose SendMessage fails after the chat ended is sh
     CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"No"});   // not tried again after the end
 }
 
+TEST_CASE("templates: a reply the L1 chat refused as it ended for the handoff is not carried to L2", "[conversation][templates][carry]") {
+    // A pick answers the L1 bot's question: the specialist never asked it (conversation.h, carrying).
+    Harness h;
+    h.startOnL1();
+    h.push(SupportLevel::L1, templateItem("t-1", kYesNo, later(h)));
+    REQUIRE(h.conv->templateOf(0, "t-1"));
+    REQUIRE(h.conv->chooseTemplate(0, "t-1", TemplateChoice{-1, 1, -1}).outcome == SendOutcome::Sent);
+    REQUIRE(h.conv->send("a question").outcome == SendOutcome::Sent);
+    h.push(SupportLevel::L1, h.signal("sig-1", "specialist", later(h)));
+    h.push(SupportLevel::L1, fake::event("end", ContentKind::ChatEnded, later(h), {}, ParticipantRole::System, "c-l1"));
+    const HttpResponse ended = FakeHttp::error(403, "AccessDeniedException", "Access denied");
+    while (auto r = h.find(MSG, "CT-L1")) r->done(ended);
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.sentTexts("CT-L2") == std::vector<std::string>{"a question"});   // typed: carried
+    std::vector<const TranscriptEntry*> replies;
+    for (const TranscriptEntry& e : h.conv->transcript(0).entries())
+        if (e.own && e.item.content == "No") replies.push_back(&e);
+    REQUIRE(replies.size() == 1);                  // still where it was chosen, failed
+    CHECK(replies[0]->delivery == Delivery::Failed);
+    CHECK(h.conv->retrySend(0, replies[0]->localId).error().code == ErrorCode::Ended);
+    CHECK(h.sentTexts("CT-L2").size() == 1);
+}
+
 TEST_CASE("templates: the question the bot answered with a template does not answer it", "[conversation][templates]") {
     Harness h;
     h.startOnL1();

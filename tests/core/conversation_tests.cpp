@@ -2,6 +2,9 @@
 // step through the fake platform, a fake token provider and the manual clock (conversation_harness.h).
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <set>
+
 #include "conversation_harness.h"
 
 using namespace convtest;
@@ -367,22 +370,91 @@ TEST_CASE("data provider calls pass through, with a time limit", "[conversation]
 }
 
 TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, once", "[conversation][random]") {
+    // The server's side: which SendMessage ClientTokens the L1 chat took; once the L1 chat is over
+    // (chat.ended pushed, or its DisconnectParticipant answered) it refuses everything with 403.
+    const HttpResponse endedChat = FakeHttp::error(403, "AccessDeniedException", "Access denied");
     for (std::uint64_t seed = 1; seed <= 40; ++seed) {
         INFO("seed " << seed);
         fake::Dice dice{fake::SeededRandom(seed)};
         Harness h;
         h.startOnL1();
         std::vector<std::string> typed;
+        std::map<std::string, std::string> l1Took;   // ClientToken -> text
+        std::map<std::string, std::string> l2Ids;    // ClientToken -> Id
+        std::vector<Item> l1Items, l2Items;          // what each chat's GetTranscript returns
+        bool l1Over = false;
         auto type = [&] {
+            if (h.conv->state() != ConversationState::InChat) return;
             const std::string text = "msg-" + std::to_string(typed.size());
             const SendResult r = h.conv->send(text);
             REQUIRE((r.outcome == SendOutcome::Sent || r.outcome == SendOutcome::Queued));
             typed.push_back(text);
         };
+        // L1's SendMessages: taken, refused, or (unless `all`) left out for later.
+        auto answerL1 = [&](bool all) {
+            std::vector<fake::PendingRequest> out;
+            while (auto r = h.find(MSG, "CT-L1")) out.push_back(std::move(*r));
+            for (auto& r : out) {
+                const auto body = decode<SendMessageRequest>(r.request.body);
+                REQUIRE(body.ok());
+                // A ClientToken L1 took before gets the same answer; an ended chat refuses the rest.
+                const bool take = l1Took.count(body->clientToken) || (!l1Over && (all || dice.chance(0.3)));
+                if (take) {
+                    SendMessageResponse resp;
+                    resp.id = "l1-" + body->clientToken;
+                    resp.absoluteTime = formatIsoTime(h.w.clock.nowMs());
+                    if (l1Took.emplace(body->clientToken, body->content).second)
+                        l1Items.push_back(fake::message(resp.id, "p-l1", ParticipantRole::Customer, body->content, h.w.clock.nowMs(), "c-l1"));
+                    r.done(FakeHttp::ok(encode(resp)));
+                } else if (l1Over || dice.chance(0.4)) {
+                    r.done(endedChat);
+                } else {
+                    h.w.http.requests.push_back(std::move(r));   // still out
+                }
+            }
+        };
+        auto answerL2 = [&] {
+            while (auto r = h.find(MSG, "CT-L2")) {
+                const auto body = decode<SendMessageRequest>(r->request.body);
+                REQUIRE(body.ok());
+                SendMessageResponse resp;
+                resp.id = "l2-" + body->clientToken;
+                resp.absoluteTime = formatIsoTime(h.w.clock.nowMs());
+                if (l2Ids.emplace(body->clientToken, resp.id).second)
+                    l2Items.push_back(fake::message(resp.id, "p-l2", ParticipantRole::Customer, body->content, h.w.clock.nowMs(), "c-l2"));
+                r->done(FakeHttp::ok(encode(resp)));
+            }
+        };
+        // Answer whatever connection requests are open, and bring sockets up; transcripts hold what
+        // each chat took.
+        auto serve = [&] {
+            for (SupportLevel l : {SupportLevel::L1, SupportLevel::L2}) {
+                if (auto r = h.find(CPC, "PT-" + Harness::level(l))) {
+                    if (l == SupportLevel::L1 && l1Over) {
+                        r->done(endedChat);
+                        continue;
+                    }
+                    r->done(FakeHttp::ok(h.cpcBody("CT-" + Harness::level(l), Harness::url(l))));
+                    if (fake::FakeSocket* s = h.socket(l)) {
+                        s->serverOpen();
+                        s->ackSubscribe();
+                    }
+                }
+                while (auto t = h.find(TRN, "CT-" + Harness::level(l))) {
+                    GetTranscriptResponse page;
+                    page.transcript = l == SupportLevel::L1 ? l1Items : l2Items;
+                    t->done(FakeHttp::ok(encode(page)));
+                }
+            }
+            if (auto d = h.find(DISC, "CT-L1")) {
+                l1Over = true;
+                d->done(FakeHttp::ok("{}"));
+            }
+        };
         for (int i = dice.between(0, 2); i > 0; --i) type();
         h.conv->escalate("random");
         bool done = false;
-        for (int step = 0; step < 12 && !done; ++step) {
+        for (int step = 0; step < 12 && !done && h.conv->state() == ConversationState::InChat; ++step) {
             for (int i = dice.between(0, 2); i > 0; --i) type();
             if (dice.chance(0.2)) REQUIRE(h.reload());
             const HandoffState hs = h.conv->handoffState();
@@ -392,39 +464,48 @@ TEST_CASE("randomized handoffs: every typed message reaches exactly one chat, on
             } else if (hs == HandoffState::Failed) {
                 h.conv->retryHandoff();
             }
-            // Answer whatever connection requests are open, and bring sockets up.
-            for (SupportLevel l : {SupportLevel::L1, SupportLevel::L2}) {
-                if (auto r = h.find(CPC, "PT-" + Harness::level(l))) {
-                    r->done(FakeHttp::ok(h.cpcBody("CT-" + Harness::level(l), Harness::url(l))));
-                    if (fake::FakeSocket* s = h.socket(l)) {
-                        s->serverOpen();
-                        s->ackSubscribe();
-                    }
-                }
-                while (auto t = h.find(TRN, "CT-" + Harness::level(l))) {
-                    GetTranscriptResponse page;
-                    t->done(FakeHttp::ok(encode(page)));
+            // The L1 chat ends (the bot's escalation ends it) with whatever sends are out.
+            if (!l1Over && dice.chance(0.25)) {
+                l1Over = true;
+                if (fake::FakeSocket* s = h.socket(SupportLevel::L1)) {
+                    s->serverSend(chatFrame(fake::event("end-l1", ContentKind::ChatEnded, h.w.clock.nowMs(), {},
+                                                        ParticipantRole::System, "c-l1")));
                 }
             }
-            h.answerSends(SupportLevel::L1);
-            h.answerSends(SupportLevel::L2);
+            serve();
+            answerL1(false);
+            answerL2();
+            h.w.clock.advance(dice.between(0, 2));   // later turns (retired chats are freed on one)
             done = h.conv->handoffState() == HandoffState::Done;
         }
-        h.answerSends(SupportLevel::L1);
-        h.answerSends(SupportLevel::L2);
-        std::vector<std::string> delivered = h.sentTexts("CT-L1");
-        for (const auto& t : h.sentTexts("CT-L2")) delivered.push_back(t);
-        // Queued (not yet deliverable) messages are still held: not lost.
-        for (const auto& q : h.conv->queued()) delivered.push_back(q.text);
-        std::sort(delivered.begin(), delivered.end());
-        delivered.erase(std::unique(delivered.begin(), delivered.end()), delivered.end());
-        std::vector<std::string> expected = typed;
-        std::sort(expected.begin(), expected.end());
-        CHECK(delivered == expected);
-        // Exactly once: no text went to both chats (retries of one send reuse its ClientToken).
-        for (const auto& t : h.sentTexts("CT-L2")) {
-            const auto l1 = h.sentTexts("CT-L1");
-            CHECK(std::find(l1.begin(), l1.end(), t) == l1.end());
+        for (int round = 0; round < 3; ++round) {   // settle everything still out
+            serve();
+            answerL1(true);
+            answerL2();
+            h.w.clock.advance(1);
+        }
+        const auto l2 = h.sentTexts("CT-L2");
+        std::set<std::string> took;
+        for (const auto& [token, text] : l1Took) took.insert(text);
+        for (const std::string& text : typed) {
+            INFO(text);
+            // Exactly once: taken by L1, or sent on L2, never both.
+            CHECK_FALSE((took.count(text) && std::count(l2.begin(), l2.end(), text) > 0));
+            // Nothing lost: taken by a chat, or still in the customer's sight (queued, or failed
+            // with Retry where the outcome is unknown or the conversation is over).
+            bool failedRow = false, queued = false;
+            for (int s = 0; s < h.conv->segmentCount(); ++s)
+                for (const TranscriptEntry& e : h.conv->transcript(s).entries())
+                    failedRow = failedRow || (e.own && e.item.content == text && e.delivery == Delivery::Failed);
+            for (const auto& q : h.conv->queued()) queued = queued || q.text == text;
+            CHECK((took.count(text) || std::count(l2.begin(), l2.end(), text) > 0 || queued || failedRow));
+            // Once to the customer's eye.
+            std::size_t seen = 0;
+            for (int s = 0; s < h.conv->segmentCount(); ++s)
+                for (const TranscriptEntry& e : h.conv->transcript(s).entries())
+                    seen += e.own && e.item.type == ItemType::Message && e.item.content == text;
+            seen += queued ? 1 : 0;
+            if (h.conv->state() == ConversationState::InChat) CHECK(seen == 1);
         }
     }
 }

@@ -206,6 +206,17 @@ TEST_CASE("TimePicker: 1-40 slots, sorted, the slot date as reply with the timeZ
     CHECK(shifted.slots[0].reply.content == "2025-05-02T01:30:00.00+00:00");
     CHECK(shifted.slots[1].reply.content == "2025-05-02T01:45:30.12+00:00");
     CHECK(shifted.slots[0].startMs == 1746149400000);   // 01:30Z, the instant the official widget shows
+    // The customer's bubble reads the time of each reply: the very instant of its slot.
+    CHECK(templateReplyTime(kPlain, t.slots[0].reply.content) == std::optional<std::int64_t>(t.slots[0].startMs));
+    CHECK(templateReplyTime(kPlain, t.slots[1].reply.content) == std::optional<std::int64_t>(t.slots[1].startMs));
+    CHECK(templateReplyTime(kPlain, shifted.slots[0].reply.content) == std::optional<std::int64_t>(shifted.slots[0].startMs));
+    // (the rewrite keeps two digits of the milliseconds: 01:45:30.12)
+    CHECK(templateReplyTime(kPlain, shifted.slots[1].reply.content) == std::optional<std::int64_t>(shifted.slots[1].startMs - 3));
+    CHECK_FALSE(templateReplyTime("text/markdown", t.slots[0].reply.content));
+    CHECK_FALSE(templateReplyTime(kPlain, "2025-05-02T14:00"));                  // no zone: not a slot's date
+    CHECK_FALSE(templateReplyTime(kPlain, "2025-05-02 14:00+00:00"));            // typed by someone
+    CHECK_FALSE(templateReplyTime(kPlain, "call me 2025-05-02T14:00+00:00"));
+    CHECK_FALSE(templateReplyTime(kPlain, "2025-05-02T14:00+00:00 please"));
 
     std::string forty = "[", fortyOne;
     for (int i = 0; i < 41; ++i) {

@@ -347,6 +347,13 @@ TEST_CASE("sending: 429 and 5xx are retried with the same ClientToken, three att
         CHECK(h.session->transcript().findLocal(*local)->delivery == Delivery::Sent);
         CHECK(h.count(Ev::SendFailed) == 0);
     }
+    SECTION("the third attempt fails, but the server's copy came meanwhile: sent, no failure") {
+        h.push(fake::message("m-1", "p-cust", Customer, "hello", h.w.clock.nowMs()));   // held: a send is out
+        h.answer(MSG, FakeHttp::error(503, "InternalServerException"));
+        CHECK(h.session->transcript().findLocal(*local)->delivery == Delivery::Sent);
+        CHECK(h.session->transcript().size() == 1);
+        CHECK(h.count(Ev::SendFailed) == 0);
+    }
     SECTION("the third attempt fails: the message is marked failed, a retry reuses the token") {
         h.answer(MSG, FakeHttp::error(503, "InternalServerException"));
         h.w.clock.advance(10'000);
@@ -601,6 +608,24 @@ TEST_CASE("chat.ended: the session ends, sockets close, nothing more can be sent
     h.w.clock.advance(60'000);
     CHECK(h.w.http.count(EVT) == 0);   // no receipts, heartbeats or refreshes after the end
     CHECK(h.w.clock.pendingTimers() == 0);
+}
+
+TEST_CASE("chat.ended: a send out then answered 5xx keeps that error (the server may have it), a 403 says Ended", "[session]") {
+    Harness h;
+    h.goLive();
+    auto maybe = h.session->sendMessage("maybe taken");
+    auto refused = h.session->sendMessage("refused");
+    h.push(fake::event("e-end", ContentKind::ChatEnded, kT0 + 10));
+    h.answer("/participant/message", FakeHttp::error(500, "InternalServerException"));
+    h.answer("/participant/message", FakeHttp::error(403, "AccessDeniedException", "Access denied"));
+    const TranscriptEntry* a = h.session->transcript().findLocal(*maybe);
+    const TranscriptEntry* b = h.session->transcript().findLocal(*refused);
+    CHECK(a->delivery == Delivery::Failed);
+    REQUIRE(a->error);
+    CHECK(a->error->retryable());                  // unknown outcome: not "ended before it was sent"
+    CHECK(b->delivery == Delivery::Failed);
+    CHECK(b->error->code == ErrorCode::Ended);
+    CHECK(h.w.http.count("/participant/message") == 0);   // neither is tried again after the end
 }
 
 TEST_CASE("disconnect: REST only; the end comes with chat.ended, or after a grace period", "[session]") {

@@ -135,6 +135,45 @@ TEST_CASE("a failed message keeps its ClientToken, and a retry that finds its ec
     CHECK(t.entries()[0].delivery == Delivery::Sent);
 }
 
+TEST_CASE("a send that fails after the server's copy came back (held) is that copy: shown once, sent", "[transcript]") {
+    Transcript t("p-cust");
+    const auto local = t.addPending("text/plain", "did this arrive?", "tok-1", "Dana", kT0);
+    CHECK(t.ingest(message("m-7", "p-cust", Customer, "did this arrive?", kT0 + 1)) == Change::Held);
+    t.markFailed(local, Error{ErrorCode::Service, "InternalServerException", 500, "InternalServerException"});
+    REQUIRE(t.size() == 1);
+    CHECK(t.findLocal(local)->delivery == Delivery::Sent);
+    CHECK(t.findLocal(local)->item.id == "m-7");
+    CHECK(t.unsent().empty());
+    // Two sends of the same text out: the copy could be either one's; the failed one fails.
+    Transcript u("p-cust");
+    const auto a = u.addPending("text/plain", "ok", "tok-a", "Dana", kT0);
+    const auto b = u.addPending("text/plain", "ok", "tok-b", "Dana", kT0 + 1);
+    u.ingest(message("m-8", "p-cust", Customer, "ok", kT0 + 2));
+    u.markFailed(b, Error{ErrorCode::Network, "reset"});
+    CHECK(u.findLocal(b)->delivery == Delivery::Failed);
+    CHECK(u.findLocal(a)->delivery == Delivery::Pending);
+    u.confirmSent(a, "m-8", fake::message("", "", Customer, "", kT0 + 2).absoluteTime);
+    CHECK(u.size() == 2);
+}
+
+TEST_CASE("forget drops an own message the server never took (it moved to another chat), nothing else", "[transcript]") {
+    Transcript t("p-cust");
+    t.ingest(message("m-1", "p-agent", Agent, "hi", kT0));
+    const auto sent = t.addPending("text/plain", "taken", "tok-1", "Dana", kT0 + 1);
+    t.confirmSent(sent, "m-2", fake::message("", "", Customer, "", kT0 + 2).absoluteTime);
+    const auto failed = t.addPending("text/plain", "refused", "tok-2", "Dana", kT0 + 3);
+    t.markFailed(failed, Error{ErrorCode::Ended, "ended"});
+    const auto pending = t.addPending("text/plain", "out", "tok-3", "Dana", kT0 + 4);
+    CHECK_FALSE(t.forget("m-1"));     // someone else's
+    CHECK_FALSE(t.forget(sent));      // the server has it
+    CHECK_FALSE(t.forget("local-99"));
+    CHECK(t.forget(failed));
+    CHECK(t.forget(pending));
+    CHECK(t.findLocal(failed) == nullptr);
+    CHECK(ids(t) == std::vector<std::string>{"m-1", "m-2"});
+    CHECK(t.unsent().empty());
+}
+
 TEST_CASE("receipts", "[transcript]") {
     Transcript t("p-cust");
     const auto local = t.addPending("text/plain", "hello", "tok", "Dana", kT0);

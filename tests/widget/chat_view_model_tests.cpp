@@ -930,6 +930,26 @@ TEST_CASE("a Carousel card reply shows the option chosen; the wire keeps the off
     CHECK(plain.find("c1")->text == "Choose Saver");
 }
 
+TEST_CASE("a TimePicker reply shows the picked time; the wire keeps the slot's ISO date for the bot", "[viewmodel][templates]") {
+    // The official widget sends the slot's `date` as text/plain (connect-bots-flows-templates.md); the
+    // customer's bubble reads it as the slot chip did, in the customer's time zone.
+    const std::string sent = "2025-05-02T14:00+00:00";
+    Transcript t("p-cust");
+    t.ingest(bot("b1", "When should a specialist call you?", kT0));
+    t.ingest(customer("c1", sent, kT0 + kMin));
+    t.ingest(bot("b2", sent, kT0 + 2 * kMin));                    // not the customer's: as written
+    t.ingest(customer("c2", "2025-05-02 14:00+00:00", kT0 + 3 * kMin));   // typed: as written
+    ChatViewModel vm(english(), options(120));
+    vm.sync(t);
+    const Row* own = vm.find("c1");
+    REQUIRE(own != nullptr);
+    CHECK(own->text == "Fri, May 2 at 16:00");   // as the slot read: the customer's zone (UTC+2)
+    CHECK(plainText(own->rich) == own->text);
+    CHECK(own->sourceContent == sent);
+    CHECK(vm.find("b2")->text == sent);
+    CHECK(vm.find("c2")->text == "2025-05-02 14:00+00:00");
+}
+
 TEST_CASE("a template row's text twin reads what the window draws: resolved title, loading, failed", "[viewmodel][templates]") {
     // The demo's balance Panel: title and elements come from the page's data provider.
     Transcript t("p-cust");

@@ -77,7 +77,7 @@ TEST_CASE("web/locales/en.json has every key the window uses, with known placeho
     // Every placeholder in the table is one the code fills (C++ or the shim: "title" is ui.js's
     // mirror.options).
     const std::set<std::string> known = {"partner", "name", "count", "weekday", "month", "day", "year",
-                                         "hours", "hours12", "minutes", "ampm", "max", "page", "title", "type", "size"};
+                                         "hours", "hours12", "minutes", "ampm", "max", "page", "title", "type", "size", "time"};
     const Json root = Json::parse(text);
     for (const Json::Member& m : root.members()) {
         for (const std::string& p : placeholders(m.value.asString())) {

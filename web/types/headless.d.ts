@@ -331,7 +331,11 @@ export interface Conversation {
   retry(): void;
   /** The network is back: reconnect now. */
   retryNow(): void;
-  /** Sends a failed own message again (same ClientToken: never a duplicate). */
+  /**
+   * Sends a failed own message again: in the current chat with the same ClientToken (never a
+   * duplicate); a message the L1 chat may not have got before it ended (`segment` 0 after a handoff)
+   * goes to the specialist instead; in an ended conversation, a new chat takes it.
+   */
   retrySend(id: string): boolean;
   answerPii(choice: 'mask' | 'asTyped' | 'cancel'): void;
   /** Loads one page of older history; false when there is none. */

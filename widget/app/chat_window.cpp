@@ -361,7 +361,7 @@ void ChatWindow::drawRow(ImDrawList* dl, const Row& row, ImVec2 o, float listWid
         const float rw = labels_.size(TextStyle::Small, retry).x + 12;
         mx = right ? bmax.x - ms.x - rw - 6 : mx;
         const ImVec2 rmin(right ? bmax.x - rw : mx + ms.x + 6, my - 2), rmax(rmin.x + rw, my + smallPx * 1.3f);
-        kit_.button(dl, ControlId{ControlKind::RetrySend, row.localId}, retry, rmin, rmax, 0, col(pal_.danger), 4.f, TextStyle::Small);
+        kit_.button(dl, ControlId{ControlKind::RetrySend, row.key}, retry, rmin, rmax, 0, col(pal_.danger), 4.f, TextStyle::Small);
     }
     labels_.draw(dl, TextStyle::Small, ImVec2(mx, my), failed ? col(pal_.danger) : col(pal_.muted), meta);
 

@@ -401,7 +401,12 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
 }
 
 void WidgetApp::onSessionEvent(int segment, const SessionEvent& e) {
-    if (segment != model_->segment()) return;   // an earlier chat of the timeline: its rows are final
+    if (segment != model_->segment()) {
+        // An earlier chat of the timeline: only its own messages still change (settled by the L1
+        // chat's late answer, or moved on to the current chat): drawn again from the Conversation.
+        if (e.type == SessionEventType::TranscriptChanged) rebuildTimeline();
+        return;
+    }
     const Transcript& t = conv_->transcript(segment);
     switch (e.type) {
     case SessionEventType::TranscriptChanged: {
@@ -569,7 +574,8 @@ void WidgetApp::activate(const ControlId& id) {
         window_->scrollToBottom();
         break;
     case ControlKind::RetrySend:
-        if (conv_) conv_->retrySend(id.key);
+        // The row names its segment: a message the L1 chat may not have got is sent on from there.
+        if (const Row* row = model_->find(id.key); conv_ && row) conv_->retrySend(row->segment, row->localId);
         break;
     case ControlKind::CopyMessage:
         if (const Row* row = model_->find(id.key)) fc_js_copy(row->text.c_str());
@@ -778,7 +784,7 @@ void WidgetApp::flushMirror(const WindowState& s) {
             for (const auto& l : row.rich.links) links.push(Json::object({{"href", l.href}, {"text", l.text}}));
             Json actions = Json::array();
             if (row.canRetry)
-                actions.push(Json::object({{"id", ControlId{ControlKind::RetrySend, row.localId}.encode()},
+                actions.push(Json::object({{"id", ControlId{ControlKind::RetrySend, row.key}.encode()},
                                            {"label", str("delivery.retry")}}));
             const bool message = row.kind == RowKind::Message;
             const std::string after = row.index > 0 ? model_->row(row.index - 1).key : std::string();

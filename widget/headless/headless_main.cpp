@@ -310,12 +310,13 @@ public:
         return e ? e->item.id : std::string();
     }
 
-    // A public key's local id in the current segment (retrySend), or "".
-    std::string currentLocalId(const std::string& key) const {
+    // A public key's segment and local id (retrySend), or segment -1.
+    std::pair<int, std::string> localKey(const std::string& key) const {
         auto slash = key.find('/');
-        if (slash == std::string::npos || conversation_.segmentCount() == 0) return {};
-        if (std::atoi(key.substr(0, slash).c_str()) != conversation_.currentSegment()) return {};
-        return key.substr(slash + 1);
+        if (slash == std::string::npos) return {-1, {}};
+        const int segment = std::atoi(key.substr(0, slash).c_str());
+        if (segment < 0 || segment >= conversation_.segmentCount()) return {-1, {}};
+        return {segment, key.substr(slash + 1)};
     }
 
     // Rows of `segment` no event has shown yet: announced (after a handoff: the L2 chat's first rows
@@ -613,8 +614,8 @@ EMSCRIPTEN_KEEPALIVE void fh_answer_pii(int choice) {
 }
 EMSCRIPTEN_KEEPALIVE int fh_retry_send(const char* key) {
     if (!conv() || !key) return 0;
-    std::string local = instance->currentLocalId(key);
-    return !local.empty() && conv()->retrySend(local).ok() ? 1 : 0;
+    const auto [segment, local] = instance->localKey(key);
+    return segment >= 0 && conv()->retrySend(segment, local).ok() ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE void fh_typing() { if (conv()) conv()->notifyTyping(); }
 EMSCRIPTEN_KEEPALIVE void fh_mark_read(const char* key) {

@@ -338,6 +338,14 @@ void ChatViewModel::renderBody(Row& row) {
         std::optional<std::string> chosen;
         if (row.own && localTitles_) chosen = localTitles_(row.sourceContent);
         if (!chosen) chosen = templateReplyText(row.sourceContentType, row.sourceContent);
+        // A TimePicker reply (the slot's ISO date on the wire, for the bot) reads as the slot did.
+        if (!chosen && row.own) {
+            if (auto at = templateReplyTime(row.sourceContentType, row.sourceContent)) {
+                chosen = strings_.format(key::kTemplatePickedTime,
+                                         {{"day", dayLabel(localDay(*at, options_.utcOffsetMinutes), today(), strings_)},
+                                          {"time", timeLabel(*at, options_.utcOffsetMinutes, strings_)}});
+            }
+        }
         rich = parsePlainText(chosen ? *chosen : row.sourceContent);
     } else if (kind == ContentKind::Other && row.sourceContentType.compare(0, 5, "text/") == 0) {
         rich = parsePlainText(row.sourceContent);

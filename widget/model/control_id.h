@@ -27,7 +27,7 @@ enum class ControlKind : std::uint8_t {
     PiiMask,         // "pii-mask"
     PiiSend,         // "pii-send"
     PiiEdit,         // "pii-edit"
-    RetrySend,       // "retry:<localId>"                 key: the message's localId
+    RetrySend,       // "retry:<row key>"
     CopyMessage,     // "copy:<row key>"
     Link,            // "link:<row key>:<link>:<piece>"   a: link index in the row, b: piece index
     TemplateOption,  // "tpl-opt:<row key>:<card>:<element>:<slot>"   a, b, c (-1: none)

@@ -25,7 +25,7 @@ const std::vector<std::string>& allStringKeys() {
                  key::kMessageCopied, key::kMessageAttachment, key::kMessageUnsupported,
                  key::kMessageOptionsUnavailable, key::kTemplateLoading, key::kTemplateFailed, key::kTemplatePage,
                  key::kTemplatePreviousCard, key::kTemplateNextCard, key::kTemplatePreviousDay, key::kTemplateNextDay,
-                 key::kTemplateDuration, key::kHistoryLoadEarlier, key::kHistoryLoading,
+                 key::kTemplateDuration, key::kTemplatePickedTime, key::kHistoryLoadEarlier, key::kHistoryLoading,
                  key::kScrollNewMessages, key::kLogLabel, key::kPiiMasked, key::kPiiAskTitle, key::kPiiAskBody,
                  key::kPiiSendMasked, key::kPiiSendAsTyped, key::kPiiEdit, key::kHandoffDivider,
                  key::kHandoffConnecting, key::kHandoffFailed, key::kRoleYou, key::kRoleCustomer, key::kRoleAgent,

@@ -68,6 +68,7 @@ inline constexpr std::string_view kTemplateNextCard = "template.nextCard";
 inline constexpr std::string_view kTemplatePreviousDay = "template.previousDay";
 inline constexpr std::string_view kTemplateNextDay = "template.nextDay";
 inline constexpr std::string_view kTemplateDuration = "template.duration";       // {minutes}
+inline constexpr std::string_view kTemplatePickedTime = "template.pickedTime";   // {day} {time}: a TimePicker reply
 inline constexpr std::string_view kHistoryLoadEarlier = "history.loadEarlier";
 inline constexpr std::string_view kHistoryLoading = "history.loading";
 inline constexpr std::string_view kScrollNewMessages = "scroll.newMessages";

@@ -15,6 +15,25 @@
 //     handoffTimeoutMs): the conversation stays on L1, handoffState() is Failed with the Error, and
 //     retryHandoff() tries again. Messages typed while a handoff runs wait in queued(); they go to L2
 //     once it is Live, or back to L1 if the handoff fails: each exactly once.
+//   - messages the L1 chat did not take ("the widget loses nothing typed"). When the L1 chat is over
+//     for the conversation (it ended while a handoff ran, or the handoff succeeded and it was
+//     disconnected), each own L1 message without a server Id is settled by what L1 answered:
+//       * accepted (SendMessage answered an Id, also after the end): it stays in segment 0, sent;
+//         it is never sent to L2;
+//       * refused (an error answer that says the server did not take it: 403 for an ended chat, any
+//         other 4xx; or the chat ended before it went out): it leaves segment 0 and goes to the chat
+//         after it: sent on L2 at once if L2 is live, else first in queued() (the order typed);
+//       * still out: the L1 ChatSession is kept until its answer comes (the row stays pending), then
+//         one of the above or the next;
+//       * unknown (a transport failure or 5xx: the request may have reached L1; or the answer was
+//         lost with a page reload): as the official widget treats a failed send, it is never sent
+//         again by itself. It stays in segment 0 as Failed; retrySend(0, localId) moves it to the
+//         current chat (L2), once.
+//     So the customer sees each message once (in L1, in queued(), or in L2), L2 never gets what L1
+//     took, and nothing is dropped. Template replies (chooseTemplate) answer the L1 bot and are never
+//     carried. Order across the two chats follows the answers, not the typing.
+//     A plain end (no handoff): a refused message stays Failed in the ended chat's segment, and
+//     retrySend() on it starts a new conversation (startNew) that sends it once it is live.
 //   - one merged timeline: segments 0..n-1 (L1, then L2), each a Transcript. A segment whose chat is
 //     over keeps its rows (after a reload: restored from storage, PII-redacted);
 //   - persistence under config.storageKey: the conversation record, and each session's own resume
@@ -81,7 +100,8 @@ const char* toString(HandoffState s);
 
 enum class ConversationEventType {
     StateChanged,      // state(), handoffState() or the current session's state changed
-    Session,           // a SessionEvent of segment `segment`'s chat (`session` is set)
+    Session,           // a SessionEvent of segment `segment`'s chat (`session` is set); for a segment
+                       // whose chat is over, TranscriptChanged when an own row settled or moved on
     HandoffStarted,    // `text`: the reason
     HandoffSucceeded,  // `segment`: the new segment (its Transcript is transcript(segment))
     HandoffFailed,     // `error`: what failed (never shown verbatim to customers)
@@ -194,7 +214,11 @@ public:
     SendResult send(std::string text, std::string contentType = "text/plain");
     // The held message (PiiQuestion): send it masked, as typed, or keep it in the composer (Cancel).
     SendResult answerPii(PiiChoice choice);
-    Result<Unit> retrySend(const std::string& localId);   // a Failed own message of the current segment
+    // A Failed own message: in the current chat, sent again there (same ClientToken); in segment 0
+    // after the L1 chat is over (unknown outcome, see above), moved to the current chat; in an ended
+    // conversation, startNew() with it. InvalidValue for anything else (pending, sent, unknown).
+    Result<Unit> retrySend(int segment, const std::string& localId);
+    Result<Unit> retrySend(const std::string& localId) { return retrySend(currentSegment(), localId); }
     void notifyTyping();
     void markRead(const std::string& messageId);          // a message of the current segment was seen
     bool loadOlder();
@@ -335,6 +359,10 @@ private:
     void handoffSucceeded();
     void handoffFailed(Error error);
     void freezeL1();
+    void closeL1();
+    void settleL1();
+    void carry(std::vector<QueuedMessage> moved);
+    void emitRowChanged(int segment, const std::string& localId);
     void retire(std::unique_ptr<ChatSession>& slot);
     bool canSendNow() const;
     SendResult deliver(QueuedMessage m);
@@ -374,6 +402,10 @@ private:
     std::optional<Clock::TimerId> handoffTimer_;
 
     std::unique_ptr<ChatSession> l1_, l2_;
+    // The L1 chat once it is over for the conversation while SendMessage answers are still out for own
+    // messages (closeL1): its answers settle them (settleL1), then it is retired.
+    std::unique_ptr<ChatSession> l1Closing_;
+    std::set<std::pair<int, std::string>> replies_;   // (segment, localId) of template replies: never carried
     std::vector<std::unique_ptr<ChatSession>> retired_;   // disconnecting or dropped; freed later
     std::vector<Segment> segments_;
     std::set<std::string> handledSignals_;      // in-band escalation Ids already acted on

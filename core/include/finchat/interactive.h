@@ -189,6 +189,12 @@ bool templateReplyHidden(std::string_view contentType, std::string_view content)
 // else (the content is shown as written). Data-bound replies (opaque ids) are PickedTitles' business.
 std::optional<std::string> templateReplyText(std::string_view contentType, std::string_view content);
 
+// A TimePicker reply is text/plain with the chosen slot's date as ISO-8601 text (the template's own
+// `date`, or "…+00:00" when the template has a timeZoneOffset), exactly as the official widget sends
+// it: the bot reads that. The customer's bubble reads the time instead, formatted by the view like
+// the slot it came from. The instant, or nullopt for anything else (own words stay as typed).
+std::optional<std::int64_t> templateReplyTime(std::string_view contentType, std::string_view content);
+
 // Truncation as the official widget's truncateStrFromCharLimit: the first `maxChars` code points, then
 // "…" (UTF-8 safe). Returns the text unchanged when it fits.
 std::string truncateText(std::string_view text, std::size_t maxChars, bool* truncated = nullptr);

@@ -54,8 +54,13 @@ public:
     std::string addPending(std::string contentType, std::string content, std::string clientToken,
                            std::string displayName, std::int64_t nowMs);
     Change confirmSent(const std::string& localId, const std::string& id, const std::string& absoluteTime);
+    // The send failed; but if the server's copy of exactly this text came while it was out (held
+    // back), the server has it: confirmed with that copy instead (not shown twice, never re-sent).
     void markFailed(const std::string& localId, Error error);
     void markRetrying(const std::string& localId);
+    // Drops an own message the server never took (pending or failed): it moved to another chat.
+    // False for anything else.
+    bool forget(const std::string& localId);
 
     const std::vector<TranscriptEntry>& entries() const { return entries_; }
     const TranscriptEntry* findLocal(const std::string& localId) const;

@@ -399,11 +399,17 @@ function compare(runs, expected) {
   // --- 4. timers ---------------------------------------------------------------------------------------
   say('== 4. Timers (§6.3) ==');
   const timers = runs.map((r) => r.timers());
-  // name -> [tolerance ms | 'exact' | 'range:<max>'].
+  // name -> tolerance: ms (|chatjs - core| at most that), 'exact', 'range:<max>' (every value of both
+  // lists in 0..max), or 'immediate:<max>' (both at most max ms). 'immediate' is for reactions the
+  // protocol makes at once, with no timer of their own, where the next thing either client would do is
+  // a timer of at least max (reference §6.3). On a loaded machine the time to react is the machine's,
+  // not the client's (chatjs's reconnect CPC was once 417 ms after the close, over a 300 ms
+  // difference tolerance), so the two are not compared with each other. A client that waited for a
+  // backoff first (the reconnect retry provider's 2 s·2ⁿ; the core's 2 s ±30 %, ≥ 1.4 s) fails.
   const TOLERANCE = {
     'heartbeat period (ms)': 250, 'ping -> heartbeat within a pair (ms, max)': 100, 'heartbeat pair order': 'exact',
     'first aws/subscribe after open (ms, worst socket)': 200, 'first aws/ping after open (ms, worst socket)': 200,
-    'token refresh after the first CPC (ms)': 400, 'token refreshes (count)': 'exact', 'reconnect CPC after the server close (ms)': 300,
+    'token refresh after the first CPC (ms)': 400, 'token refreshes (count)': 'exact', 'reconnect CPC after the server close (ms)': 'immediate:1000',
     'swap CPC after the first unanswered ping (ms)': 400, 'unanswered pings before the swap (count)': 'exact',
     'old socket closed after the new one is subscribed (ms)': 300, 'swaps (count)': 'exact',
     'SendMessage retry spacing (ms)': 'range:1000', 'read receipt after markRead (ms)': 500,
@@ -416,6 +422,10 @@ function compare(runs, expected) {
     const tol = TOLERANCE[name] === undefined ? 'exact' : TOLERANCE[name];
     let ok;
     if (tol === 'exact') ok = stable(x) === stable(y);
+    else if (typeof tol === 'string' && tol.startsWith('immediate:')) {
+      const max = Number(tol.slice(10));
+      ok = [x, y].every((v) => typeof v === 'number' && v >= 0 && v <= max);
+    }
     else if (typeof tol === 'string' && tol.startsWith('range:')) {
       const max = Number(tol.slice(6));
       ok = Array.isArray(x) && Array.isArray(y) && x.length === y.length && [...x, ...y].every((v) => v >= 0 && v <= max);

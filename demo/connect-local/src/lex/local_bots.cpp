@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "finchat/interactive.h"
 #include "finchat/util.h"
 
 namespace connect_local::lex {
@@ -48,7 +49,25 @@ bool validSessionId(std::string_view id) {
     });
 }
 
-// {SlotName} -> the slot's interpreted value, for slots of the intent; other braces stay.
+// A time the customer picked from a TimePicker (the slot's ISO date, as the official widget sends it)
+// reads as a time where the bot says it, as a fulfilment Lambda would write it: "on Thursday,
+// December 3 at 14:00 UTC". Any other value as interpreted.
+std::string spokenValue(const std::string& value) {
+    const auto at = finchat::templateReplyTime("text/plain", value);
+    if (!at) return value;
+    static constexpr const char* kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    static constexpr const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                                              "August", "September", "October", "November", "December"};
+    const std::string iso = finchat::formatIsoTime(*at);   // "YYYY-MM-DDTHH:MM:SS.mmmZ", UTC
+    const auto two = [&](std::size_t at) { return (iso[at] - '0') * 10 + (iso[at + 1] - '0'); };
+    const int month = two(5), day = two(8);
+    const std::int64_t days = (*at >= 0 ? *at : *at - 86'399'999) / 86'400'000;
+    const int weekday = static_cast<int>(((days + 4) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
+    return std::string("on ") + kWeekdays[weekday] + ", " + kMonths[month - 1] + " " + std::to_string(day) + " at " +
+           iso.substr(11, 5) + " UTC";
+}
+
+// {SlotName} -> the slot's interpreted value (spokenValue), for slots of the intent; other braces stay.
 std::string substituteSlots(const std::string& message, const std::map<std::string, LexSlotValue>& slots) {
     std::string out;
     for (std::size_t i = 0; i < message.size(); ++i) {
@@ -57,7 +76,7 @@ std::string substituteSlots(const std::string& message, const std::map<std::stri
             if (close != std::string::npos) {
                 const auto it = slots.find(message.substr(i + 1, close - i - 1));
                 if (it != slots.end()) {
-                    out += it->second.interpretedValue;
+                    out += spokenValue(it->second.interpretedValue);
                     i = close;
                     continue;
                 }
