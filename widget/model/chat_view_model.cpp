@@ -342,8 +342,8 @@ void ChatViewModel::renderBody(Row& row) {
         if (!chosen && row.own) {
             if (auto at = templateReplyTime(row.sourceContentType, row.sourceContent)) {
                 chosen = strings_.format(key::kTemplatePickedTime,
-                                         {{"day", dayLabel(localDay(*at, options_.utcOffsetMinutes), today(), strings_)},
-                                          {"time", timeLabel(*at, options_.utcOffsetMinutes, strings_)}});
+                                         {{"day", dayLabel(*options_.dates, options_.dates->localDay(*at), today(), strings_)},
+                                          {"time", options_.dates->time(*at)}});
             }
         }
         rich = parsePlainText(chosen ? *chosen : row.sourceContent);
