@@ -136,6 +136,10 @@ int main(int argc, char** argv) {
         else if (a == "--balance" && more) options.classBalance = std::atof(argv[++i]);
         else if (a == "--rerank" && more) options.rerankTop = std::atoi(argv[++i]);
         else if (a == "--pair-c" && more) options.pairC = std::atof(argv[++i]);
+        else if (a == "--pair-balance" && more) options.pairBalance = std::atof(argv[++i]);
+        else if (a == "--nb" && more) options.nbWeight = std::atof(argv[++i]);
+        else if (a == "--nb-alpha" && more) options.nbAlpha = std::atof(argv[++i]);
+        else if (a == "--prior" && more) options.priorCorrection = std::atof(argv[++i]);
         else if (a == "--pair-tolerance" && more) options.pairTolerance = std::atof(argv[++i]);
         else if (a == "--tolerance" && more) options.tolerance = std::atof(argv[++i]);
         else if (a == "--epochs" && more) options.maxEpochs = std::atoi(argv[++i]);

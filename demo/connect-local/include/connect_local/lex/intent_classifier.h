@@ -45,6 +45,10 @@ struct ClassifierOptions {
     int rerankTop = 4;               // one-vs-one models re-rank this many one-vs-rest candidates (< 2: off)
     double pairC = 1.0;              // SVM cost of the one-vs-one models
     double pairTolerance = 0.5;      // their convergence tolerance (see `tolerance`; small problems, looser)
+    double pairBalance = 0;          // pair sides cost pairC * (n_pair / (2 n_side))^pairBalance
+    double nbWeight = 0;             // re-ranking adds nbWeight * (naive Bayes log-likelihood, in margin units)
+    double nbAlpha = 0.1;            // its additive smoothing (word n-gram presence counts)
+    double priorCorrection = 0;      // re-ranking subtracts priorCorrection * log(share of intent / (1 / k))
     int maxEpochs = 60;              // dual coordinate descent passes (stops earlier when converged)
     double tolerance = 0.1;          // projected-gradient spread at which a class has converged
     double confidenceSlope = 4.0;    // sigmoid(slope * (margin - offset))
@@ -102,6 +106,16 @@ private:
     std::vector<std::vector<std::uint32_t>> classRows_;   // per class: its training rows
     std::vector<Feature> rowFeatures_;
     std::vector<std::uint32_t> rowStart_;                  // row i: rowFeatures_[rowStart_[i], rowStart_[i + 1])
+    // Multinomial naive Bayes over word n-gram presence: per feature id, the classes that saw it with
+    // log(1 + count / alpha) (nbStart_ indexes nbEntries_ like rowStart_); per class log(total + alpha V).
+    struct NbEntry {
+        std::uint32_t label;
+        float value;
+    };
+    std::vector<std::uint32_t> nbStart_;
+    std::vector<NbEntry> nbEntries_;
+    std::vector<double> nbNorm_;
+    std::vector<double> logShare_;   // per class: log(its share of the training utterances * k)
 };
 
 // Lower-cases ASCII, folds apostrophes away ("hasn't" -> "hasnt"), maps digits to '0', splits on
