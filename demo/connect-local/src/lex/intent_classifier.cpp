@@ -290,12 +290,6 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
                     y.assign(ra.size(), 1);
                     y.resize(members.size(), -1);
                     diag.assign(members.size(), 0.5 / options.pairC);
-                    if (options.pairBalance != 0) {
-                        const double both = static_cast<double>(members.size());
-                        const double da = 0.5 / (options.pairC * std::pow(both / (2.0 * ra.size()), options.pairBalance));
-                        const double db = 0.5 / (options.pairC * std::pow(both / (2.0 * rb.size()), options.pairBalance));
-                        for (std::size_t j = 0; j < members.size(); ++j) diag[j] = j < ra.size() ? da : db;
-                    }
                     const auto alpha = trainBinary(rows, squares, members, y, diag, dims, options, options.pairTolerance,
                                                    static_cast<std::uint32_t>(pair) * 2246822519u + 29u, w);
                     auto& coef = model.pairCoef_[pair];
