@@ -15,8 +15,8 @@
 //
 // Usage: banking77_bench [--data DIR] [--validate | --folds K] [--c C] [--balance P] [--word W] [--char W]
 //                        [--word-grams N] [--char-grams MIN-MAX] [--rerank N] [--pair-c C]
-//                        [--pair-tolerance T] [--tolerance T] [--epochs N] [--threads N]
-//                        [--threshold T] [--subset N]
+//                        [--pair-tolerance T] [--nb W] [--nb-alpha A] [--prior P] [--tolerance T]
+//                        [--epochs N] [--threads N] [--threshold T] [--subset N]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -136,6 +136,9 @@ int main(int argc, char** argv) {
         else if (a == "--balance" && more) options.classBalance = std::atof(argv[++i]);
         else if (a == "--rerank" && more) options.rerankTop = std::atoi(argv[++i]);
         else if (a == "--pair-c" && more) options.pairC = std::atof(argv[++i]);
+        else if (a == "--nb" && more) options.nbWeight = std::atof(argv[++i]);
+        else if (a == "--nb-alpha" && more) options.nbAlpha = std::atof(argv[++i]);
+        else if (a == "--prior" && more) options.priorCorrection = std::atof(argv[++i]);
         else if (a == "--pair-tolerance" && more) options.pairTolerance = std::atof(argv[++i]);
         else if (a == "--tolerance" && more) options.tolerance = std::atof(argv[++i]);
         else if (a == "--epochs" && more) options.maxEpochs = std::atoi(argv[++i]);
@@ -153,7 +156,8 @@ int main(int argc, char** argv) {
         else {
             std::fprintf(stderr, "usage: banking77_bench [--data DIR] [--validate | --folds K] [--c C] [--balance P] "
                                  "[--word W] [--char W] [--word-grams N] [--char-grams MIN-MAX] [--rerank N] [--pair-c C] "
-                                 "[--pair-tolerance T] [--tolerance T] [--epochs N] [--threads N] [--threshold T] "
+                                 "[--pair-tolerance T] [--nb W] [--nb-alpha A] [--prior P] [--tolerance T] [--epochs N] [--threads N] "
+                                 "[--threshold T] "
                                  "[--subset N]\n");
             return 2;
         }

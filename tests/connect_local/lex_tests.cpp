@@ -3,6 +3,7 @@
 // session TTL on a manual clock, the shipped banking-assistant bot, and RecognizeText's JSON.
 #include <zlib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -445,6 +446,64 @@ TEST_CASE("lex: the classifier is deterministic and independent of the thread co
     }
     CHECK(a.classify("how much money do I have").front().label == 2);
     CHECK(tokenizeUtterance("Hasn't ARRIVED, card #1234!") == std::vector<std::string>{"hasnt", "arrived", "card", "0000"});
+}
+
+TEST_CASE("lex: re-ranking moves one of the top candidates first and keeps every intent's score", "[lex]") {
+    const std::vector<std::string> texts{"open an account", "new account please", "i want an account", "start a savings account",
+                                         "close my account", "shut my account down", "end my account",
+                                         "what is my balance", "balance please",
+                                         "lost my card", "my card was stolen", "card missing", "cannot find my card",
+                                         "someone took my card"};
+    const std::vector<int> labels{0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 3, 3, 3};
+    ClassifierOptions plain;
+    plain.rerankTop = 0;
+    const auto base = IntentClassifier::train(texts, labels, 4, plain);
+    auto withRule = [&](double pairs, double nb, double prior) {
+        ClassifierOptions o;
+        o.rerankTop = pairs > 0 ? 3 : 0;
+        o.nbWeight = nb;
+        o.priorCorrection = prior;
+        return IntentClassifier::train(texts, labels, 4, o);
+    };
+    const std::vector<IntentClassifier> models{withRule(1, 0, 0), withRule(1, 1, 0), withRule(1, 0, 0.5), withRule(1, 1e6, 0),
+                                               withRule(1, 0, 1e6)};
+    const std::vector<std::string> queries{"open account", "close it", "my balance", "card", "account card", "zzz",
+                                           "lost account balance", "new card please", "stolen"};
+    for (const auto& q : queries) {
+        INFO(q);
+        const auto ref = base.classify(q);
+        REQUIRE(ref.size() == 4);
+        for (std::size_t i = 1; i < ref.size(); ++i) CHECK(ref[i - 1].margin >= ref[i].margin);
+        for (const auto& model : models) {
+            const auto got = model.classify(q);
+            REQUIRE(got.size() == 4);
+            // The winner is one of the three best by margin; the others follow by margin.
+            const auto top = {ref[0].label, ref[1].label, ref[2].label};
+            CHECK(std::find(top.begin(), top.end(), got[0].label) != top.end());
+            for (std::size_t i = 2; i < got.size(); ++i) CHECK(got[i - 1].margin >= got[i].margin);
+            // Every intent keeps the margin and confidence the fallback threshold reads.
+            for (const auto& r : ref) {
+                const auto it = std::find_if(got.begin(), got.end(), [&](const ScoredClass& g) { return g.label == r.label; });
+                REQUIRE(it != got.end());
+                CHECK(it->margin == Approx(r.margin).margin(1e-6));
+                CHECK(it->confidence == Approx(r.confidence).margin(1e-6));
+            }
+        }
+        // An overwhelming prior correction puts the candidate with the fewest utterances first.
+        const auto rare = models[4].classify(q).front().label;
+        for (int c : {ref[0].label, ref[1].label, ref[2].label})
+            CHECK(std::count(labels.begin(), labels.end(), rare) <= std::count(labels.begin(), labels.end(), c));
+    }
+    // Overwhelming naive Bayes: a word only one intent used decides among the candidates that include it.
+    CHECK(models[3].classify("savings account card").front().label == 0);
+    CHECK(models[3].classify("stolen card account").front().label == 3);
+    // And the rules do reorder: on some query each one's winner is not the one-vs-rest winner.
+    for (std::size_t m : {3u, 4u}) {
+        INFO(m);
+        CHECK(std::any_of(queries.begin(), queries.end(), [&](const std::string& q) {
+            return models[m].classify(q).front().label != base.classify(q).front().label;
+        }));
+    }
 }
 
 TEST_CASE("lex: the banking-assistant bot", "[lex]") {

@@ -301,6 +301,38 @@ IntentClassifier IntentClassifier::train(const std::vector<std::string>& texts, 
                     w[dims] = 0;
                 }
         });
+        model.logShare_.assign(k, 0.0);
+        for (std::size_t c = 0; c < k; ++c)
+            if (perClass[c] > 0)
+                model.logShare_[c] = std::log(static_cast<double>(perClass[c]) * static_cast<double>(k) / static_cast<double>(n));
+        if (options.nbWeight != 0) {
+            // (feature, class) for every word n-gram of every utterance (rows hold each feature once).
+            std::vector<std::uint64_t> seen;
+            std::size_t wordFeatures = 0;
+            for (std::size_t j = 0; j < dims; ++j) wordFeatures += model.isWordFeature_[j];
+            for (std::size_t i = 0; i < n; ++i) {
+                if (labelOf[i] < 0 || static_cast<std::size_t>(labelOf[i]) >= k) continue;
+                for (const auto& f : rows[i])
+                    if (model.isWordFeature_[f.id]) seen.push_back(static_cast<std::uint64_t>(f.id) << 32 | static_cast<std::uint32_t>(labelOf[i]));
+            }
+            std::sort(seen.begin(), seen.end());
+            std::vector<double> total(k, 0.0);
+            model.nbStart_.assign(dims + 1, 0);
+            for (std::size_t at = 0; at < seen.size();) {
+                std::size_t end = at;
+                while (end < seen.size() && seen[end] == seen[at]) ++end;
+                const auto id = static_cast<std::uint32_t>(seen[at] >> 32), label = static_cast<std::uint32_t>(seen[at]);
+                const double count = static_cast<double>(end - at);
+                model.nbEntries_.push_back({label, static_cast<float>(std::log1p(count / options.nbAlpha))});
+                ++model.nbStart_[id + 1];
+                total[label] += count;
+                at = end;
+            }
+            for (std::size_t j = 0; j < dims; ++j) model.nbStart_[j + 1] += model.nbStart_[j];
+            model.nbNorm_.resize(k);
+            for (std::size_t c = 0; c < k; ++c)
+                model.nbNorm_[c] = std::log(total[c] + options.nbAlpha * static_cast<double>(wordFeatures));
+        }
         model.rowStart_.assign(1, 0);
         for (const auto& row : rows) {
             model.rowFeatures_.insert(model.rowFeatures_.end(), row.begin(), row.end());
@@ -360,7 +392,30 @@ std::size_t IntentClassifier::rerank(const std::vector<Feature>& row, const std:
         }
     }
     std::vector<double> total(top);
-    for (std::size_t j = 0; j < top; ++j) total[j] = ranked[j].margin;
+    for (std::size_t j = 0; j < top; ++j)
+        total[j] = ranked[j].margin - options_.priorCorrection * logShare_[static_cast<std::size_t>(ranked[j].label)];
+    if (!nbNorm_.empty()) {
+        // Naive Bayes log-likelihoods of every class, scaled to the margins' spread over the classes.
+        std::vector<double> nb(k, 0.0);
+        double words = 0;
+        for (const auto& f : row) {
+            if (!isWordFeature_[f.id]) continue;
+            words += 1;
+            for (std::uint32_t at = nbStart_[f.id]; at < nbStart_[f.id + 1]; ++at) nb[nbEntries_[at].label] += nbEntries_[at].value;
+        }
+        double nbSum = 0, nbSq = 0, mSum = 0, mSq = 0;
+        for (std::size_t c = 0; c < k; ++c) {
+            nb[c] -= words * nbNorm_[c];
+            nbSum += nb[c], nbSq += nb[c] * nb[c];
+        }
+        for (const auto& r : ranked) mSum += r.margin, mSq += r.margin * r.margin;
+        const double kk = static_cast<double>(k);
+        const double nbSd = std::sqrt(std::max(0.0, nbSq / kk - (nbSum / kk) * (nbSum / kk)));
+        const double mSd = std::sqrt(std::max(0.0, mSq / kk - (mSum / kk) * (mSum / kk)));
+        if (nbSd > 0)
+            for (std::size_t j = 0; j < top; ++j)
+                total[j] += options_.nbWeight * mSd / nbSd * nb[static_cast<std::size_t>(ranked[j].label)];
+    }
     for (std::size_t i = 0; i < top; ++i)
         for (std::size_t j = i + 1; j < top; ++j) {
             // The pair's model is trained with its lower label on the positive side.
@@ -386,6 +441,8 @@ std::size_t IntentClassifier::memoryBytes() const {
     for (const auto& coef : pairCoef_) pairs += coef.size() * sizeof(float) + sizeof(coef);
     for (const auto& members : classRows_) pairs += members.size() * sizeof(std::uint32_t) + sizeof(members);
     pairs += rowFeatures_.size() * sizeof(Feature) + rowStart_.size() * sizeof(std::uint32_t);
+    pairs += nbStart_.size() * sizeof(std::uint32_t) + nbEntries_.size() * sizeof(NbEntry) +
+             (nbNorm_.size() + logShare_.size()) * sizeof(double);
     return pairs + weights_.size() * sizeof(float) + idf_.size() * sizeof(float) + isWordFeature_.size() +
            featureIds_.size() * (sizeof(std::uint64_t) + sizeof(std::uint32_t) + 2 * sizeof(void*));
 }

@@ -12,6 +12,11 @@
 // pair votes is put first. The pairs are kept as duals over the stored training rows (smaller than
 // a weight vector per pair). Chosen by 5-fold cross-validation on BANKING77's train.csv
 // (banking77_bench --folds 5): balanced accuracy 90.44 % without, 91.12 % with (top 4).
+// Two more terms in that sum: a multinomial naive Bayes log-likelihood over word n-gram presence
+// (uniform prior; scaled by the spread of the margins over all intents divided by its own, times
+// nbWeight), and -priorCorrection * log(the intent's share of the training utterances * k), so an
+// intent with many examples does not win the close calls for that alone. Same CV: 91.12 % ->
+// 91.49 % balanced (91.32 -> 91.59 % accuracy; better in each of the 5 folds, fold sd 0.38).
 //
 // Confidence: Lex reports a score per intent in 0..1 (they need not sum to 1). Here it is a sigmoid
 // of the class's one-vs-rest SVM margin, sigmoid(slope * (margin - offset)) (re-ranking moves an
@@ -45,6 +50,9 @@ struct ClassifierOptions {
     int rerankTop = 4;               // one-vs-one models re-rank this many one-vs-rest candidates (< 2: off)
     double pairC = 1.0;              // SVM cost of the one-vs-one models
     double pairTolerance = 0.5;      // their convergence tolerance (see `tolerance`; small problems, looser)
+    double nbWeight = 0.75;          // re-ranking adds nbWeight * (naive Bayes log-likelihood, in margin units)
+    double nbAlpha = 0.1;            // its additive smoothing (word n-gram presence counts)
+    double priorCorrection = 0.3;    // re-ranking subtracts priorCorrection * log(share of intent / (1 / k))
     int maxEpochs = 60;              // dual coordinate descent passes (stops earlier when converged)
     double tolerance = 0.1;          // projected-gradient spread at which a class has converged
     double confidenceSlope = 4.0;    // sigmoid(slope * (margin - offset))
@@ -102,6 +110,16 @@ private:
     std::vector<std::vector<std::uint32_t>> classRows_;   // per class: its training rows
     std::vector<Feature> rowFeatures_;
     std::vector<std::uint32_t> rowStart_;                  // row i: rowFeatures_[rowStart_[i], rowStart_[i + 1])
+    // Multinomial naive Bayes over word n-gram presence: per feature id, the classes that saw it with
+    // log(1 + count / alpha) (nbStart_ indexes nbEntries_ like rowStart_); per class log(total + alpha V).
+    struct NbEntry {
+        std::uint32_t label;
+        float value;
+    };
+    std::vector<std::uint32_t> nbStart_;
+    std::vector<NbEntry> nbEntries_;
+    std::vector<double> nbNorm_;
+    std::vector<double> logShare_;   // per class: log(its share of the training utterances * k)
 };
 
 // Lower-cases ASCII, folds apostrophes away ("hasn't" -> "hasnt"), maps digits to '0', splits on
