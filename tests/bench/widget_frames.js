@@ -30,7 +30,7 @@ const IDLE_MS = Number(process.env.IDLE_MS || 10000);
     for (const [kind, script, n] of [[1, 'latin', 10], [1, 'latin', 1000], [5, 'tpl', 1000], [1, 'latin', 10000],
       [10, 'mixed', 10], [10, 'mixed', 1000], [10, 'mixed', 10000]]) {
       const t0 = Date.now();
-      const count = await tab.evaluate((k, m) => window.benchHandle._bench(k, m), kind, n);
+      const count = await tab.evaluate((k, m, set) => window.bench(k, m, set), kind, n, script);
       const fillMs = Date.now() - t0;
       // Warm up (first frames measure the rows that come into view), then measure.
       await tab.evaluate(() => window.benchHandle._bench(2, 10));

@@ -56,7 +56,7 @@ const images = { checking: png(80, 80, [40, 110, 200]), savings: png(80, 80, [30
       await tab.waitForFunction(() => window.benchReady === true, { timeout: 30000 });
       for (let t = 0; t < 5; t++) {
         if (only && !only.includes(types[t])) continue;
-        await tab.evaluate((k) => window.benchHandle._bench(6, k), t);
+        await tab.evaluate((k) => window.bench(6, k, 'tpl'), t);
         await new Promise((r) => setTimeout(r, 700));
         await tab.evaluate(() => window.benchHandle._bench(2, 2));
         await new Promise((r) => setTimeout(r, 300));

@@ -59,7 +59,7 @@ void fc_image(int id, unsigned char* rgba, int w, int h) {
     if (app) app->setImage(id, rgba, w, h);
     else std::free(rgba);
 }
-double fc_bench(int kind, int n) { return app ? app->bench(kind, n) : -1; }
+double fc_bench(int kind, int n, const char* samples) { return app ? app->bench(kind, n, samples ? samples : "") : -1; }
 // The file's bytes are _malloc'd by the shim; C++ takes ownership.
 int fc_attach(const char* name, const char* type, unsigned char* data, int len) {
     std::string bytes(reinterpret_cast<const char*>(data), data && len > 0 ? static_cast<std::size_t>(len) : 0);

@@ -883,43 +883,10 @@ void WidgetApp::emitEvent(const char* name, const std::string& json) { fc_js_eve
 // ---------------------------------------------------------------------------------------------
 // Benchmarks (BRIDGE.md fc_bench): synthetic transcripts and timed frames, no network.
 // ---------------------------------------------------------------------------------------------
-namespace {
-// Bench templates: one of each of Connect's five, in a banking flow (fc_bench 5 and 6).
-const char* const kBenchTemplates[] = {
-    R"({"templateType":"ListPicker","version":"1.0","data":{"content":{"title":"Which account?","subtitle":"Tap to select",
-      "elements":[{"title":"Everyday Checking","subtitle":"Ending 4821","imageType":"URL",
-                   "imageData":"https://acme.example/img/checking.png","imageDescription":"Checking account card"},
-                  {"title":"High-Yield Savings","subtitle":"Ending 9034","imageType":"URL",
-                   "imageData":"https://acme.example/img/savings.png","imageDescription":"Savings jar"},
-                  {"title":"Platinum Credit Card","subtitle":"Ending 1177","imageType":"URL",
-                   "imageData":"https://acme.example/img/card.png","imageDescription":"Credit card"}]}}})",
-    R"({"templateType":"Panel","version":"1.0","data":{"content":{"title":"How can we help with your card?",
-      "subtitle":"Choose an option","elements":[{"title":"Freeze my card"},{"title":"Report it lost or stolen"},
-      {"title":"Order a replacement"}]}}})",
-    R"({"templateType":"TimePicker","version":"1.0","data":{"content":{"title":"Book a call with a specialist",
-      "subtitle":"30 minutes, by phone","timeslots":[
-      {"date":"2026-09-22T09:00Z","duration":30},{"date":"2026-09-22T09:30Z","duration":30},
-      {"date":"2026-09-22T10:00Z","duration":30},{"date":"2026-09-22T14:00Z","duration":30},
-      {"date":"2026-09-22T15:30Z","duration":30},{"date":"2026-09-23T10:00Z","duration":30},
-      {"date":"2026-09-23T11:00Z","duration":30},{"date":"2026-09-23T16:00Z","duration":30},
-      {"date":"2026-09-24T09:00Z","duration":30}]}}})",
-    R"({"templateType":"QuickReply","version":"1.0","data":{"content":{"title":"Did that answer your question?",
-      "elements":[{"title":"Yes, thanks"},{"title":"No"},{"title":"Talk to a specialist"}]}}})",
-    R"({"templateType":"Carousel","version":"1.0","data":{"content":{"title":"Open an account","elements":[
-      {"templateIdentifier":"c-1","templateType":"Panel","version":"1.0","data":{"content":{"title":"Everyday Checking",
-        "subtitle":"No monthly fee with direct deposit","imageType":"URL","imageData":"https://acme.example/img/checking.png",
-        "imageDescription":"Checking account card","elements":[{"title":"Open checking"},{"title":"Compare accounts"}]}}},
-      {"templateIdentifier":"c-2","templateType":"Panel","version":"1.0","data":{"content":{"title":"High-Yield Savings",
-        "subtitle":"4.10% APY, no minimum","imageType":"URL","imageData":"https://acme.example/img/savings.png",
-        "imageDescription":"Savings jar","elements":[{"title":"Open savings"}]}}},
-      {"templateIdentifier":"c-3","templateType":"Panel","version":"1.0","data":{"content":{"title":"Student account",
-        "subtitle":"For ages 17 to 24","elements":[{"title":"Open student account"},{"title":"What do I need?"}]}}}]}}})",
-};
-}  // namespace
-
 // kind 5: `n` messages, every fifth a template (types and states in turn); kind 6: the gallery of
-// template type `n` (0-4) in each state: loading, ready, answered, failed.
-void WidgetApp::benchTemplates(int kind, int n) {
+// template type `n` (0-4) in each state: loading, ready, answered, failed. `templates`: one message
+// content per type (ListPicker, Panel, TimePicker, QuickReply, Carousel), from the bench page.
+void WidgetApp::benchTemplates(int kind, int n, const Json::Array& templates) {
     conv_.reset();
     benchTemplates_.clear();
     benchTranscript_ = std::make_unique<Transcript>("bench-customer");
@@ -939,7 +906,7 @@ void WidgetApp::benchTemplates(int kind, int n) {
             const int type = kind == 5 ? (i / 5) % 5 : std::clamp(n, 0, 4);
             const int state = kind == 5 ? (i / 25) % 4 : i - 1;   // 0 loading, 1 ready, 2 answered, 3 failed
             item.contentType = std::string(kInteractiveContentType);
-            item.content = kBenchTemplates[type];
+            item.content = type < static_cast<int>(templates.size()) ? templates[type].dump() : "";
             auto t = std::make_unique<BenchTemplate>();
             if (auto parsed = parseTemplateMessage(item.content)) {
                 if (auto built = buildTemplate(*parsed, nullptr)) t->ready = std::move(*built);
@@ -978,35 +945,20 @@ void WidgetApp::showBenchTranscript() {
     loop_->wake(2);
 }
 
-double WidgetApp::bench(int kind, int n) {
+double WidgetApp::bench(int kind, int n, const std::string& samples) {
+    const Json sample = samples.empty() ? Json::array() : Json::parse(samples);
     if (kind == 5 || kind == 6) {
-        benchTemplates(kind, n);
+        benchTemplates(kind, n, sample.items());
         return static_cast<double>(model_->size());
     }
     if (kind == 1 || kind == 10) {
         benchTemplates_.clear();
         // A synthetic chat of n messages through the real code paths (Transcript ingest, view
         // model, layout): alternating customer/agent, a few lines of text each, some markdown.
-        // Kind 10: mixed scripts (emoji, Arabic, Hebrew, Hindi, Thai, Chinese, both directions).
-        static const char* mixed[] = {
-            "thanks \xF0\x9F\x91\x8D see you tomorrow \xF0\x9F\x98\x8A",
-            ("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7\xD8\x8C \xD8\xA3\xD8\xB1\xD9\x8A\xD8\xAF "
-             "\xD8\xAA\xD8\xAD\xD9\x88\xD9\x8A\xD9\x84 250 EUR \xD8\xA5\xD9\x84\xD9\x89 **\xD8\xAD\xD8\xB3\xD8\xA7\xD8\xA8 "
-             "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x88\xD9\x81\xD9\x8A\xD8\xB1** https://help.example.com/ar"),
-            "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D, \xD7\x94\xD7\x9B\xD7\xA8\xD7\x98\xD7\x99\xD7\xA1 \xD7\xA9\xD7\x9C\xD7\x99 \xD7\xA0\xD7\x97\xD7\xA1\xD7\x9D (card 4421)",
-            "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87, \xE0\xA4\xAE\xE0\xA5\x87\xE0\xA4\xB0\xE0\xA4\xBE \xE0\xA4\x96\xE0\xA4\xBE\xE0\xA4\xA4\xE0\xA4\xBE \xE0\xA4\xAC\xE0\xA4\x82\xE0\xA4\xA6 \xE0\xA4\xB9\xE0\xA5\x88",
-            "\xE0\xB8\xAA\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x94\xE0\xB8\xB5\xE0\xB8\x84\xE0\xB8\xA3\xE0\xB8\xB1\xE0\xB8\x9A \xE0\xB8\x82\xE0\xB8\xAD\xE0\xB8\x9A\xE0\xB8\x84\xE0\xB8\xB8\xE0\xB8\x93\xE0\xB8\xA1\xE0\xB8\xB2\xE0\xB8\x81",
-            "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x8C\xE6\x88\x91\xE7\x9A\x84\xE8\xBD\xAC\xE8\xB4\xA6\xE8\xBF\x98\xE6\xB2\xA1\xE6\x9C\x89\xE5\x88\xB0\xE8\xB4\xA6\xE3\x80\x82\xE8\xB0\xA2\xE8\xB0\xA2\xEF\xBC\x81",
-            "Caf\xC3\xA9 na\xC3\xAFve r\xC3\xA9sum\xC3\xA9 \xE2\x80\x94 e\xCC\x81 (combining) \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
-        };
-        static const char* latin[] = {
-            "Hi, I can't see my last card payment in the app. It was yesterday evening at the grocery store.",
-            ("Thanks for waiting. I can see a **pending** authorisation from yesterday; pending payments "
-             "show after they settle, usually within 1-3 working days."),
-            "Ok. Can you check if my transfer to savings went through?",
-            "Yes: the transfer of 250.00 EUR was completed today at 09:14. See https://help.example.com/transfers",
-            "Great, thank you!",
-        };
+        // The texts are the bench page's (tests/bench/widget-page/samples.json), taken in turn:
+        // kind 1 Latin text with some markdown, kind 10 mixed scripts; none is shipped in the widget.
+        const Json::Array& texts = sample.items();
+        if (texts.empty()) return -1;
         conv_.reset();   // the window draws the synthetic transcript only
         benchTranscript_ = std::make_unique<Transcript>("bench-customer");
         const std::int64_t start = 1'790'000'000'000;   // fixed: same rows every run
@@ -1015,7 +967,7 @@ double WidgetApp::bench(int kind, int n) {
             item.id = "bench-" + std::to_string(i);
             item.type = ItemType::Message;
             item.contentType = i % 2 ? "text/markdown" : "text/plain";
-            item.content = kind == 10 ? mixed[i % 7] : latin[i % 5];
+            item.content = texts[static_cast<std::size_t>(i) % texts.size()].asString();
             item.absoluteTime = formatIsoTime(start + static_cast<std::int64_t>(i) * 45'000);
             const bool customer = i % 2 == 0;
             item.participantId = customer ? "bench-customer" : "bench-agent";

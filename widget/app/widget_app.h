@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "browser_platform.h"
+#include "finchat/json.h"
 #include "host.h"
 #include "page_data_provider.h"
 #include "page_token_provider.h"
@@ -54,7 +55,7 @@ public:
     int unread() const { return conv_ ? conv_->unread() : 0; }
     void destroy();
     void frameNow();
-    double bench(int kind, int n);
+    double bench(int kind, int n, const std::string& samples);
 
     // Attachments (widget_attachments.cpp; BRIDGE.md fc_attach / fc_upload / host.uploads / host.download).
     int attach(const std::string& name, const std::string& type, std::string bytes);   // 0 started, 2 refused
@@ -65,7 +66,7 @@ private:
     void activateTemplate(const ControlId& id);
     const TemplateView* templateOf(const Row& row);
     ImTextureID imageFor(const std::string& url);
-    void benchTemplates(int kind, int n);
+    void benchTemplates(int kind, int n, const Json::Array& templates);
     void showBenchTranscript();
     void onConversationEvent(const ConversationEvent& e);
     void onSessionEvent(int segment, const SessionEvent& e);

@@ -9,5 +9,9 @@ const handle = FinapticChat.mount(document.getElementById('chat'), {
   locale: new URLSearchParams(location.search).get('locale') || undefined,   // ?locale=ar: the mirrored window
   tokenProvider: () => new Promise(() => {}),
 });
+// The sample texts and templates fc_bench fills the view with (BRIDGE.md fc_bench): the page's, not
+// the widget's. window.bench(kind, n, set) passes samples.json's `set` (latin, mixed, tpl) along.
+const samples = await (await fetch('samples.json')).json();
+window.bench = (kind, n, set) => handle._bench(kind, n, set ? JSON.stringify(samples[set]) : '');
 handle.on('ready', () => { window.benchReady = true; });
 window.benchHandle = handle;
