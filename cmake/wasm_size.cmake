@@ -44,9 +44,18 @@
 # Where the bytes are (estimated gzip KB of code): headless ~94: PII scanners 15, templates 14,
 #   ChatSession 15 (half of it its lambdas), Conversation 9, libc++ containers/strings/other 13,
 #   headless entry 5, JSON 5, codecs 5, transcript 4, markdown 3, browser platform 2. The widget adds
-#   ImGui ~46 and its own code ~40; its data has ImGui's ProggyClean font and mouse-cursor pixels
-#   (15 KB raw, ~10 KB gzip), linked while fonts.cpp calls AddFontDefault (ImFontAtlas::Build also
-#   references it), and fc_bench's sample texts and templates (~4 KB raw).
+#   ImGui ~34 and its own code ~40.
+#
+# Measured 2026-12 (session 3, fontless): KB of `gzip -9` of the widget wasm, from 250.1 (534.6 KB raw):
+#   ImGui's atlas without font data: ImFontAtlas::Build replaced at the link (widget/CMakeLists.txt
+#     --wrap, widget/app/fonts.cpp: a metrics-only font and a 1x1 white texture). ImGui's Build
+#     references AddFontDefault (ProggyClean, base85 + stb_decompress) and stb_truetype whatever the
+#     widget calls, and the stb builder the mouse-cursor pixels: all gone. -23.4 (raw -40.7: code
+#     -25.2, data -15.4); no ImGuiConfigFlags/ImFontAtlasFlags alone drops any of it (the flags are
+#     tested at run time, so the data stays referenced).
+#   fc_bench's sample texts and templates from the bench page (tests/bench/widget-page/samples.json,
+#     passed as JSON through fc_bench's third argument): -1.2 (raw -3.8); the eager entry +0.07
+#     (core.js copies the JSON into wasm memory).
 add_library(finchat_wasm_size INTERFACE)
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})

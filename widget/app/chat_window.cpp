@@ -97,7 +97,7 @@ ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
         }
         float x = indent;
         for (const auto& run : block.runs) {
-            ImFont* f = fonts_.font;   // a stand-in host: ImGui's built-in font, no bold
+            ImFont* f = fonts_.font;   // a stand-in host: the atlas font's metrics, nothing drawn (fonts.h)
             const float scale = fontPx(f) / f->FontSize;
             const char* s = run.text.data();
             const char* e = s + run.text.size();

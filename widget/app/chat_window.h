@@ -107,7 +107,7 @@ public:
     void openEndDialog(bool open) { endDialog_ = open; }
     bool endDialogOpen() const { return endDialog_; }
     // Message bodies shaped and rasterised by the browser (text_runs.h); not available with a
-    // stand-in host, where they are drawn with the ImGui font as before.
+    // stand-in host, where they are laid out with the ImGui font's metrics and not drawn (fonts.h).
     const BrowserText& browserText() const { return text_; }
 
 

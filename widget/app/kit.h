@@ -57,7 +57,7 @@ enum class TextStyle : char { Body = 'r', Bold = 'b', Small = 's', SmallBold = '
 // every locale and script shows as it should, in the page's fonts. Measuring is synchronous (the
 // shim's host.textLayout), so layout code asks size() and draws at the result. Layouts are cached
 // per style, wrap width and text (bounded); the bitmaps live in the BrowserText's byte-bounded
-// texture cache. With a stand-in host (no browser text) ImGui's built-in font draws them (fonts.h).
+// texture cache. With a stand-in host (no browser text) they are laid out but not drawn (fonts.h).
 class Labels {
 public:
     Labels(BrowserText& text, const Fonts& fonts, const Palette& palette) : text_(text), fonts_(fonts), pal_(palette) {}
