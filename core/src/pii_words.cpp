@@ -520,7 +520,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
         // "from the 2nd to the 9th, ...", but not "on the 2nd floor".
         if (i >= 2 && x.tok[i].kind == Kind::Mixed && dayAt(x, i) && x.is(i - 1, "the") &&
             x.inList(i - 2, {"on"sv, "to"sv, "from"sv, "by"sv, "until"sv, "till"sv, "before"sv, "after"sv, "since"sv, "until"sv}) &&
-            (i + 1 >= n || x.tok[i + 1].kind == Kind::Punct || x.inList(i + 1, {"and"sv, "or"sv, "but"sv, "please"sv, "pls"sv, "so"sv, "then"sv, "instead"sv})))
+            (i + 1 >= n || x.tok[i + 1].kind == Kind::Punct || x.inList(i + 1, {"and"sv, "or"sv, "but"sv, "please"sv, "pls"sv, "so"sv, "then"sv, "instead"sv, "to"sv, "until"sv, "till"sv})))
             emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
     }
     // Weekdays after on/last/next/this/by/until, or capitalised.
