@@ -284,6 +284,37 @@ bool zipAt(const Text& x, std::size_t i) {
     return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 5;
 }
 
+// A Canadian postal code "A1A 1A1" at token i: returns the token after it, or 0.
+std::size_t caPostcode(const Text& x, std::size_t i) {
+    if (i + 1 >= x.tok.size() || x.tok[i].kind != Kind::Mixed || x.tok[i + 1].kind != Kind::Mixed ||
+        x.tok[i].size() != 3 || x.tok[i + 1].size() != 3 || x.tok[i + 1].begin != x.tok[i].end + 1)
+        return 0;
+    const std::string_view a = x.str(i), b = x.str(i + 1);
+    return isLetter(a[0]) && isDigit(a[1]) && isLetter(a[2]) && isDigit(b[0]) && isLetter(b[1]) && isDigit(b[2]) ? i + 2 : 0;
+}
+constexpr std::string_view kProvinces[] = {"ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt"};
+// Streets named after the word: "27 rue des Lilas", "2150 Rue Sherbrooke O", "14 Avenida Paulista".
+constexpr std::string_view kStreetPrefixes[] = {"rue", "avenue", "av", "boulevard", "bd", "via", "calle", "chemin",
+                                                "avenida", "rua", "piazza", "strada", "carrer", "camino", "allee", "place"};
+// ...and streets written as one word before the number: "Kastanienallee 12", "Hauptstraße 5a".
+constexpr std::string_view kGluedSuffixes[] = {"strasse", "straße", "str.", "allee", "weg", "platz", "gasse", "damm",
+                                               "ufer", "ring", "laan", "straat", "gracht", "vej", "gatan", "gata"};
+// A line break between token k-1 and k: lines of an address act like commas.
+bool lineBreakBefore(const Text& x, std::size_t k) {
+    if (k == 0 || k >= x.tok.size()) return false;
+    for (std::size_t p = x.tok[k - 1].end; p < x.tok[k].begin; ++p)
+        if (x.t[p] == '\n') return true;
+    return false;
+}
+// ", 75019 Paris", ", 10435 Berlin": a 4-5 digit postcode and a capitalised city after a comma at k.
+// Returns the city's token, or 0.
+std::size_t postcodeCity(const Text& x, std::size_t k) {
+    if (!x.punct(k, ',') || k + 2 >= x.tok.size() || x.tok[k + 1].kind != Kind::Number ||
+        x.tok[k + 1].size() < 4 || x.tok[k + 1].size() > 5 || !x.capitalized(k + 2) || listed(x, k + 2, kCityStop))
+        return 0;
+    return k + 2;
+}
+
 // ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
 // [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
 void scanAddresses(const Text& x, std::vector<Candidate>& out) {
@@ -298,7 +329,22 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             continue;
         std::size_t k = i + 1, streetWords = 0;
         bool lowerCase = true, suffix = false;
-        while (k < n && streetWords < 5) {
+        if (listed(x, k, kStreetPrefixes)) {
+            // "rue des Lilas": the name's capitalised words and lower-case particles, at most four.
+            lowerCase = false;
+            std::size_t w = k + 1, last = 0;
+            while (w < n && w - k <= 4 && x.word(w) && x.tok[w].size() > 1 && !listed(x, w, kStreetStop) &&
+                   (x.capitalized(w) || x.inList(w, {"des"sv, "de"sv, "du"sv, "la"sv, "le"sv, "del"sv, "di"sv, "do"sv, "da"sv})))
+            {
+                if (x.capitalized(w)) last = w;
+                ++w;
+            }
+            if (last == 0) continue;
+            k = last;
+            suffix = true;
+            streetWords = 5;  // skips the loop below
+        }
+        while (!suffix && k < n && streetWords < 5) {
             if (listed(x, k, kStreetSuffixes) && streetWords > 0) {
                 suffix = true;
                 break;
@@ -314,7 +360,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t end = x.tok[k].end;
         ++k;
         if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
-        if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv}) && x.allCaps(k)) end = x.tok[k++].end;
+        if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv, "o"sv}) && x.allCaps(k)) end = x.tok[k++].end;
         auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
             if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
                 return u + 2;
@@ -330,10 +376,10 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t u = unitAt(k);
         if (!u && x.punct(k, ',')) u = unitAt(k + 1);
         if (u) end = x.tok[u - 1].end, k = u;
-        // City: after a comma, 1-3 words in the street's case, not stop words.
+        // City: after a comma or a line break, 1-3 words in the street's case, not stop words.
         std::size_t c = k;
-        if (x.punct(c, ',')) {
-            ++c;
+        if (x.punct(c, ',') || lineBreakBefore(x, c)) {
+            if (x.punct(c, ',')) ++c;
             std::size_t words = 0;
             while (c < n && words < 3 && x.word(c) && !listed(x, c, kCityStop) && !listed(x, c, kStreetStop) &&
                    (lowerCase || x.capitalized(c)) && !(words > 0 && listed(x, c, kUsStates) && zipAt(x, c + 1)))
@@ -346,18 +392,50 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
                 c = k;
             }
         }
-        // State and ZIP, ZIP alone, or a UK postcode.
+        // Without a comma, city words right before a state and ZIP: "... apt 3c new york ny 10019".
+        if (c == k && !x.punct(k, ','))
+            for (std::size_t w = k; w < k + 3 && w < n && x.word(w) && !listed(x, w, kCityStop); ++w)
+                if (w > k && listed(x, w, kUsStates) && zipAt(x, w + 1) && (x.allCaps(w) || lowerCase)) {
+                    k = w;
+                    break;
+                }
+        // State and ZIP, ZIP alone, ZIP and city, a province and postal code, or a UK postcode.
         std::size_t s = x.punct(k, ',') ? k + 1 : k;
         if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ','))) {
             end = x.tok[s].end;
             k = s + 1;
             if (zipAt(x, k)) end = x.tok[k].end;
+        } else if (std::size_t city = postcodeCity(x, k)) {
+            end = x.tok[city].end;
         } else if (zipAt(x, s)) {
             end = x.tok[s].end;
+        } else if (std::size_t q = listed(x, s, kProvinces) && x.allCaps(s) ? caPostcode(x, s + 1) : caPostcode(x, s)) {
+            end = x.tok[q - 1].end;
         } else if (std::size_t p = ukPostcode(x, s)) {
             end = x.tok[p - 1].end;
         }
-        emit(out, PiiType::Address, h.begin, end, kAddress, 0.9f);
+        // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...".
+        std::size_t begin = h.begin;
+        if (i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind != Kind::Punct && x.tok[i - 2].size() <= 4 &&
+            !x.word(i - 2) && listed(x, i - 3, kUnits))
+            begin = x.tok[i - 3].begin;
+        emit(out, PiiType::Address, begin, end, kAddress, 0.9f);
+    }
+    // "Kastanienallee 12, 10435 Berlin", "Hauptstraße 5a": a street word ending in a German, Dutch or
+    // Nordic street suffix, a house number, and optionally the postcode and city.
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (!x.capitalized(i) || x.tok[i].size() < 6 ||
+            !(x.tok[i + 1].kind == Kind::Number || (x.tok[i + 1].kind == Kind::Mixed && isDigit(x.t[x.tok[i + 1].begin]))) ||
+            x.tok[i + 1].size() > 4)
+            continue;
+        const std::string_view w = x.str(i);
+        bool street = false;
+        for (std::string_view suf : kGluedSuffixes)
+            street = street || (w.size() > suf.size() + 2 && startsWithNoCase(w, w.size() - suf.size(), suf));
+        if (!street) continue;
+        std::size_t end = x.tok[i + 1].end;
+        if (std::size_t city = postcodeCity(x, i + 2)) end = x.tok[city].end;
+        emit(out, PiiType::Address, x.tok[i].begin, end, kAddress, 0.85f);
     }
     // A UK postcode on its own ("postcode SW1A 2AA"): upper case, or any case after "postcode"; a US ZIP
     // after "zip"/"zip code"/"postal code".

@@ -851,3 +851,15 @@ TEST_CASE("DATE_TIME: ordinal days, months alone, adjacent parts as one date", "
     CHECK(found("booked for 9 May 2026, 14:15") == List{"DATE_TIME:9 May 2026, 14:15"});
     CHECK(found("on Monday at 3pm") == List{"DATE_TIME:Monday", "DATE_TIME:3pm"});
 }
+
+TEST_CASE("ADDRESS: continental and Canadian forms, units before the number, lines, no commas", "[pii][address]") {
+    CHECK(found("send it to 8 rue de la Paix, 75002 Paris please") == List{"ADDRESS:8 rue de la Paix, 75002 Paris"});
+    CHECK(found("I am at Lindenstrasse 41, 50674 Köln now") == List{"ADDRESS:Lindenstrasse 41, 50674 Köln"});
+    CHECK(found("office: 1200 Boulevard Saint-Laurent E, Montréal, QC H2X 2S4") ==
+          List{"ADDRESS:1200 Boulevard Saint-Laurent E, Montréal, QC H2X 2S4"});
+    CHECK(found("Flat 7, 22 Elm Grove, Bristol BS6 5RA") == List{"ADDRESS:Flat 7, 22 Elm Grove, Bristol BS6 5RA"});
+    CHECK(found("it is:\nUnit 4, 9 Mill Lane\nHexham\nNE46 3AB") == List{"ADDRESS:Unit 4, 9 Mill Lane\nHexham\nNE46 3AB"});
+    CHECK(found("ship to 17 e 84th st apt 2b boston ma 02118") == List{"ADDRESS:17 e 84th st apt 2b boston ma 02118"});
+    CHECK(found("I waited 20 minutes, in rue traffic") == kNone);
+    CHECK(found("Rosenweg is closed") == kNone);
+}
