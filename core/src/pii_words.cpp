@@ -639,9 +639,12 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     // Parts of one date side by side are one entity: "Friday 7 June", "3 October 2025, 10:30am",
     // (not "Monday at 3pm": the dev set's convention keeps those apart). Candidates from above, by their start; each chain also as a whole (the longer
     // candidate wins where they overlap).
-    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-              [](const Candidate& a, const Candidate& b) { return a.begin < b.begin || (a.begin == b.begin && a.end > b.end); });
+    // An insertion sort: a message has a handful of dates (std::sort would add its code to the wasm).
     const std::size_t last = out.size();
+    for (std::size_t a = first + 1; a < last; ++a)
+        for (std::size_t b = a; b > first && (out[b].begin < out[b - 1].begin ||
+                                               (out[b].begin == out[b - 1].begin && out[b].end > out[b - 1].end)); --b)
+            std::swap(out[b], out[b - 1]);
     for (std::size_t a = first; a < last;) {
         std::size_t end = out[a].end, b = a + 1;
         for (; b < last; ++b) {
@@ -790,7 +793,7 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
 
 // The value of `key` whose first token after the keyword is k. `reply`: k starts the customer's turn
 // after a bot asked for this (no fillers, and the whole turn's first token is the answer).
-void valueOfKey(const Text& x, const KeyPhrase& key, std::size_t k, bool reply, std::vector<Candidate>& out) {
+[[gnu::noinline]] void valueOfKey(const Text& x, const KeyPhrase& key, std::size_t k, bool reply, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     const std::string_view t = x.t;
     {
