@@ -500,6 +500,18 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
     return false;
 }
 
+// The word before p names another kind of code: order, reference, invoice, tracking, product...
+bool otherCodeBefore(std::string_view t, std::size_t p) {
+    std::size_t f = p;
+    while (f > 0 && !isAlnum(t[f - 1])) --f;
+    std::size_t b = f;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    for (std::string_view w : {"ref"sv, "reference"sv, "order"sv, "invoice"sv, "tracking"sv, "item"sv, "product"sv,
+                               "model"sv, "serial"sv, "voucher"sv, "promo"sv, "coupon"sv, "booking"sv})
+        if (f - b == w.size() && startsWithNoCase(t, b, w)) return true;
+    return false;
+}
+
 // The word before p or after e is in capitals too (2+ letters, no lower case).
 bool capitalWordNear(std::string_view t, std::size_t p, std::size_t e) {
     auto capitals = [&](std::size_t b, std::size_t f) {
@@ -533,7 +545,8 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
                      std::all_of(w.begin() + 6, w.end(), [](char c) { return isUpper(c) || isDigit(c); });
         // A digit in the location code ("NWBKGB2L") is never an English word: no keyword needed, unless
         // the text around is shouted in capitals (a product code among other capitals).
-        const bool digitInLocation = shape && (isDigit(w[6]) || isDigit(w[7]));
+        // Nor after a word that names another kind of code ("order KEYBUS12", "ref ABCDUS33").
+        const bool digitInLocation = shape && (isDigit(w[6]) || isDigit(w[7])) && !otherCodeBefore(t, p);
         if (shape && isCountry(w[4], w[5]) &&
             ((digitInLocation && !capitalWordNear(t, p, e)) || findCues(hits, 0, p, kSwiftReach).has(kCueSwift) ||
              swiftWordAfter(hits, e)))
@@ -560,6 +573,21 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
 // amounts and are skipped, numbers after '+' are left to the phone scanner. Space-joined numbers must
 // look printed (equal groups of 2-6 digits, the last no longer); if one fits no rule as a whole, its
 // first group is tried alone ("account 12345678 2 days ago").
+// Between a and b only "number"/"no"/"num"/"nr"/"is"/"code" and punctuation.
+bool onlyFillers(std::string_view t, std::size_t a, std::size_t b) {
+    for (std::size_t p = a; p < b; ++p) {
+        if (!isLetter(t[p])) continue;
+        std::size_t e = p;
+        while (e < b && isLetter(t[e])) ++e;
+        bool filler = false;
+        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv})
+            filler = filler || (e - p == w.size() && startsWithNoCase(t, p, w));
+        if (!filler) return false;
+        p = e;
+    }
+    return true;
+}
+
 bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
                       const Cues& cues, std::vector<Candidate>& out) {
     std::size_t digits = 0;
@@ -582,8 +610,10 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
     if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds)) return emit(PiiType::BankRouting);
-    // Canadian transit number: 5 digits ("transit 01234"), or with the institution ("01234-003").
-    if (cues.has(kCueTransit) && (single ? digits == 5 : sizes({5, 3}))) return emit(PiiType::BankRouting);
+    // Canadian transit number: 5 digits ("transit 01234"), or with the institution ("01234-003"), only
+    // right after the keyword ("transit number: 01234", not "transit time 12345").
+    if (cues.has(kCueTransit) && (single ? digits == 5 : sizes({5, 3})) && onlyFillers(t, cues.end[kCueTransit], runs[first].begin))
+        return emit(PiiType::BankRouting);
     if (cues.has(kCueSortCode) && digits == 6 && (single || sizes({2, 2, 2}))) return emit(PiiType::BankRouting);
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer

@@ -200,7 +200,8 @@ constexpr std::string_view kNotNames[] = {
     "canadian", "french", "german", "irish", "scottish", "welsh", "english", "australian", "indian", "spanish",
     "italian", "polish", "mexican", "nigerian", "european", "chinese", "dutch",
     // words that follow a greeting or a sign-off ("Thanks Again!")
-    "again", "anyway", "everybody", "guys", "mate", "love", "lots", "much", "heaps", "instead",
+    "again", "anyway", "everybody", "guys", "mate", "love", "lots", "much", "heaps", "instead", "alot", "mum", "mom",
+    "dad", "bro", "buddy", "pal",
     // titles: the cue, never part of the name ("Mr. Okonkwo")
     "mr", "mrs", "ms", "mx", "dr", "prof",
     // contractions that start a clause after a greeting ("hi, I'm Sofia")
@@ -826,6 +827,11 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
                     for (std::size_t c = 1; c < s.size() && !looks; ++c) looks = isUpper(s[c]) && isLower(s[c - 1]);
                     // A reply to the bot must look like one ("nope" is not a password).
                     const bool explicitValue = !reply && (x.punct(k, ':') || x.is(k, "is") || x.is(k, "was"));
+                    // A memorable word is a plain word: only as the clause's last ("was hard to remember" is not one).
+                    const bool plainKey = key.phrase.substr(0, 3) == "mem"sv || key.phrase == "secret word"sv;
+                    if (plainKey && !looks && !(vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct || x.tok[vt + 1].begin > v.end + 1 ||
+                                                x.inList(vt + 1, {"and"sv, "but"sv, "so"sv})))
+                        break;
                     if (looks || explicitValue) emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
                     break;
                 }
@@ -872,7 +878,7 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
                     break;
                 }
                 case PiiType::Age: {
-                    if (x.tok[vt].kind != Kind::Number || x.tok[vt].size() > 3) break;
+                    if (x.tok[vt].kind != Kind::Number || x.tok[vt].size() > 3 || countDigits(s) != x.tok[vt].size()) break;
                     const int age = numberValue(x, vt);
                     if (age < 1 || age > 120) break;
                     std::size_t e = x.tok[vt].end;

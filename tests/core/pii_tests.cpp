@@ -775,6 +775,7 @@ TEST_CASE("Sort codes by shape, transit numbers, BICs with a location digit, com
         CHECK(found("branch transit 04512") == List{"BANK_ROUTING:04512"});
         CHECK(found("transit 04512-004") == List{"BANK_ROUTING:04512-004"});
         CHECK(found("routing 04512") == kNone);
+        CHECK(found("transit time 12345") == kNone);   // only fillers between keyword and number
     }
     SECTION("a BIC needs SWIFT/BIC, 'bank code', 'bank identifier' or IBAN, unless its location has a digit") {
         CHECK(found("please check BARCGB22 for me") == List{"SWIFT_CODE:BARCGB22"});
@@ -782,6 +783,7 @@ TEST_CASE("Sort codes by shape, transit numbers, BICs with a location digit, com
         CHECK(found("bank identifier is BNPAFRPPXXX") == List{"SWIFT_CODE:BNPAFRPPXXX"});
         CHECK(found("my DEPOSITS are late") == kNone);          // "SI" is a country, but no cue, no digit
         CHECK(found("PLEASE CHECK ABCDGB22 NOW") == kNone);      // shouted: a product code among capitals
+        CHECK(found("order KEYBUS12 arrived") == kNone);          // named as another kind of code
     }
     SECTION("expiry as MMYY, or a month and year, after an expiry cue") {
         CHECK(found("card exp 0829") == List{"CREDIT_DEBIT_EXPIRY:0829"});
@@ -811,6 +813,7 @@ TEST_CASE("Bot turns asking for a password, passport or SIN; other credentials a
         CHECK(found("my daughter wants a card, she is 15") == List{"AGE:15"});
         CHECK(found("he is 16 years old") == List{"AGE:16 years"});
         CHECK(found("she is 17 minutes late") == kNone);
+        CHECK(found("she is 5'4") == kNone);
         CHECK(found("he is 12:30 at the branch") == List{"DATE_TIME:12:30"});
     }
 }
@@ -820,6 +823,7 @@ TEST_CASE("NAME: greetings and sign-offs, relations, 'X Y here', attn; brands an
         CHECK(found("Cheers Ngozi, sorted now") == List{"NAME:Ngozi"});
         CHECK(found("thanks Bartholomew!") == List{"NAME:Bartholomew"});
         CHECK(found("Thanks Again!") == kNone);
+        CHECK(found("Thanks Mum!") == kNone);
         CHECK(found("hi Card services, help") == kNone);
     }
     SECTION("'it's'/'its' and a known name ending the clause; two capitalised words before 'here'") {
