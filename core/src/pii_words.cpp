@@ -422,6 +422,25 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             begin = x.tok[i - 3].begin;
         emit(out, PiiType::Address, begin, end, kAddress, 0.9f);
     }
+    // A unit in a named building, no street number: "Unit 5, Parkway Business Centre, Leicester LE4 1BZ",
+    // "Suite 210, Harbour House, Leeds, LS1 4AP": unit, number, the building's capitalised words ending in
+    // a building word, the city, and a postcode or ZIP (required: the proof that this is an address).
+    for (std::size_t i = 0; i + 6 < n; ++i) {
+        if (!listed(x, i, kUnits) || !x.capitalized(i) || x.word(i + 1) || x.tok[i + 1].kind == Kind::Punct || !x.punct(i + 2, ','))
+            continue;
+        std::size_t k = i + 3;
+        while (k < n && k - i < 8 && x.capitalized(k)) ++k;
+        if (k == i + 3 || !x.inList(k - 1, {"centre"sv, "center"sv, "house"sv, "building"sv, "estate"sv, "park"sv, "tower"sv,
+                                            "court"sv, "plaza"sv, "mews"sv, "works"sv, "chambers"sv}))
+            continue;
+        if (x.punct(k, ',')) ++k;
+        const std::size_t city = k;
+        while (k < n && k - city < 3 && x.capitalized(k) && !listed(x, k, kCityStop)) ++k;
+        if (x.punct(k, ',')) ++k;
+        std::size_t e = ukPostcode(x, k);
+        if (!e && zipAt(x, k)) e = k + 1;
+        if (e && k > city) emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
+    }
     // "Kastanienallee 12, 10435 Berlin", "Hauptstraße 5a": a street word ending in a German, Dutch or
     // Nordic street suffix, a house number, and optionally the postcode and city.
     for (std::size_t i = 0; i + 1 < n; ++i) {

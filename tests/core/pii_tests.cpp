@@ -866,4 +866,6 @@ TEST_CASE("ADDRESS: continental and Canadian forms, units before the number, lin
     CHECK(found("ship to 17 e 84th st apt 2b boston ma 02118") == List{"ADDRESS:17 e 84th st apt 2b boston ma 02118"});
     CHECK(found("I waited 20 minutes, in rue traffic") == kNone);
     CHECK(found("Rosenweg is closed") == kNone);
+    CHECK(found("post it to Suite 210, Harbour House, Leeds LS1 4AP thanks") == List{"ADDRESS:Suite 210, Harbour House, Leeds LS1 4AP"});
+    CHECK(found("Unit 3, Riverside Park is where we met") == kNone);   // no postcode
 }
