@@ -426,7 +426,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     // "Suite 210, Harbour House, Leeds, LS1 4AP": unit, number, the building's capitalised words ending in
     // a building word, the city, and a postcode or ZIP (required: the proof that this is an address).
     for (std::size_t i = 0; i + 6 < n; ++i) {
-        if (!listed(x, i, kUnits) || !x.capitalized(i) || x.word(i + 1) || x.tok[i + 1].kind == Kind::Punct || !x.punct(i + 2, ','))
+        if (!x.capitalized(i) || !listed(x, i, kUnits) || x.word(i + 1) || x.tok[i + 1].kind == Kind::Punct || !x.punct(i + 2, ','))
             continue;
         std::size_t k = i + 3;
         while (k < n && k - i < 8 && x.capitalized(k)) ++k;
