@@ -426,7 +426,9 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     // "Suite 210, Harbour House, Leeds, LS1 4AP": unit, number, the building's capitalised words ending in
     // a building word, the city, and a postcode or ZIP (required: the proof that this is an address).
     for (std::size_t i = 0; i + 6 < n; ++i) {
-        if (!x.capitalized(i) || !listed(x, i, kUnits) || x.word(i + 1) || x.tok[i + 1].kind == Kind::Punct || !x.punct(i + 2, ','))
+        // (cheapest test first: this runs for every token)
+        if ((x.tok[i + 1].kind != Kind::Number && x.tok[i + 1].kind != Kind::Mixed) || !x.punct(i + 2, ',') ||
+            !x.capitalized(i) || !listed(x, i, kUnits))
             continue;
         std::size_t k = i + 3;
         while (k < n && k - i < 8 && x.capitalized(k)) ++k;
@@ -444,9 +446,8 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     // "Kastanienallee 12, 10435 Berlin", "Hauptstraße 5a": a street word ending in a German, Dutch or
     // Nordic street suffix, a house number, and optionally the postcode and city.
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        if (!x.capitalized(i) || x.tok[i].size() < 6 ||
-            !(x.tok[i + 1].kind == Kind::Number || (x.tok[i + 1].kind == Kind::Mixed && isDigit(x.t[x.tok[i + 1].begin]))) ||
-            x.tok[i + 1].size() > 4)
+        if (!(x.tok[i + 1].kind == Kind::Number || (x.tok[i + 1].kind == Kind::Mixed && isDigit(x.t[x.tok[i + 1].begin]))) ||
+            x.tok[i + 1].size() > 4 || x.tok[i].size() < 6 || !x.capitalized(i))
             continue;
         const std::string_view w = x.str(i);
         bool street = false;
@@ -610,7 +611,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     for (std::size_t i = 1; i < n; ++i) {
         // A month alone after a date preposition: "in August", "since Jan", "statements for Sept to
         // March 2025" (capitalised; lower-case "may"/"march" are verbs too often).
-        if (isMonth(x, i, true) && x.capitalized(i) && !x.is(i, "may") && !x.is(i, "march") &&
+        if (x.tok[i].kind == Kind::Word && x.capitalized(i) && isMonth(x, i, true) && !x.is(i, "may") && !x.is(i, "march") &&
             x.inList(i - 1, {"in"sv, "since"sv, "during"sv, "until"sv, "till"sv, "by"sv, "from"sv, "before"sv, "after"sv, "for"sv,
                              "of"sv, "early"sv, "late"sv, "mid"sv, "last"sv, "next"sv, "this"sv, "until"sv}))
             emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
