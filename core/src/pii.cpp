@@ -144,7 +144,7 @@ constexpr Keyword kKeywords[] = {
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
-    {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},
+    {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},      {"accnt", kCueAccount, true},
     {"kontonummer", kCueAccount, false}, {"konto", kCueAccount, true},
     {"pay from", kCueAccount, false}, {"paid from", kCueAccount, false},
     {"pay it from", kCueAccount, false}, {"transfer from", kCueAccount, false},
@@ -660,7 +660,7 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         while (e < to && isLetter(t[e])) ++e;
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
-                                   "correction"sv, "perhaps"sv, "either"sv})
+                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }

@@ -601,8 +601,9 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
                                         "in"sv, "dated"sv, "dob"sv, "date"sv})) &&
             !(e > x.tok[i].end && yearAt(x, tokenAt(x, e) - 1)))
             continue;
-        // Month and year after an expiry cue: the card's expiry, not a date.
-        if (d == i && !dayAt(x, k) && expiryCueBefore(x, i)) {
+        // Month and year after an expiry cue: the card's expiry, not a date ("expiry: may 29" is a
+        // two-digit year there).
+        if (d == i && (!dayAt(x, k) || x.tok[k].size() == 2) && expiryCueBefore(x, i)) {
             emit(out, PiiType::CreditDebitExpiry, b, e, kContext, 0.85f);
             continue;
         }

@@ -747,6 +747,7 @@ TEST_CASE("Keywords reach past counts and over alternatives, and survive typos",
     }
     SECTION("an alternative or a sibling value takes the previous value's keyword") {
         CHECK(found("pin should be 7710, or maybe 7170") == List{"PIN:7710", "PIN:7170"});
+        CHECK(found("pin is 6604 no wait 6640") == List{"PIN:6604", "PIN:6640"});
         CHECK(found("account 55120934, actually 55120943") ==
               List{"BANK_ACCOUNT_NUMBER:55120934", "BANK_ACCOUNT_NUMBER:55120943"});
         CHECK(found("my savings is 20938475. my son's is 88120934571") ==
@@ -790,6 +791,7 @@ TEST_CASE("Sort codes by shape, transit numbers, BICs with a location digit, com
         CHECK(found("expires 1130") == List{"CREDIT_DEBIT_EXPIRY:1130"});
         CHECK(found("exp 1330") == kNone);
         CHECK(found("the expiry date is March 2029") == List{"CREDIT_DEBIT_EXPIRY:March 2029"});
+        CHECK(found("expires: Oct 28") == List{"CREDIT_DEBIT_EXPIRY:Oct 28"});
         CHECK(found("I moved in March 2029") == List{"DATE_TIME:March 2029"});
     }
 }
