@@ -1168,7 +1168,10 @@ Asked askedBefore(const Text& x, std::size_t i) {
         if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
         if (x.is(j, "username") || x.is(j, "login") || (x.is(j, "name") && j > 0 && x.is(j - 1, "user")))
             return Asked::Username;
-        if (x.is(j, "password") || x.is(j, "passcode") || x.is(j, "passphrase") || (x.is(j, "word") && j > 0 && x.is(j - 1, "memorable")))
+        // "pw: Gr33nT3a! user: rosie_w": a credential pair, not a question; the "user:" labels a username.
+        const bool passwordWord = x.is(j, "password") || x.is(j, "pw") || x.is(j, "pwd") || x.is(j, "passwd");
+        if (passwordWord && (x.punct(j + 1, ':') || x.punct(j + 1, '=')) && i - j <= 6) return Asked::Username;
+        if (passwordWord || x.is(j, "passcode") || x.is(j, "passphrase") || (x.is(j, "word") && j > 0 && x.is(j - 1, "memorable")))
             return Asked::Password;
         if (x.is(j, "passport")) return Asked::Passport;
         if (x.is(j, "sin") || (x.is(j, "insurance") && j > 0 && x.is(j - 1, "social"))) return Asked::Sin;

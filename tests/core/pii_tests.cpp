@@ -802,6 +802,7 @@ TEST_CASE("Bot turns asking for a password, passport or SIN; other credentials a
         CHECK(found("Bot: And your passport number. User: P8812043") == List{"PASSPORT_NUMBER:P8812043"});
         CHECK(found("Bot: What is your SIN? User: 046 454 286") == List{"CA_SOCIAL_INSURANCE_NUMBER:046 454 286"});
         CHECK(found("Bot: Could you type your password? User: nope") == kNone);
+        CHECK(found("login details pw: Ab12-cd34 user: kai_m9 thanks") == List{"PASSWORD:Ab12-cd34", "USERNAME:kai_m9"});
     }
     SECTION("'today' between keyword and value; memorable words; dashed licences; a passport typo") {
         CHECK(found("got my new SIN today: 046 454 286") == List{"CA_SOCIAL_INSURANCE_NUMBER:046 454 286"});
