@@ -111,7 +111,8 @@ bool ssnValid(const Digits& ds) {
 // ---- Keywords -------------------------------------------------------------------------------------
 // Numbers that are only PII by context need a keyword *before* them: case-insensitive, starting a word
 // (no ASCII letter before it), ending at most kKeywordReach bytes before the number, and with no other
-// number between keyword and number ("cvv 123 and 456 more" flags only 123). Whole-word keywords must
+// number between keyword and number ("cvv 123 and 456 more" flags only 123) but counts of one or two
+// digits ("pin locked after 3 tries, i used 4821") and values given as alternatives (alternativeGap). Whole-word keywords must
 // also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
 enum Cue { kCueSsn, kCueRouting, kCueTransit, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
            kCueSwift, kCueCard, kCueCount };
@@ -476,7 +477,8 @@ void scanEmails(std::string_view t, std::vector<Candidate>& out) {
 // ---- SWIFT_CODE -----------------------------------------------------------------------------------
 // BIC (ISO 9362): 4 letters (institution), 2 letters (a country code in use), 2 letters or digits
 // (location), optionally 3 more (branch) — 8 or 11 characters forming a word of their own. Upper case
-// only, and only after "SWIFT" or "BIC": eight capital letters alone ("TRANSFER") are too often a word.
+// only, and only after "SWIFT"/"BIC"/"bank code"/"bank identifier"/"IBAN": eight capital letters alone
+// ("TRANSFER") are too often a word; a digit in the location code is never one (see scanSwift).
 constexpr std::string_view kCountries =  // ISO 3166-1 alpha-2, plus XK (Kosovo) as SWIFT uses it
     "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCN"
     "COCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHM"
@@ -560,7 +562,8 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
 //  - SSN: "AAA-GG-SSSS" needs no keyword (the shape is specific enough); 9 digits or "AAA GG SSSS"
 //    need "SSN"/"social security". Never-issued ranges are excluded (see ssnValid).
 //  - BANK_ROUTING: 9 contiguous digits with a valid ABA checksum after "routing"/"ABA"/"RTN"/
-//    "transit"; or a UK sort code (6 digits, "NN-NN-NN") after "sort code".
+//    "transit"; a Canadian transit (5 digits, or 5-3) right after "transit"; or a UK sort code (6
+//    digits, "NN-NN-NN") after "sort code", or by its shape alone (sortCodeAlone).
 //  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code".
 //  - PIN: 4-6 contiguous digits after "PIN".
 //  - BANK_ACCOUNT_NUMBER: 6-17 digits after "account"/"acct"/"acc"/"a/c"/"Konto(nummer)".
