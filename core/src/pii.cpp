@@ -111,9 +111,10 @@ bool ssnValid(const Digits& ds) {
 // ---- Keywords -------------------------------------------------------------------------------------
 // Numbers that are only PII by context need a keyword *before* them: case-insensitive, starting a word
 // (no ASCII letter before it), ending at most kKeywordReach bytes before the number, and with no other
-// number between keyword and number ("cvv 123 and 456 more" flags only 123). Whole-word keywords must
+// number between keyword and number ("cvv 123 and 456 more" flags only 123) but counts of one or two
+// digits ("pin locked after 3 tries, i used 4821") and values given as alternatives (alternativeGap). Whole-word keywords must
 // also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
-enum Cue { kCueSsn, kCueRouting, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
+enum Cue { kCueSsn, kCueRouting, kCueTransit, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
            kCueSwift, kCueCard, kCueCount };
 
 struct Keyword {
@@ -125,7 +126,7 @@ struct Keyword {
 constexpr Keyword kKeywords[] = {
     {"ssn", kCueSsn, true},          {"social security", kCueSsn, false},
     {"routing", kCueRouting, false}, {"aba", kCueRouting, true},
-    {"rtn", kCueRouting, true},      {"transit", kCueRouting, false},
+    {"rtn", kCueRouting, true},      {"transit", kCueTransit, false},   // ABA, or a Canadian 5-digit transit
     {"sort code", kCueSortCode, false}, {"sortcode", kCueSortCode, false},
     {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
@@ -144,7 +145,7 @@ constexpr Keyword kKeywords[] = {
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
-    {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},
+    {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},      {"accnt", kCueAccount, true},
     {"kontonummer", kCueAccount, false}, {"konto", kCueAccount, true},
     {"pay from", kCueAccount, false}, {"paid from", kCueAccount, false},
     {"pay it from", kCueAccount, false}, {"transfer from", kCueAccount, false},
@@ -160,6 +161,8 @@ constexpr Keyword kKeywords[] = {
     {"call", kCuePhone, false},      {"fax", kCuePhone, true},
     {"whatsapp", kCuePhone, false},
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
+    {"bank code", kCueSwift, false}, {"bank identifier", kCueSwift, false},
+    {"iban", kCueSwift, true},
     // Only for card numbers whose Luhn check fails (a customer's typo): see scanCards.
     {"card", kCueCard, false},       {"visa", kCueCard, true},
     {"mastercard", kCueCard, true},  {"amex", kCueCard, true},
@@ -196,6 +199,41 @@ struct CueHit {
 };
 using CueHits = std::vector<CueHit>;
 
+// Customers mistype cue words ("acount", "acocunt", "rounting"): the longer single-word cues also match
+// a word one deletion, insertion, adjacent swap or substitution away (a substitution not in the last
+// letter, so "routine" is not "routing"), if it starts with the same letter.
+constexpr Keyword kFuzzyKeywords[] = {
+    {"account", kCueAccount, false},  {"routing", kCueRouting, false},  {"checking", kCueAccount, false},
+    {"chequing", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
+};
+bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
+    auto c = [&](std::size_t i) { return toLower(t[p + i]); };
+    std::size_t i = 0;
+    const std::size_t m = std::min(n, w.size());
+    while (i < m && c(i) == w[i]) ++i;
+    if (n == w.size()) {
+        if (i == n) return false;  // equal: an exact hit already
+        auto same = [&](std::size_t from) {
+            for (std::size_t k = from; k < n; ++k)
+                if (c(k) != w[k]) return false;
+            return true;
+        };
+        if (i + 1 < n && c(i) == w[i + 1] && c(i + 1) == w[i] && same(i + 2)) return true;  // swap
+        return i + 1 < n && same(i + 1);                                                   // substitution
+    }
+    if (n + 1 == w.size()) {  // a letter dropped
+        for (std::size_t k = i; k < n; ++k)
+            if (c(k) != w[k + 1]) return false;
+        return true;
+    }
+    if (n == w.size() + 1) {  // a letter doubled or added
+        for (std::size_t k = i + 1; k < n; ++k)
+            if (c(k) != w[k - 1]) return false;
+        return true;
+    }
+    return false;
+}
+
 CueHits findCueHits(std::string_view t) {
     // Keyword indexes by first character (letters lower-cased, '3' for "3-digit"), built once.
     struct Index {
@@ -218,10 +256,20 @@ CueHits findCueHits(std::string_view t) {
         if (isLetter(before(t, p))) continue;
         const int s = Index::slot(toLower(t[p]));
         if (s < 0) continue;
+        const std::size_t before = hits.size();
         for (std::size_t k = index.first[s]; k < index.first[s] + index.count[s]; ++k) {
             const Keyword& kw = kKeywords[index.order[k]];
             if (keywordAt(t, p, kw)) hits.push_back({p, p + kw.word.size(), kw.cue});
         }
+        if (hits.size() != before || (s != 0 && s != 2 && s != 15 && s != 17 && s != 19)) continue;  // a c p r t
+        std::size_t e = p;
+        while (isLetter(at(t, e))) ++e;
+        if (e - p < 6 || e - p > 9) continue;
+        for (const Keyword& kw : kFuzzyKeywords)
+            if (kw.word[0] == toLower(t[p]) && oneEditAway(t, p, e - p, kw.word)) {
+                hits.push_back({p, e, kw.cue});
+                break;
+            }
     }
     return hits;
 }
@@ -429,7 +477,8 @@ void scanEmails(std::string_view t, std::vector<Candidate>& out) {
 // ---- SWIFT_CODE -----------------------------------------------------------------------------------
 // BIC (ISO 9362): 4 letters (institution), 2 letters (a country code in use), 2 letters or digits
 // (location), optionally 3 more (branch) — 8 or 11 characters forming a word of their own. Upper case
-// only, and only after "SWIFT" or "BIC": eight capital letters alone ("TRANSFER") are too often a word.
+// only, and only after "SWIFT"/"BIC"/"bank code"/"bank identifier"/"IBAN": eight capital letters alone
+// ("TRANSFER") are too often a word; a digit in the location code is never one (see scanSwift).
 constexpr std::string_view kCountries =  // ISO 3166-1 alpha-2, plus XK (Kosovo) as SWIFT uses it
     "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCN"
     "COCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHM"
@@ -453,6 +502,37 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
     return false;
 }
 
+// The word before p names another kind of code: order, reference, invoice, tracking, product...
+bool otherCodeBefore(std::string_view t, std::size_t p) {
+    std::size_t f = p;
+    while (f > 0 && !isAlnum(t[f - 1])) --f;
+    std::size_t b = f;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    for (std::string_view w : {"ref"sv, "reference"sv, "order"sv, "invoice"sv, "tracking"sv, "item"sv, "product"sv,
+                               "model"sv, "serial"sv, "voucher"sv, "promo"sv, "coupon"sv, "booking"sv})
+        if (f - b == w.size() && startsWithNoCase(t, b, w)) return true;
+    return false;
+}
+
+// The word before p or after e is in capitals too (2+ letters, no lower case).
+bool capitalWordNear(std::string_view t, std::size_t p, std::size_t e) {
+    auto capitals = [&](std::size_t b, std::size_t f) {
+        if (f < b + 2) return false;
+        for (std::size_t k = b; k < f; ++k)
+            if (!isUpper(t[k]) && !isDigit(t[k])) return false;
+        return true;
+    };
+    std::size_t f = p;
+    while (f > 0 && !isAlnum(t[f - 1])) --f;
+    std::size_t b = f;
+    while (b > 0 && isAlnum(t[b - 1])) --b;
+    std::size_t g = e;
+    while (g < t.size() && !isAlnum(t[g])) ++g;
+    std::size_t h = g;
+    while (h < t.size() && isAlnum(t[h])) ++h;
+    return capitals(b, f) || capitals(g, h);
+}
+
 void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size();) {
         if (!isWordChar(t[p])) {
@@ -465,7 +545,13 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
         bool shape = (w.size() == 8 || w.size() == 11) &&
                      std::all_of(w.begin(), w.begin() + 6, isUpper) &&
                      std::all_of(w.begin() + 6, w.end(), [](char c) { return isUpper(c) || isDigit(c); });
-        if (shape && isCountry(w[4], w[5]) && (findCues(hits, 0, p, kSwiftReach).has(kCueSwift) || swiftWordAfter(hits, e)))
+        // A digit in the location code ("NWBKGB2L") is never an English word: no keyword needed, unless
+        // the text around is shouted in capitals (a product code among other capitals).
+        // Nor after a word that names another kind of code ("order KEYBUS12", "ref ABCDUS33").
+        const bool digitInLocation = shape && (isDigit(w[6]) || isDigit(w[7])) && !otherCodeBefore(t, p);
+        if (shape && isCountry(w[4], w[5]) &&
+            ((digitInLocation && !capitalWordNear(t, p, e)) || findCues(hits, 0, p, kSwiftReach).has(kCueSwift) ||
+             swiftWordAfter(hits, e)))
             out.push_back({PiiType::SwiftCode, p, e, kContext, 0.95f});
         p = e;
     }
@@ -476,7 +562,8 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
 //  - SSN: "AAA-GG-SSSS" needs no keyword (the shape is specific enough); 9 digits or "AAA GG SSSS"
 //    need "SSN"/"social security". Never-issued ranges are excluded (see ssnValid).
 //  - BANK_ROUTING: 9 contiguous digits with a valid ABA checksum after "routing"/"ABA"/"RTN"/
-//    "transit"; or a UK sort code (6 digits, "NN-NN-NN") after "sort code".
+//    "transit"; a Canadian transit (5 digits, or 5-3) right after "transit"; or a UK sort code (6
+//    digits, "NN-NN-NN") after "sort code", or by its shape alone (sortCodeAlone).
 //  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code".
 //  - PIN: 4-6 contiguous digits after "PIN".
 //  - BANK_ACCOUNT_NUMBER: 6-17 digits after "account"/"acct"/"acc"/"a/c"/"Konto(nummer)".
@@ -489,6 +576,21 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
 // amounts and are skipped, numbers after '+' are left to the phone scanner. Space-joined numbers must
 // look printed (equal groups of 2-6 digits, the last no longer); if one fits no rule as a whole, its
 // first group is tried alone ("account 12345678 2 days ago").
+// Between a and b only "number"/"no"/"num"/"nr"/"is"/"code" and punctuation.
+bool onlyFillers(std::string_view t, std::size_t a, std::size_t b) {
+    for (std::size_t p = a; p < b; ++p) {
+        if (!isLetter(t[p])) continue;
+        std::size_t e = p;
+        while (e < b && isLetter(t[e])) ++e;
+        bool filler = false;
+        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv})
+            filler = filler || (e - p == w.size() && startsWithNoCase(t, p, w));
+        if (!filler) return false;
+        p = e;
+    }
+    return true;
+}
+
 bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
                       const Cues& cues, std::vector<Candidate>& out) {
     std::size_t digits = 0;
@@ -510,7 +612,11 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     };
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
-    if (cues.has(kCueRouting) && single && abaValid(ds)) return emit(PiiType::BankRouting);
+    if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds)) return emit(PiiType::BankRouting);
+    // Canadian transit number: 5 digits ("transit 01234"), or with the institution ("01234-003"), only
+    // right after the keyword ("transit number: 01234", not "transit time 12345").
+    if (cues.has(kCueTransit) && (single ? digits == 5 : sizes({5, 3})) && onlyFillers(t, cues.end[kCueTransit], runs[first].begin))
+        return emit(PiiType::BankRouting);
     if (cues.has(kCueSortCode) && digits == 6 && (single || sizes({2, 2, 2}))) return emit(PiiType::BankRouting);
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
@@ -523,8 +629,8 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     }
     if (!printed) return false;
 
-    std::array<Cue, 4> weak = {kCueCvv, kCuePin, kCueAccount, kCuePhone};
-    // Nearest keyword first, ties in the order above: a stable insertion sort of four items
+    std::array<Cue, 5> weak = {kCueCvv, kCuePin, kCueAccount, kCuePhone, kCueExpiry};
+    // Nearest keyword first, ties in the order above: a stable insertion sort of five items
     // (std::stable_sort would add ~2.5 KB of merge code to the wasm for this).
     for (std::size_t i = 1; i < weak.size(); ++i)
         for (std::size_t j = i; j > 0 && cues.end[weak[j]] > cues.end[weak[j - 1]]; --j) std::swap(weak[j], weak[j - 1]);
@@ -534,13 +640,76 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         if (cue == kCuePin && single && digits >= 4 && digits <= 6) return emit(PiiType::Pin);
         if (cue == kCueAccount && digits >= 6 && digits <= 17) return emit(PiiType::BankAccountNumber);
         if (cue == kCuePhone && single && digits >= 10 && digits <= 15) return emit(PiiType::Phone);
+        // MMYY without a separator: "exp 0527"
+        if (cue == kCueExpiry && single && digits == 4 && (ds.d[0] == '0' ? ds.d[1] != '0' : ds.d[0] == '1' && ds.d[1] <= '2'))
+            return emit(PiiType::CreditDebitExpiry);
     }
     return false;
+}
+
+// A number written as an alternative to, or a sibling of, the previous one takes that one's keywords:
+// "pin is 4821, or maybe 4812", "account 1234567, actually 1234576", "my savings is X. my wife's is Y".
+// The gap between them: at most 32 bytes without digits, with such a word in it.
+bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
+    if (to <= from || to - from > 32) return false;
+    bool possessive = false;
+    for (std::size_t p = from; p < to; ++p) {
+        if (isDigit(t[p])) return false;
+        if (isLetter(before(t, p)) || !isLetter(t[p])) {
+            possessive = possessive || (t[p] == '\'' && at(t, p + 1) == 's' && !isLetter(at(t, p + 2)));
+            continue;
+        }
+        std::size_t e = p;
+        while (e < to && isLetter(t[e])) ++e;
+        const std::string_view w = t.substr(p, e - p);
+        for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
+                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv})
+            if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
+        p = e - 1;
+    }
+    // "my wife's is", "hers is", "the joint one:"
+    std::size_t e = to;
+    while (e > from && (t[e - 1] == ' ' || t[e - 1] == ':')) --e;
+    return possessive && e >= from + 2 && startsWithNoCase(t, e - 2, "is") && !isLetter(before(t, e - 2));
+}
+
+// A UK sort code by its shape alone: "NN-NN-NN" (not inside a longer dash-joined number) that cannot be
+// a date, or that stands next to an 8-digit account number ("20-45-77, 41234567").
+bool sortCodeShape(std::string_view t, const std::vector<Run>& runs, std::size_t i) {
+    if (i + 2 >= runs.size()) return false;
+    for (std::size_t k = i; k <= i + 2; ++k)
+        if (runs[k].size() != 2 || runs[k].wordGlued || (k > i && (runs[k].begin != runs[k - 1].end + 1 || t[runs[k].begin - 1] != '-')))
+            return false;
+    return !(at(t, runs[i + 2].end) == '-' && isDigit(at(t, runs[i + 2].end + 1))) &&
+           !(before(t, runs[i].begin) == '-' && isDigit(before(t, runs[i].begin - 1)));
+}
+// Runs a and b (a before b) are separated only by a short gap of spaces and punctuation: ", " or " / ".
+bool besideEachOther(std::string_view t, const Run& a, const Run& b) {
+    if (b.begin < a.end || b.begin - a.end > 3) return false;
+    for (std::size_t p = a.end; p < b.begin; ++p)
+        if (!(t[p] == ' ' || t[p] == ',' || t[p] == '/' || t[p] == ';' || t[p] == '|')) return false;
+    return true;
+}
+bool accountBesideSortCode(std::string_view t, const std::vector<Run>& runs, std::size_t i) {
+    if (runs[i].size() != 8 || !runs[i].clean()) return false;
+    return (i + 3 < runs.size() && sortCodeShape(t, runs, i + 1) && besideEachOther(t, runs[i], runs[i + 1])) ||
+           (i >= 3 && sortCodeShape(t, runs, i - 3) && besideEachOther(t, runs[i - 1], runs[i]));
+}
+bool sortCodeAlone(std::string_view t, const std::vector<Run>& runs, std::size_t i) {
+    if (!sortCodeShape(t, runs, i)) return false;
+    auto v = [&](std::size_t k) { return (t[runs[k].begin] - '0') * 10 + (t[runs[k].begin + 1] - '0'); };
+    const bool dateLike = (v(i) >= 1 && v(i) <= 31 && v(i + 1) >= 1 && v(i + 1) <= 12) ||
+                          (v(i) >= 1 && v(i) <= 12 && v(i + 1) >= 1 && v(i + 1) <= 31);
+    return !dateLike || (i + 3 < runs.size() && accountBesideSortCode(t, runs, i + 3)) ||
+           (i > 0 && accountBesideSortCode(t, runs, i - 1));
 }
 
 void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
+    // The previous number that took a keyword: its end and keywords (see alternativeGap).
+    std::size_t lastEnd = 0;
+    Cues lastCues;
     for (std::size_t i = 0; i < runs.size();) {
         const Run& r = runs[i];
         if (r.wordGlued) {  // "cvv2", "12th": not a number, does not end a keyword's reach
@@ -582,10 +751,22 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
             Cues cues = findCues(hits, floor, r.begin);
+            if (lastEnd != 0 && alternativeGap(t, lastEnd, r.begin))
+                for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
+            const std::size_t before = out.size();
             if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ')
                 tryContextNumber(t, runs, i, i, cues, out);
+            if (out.size() != before) {
+                lastEnd = out.back().end;
+                lastCues = cues;
+            } else if (dashes && sortCodeAlone(t, runs, i)) {
+                out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
+            } else if (j == i && accountBesideSortCode(t, runs, i)) {
+                out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
+            }
         }
-        floor = runs[j].end;
+        // A count or a short number ("after 3 attempts", "2 days ago") does not take the keyword's reach.
+        if (j > i || r.size() > 2) floor = runs[j].end;
         i = j + 1;
     }
 }

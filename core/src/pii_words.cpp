@@ -191,6 +191,17 @@ constexpr std::string_view kNotNames[] = {
     "gas", "energy", "water", "electric", "power", "insurance", "airlines", "airways", "ltd", "inc", "corp", "plc",
     "llc", "store", "shop", "market", "pharmacy", "hotel", "british", "american", "national", "international",
     "group", "services", "telecom", "mobile", "express", "direct", "online", "general", "royal", "first", "capital",
+    // merchants and banks whose names read like people's ("Uber Eats", "Wells Fargo"): a short list of
+    // the ones a bank chat names most, not a directory
+    "uber", "eats", "fargo", "amazon", "netflix", "spotify", "tesco", "walmart", "costco", "starbucks",
+    "deliveroo", "ebay", "apple", "google", "airbnb", "lyft", "zelle", "venmo", "revolut", "monzo", "barclays",
+    "natwest", "hsbc", "lloyds", "santander", "halifax", "nationwide", "citibank", "wharf",
+    // demonyms ("Canadian here")
+    "canadian", "french", "german", "irish", "scottish", "welsh", "english", "australian", "indian", "spanish",
+    "italian", "polish", "mexican", "nigerian", "european", "chinese", "dutch",
+    // words that follow a greeting or a sign-off ("Thanks Again!")
+    "again", "anyway", "everybody", "guys", "mate", "love", "lots", "much", "heaps", "instead", "alot", "mum", "mom",
+    "dad", "bro", "buddy", "pal",
     // titles: the cue, never part of the name ("Mr. Okonkwo")
     "mr", "mrs", "ms", "mx", "dr", "prof",
     // contractions that start a clause after a greeting ("hi, I'm Sofia")
@@ -274,6 +285,37 @@ bool zipAt(const Text& x, std::size_t i) {
     return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 5;
 }
 
+// A Canadian postal code "A1A 1A1" at token i: returns the token after it, or 0.
+std::size_t caPostcode(const Text& x, std::size_t i) {
+    if (i + 1 >= x.tok.size() || x.tok[i].kind != Kind::Mixed || x.tok[i + 1].kind != Kind::Mixed ||
+        x.tok[i].size() != 3 || x.tok[i + 1].size() != 3 || x.tok[i + 1].begin != x.tok[i].end + 1)
+        return 0;
+    const std::string_view a = x.str(i), b = x.str(i + 1);
+    return isLetter(a[0]) && isDigit(a[1]) && isLetter(a[2]) && isDigit(b[0]) && isLetter(b[1]) && isDigit(b[2]) ? i + 2 : 0;
+}
+constexpr std::string_view kProvinces[] = {"ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt"};
+// Streets named after the word: "27 rue des Lilas", "2150 Rue Sherbrooke O", "14 Avenida Paulista".
+constexpr std::string_view kStreetPrefixes[] = {"rue", "avenue", "av", "boulevard", "bd", "via", "calle", "chemin",
+                                                "avenida", "rua", "piazza", "strada", "carrer", "camino", "allee", "place"};
+// ...and streets written as one word before the number: "Kastanienallee 12", "Hauptstraße 5a".
+constexpr std::string_view kGluedSuffixes[] = {"strasse", "straße", "str.", "allee", "weg", "platz", "gasse", "damm",
+                                               "ufer", "ring", "laan", "straat", "gracht", "vej", "gatan", "gata"};
+// A line break between token k-1 and k: lines of an address act like commas.
+bool lineBreakBefore(const Text& x, std::size_t k) {
+    if (k == 0 || k >= x.tok.size()) return false;
+    for (std::size_t p = x.tok[k - 1].end; p < x.tok[k].begin; ++p)
+        if (x.t[p] == '\n') return true;
+    return false;
+}
+// ", 75019 Paris", ", 10435 Berlin": a 4-5 digit postcode and a capitalised city after a comma at k.
+// Returns the city's token, or 0.
+std::size_t postcodeCity(const Text& x, std::size_t k) {
+    if (!x.punct(k, ',') || k + 2 >= x.tok.size() || x.tok[k + 1].kind != Kind::Number ||
+        x.tok[k + 1].size() < 4 || x.tok[k + 1].size() > 5 || !x.capitalized(k + 2) || listed(x, k + 2, kCityStop))
+        return 0;
+    return k + 2;
+}
+
 // ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
 // [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
 void scanAddresses(const Text& x, std::vector<Candidate>& out) {
@@ -288,7 +330,22 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             continue;
         std::size_t k = i + 1, streetWords = 0;
         bool lowerCase = true, suffix = false;
-        while (k < n && streetWords < 5) {
+        if (listed(x, k, kStreetPrefixes)) {
+            // "rue des Lilas": the name's capitalised words and lower-case particles, at most four.
+            lowerCase = false;
+            std::size_t w = k + 1, last = 0;
+            while (w < n && w - k <= 4 && x.word(w) && x.tok[w].size() > 1 && !listed(x, w, kStreetStop) &&
+                   (x.capitalized(w) || x.inList(w, {"des"sv, "de"sv, "du"sv, "la"sv, "le"sv, "del"sv, "di"sv, "do"sv, "da"sv})))
+            {
+                if (x.capitalized(w)) last = w;
+                ++w;
+            }
+            if (last == 0) continue;
+            k = last;
+            suffix = true;
+            streetWords = 5;  // skips the loop below
+        }
+        while (!suffix && k < n && streetWords < 5) {
             if (listed(x, k, kStreetSuffixes) && streetWords > 0) {
                 suffix = true;
                 break;
@@ -304,7 +361,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t end = x.tok[k].end;
         ++k;
         if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
-        if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv}) && x.allCaps(k)) end = x.tok[k++].end;
+        if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv, "o"sv}) && x.allCaps(k)) end = x.tok[k++].end;
         auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
             if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
                 return u + 2;
@@ -320,10 +377,10 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t u = unitAt(k);
         if (!u && x.punct(k, ',')) u = unitAt(k + 1);
         if (u) end = x.tok[u - 1].end, k = u;
-        // City: after a comma, 1-3 words in the street's case, not stop words.
+        // City: after a comma or a line break, 1-3 words in the street's case, not stop words.
         std::size_t c = k;
-        if (x.punct(c, ',')) {
-            ++c;
+        if (x.punct(c, ',') || lineBreakBefore(x, c)) {
+            if (x.punct(c, ',')) ++c;
             std::size_t words = 0;
             while (c < n && words < 3 && x.word(c) && !listed(x, c, kCityStop) && !listed(x, c, kStreetStop) &&
                    (lowerCase || x.capitalized(c)) && !(words > 0 && listed(x, c, kUsStates) && zipAt(x, c + 1)))
@@ -336,18 +393,70 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
                 c = k;
             }
         }
-        // State and ZIP, ZIP alone, or a UK postcode.
+        // Without a comma, city words right before a state and ZIP: "... apt 3c new york ny 10019".
+        if (c == k && !x.punct(k, ','))
+            for (std::size_t w = k; w < k + 3 && w < n && x.word(w) && !listed(x, w, kCityStop); ++w)
+                if (w > k && listed(x, w, kUsStates) && zipAt(x, w + 1) && (x.allCaps(w) || lowerCase)) {
+                    k = w;
+                    break;
+                }
+        // State and ZIP, ZIP alone, ZIP and city, a province and postal code, or a UK postcode.
         std::size_t s = x.punct(k, ',') ? k + 1 : k;
         if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ','))) {
             end = x.tok[s].end;
             k = s + 1;
             if (zipAt(x, k)) end = x.tok[k].end;
+        } else if (std::size_t city = postcodeCity(x, k)) {
+            end = x.tok[city].end;
         } else if (zipAt(x, s)) {
             end = x.tok[s].end;
+        } else if (std::size_t q = listed(x, s, kProvinces) && x.allCaps(s) ? caPostcode(x, s + 1) : caPostcode(x, s)) {
+            end = x.tok[q - 1].end;
         } else if (std::size_t p = ukPostcode(x, s)) {
             end = x.tok[p - 1].end;
         }
-        emit(out, PiiType::Address, h.begin, end, kAddress, 0.9f);
+        // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...".
+        std::size_t begin = h.begin;
+        if (i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind != Kind::Punct && x.tok[i - 2].size() <= 4 &&
+            !x.word(i - 2) && listed(x, i - 3, kUnits))
+            begin = x.tok[i - 3].begin;
+        emit(out, PiiType::Address, begin, end, kAddress, 0.9f);
+    }
+    // A unit in a named building, no street number: "Unit 5, Parkway Business Centre, Leicester LE4 1BZ",
+    // "Suite 210, Harbour House, Leeds, LS1 4AP": unit, number, the building's capitalised words ending in
+    // a building word, the city, and a postcode or ZIP (required: the proof that this is an address).
+    for (std::size_t i = 0; i + 6 < n; ++i) {
+        // (cheapest test first: this runs for every token)
+        if ((x.tok[i + 1].kind != Kind::Number && x.tok[i + 1].kind != Kind::Mixed) || !x.punct(i + 2, ',') ||
+            !x.capitalized(i) || !listed(x, i, kUnits))
+            continue;
+        std::size_t k = i + 3;
+        while (k < n && k - i < 8 && x.capitalized(k)) ++k;
+        if (k == i + 3 || !x.inList(k - 1, {"centre"sv, "center"sv, "house"sv, "building"sv, "estate"sv, "park"sv, "tower"sv,
+                                            "court"sv, "plaza"sv, "mews"sv, "works"sv, "chambers"sv}))
+            continue;
+        if (x.punct(k, ',')) ++k;
+        const std::size_t city = k;
+        while (k < n && k - city < 3 && x.capitalized(k) && !listed(x, k, kCityStop)) ++k;
+        if (x.punct(k, ',')) ++k;
+        std::size_t e = ukPostcode(x, k);
+        if (!e && zipAt(x, k)) e = k + 1;
+        if (e && k > city) emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
+    }
+    // "Kastanienallee 12, 10435 Berlin", "Hauptstraße 5a": a street word ending in a German, Dutch or
+    // Nordic street suffix, a house number, and optionally the postcode and city.
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (!(x.tok[i + 1].kind == Kind::Number || (x.tok[i + 1].kind == Kind::Mixed && isDigit(x.t[x.tok[i + 1].begin]))) ||
+            x.tok[i + 1].size() > 4 || x.tok[i].size() < 6 || !x.capitalized(i))
+            continue;
+        const std::string_view w = x.str(i);
+        bool street = false;
+        for (std::string_view suf : kGluedSuffixes)
+            street = street || (w.size() > suf.size() + 2 && startsWithNoCase(w, w.size() - suf.size(), suf));
+        if (!street) continue;
+        std::size_t end = x.tok[i + 1].end;
+        if (std::size_t city = postcodeCity(x, i + 2)) end = x.tok[city].end;
+        emit(out, PiiType::Address, x.tok[i].begin, end, kAddress, 0.85f);
     }
     // A UK postcode on its own ("postcode SW1A 2AA"): upper case, or any case after "postcode"; a US ZIP
     // after "zip"/"zip code"/"postal code".
@@ -406,9 +515,22 @@ bool yearAt(const Text& x, std::size_t i) {
     return y >= 1900 && y <= 2099;
 }
 
+// A card's expiry cue up to three tokens before token i: "exp", "expiry"/"expires"/"expiration",
+// "valid thru/through/until", "good thru" ("expiry is may 2028", "expires: June 2027").
+bool expiryCueBefore(const Text& x, std::size_t i) {
+    for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
+        const std::size_t k = i - back;
+        if (x.is(k, "exp") || (x.word(k) && x.tok[k].size() >= 5 && startsWithNoCase(x.t, x.tok[k].begin, "expir")) ||
+            (x.inList(k, {"thru"sv, "through"sv, "until"sv}) && k > 0 && x.inList(k - 1, {"valid"sv, "good"sv})))
+            return true;
+    }
+    return false;
+}
+
 void scanDates(const Text& x, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     const std::size_t n = x.tok.size();
+    const std::size_t first = out.size();
     // Numeric: D/M/Y or M/D/Y (one separator kind: / . -), Y-M-D; valid day and month either way.
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (!isDigit(t[p]) || isDigit(before(t, p)) || isLetter(before(t, p))) continue;
@@ -479,7 +601,27 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
                                         "in"sv, "dated"sv, "dob"sv, "date"sv})) &&
             !(e > x.tok[i].end && yearAt(x, tokenAt(x, e) - 1)))
             continue;
+        // Month and year after an expiry cue: the card's expiry, not a date ("expiry: may 29" is a
+        // two-digit year there).
+        if (d == i && (!dayAt(x, k) || x.tok[k].size() == 2) && expiryCueBefore(x, i)) {
+            emit(out, PiiType::CreditDebitExpiry, b, e, kContext, 0.85f);
+            continue;
+        }
         emit(out, PiiType::DateTime, b, e, kDate, 0.9f);
+    }
+    for (std::size_t i = 1; i < n; ++i) {
+        // A month alone after a date preposition: "in August", "since Jan", "statements for Sept to
+        // March 2025" (capitalised; lower-case "may"/"march" are verbs too often).
+        if (x.tok[i].kind == Kind::Word && x.capitalized(i) && isMonth(x, i, true) && !x.is(i, "may") && !x.is(i, "march") &&
+            x.inList(i - 1, {"in"sv, "since"sv, "during"sv, "until"sv, "till"sv, "by"sv, "from"sv, "before"sv, "after"sv, "for"sv,
+                             "of"sv, "early"sv, "late"sv, "mid"sv, "last"sv, "next"sv, "this"sv, "until"sv}))
+            emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
+        // An ordinal day after "the", after a preposition, ending the clause: "lands on the 28th",
+        // "from the 2nd to the 9th, ...", but not "on the 2nd floor".
+        if (i >= 2 && x.tok[i].kind == Kind::Mixed && dayAt(x, i) && x.is(i - 1, "the") &&
+            x.inList(i - 2, {"on"sv, "to"sv, "from"sv, "by"sv, "until"sv, "till"sv, "before"sv, "after"sv, "since"sv, "until"sv}) &&
+            (i + 1 >= n || x.tok[i + 1].kind == Kind::Punct || x.inList(i + 1, {"and"sv, "or"sv, "but"sv, "please"sv, "pls"sv, "so"sv, "then"sv, "instead"sv, "to"sv, "until"sv, "till"sv})))
+            emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
     }
     // Weekdays after on/last/next/this/by/until, or capitalised.
     for (std::size_t i = 0; i < n; ++i) {
@@ -516,6 +658,27 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             emit(out, PiiType::DateTime, k.begin, x.tok[i + 1].end, kDate, 0.85f);
         }
     }
+    // Parts of one date side by side are one entity: "Friday 7 June", "3 October 2025, 10:30am",
+    // (not "Monday at 3pm": the dev set's convention keeps those apart). Candidates from above, by their start; each chain also as a whole (the longer
+    // candidate wins where they overlap).
+    // An insertion sort: a message has a handful of dates (std::sort would add its code to the wasm).
+    const std::size_t last = out.size();
+    for (std::size_t a = first + 1; a < last; ++a)
+        for (std::size_t b = a; b > first && (out[b].begin < out[b - 1].begin ||
+                                               (out[b].begin == out[b - 1].begin && out[b].end > out[b - 1].end)); --b)
+            std::swap(out[b], out[b - 1]);
+    for (std::size_t a = first; a < last;) {
+        std::size_t end = out[a].end, b = a + 1;
+        for (; b < last; ++b) {
+            if (out[b].begin < end) continue;
+            std::size_t p = end;
+            while (p < out[b].begin && (t[p] == ' ' || t[p] == ',')) ++p;
+            if (p != out[b].begin || out[b].begin - end > 4) break;
+            end = out[b].end;
+        }
+        if (b > a + 1 && end > out[a].end) out.push_back({PiiType::DateTime, out[a].begin, end, kDate, 0.9f});
+        a = b;
+    }
 }
 
 // ---- Values after a keyword -------------------------------------------------------------------------
@@ -529,7 +692,7 @@ bool filler(const Text& x, std::size_t i) {
     }
     return x.inList(i, {"is"sv, "was"sv, "number"sv, "no"sv, "num"sv, "nr"sv, "id"sv, "my"sv, "it's"sv, "its"sv, "it"sv, "the"sv, "of"sv,
                         "to"sv, "be"sv, "will"sv, "should"sv, "i"sv, "use"sv, "used"sv, "now"sv, "code"sv, "would"sv, "currently"sv,
-                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv});
+                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv, "today"sv});
 }
 
 // The value token after the keyword ending at token index k (exclusive): a run of non-space bytes,
@@ -556,7 +719,6 @@ Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFill
 
 bool hasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), isDigit); }
 std::size_t countDigits(std::string_view s) { return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), isDigit)); }
-bool allAlnum(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), isAlnum); }
 
 // A keyword found at token index i spanning `len` tokens (phrase), with its type.
 struct KeyPhrase {
@@ -572,7 +734,8 @@ constexpr KeyPhrase kValueKeys[] = {
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
     {"new one should be", PiiType::Password}, {"current one is", PiiType::Password},
-    {"passport", PiiType::PassportNumber},
+    {"passport", PiiType::PassportNumber}, {"pasport", PiiType::PassportNumber}, {"passort", PiiType::PassportNumber},
+    {"memorable word", PiiType::Password}, {"memorable", PiiType::Password}, {"secret word", PiiType::Password},
     {"driver's licence", PiiType::DriverId}, {"driver's license", PiiType::DriverId},
     {"drivers licence", PiiType::DriverId}, {"drivers license", PiiType::DriverId},
     {"driver licence", PiiType::DriverId}, {"driver license", PiiType::DriverId},
@@ -588,7 +751,8 @@ constexpr KeyPhrase kValueKeys[] = {
     {"secret", PiiType::AwsSecretKey},     {"secret key", PiiType::AwsSecretKey},
     {"aws_secret_access_key", PiiType::AwsSecretKey}, {"secret access key", PiiType::AwsSecretKey},
     {"age", PiiType::Age},                 {"aged", PiiType::Age},             {"i'm", PiiType::Age},
-    {"i am", PiiType::Age},                {"im", PiiType::Age},
+    {"i am", PiiType::Age},                {"im", PiiType::Age},               {"she is", PiiType::Age},
+    {"he is", PiiType::Age},               {"she's", PiiType::Age},            {"he's", PiiType::Age},
 };
 
 std::string_view digitsOf(std::string_view s, std::array<char, 32>& buf) {
@@ -649,25 +813,23 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
     return isWordChar(at(t, q + 1)) ? 0 : q + 1;
 }
 
-void scanValues(const Text& x, std::vector<Candidate>& out) {
+// The value of `key` whose first token after the keyword is k. `reply`: k starts the customer's turn
+// after a bot asked for this (no fillers, and the whole turn's first token is the answer).
+[[gnu::noinline]] void valueOfKey(const Text& x, const KeyPhrase& key, std::size_t k, bool reply, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     const std::string_view t = x.t;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (x.tok[i].kind != Kind::Word) continue;
-        static const ByFirstLetter<std::size(kValueKeys)> keys([](std::size_t k) { return kValueKeys[k].phrase; });
-        for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
-            const KeyPhrase& key = kValueKeys[keyIndex];
-            if (!x.phrase(i, key.phrase)) continue;
-            const std::size_t k = i + Text::words(key.phrase);
-            // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
-            const bool idType = key.type == PiiType::PassportNumber || key.type == PiiType::DriverId;
-            const Value v = valueAfter(x, k, key.type == PiiType::Password);
-            if (!v.found()) continue;
+    {
+        {
+            const Value v = valueAfter(x, k, key.type == PiiType::Password, reply ? 0 : 4);
+            if (!v.found()) return;
             const std::string_view s = t.substr(v.begin, v.end - v.begin);
             const std::size_t vt = tokenAt(x, v.begin);
             switch (key.type) {
                 case PiiType::Username: {
-                    if (s.size() < 3 || s.size() > 40 || notAName(x, vt) || x.inList(vt, {"password"sv, "and"sv, "name"sv})) break;
+                    if (s.size() < 3 || s.size() > 40 || notAName(x, vt) ||
+                        x.inList(vt, {"password"sv, "and"sv, "name"sv, "instead"sv, "please"sv, "pls"sv, "though"sv,
+                                      "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv}))
+                        break;
                     bool ok = std::all_of(s.begin(), s.end(), [](char c) {
                         return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
                     });
@@ -684,16 +846,25 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                     // (a digit or a symbol or inner capitals), so "password yesterday" is not one.
                     bool looks = hasDigit(s) || s.find_first_of("!@#$%^&*+=?_~") != std::string_view::npos;
                     for (std::size_t c = 1; c < s.size() && !looks; ++c) looks = isUpper(s[c]) && isLower(s[c - 1]);
-                    const bool explicitValue = x.punct(k, ':') || x.is(k, "is") || x.is(k, "was");
+                    // A reply to the bot must look like one ("nope" is not a password).
+                    const bool explicitValue = !reply && (x.punct(k, ':') || x.is(k, "is") || x.is(k, "was"));
+                    // A memorable word is a plain word: only as the clause's last ("was hard to remember" is not one).
+                    const bool plainKey = key.phrase.substr(0, 3) == "mem"sv || key.phrase == "secret word"sv;
+                    if (plainKey && !looks && !(vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct || x.tok[vt + 1].begin > v.end + 1 ||
+                                                x.inList(vt + 1, {"and"sv, "but"sv, "so"sv})))
+                        break;
                     if (looks || explicitValue) emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
                     break;
                 }
                 case PiiType::PassportNumber:
                 case PiiType::DriverId: {
                     // 5-20 letters and digits, at least 5 digits, at most 3 letters in front
-                    // ("LX6867661", "749492492", "T20722745214"); UK licences "MORGA753116SM9IJ".
-                    if (!allAlnum(s) || s.size() < 5 || s.size() > 20 || countDigits(s) < 5) break;
-                    (void)idType;
+                    // ("LX6867661", "749492492", "T20722745214"); UK licences "MORGA753116SM9IJ"; groups
+                    // joined by single dashes ("D5412-88217-40391").
+                    bool grouped = !s.empty() && isAlnum(s.front()) && isAlnum(s.back());
+                    for (std::size_t c = 0; c < s.size() && grouped; ++c)
+                        grouped = isAlnum(s[c]) || (s[c] == '-' && isAlnum(s[c + 1]));
+                    if (!grouped || s.size() < 5 || s.size() > 24 || countDigits(s) < 5) break;
                     emit(out, key.type, v.begin, v.end, kContext, 0.88f);
                     break;
                 }
@@ -728,7 +899,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                     break;
                 }
                 case PiiType::Age: {
-                    if (x.tok[vt].kind != Kind::Number || x.tok[vt].size() > 3) break;
+                    if (x.tok[vt].kind != Kind::Number || x.tok[vt].size() > 3 || countDigits(s) != x.tok[vt].size()) break;
                     const int age = numberValue(x, vt);
                     if (age < 1 || age > 120) break;
                     std::size_t e = x.tok[vt].end;
@@ -736,6 +907,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                     if (years) e = x.tok[vt + 1].end;
                     // "I'm 34" alone is an age only at the end of a clause; "aged 34", "age: 34" always.
                     const bool strong = key.phrase == "age"sv || key.phrase == "aged"sv;
+                    // Not a time or a decimal ("he is 17:30", "she is 16.5%").
+                    if (vt + 1 < n && x.tok[vt + 1].begin == x.tok[vt].end &&
+                        (x.punct(vt + 1, ':') || x.punct(vt + 1, '%') || x.punct(vt + 1, '/') || isDigit(at(t, x.tok[vt + 1].end))))
+                        break;
                     if (strong || years || vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct ||
                         x.inList(vt + 1, {"and"sv, "but"sv, "so"sv, "now"sv, "too"sv}))
                         emit(out, PiiType::Age, x.tok[vt].begin, e, kContext, 0.85f);
@@ -745,8 +920,20 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                     break;
             }
         }
-        // "34 years old", "34-year-old"
-        (void)0;
+    }
+}
+
+void scanValues(const Text& x, std::vector<Candidate>& out) {
+    const std::size_t n = x.tok.size();
+    const std::string_view t = x.t;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (x.tok[i].kind != Kind::Word) continue;
+        static const ByFirstLetter<std::size(kValueKeys)> keys([](std::size_t k) { return kValueKeys[k].phrase; });
+        for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
+            const KeyPhrase& key = kValueKeys[keyIndex];
+            // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
+            if (x.phrase(i, key.phrase)) valueOfKey(x, key, i + Text::words(key.phrase), false, out);
+        }
     }
     for (std::size_t i = 0; i + 2 < n; ++i) {
         if (x.tok[i].kind != Kind::Number || x.tok[i].size() > 3) continue;
@@ -902,6 +1089,15 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     return anyCase || x.capitalized(i) || known(x, i);
 }
 
+// Street suffixes that are also common surnames ("Jordan Pike", "Ella Green") continue a name that no
+// house number comes before (then "Pike" is a street: "12 Jordan Pike").
+bool surnameSuffix(const Text& x, std::size_t k, std::size_t first) {
+    if (!x.inList(k, {"pike"sv, "hill"sv, "park"sv, "green"sv, "lane"sv, "grove"sv})) return false;
+    for (std::size_t b = first; b-- > 0 && first - b <= 4;)
+        if (x.tok[b].kind == Kind::Number || (x.tok[b].kind == Kind::Mixed && isDigit(x.t[x.tok[b].begin]))) return false;
+    return true;
+}
+
 // The name starting at token i: up to 4 name words (initials with their '.'). Returns the end token.
 // `reply`: the customer's answer to "what is your name?", where lower-case words need not be known.
 std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = false) {
@@ -920,7 +1116,7 @@ std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = fal
             k += 2;
             continue;
         }
-        const bool ok = capitals ? x.capitalized(k) && nameWord(x, k, false)
+        const bool ok = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i))
                                  : !x.capitalized(k) && (known(x, k) || reply) && nameWord(x, k, reply);
         if (!ok) break;
         k += x.tok[k].size() == 1 && x.punct(k + 1, '.') ? 2 : 1;
@@ -955,11 +1151,12 @@ constexpr NameCue kNameCues[] = {
     {"to", false, false},          {"for", false, false},        {"with", false, false},      {"pay", false, false},
     {"agent", false, false},       {"advisor", false, false},    {"adviser", false, false},   {"manager", false, false},
     {"banker", false, false},      {"representative", false, false}, {"officer", false, false},
+    {"ex", false, false},          {"attn", false, false},       {"fao", false, false},      {"attention", false, false},
     {"here", false, true},         {"speaking", false, true},
 };
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
-enum class Asked { Nothing, Name, Username, Age };
+enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin };
 Asked askedBefore(const Text& x, std::size_t i);
 FINCHAT_PII_INLINE Asked botAsked(const Text& x, std::size_t i) {  // asked of every token: the check inlined
     if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':') || i + 2 >= x.tok.size()) return Asked::Nothing;
@@ -971,6 +1168,13 @@ Asked askedBefore(const Text& x, std::size_t i) {
         if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
         if (x.is(j, "username") || x.is(j, "login") || (x.is(j, "name") && j > 0 && x.is(j - 1, "user")))
             return Asked::Username;
+        // "pw: Gr33nT3a! user: rosie_w": a credential pair, not a question; the "user:" labels a username.
+        const bool passwordWord = x.is(j, "password") || x.is(j, "pw") || x.is(j, "pwd") || x.is(j, "passwd");
+        if (passwordWord && (x.punct(j + 1, ':') || x.punct(j + 1, '=')) && i - j <= 6) return Asked::Username;
+        if (passwordWord || x.is(j, "passcode") || x.is(j, "passphrase") || (x.is(j, "word") && j > 0 && x.is(j - 1, "memorable")))
+            return Asked::Password;
+        if (x.is(j, "passport")) return Asked::Passport;
+        if (x.is(j, "sin") || (x.is(j, "insurance") && j > 0 && x.is(j - 1, "social"))) return Asked::Sin;
         if ((x.is(j, "old") && j > 0 && x.is(j - 1, "how")) || x.is(j, "age")) asked = Asked::Age;
         if ((x.is(j, "name") && !(j > 0 && (x.is(j - 1, "account") || x.is(j - 1, "bank")))) || x.is(j, "payee") ||
             x.is(j, "beneficiary"))
@@ -997,6 +1201,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
+            if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
             if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
             if (k < taken || k >= n) continue;
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
@@ -1012,13 +1217,18 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             std::size_t e = nameFrom(x, k, strong);
             if (e == k) continue;
             if (common && !strong) {
-                const bool capitalKnown = x.capitalized(k) && known(x, k);
-                if (!(capitalKnown || e - k >= 2) || (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2))
-                    continue;
-                // Sign-offs: the name ends the message or the line.
-                // Greetings too: "hi, Tunde Bakare, ..." but not "hi Card services".
-                if (x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv, "hello"sv, "hey"sv}) &&
-                    !(e >= n || x.tok[e].kind == Kind::Punct))
+                // Sign-offs and greetings: the name ends the clause ("Thanks Ngozi, that worked", "hi
+                // Tunde Bakare, ...", "hi its jess again") but not "hi Card services"; then one
+                // capitalised word is enough, known or not, or a known one in lower case.
+                const bool greeting = x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv,
+                                                   "hello"sv, "hey"sv});
+                const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv});
+                const bool capitalKnown = (x.capitalized(k) && known(x, k)) || e - k >= 2;
+                // "it's Tom from ...", "its jess again" (a known name; "its bent" is not one)
+                const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && known(x, k) &&
+                                        (x.capitalized(k) ? clauseEnd : x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv}));
+                if (greeting ? !clauseEnd || !(x.capitalized(k) || known(x, k) || e - k >= 2)
+                             : !(capitalKnown || introduced) || (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2))
                     continue;
             }
             // A lower-case name after a weak cue: only from a customer who types all in lower case, or two
@@ -1026,17 +1236,23 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
             if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv}) &&
-                !(e >= n || x.tok[e].kind == Kind::Punct))
+                !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
             taken = e;
             break;
         }
         // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
-        if (x.inList(i + 1, {"here"sv, "speaking"sv}) && (i == 0 || x.tok[i - 1].kind == Kind::Punct || x.inList(i - 1, {"hi"sv, "hello"sv, "hey"sv})) &&
-            i >= taken && nameWord(x, i, false)) {
-            emit(out, PiiType::Name, x.tok[i].begin, x.tok[i].end, kName, 0.85f);
-            taken = i + 1;
+        // Two capitalised words too: "Fatou Diallo here".
+        auto clauseStart = [&](std::size_t s) {
+            return s == 0 || x.tok[s - 1].kind == Kind::Punct || x.inList(s - 1, {"hi"sv, "hello"sv, "hey"sv});
+        };
+        if (x.inList(i + 1, {"here"sv, "speaking"sv}) && i >= taken && nameWord(x, i, false)) {
+            const bool two = i > taken && x.capitalized(i) && x.capitalized(i - 1) && nameWord(x, i - 1, false) && clauseStart(i - 1);
+            if (two || clauseStart(i)) {
+                emit(out, PiiType::Name, x.tok[two ? i - 1 : i].begin, x.tok[i].end, kName, 0.85f);
+                taken = i + 1;
+            }
         }
         // Two or three capitalised known names in a row: "Kevin Jackson".
         if (i >= taken && x.capitalized(i) && known(x, i) && nameWord(x, i, false) && x.capitalized(i + 1) &&
@@ -1067,6 +1283,12 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
             if (v.found() && s.size() >= 3 && s.size() <= 40 && !notAName(x, i + 2) &&
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
+        } else if (asked == Asked::Password || asked == Asked::Passport || asked == Asked::Sin) {
+            // The same checks as after the keyword ("password: X"), the turn's first token the value.
+            static constexpr KeyPhrase kAsked[] = {{"password", PiiType::Password},
+                                                   {"passport", PiiType::PassportNumber},
+                                                   {"sin", PiiType::CaSocialInsuranceNumber}};
+            valueOfKey(x, kAsked[static_cast<int>(asked) - static_cast<int>(Asked::Password)], i + 2, true, out);
         } else if (asked == Asked::Age && x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() <= 3) {
             const int age = numberValue(x, i + 2);
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i + 2].begin, x.tok[i + 2].end, kContext, 0.85f);

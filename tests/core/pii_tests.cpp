@@ -157,7 +157,7 @@ TEST_CASE("Routing numbers: ABA checksum and a keyword", "[pii]") {
     }
     SECTION("a UK sort code after 'sort code'") {
         CHECK(found("sort code 20-00-00") == List{"BANK_ROUTING:20-00-00"});
-        CHECK(found("20-00-00") == kNone);
+        CHECK(found("12-05-24") == kNone);   // could be a date: only with the keyword (or an account beside it)
     }
     SECTION("the routing keyword wins over a nearer 'account' for an ABA-valid number") {
         CHECK(found("the routing number of my checking account is 021000021") == List{"BANK_ROUTING:021000021"});
@@ -738,4 +738,137 @@ TEST_CASE("In-flight redaction: Connect's mask modes and entity list", "[pii][re
     CHECK(parsePiiRedaction(R"({"RedactionEntities":["CREDIT_CARD"]})").error().code == ErrorCode::InvalidValue);
     CHECK(parsePiiRedaction(R"({"Enabled":"yes"})").error().code == ErrorCode::WrongType);
     CHECK(parsePiiRedaction(R"({"RedactionEntities":"NAME"})").error().code == ErrorCode::WrongType);
+}
+
+TEST_CASE("Keywords reach past counts and over alternatives, and survive typos", "[pii][context]") {
+    SECTION("a count between the keyword and the value does not end the keyword's reach") {
+        CHECK(found("my pin got locked after 2 tries, i entered 5093") == List{"PIN:5093"});
+        CHECK(found("account frozen for 3 days now, it is 30498817") == List{"BANK_ACCOUNT_NUMBER:30498817"});
+    }
+    SECTION("an alternative or a sibling value takes the previous value's keyword") {
+        CHECK(found("pin should be 7710, or maybe 7170") == List{"PIN:7710", "PIN:7170"});
+        CHECK(found("pin is 6604 no wait 6640") == List{"PIN:6604", "PIN:6640"});
+        CHECK(found("account 55120934, actually 55120943") ==
+              List{"BANK_ACCOUNT_NUMBER:55120934", "BANK_ACCOUNT_NUMBER:55120943"});
+        CHECK(found("my savings is 20938475. my son's is 88120934571") ==
+              List{"BANK_ACCOUNT_NUMBER:20938475", "BANK_ACCOUNT_NUMBER:88120934571"});
+        CHECK(found("cvv 123 and 456 more") == List{"CREDIT_DEBIT_CVV:123"});   // "and" is no alternative
+        CHECK(found("account 12345678, reference 87654321") == List{"BANK_ACCOUNT_NUMBER:12345678"});
+    }
+    SECTION("a cue word one typo away: dropped, doubled or swapped letters") {
+        CHECK(found("acount no 40029381") == List{"BANK_ACCOUNT_NUMBER:40029381"});
+        CHECK(found("the accuont is 40029381") == List{"BANK_ACCOUNT_NUMBER:40029381"});
+        CHECK(found("rouitng 021000021") == List{"BANK_ROUTING:021000021"});
+        CHECK(found("amount 40029381") == kNone);      // two edits from "account"
+        CHECK(found("my routine 021000021") == kNone); // the last letter changed: a word of its own
+    }
+}
+
+TEST_CASE("Sort codes by shape, transit numbers, BICs with a location digit, compact expiries", "[pii][context]") {
+    SECTION("NN-NN-NN that cannot be a date is a sort code; an 8-digit number beside it an account") {
+        CHECK(found("pay Ama Owusu 40-47-84 please") == List{"NAME:Ama Owusu", "BANK_ROUTING:40-47-84"});
+        CHECK(found("details: 09-01-28 / 71234590") == List{"BANK_ROUTING:09-01-28", "BANK_ACCOUNT_NUMBER:71234590"});
+        CHECK(found("71234590, 30-96-26") == List{"BANK_ACCOUNT_NUMBER:71234590", "BANK_ROUTING:30-96-26"});
+        CHECK(found("born 09-01-28") == kNone);
+        CHECK(found("call 01-40-47-84-22") == kNone);   // part of a longer dashed number
+    }
+    SECTION("a Canadian transit number: five digits after 'transit'") {
+        CHECK(found("branch transit 04512") == List{"BANK_ROUTING:04512"});
+        CHECK(found("transit 04512-004") == List{"BANK_ROUTING:04512-004"});
+        CHECK(found("routing 04512") == kNone);
+        CHECK(found("transit time 12345") == kNone);   // only fillers between keyword and number
+    }
+    SECTION("a BIC needs SWIFT/BIC, 'bank code', 'bank identifier' or IBAN, unless its location has a digit") {
+        CHECK(found("please check BARCGB22 for me") == List{"SWIFT_CODE:BARCGB22"});
+        CHECK(found("their bank code: COBADEFF") == List{"SWIFT_CODE:COBADEFF"});
+        CHECK(found("bank identifier is BNPAFRPPXXX") == List{"SWIFT_CODE:BNPAFRPPXXX"});
+        CHECK(found("my DEPOSITS are late") == kNone);          // "SI" is a country, but no cue, no digit
+        CHECK(found("PLEASE CHECK ABCDGB22 NOW") == kNone);      // shouted: a product code among capitals
+        CHECK(found("order KEYBUS12 arrived") == kNone);          // named as another kind of code
+    }
+    SECTION("expiry as MMYY, or a month and year, after an expiry cue") {
+        CHECK(found("card exp 0829") == List{"CREDIT_DEBIT_EXPIRY:0829"});
+        CHECK(found("expires 1130") == List{"CREDIT_DEBIT_EXPIRY:1130"});
+        CHECK(found("exp 1330") == kNone);
+        CHECK(found("the expiry date is March 2029") == List{"CREDIT_DEBIT_EXPIRY:March 2029"});
+        CHECK(found("expires: Oct 28") == List{"CREDIT_DEBIT_EXPIRY:Oct 28"});
+        CHECK(found("I moved in March 2029") == List{"DATE_TIME:March 2029"});
+    }
+}
+
+TEST_CASE("Bot turns asking for a password, passport or SIN; other credentials and ids", "[pii][credentials]") {
+    SECTION("the customer's turn after the bot asked") {
+        CHECK(found("Bot: Could you type your password? User: Kettle#Blue4") == List{"PASSWORD:Kettle#Blue4"});
+        CHECK(found("Bot: And your passport number. User: P8812043") == List{"PASSPORT_NUMBER:P8812043"});
+        CHECK(found("Bot: What is your SIN? User: 046 454 286") == List{"CA_SOCIAL_INSURANCE_NUMBER:046 454 286"});
+        CHECK(found("Bot: Could you type your password? User: nope") == kNone);
+        CHECK(found("login details pw: Ab12-cd34 user: kai_m9 thanks") == List{"PASSWORD:Ab12-cd34", "USERNAME:kai_m9"});
+    }
+    SECTION("'today' between keyword and value; memorable words; dashed licences; a passport typo") {
+        CHECK(found("got my new SIN today: 046 454 286") == List{"CA_SOCIAL_INSURANCE_NUMBER:046 454 286"});
+        CHECK(found("my memorable word is teapot") == List{"PASSWORD:teapot"});
+        CHECK(found("a memorable trip") == kNone);
+        CHECK(found("driving licence W3318-55102-77104") == List{"DRIVER_ID:W3318-55102-77104"});
+        CHECK(found("pasport no. 508813240") == List{"PASSPORT_NUMBER:508813240"});
+        CHECK(found("can I give my username instead?") == kNone);
+    }
+    SECTION("'she is 17' is an age at the end of a clause, not before a unit") {
+        CHECK(found("my daughter wants a card, she is 15") == List{"AGE:15"});
+        CHECK(found("he is 16 years old") == List{"AGE:16 years"});
+        CHECK(found("she is 17 minutes late") == kNone);
+        CHECK(found("she is 5'4") == kNone);
+        CHECK(found("he is 12:30 at the branch") == List{"DATE_TIME:12:30"});
+    }
+}
+
+TEST_CASE("NAME: greetings and sign-offs, relations, 'X Y here', attn; brands and demonyms are not names", "[pii][name]") {
+    SECTION("one capitalised word after a greeting or sign-off that ends the clause") {
+        CHECK(found("Cheers Ngozi, sorted now") == List{"NAME:Ngozi"});
+        CHECK(found("thanks Bartholomew!") == List{"NAME:Bartholomew"});
+        CHECK(found("Thanks Again!") == kNone);
+        CHECK(found("Thanks Mum!") == kNone);
+        CHECK(found("hi Card services, help") == kNone);
+    }
+    SECTION("'it's'/'its' and a known name ending the clause; two capitalised words before 'here'") {
+        CHECK(found("its maria again, any update?") == List{"NAME:maria"});
+        CHECK(found("its broken again") == kNone);
+        CHECK(found("Hello, Amara Nwosu here, quick question") == List{"NAME:Amara Nwosu"});
+        CHECK(found("Canadian here, quick question") == kNone);
+    }
+    SECTION("relations and attention lines; a surname that is also a street suffix") {
+        CHECK(found("take my ex Dana Hill off the account") == List{"NAME:Dana Hill"});
+        CHECK(found("for the attn of the manager, attn Gareth Lloyd") == List{"NAME:Gareth Lloyd"});
+        CHECK(found("beneficiary pls: Kemi Adeyemi") == List{"NAME:Kemi Adeyemi"});
+    }
+    SECTION("merchants and places after from/to are not names") {
+        CHECK(found("a charge from Uber yesterday") == kNone);
+        CHECK(found("refund from Amazon Prime") == kNone);
+        CHECK(found("my transfer to Wells Fargo failed") == kNone);
+    }
+}
+
+TEST_CASE("DATE_TIME: ordinal days, months alone, adjacent parts as one date", "[pii][date]") {
+    CHECK(found("rent leaves on the 1st") == List{"DATE_TIME:1st"});
+    CHECK(found("from the 3rd to the 17th, I was away") == List{"DATE_TIME:3rd", "DATE_TIME:17th"});
+    CHECK(found("I live on the 2nd floor") == kNone);
+    CHECK(found("we moved here in September") == List{"DATE_TIME:September"});
+    CHECK(found("statements since Feb") == List{"DATE_TIME:Feb"});
+    CHECK(found("I may be late") == kNone);
+    CHECK(found("due Tuesday 4 March") == List{"DATE_TIME:Tuesday 4 March"});
+    CHECK(found("booked for 9 May 2026, 14:15") == List{"DATE_TIME:9 May 2026, 14:15"});
+    CHECK(found("on Monday at 3pm") == List{"DATE_TIME:Monday", "DATE_TIME:3pm"});
+}
+
+TEST_CASE("ADDRESS: continental and Canadian forms, units before the number, lines, no commas", "[pii][address]") {
+    CHECK(found("send it to 8 rue de la Paix, 75002 Paris please") == List{"ADDRESS:8 rue de la Paix, 75002 Paris"});
+    CHECK(found("I am at Lindenstrasse 41, 50674 Köln now") == List{"ADDRESS:Lindenstrasse 41, 50674 Köln"});
+    CHECK(found("office: 1200 Boulevard Saint-Laurent E, Montréal, QC H2X 2S4") ==
+          List{"ADDRESS:1200 Boulevard Saint-Laurent E, Montréal, QC H2X 2S4"});
+    CHECK(found("Flat 7, 22 Elm Grove, Bristol BS6 5RA") == List{"ADDRESS:Flat 7, 22 Elm Grove, Bristol BS6 5RA"});
+    CHECK(found("it is:\nUnit 4, 9 Mill Lane\nHexham\nNE46 3AB") == List{"ADDRESS:Unit 4, 9 Mill Lane\nHexham\nNE46 3AB"});
+    CHECK(found("ship to 17 e 84th st apt 2b boston ma 02118") == List{"ADDRESS:17 e 84th st apt 2b boston ma 02118"});
+    CHECK(found("I waited 20 minutes, in rue traffic") == kNone);
+    CHECK(found("Rosenweg is closed") == kNone);
+    CHECK(found("post it to Suite 210, Harbour House, Leeds LS1 4AP thanks") == List{"ADDRESS:Suite 210, Harbour House, Leeds LS1 4AP"});
+    CHECK(found("Unit 3, Riverside Park is where we met") == kNone);   // no postcode
 }

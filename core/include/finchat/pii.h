@@ -9,33 +9,41 @@
 // Detection is rule-based, deterministic, linear in the input and never throws. Precision matters as
 // much as recall: a bank chat is full of amounts, dates, order numbers and phone numbers, so numbers
 // that are only PII by context (account, routing, CVV, PIN, bare SSN) need a keyword just before
-// them. The rules are documented at each scanner in src/pii.cpp and summarised here:
+// them (a keyword reaches past counts, "after 3 tries", and over alternatives, "4821, or maybe 4812";
+// long cue words also match one typo away, "acount"). The rules are documented at each scanner in src/pii.cpp and summarised here:
 //   CREDIT_DEBIT_NUMBER   13-19 digits, Luhn-valid, first digit 2-6, whole digit groups only; like
 //                         Comprehend, also a mistyped (Luhn-invalid) 16-digit one after "card"/"visa"/...
 //   INTERNATIONAL_BANK_.. country + check digits + BBAN, exact length for the country, mod-97 == 1
 //   SSN                   AAA-GG-SSSS with valid ranges; 9 digits or "AAA GG SSSS" after "SSN"
-//   BANK_ROUTING          ABA number (checksum) after "routing"/"ABA"/"RTN"/"transit";
-//                         UK sort code NN-NN-NN after "sort code"
-//   BANK_ACCOUNT_NUMBER   6-17 digits after "account"/"acct"/"a/c"/...
+//   BANK_ROUTING          ABA number (checksum) after "routing"/"ABA"/"RTN"/"transit"; a Canadian
+//                         5-digit transit right after "transit"; UK sort code NN-NN-NN after "sort
+//                         code", or alone if it cannot be a date or an 8-digit account stands beside it
+//   BANK_ACCOUNT_NUMBER   6-17 digits after "account"/"acct"/"a/c"/...; 8 digits beside a sort code
 //   CREDIT_DEBIT_CVV/PIN  3-4 digits after "CVV"/"CVC"/"security code"; 4-6 digits after "PIN"
-//   CREDIT_DEBIT_EXPIRY   MM/YY or MM/YYYY after "exp"/"expiry"/"valid thru"
-//   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC", or
-//                         followed by it ("BNPAFRPP BIC")
+//   CREDIT_DEBIT_EXPIRY   MM/YY, MM/YYYY, MMYY or a month name and year after "exp"/"expiry"/"valid thru"
+//   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC"/"bank
+//                         code"/"IBAN", or followed by it ("BNPAFRPP BIC"); with a digit in its location
+//                         code ("NWBKGB2L") also alone, unless shouted or named another code ("order X")
 //   EMAIL, PHONE          local@domain.tld; +CC forms, North American and 0-prefixed national forms
 // and, in src/pii_words.cpp, the types that are words or tokens rather than numbers:
 //   NAME                  after cues ("my name is", "this is", titles, relations, sign-offs, greetings, a bot turn
 //                         asking for the name or the payee) or two known names in a row (a name list
 //                         package, loaded lazily in the browser: see loadPiiNameTable)
 //   ADDRESS               house number, street words, street suffix, unit, city, state + ZIP or postcode
-//   DATE_TIME             numeric dates (valid day/month), month-name dates, clock times
-//   AGE, USERNAME, PASSWORD, PASSPORT_NUMBER, DRIVER_ID: the value after its keyword; AGE and USERNAME
-//                         also as the customer's answer to a bot turn asking for them
+//                         (US, UK, Canadian; "27 rue des Lilas, 75019 Paris", "Hauptstraße 5, 10115
+//                         Berlin"; a unit before the number; lines of an address as commas)
+//   DATE_TIME             numeric dates (valid day/month), month-name dates, clock times, a month alone or
+//                         an ordinal day ("on the 28th") after a preposition; adjacent parts as one date
+//   AGE, USERNAME, PASSWORD, PASSPORT_NUMBER, DRIVER_ID: the value after its keyword; AGE, USERNAME,
+//                         PASSWORD, PASSPORT_NUMBER and SIN also as the customer's answer to a bot turn
+//                         asking for them
 //   URL, IP_ADDRESS, MAC_ADDRESS, AWS_ACCESS_KEY: by shape; AWS_SECRET_KEY after "secret"
 //   US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER (9XX-[5-9]X-XXXX), UK_NATIONAL_INSURANCE_NUMBER (prefix
 //   rules), CA_SOCIAL_INSURANCE_NUMBER (Luhn, after "SIN"), UK_NATIONAL_HEALTH_SERVICE_NUMBER (mod 11,
 //   after "NHS")
 // Amounts, merchant names, transaction references and counts are not PII: numbers next to a currency,
-// bare numbers without a keyword and single capitalised words without a cue are never matched.
+// bare numbers without a keyword and single capitalised words without a cue are never matched (nor a
+// short list of merchants and banks that read like names, "Uber Eats", "Wells Fargo", or demonyms).
 // Text is UTF-8; matches begin and end on code point boundaries (numbers and codes on ASCII characters;
 // names and addresses may contain non-ASCII letters: "Zoë Müller"). Text that is not valid UTF-8 is
 // scanned all the same: every match edge still has an ASCII byte on at least one side (never between
