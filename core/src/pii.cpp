@@ -129,6 +129,7 @@ constexpr Keyword kKeywords[] = {
     {"rtn", kCueRouting, true},      {"transit", kCueTransit, false},   // ABA, or a Canadian 5-digit transit
     {"sort code", kCueSortCode, false}, {"sortcode", kCueSortCode, false},
     {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
+    {"s/c", kCueSortCode, true},     {"bsb", kCueSortCode, true},     // bsb: Australia's sort code, NNN-NNN
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
     {"good thru", kCueExpiry, false},
@@ -146,6 +147,7 @@ constexpr Keyword kKeywords[] = {
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
     {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},      {"accnt", kCueAccount, true},
+    {"dda", kCueAccount, true},      // demand deposit account
     {"kontonummer", kCueAccount, false}, {"konto", kCueAccount, true},
     {"pay from", kCueAccount, false}, {"paid from", kCueAccount, false},
     {"pay it from", kCueAccount, false}, {"transfer from", kCueAccount, false},
@@ -617,7 +619,8 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     // right after the keyword ("transit number: 01234", not "transit time 12345").
     if (cues.has(kCueTransit) && (single ? digits == 5 : sizes({5, 3})) && onlyFillers(t, cues.end[kCueTransit], runs[first].begin))
         return emit(PiiType::BankRouting);
-    if (cues.has(kCueSortCode) && digits == 6 && (single || sizes({2, 2, 2}))) return emit(PiiType::BankRouting);
+    if (cues.has(kCueSortCode) && digits == 6 && (single || sizes({2, 2, 2}) || sizes({3, 3})))
+        return emit(PiiType::BankRouting);
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
@@ -704,6 +707,27 @@ bool sortCodeAlone(std::string_view t, const std::vector<Run>& runs, std::size_t
            (i > 0 && accountBesideSortCode(t, runs, i - 1));
 }
 
+// The number is named right after it: "is 021000021 the right routing number?", "12345678 the correct
+// account number" (" the", then "right"/"correct" or nothing, then the keyword). The routing or account
+// keyword there, or nullptr.
+const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e) {
+    if (at(t, e) != ' ' || !startsWithNoCase(t, e + 1, "the ")) return nullptr;
+    std::size_t p = e + 5;
+    if (startsWithNoCase(t, p, "right ")) p += 6;
+    else if (startsWithNoCase(t, p, "correct ")) p += 8;
+    auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
+    return it != hits.end() && it->begin == p ? &*it : nullptr;
+}
+bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t i, PiiType& type) {
+    const CueHit* h = keywordNamingBefore(t, hits, runs[i].end);
+    if (h == nullptr) return false;
+    if (h->cue == kCueRouting && runs[i].size() == 9 && abaValid(collectDigits(t, runs, i, i))) type = PiiType::BankRouting;
+    else if (h->cue == kCueAccount && runs[i].size() >= 6 && runs[i].size() <= 17 && startsWithNoCase(t, h->end, " number"))
+        type = PiiType::BankAccountNumber;
+    else return false;
+    return true;
+}
+
 void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
@@ -763,6 +787,8 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
+            } else if (PiiType named{}; j == i && r.size() >= 6 && namedAfter(t, runs, hits, i, named)) {
+                out.push_back({named, r.begin, r.end, kContext, 0.85f});
             }
         }
         // A count or a short number ("after 3 attempts", "2 days ago") does not take the keyword's reach.

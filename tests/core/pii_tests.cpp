@@ -162,6 +162,26 @@ TEST_CASE("Routing numbers: ABA checksum and a keyword", "[pii]") {
     SECTION("the routing keyword wins over a nearer 'account' for an ABA-valid number") {
         CHECK(found("the routing number of my checking account is 021000021") == List{"BANK_ROUTING:021000021"});
     }
+    SECTION("an Australian BSB (NNN-NNN or 6 digits) after 'bsb', and the account after it") {
+        CHECK(found("pay the plumber at BSB 083-170, account 123456789") ==
+              List{"BANK_ROUTING:083-170", "BANK_ACCOUNT_NUMBER:123456789"});
+        CHECK(found("bsb 063000 acc no. 10203040") == List{"BANK_ROUTING:063000", "BANK_ACCOUNT_NUMBER:10203040"});
+        CHECK(found("our store code is 083-170") == kNone);   // no keyword: a code of some other kind
+        CHECK(found("bsb 083-1707") == kNone);                 // not 3+3 digits
+    }
+    SECTION("a spaced sort code after 's/c'; DDA names an account, RTN a routing number") {
+        CHECK(found("s/c 40 47 84, acc 31926819") == List{"BANK_ROUTING:40 47 84", "BANK_ACCOUNT_NUMBER:31926819"});
+        CHECK(found("payroll form: RTN 011000015, DDA 0045567123") ==
+              List{"BANK_ROUTING:011000015", "BANK_ACCOUNT_NUMBER:0045567123"});
+        CHECK(found("the bus s/c 40 47 84 69 left") == kNone);   // four groups: not a sort code
+    }
+    SECTION("the number named right after it: 'is X the right routing number / account number?'") {
+        CHECK(found("is 011000015 the right routing number?") == List{"BANK_ROUTING:011000015"});
+        CHECK(found("was 55501234 the correct account number") == List{"BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("is 011000016 the right routing number?") == kNone);   // ABA checksum fails
+        CHECK(found("I paid 55501234 the account was closed") == kNone);     // "account", not "account number"
+        CHECK(found("ticket 55501234 the right one?") == kNone);
+    }
 }
 
 TEST_CASE("Account numbers need a keyword", "[pii]") {

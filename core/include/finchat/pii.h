@@ -15,10 +15,13 @@
 //                         Comprehend, also a mistyped (Luhn-invalid) 16-digit one after "card"/"visa"/...
 //   INTERNATIONAL_BANK_.. country + check digits + BBAN, exact length for the country, mod-97 == 1
 //   SSN                   AAA-GG-SSSS with valid ranges; 9 digits or "AAA GG SSSS" after "SSN"
-//   BANK_ROUTING          ABA number (checksum) after "routing"/"ABA"/"RTN"/"transit"; a Canadian
-//                         5-digit transit right after "transit"; UK sort code NN-NN-NN after "sort
-//                         code", or alone if it cannot be a date or an 8-digit account stands beside it
-//   BANK_ACCOUNT_NUMBER   6-17 digits after "account"/"acct"/"a/c"/...; 8 digits beside a sort code
+//   BANK_ROUTING          ABA number (checksum) after "routing"/"ABA"/"RTN"/"transit", or named right
+//                         after it ("is X the right routing number?"); a Canadian 5-digit transit right
+//                         after "transit"; UK sort code NN-NN-NN or NN NN NN after "sort code"/"s/c", or
+//                         alone if it cannot be a date or an 8-digit account stands beside it; an
+//                         Australian BSB (NNN-NNN) after "bsb"
+//   BANK_ACCOUNT_NUMBER   6-17 digits after "account"/"acct"/"a/c"/"DDA"/..., or before "the (right)
+//                         account number"; 8 digits beside a sort code
 //   CREDIT_DEBIT_CVV/PIN  3-4 digits after "CVV"/"CVC"/"security code"; 4-6 digits after "PIN"
 //   CREDIT_DEBIT_EXPIRY   MM/YY, MM/YYYY, MMYY or a month name and year after "exp"/"expiry"/"valid thru"
 //   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC"/"bank
