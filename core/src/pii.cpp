@@ -142,6 +142,8 @@ constexpr Keyword kKeywords[] = {
     {"back says", kCueCvv, false},   {"on the back", kCueCvv, false},
     {"on back", kCueCvv, false},     {"3-digit", kCueCvv, false},
     {"3 digit", kCueCvv, false},     {"three digit", kCueCvv, false},
+    {"4 digit code", kCueCvv, false}, {"4-digit code", kCueCvv, false},   // Amex's CID, on the front
+    {"four digit code", kCueCvv, false}, {"four-digit code", kCueCvv, false},
     {"three-digit", kCueCvv, false}, {"security number", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
@@ -676,6 +678,12 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
     return possessive && e >= from + 2 && startsWithNoCase(t, e - 2, "is") && !isLetter(before(t, e - 2));
 }
 
+// A change "from X to Y": the new value takes the old one's keywords ("change my pin from 1234 to 5678").
+bool fromToGap(std::string_view t, std::size_t lastBegin, std::size_t from, std::size_t to) {
+    return to == from + 4 && startsWithNoCase(t, from, " to ") && lastBegin >= 5 &&
+           startsWithNoCase(t, lastBegin - 5, "from ") && !isLetter(before(t, lastBegin - 5));
+}
+
 // A UK sort code by its shape alone: "NN-NN-NN" (not inside a longer dash-joined number) that cannot be
 // a date, or that stands next to an 8-digit account number ("20-45-77, 41234567").
 bool sortCodeShape(std::string_view t, const std::vector<Run>& runs, std::size_t i) {
@@ -732,13 +740,26 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
     // The previous number that took a keyword: its end and keywords (see alternativeGap).
-    std::size_t lastEnd = 0;
+    std::size_t lastBegin = 0, lastEnd = 0;
     Cues lastCues;
     for (std::size_t i = 0; i < runs.size();) {
         const Run& r = runs[i];
         if (r.wordGlued) {  // "cvv2", "12th": not a number, does not end a keyword's reach
             ++i;
             continue;
+        }
+        // YYYY-MM or YYYY/MM (a year 20YY and a month) after an expiry keyword: "expires 2028-02".
+        if (r.size() == 4 && (at(t, r.end) == '-' || at(t, r.end) == '/') && i + 1 < runs.size() &&
+            runs[i + 1].begin == r.end + 1 && runs[i + 1].size() == 2 && !runs[i + 1].wordGlued && t[r.begin] == '2' &&
+            t[r.begin + 1] == '0' && !isNumberJoiner(before(t, r.begin)) && before(t, r.begin) != '-' &&
+            !((isNumberJoiner(at(t, runs[i + 1].end)) || at(t, runs[i + 1].end) == '-') && isDigit(at(t, runs[i + 1].end + 1)))) {
+            const char m0 = t[runs[i + 1].begin], m1 = t[runs[i + 1].begin + 1];
+            if ((m0 == '0' ? m1 != '0' : m0 == '1' && m1 <= '2') && findCues(hits, floor, r.begin).has(kCueExpiry)) {
+                out.push_back({PiiType::CreditDebitExpiry, r.begin, runs[i + 1].end, kContext, 0.93f});
+                floor = runs[i + 1].end;
+                i += 2;
+                continue;
+            }
         }
         // MM/YY, MM/YYYY; MM-YY and MM-YYYY only right after an expiry keyword ("Exp: 11-26"), as a
         // dash-joined pair is otherwise a range or part of a phone number.
@@ -775,12 +796,13 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
             Cues cues = findCues(hits, floor, r.begin);
-            if (lastEnd != 0 && alternativeGap(t, lastEnd, r.begin))
+            if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin)))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
             const std::size_t before = out.size();
             if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ')
                 tryContextNumber(t, runs, i, i, cues, out);
             if (out.size() != before) {
+                lastBegin = out.back().begin;
                 lastEnd = out.back().end;
                 lastCues = cues;
             } else if (dashes && sortCodeAlone(t, runs, i)) {

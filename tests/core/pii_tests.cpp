@@ -241,6 +241,23 @@ TEST_CASE("CVV, PIN and expiry need their keyword", "[pii]") {
         CHECK(found("expires on 12/05/2025") == List{"DATE_TIME:12/05/2025"});   // a date, not an expiry
         CHECK(found("I expect 12/27") == kNone);   // "expect" is not "exp"
     }
+    SECTION("a change 'from X to Y' after the keyword: both values") {
+        CHECK(found("please set my PIN from 2580 to 1397") == List{"PIN:2580", "PIN:1397"});
+        CHECK(found("move account 12345678 from branch 4 to 9") == List{"BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("pin 2580 then 1397 tries") == List{"PIN:2580"});   // no from/to: only the first
+    }
+    SECTION("expiry as YYYY-MM after the keyword") {
+        CHECK(found("the card expires 2029-11") == List{"CREDIT_DEBIT_EXPIRY:2029-11"});
+        CHECK(found("exp. 2027/04") == List{"CREDIT_DEBIT_EXPIRY:2027/04"});
+        CHECK(found("expires 2029-13") == kNone);          // no month 13
+        CHECK(found("statement for 2029-11") == kNone);    // no keyword
+        CHECK(found("expires 2029-11-05") == List{"DATE_TIME:2029-11-05"});   // a date
+    }
+    SECTION("Amex's 4-digit CID after '4 digit code' in the same clause") {
+        CHECK(found("the 4 digit code on the front of the amex reads 7731") == List{"CREDIT_DEBIT_CVV:7731"});
+        CHECK(found("four-digit code: 0458") == List{"CREDIT_DEBIT_CVV:0458"});
+        CHECK(found("the 4 digit code is printed there, about 25 of them") == kNone);
+    }
 }
 
 TEST_CASE("SWIFT/BIC: upper case, known country, after SWIFT or BIC", "[pii]") {

@@ -22,8 +22,10 @@
 //                         Australian BSB (NNN-NNN) after "bsb"
 //   BANK_ACCOUNT_NUMBER   6-17 digits after "account"/"acct"/"a/c"/"DDA"/..., or before "the (right)
 //                         account number"; 8 digits beside a sort code
-//   CREDIT_DEBIT_CVV/PIN  3-4 digits after "CVV"/"CVC"/"security code"; 4-6 digits after "PIN"
-//   CREDIT_DEBIT_EXPIRY   MM/YY, MM/YYYY, MMYY or a month name and year after "exp"/"expiry"/"valid thru"
+//   CREDIT_DEBIT_CVV/PIN  3-4 digits after "CVV"/"CVC"/"security code"/"4 digit code" (Amex); 4-6 digits
+//                         after "PIN" (both values of a change "from X to Y")
+//   CREDIT_DEBIT_EXPIRY   MM/YY, MM/YYYY, MMYY, YYYY-MM or a month name and year after "exp"/"expiry"/
+//                         "valid thru"
 //   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC"/"bank
 //                         code"/"IBAN", or followed by it ("BNPAFRPP BIC"); with a digit in its location
 //                         code ("NWBKGB2L") also alone, unless shouted or named another code ("order X")
