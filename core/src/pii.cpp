@@ -537,6 +537,18 @@ bool capitalWordNear(std::string_view t, std::size_t p, std::size_t e) {
     return capitals(b, f) || capitals(g, h);
 }
 
+// "DK50 0040 0440 1162 43, DABADKKK": listed right after an IBAN (by ", ", "; " or " / ").
+bool listedAfterIban(std::string_view t, const std::vector<Candidate>& out, std::size_t p) {
+    std::size_t q = p;
+    while (q > 0 && t[q - 1] == ' ') --q;
+    if (q == 0 || (t[q - 1] != ',' && t[q - 1] != ';' && t[q - 1] != '/')) return false;
+    --q;
+    while (q > 0 && t[q - 1] == ' ') --q;
+    return std::any_of(out.begin(), out.end(), [q](const Candidate& c) {
+        return c.type == PiiType::InternationalBankAccountNumber && c.end == q;
+    });
+}
+
 void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size();) {
         if (!isWordChar(t[p])) {
@@ -555,7 +567,7 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
         const bool digitInLocation = shape && (isDigit(w[6]) || isDigit(w[7])) && !otherCodeBefore(t, p);
         if (shape && isCountry(w[4], w[5]) &&
             ((digitInLocation && !capitalWordNear(t, p, e)) || findCues(hits, 0, p, kSwiftReach).has(kCueSwift) ||
-             swiftWordAfter(hits, e)))
+             swiftWordAfter(hits, e) || listedAfterIban(t, out, p)))
             out.push_back({PiiType::SwiftCode, p, e, kContext, 0.95f});
         p = e;
     }
@@ -819,6 +831,65 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
     }
 }
 
+// ---- A bot's request for several card fields, answered as a list ------------------------------------
+// "Bot: Type the card number, expiry and CVV separated by commas. User: 4111111111111111, 03/28, 581":
+// when the bot's turn names two or more of card number, expiry and CVV, the customer's comma-separated
+// reply ("User:"/"Customer:") gives them in the order asked, each item only if it has its field's shape:
+// a Luhn-valid card number (scanCards finds it itself), MM/YY or MM/YYYY, 3-4 digits. The first item
+// that does not fit ends the list.
+bool fitsAskedField(std::string_view item, Cue cue) {
+    if (cue == kCueCvv) return (item.size() == 3 || item.size() == 4) && std::all_of(item.begin(), item.end(), isDigit);
+    if (cue == kCueExpiry) {
+        const std::size_t slash = item.find('/');
+        if (slash == std::string_view::npos || slash == 0 || slash > 2) return false;
+        const std::string_view m = item.substr(0, slash), y = item.substr(slash + 1);
+        if (!std::all_of(m.begin(), m.end(), isDigit) || !std::all_of(y.begin(), y.end(), isDigit)) return false;
+        const int month = slash == 1 ? m[0] - '0' : (m[0] - '0') * 10 + (m[1] - '0');
+        return month >= 1 && month <= 12 && (y.size() == 2 || (y.size() == 4 && y[0] == '2' && y[1] == '0'));
+    }
+    Digits ds;  // a card number: 13-19 digits, spaces or dashes between groups, issuer 2-6, Luhn-valid
+    for (char c : item) {
+        if (isDigit(c) && ds.n < 19) ds.d[ds.n++] = c;
+        else if (isDigit(c) || (c != ' ' && c != '-')) return false;
+    }
+    return ds.n >= 13 && ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n));
+}
+
+void scanAskedList(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
+    auto field = [&](const CueHit& h) {
+        return h.cue == kCueExpiry || h.cue == kCueCvv || (h.cue == kCueCard && startsWithNoCase(t, h.end, " number"));
+    };
+    const auto first = std::find_if(hits.begin(), hits.end(), field);
+    if (first == hits.end()) return;
+    // The customer's turn: the first "User:" or "Customer:" after the bot named a field.
+    std::size_t colon = first->end;
+    for (;; ++colon) {
+        colon = t.find(':', colon);
+        if (colon == std::string_view::npos) return;
+        std::size_t b = colon;
+        while (b > 0 && isLetter(t[b - 1])) --b;
+        if ((colon - b == 4 && startsWithNoCase(t, b, "user")) || (colon - b == 8 && startsWithNoCase(t, b, "customer")))
+            break;
+    }
+    std::array<Cue, 3> asked{};
+    std::size_t n = 0;
+    for (auto it = first; it != hits.end() && it->begin < colon && n < asked.size(); ++it)
+        if (field(*it) && std::find(asked.begin(), asked.begin() + n, it->cue) == asked.begin() + n) asked[n++] = it->cue;
+    if (n < 2) return;
+    std::size_t p = colon + 1;
+    for (std::size_t k = 0; k < n; ++k) {
+        while (at(t, p) == ' ') ++p;
+        std::size_t e = std::min(t.find(',', p), t.size());
+        std::size_t end = e;
+        while (end > p && (t[end - 1] == ' ' || t[end - 1] == '.')) --end;
+        if ((k == 0 && e == t.size()) || !fitsAskedField(t.substr(p, end - p), asked[k])) return;  // a list, of fitting items
+        if (asked[k] != kCueCard)
+            out.push_back({asked[k] == kCueCvv ? PiiType::CreditDebitCvv : PiiType::CreditDebitExpiry, p, end, kContext, 0.85f});
+        if (e == t.size()) return;
+        p = e + 1;
+    }
+}
+
 // ---- PHONE ----------------------------------------------------------------------------------------
 // Without a keyword, a phone number needs a recognisable written form (separators: single ' ', '-',
 // '.', '/', and parentheses around an area code):
@@ -1047,6 +1118,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanIbans(text, candidates);
     scanCards(text, runs, hits, candidates);
     scanContextNumbers(text, runs, hits, candidates);
+    scanAskedList(text, hits, candidates);
     scanSwift(text, hits, candidates);
     scanPhones(text, candidates);
     scanWords(text, candidates);

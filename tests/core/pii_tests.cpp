@@ -253,6 +253,14 @@ TEST_CASE("CVV, PIN and expiry need their keyword", "[pii]") {
         CHECK(found("statement for 2029-11") == kNone);    // no keyword
         CHECK(found("expires 2029-11-05") == List{"DATE_TIME:2029-11-05"});   // a date
     }
+    SECTION("a bot asking for several card fields: the comma-separated reply, item by item, if each fits") {
+        CHECK(found("Bot: Send the card number, expiry and CVV, separated by commas. User: 4111 1111 1111 1111, 3/2029, 1234.") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:3/2029", "CREDIT_DEBIT_CVV:1234"});
+        CHECK(found("Bot: CVV and expiry? Customer: 902, 11/27") == List{"CREDIT_DEBIT_CVV:902", "CREDIT_DEBIT_EXPIRY:11/27"});
+        // an item of the wrong shape ends the list: 13/27 is no expiry, so 902 is not taken as the CVV
+        CHECK(found("Bot: CVV and expiry? Customer: 13/27, 902") == kNone);
+        CHECK(found("Bot: card number and expiry? User: I will call you back, 2 mins") == kNone);
+    }
     SECTION("Amex's 4-digit CID after '4 digit code' in the same clause") {
         CHECK(found("the 4 digit code on the front of the amex reads 7731") == List{"CREDIT_DEBIT_CVV:7731"});
         CHECK(found("four-digit code: 0458") == List{"CREDIT_DEBIT_CVV:0458"});
@@ -261,6 +269,12 @@ TEST_CASE("CVV, PIN and expiry need their keyword", "[pii]") {
 }
 
 TEST_CASE("SWIFT/BIC: upper case, known country, after SWIFT or BIC", "[pii]") {
+    SECTION("listed right after an IBAN") {
+        CHECK(found("pay DE89 3704 0044 0532 0130 00, COBADEFF") ==
+              List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:DE89 3704 0044 0532 0130 00", "SWIFT_CODE:COBADEFF"});
+        CHECK(found("DE89 3704 0044 0532 0130 00 arrived TUESDAYS") ==
+              List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:DE89 3704 0044 0532 0130 00"});
+    }
     SECTION("8 and 11 characters") {
         CHECK(found("SWIFT: DEUTDEFF") == List{"SWIFT_CODE:DEUTDEFF"});
         CHECK(found("bic code DEUTDEFF500") == List{"SWIFT_CODE:DEUTDEFF500"});
