@@ -112,7 +112,8 @@ bool ssnValid(const Digits& ds) {
 // Numbers that are only PII by context need a keyword *before* them: case-insensitive, starting a word
 // (no ASCII letter before it), ending at most kKeywordReach bytes before the number, and with no other
 // number between keyword and number ("cvv 123 and 456 more" flags only 123) but counts of one or two
-// digits ("pin locked after 3 tries, i used 4821") and values given as alternatives (alternativeGap). Whole-word keywords must
+// digits ("pin locked after 3 tries, i used 4821") and values given as alternatives (alternativeGap) or
+// as a change "from X to Y" (fromToGap). Whole-word keywords must
 // also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
 enum Cue { kCueSsn, kCueRouting, kCueTransit, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
            kCueSwift, kCueCard, kCueCount };
@@ -578,8 +579,9 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
 //  - SSN: "AAA-GG-SSSS" needs no keyword (the shape is specific enough); 9 digits or "AAA GG SSSS"
 //    need "SSN"/"social security". Never-issued ranges are excluded (see ssnValid).
 //  - BANK_ROUTING: 9 contiguous digits with a valid ABA checksum after "routing"/"ABA"/"RTN"/
-//    "transit"; a Canadian transit (5 digits, or 5-3) right after "transit"; or a UK sort code (6
-//    digits, "NN-NN-NN") after "sort code", or by its shape alone (sortCodeAlone).
+//    "transit" (or named right after it: namedAfter); a Canadian transit (5 digits, or 5-3) right after
+//    "transit"; a UK sort code (6 digits, "NN-NN-NN", "NN NN NN") after "sort code"/"s/c", or by its
+//    shape alone (sortCodeAlone); an Australian BSB (6 digits, "NNN-NNN") after "bsb".
 //  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code".
 //  - PIN: 4-6 contiguous digits after "PIN".
 //  - BANK_ACCOUNT_NUMBER: 6-17 digits after "account"/"acct"/"acc"/"a/c"/"Konto(nummer)".
