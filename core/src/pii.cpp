@@ -116,7 +116,7 @@ bool ssnValid(const Digits& ds) {
 // as a change "from X to Y" (fromToGap). Whole-word keywords must
 // also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
 enum Cue { kCueSsn, kCueRouting, kCueTransit, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
-           kCueSwift, kCueCard, kCueCount };
+           kCueSwift, kCueCard, kCueInstitution, kCueCount };
 
 struct Keyword {
     std::string_view word;  // lower case
@@ -148,6 +148,9 @@ constexpr Keyword kKeywords[] = {
     {"three-digit", kCueCvv, false}, {"security number", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
+    {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
+    {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
+    {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
     {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},      {"accnt", kCueAccount, true},
     {"dda", kCueAccount, true},      // demand deposit account
@@ -343,8 +346,29 @@ void cardsInChain(std::string_view t, const std::vector<Run>& runs, const CueHit
     }
 }
 
+// Dot-grouped card numbers: "4702.0513.2968.0181" (4.4.4.4) or Amex "3782.822463.10005" (4.6.5), Luhn-valid;
+// no other dot grouping (decimals, amounts and IP addresses never have these four-digit groups).
+void dottedCard(std::string_view t, const std::vector<Run>& runs, std::size_t i, std::vector<Candidate>& out) {
+    static constexpr std::array<std::array<std::uint8_t, 4>, 2> kShapes = {{{4, 4, 4, 4}, {4, 6, 5, 0}}};
+    for (const auto& sizes : kShapes) {
+        const std::string_view shape(reinterpret_cast<const char*>(sizes.data()), sizes[3] == 0 ? 3 : 4);
+        if (i + shape.size() > runs.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < shape.size() && ok; ++k)
+            ok = runs[i + k].size() == static_cast<std::size_t>(shape[k]) && (k == 0 || (runs[i + k].begin == runs[i + k - 1].end + 1 && t[runs[i + k].begin - 1] == '.'));
+        const Run& last = runs[i + shape.size() - 1];
+        if (!ok || isWordChar(at(t, last.end)) || (isNumberJoiner(at(t, last.end)) && isDigit(at(t, last.end + 1)))) continue;
+        Digits ds = collectDigits(t, runs, i, i + shape.size() - 1);
+        if (ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)))
+            out.push_back({PiiType::CreditDebitNumber, runs[i].begin, last.end, kCard, 0.95f});
+    }
+}
+
 void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t i = 0; i < runs.size();) {
+        if (runs[i].size() == 4 && at(t, runs[i].end) == '.' && !isWordChar(before(t, runs[i].begin)) &&
+            !isNumberJoiner(before(t, runs[i].begin)))
+            dottedCard(t, runs, i, out);
         if (!runs[i].clean()) {
             ++i;
             continue;
@@ -637,6 +661,12 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         return emit(PiiType::BankRouting);
     if (cues.has(kCueSortCode) && digits == 6 && (single || sizes({2, 2, 2}) || sizes({3, 3})))
         return emit(PiiType::BankRouting);
+    if (cues.has(kCueInstitution) && single && digits == 3 && onlyFillers(t, cues.end[kCueInstitution], runs[first].begin))
+        return emit(PiiType::BankRouting);
+    // A PIN spelt digit by digit, "pin is 9 1 5 8", when "pin" is the nearest keyword.
+    if (cues.has(kCuePin) && groups >= 4 && groups <= 6 && digits == groups && t[runs[first].end] == ' ' &&
+        std::none_of(cues.end.begin(), cues.end.end(), [&](std::size_t e) { return e > cues.end[kCuePin]; }))
+        return emit(PiiType::Pin);
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
@@ -750,6 +780,28 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
     return true;
 }
 
+// A customer's turn label ("User:", "Customer:") ends at `colon`.
+bool customerLabelAt(std::string_view t, std::size_t colon) {
+    std::size_t b = colon;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    return (colon - b == 4 && startsWithNoCase(t, b, "user")) || (colon - b == 8 && startsWithNoCase(t, b, "customer"));
+}
+// The number at `pos` opens the customer's turn: it answers the question the turn before ended with
+// ("Agent: ...the account number the check went into? Customer: 8588844256"), so keywords reach further.
+constexpr std::size_t kReplyReach = 120;
+bool opensCustomerTurn(std::string_view t, std::size_t pos) {
+    while (pos > 0 && t[pos - 1] == ' ') --pos;
+    return pos > 0 && t[pos - 1] == ':' && customerLabelAt(t, pos - 1);
+}
+// A second number sent "into"/"to" somewhere after an account number is one too: "close account X and
+// move everything into Y" (at most 40 bytes, no digits, between them).
+bool intoGap(std::string_view t, std::size_t from, std::size_t to) {
+    if (to <= from || to - from > 40) return false;
+    for (std::size_t p = from; p < to; ++p)
+        if (isDigit(t[p])) return false;
+    return endsWith(t, to, " into "sv) || endsWith(t, to, " to "sv);
+}
+
 void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
@@ -777,10 +829,16 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
         }
         // MM/YY, MM/YYYY; MM-YY and MM-YYYY only right after an expiry keyword ("Exp: 11-26"), as a
         // dash-joined pair is otherwise a range or part of a phone number.
+        // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
+        const bool spacedSlash = at(t, r.end) == ' ' && at(t, r.end + 1) == '/' && at(t, r.end + 2) == ' ' &&
+                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 && runs[i + 1].size() == 2 &&
+                                 findCues(hits, floor, r.begin).has(kCueExpiry);
         const bool slashPair = at(t, r.end) == '/' ||
-                               (at(t, r.end) == '-' && !isDigit(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
+                               ((at(t, r.end) == '-' || (at(t, r.end) == '.' && r.size() == 2 && !currencyBefore(t, r.begin))) &&
+                                !isDigit(at(t, r.end + 3)) && !isNumberJoiner(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
                                 findCues(hits, floor, r.begin).has(kCueExpiry));
-        if (r.size() <= 2 && slashPair && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+        if (r.size() <= 2 && (slashPair || spacedSlash) && i + 1 < runs.size() &&
+            runs[i + 1].begin == r.end + (spacedSlash ? 3 : 1) &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
             const Run& y = runs[i + 1];
             bool inDate = (isNumberJoiner(at(t, y.end)) && isDigit(at(t, y.end + 1))) ||
@@ -809,12 +867,20 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             ssnValid(collectDigits(t, runs, i, j))) {
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
-            Cues cues = findCues(hits, floor, r.begin);
-            if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin)))
+            Cues cues = findCues(hits, floor, r.begin, opensCustomerTurn(t, r.begin) ? kReplyReach : kKeywordReach);
+            if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
+                                 (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
             const std::size_t before = out.size();
-            if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ')
-                tryContextNumber(t, runs, i, i, cues, out);
+            if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ' &&
+                !tryContextNumber(t, runs, i, i, cues, out) && runs[i].size() >= 13) {
+                // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
+                Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
+                tryContextNumber(t, runs, i + 1, j, rest, out);
+            }
+            if (out.size() == before && j == i && (r.size() == 3 || r.size() == 4) &&
+                startsWithNoCase(t, r.end, " on the back"))  // "and 276 on the back"
+                out.push_back({PiiType::CreditDebitCvv, r.begin, r.end, kContext, 0.85f});
             if (out.size() != before) {
                 lastBegin = out.back().begin;
                 lastEnd = out.back().end;
@@ -868,10 +934,7 @@ void scanAskedList(std::string_view t, const CueHits& hits, std::vector<Candidat
     for (;; ++colon) {
         colon = t.find(':', colon);
         if (colon == std::string_view::npos) return;
-        std::size_t b = colon;
-        while (b > 0 && isLetter(t[b - 1])) --b;
-        if ((colon - b == 4 && startsWithNoCase(t, b, "user")) || (colon - b == 8 && startsWithNoCase(t, b, "customer")))
-            break;
+        if (customerLabelAt(t, colon)) break;
     }
     std::array<Cue, 3> asked{};
     std::size_t n = 0;
@@ -882,13 +945,16 @@ void scanAskedList(std::string_view t, const CueHits& hits, std::vector<Candidat
     for (std::size_t k = 0; k < n; ++k) {
         while (at(t, p) == ' ') ++p;
         std::size_t e = std::min(t.find(',', p), t.size());
+        std::size_t e2 = std::min(t.find(" and "sv, p), t.size());  // "10/28 and 382"
+        const std::size_t skip = e2 < e ? 5 : 1;
+        e = std::min(e, e2);
         std::size_t end = e;
         while (end > p && (t[end - 1] == ' ' || t[end - 1] == '.')) --end;
         if ((k == 0 && e == t.size()) || !fitsAskedField(t.substr(p, end - p), asked[k])) return;  // a list, of fitting items
         if (asked[k] != kCueCard)
             out.push_back({asked[k] == kCueCvv ? PiiType::CreditDebitCvv : PiiType::CreditDebitExpiry, p, end, kContext, 0.85f});
         if (e == t.size()) return;
-        p = e + 1;
+        p = e + skip;
     }
 }
 
