@@ -802,6 +802,17 @@ bool intoGap(std::string_view t, std::size_t from, std::size_t to) {
     return endsWith(t, to, " into "sv) || endsWith(t, to, " to "sv);
 }
 
+// 4-6 digits keyed in ("put in 2604 twice", "entered 4821") with "pin" at most 60 bytes before or after.
+bool keyedInPin(std::string_view t, const CueHits& hits, const Run& r) {
+    if (r.size() < 4 || r.size() > 6) return false;
+    bool verb = false;
+    for (std::string_view v : {"put in "sv, "entered "sv, "typed in "sv, "keyed in "sv, "punched in "sv})
+        verb = verb || (endsWith(t, r.begin, v) && !isLetter(before(t, r.begin - v.size())));
+    return verb && !currencyAfter(t, r.end) && std::any_of(hits.begin(), hits.end(), [&](const CueHit& h) {
+        return h.cue == kCuePin && (h.end <= r.begin ? r.begin - h.end : h.begin - r.end) <= 60;
+    });
+}
+
 void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
@@ -881,6 +892,8 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             if (out.size() == before && j == i && (r.size() == 3 || r.size() == 4) &&
                 startsWithNoCase(t, r.end, " on the back"))  // "and 276 on the back"
                 out.push_back({PiiType::CreditDebitCvv, r.begin, r.end, kContext, 0.85f});
+            else if (out.size() == before && j == i && keyedInPin(t, hits, r))
+                out.push_back({PiiType::Pin, r.begin, r.end, kContext, 0.8f});
             if (out.size() != before) {
                 lastBegin = out.back().begin;
                 lastEnd = out.back().end;

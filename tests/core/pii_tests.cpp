@@ -949,6 +949,9 @@ TEST_CASE("Holdout-3 families: dotted cards, CVV and expiry forms, spelt PINs, r
         CHECK(found("p.i.n. is 7 0 4 1") == List{"PIN:7 0 4 1"});
         CHECK(found("Bot: Please enter your 6-digit secure code. User: 204917") == List{"PIN:204917"});
         CHECK(found("I tried 3 times on 1 2 3 4 5 machines") == kNone);
+        CHECK(found("the machine kept my card after i entered 4821 twice, it's the right pin") == List{"PIN:4821"});
+        CHECK(found("i put in 2000 yesterday") == kNone);
+        CHECK(found("my pin is blocked, i put in 500 $ yesterday") == kNone);
     }
     SECTION("account: a second number moved into; an agent's question answered; an institution number") {
         CHECK(found("close account 991044934810 and move everything into 799609950416") ==
