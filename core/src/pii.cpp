@@ -802,6 +802,19 @@ bool intoGap(std::string_view t, std::size_t from, std::size_t to) {
     return endsWith(t, to, " into "sv) || endsWith(t, to, " to "sv);
 }
 
+// An identity document's expiry, not a card's: "passport ... expires 08/2031" (the document named in
+// the 60 bytes before, and no card keyword after it).
+bool documentExpiry(std::string_view t, const CueHits& hits, std::size_t pos) {
+    const std::size_t from = pos > 60 ? pos - 60 : 0;
+    for (std::size_t p = pos; p-- > from;) {
+        if (isLetter(before(t, p))) continue;
+        for (std::string_view w : {"passport"sv, "licence"sv, "license"sv, "permit"sv})
+            if (startsWithNoCase(t, p, w))
+                return std::none_of(hits.begin(), hits.end(), [&](const CueHit& h) { return h.cue == kCueCard && h.begin > p && h.begin < pos; });
+    }
+    return false;
+}
+
 // 4-6 digits keyed in ("put in 2604 twice", "entered 4821") with "pin" at most 60 bytes before or after.
 bool keyedInPin(std::string_view t, const CueHits& hits, const Run& r) {
     if (r.size() < 4 || r.size() > 6) return false;
@@ -857,7 +870,8 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             int month = 0;
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
-            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(hits, floor, r.begin).has(kCueExpiry))
+            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(hits, floor, r.begin).has(kCueExpiry) &&
+                !documentExpiry(t, hits, r.begin))
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
             floor = y.end;
             i += 2;

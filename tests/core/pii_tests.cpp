@@ -943,6 +943,8 @@ TEST_CASE("Holdout-3 families: dotted cards, CVV and expiry forms, spelt PINs, r
         CHECK(found("Agent: And the expiry? Customer: 12 / 27") == List{"CREDIT_DEBIT_EXPIRY:12 / 27"});
         CHECK(found("it cost 12.50 and 09.29 was the rate") == kNone);
         CHECK(found("pages 12 / 27 of the statement") == kNone);
+        CHECK(found("the passport expires 08/2031") == kNone);  // a document's expiry, not a card's
+        CHECK(found("passport renewed, and my debit card expires 08/29") == List{"CREDIT_DEBIT_EXPIRY:08/29"});
     }
     SECTION("PIN: spelt digit by digit, p.i.n., a secure code asked for") {
         CHECK(found("my pin is 9 1 5 8") == List{"PIN:9 1 5 8"});
