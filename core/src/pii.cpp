@@ -606,13 +606,18 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
 //    "transit" (or named right after it: namedAfter); a Canadian transit (5 digits, or 5-3) right after
 //    "transit"; a UK sort code (6 digits, "NN-NN-NN", "NN NN NN") after "sort code"/"s/c", or by its
 //    shape alone (sortCodeAlone); an Australian BSB (6 digits, "NNN-NNN") after "bsb".
-//  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code".
-//  - PIN: 4-6 contiguous digits after "PIN".
+//  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code"/"sec code",
+//    or right before "on the back".
+//  - PIN: 4-6 contiguous digits after "PIN"/"p.i.n."/"secure code", or 4-6 single digits spelt out
+//    ("pin is 9 1 5 8"), or keyed in ("put in 2604") with "pin" nearby.
+//  - A number opening the customer's turn answers the turn before: keywords reach kReplyReach there.
 //  - BANK_ACCOUNT_NUMBER: 6-17 digits after "account"/"acct"/"acc"/"a/c"/"Konto(nummer)".
 //  - PHONE: 10-15 unseparated digits after "phone"/"tel"/"mobile"/"cell"/"call"/"fax"/"WhatsApp" (this is how
 //    an unseparated "5551234567" is found; separated forms need no keyword, see scanPhones).
 //  - CREDIT_DEBIT_EXPIRY: MM/YY or MM/YYYY (month 1-12, year 2000-2099) after "exp"/"expiry"/
-//    "expires"/"valid thru"; not part of a date ("12/05/2025").
+//    "expires"/"valid thru"; also "MM / YY" and MM.YY there; not part of a date ("12/05/2025"), not a
+//    passport's or licence's expiry.
+//  - BANK_ROUTING also: a Canadian institution number (3 digits right after "institution").
 // Checksummed or shape-specific cues (SSN, routing, sort code) are tried first; among the others
 // (CVV, PIN, account, phone) the nearest keyword decides. Numbers next to a currency sign or code are
 // amounts and are skipped, numbers after '+' are left to the phone scanner. Space-joined numbers must
