@@ -7,9 +7,9 @@
 #     P 1.000 R 0.880; tuned on since (wt/piifix).
 #   banking_chat_pii_holdout2.jsonl (make_holdout2_set.py): blind figure after that round, overlap F2
 #     0.934, financial P 1.000 R 0.923; tuned on since (wt/piifix2).
-#   banking_chat_pii_holdout3.jsonl (make_holdout3_set.py): blind, never tuned on (its writer saw two
-#     lines of holdout2 for the format): overlap F2 0.923, financial P 0.995 R 0.924. THE HONEST FIGURE;
-#     whoever tunes on it next writes the next blind set first.
+#   banking_chat_pii_holdout3.jsonl (make_holdout3_set.py): blind figure after that round (its writer saw
+#     two lines of holdout2 for the format), overlap F2 0.923, financial P 0.995 R 0.924; tuned on since
+#     (wt/piifix3). The next blind set is the honest figure.
 # Needs build/native (finchat_pii_eval, finchat_pii_bench) and, for the wasm figures, build/wasm
 # (finchat_pii_bench, the size probes).
 set -euo pipefail

@@ -116,7 +116,7 @@ bool ssnValid(const Digits& ds) {
 // as a change "from X to Y" (fromToGap). Whole-word keywords must
 // also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
 enum Cue { kCueSsn, kCueRouting, kCueTransit, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
-           kCueSwift, kCueCard, kCueCount };
+           kCueSwift, kCueCard, kCueInstitution, kCueCount };
 
 struct Keyword {
     std::string_view word;  // lower case
@@ -148,6 +148,9 @@ constexpr Keyword kKeywords[] = {
     {"three-digit", kCueCvv, false}, {"security number", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
+    {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
+    {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
+    {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
     {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},      {"accnt", kCueAccount, true},
     {"dda", kCueAccount, true},      // demand deposit account
@@ -343,8 +346,29 @@ void cardsInChain(std::string_view t, const std::vector<Run>& runs, const CueHit
     }
 }
 
+// Dot-grouped card numbers: "4702.0513.2968.0181" (4.4.4.4) or Amex "3782.822463.10005" (4.6.5), Luhn-valid;
+// no other dot grouping (decimals, amounts and IP addresses never have these four-digit groups).
+void dottedCard(std::string_view t, const std::vector<Run>& runs, std::size_t i, std::vector<Candidate>& out) {
+    static constexpr std::array<std::array<std::uint8_t, 4>, 2> kShapes = {{{4, 4, 4, 4}, {4, 6, 5, 0}}};
+    for (const auto& sizes : kShapes) {
+        const std::string_view shape(reinterpret_cast<const char*>(sizes.data()), sizes[3] == 0 ? 3 : 4);
+        if (i + shape.size() > runs.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < shape.size() && ok; ++k)
+            ok = runs[i + k].size() == static_cast<std::size_t>(shape[k]) && (k == 0 || (runs[i + k].begin == runs[i + k - 1].end + 1 && t[runs[i + k].begin - 1] == '.'));
+        const Run& last = runs[i + shape.size() - 1];
+        if (!ok || isWordChar(at(t, last.end)) || (isNumberJoiner(at(t, last.end)) && isDigit(at(t, last.end + 1)))) continue;
+        Digits ds = collectDigits(t, runs, i, i + shape.size() - 1);
+        if (ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)))
+            out.push_back({PiiType::CreditDebitNumber, runs[i].begin, last.end, kCard, 0.95f});
+    }
+}
+
 void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t i = 0; i < runs.size();) {
+        if (runs[i].size() == 4 && at(t, runs[i].end) == '.' && !isWordChar(before(t, runs[i].begin)) &&
+            !isNumberJoiner(before(t, runs[i].begin)))
+            dottedCard(t, runs, i, out);
         if (!runs[i].clean()) {
             ++i;
             continue;
@@ -582,13 +606,18 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
 //    "transit" (or named right after it: namedAfter); a Canadian transit (5 digits, or 5-3) right after
 //    "transit"; a UK sort code (6 digits, "NN-NN-NN", "NN NN NN") after "sort code"/"s/c", or by its
 //    shape alone (sortCodeAlone); an Australian BSB (6 digits, "NNN-NNN") after "bsb".
-//  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code".
-//  - PIN: 4-6 contiguous digits after "PIN".
+//  - CREDIT_DEBIT_CVV: 3-4 contiguous digits after "CVV"/"CVC"/"CVN"/"CID"/"CSC"/"security code"/"sec code",
+//    or right before "on the back".
+//  - PIN: 4-6 contiguous digits after "PIN"/"p.i.n."/"secure code", or 4-6 single digits spelt out
+//    ("pin is 9 1 5 8"), or keyed in ("put in 2604") with "pin" nearby.
+//  - A number opening the customer's turn answers the turn before: keywords reach kReplyReach there.
 //  - BANK_ACCOUNT_NUMBER: 6-17 digits after "account"/"acct"/"acc"/"a/c"/"Konto(nummer)".
 //  - PHONE: 10-15 unseparated digits after "phone"/"tel"/"mobile"/"cell"/"call"/"fax"/"WhatsApp" (this is how
 //    an unseparated "5551234567" is found; separated forms need no keyword, see scanPhones).
 //  - CREDIT_DEBIT_EXPIRY: MM/YY or MM/YYYY (month 1-12, year 2000-2099) after "exp"/"expiry"/
-//    "expires"/"valid thru"; not part of a date ("12/05/2025").
+//    "expires"/"valid thru"; also "MM / YY" and MM.YY there; not part of a date ("12/05/2025"), not a
+//    passport's or licence's expiry.
+//  - BANK_ROUTING also: a Canadian institution number (3 digits right after "institution").
 // Checksummed or shape-specific cues (SSN, routing, sort code) are tried first; among the others
 // (CVV, PIN, account, phone) the nearest keyword decides. Numbers next to a currency sign or code are
 // amounts and are skipped, numbers after '+' are left to the phone scanner. Space-joined numbers must
@@ -637,6 +666,12 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         return emit(PiiType::BankRouting);
     if (cues.has(kCueSortCode) && digits == 6 && (single || sizes({2, 2, 2}) || sizes({3, 3})))
         return emit(PiiType::BankRouting);
+    if (cues.has(kCueInstitution) && single && digits == 3 && onlyFillers(t, cues.end[kCueInstitution], runs[first].begin))
+        return emit(PiiType::BankRouting);
+    // A PIN spelt digit by digit, "pin is 9 1 5 8", when "pin" is the nearest keyword.
+    if (cues.has(kCuePin) && groups >= 4 && groups <= 6 && digits == groups && t[runs[first].end] == ' ' &&
+        std::none_of(cues.end.begin(), cues.end.end(), [&](std::size_t e) { return e > cues.end[kCuePin]; }))
+        return emit(PiiType::Pin);
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
@@ -750,6 +785,52 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
     return true;
 }
 
+// A customer's turn label ("User:", "Customer:") ends at `colon`.
+bool customerLabelAt(std::string_view t, std::size_t colon) {
+    std::size_t b = colon;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    return (colon - b == 4 && startsWithNoCase(t, b, "user")) || (colon - b == 8 && startsWithNoCase(t, b, "customer"));
+}
+// The number at `pos` opens the customer's turn: it answers the question the turn before ended with
+// ("Agent: ...the account number the check went into? Customer: 8588844256"), so keywords reach further.
+constexpr std::size_t kReplyReach = 120;
+bool opensCustomerTurn(std::string_view t, std::size_t pos) {
+    while (pos > 0 && t[pos - 1] == ' ') --pos;
+    return pos > 0 && t[pos - 1] == ':' && customerLabelAt(t, pos - 1);
+}
+// A second number sent "into"/"to" somewhere after an account number is one too: "close account X and
+// move everything into Y" (at most 40 bytes, no digits, between them).
+bool intoGap(std::string_view t, std::size_t from, std::size_t to) {
+    if (to <= from || to - from > 40) return false;
+    for (std::size_t p = from; p < to; ++p)
+        if (isDigit(t[p])) return false;
+    return endsWith(t, to, " into "sv) || endsWith(t, to, " to "sv);
+}
+
+// An identity document's expiry, not a card's: "passport ... expires 08/2031" (the document named in
+// the 60 bytes before, and no card keyword after it).
+bool documentExpiry(std::string_view t, const CueHits& hits, std::size_t pos) {
+    const std::size_t from = pos > 60 ? pos - 60 : 0;
+    for (std::size_t p = pos; p-- > from;) {
+        if (isLetter(before(t, p))) continue;
+        for (std::string_view w : {"passport"sv, "licence"sv, "license"sv, "permit"sv})
+            if (startsWithNoCase(t, p, w))
+                return std::none_of(hits.begin(), hits.end(), [&](const CueHit& h) { return h.cue == kCueCard && h.begin > p && h.begin < pos; });
+    }
+    return false;
+}
+
+// 4-6 digits keyed in ("put in 2604 twice", "entered 4821") with "pin" at most 60 bytes before or after.
+bool keyedInPin(std::string_view t, const CueHits& hits, const Run& r) {
+    if (r.size() < 4 || r.size() > 6) return false;
+    bool verb = false;
+    for (std::string_view v : {"put in "sv, "entered "sv, "typed in "sv, "keyed in "sv, "punched in "sv})
+        verb = verb || (endsWith(t, r.begin, v) && !isLetter(before(t, r.begin - v.size())));
+    return verb && !currencyAfter(t, r.end) && std::any_of(hits.begin(), hits.end(), [&](const CueHit& h) {
+        return h.cue == kCuePin && (h.end <= r.begin ? r.begin - h.end : h.begin - r.end) <= 60;
+    });
+}
+
 void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
@@ -777,10 +858,16 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
         }
         // MM/YY, MM/YYYY; MM-YY and MM-YYYY only right after an expiry keyword ("Exp: 11-26"), as a
         // dash-joined pair is otherwise a range or part of a phone number.
+        // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
+        const bool spacedSlash = at(t, r.end) == ' ' && at(t, r.end + 1) == '/' && at(t, r.end + 2) == ' ' &&
+                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 && runs[i + 1].size() == 2 &&
+                                 findCues(hits, floor, r.begin).has(kCueExpiry);
         const bool slashPair = at(t, r.end) == '/' ||
-                               (at(t, r.end) == '-' && !isDigit(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
+                               ((at(t, r.end) == '-' || (at(t, r.end) == '.' && r.size() == 2 && !currencyBefore(t, r.begin))) &&
+                                !isDigit(at(t, r.end + 3)) && !isNumberJoiner(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
                                 findCues(hits, floor, r.begin).has(kCueExpiry));
-        if (r.size() <= 2 && slashPair && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+        if (r.size() <= 2 && (slashPair || spacedSlash) && i + 1 < runs.size() &&
+            runs[i + 1].begin == r.end + (spacedSlash ? 3 : 1) &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
             const Run& y = runs[i + 1];
             bool inDate = (isNumberJoiner(at(t, y.end)) && isDigit(at(t, y.end + 1))) ||
@@ -788,7 +875,8 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             int month = 0;
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
-            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(hits, floor, r.begin).has(kCueExpiry))
+            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(hits, floor, r.begin).has(kCueExpiry) &&
+                !documentExpiry(t, hits, r.begin))
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
             floor = y.end;
             i += 2;
@@ -809,12 +897,22 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             ssnValid(collectDigits(t, runs, i, j))) {
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
-            Cues cues = findCues(hits, floor, r.begin);
-            if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin)))
+            Cues cues = findCues(hits, floor, r.begin, opensCustomerTurn(t, r.begin) ? kReplyReach : kKeywordReach);
+            if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
+                                 (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
             const std::size_t before = out.size();
-            if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ')
-                tryContextNumber(t, runs, i, i, cues, out);
+            if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ' &&
+                !tryContextNumber(t, runs, i, i, cues, out) && runs[i].size() >= 13) {
+                // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
+                Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
+                tryContextNumber(t, runs, i + 1, j, rest, out);
+            }
+            if (out.size() == before && j == i && (r.size() == 3 || r.size() == 4) &&
+                startsWithNoCase(t, r.end, " on the back"))  // "and 276 on the back"
+                out.push_back({PiiType::CreditDebitCvv, r.begin, r.end, kContext, 0.85f});
+            else if (out.size() == before && j == i && keyedInPin(t, hits, r))
+                out.push_back({PiiType::Pin, r.begin, r.end, kContext, 0.8f});
             if (out.size() != before) {
                 lastBegin = out.back().begin;
                 lastEnd = out.back().end;
@@ -868,10 +966,7 @@ void scanAskedList(std::string_view t, const CueHits& hits, std::vector<Candidat
     for (;; ++colon) {
         colon = t.find(':', colon);
         if (colon == std::string_view::npos) return;
-        std::size_t b = colon;
-        while (b > 0 && isLetter(t[b - 1])) --b;
-        if ((colon - b == 4 && startsWithNoCase(t, b, "user")) || (colon - b == 8 && startsWithNoCase(t, b, "customer")))
-            break;
+        if (customerLabelAt(t, colon)) break;
     }
     std::array<Cue, 3> asked{};
     std::size_t n = 0;
@@ -882,13 +977,16 @@ void scanAskedList(std::string_view t, const CueHits& hits, std::vector<Candidat
     for (std::size_t k = 0; k < n; ++k) {
         while (at(t, p) == ' ') ++p;
         std::size_t e = std::min(t.find(',', p), t.size());
+        std::size_t e2 = std::min(t.find(" and "sv, p), t.size());  // "10/28 and 382"
+        const std::size_t skip = e2 < e ? 5 : 1;
+        e = std::min(e, e2);
         std::size_t end = e;
         while (end > p && (t[end - 1] == ' ' || t[end - 1] == '.')) --end;
         if ((k == 0 && e == t.size()) || !fitsAskedField(t.substr(p, end - p), asked[k])) return;  // a list, of fitting items
         if (asked[k] != kCueCard)
             out.push_back({asked[k] == kCueCvv ? PiiType::CreditDebitCvv : PiiType::CreditDebitExpiry, p, end, kContext, 0.85f});
         if (e == t.size()) return;
-        p = e + 1;
+        p = e + skip;
     }
 }
 

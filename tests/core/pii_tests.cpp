@@ -923,3 +923,51 @@ TEST_CASE("ADDRESS: continental and Canadian forms, units before the number, lin
     CHECK(found("post it to Suite 210, Harbour House, Leeds LS1 4AP thanks") == List{"ADDRESS:Suite 210, Harbour House, Leeds LS1 4AP"});
     CHECK(found("Unit 3, Riverside Park is where we met") == kNone);   // no postcode
 }
+
+TEST_CASE("Holdout-3 families: dotted cards, CVV and expiry forms, spelt PINs, replies to a question", "[pii][context]") {
+    SECTION("a card number in dot groups, Luhn-valid; decimals, IPs and invalid ones are not") {
+        CHECK(found("card is 4111.1111.1111.1111 thanks") == List{"CREDIT_DEBIT_NUMBER:4111.1111.1111.1111"});
+        CHECK(found("amex 3782.822463.10005") == List{"CREDIT_DEBIT_NUMBER:3782.822463.10005"});
+        CHECK(found("the total was 4111.1111.1111.1112 units") == kNone);
+        CHECK(found("server 192.168.1.1 and 1234.56 paid") == List{"IP_ADDRESS:192.168.1.1"});
+    }
+    SECTION("CVV: sec code, security no, a number on the back") {
+        CHECK(found("sec code 953") == List{"CREDIT_DEBIT_CVV:953"});
+        CHECK(found("security no: 130") == List{"CREDIT_DEBIT_CVV:130"});
+        CHECK(found("it says 276 on the back") == List{"CREDIT_DEBIT_CVV:276"});
+        CHECK(found("I left 12 on the back seat") == kNone);
+        CHECK(found("security now matters 130 times") == kNone);
+    }
+    SECTION("expiry: MM.YY and a spaced slash after an expiry keyword, also across a turn") {
+        CHECK(found("valid until 09.29") == List{"CREDIT_DEBIT_EXPIRY:09.29"});
+        CHECK(found("Agent: And the expiry? Customer: 12 / 27") == List{"CREDIT_DEBIT_EXPIRY:12 / 27"});
+        CHECK(found("it cost 12.50 and 09.29 was the rate") == kNone);
+        CHECK(found("pages 12 / 27 of the statement") == kNone);
+        CHECK(found("the passport expires 08/2031") == kNone);  // a document's expiry, not a card's
+        CHECK(found("passport renewed, and my debit card expires 08/29") == List{"CREDIT_DEBIT_EXPIRY:08/29"});
+    }
+    SECTION("PIN: spelt digit by digit, p.i.n., a secure code asked for") {
+        CHECK(found("my pin is 9 1 5 8") == List{"PIN:9 1 5 8"});
+        CHECK(found("p.i.n. is 7 0 4 1") == List{"PIN:7 0 4 1"});
+        CHECK(found("Bot: Please enter your 6-digit secure code. User: 204917") == List{"PIN:204917"});
+        CHECK(found("I tried 3 times on 1 2 3 4 5 machines") == kNone);
+        CHECK(found("the machine kept my card after i entered 4821 twice, it's the right pin") == List{"PIN:4821"});
+        CHECK(found("i put in 2000 yesterday") == kNone);
+        CHECK(found("my pin is blocked, i put in 500 $ yesterday") == kNone);
+    }
+    SECTION("account: a second number moved into; an agent's question answered; an institution number") {
+        CHECK(found("close account 991044934810 and move everything into 799609950416") ==
+              List{"BANK_ACCOUNT_NUMBER:991044934810", "BANK_ACCOUNT_NUMBER:799609950416"});
+        CHECK(found("Agent: Can you confirm the account number the check was deposited into? Customer: 8588844256") ==
+              List{"BANK_ACCOUNT_NUMBER:8588844256"});
+        CHECK(found("transit 01234, institution 003") == List{"BANK_ROUTING:01234", "BANK_ROUTING:003"});
+        CHECK(found("the institution has 300 branches") == kNone);
+        CHECK(found("order 123456789 and move everything into 799609950416") == kNone);
+    }
+    SECTION("lists: a card number and its PIN, 'and' between the items") {
+        CHECK(found("Bot: Please provide your card number and PIN. User: 4111111111111111 2280") ==
+              List{"CREDIT_DEBIT_NUMBER:4111111111111111", "PIN:2280"});
+        CHECK(found("Agent: I need the expiry and the security code. Customer: 10/28 and 382") ==
+              List{"CREDIT_DEBIT_EXPIRY:10/28", "CREDIT_DEBIT_CVV:382"});
+    }
+}
