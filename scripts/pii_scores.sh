@@ -9,7 +9,11 @@
 #     0.934, financial P 1.000 R 0.923; tuned on since (wt/piifix2).
 #   banking_chat_pii_holdout3.jsonl (make_holdout3_set.py): blind figure after that round (its writer saw
 #     two lines of holdout2 for the format), overlap F2 0.923, financial P 0.995 R 0.924; tuned on since
-#     (wt/piifix3). The next blind set is the honest figure.
+#     (wt/piifix3).
+#   banking_chat_pii_holdout4.jsonl (make_holdout4_set.py): blind; overlap F2 0.844, financial P 1.000
+#     R 0.806 with the detector of wt/piifix2, and 0.879 / 1.000 / 0.869 after wt/piifix3 (which never
+#     saw it). Since then one family found by its misses is fixed (card groups set apart by a wider gap
+#     of blanks), so it is no longer blind either: whoever tunes next writes holdout5 first, blind.
 # Needs build/native (finchat_pii_eval, finchat_pii_bench) and, for the wasm figures, build/wasm
 # (finchat_pii_bench, the size probes).
 set -euo pipefail
@@ -21,7 +25,8 @@ dev="${PII_DEV:-$(dirname "$scorer")/banking_chat_pii_dev.jsonl}"
 financial=CREDIT_DEBIT_NUMBER,CREDIT_DEBIT_CVV,CREDIT_DEBIT_EXPIRY,BANK_ACCOUNT_NUMBER,BANK_ROUTING,INTERNATIONAL_BANK_ACCOUNT_NUMBER,SWIFT_CODE,PIN
 for gold in "$dev" "$root/tests/data/pii/banking_chat_pii_own.jsonl" "$root/tests/data/pii/banking_chat_pii_chat.jsonl" \
             "$root/tests/data/pii/banking_chat_pii_holdout.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout_v1.jsonl" \
-            "$root/tests/data/pii/banking_chat_pii_holdout2.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout3.jsonl"; do
+            "$root/tests/data/pii/banking_chat_pii_holdout2.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout3.jsonl" \
+            "$root/tests/data/pii/banking_chat_pii_holdout4.jsonl"; do
   [ -f "$gold" ] || continue
   pred=$(mktemp)
   "$native/tests/finchat_pii_eval" "$gold" > "$pred"

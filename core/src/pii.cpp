@@ -346,19 +346,46 @@ void cardsInChain(std::string_view t, const std::vector<Run>& runs, const CueHit
     }
 }
 
-// Dot-grouped card numbers: "4702.0513.2968.0181" (4.4.4.4) or Amex "3782.822463.10005" (4.6.5), Luhn-valid;
-// no other dot grouping (decimals, amounts and IP addresses never have these four-digit groups).
-void dottedCard(std::string_view t, const std::vector<Run>& runs, std::size_t i, std::vector<Candidate>& out) {
+// Card numbers in fixed groups that the single-separator chain above does not join: dot groups
+// ("4702.0513.2968.0181") and groups set apart by a wider gap of spaces or tabs, as a number copied
+// from a formatted field arrives ("4457  3238  1282  1227"). Only the two shapes cards are printed in,
+// 4.4.4.4 and Amex 4.6.5, Luhn-valid and starting 2-6; decimals, amounts, IP addresses and tables of
+// small numbers never have these groups. A wide-gap candidate has at least one gap other than a single
+// space (2-3 blanks, or a tab; all single spaces is the chain's case) and no digit group within such a gap before or after it.
+enum class CardGap : std::uint8_t { Dot, Blank };
+
+// The gap between two runs: one '.' (Dot) or 1-3 spaces/tabs (Blank); its width, or 0 if it is neither.
+std::size_t cardGap(std::string_view t, std::size_t from, std::size_t to, CardGap kind) {
+    if (to <= from) return 0;
+    if (kind == CardGap::Dot) return to == from + 1 && t[from] == '.' ? 1 : 0;
+    if (to - from > 3) return 0;
+    for (std::size_t k = from; k < to; ++k)
+        if (t[k] != ' ' && t[k] != '\t') return 0;
+    return to - from;
+}
+
+void groupedCard(std::string_view t, const std::vector<Run>& runs, std::size_t i, CardGap kind,
+                 std::vector<Candidate>& out) {
     static constexpr std::array<std::array<std::uint8_t, 4>, 2> kShapes = {{{4, 4, 4, 4}, {4, 6, 5, 0}}};
     for (const auto& sizes : kShapes) {
-        const std::string_view shape(reinterpret_cast<const char*>(sizes.data()), sizes[3] == 0 ? 3 : 4);
-        if (i + shape.size() > runs.size()) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < shape.size() && ok; ++k)
-            ok = runs[i + k].size() == static_cast<std::size_t>(shape[k]) && (k == 0 || (runs[i + k].begin == runs[i + k - 1].end + 1 && t[runs[i + k].begin - 1] == '.'));
-        const Run& last = runs[i + shape.size() - 1];
-        if (!ok || isWordChar(at(t, last.end)) || (isNumberJoiner(at(t, last.end)) && isDigit(at(t, last.end + 1)))) continue;
-        Digits ds = collectDigits(t, runs, i, i + shape.size() - 1);
+        const std::size_t groups = sizes[3] == 0 ? 3 : 4;
+        if (i + groups > runs.size()) continue;
+        bool ok = true, wide = false;
+        for (std::size_t k = 0; k < groups && ok; ++k) {
+            ok = runs[i + k].size() == sizes[k];
+            if (ok && k > 0) {
+                const std::size_t gap = cardGap(t, runs[i + k - 1].end, runs[i + k].begin, kind);
+                ok = gap > 0;
+                wide = wide || gap > 1 || t[runs[i + k - 1].end] != ' ';   // not the chain's single space
+            }
+        }
+        if (!ok || (kind == CardGap::Blank && !wide)) continue;
+        const Run& last = runs[i + groups - 1];
+        if (isWordChar(at(t, last.end)) || (isNumberJoiner(at(t, last.end)) && isDigit(at(t, last.end + 1)))) continue;
+        if (kind == CardGap::Blank && ((i + groups < runs.size() && cardGap(t, last.end, runs[i + groups].begin, kind)) ||
+                                       (i > 0 && cardGap(t, runs[i - 1].end, runs[i].begin, kind))))
+            continue;
+        Digits ds = collectDigits(t, runs, i, i + groups - 1);
         if (ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)))
             out.push_back({PiiType::CreditDebitNumber, runs[i].begin, last.end, kCard, 0.95f});
     }
@@ -366,9 +393,10 @@ void dottedCard(std::string_view t, const std::vector<Run>& runs, std::size_t i,
 
 void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t i = 0; i < runs.size();) {
-        if (runs[i].size() == 4 && at(t, runs[i].end) == '.' && !isWordChar(before(t, runs[i].begin)) &&
-            !isNumberJoiner(before(t, runs[i].begin)))
-            dottedCard(t, runs, i, out);
+        if (runs[i].size() == 4 && !isWordChar(before(t, runs[i].begin)) && !isNumberJoiner(before(t, runs[i].begin))) {
+            if (at(t, runs[i].end) == '.') groupedCard(t, runs, i, CardGap::Dot, out);
+            else if (at(t, runs[i].end) == ' ' || at(t, runs[i].end) == '\t') groupedCard(t, runs, i, CardGap::Blank, out);
+        }
         if (!runs[i].clean()) {
             ++i;
             continue;

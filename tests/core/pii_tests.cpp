@@ -971,3 +971,14 @@ TEST_CASE("Holdout-3 families: dotted cards, CVV and expiry forms, spelt PINs, r
               List{"CREDIT_DEBIT_EXPIRY:10/28", "CREDIT_DEBIT_CVV:382"});
     }
 }
+
+TEST_CASE("CREDIT_DEBIT_NUMBER: groups set apart by a wider gap, as copied from a formatted field", "[pii][card]") {
+    CHECK(found("someone used my card 4111  1111  1111  1111 at a shop") == List{"CREDIT_DEBIT_NUMBER:4111  1111  1111  1111"});
+    CHECK(found("User: 4111\t1111\t1111\t1111") == List{"CREDIT_DEBIT_NUMBER:4111\t1111\t1111\t1111"});
+    CHECK(found("amex 3782   822463   10005 pls") == List{"CREDIT_DEBIT_NUMBER:3782   822463   10005"});
+    CHECK(found("mixed gaps 4111 1111  1111 1111 still") == List{"CREDIT_DEBIT_NUMBER:4111 1111  1111 1111"});
+    // Not cards: Luhn fails, a table of numbers (a fifth group in the same gap), or gaps wider than three.
+    CHECK(found("codes 4111  1111  1111  1112 here") == kNone);
+    CHECK(found("row 4111  1111  1111  1111  2024 totals") == kNone);
+    CHECK(found("4111      1111      1111      1111") == kNone);
+}
