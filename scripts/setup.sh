@@ -15,7 +15,7 @@ PACKAGES=(
   emscripten binaryen                      # wasm build (Debian's emscripten 3.1.6)
   nlohmann-json3-dev catch2 libboost-dev   # JSON codecs, unit tests, Beast/Asio transports
   libmd4c-dev                              # markdown subset for message text
-  fonts-inter fonts-noto-core python3-fonttools   # widget font, subset at build time
+  fonts-inter fonts-noto-core              # the demo page's font, and the system fonts the browser draws the widget's text with (tests only)
   chromium brotli                          # browser end-to-end tests, size benchmark
   awscli                                   # AWS CLI v2: proves connect-local speaks AWS's APIs
   zlib1g-dev                               # inflate for Lex V2 bot export .zip files

@@ -88,20 +88,15 @@ function distReport(dir) {
   const classic = path.join(dir, 'finaptic-chat.classic.js');
   const headless = HEADLESS_FILES.map((n) => path.join(dir, n));
   const all = walk(dir).filter((f) => !headless.includes(f));
-  // Font files named *fallback* are fetched only when a message needs glyphs the base fonts lack
-  // (widget/CMakeLists.txt): reported on their own, not in what every chat downloads.
-  const onDemand = (f) => /fallback/i.test(path.basename(f)) && FONT_EXT.has(path.extname(f).toLowerCase());
-  const files = all.filter((f) => ASSET_EXT.has(path.extname(f).toLowerCase()) && f !== classic && !onDemand(f));
+  const files = all.filter((f) => ASSET_EXT.has(path.extname(f).toLowerCase()) && f !== classic);
   table('(b) full widget (what a chat downloads: js, wasm, css, fonts; classic entry and source maps excluded)',
     files.map(row), FULL_GZIP_TARGET);
   for (const f of files.filter((x) => x.endsWith('.wasm'))) wasmContents(f, path.relative(dir, f));
-  const extra = all.filter(onDemand);
-  if (extra.length) table('(c) on demand (only when a message needs more glyphs)', extra.map(row));
   // The PII guard's name table: fetched once the chat has opened, so the panel never waits for it
   // (core/names/README.md).
   const names = all.filter((f) => path.basename(f) === 'pii-names.bin');
   if (names.length) table('(e) after the chat opens (the PII name table; names are found by cues until it is here)', names.map(row));
-  const other = all.filter((f) => !files.includes(f) && !extra.includes(f) && !names.includes(f));
+  const other = all.filter((f) => !files.includes(f) && !names.includes(f));
   if (other.length) console.log(`  not counted: ${other.map((f) => path.relative(dir, f)).join(', ')}`);
   if (headless.every((f) => fs.existsSync(f))) {
     table('(d) headless SDK (finaptic-chat/headless: its module and wasm; instead of the widget, not with it)',
