@@ -9,8 +9,6 @@ namespace {
 constexpr std::int64_t kMinuteMs = 60'000;
 constexpr std::size_t kMaxCached = 8192;   // a long chat's distinct minutes; then start again
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 // The shim's text for `what` (host.h fc_js_format_date); false when it cannot format.
 bool shimText(int what, double value, std::string& out) {
     char buf[128];

@@ -10,8 +10,6 @@ namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
-
 // The calendar pieces of a UTC instant, read back from util's ISO formatter ("YYYY-MM-DDTHH:MM:...").
 struct Civil {
     int year = 1970, month = 1, day = 1, hour = 0, minute = 0;
@@ -32,6 +30,8 @@ Civil civil(std::int64_t ms) {
 std::string twoDigits(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
 
 }  // namespace
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 std::int64_t PatternDateTimeFormat::localDay(std::int64_t ms) const {
     return floorDiv(ms + static_cast<std::int64_t>(offsetMinutes_) * 60'000, kDayMs);

@@ -57,4 +57,7 @@ private:
 // year unless it is today's year. `today` < 0 (no clock): always the full date.
 std::string dayLabel(const DateTimeFormat& format, std::int64_t day, std::int64_t today, const Strings& strings);
 
+// a / b rounded towards minus infinity (instants before 1970 fall on the right minute and day).
+std::int64_t floorDiv(std::int64_t a, std::int64_t b);
+
 }  // namespace finchat::widget
