@@ -215,14 +215,8 @@ export function createWidget(hostEl, root, options = {}, onDestroy) {
       if (onDestroy) onDestroy();
     },
     // Benchmarks only (tests/bench/widget_frames.js): fc_bench of the loaded instance, or -1.
-    // `samples`: JSON text (the bench page's sample messages or templates), copied into wasm memory.
-    _bench(kind, n, samples = '') {
-      const m = w.panel && w.panel.module;
-      if (!m) return -1;
-      const size = m.lengthBytesUTF8(samples) + 1, p = m._malloc(size);
-      m.stringToUTF8(samples, p, size);
-      try { return m._fc_bench(kind, n, p); } finally { m._free(p); }
-    },
+    // `samples`: JSON text (the bench page's sample messages or templates).
+    _bench(kind, n, samples = '') { return w.panel ? w.panel.bench(kind, n, samples) : -1; },
     get unreadCount() { return w.unread; },
     get isOpen() { return w.open; },
   };

@@ -814,7 +814,8 @@ export function createPanel(w) {
       panel.remove();
       mod = null;
     },
-    get module() { return mod; },
+    // handle._bench (core.js): fc_bench with the samples' JSON in wasm memory; -1 before the wasm.
+    bench(kind, n, samples) { return mod ? withString(samples, (p) => mod._fc_bench(kind, n, p)) : -1; },
   };
 }
 
