@@ -73,7 +73,7 @@
 #   marginal, less a decoder for its result in the main module: under the 10 KB that would pay for the
 #   complexity. Not built.
 #   Kept (app/link_trims.cpp, --wrap at the widget's link):
-#     sinf/cosf from model/small_trig.h instead of musl's (whose exact argument reduction carries
+#     sinf/cosf from model/small_math.h instead of musl's (whose exact argument reduction carries
 #       __rem_pio2f and the 2.7 KB incompressible 2/pi table of __rem_pio2_large): -3.7
 #     no .ini handler for ImGui tables (ImGui::TableSettingsInstallHandler: the widget draws no
 #       table and keeps no .ini): -1.3
@@ -81,7 +81,10 @@
 #     only double written to JSON, so nlohmann's Grisu2 and its 1.3 KB table of cached powers go: -1.9
 #   ImGui's IDs by FNV-1a (model/id_hash.h; ImHashData/ImHashStr wrapped) instead of its CRC-32, whose
 #     1 KB lookup table does not compress: -1.2
-#   widget wasm 238.3 -> 230.2 (code 211.1 -> 208.0, data 23.4 -> 18.5); the headless wasm unchanged.
+#   no pow: the theme's sRGB → linear x^2.4 by Newton (core/src/theme.cpp pow24) -0.75, the scroll
+#     inertia's 0.95^(dt/16.7) through model/small_math.h smallExp -0.78 (musl's pow/powf, their
+#     log/exp tables)
+#   widget wasm 238.3 -> 228.6 (code 211.1 -> 207.0, data 23.4 -> 17.8); the headless wasm unchanged.
 add_library(finchat_wasm_size INTERFACE)
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})

@@ -6,9 +6,9 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "model/id_hash.h"
-#include "model/small_trig.h"
+#include "model/small_math.h"
 
-// sinf, cosf (ImGui's arcs, the widget's animations): model/small_trig.h instead of musl's, whose exact
+// sinf, cosf (ImGui's arcs, the widget's animations): model/small_math.h instead of musl's, whose exact
 // reduction of any float argument the widget has no use for.
 extern "C" float __wrap_sinf(float x) { return finchat::widget::smallSin(x); }
 extern "C" float __wrap_cosf(float x) { return finchat::widget::smallCos(x); }

@@ -1,4 +1,4 @@
-#include "model/small_trig.h"
+#include "model/small_math.h"
 
 namespace finchat::widget {
 namespace {
@@ -34,6 +34,19 @@ float turned(float value, int quarter) {
 }  // namespace
 
 float smallSin(float x) { return turned(x, 0); }
+
+float smallExp(float value) {
+    if (value != value) return value;
+    if (value < -87.f) return 0.f;
+    if (value > 88.f) return __builtin_inff();
+    constexpr double kLn2 = 0.69314718055994530942;
+    const double n = __builtin_floor(value / kLn2 + 0.5);
+    const double r = value - n * kLn2;   // |r| <= ln2/2: the series to r^8/8! is exact to ~1e-9
+    double e = 1 + r * (1 + r * (1 / 2. + r * (1 / 6. + r * (1 / 24. + r * (1 / 120. + r * (1 / 720. + r * (1 / 5040. + r / 40320.)))))));
+    for (int k = static_cast<int>(n); k > 0; --k) e *= 2;
+    for (int k = static_cast<int>(n); k < 0; ++k) e *= 0.5;
+    return static_cast<float>(e);
+}
 float smallCos(float x) { return turned(x, 1); }
 
 }  // namespace finchat::widget

@@ -1,5 +1,5 @@
-// small_trig.h: sinf and cosf for the widget, without musl's (widget/app/link_trims.cpp puts these in
-// their place at the link).
+// small_math.h: sinf, cosf and an exp for the widget, without musl's (widget/app/link_trims.cpp puts
+// the first two in their place at the link; the scroll inertia calls smallExp instead of std::pow).
 //
 // Why: musl's sinf/cosf reduce any float argument exactly (__rem_pio2f, up to 2^127), ~1.4 KB gzip of
 // what every chat downloads. The widget's callers are ImGui's arcs (angles within a few turns) and two
@@ -13,5 +13,8 @@ namespace finchat::widget {
 
 float smallSin(float x);
 float smallCos(float x);
+// e^x within 1e-6 relative for x in [-87, 88] (a float's normal range); 0 below, +inf above, NaN for
+// NaN. musl's powf/expf would bring their tables (~0.7 KB gzip) for the inertia's one decay.
+float smallExp(float x);
 
 }  // namespace finchat::widget
