@@ -56,6 +56,35 @@
 #   fc_bench's sample texts and templates from the bench page (tests/bench/widget-page/samples.json,
 #     passed as JSON through fc_bench's third argument): -1.2 (raw -3.8); the eager entry +0.07
 #     (core.js copies the JSON into wasm memory).
+#
+# Measured 2026-12 (session 4, split): KB of `gzip -9`, widget wasm 238.3 / its glue 8.1; headless
+# wasm 132.2 / glue 3.9 (the --pair outputs before dist bundling).
+#   Splitting the wasm so that templates and attachments load on demand does not pay with emscripten
+#   3.1.6 (Debian; its lto-pic/pic system libraries are in the frozen cache, so it links offline):
+#   dynamic linking, every object -fPIC and -sMAIN_MODULE=2, with everything still in the main module:
+#   widget wasm 238.2 -> 254.3 (+16.1; raw 509.3 -> 590.3 KB: every data address and function pointer
+#   through __memory_base/__table_base, data relocations applied at start), glue 8.1 -> 12.2 (+4.1,
+#   the dylink loader); headless wasm 132.0 -> 145.1 (+13.0), glue +3.3. And emcc refuses
+#   -sDYNAMIC_EXECUTION=0 with RELOCATABLE, which the strict-CSP page relies on. What could move to a
+#   side module (marginal gzip of the code if it were gone, --profiling-funcs link): template code
+#   with its views and every attachment function 25.3 (headless 23.9) — at most ~5 KB net before the
+#   exports the side module needs from the main one. A second, independent wasm instance (own runtime,
+#   C ABI) can take only the pure template functions (parse/build, placeholders, text fallback): 7.0
+#   marginal, less a decoder for its result in the main module: under the 10 KB that would pay for the
+#   complexity. Not built.
+#   Kept (app/link_trims.cpp, --wrap at the widget's link):
+#     sinf/cosf from model/small_math.h instead of musl's (whose exact argument reduction carries
+#       __rem_pio2f and the 2.7 KB incompressible 2/pi table of __rem_pio2_large): -3.7
+#     no .ini handler for ImGui tables (ImGui::TableSettingsInstallHandler: the widget draws no
+#       table and keeps no .ini): -1.3
+#   the text spec's pixel sizes through Json::fixed (3 decimals) instead of Json(double): the widget's
+#     only double written to JSON, so nlohmann's Grisu2 and its 1.3 KB table of cached powers go: -1.9
+#   ImGui's IDs by FNV-1a (model/id_hash.h; ImHashData/ImHashStr wrapped) instead of its CRC-32, whose
+#     1 KB lookup table does not compress: -1.2
+#   no pow: the theme's sRGB → linear x^2.4 by Newton (core/src/theme.cpp pow24) -0.75, the scroll
+#     inertia's 0.95^(dt/16.7) through model/small_math.h smallExp -0.78 (musl's pow/powf, their
+#     log/exp tables)
+#   widget wasm 238.3 -> 228.6 (code 211.1 -> 207.0, data 23.4 -> 17.8); the headless wasm unchanged.
 add_library(finchat_wasm_size INTERFACE)
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})

@@ -11,7 +11,7 @@
 //   finaptic-chat-widget.js, finaptic-chat.wasm              copied from --widget DIR if present
 //   finaptic-chat-headless.js, .wasm   finaptic-chat/headless: the SDK (web/src/headless.js) with
 //                             the wasm build's glue bundled in, and its wasm (from --widget DIR)
-//   pii-names.bin             the PII guard's name table (32 KiB), fetched when the chat first opens
+//   pii-names.bin             the PII guard's name table (32 KiB), fetched when the core asks for it
 //
 // --widget DIR is the wasm build's widget directory (build/wasm/widget). The wasm may be named
 // finaptic-chat.wasm or finaptic-chat-widget.wasm there; it is always finaptic-chat.wasm here (the

@@ -80,6 +80,10 @@ Result<Unit> applyPiiOption(std::string_view optionJson, SessionConfig& config) 
     return Unit{};
 }
 
+bool piiNamesGuarded(const SessionConfig& config) {
+    return config.piiPolicy != PiiPolicy::AsTyped && config.piiTypes.of(PiiType::Name) != PiiAction::Send;
+}
+
 const char* toString(SessionState s) {
     switch (s) {
         case SessionState::Idle: return "idle";

@@ -139,7 +139,14 @@ void Conversation::attach(ChatSession& session, SupportLevel level) {
 
 void Conversation::start() {
     if (state_ != ConversationState::Idle) return;
+    if (piiNamesGuarded(config_.session)) wantPiiNames();
     requestL1Token();
+}
+
+void Conversation::wantPiiNames() {
+    if (piiNamesWanted_) return;
+    piiNamesWanted_ = true;
+    emit(ConversationEvent{ConversationEventType::PiiNamesWanted});
 }
 
 void Conversation::requestL1Token() {
@@ -290,6 +297,7 @@ bool Conversation::restore() {
         flushQueue(*l1_);
     }
     emit(ConversationEvent{ConversationEventType::StateChanged});
+    wantPiiNames();   // a chat with a transcript to redact later (and perhaps a guarded policy)
     return true;
 }
 
@@ -333,6 +341,7 @@ SendResult Conversation::send(std::string text, std::string contentType) {
     if (state_ == ConversationState::Ended) return {SendOutcome::Refused, {}, Error{ErrorCode::Ended, "the chat has ended"}};
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         return {SendOutcome::Refused, {}, Error{ErrorCode::InvalidValue, "empty message"}};
+    wantPiiNames();   // before the guard reads it; until it arrives, names are found by their cues
     QueuedMessage m;
     m.text = std::move(text);
     m.contentType = std::move(contentType);

@@ -367,6 +367,29 @@ void Json::setDouble(double v) {
     s_.assign(buf, nlohmann::detail::to_chars(buf, buf + sizeof buf, v));
 }
 
+Json Json::fixed(double v, int decimals) {
+    Json j;
+    decimals = decimals < 0 ? 0 : decimals > 9 ? 9 : decimals;
+    std::uint64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    const double scaled = v * static_cast<double>(scale);
+    constexpr double kExact = 9007199254740992.0;   // 2^53 (NaN fails both tests too)
+    if (!(scaled < kExact && scaled > -kExact)) return j;
+    const bool negative = scaled < 0;
+    std::uint64_t n = static_cast<std::uint64_t>((negative ? -scaled : scaled) + 0.5);
+    std::string digits = std::to_string(n / scale);
+    std::uint64_t fraction = n % scale;
+    if (fraction != 0) {
+        int width = decimals;
+        while (fraction % 10 == 0) { fraction /= 10; --width; }
+        const std::string f = std::to_string(fraction);
+        digits += '.' + std::string(static_cast<std::size_t>(width) - f.size(), '0') + f;
+    }
+    j.type_ = Type::Float;
+    j.s_ = negative && n != 0 ? '-' + digits : digits;
+    return j;
+}
+
 Json Json::object(std::initializer_list<Member> members) {
     Json j = object();
     for (const Member& m : members) j.set(m.key, m.value);

@@ -13,7 +13,10 @@
 //       Each .wasm of (b) and (d) is then split into its code and data sections (gzip-9 of each alone)
 //       with its largest data segments: a segment whose gzip size is close to its raw size is
 //       incompressible data (the PII name table's Bloom filter), a lever apart from the code.
-//       (e) pii-names.bin, the PII name table both fetch after the chat has opened (not in (b)/(d)).
+//       (e) pii-names.bin, the PII name table both fetch only when the core asks for it (not in (b)/(d)):
+//           when the chat starts if the partner's piiPolicy masks or asks about NAME, otherwise at the
+//           customer's first message (the default policy: a chat opened and never written in never
+//           fetches it).
 //   node tests/bench/size_report.mjs --pair build/wasm/widget/finchat_browser_smoke.js [X.wasm]
 //       one emscripten output (the .js loader and its .wasm; the .wasm defaults to the .js name).
 //   node tests/bench/size_report.mjs --top N X.wasm
@@ -92,10 +95,13 @@ function distReport(dir) {
   table('(b) full widget (what a chat downloads: js, wasm, css, fonts; classic entry and source maps excluded)',
     files.map(row), FULL_GZIP_TARGET);
   for (const f of files.filter((x) => x.endsWith('.wasm'))) wasmContents(f, path.relative(dir, f));
-  // The PII guard's name table: fetched once the chat has opened, so the panel never waits for it
-  // (core/names/README.md).
+  // The PII guard's name table: fetched when the core asks for it (Conversation::piiNamesWanted), so
+  // the panel never waits for it (core/names/README.md).
   const names = all.filter((f) => path.basename(f) === 'pii-names.bin');
-  if (names.length) table('(e) after the chat opens (the PII name table; names are found by cues until it is here)', names.map(row));
+  if (names.length) {
+    table('(e) when the core asks for it (the PII name table: at the chat\'s start if piiPolicy masks or asks about NAME, ' +
+          'else at the first message; names are found by cues until it is here)', names.map(row));
+  }
   const other = all.filter((f) => !files.includes(f) && !names.includes(f));
   if (other.length) console.log(`  not counted: ${other.map((f) => path.relative(dir, f)).join(', ')}`);
   if (headless.every((f) => fs.existsSync(f))) {

@@ -76,9 +76,11 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled; }, null, { what: 'an enabled composer' });
   const [init] = await calls(tab, 'init');
-  // The PII name table comes once the chat opens (not on the page's first load), from the same origin.
-  await page.waitIn(tab, () => globalThis.__fcFake.some((c) => c[1] === 'piiNames'), null, { what: 'the name table handed over' });
-  assert.deepEqual((await calls(tab, 'piiNames'))[0].slice(2), [32776, 'FCNAMES1']);
+  // The PII name table only when the core asks for it (host.piiNames; the fake asks on the first send,
+  // as the core does under the default policy): not when the chat opens.
+  assert.deepEqual(await calls(tab, 'piiNames'), []);
+  assert.ok(!(await tab.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/pii-names.bin')))),
+    'no name table before it is asked for');
 
   assert.equal(init[2].role, 'customer');
   assert.equal(init[2].strings['composer.label'], 'Message');
@@ -101,6 +103,9 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /^Sam: echo: hello, help/.test(t)), null, { what: 'the echo in the log' });
   assert.equal(await composerValue(tab), '');
+  // Asked for: fetched from the same origin and handed over (fc_pii_names).
+  await page.waitIn(tab, () => globalThis.__fcFake.some((c) => c[1] === 'piiNames'), null, { what: 'the name table handed over' });
+  assert.deepEqual((await calls(tab, 'piiNames'))[0].slice(2), [32776, 'FCNAMES1']);
   await checkMirrorTimes(tab);   // the same <time> contract as the real widget's (handoff.test.js)
   const mirrorLinks = await tab.evaluate(() => window.__fc.all('[role=log] a').map((a) => `${a.getAttribute('href')} ${a.target} ${a.rel}`));
   assert.ok(mirrorLinks.length && mirrorLinks.every((l) => l === 'https://example.com/help _blank noopener noreferrer'), mirrorLinks.join('\n'));

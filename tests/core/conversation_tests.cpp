@@ -352,6 +352,47 @@ TEST_CASE("PII ask-first: the message is held, then sent masked or as typed, or 
     CHECK(h.sentTexts("CT-L1").back() == "ssn 123-45-6789");
 }
 
+TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwise at the first send or a restore", "[conversation]") {
+    SECTION("default policy: not for an opened chat, once the customer sends") {
+        Harness h;
+        CHECK_FALSE(piiNamesGuarded(h.config.session));
+        h.startOnL1();
+        CHECK_FALSE(h.conv->piiNamesWanted());
+        CHECK(h.count(CE::PiiNamesWanted) == 0);
+        CHECK(h.conv->send("   ").outcome == SendOutcome::Refused);   // nothing sent: not yet
+        CHECK_FALSE(h.conv->piiNamesWanted());
+        CHECK(h.conv->send("hello").outcome == SendOutcome::Sent);
+        CHECK(h.conv->piiNamesWanted());
+        CHECK(h.conv->send("and again").outcome == SendOutcome::Sent);
+        CHECK(h.count(CE::PiiNamesWanted) == 1);   // once
+    }
+    SECTION("NAME masked or asked about: wanted when the chat starts") {
+        for (const char* option : {R"({"NAME":"ask"})", R"({"NAME":"mask"})", R"({"ALL":"mask"})"}) {
+            Harness h;
+            REQUIRE(applyPiiOption(option, h.config.session));
+            CHECK(piiNamesGuarded(h.config.session));
+            h.make();
+            CHECK_FALSE(h.conv->piiNamesWanted());
+            h.conv->start();
+            CHECK(h.conv->piiNamesWanted());
+            CHECK(h.count(CE::PiiNamesWanted) == 1);
+        }
+    }
+    SECTION("names sent as typed: not guarded") {
+        for (const char* option : {R"("off")", R"("ask")", R"({"NAME":"send","ALL":"mask"})"}) {
+            SessionConfig config;
+            REQUIRE(applyPiiOption(option, config));
+            CHECK_FALSE(piiNamesGuarded(config));
+        }
+    }
+    SECTION("a restored chat: wanted (its transcript is redacted at the handoff or the end)") {
+        Harness h;
+        h.startOnL1();
+        REQUIRE(h.reload());
+        CHECK(h.conv->piiNamesWanted());
+    }
+}
+
 TEST_CASE("data provider calls pass through, with a time limit", "[conversation]") {
     Harness h;
     std::vector<Result<std::string>> got;

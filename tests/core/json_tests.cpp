@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cfloat>
+#include <cmath>
 #include <limits>
 #include <cstdint>
 #include <cstdlib>
@@ -229,6 +230,23 @@ TEST_CASE("Json dumps as nlohmann's dump(-1, ' ', false, replace)", "[json]") {
     SECTION("parsed values dump back as nlohmann dumps them (floats keep their text)") {
         CHECK(Json::parse("{\"z\" : [1, -2, 3.50, 1e2] , \"a\":\"\\u00e9\\n\"}").dump() == "{\"a\":\"\xC3\xA9\\n\",\"z\":[1,-2,3.50,1e2]}");
     }
+}
+
+TEST_CASE("Json::fixed writes at most the given decimals, rounded, without trailing zeros", "[json]") {
+    CHECK(Json::fixed(18.125, 3).dump() == "18.125");
+    CHECK(Json::fixed(16.0, 3).dump() == "16");
+    CHECK(Json::fixed(1.0 / 3, 3).dump() == "0.333");
+    CHECK(Json::fixed(2.0 / 3, 3).dump() == "0.667");
+    CHECK(Json::fixed(0.05, 3).dump() == "0.05");
+    CHECK(Json::fixed(-0.5, 2).dump() == "-0.5");
+    CHECK(Json::fixed(-0.0004, 3).dump() == "0");
+    CHECK(Json::fixed(1234.5678, 0).dump() == "1235");
+    CHECK(Json::fixed(7.25, 1).dump() == "7.3");   // half away from zero (7.25 is exact in binary)
+    CHECK(Json::fixed(1e20, 0).isNull());          // beyond 2^53
+    CHECK(Json::fixed(std::numeric_limits<double>::infinity(), 2).isNull());
+    CHECK(Json::fixed(std::nan(""), 2).isNull());
+    // What it writes reads back as that number.
+    CHECK(Json::parse(Json::object({{"px", Json::fixed(17.5, 3)}}).dump()).find("px")->asNearDouble() == 17.5);
 }
 
 TEST_CASE("Json access", "[json]") {

@@ -124,7 +124,7 @@ test('a per-type piiPolicy is honoured: NAME asks first, the card is masked, the
   await until(() => own().includes('my name is Dana Whitfield'), `the name sent as typed after the answer\n${JSON.stringify(events).slice(0, 2000)}`);
 
   // Without a cue, two known names in a row are a name only with the name table (pii-names.bin, which
-  // the SDK read next to itself while the chat started).
+  // the SDK read next to itself when the chat started: this policy asks about NAME).
   const known = nextEvent(c, 'piiQuestion');
   assert.equal(c.send('Kevin Jackson from your fraud team called me').outcome, 'piiQuestion');
   assert.equal((await known).types, 'NAME');

@@ -39,8 +39,9 @@ async function readAsset(url) {
 }
 
 // The PII guard's name table next to the SDK (pii-names.bin, 32 KiB): read once per page or process
-// after the first conversation is created and handed to each; until it is here the core finds names
-// by their cues alone. A missing file only means that.
+// when a conversation first asks for it (host.piiNames: the core's Conversation::piiNamesWanted, i.e.
+// the policy masks or asks about NAME, or the customer sent a message) and handed to each that asks;
+// until it is here the core finds names by their cues alone. A missing file only means that.
 let names;
 function piiNames() {
   names = names || readAsset(new URL('pii-names.bin', import.meta.url))
@@ -138,6 +139,9 @@ class Conversation {
       callData: (id, name, argsJson) => this.#callData(id, name, argsJson),
       event: (name, json) => this.#raise(name, parse(json)),
       link: (id, json) => this.#linkAnswer(id, parse(json)),
+      piiNames: () => piiNames().then((bytes) => {
+        if (bytes && !this.#destroyed) this.#mod._fh_pii_names(this.#copyIn(bytes), bytes.length);   // C++ frees it
+      }),
     };
     const moduleArgs = {
       host,
@@ -168,9 +172,6 @@ class Conversation {
       }
       throw new Error('finaptic-chat/headless: the conversation could not be created');
     }
-    piiNames().then((bytes) => {
-      if (bytes && !this.#destroyed) this.#mod._fh_pii_names(this.#copyIn(bytes), bytes.length);   // C++ frees it
-    });
   }
 
   // --- calls into the core ---------------------------------------------------------------------

@@ -260,6 +260,16 @@ export function createPanel(w) {
       if (SAFE_URL.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
     },
     copy(text) { copyText(String(text)); },
+    // The PII guard's name table, when the core first needs it (Conversation::piiNamesWanted: the
+    // policy masks or asks about NAME, or the customer sent a message): fetched once per page, handed
+    // over when it arrives (until then the core finds names by their cues alone; a failed fetch keeps
+    // it so).
+    piiNames() {
+      const s = preload(w.base), m = mod;
+      s.names = s.names || fetchOk(new URL('pii-names.bin', w.base).href).then((r) => r.arrayBuffer())
+        .then((b) => new Uint8Array(b), () => null);
+      s.names.then((bytes) => { if (bytes && mod === m && !destroyed) giveBytes('_fc_pii_names', bytes); });
+    },
     // A time of day or a day heading for the canvas (widget/app/host.js fc_js_format_date).
     formatDate(what, value) { return dates().text(what, value); },
     // A template's image (an https URL the core allowed): RGBA to C++ (fc_image), or nothing (ptr 0)
@@ -749,11 +759,6 @@ export function createPanel(w) {
         mod = null;
         throw new Error(`fc_init refused the configuration (${rc})`);
       }
-      // The PII guard's name table: fetched once per page when a chat first opens, handed over when
-      // it arrives (until then the core finds names by their cues alone; a failed fetch keeps it so).
-      s.names = s.names || fetchOk(new URL('pii-names.bin', w.base).href).then((r) => r.arrayBuffer())
-        .then((b) => new Uint8Array(b), () => null);
-      s.names.then((bytes) => { if (bytes && mod === m && !destroyed) giveBytes('_fc_pii_names', bytes); });
       askedHeight = 0;
       autogrow();
       showCover('none');

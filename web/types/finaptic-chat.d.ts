@@ -114,7 +114,9 @@ export interface MountOptions {
   /** "none": no launcher; the page opens the chat with handle.open() from its own button. */
   launcher?: 'default' | 'none';
   /** What happens to card numbers, IBANs, names, ... typed by the customer: a name for every guarded
-   * type, or per entity type (see PiiTypePolicy). Default "mask". */
+   * type, or per entity type (see PiiTypePolicy). Default "mask". A policy that masks or asks about
+   * NAME fetches the name table (pii-names.bin, 32 KB) when the chat starts; otherwise it is fetched
+   * when the customer first sends. */
   piiPolicy?: PiiPolicy;
   /** No divider or notice when a specialist takes over (the handoff is invisible). */
   transparentHandoff?: boolean;

@@ -50,7 +50,9 @@ export interface ConversationOptions {
   dataProvider?: Record<string, (args: Record<string, string>) => unknown>;
   /** `mask` (default): personal numbers are masked before sending; `ask`: the piiQuestion event
    * asks first (answerPii); `off`: sent as typed; or per entity type, e.g. `{ NAME: 'ask',
-   * CREDIT_DEBIT_NUMBER: 'mask', ADDRESS: 'send' }` (PiiTypePolicy). */
+   * CREDIT_DEBIT_NUMBER: 'mask', ADDRESS: 'send' }` (PiiTypePolicy). A policy that masks or asks
+   * about NAME reads the name table (pii-names.bin, 32 KB) at start(); otherwise the first send() or a
+   * restore() does. */
   piiPolicy?: PiiPolicy;
   /** Where the conversation is kept across reloads; default `finaptic-chat:headless`; '' keeps nothing. */
   storageKey?: string;

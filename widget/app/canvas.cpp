@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "model/small_math.h"
 
 namespace finchat::widget {
 
@@ -15,7 +16,7 @@ namespace {
 constexpr const char* kCanvas = "!canvas";   // host.js: specialHTMLTargets["!canvas"] = this instance's canvas
 constexpr float kTouchSlopPx = 8.f;          // a touch that moves further is a scroll, not a tap
 constexpr float kInertiaStopPxPerMs = 0.02f;
-constexpr float kInertiaDecayPer16Ms = 0.95f;
+constexpr float kInertiaLogDecayPer16Ms = -0.051293294f;   // ln 0.95: the velocity keeps 95 % per 16.7 ms
 constexpr float kMaxFlingPxPerMs = 6.f;
 }  // namespace
 
@@ -84,7 +85,7 @@ bool Canvas::beginFrame(double nowMs) {
     // Inertia: the list keeps moving after a flick, slowing down each frame.
     if (inertiaVelocity_ != 0.f && touchMode_ == TouchMode::None) {
         scrollDelta_ += inertiaVelocity_ * static_cast<float>(dt);
-        inertiaVelocity_ *= std::pow(kInertiaDecayPer16Ms, static_cast<float>(dt / 16.7));
+        inertiaVelocity_ *= smallExp(kInertiaLogDecayPer16Ms * static_cast<float>(dt / 16.7));   // 0.95^(dt/16.7)
         if (std::fabs(inertiaVelocity_) < kInertiaStopPxPerMs) inertiaVelocity_ = 0.f;
         else hooks_.wake(2);
     }

@@ -35,7 +35,7 @@ void fc_action(const char* id) { if (app && id) app->action(id); }
 void fc_focus(const char* id) { if (app) app->focus(id ? id : ""); }
 void fc_resize(double w, double h, double dpr) { if (app) app->resize(w, h, dpr); }
 void fc_theme(const char* json) { if (app && json) app->setTheme(json); }
-// The PII name table (pii-names.bin), fetched by the shim when the chat first opens; until it is here
+// The PII name table (pii-names.bin), fetched by the shim when the core asks for it (host.piiNames); until it is here
 // the guard finds names by their cues alone. Returns 1 if the bytes were a name table. Frees data.
 int fc_pii_names(unsigned char* data, int len) {
     const bool ok = data && len > 0 &&

@@ -43,7 +43,7 @@ std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, con
         if (block.gapBefore) b.set("g", true);
         blocks.push(std::move(b));
     }
-    Json spec = Json::object({{"px", static_cast<double>(fontPx)}, {"lh", static_cast<double>(lineH)},
+    Json spec = Json::object({{"px", Json::fixed(fontPx, 3)}, {"lh", Json::fixed(lineH, 3)},
                               {"ink", cssColor(colors.ink)}, {"link", cssColor(colors.link)},
                               {"code", cssColor(colors.codeBackground)}, {"blocks", std::move(blocks)}});
     if (!fontFamily.empty()) spec.set("ff", fontFamily);

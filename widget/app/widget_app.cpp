@@ -397,6 +397,9 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         window_->templateChanged(ChatViewModel::keyOf(e.segment, e.text));
         dirtyRows_.insert(ChatViewModel::keyOf(e.segment, e.text));   // its mirror entry reads the new state
         break;
+    case ConversationEventType::PiiNamesWanted:
+        fc_js_pii_names();
+        break;
     }
 }
 

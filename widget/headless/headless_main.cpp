@@ -33,6 +33,7 @@ void fh_js_request_token(int id, const char* level, const char* reason, const ch
 void fh_js_call_data(int id, const char* name, const char* argsJson);
 void fh_js_event(const char* name, const char* json);
 void fh_js_link(int id, const char* json);
+void fh_js_pii_names();   // the PII name table is needed (Conversation::piiNamesWanted): answer fh_pii_names
 }
 
 namespace {
@@ -429,6 +430,8 @@ private:
                                                {"level", toString(e.level)}, {"template", templateJson(*v)}}));
                 return;
             }
+            case ConversationEventType::PiiNamesWanted:
+                return fh_js_pii_names();
         }
     }
 
@@ -532,7 +535,7 @@ EMSCRIPTEN_KEEPALIVE void fh_token(int id, const char* json) {
     if (instance) instance->tokens().answer(id, json ? json : "", instance->displayName());
 }
 
-// The PII name table (pii-names.bin), fetched by headless.js after the wasm; until it is here the
+// The PII name table (pii-names.bin), read by headless.js when the core asks for it (host.piiNames); until it is here the
 // guard finds names by their cues alone. Returns 1 if the bytes were a name table. Frees data.
 EMSCRIPTEN_KEEPALIVE int fh_pii_names(unsigned char* data, int len) {
     const bool ok = data && len > 0 && loadPiiNameTable({reinterpret_cast<const char*>(data), static_cast<std::size_t>(len)});

@@ -104,6 +104,9 @@ struct SessionConfig {
 // config.piiTypes and leaves piiPolicy Mask so each type's own action decides. Empty text keeps the
 // defaults. A bad object is parsePiiPolicy()'s error (naming the key), and `config` is left unchanged.
 Result<Unit> applyPiiOption(std::string_view optionJson, SessionConfig& config);
+// Whether the guard above can act on NAME (mask it or ask about it): the only case in which what the
+// customer sends depends on the PII name table. False under the default policy (names are sent).
+bool piiNamesGuarded(const SessionConfig& config);
 
 enum class SessionState { Idle, Connecting, Live, Reconnecting, Ended, Failed };
 const char* toString(SessionState s);

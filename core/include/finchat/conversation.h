@@ -112,6 +112,8 @@ enum class ConversationEventType {
                        // the size of transcript attachment `text` (an attachmentId) became known
     Ended,             // the conversation is over
     TemplateChanged,   // templateOf(`segment`, `text`) changed: resolved, failed, retrying, answered, picked
+    PiiNamesWanted,    // once: the PII name table is needed now (piiNamesWanted()); the view fetches
+                       // pii-names.bin and hands it to loadPiiNameTable (finchat/pii.h)
 };
 
 struct ConversationEvent {
@@ -236,6 +238,12 @@ public:
 
     // --- state ------------------------------------------------------------------------------
     ConversationState state() const { return state_; }
+    // Whether the PII name table (pii.h loadPiiNameTable; the browser fetches it) is needed: when the
+    // chat starts or is restored if the partner's policy masks or asks about NAME (piiNamesGuarded),
+    // otherwise once the customer sends a message or a chat is restored (the escalation transcript
+    // and the copy kept after the end redact every type, names included). PiiNamesWanted is emitted
+    // when it turns true; without the table, names are found by their cues alone.
+    bool piiNamesWanted() const { return piiNamesWanted_; }
     HandoffState handoffState() const { return handoff_; }
     const std::optional<Error>& handoffError() const { return handoffError_; }
     const std::string& handoffReason() const { return reason_; }
@@ -326,6 +334,7 @@ public:
     std::optional<std::int64_t> attachmentSize(const std::string& attachmentId) const;
 
 private:
+    void wantPiiNames();
     // One chat of the timeline. A live segment reads its session's Transcript; a finished one (L1
     // after the handoff, or restored after a reload) keeps its own copy.
     struct Segment {
@@ -421,6 +430,7 @@ private:
     std::unique_ptr<DataProvider> noData_;                 // answers "no data provider" (data_ null)
     std::map<TemplateKey, TemplateSlot> templates_;
     std::uint64_t templateUse_ = 0;
+    bool piiNamesWanted_ = false;
     std::vector<TemplatePick> picks_;                      // oldest first, bounded
     std::optional<std::string> lastPickedId_;              // what `{id}` means in the next template
     PickedTitles pickedTitles_;

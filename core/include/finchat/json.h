@@ -51,6 +51,11 @@ public:
     static Json array();
     static Json object();
     static Json object(std::initializer_list<Member> members);
+    // A number written with at most `decimals` (0-9) decimals, rounded half away from zero, trailing
+    // zeros dropped: 18.125 → 18.125, 16.0 → 16, 1/3 with 3 → 0.333. For values whose shortest
+    // round-trip form is not wanted (pixel sizes): it needs no Grisu2, whose code and 1.3 KB table of
+    // cached powers Json(double) brings. Null for non-finite values and when |v| · 10^decimals ≥ 2^53.
+    static Json fixed(double v, int decimals);
     static Json invalid();
 
     // Parses a whole document; Invalid on any error. maxDepth bounds the nesting of arrays and

@@ -16,7 +16,7 @@ export default async function createFinapticWidget(M) {
   const host = M.host;
   globalThis.__fcHost = host;   // tests call the shim's host callbacks as C++ would (loadImage)
   const rec = (name, ...a) => calls.push([me.n, name, ...a]);
-  let W = 400, H = 600, open = false, chat = false, composerH = 44, unread = 0, focus = '';
+  let W = 400, H = 600, open = false, chat = false, composerH = 44, unread = 0, focus = '', namesAsked = false;
   const items = [];
   const ctx = M.canvas.getContext('2d');
   // Data calls (host.callData → _fc_data) by request id; a template the fake shows after "templates":
@@ -103,6 +103,9 @@ export default async function createFinapticWidget(M) {
     },
     _fc_send(p) {
       const t = str(p); rec('send', t);
+      // Like the core (Conversation::piiNamesWanted) under the default policy: the name table is
+      // asked for when the customer first sends.
+      if (!namesAsked) { namesAsked = true; host.piiNames(); }
       if (t === 'hold') return 1;
       if (!chat) return 2;
       if (t.startsWith('data ')) askData(t.slice(5));
