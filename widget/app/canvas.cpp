@@ -1,6 +1,7 @@
 #include "canvas.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include <GLES3/gl3.h>
@@ -8,6 +9,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
 
 namespace finchat::widget {
 
@@ -18,6 +20,9 @@ constexpr float kInertiaStopPxPerMs = 0.02f;
 constexpr float kInertiaDecayPer16Ms = 0.95f;
 constexpr float kMaxFlingPxPerMs = 6.f;
 }  // namespace
+
+Canvas::Canvas(Hooks hooks) : hooks_(std::move(hooks)) {}
+Canvas::~Canvas() = default;
 
 bool Canvas::init() {
     EmscriptenWebGLContextAttributes attrs;
@@ -46,6 +51,15 @@ bool Canvas::init() {
     emscripten_set_touchcancel_callback(kCanvas, this, false, onTouch);
     emscripten_set_webglcontextlost_callback(kCanvas, this, false, onContext);
     emscripten_set_webglcontextrestored_callback(kCanvas, this, false, onContext);
+
+    // ImGui's context without ImGui::Initialize (its ini handlers and viewport serve windows the
+    // widget never opens): the GL3 backend keeps its state in the context's IO.
+    if (!ImGui::GetCurrentContext()) ImGui::SetCurrentContext(IM_NEW(ImGuiContext)(nullptr));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    drawShared_ = std::make_unique<ImDrawListSharedData>();
+    drawShared_->CurveTessellationTol = style.CurveTessellationTol;
+    drawShared_->SetCircleTessellationMaxError(style.CircleTessellationMaxError);
+    drawList_ = std::make_unique<ImDrawList>(drawShared_.get());
     return true;
 }
 
@@ -74,12 +88,22 @@ bool Canvas::beginFrame(double nowMs) {
     io.DisplaySize = ImVec2(static_cast<float>(cssWidth_), static_cast<float>(cssHeight_));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr_), static_cast<float>(dpr_));
 
-    io.MousePos = ImVec2(mouseX_, mouseY_);
+    // The mouse as ImGui::NewFrame leaves it: on whole pixels, its movement since the last frame
+    // (none when it just appeared), the button's press and release edges.
+    const bool valid = mouseX_ > -1e8f && mouseY_ > -1e8f;   // -1e9: no pointer over the canvas
+    io.MousePos = valid ? ImVec2(std::floor(mouseX_), std::floor(mouseY_)) : ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDelta = valid && ImGui::IsMousePosValid(&io.MousePosPrev) ? ImVec2(io.MousePos.x - io.MousePosPrev.x, io.MousePos.y - io.MousePosPrev.y)
+                                                                          : ImVec2(0, 0);
+    io.MousePosPrev = io.MousePos;
+    const bool wasDown = io.MouseDown[0];
     io.MouseDown[0] = mouseDown_;
-    io.MouseWheel += wheelY_;
-    io.MouseWheelH += wheelX_;
-    wheelY_ = wheelX_ = 0;
+    io.MouseClicked[0] = mouseDown_ && !wasDown;
+    io.MouseReleased[0] = !mouseDown_ && wasDown;
+    io.MouseWheel = wheelY_;
+    wheelY_ = 0;
     pressSeen_ = true;
+    GImGui->Time += io.DeltaTime;
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Arrow);
 
     // Inertia: the list keeps moving after a flick, slowing down each frame.
     if (inertiaVelocity_ != 0.f && touchMode_ == TouchMode::None) {
@@ -92,7 +116,35 @@ bool Canvas::beginFrame(double nowMs) {
     return true;
 }
 
-void Canvas::endFrame() {
+void Canvas::startDrawList() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImDrawListSharedData& shared = *drawShared_;
+    shared.ClipRectFullscreen = ImVec4(0, 0, io.DisplaySize.x, io.DisplaySize.y);
+    shared.TexUvWhitePixel = io.Fonts->TexUvWhitePixel;
+    shared.InitialFlags = ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill |
+                          (io.BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset ? ImDrawListFlags_AllowVtxOffset : 0);
+    drawList_->_ResetForNewFrame();
+    drawList_->PushTextureID(io.Fonts->TexID);
+    drawList_->PushClipRect(ImVec2(0, 0), io.DisplaySize, false);
+}
+
+void Canvas::endFrame(std::uint32_t background) {
+    const ImGuiIO& io = ImGui::GetIO();
+    glClearColor(static_cast<float>(background >> 24) / 255.f, static_cast<float>((background >> 16) & 0xFF) / 255.f,
+                 static_cast<float>((background >> 8) & 0xFF) / 255.f, 1.f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    drawList_->_PopUnusedDrawCmd();
+    ImDrawList* lists[] = {drawList_.get()};
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = lists;
+    data.CmdListsCount = drawList_->CmdBuffer.Size > 0 ? 1 : 0;
+    data.TotalVtxCount = drawList_->VtxBuffer.Size;
+    data.TotalIdxCount = drawList_->IdxBuffer.Size;
+    data.DisplayPos = ImVec2(0, 0);
+    data.DisplaySize = io.DisplaySize;
+    data.FramebufferScale = io.DisplayFramebufferScale;
+    ImGui_ImplOpenGL3_RenderDrawData(&data);
     if (releasePending_) {   // the press has now been seen by a frame: release it in the next
         releasePending_ = false;
         mouseDown_ = false;
@@ -150,14 +202,11 @@ int Canvas::onMouse(int type, const EmscriptenMouseEvent* e, void* self) {
 
 int Canvas::onWheel(int, const EmscriptenWheelEvent* e, void* self) {
     auto* c = static_cast<Canvas*>(self);
-    // ImGui scrolls 5 lines of text per wheel unit; convert pixel deltas so a trackpad moves the
-    // list by exactly the pixels the user swiped.
-    const float unitPx = 5.f * ImGui::GetFontSize();
-    float dy = static_cast<float>(e->deltaY), dx = static_cast<float>(e->deltaX);
-    if (e->deltaMode == DOM_DELTA_LINE) { dy *= 20.f; dx *= 20.f; }
-    else if (e->deltaMode == DOM_DELTA_PAGE) { dy *= 400.f; dx *= 400.f; }
-    c->wheelY_ -= dy / unitPx;
-    c->wheelX_ -= dx / unitPx;
+    // Pixels, so a trackpad moves the list by exactly the pixels the user swiped.
+    float dy = static_cast<float>(e->deltaY);
+    if (e->deltaMode == DOM_DELTA_LINE) dy *= 20.f;
+    else if (e->deltaMode == DOM_DELTA_PAGE) dy *= 400.f;
+    c->wheelY_ -= dy;
     c->mouseX_ = static_cast<float>(e->mouse.targetX);
     c->mouseY_ = static_cast<float>(e->mouse.targetY);
     c->hooks_.wake(2);

@@ -1,6 +1,11 @@
 // widget/app/canvas.h: the widget's own platform layer over emscripten/html5.h (no SDL, no GLFW).
 //
-// It owns the WebGL2 context of the instance's canvas and turns browser input into ImGui IO:
+// It owns the WebGL2 context of the instance's canvas, the frame's draw list and its rendering, and
+// turns browser input into ImGui IO. The window draws into one ImDrawList and nothing else of ImGui's
+// frame is used (no ImGui windows, widgets, navigation or settings): beginFrame does the part of
+// ImGui::NewFrame the widget reads (mouse clicks, releases and movement, the clock, the cursor, a fresh
+// draw list) and endFrame hands the list to the GL3 backend as ImGui::Render would, so NewFrame, Begin,
+// Render and everything only they reach stay out of the wasm.
 //   - the canvas is addressed as "!canvas" (host.js maps it to this instance's element), so
 //     several widgets, each in its own shadow root, never look each other up by selector;
 //   - size and devicePixelRatio come from the shim's ResizeObserver (resize()); the backing store
@@ -15,6 +20,9 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <memory>
+
+#include "imgui.h"
 
 struct EmscriptenMouseEvent;
 struct EmscriptenWheelEvent;
@@ -29,15 +37,20 @@ public:
         std::function<void()> contextRestored;  // recreate GL objects (fonts texture, buffers)
     };
 
-    explicit Canvas(Hooks hooks) : hooks_(std::move(hooks)) {}
+    explicit Canvas(Hooks hooks);
+    ~Canvas();
     bool init();                                       // GL context + input callbacks
     void resize(double cssWidth, double cssHeight, double dpr);
     void setReducedMotion(bool reduced) { reducedMotion_ = reduced; }
 
     // Frame bracket: beginFrame sizes the backing store and feeds ImGui IO; returns false while
-    // the GL context is lost (draw nothing). endFrame applies latched releases.
+    // the GL context is lost (draw nothing). startDrawList empties the draw list for the frame (after
+    // the GL3 backend's NewFrame: it reads the atlas texture). endFrame clears to `background`
+    // (0xRRGGBBAA), renders the list and applies latched releases.
     bool beginFrame(double nowMs);
-    void endFrame();
+    void startDrawList();
+    ImDrawList* drawList() { return drawList_.get(); }
+    void endFrame(std::uint32_t background);
 
     // Touch scrolling for the message list: pixels to add to its scroll offset (positive: towards
     // newer messages), drained by the window each frame.
@@ -55,6 +68,8 @@ private:
     void pointerUp();
 
     Hooks hooks_;
+    std::unique_ptr<ImDrawListSharedData> drawShared_;
+    std::unique_ptr<ImDrawList> drawList_;
     std::intptr_t context_ = 0;
     bool contextLost_ = false;
     double cssWidth_ = 360, cssHeight_ = 560, dpr_ = 1;
@@ -64,8 +79,7 @@ private:
     bool mouseDown_ = false;        // what ImGui sees
     bool pressSeen_ = true;         // a frame has seen the current press
     bool releasePending_ = false;   // released before any frame saw the press
-    float wheelY_ = 0;
-    float wheelX_ = 0;
+    float wheelY_ = 0;              // CSS px since the last frame (positive: towards older messages)
 
     TouchMode touchMode_ = TouchMode::None;
     long touchId_ = -1;

@@ -1,18 +1,11 @@
 #include "kit.h"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 
 #include "finchat/util.h"
-#include "fonts.h"
 
 namespace finchat::widget {
-
-float fontPx(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
-
-ImVec2 textSize(ImFont* f, const char* b, const char* e) { return f->CalcTextSizeA(fontPx(f), FLT_MAX, 0.f, b, e); }
-ImVec2 textSize(ImFont* f, const std::string& s) { return textSize(f, s.data(), s.data() + s.size()); }
 
 ImU32 color(std::uint32_t rgba) {
     return IM_COL32((rgba >> 24) & 0xFF, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
@@ -41,7 +34,6 @@ float Labels::px(TextStyle style) const {
 }
 
 Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing) {
-    if (!text_.available()) return nullptr;
     key_.clear();
     key_ += static_cast<char>(style);
     key_ += std::to_string(std::lround(wrap * 64));
@@ -70,8 +62,8 @@ Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap
 
 ImVec2 Labels::size(TextStyle style, const std::string& text, float wrap) {
     if (text.empty()) return ImVec2(0, 0);
-    if (const Entry* e = find(style, text, wrap, 0, false)) return ImVec2(e->layout.width, e->layout.height);
-    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
+    const Entry* e = find(style, text, wrap, 0, false);
+    return e ? ImVec2(e->layout.width, e->layout.height) : ImVec2(0, 0);
 }
 
 std::string Labels::fit(TextStyle style, const std::string& text, float maxWidth) {
@@ -96,12 +88,10 @@ std::string Labels::fit(TextStyle style, const std::string& text, float maxWidth
 
 ImVec2 Labels::draw(ImDrawList* dl, TextStyle style, ImVec2 pos, ImU32 ink, const std::string& text, float wrap) {
     if (text.empty()) return ImVec2(0, 0);
-    if (const Entry* e = find(style, text, wrap, ink, true)) {
-        if (!text_.draw(dl, "label", e->layout, pos, IM_COL32_WHITE)) pending_ = true;
-        return ImVec2(e->layout.width, e->layout.height);
-    }
-    dl->AddText(fonts_.font, px(style), pos, ink, text.c_str(), nullptr, wrap);
-    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
+    const Entry* e = find(style, text, wrap, ink, true);
+    if (!e) return ImVec2(0, 0);
+    if (!text_.draw(dl, "label", e->layout, pos, IM_COL32_WHITE)) pending_ = true;
+    return ImVec2(e->layout.width, e->layout.height);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +193,7 @@ void Kit::handleClicks(const std::function<void(const ControlId&)>& activate) {
 bool VerticalScroll::input(bool pointerOver, float touchDelta) {
     const ImGuiIO& io = ImGui::GetIO();
     const bool wheel = pointerOver && io.MouseWheel != 0.f;
-    if (wheel) offset -= io.MouseWheel * 5.f * ImGui::GetFontSize();
+    if (wheel) offset -= io.MouseWheel;   // CSS px (canvas.cpp)
     offset += touchDelta;
     return wheel || touchDelta != 0.f || thumbDrag_;
 }

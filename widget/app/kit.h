@@ -22,8 +22,6 @@
 
 namespace finchat::widget {
 
-class Fonts;
-
 // The colours and shapes the window draws with (packed 0xRRGGBBAA), derived from the partner's
 // Theme (finchat/theme.h) after its contrast check.
 struct Palette {
@@ -42,9 +40,6 @@ struct Palette {
 };
 
 // Drawing helpers shared by the window and the views.
-float fontPx(const ImFont* f);                                        // the font's size in CSS px
-ImVec2 textSize(ImFont* f, const char* begin, const char* end = nullptr);
-ImVec2 textSize(ImFont* f, const std::string& s);
 ImU32 color(std::uint32_t rgba);                                      // 0xRRGGBBAA → ImU32
 std::uint32_t rgbaOf(ImU32 c);                                        // ImU32 → 0xRRGGBBAA
 ImU32 mix(ImU32 a, ImU32 b, float t);
@@ -57,10 +52,10 @@ enum class TextStyle : char { Body = 'r', Bold = 'b', Small = 's', SmallBold = '
 // every locale and script shows as it should, in the page's fonts. Measuring is synchronous (the
 // shim's host.textLayout), so layout code asks size() and draws at the result. Layouts are cached
 // per style, wrap width and text (bounded); the bitmaps live in the BrowserText's byte-bounded
-// texture cache. With a stand-in host (no browser text) they are laid out but not drawn (fonts.h).
+// texture cache. A text the host could not lay out measures 0 x 0 and draws nothing.
 class Labels {
 public:
-    Labels(BrowserText& text, const Fonts& fonts, const Palette& palette) : text_(text), fonts_(fonts), pal_(palette) {}
+    Labels(BrowserText& text, const Palette& palette) : text_(text), pal_(palette) {}
 
     float px(TextStyle style) const;              // font size in CSS px
     // The text's box: one line (wrap 0), or wrapped to at most `wrap` px.
@@ -82,7 +77,6 @@ private:
     Entry* find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing);
 
     BrowserText& text_;
-    const Fonts& fonts_;
     const Palette& pal_;
     std::map<std::string, Entry> layouts_;
     std::string key_;   // reused for lookups

@@ -53,7 +53,7 @@ public:
 
     BrowserText();
 
-    // The shim lays text out (false with a stand-in host: the window then uses the ImGui font).
+    // The shim lays text out (false with a host that cannot: fc_init refuses it, BRIDGE.md).
     bool available() const { return available_; }
     bool layout(std::string spec, float maxWidth, BrowserTextLayout& out);
 

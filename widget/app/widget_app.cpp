@@ -172,21 +172,15 @@ int WidgetApp::init(const std::string& configJson) {
     if (!canvas_->init()) return 3;
     canvas_->setReducedMotion(reducedMotion_);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;       // no settings files: nothing to persist in a chat window
-    io.LogFilename = nullptr;
-    io.ConfigInputTextCursorBlink = false;
-    io.BackendPlatformName = "finaptic-html5";
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGui_ImplOpenGL3_Init("#version 300 es");   // the context is the canvas's (canvas.h)
 
     ViewOptions view;
     view.viewerRole = role_;
     view.nowMs = static_cast<std::int64_t>(emscripten_date_now());
     view.dates = std::make_shared<BrowserDateTimeFormat>(strings_, view.nowMs);   // Intl, in the browser's zone
     model_ = std::make_unique<ChatViewModel>(strings_, view);
-    window_ = std::make_unique<ChatWindow>(fonts_, strings_);
+    window_ = std::make_unique<ChatWindow>(strings_);
+    if (!window_->browserText().available()) return 4;   // a host that lays out no text (BRIDGE.md)
     window_->setModel(model_.get());
     window_->setReducedMotion(reducedMotion_);
     window_->setRtl(field(config, "dir") == "rtl");
@@ -728,7 +722,7 @@ WindowState WidgetApp::windowState() const {
 
 void WidgetApp::drawFrame() {
     if (!canvas_->beginFrame(emscripten_get_now())) return;
-    if (fonts_.rebuildIfNeeded() || !fontTextureReady_) {
+    if (!fontTextureReady_) {   // the atlas's white pixel (fonts.cpp), again after a context loss
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
         ImGui::GetIO().Fonts->ClearTexData();   // the GPU has it; free the RGBA copy
@@ -736,18 +730,11 @@ void WidgetApp::drawFrame() {
         window_->fontsChanged();
     }
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
+    canvas_->startDrawList();
     window_->templates().setClock(model_->dates(), model_->options().nowMs);
     const WindowState state = windowState();
-    window_->draw(state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
-    ImGui::Render();
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(IM_COL32((palette_.background >> 24) & 0xFF,
-                                                             (palette_.background >> 16) & 0xFF,
-                                                             (palette_.background >> 8) & 0xFF, 0xFF));
-    glClearColor(bg.x, bg.y, bg.z, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    canvas_->endFrame();
+    window_->draw(canvas_->drawList(), state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
+    canvas_->endFrame(palette_.background);
 
     if (window_->animating()) loop_->wake(1);
     const int cursor = ImGui::GetMouseCursor();
@@ -987,9 +974,8 @@ double WidgetApp::bench(int kind, int n, const std::string& samples) {
                 loop_->drawNow();
                 continue;
             }
-            ImGui::NewFrame();
-            window_->draw(windowState(), 0.f, [](const ControlId&) {});
-            ImGui::Render();
+            canvas_->startDrawList();
+            window_->draw(canvas_->drawList(), windowState(), 0.f, [](const ControlId&) {});
         }
         return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);
     }

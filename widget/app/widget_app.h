@@ -20,7 +20,6 @@
 #include "chat_window.h"
 #include "finchat/chat_session.h"
 #include "finchat/conversation.h"
-#include "fonts.h"
 #include "model/chat_view_model.h"
 #include "model/strings.h"
 #include "render_loop.h"
@@ -91,7 +90,6 @@ private:
 
     browser::BrowserPlatform platform_;
     Strings strings_;
-    Fonts fonts_;
     Palette palette_;
     std::unique_ptr<Canvas> canvas_;
     std::unique_ptr<RenderLoop> loop_;
