@@ -79,6 +79,11 @@
 #   -finline-functions after emcc's -fno-inline-functions (compile options, so the core too):
 #     -13.8 / -10.7 (195838 -> 181680 B, 130911 -> 119958 B). The same with -Os instead of -Oz:
 #     headless 177674 B (+56.4 KB) and the widget link misses calloc: not applied.
+#   no ImGui context, font atlas or GL3 backend (the canvas renders the draw list itself with one
+#     shader program and a 1x1 white texture; FrameInput replaces ImGuiIO): ImGuiContext's constructor
+#     (4.4 KB raw alone), the backend's state save/restore, the --wrap'd atlas build and the stdio
+#     (fprintf/sscanf) only the backend called: -3.7 / 0 (181680 -> 177884 B; raw -10.8 KB). Of ImGui
+#     the link now keeps imgui_draw.cpp's ImDrawList and ImDrawListSharedData.
 add_library(finchat_wasm_size INTERFACE)
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})

@@ -5,7 +5,6 @@
 #include <cstring>
 
 #include "finchat/util.h"
-#include "imgui_internal.h"
 
 namespace finchat::widget {
 
@@ -189,7 +188,7 @@ void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, f
             const ImVec2 mn(origin.x + x0, origin.y + r.min.y), mx(origin.x + x1, origin.y + r.max.y);
             const auto& l = row.rich.links[static_cast<std::size_t>(r.link)];
             ControlId id{ControlKind::Link, row.key, r.link, static_cast<int>(i)};
-            if (kit_.pointerOver(mn, mx)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (kit_.pointerOver(mn, mx)) kit_.wantHand();
             kit_.focusRing(dl, id, mn, mx, 2.f);
             kit_.add(std::move(id), l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
         }
@@ -288,7 +287,7 @@ void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
     // Three dots in a small bubble, then the text ("Anna is typing…").
     const ImVec2 bmin = o, bmax(o.x + 52, o.y + 28);
     dl->AddRectFilled(bmin, bmax, col(pal_.agentBubble), 14.f);
-    const double t = ImGui::GetTime();
+    const double t = kit_.input().time;
     for (int i = 0; i < 3; ++i) {
         float lift = 0;
         if (!reducedMotion_) lift = std::max(0.f, std::sin(static_cast<float>(t * 6.0 - i * 0.9))) * 3.f;   // sinf: no double sin in the wasm
@@ -347,19 +346,18 @@ void ChatWindow::drawEndDialog(ImDrawList* dl, ImVec2 size) {
            col(pal_.danger), IM_COL32_WHITE, pal_.buttonRadius, TextStyle::Bold);
 }
 
-void ChatWindow::draw(ImDrawList* dl, const WindowState& s, float scrollDelta,
+void ChatWindow::draw(ImDrawList* dl, FrameInput& in, const WindowState& s, float scrollDelta,
                       const std::function<void(const ControlId&)>& activate) {
-    ImGuiIO& io = ImGui::GetIO();
-    kit_.beginFrame();
+    kit_.beginFrame(in);
     kit_.setModal(endDialog_);
     animating_ = false;
-    text_.beginFrame();
+    text_.beginFrame(in.dpr);
     labels_.beginFrame();
-    const ImVec2 size = io.DisplaySize;
+    const ImVec2 size = in.size;
     // Right to left: the window is laid out left to right, with the pointer mirrored in, and the
     // frame is mirrored at the end (mirror()).
-    const ImVec2 pointer = io.MousePos;
-    if (rtl_ && ImGui::IsMousePosValid(&pointer)) io.MousePos.x = size.x - pointer.x;
+    const ImVec2 pointer = in.mouse;
+    if (rtl_ && in.hasMouse()) in.mouse.x = size.x - pointer.x;
     dl->AddRectFilled(ImVec2(0, 0), size, col(pal_.background));
 
     // Header (the agent console has its own: customer, contact, End chat).
@@ -433,7 +431,7 @@ void ChatWindow::draw(ImDrawList* dl, const WindowState& s, float scrollDelta,
 
     // Follow new messages while the reader is at the bottom; once they scroll up, stay put.
     const bool wasAtBottom = scroll_.atBottom;
-    const bool userScrolled = scroll_.input(kit_.pointerOver(ImVec2(0, listTop), ImVec2(size.x, listBottom)), scrollDelta);
+    const bool userScrolled = scroll_.input(in, kit_.pointerOver(ImVec2(0, listTop), ImVec2(size.x, listBottom)), scrollDelta);
     const bool follow = scroll_.stickToBottom || (wasAtBottom && !userScrolled);
     if (follow) {
         // Pinned to the newest message: measure what the bottom of the list shows, then sit there.
@@ -468,7 +466,7 @@ void ChatWindow::draw(ImDrawList* dl, const WindowState& s, float scrollDelta,
     dl->PopClipRect();
 
     // Scrollbar: a thin thumb, draggable.
-    scroll_.drawBar(dl, size.x, listTop, viewH, contentH, maxScroll, col(pal_.background), col(pal_.text));
+    scroll_.drawBar(dl, in, size.x, listTop, viewH, contentH, maxScroll, col(pal_.background), col(pal_.text));
     // Messages arrived below while the reader is scrolled up: a pill to jump down to them.
     if (scroll_.atBottom) unseenBelow_ = false;
     else if (rowCount > rowsSeen_) unseenBelow_ = true;
@@ -495,7 +493,7 @@ void ChatWindow::draw(ImDrawList* dl, const WindowState& s, float scrollDelta,
     text_.endFrame();   // off-screen text bitmaps beyond the cache's bound are released
     if (rtl_) {
         mirror(dl, size.x);
-        io.MousePos = pointer;
+        in.mouse = pointer;
     }
 }
 
@@ -503,10 +501,10 @@ void ChatWindow::draw(ImDrawList* dl, const WindowState& s, float scrollDelta,
 // x → width − x; images (text bitmaps, the logo, template pictures) read the right way round again
 // (their u flipped back); the controls and the composer's rect move to where they are now shown.
 void ChatWindow::mirror(ImDrawList* dl, float width) {
-    const ImTextureID atlas = ImGui::GetIO().Fonts->TexID;
+    const ImTextureID shapes = dl->_TextureIdStack[0];   // the canvas's white texture: everything but images
     std::vector<bool> image(static_cast<std::size_t>(dl->VtxBuffer.Size), false);
     for (ImDrawCmd& cmd : dl->CmdBuffer) {
-        if (!cmd.UserCallback && cmd.TextureId != atlas)
+        if (!cmd.UserCallback && cmd.TextureId != shapes)
             for (unsigned i = 0; i < cmd.ElemCount; ++i) image[cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)]] = true;
         const float x1 = cmd.ClipRect.x;
         cmd.ClipRect.x = width - cmd.ClipRect.z;

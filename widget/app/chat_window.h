@@ -90,8 +90,10 @@ public:
     };
     void setAttachmentPreview(AttachmentPreview preview) { preview_ = std::move(preview); }
 
-    // Draws one frame's window into `dl` (the canvas's draw list). `activate` is called for clicks on controls.
-    void draw(ImDrawList* dl, const WindowState& state, float scrollDelta, const std::function<void(const ControlId&)>& activate);
+    // Draws one frame's window into `dl` (the canvas's draw list) with that frame's input (whose
+    // `hand` it sets). `activate` is called for clicks on controls.
+    void draw(ImDrawList* dl, FrameInput& input, const WindowState& state, float scrollDelta,
+              const std::function<void(const ControlId&)>& activate);
 
     const std::vector<Control>& controls() const { return kit_.controls(); }
     const Control* control(const ControlId& id) const { return kit_.find(id); }

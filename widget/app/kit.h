@@ -16,6 +16,7 @@
 #include <map>
 #include <vector>
 
+#include "canvas.h"
 #include "imgui.h"
 #include "model/control_id.h"
 #include "text_runs.h"
@@ -103,7 +104,13 @@ class Kit {
 public:
     Kit(const Palette& palette, Labels& labels) : pal_(palette), labels_(labels) {}
 
-    void beginFrame() { controls_.clear(); }
+    // A new frame: its input (the pointer, the clock; `hand` is set here), no controls yet.
+    void beginFrame(FrameInput& input) {
+        in_ = &input;
+        controls_.clear();
+    }
+    FrameInput& input() const { return *in_; }
+    void wantHand() const { in_->hand = true; }   // the pointer is over something it can act on
     // A modal dialog is open: only its controls react to the pointer.
     void setModal(bool modal) { modal_ = modal; }
     bool modal() const { return modal_; }
@@ -144,6 +151,7 @@ public:
 private:
     const Palette& pal_;
     Labels& labels_;
+    FrameInput* in_ = nullptr;
     std::vector<Control> controls_;
     std::optional<ControlId> focused_;
     std::optional<ControlId> pressed_;
@@ -160,12 +168,12 @@ public:
     bool stickToBottom = true;   // pinned: the next frame goes to the bottom
 
     // Applies this frame's input; returns true if the reader scrolled (wheel, touch, thumb drag).
-    bool input(bool pointerOver, float touchDelta);
+    bool input(const FrameInput& in, bool pointerOver, float touchDelta);
     // After the content is measured: clamps the offset and notes whether it rests at the bottom.
     void settle(float maxScroll);
     // The scrollbar along the right edge [top, top + viewH) of a view `width` wide.
-    void drawBar(ImDrawList* dl, float width, float top, float viewH, float contentH, float maxScroll, ImU32 background,
-                 ImU32 ink);
+    void drawBar(ImDrawList* dl, const FrameInput& in, float width, float top, float viewH, float contentH, float maxScroll,
+                 ImU32 background, ImU32 ink);
 
 private:
     bool thumbDrag_ = false;

@@ -61,7 +61,7 @@ public:
     // draw list's clip rect. Returns false if a tile had to wait for the next frame.
     bool draw(ImDrawList* dl, const std::string& key, const BrowserTextLayout& layout, ImVec2 origin, ImU32 tint);
 
-    void beginFrame();
+    void beginFrame(float dpr);   // the frame's device pixel ratio
     void endFrame() { cache_.endFrame(); }
     void clear() { cache_.clear(); }     // fonts, colours, the device pixel ratio or the GL context changed
     const TextTextureCache& cache() const { return cache_; }
@@ -71,6 +71,7 @@ private:
     bool available_ = false;
     TextTextureCache cache_;
     double frameStartMs_ = 0;
+    float dpr_ = 1;
     bool rasteredThisFrame_ = false;
     std::size_t rastered_ = 0;
 };

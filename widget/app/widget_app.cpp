@@ -16,7 +16,6 @@
 #include "browser_date_time_format.h"
 #include "host.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 
 namespace finchat::widget {
 
@@ -162,17 +161,13 @@ int WidgetApp::init(const std::string& configJson) {
     canvas_ = std::make_unique<Canvas>(Canvas::Hooks{
         [this](int n) { if (loop_) loop_->wake(n); },
         [this] {
-            ImGui_ImplOpenGL3_Shutdown();
-            ImGui_ImplOpenGL3_Init("#version 300 es");
-            fontTextureReady_ = false;
+            if (window_) window_->fontsChanged();   // the text bitmaps' textures are gone too
             logoTexture_ = 0;   // the shim sends the logo again on "contextrestored"
             images_.clear();    // template images are asked for again when drawn
             thumbs_.clear();    // and so are attachment thumbnails
         }});
     if (!canvas_->init()) return 3;
     canvas_->setReducedMotion(reducedMotion_);
-
-    ImGui_ImplOpenGL3_Init("#version 300 es");   // the context is the canvas's (canvas.h)
 
     ViewOptions view;
     view.viewerRole = role_;
@@ -722,25 +717,17 @@ WindowState WidgetApp::windowState() const {
 
 void WidgetApp::drawFrame() {
     if (!canvas_->beginFrame(emscripten_get_now())) return;
-    if (!fontTextureReady_) {   // the atlas's white pixel (fonts.cpp), again after a context loss
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        ImGui::GetIO().Fonts->ClearTexData();   // the GPU has it; free the RGBA copy
-        fontTextureReady_ = true;
-        window_->fontsChanged();
-    }
-    ImGui_ImplOpenGL3_NewFrame();
-    canvas_->startDrawList();
     window_->templates().setClock(model_->dates(), model_->options().nowMs);
     const WindowState state = windowState();
-    window_->draw(canvas_->drawList(), state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
+    FrameInput& input = canvas_->input();
+    window_->draw(canvas_->drawList(), input, state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
     canvas_->endFrame(palette_.background);
 
     if (window_->animating()) loop_->wake(1);
-    const int cursor = ImGui::GetMouseCursor();
+    const int cursor = input.hand ? 1 : 0;
     if (cursor != lastCursor_) {
         lastCursor_ = cursor;
-        fc_js_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : "default");
+        fc_js_cursor(input.hand ? "pointer" : "default");
     }
     flushMirror(state);
     markVisibleRead();
@@ -966,8 +953,8 @@ double WidgetApp::bench(int kind, int n, const std::string& samples) {
         return static_cast<double>(model_->size());
     }
     if (kind == 2 || kind == 4) {
-        // CPU µs per frame. 2: the whole frame (UI, ImGui render, GL submission); 4: the UI
-        // and ImGui's vertex generation only (what grows with the transcript).
+        // CPU µs per frame. 2: the whole frame (UI, vertices, GL submission); 4: the UI
+        // and the draw list's vertex generation only (what grows with the transcript).
         const double start = emscripten_get_now();
         for (int i = 0; i < n; ++i) {
             if (kind == 2) {
@@ -975,19 +962,15 @@ double WidgetApp::bench(int kind, int n, const std::string& samples) {
                 continue;
             }
             canvas_->startDrawList();
-            window_->draw(canvas_->drawList(), windowState(), 0.f, [](const ControlId&) {});
+            window_->draw(canvas_->drawList(), canvas_->input(), windowState(), 0.f, [](const ControlId&) {});
         }
         return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);
     }
     if (kind == 3) return static_cast<double>(loop_->framesDrawn());
-    // Browser-drawn message text: bitmap bytes held, their cap, tiles rasterised; the ImGui atlas.
+    // Browser-drawn message text: bitmap bytes held, their cap, tiles rasterised.
     if (kind == 11) return static_cast<double>(window_->browserText().cache().bytes());
     if (kind == 12) return static_cast<double>(window_->browserText().cache().capBytes());
     if (kind == 13) return static_cast<double>(window_->browserText().rastered());
-    if (kind == 14) {
-        const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-        return static_cast<double>(atlas->TexWidth) * atlas->TexHeight * 4;   // uploaded as RGBA32
-    }
     return -1;
 }
 

@@ -134,7 +134,6 @@ private:
     std::string lastStatus_;
     std::string lastReadId_;
     int lastCursor_ = -1;
-    bool fontTextureReady_ = false;
     unsigned int logoTexture_ = 0;
     // Template images by URL: requested from the shim once, drawn once they arrive. Bounded: past
     // kMaxImages the views keep their placeholders.
