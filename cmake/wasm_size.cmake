@@ -84,6 +84,16 @@
 #     (4.4 KB raw alone), the backend's state save/restore, the --wrap'd atlas build and the stdio
 #     (fprintf/sscanf) only the backend called: -3.7 / 0 (181680 -> 177884 B; raw -10.8 KB). Of ImGui
 #     the link now keeps imgui_draw.cpp's ImDrawList and ImDrawListSharedData.
+#   the text spec's px/lh as whole numbers or 1/100-px decimals written by text_runs.cpp (cssPx): the
+#     widget's only Json(double), so nlohmann's Grisu2 and its power tables (2.9 KB raw data, nearly
+#     incompressible) leave the widget: -2.6 / 0 (177884 -> 175205 B). The headless SDK still writes
+#     doubles.
+# Measured, not applied (session 4):
+#   --lto-O3: 0; --lto-O1: headless +9.3 KB; -Wl,-mllvm,-inline-threshold=2/10/25 at the link: 0 /
+#     +2.6 / +10.5 KB headless (the -Oz default is right once -finline-functions is on).
+#   fc_bench and its synthetic transcripts out of the shipped widget: -2.3 (widget, 177884 -> 175525 B
+#     with fc_bench returning -1). Needs a bench build of the widget (a second link with the bench
+#     code, a dist for tests/bench) and handle._bench guarded in the shim: left for a change of its own.
 add_library(finchat_wasm_size INTERFACE)
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})

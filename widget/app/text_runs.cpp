@@ -1,5 +1,6 @@
 #include "text_runs.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <emscripten.h>
@@ -23,6 +24,16 @@ std::string cssColor(std::uint32_t rgba) {
     return formatColor(Color{static_cast<std::uint8_t>(rgba >> 24), static_cast<std::uint8_t>(rgba >> 16),
                              static_cast<std::uint8_t>(rgba >> 8), static_cast<std::uint8_t>(rgba)});
 }
+// A size in CSS px to 1/100 px ("15", "15.5", "14.25"): whole sizes as integers, others as a decimal
+// number written here, so the wasm carries no shortest-float formatter (Json(double): Grisu2 and its
+// power tables, ~3 KB gzip) for the one place the widget wrote floats.
+Json cssPx(float v) {
+    const long hundredths = std::lround(std::max(0.f, v) * 100.f);
+    if (hundredths % 100 == 0) return Json(static_cast<std::int64_t>(hundredths / 100));
+    std::string text = std::to_string(hundredths / 100) + "." + std::to_string(hundredths % 100 / 10);
+    if (hundredths % 10) text += static_cast<char>('0' + hundredths % 10);
+    return Json::parse(text);   // a number token keeps its text (json.h)
+}
 }  // namespace
 
 std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, const TextColors& colors,
@@ -43,7 +54,7 @@ std::string browserTextSpec(const RichText& rich, float fontPx, float lineH, con
         if (block.gapBefore) b.set("g", true);
         blocks.push(std::move(b));
     }
-    Json spec = Json::object({{"px", static_cast<double>(fontPx)}, {"lh", static_cast<double>(lineH)},
+    Json spec = Json::object({{"px", cssPx(fontPx)}, {"lh", cssPx(lineH)},
                               {"ink", cssColor(colors.ink)}, {"link", cssColor(colors.link)},
                               {"code", cssColor(colors.codeBackground)}, {"blocks", std::move(blocks)}});
     if (!fontFamily.empty()) spec.set("ff", fontFamily);
