@@ -6,7 +6,7 @@
 // ControlId::encode/decode, at the bridge. The kit also holds the focus ring (drawn where the mirror's
 // focus is), the button / chip / list-row primitives, the message list's vertical scroll container,
 // horizontal paging (the Carousel's cards, the TimePicker's days), and Labels: every piece of UI text,
-// drawn by the browser (no user-visible text comes from the ImGui font atlas).
+// drawn by the browser (the widget has no font of its own, not even ImGui's).
 #pragma once
 #include <cstdint>
 #include <functional>

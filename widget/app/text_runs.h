@@ -5,9 +5,9 @@
 // every label of the window, kit.h Labels) go through the browser instead: the shim's text-raster.js (host.textLayout / host.textRaster, see
 // widget/BRIDGE.md) breaks lines with Intl.Segmenter, orders mixed-direction text, measures with
 // Canvas2D and draws with fillText (colour emoji, Arabic joining, Devanagari, Thai, CJK, the system's
-// fallback fonts) into device-pixel bitmaps. ImGui keeps everything else: the row's place in the
+// fallback fonts) into device-pixel bitmaps. The window keeps everything else: the row's place in the
 // virtual list (heights come from the browser's layout), clipping, hover, the link controls (from
-// the link rectangles the browser reports) and drawing the bitmaps as images.
+// the link rectangles the browser reports), and its ImDrawList draws the bitmaps as images.
 //
 // Bitmaps are tiles of at most kTilePx device rows, cached in a TextTextureCache bounded by
 // kCacheBytes; only tiles in view are rasterised, for at most kRasterBudgetMs per frame (at least one
