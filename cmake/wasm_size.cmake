@@ -93,6 +93,14 @@
 #   fc_bench and its synthetic transcripts out of the shipped widget: -2.3 (widget, 177884 -> 175525 B
 #     with fc_bench returning -1). Needs a bench build of the widget (a second link with the bench
 #     code, a dist for tests/bench) and handle._bench guarded in the shim: left for a change of its own.
+#   -sSUPPORT_ERRNO=0: 0 (JS glue +2 B, wasm -16 B).
+# Where the bytes are after session 4 (raw KB of code, --profiling-funcs attribution; gzip is ~45 %):
+#   widget 339: its own code 94 + its lambdas 14, PII 49, core misc (markdown, theme, transcript, util)
+#   40, libc++ 24, templates 22, Conversation 20 + lambdas 6, ChatSession 19 + lambdas 16, libc 15,
+#   JSON/codecs 10, ImGui's draw list 8.5. Headless 237: PII 49, core misc 35, headless entry and libc
+#   30, templates 24, libc++ 20, Conversation 20 + 8, ChatSession 19 + 16, JSON/codecs 14.
+#   Not yet tried: detectPii's two std::sort instantiations (~6 KB raw of introsort) as one shared
+#   sort; needs a total order that includes the score (equal candidates differ in it today).
 add_library(finchat_wasm_size INTERFACE)
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})
