@@ -87,6 +87,10 @@
 #   the text spec's px/lh as whole numbers or 1/100-px decimals written by text_runs.cpp (cssPx): the
 #     widget's only Json(double), so nlohmann's Grisu2 and its power tables (2.9 KB raw data, nearly
 #     incompressible) leave the widget: -2.6 / 0 (177884 -> 175205 B; the headless SDK has none).
+#   one qsort (finchat/util.h sortBy) for detectPii's two sorts and the widget's mirror order instead
+#     of three std::sort introsorts; candidates sorted as pointers so equal ones keep the scanners'
+#     order (finchat_pii_eval's output on every PII set is byte-identical): -1.8 / -1.3
+#     (175205 -> 173324 B, 119958 -> 118603 B).
 # Measured, not applied (session 4):
 #   --lto-O3: 0; --lto-O1: headless +9.3 KB; -Wl,-mllvm,-inline-threshold=2/10/25 at the link: 0 /
 #     +2.6 / +10.5 KB headless (the -Oz default is right once -finline-functions is on).

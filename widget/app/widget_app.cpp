@@ -104,6 +104,8 @@ Palette forcedColorsPalette(Palette p) {
     return p;
 }
 
+bool listOrder(const Row* const& a, const Row* const& b) { return a->index < b->index; }   // indices are unique
+
 // Regions that read the time on a 12-hour clock ("2:05 PM"): the locale's region decides when the
 // string table itself keeps the 24-hour default.
 bool uses12HourClock(const std::string& locale) {
@@ -745,7 +747,7 @@ void WidgetApp::flushMirror(const WindowState& s) {
         } else {
             for (const auto& key : dirtyRows_)
                 if (const Row* row = model_->find(key)) changed.push_back(row);
-            std::sort(changed.begin(), changed.end(), [](const Row* a, const Row* b) { return a->index < b->index; });
+            sortBy<const Row*, listOrder>(changed);
         }
         Json items = Json::array();
         for (const Row* rowp : changed) {
