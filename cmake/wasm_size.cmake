@@ -4,6 +4,11 @@
 #
 # finchat_wasm_size (INTERFACE; link it PRIVATE into the shipped targets and their own libraries):
 #   compile  -Oz            smallest code
+#            -finline-functions
+#                           emcc's -Oz/-Os also pass -fno-inline-functions (its INLINING_LIMIT), which
+#                           marks every function not declared inline noinline: even a static helper
+#                           with one caller stays a call, LTO included. Undone here; the inliner
+#                           still works to -Oz's (minsize) threshold.
 #            -flto          objects are bitcode: the final link inlines and drops code across our files
 #                           and libc++'s headers (with -flto at link, emscripten also links its LTO
 #                           builds of libc/libc++)
@@ -75,7 +80,8 @@
 #   Kept (app/link_trims.cpp, --wrap at the widget's link):
 #     sinf/cosf from model/small_math.h instead of musl's (whose exact argument reduction carries
 #       __rem_pio2f and the 2.7 KB incompressible 2/pi table of __rem_pio2_large): -3.7
-#     no .ini handler for ImGui tables (ImGui::TableSettingsInstallHandler: the widget draws no
+#     [both dropped at the merge with trim, which removed ImGui's context: nothing installs handlers
+#     or hashes IDs any more] no .ini handler for ImGui tables (ImGui::TableSettingsInstallHandler: the widget draws no
 #       table and keeps no .ini): -1.3
 #   the text spec's pixel sizes through Json::fixed (3 decimals) instead of Json(double): the widget's
 #     only double written to JSON, so nlohmann's Grisu2 and its 1.3 KB table of cached powers go: -1.9
@@ -85,8 +91,52 @@
 #     inertia's 0.95^(dt/16.7) through model/small_math.h smallExp -0.78 (musl's pow/powf, their
 #     log/exp tables)
 #   widget wasm 238.3 -> 228.6 (code 211.1 -> 207.0, data 23.4 -> 17.8); the headless wasm unchanged.
+# Measured 2026-12 (session 4, trim): KB of `gzip -9` of the widget wasm / the headless wasm, from
+# 231.1 / 127.8 (236652 / 130911 B). Attribution: size_report.mjs --top over a --profiling-funcs link
+# (ImGui's code was 73.6 KB raw, 59 KB of it window machinery the widget never shows). Kept:
+#   no ImGui frame (widget/app/canvas.cpp): the window draws into its own ImDrawList, the canvas
+#     computes what it read of ImGui::NewFrame (mouse press/release edges, movement, the clock, the
+#     cursor) and hands the list to the GL3 backend itself; the context is made without
+#     ImGui::Initialize. NewFrame, Begin/End (NewFrame's implicit "Debug" window), Render, navigation,
+#     popups, scrollbars, settings handlers: gone. ImGui's code 73.6 -> 12.0 KB raw: -33.9 / 0
+#   no invisible-text fallback (a host without host.textLayout is refused by fc_init, code 4): the
+#     ImGui-font layout of message bodies and labels, ImFont glyphs and its lookup table, AddText,
+#     CalcTextSizeA, CalcWordWrapPositionA: -3.3 / 0
+#   small_stdio cut to what is still reached (the GL3 backend's fprintf "%s"/"%d" and sscanf "%d";
+#     ImGui's ImFormatString and ini readers are no longer linked): no float or width/flag formatting,
+#     no general scanf: -2.7 / 0
+#   -finline-functions after emcc's -fno-inline-functions (compile options, so the core too):
+#     -13.8 / -10.7 (195838 -> 181680 B, 130911 -> 119958 B). The same with -Os instead of -Oz:
+#     headless 177674 B (+56.4 KB) and the widget link misses calloc: not applied.
+#   no ImGui context, font atlas or GL3 backend (the canvas renders the draw list itself with one
+#     shader program and a 1x1 white texture; FrameInput replaces ImGuiIO): ImGuiContext's constructor
+#     (4.4 KB raw alone), the backend's state save/restore, the --wrap'd atlas build and the stdio
+#     (fprintf/sscanf) only the backend called: -3.7 / 0 (181680 -> 177884 B; raw -10.8 KB). Of ImGui
+#     the link now keeps imgui_draw.cpp's ImDrawList and ImDrawListSharedData.
+#   [the same lever as split's Json::fixed above; at the merge Json::fixed was kept, cssPx dropped]
+#   the text spec's px/lh as whole numbers or 1/100-px decimals written by text_runs.cpp (cssPx): the
+#     widget's only Json(double), so nlohmann's Grisu2 and its power tables (2.9 KB raw data, nearly
+#     incompressible) leave the widget: -2.6 / 0 (177884 -> 175205 B; the headless SDK has none).
+#   one qsort (finchat/util.h sortBy) for detectPii's two sorts and the widget's mirror order instead
+#     of three std::sort introsorts; candidates sorted as pointers so equal ones keep the scanners'
+#     order (finchat_pii_eval's output on every PII set is byte-identical): -1.8 / -1.3
+#     (175205 -> 173324 B, 119958 -> 118603 B).
+# Measured, not applied (session 4):
+#   --lto-O3: 0; --lto-O1: headless +9.3 KB; -Wl,-mllvm,-inline-threshold=2/10/25 at the link: 0 /
+#     +2.6 / +10.5 KB headless (the -Oz default is right once -finline-functions is on).
+#   fc_bench and its synthetic transcripts out of the shipped widget: -2.3 (widget, 177884 -> 175525 B
+#     with fc_bench returning -1). Needs a bench build of the widget (a second link with the bench
+#     code, a dist for tests/bench) and handle._bench guarded in the shim: left for a change of its own.
+#   -sSUPPORT_ERRNO=0: 0 (JS glue +2 B, wasm -16 B).
+# Where the bytes are after session 4 (raw KB of code, --profiling-funcs attribution; gzip is ~45 %):
+#   widget 339: its own code 94 + its lambdas 14, PII 49, core misc (markdown, theme, transcript, util)
+#   40, libc++ 24, templates 22, Conversation 20 + lambdas 6, ChatSession 19 + lambdas 16, libc 15,
+#   JSON/codecs 10, ImGui's draw list 8.5. Headless 237: PII 49, core misc 35, headless entry and libc
+#   30, templates 24, libc++ 20, Conversation 20 + 8, ChatSession 19 + 16, JSON/codecs 14.
+#   Not yet tried: detectPii's two std::sort instantiations (~6 KB raw of introsort) as one shared
+#   sort; needs a total order that includes the score (equal candidates differ in it today).
 add_library(finchat_wasm_size INTERFACE)
-set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
+set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})
 target_link_options(finchat_wasm_size INTERFACE
   ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS} -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2)

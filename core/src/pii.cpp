@@ -1,6 +1,7 @@
 #include "finchat/pii.h"
 
 #include "finchat/json.h"
+#include "finchat/util.h"
 #include "pii_scan.h"
 
 #include <algorithm>
@@ -1238,6 +1239,21 @@ std::vector<std::pair<std::size_t, std::size_t>> codePointOffsets(std::string_vi
     return out;
 }
 
+namespace {
+// detectPii's orders, total (for sortBy, finchat/util.h). Candidates are sorted as pointers into
+// their vector: the same span and type found twice keeps the order the scanners found them in.
+bool candidateFirst(const Candidate* const& x, const Candidate* const& y) {
+    const Candidate &a = *x, &b = *y;
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    if (a.type != b.type) return a.type < b.type;
+    return x < y;
+}
+
+bool startsFirst(const PiiMatch& a, const PiiMatch& b) { return a.begin < b.begin; }   // matches never overlap
+}  // namespace
+
 std::vector<PiiMatch> detectPii(std::string_view text) {
     std::vector<Candidate> candidates;
     const std::vector<Run> runs = digitRuns(text);
@@ -1251,24 +1267,21 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanPhones(text, candidates);
     scanWords(text, candidates);
 
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-        if (a.rank != b.rank) return a.rank < b.rank;
-        if (a.begin != b.begin) return a.begin < b.begin;
-        if (a.end != b.end) return a.end > b.end;
-        return a.type < b.type;   // a total order: native and wasm pick the same candidate
-    });
+    std::vector<const Candidate*> order(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) order[i] = &candidates[i];
+    sortBy<const Candidate*, candidateFirst>(order);
     // Every candidate is short (at most a few hundred bytes), so marking taken bytes keeps this linear.
     std::vector<bool> taken(text.size(), false);
     std::vector<PiiMatch> matches;
-    for (const Candidate& c : candidates) {
+    for (const Candidate* cp : order) {
+        const Candidate& c = *cp;
         bool free = true;
         for (std::size_t i = c.begin; i < c.end && free; ++i) free = !taken[i];
         if (!free) continue;
         for (std::size_t i = c.begin; i < c.end; ++i) taken[i] = true;
         matches.push_back({c.type, c.begin, c.end, c.score});
     }
-    std::sort(matches.begin(), matches.end(),
-              [](const PiiMatch& a, const PiiMatch& b) { return a.begin < b.begin; });
+    sortBy<PiiMatch, startsFirst>(matches);
     return matches;
 }
 

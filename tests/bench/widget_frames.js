@@ -3,8 +3,8 @@
 // 10,000 messages in headless Chromium (software WebGL2), and the frames drawn during 10 s of idle.
 // Two transcripts: Latin text with some markdown, and mixed scripts (emoji, Arabic, Hebrew, Hindi,
 // Thai, Chinese; message bodies shaped and rasterised by the browser, text_runs.h). Also prints the
-// browser-text bitmap bytes held against their cap after scrolling through the 10,000 messages,
-// and the ImGui font atlas bytes. Script 'tpl': 1,000 messages of which 200 are interactive templates
+// browser-text bitmap bytes held against their cap after scrolling through the 10,000 messages.
+// Script 'tpl': 1,000 messages of which 200 are interactive templates
 // (all five types; loading, ready, answered, failed).
 //   node tests/bench/widget_frames.js            (after scripts/test.sh or a build of both trees)
 // Env: CONNECT_LOCAL (binary), FRAMES (frames per size, default 200), IDLE_MS (default 10000).
@@ -54,7 +54,7 @@ const IDLE_MS = Number(process.env.IDLE_MS || 10000);
         peak = Math.max(peak, h._bench(11, 0));
       }
       return { frames, msPerFrame: (performance.now() - t0) / frames, peak, held: h._bench(11, 0), cap: h._bench(12, 0),
-        tiles: h._bench(13, 0), atlas: h._bench(14, 0) };
+        tiles: h._bench(13, 0) };
     });
     await tab.screenshot({ path: path.join(process.env.BENCH_SHOTS || '/tmp', 'widget-bench-10000.png') });
     // Idle: nothing changes, so nothing may be drawn (render on demand).
@@ -64,7 +64,7 @@ const IDLE_MS = Number(process.env.IDLE_MS || 10000);
     const after = await tab.evaluate(() => window.benchHandle._bench(3, 0));
 
     console.log(`widget frame benchmark (headless Chromium, SwiftShader WebGL2; ${FRAMES} frames each)`);
-    console.log('script  messages   rows   fill ms   frame ms (all)   frame ms (UI + ImGui render, no GL)');
+    console.log('script  messages   rows   fill ms   frame ms (all)   frame ms (UI + vertices, no GL)');
     for (const r of rows) {
       console.log(`${r.script.padEnd(6)} ${String(r.messages).padStart(9)} ${String(r.rows).padStart(6)} ${String(r.fillMs).padStart(9)} ` +
         `${r.frameMs.toFixed(3).padStart(16)} ${r.uiMs.toFixed(3).padStart(20)}`);
@@ -77,7 +77,6 @@ const IDLE_MS = Number(process.env.IDLE_MS || 10000);
     console.log(`scrolling through 10,000 mixed-script messages (${scroll.frames} frames, ${scroll.msPerFrame.toFixed(2)} ms each ` +
       `incl. rasterising): ${scroll.tiles} text tiles rasterised; bitmaps held ${mib(scroll.held)}, peak ${mib(scroll.peak)}, ` +
       `cap ${mib(scroll.cap)} (${scroll.peak <= scroll.cap ? 'within' : 'OVER'})`);
-    console.log(`ImGui font atlas: ${mib(scroll.atlas)} (RGBA32 on the GPU)`);
     console.log(`frames drawn during ${IDLE_MS / 1000} s idle: ${after - before} (target 0: ${after - before === 0 ? 'PASS' : 'OVER'})`);
   } finally {
     await chromium.close();

@@ -105,8 +105,27 @@ test('Acme Bank: open by keyboard, chat with the echo agent, reload and continue
   await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: typed while offline/.test(t)), null,
     { what: 'the message typed offline, answered after', timeout: 40000 });
 
-  // End the chat: "End chat", then confirm in the dialog.
+  // The pointer on the canvas itself (its own hover, hit-testing and press/release; the twins let
+  // pointer events through): "End chat" shows the hand and opens the dialog, "Cancel" closes it.
   await page.install(tab);
+  const centre = (re) => tab.evaluate((src) => {
+    const r = window.__fc.buttons(new RegExp(src, 'i'))[0].getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, re.source);
+  const cursorIs = (want) => page.waitIn(tab, (w) => getComputedStyle(window.__fc.all('canvas').find((c) => window.__fc.visible(c))).cursor === w && w,
+    want, { what: `the ${want} cursor on the canvas` });
+  const endChat = await centre(/^end chat$/);
+  await tab.mouse.move(endChat.x, endChat.y);
+  assert.equal(await cursorIs('pointer'), 'pointer');
+  await tab.mouse.click(endChat.x, endChat.y);
+  await page.waitIn(tab, () => window.__fc.buttons(/^cancel$/i).length > 0, null, { what: 'the dialog from a canvas click' });
+  const cancel = await centre(/^cancel$/);
+  await tab.mouse.click(cancel.x, cancel.y);
+  await page.waitIn(tab, () => window.__fc.buttons(/^cancel$/i).length === 0, null, { what: 'the dialog closed by a canvas click' });
+  await tab.mouse.move(endChat.x - 200, endChat.y + 300);   // over the message list: no hand
+  assert.equal(await cursorIs('default'), 'default');
+
+  // End the chat: "End chat", then confirm in the dialog.
   await tab.evaluate(() => window.__fc.buttons(/^end chat$/i)[0].click());
   await page.waitIn(tab, () => window.__fc.buttons(/^cancel$/i).length > 0, null, { what: 'the end-chat confirmation' });
   await shot(tab, '05-end-confirm');

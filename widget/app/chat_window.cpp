@@ -5,8 +5,6 @@
 #include <cstring>
 
 #include "finchat/util.h"
-#include "fonts.h"
-#include "imgui_internal.h"
 
 namespace finchat::widget {
 
@@ -16,13 +14,11 @@ constexpr float kBannerH = 30.f;
 constexpr float kPad = 12.f;          // window padding
 constexpr float kBubblePadX = 12.f, kBubblePadY = 8.f;
 constexpr float kRowGap = 10.f;
-constexpr float kItalicShear = 0.18f;
-constexpr float kListIndent = 18.f;
 
 }  // namespace
 
-ChatWindow::ChatWindow(Fonts& fonts, const Strings& strings)
-    : fonts_(fonts), strings_(strings),
+ChatWindow::ChatWindow(const Strings& strings)
+    : strings_(strings),
       layout_([this](std::size_t i, float width) { return model_ ? rowHeight(model_->row(i), width) : 0.f; }, 64.f) {}
 
 std::string ChatWindow::S(std::string_view key) const { return std::string(strings_.get(key)); }
@@ -64,83 +60,19 @@ void ChatWindow::fontsChanged() {
     layout_.invalidateAll();
 }
 
-// Lays a message's rich text out into pieces for one width: words are placed run by run (a run
-// is text in one style), wrapping at spaces, breaking a word only when it cannot fit on a line of
-// its own. The result is cached per row until its content, the width or the fonts change.
+// A message's rich text laid out by the browser for one width (text_runs.h), cached per row until
+// its content, the width or the fonts change. A layout the host could not make leaves an empty bubble.
 ChatWindow::RowCache& ChatWindow::layoutText(const Row& row, float maxW) {
     RowCache& c = cache_[row.key];
     if (c.width == maxW) return c;
     c = RowCache{};
     c.width = maxW;
     const float lineH = std::round(pal_.fontPx * 1.4f);
-    if (text_.available()) {
-        const BubbleColors bc = bubbleColors(row);
-        const TextColors colors{rgbaOf(bc.ink), rgbaOf(bc.link), rgbaOf(mix(bc.fill, bc.ink, 0.12f))};
-        if (text_.layout(browserTextSpec(row.rich, pal_.fontPx, std::round(pal_.fontPx * 1.4f), colors, pal_.fontFamily), maxW,
-                         c.text)) {
-            c.browser = true;
-            c.textW = c.text.width;
-            c.textH = c.text.height;
-            return c;
-        }
-    }
-    float y = 0, maxX = 0;
-    bool firstBlock = true;
-    for (const auto& block : row.rich.blocks) {
-        if (!firstBlock) y += lineH + (block.gapBefore ? std::round(lineH * 0.4f) : 0.f);
-        firstBlock = false;
-        float indent = 0;
-        if (block.kind != BlockKind::Paragraph) {
-            indent = kListIndent;
-            std::string marker = block.kind == BlockKind::Bullet ? "\xE2\x80\xA2" : std::to_string(block.number) + ".";
-            c.pieces.push_back(Piece{ImVec2(0, y), marker, fonts_.font, false, false, -1, true});
-        }
-        float x = indent;
-        for (const auto& run : block.runs) {
-            ImFont* f = fonts_.font;   // a stand-in host: the atlas font's metrics, nothing drawn (fonts.h)
-            const float scale = fontPx(f) / f->FontSize;
-            const char* s = run.text.data();
-            const char* e = s + run.text.size();
-            while (s < e) {
-                if (*s == '\n') {   // hard line break
-                    x = indent;
-                    y += lineH;
-                    ++s;
-                    continue;
-                }
-                const char* lineEnd = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(e - s)));
-                if (!lineEnd) lineEnd = e;
-                const float avail = maxW - x;
-                // The next word does not fit behind what is already on the line: wrap first.
-                const char* wordEnd = s;
-                while (wordEnd < lineEnd && *wordEnd != ' ') ++wordEnd;
-                if (x > indent && textSize(f, s, wordEnd).x > avail) {
-                    x = indent;
-                    y += lineH;
-                    while (s < lineEnd && *s == ' ') ++s;
-                    continue;
-                }
-                const char* p = f->CalcWordWrapPositionA(scale, s, lineEnd, avail);
-                if (p <= s) {   // not even one character fits: place one
-                    std::size_t one = 0;
-                    nextCodePoint(std::string_view(s, static_cast<std::size_t>(lineEnd - s)), one);
-                    p = s + one;
-                }
-                const float w = textSize(f, s, p).x;
-                c.pieces.push_back(Piece{ImVec2(x, y), std::string(s, p), f, run.italic, run.code, run.link, false});
-                x += w;
-                maxX = std::max(maxX, x);
-                s = p;
-                if (s < lineEnd) {   // wrapped inside the run
-                    x = indent;
-                    y += lineH;
-                    while (s < lineEnd && *s == ' ') ++s;
-                }
-            }
-        }
-    }
-    c.textW = std::min(maxW, std::max(maxX, 8.f));
-    c.textH = y + lineH;
+    const BubbleColors bc = bubbleColors(row);
+    const TextColors colors{rgbaOf(bc.ink), rgbaOf(bc.link), rgbaOf(mix(bc.fill, bc.ink, 0.12f))};
+    c.laidOut = text_.layout(browserTextSpec(row.rich, pal_.fontPx, lineH, colors, pal_.fontFamily), maxW, c.text);
+    c.textW = c.laidOut ? c.text.width : 8.f;
+    c.textH = c.laidOut ? c.text.height : lineH;
     return c;
 }
 
@@ -245,7 +177,7 @@ void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, f
 
     const ImVec2 origin(bx + kBubblePadX, y + kBubblePadY);
     kit_.setRingColor(row.own ? ink : 0);
-    if (c.browser) {
+    if (c.laidOut) {
         // The browser's bitmap of the body; links are controls at the rectangles it reported.
         if (!text_.draw(dl, row.key, c.text, origin, IM_COL32_WHITE)) animating_ = true;   // rest next frame
         for (std::size_t i = 0; i < c.text.links.size(); ++i) {
@@ -256,34 +188,7 @@ void ChatWindow::drawBubble(ImDrawList* dl, const Row& row, ImVec2 o, float y, f
             const ImVec2 mn(origin.x + x0, origin.y + r.min.y), mx(origin.x + x1, origin.y + r.max.y);
             const auto& l = row.rich.links[static_cast<std::size_t>(r.link)];
             ControlId id{ControlKind::Link, row.key, r.link, static_cast<int>(i)};
-            if (kit_.pointerOver(mn, mx)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            kit_.focusRing(dl, id, mn, mx, 2.f);
-            kit_.add(std::move(id), l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
-        }
-    }
-    for (std::size_t i = 0; !c.browser && i < c.pieces.size(); ++i) {
-        const Piece& p = c.pieces[i];
-        const ImVec2 pos(origin.x + p.pos.x, origin.y + p.pos.y);
-        const float px = fontPx(p.font);
-        ImU32 color = p.link >= 0 ? link : ink;
-        if (p.code) {
-            const ImVec2 ts = textSize(p.font, p.text.c_str());
-            dl->AddRectFilled(ImVec2(pos.x - 2, pos.y), ImVec2(pos.x + ts.x + 2, pos.y + px * 1.25f), mix(fill, ink, 0.12f), 3.f);
-        }
-        const int vtxStart = dl->VtxBuffer.Size;
-        dl->AddText(p.font, px, pos, color, p.text.c_str());
-        if (p.italic) {   // no italic font file: shear the glyph quads around the baseline
-            const float baseline = pos.y + px * 0.8f;
-            for (int v = vtxStart; v < dl->VtxBuffer.Size; ++v)
-                dl->VtxBuffer[v].pos.x += (baseline - dl->VtxBuffer[v].pos.y) * kItalicShear;
-        }
-        if (p.link >= 0 && p.link < static_cast<int>(row.rich.links.size())) {
-            const ImVec2 ts = textSize(p.font, p.text.c_str());
-            const ImVec2 mn(pos.x, pos.y), mx(pos.x + ts.x, pos.y + px * 1.3f);
-            dl->AddLine(ImVec2(mn.x, pos.y + px * 1.15f), ImVec2(mx.x, pos.y + px * 1.15f), color, 1.f);
-            const auto& l = row.rich.links[static_cast<std::size_t>(p.link)];
-            ControlId id{ControlKind::Link, row.key, p.link, static_cast<int>(i)};
-            if (kit_.pointerOver(mn, mx)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (kit_.pointerOver(mn, mx)) kit_.wantHand();
             kit_.focusRing(dl, id, mn, mx, 2.f);
             kit_.add(std::move(id), l.text.empty() ? l.href : l.text, "link", mn, mx, l.href);
         }
@@ -382,7 +287,7 @@ void ChatWindow::drawTyping(ImDrawList* dl, const std::string& text, ImVec2 o) {
     // Three dots in a small bubble, then the text ("Anna is typing…").
     const ImVec2 bmin = o, bmax(o.x + 52, o.y + 28);
     dl->AddRectFilled(bmin, bmax, col(pal_.agentBubble), 14.f);
-    const double t = ImGui::GetTime();
+    const double t = kit_.input().time;
     for (int i = 0; i < 3; ++i) {
         float lift = 0;
         if (!reducedMotion_) lift = std::max(0.f, std::sin(static_cast<float>(t * 6.0 - i * 0.9))) * 3.f;   // sinf: no double sin in the wasm
@@ -441,19 +346,18 @@ void ChatWindow::drawEndDialog(ImDrawList* dl, ImVec2 size) {
            col(pal_.danger), IM_COL32_WHITE, pal_.buttonRadius, TextStyle::Bold);
 }
 
-void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::function<void(const ControlId&)>& activate) {
-    ImGuiIO& io = ImGui::GetIO();
-    kit_.beginFrame();
+void ChatWindow::draw(ImDrawList* dl, FrameInput& in, const WindowState& s, float scrollDelta,
+                      const std::function<void(const ControlId&)>& activate) {
+    kit_.beginFrame(in);
     kit_.setModal(endDialog_);
     animating_ = false;
-    text_.beginFrame();
+    text_.beginFrame(in.dpr);
     labels_.beginFrame();
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const ImVec2 size = io.DisplaySize;
+    const ImVec2 size = in.size;
     // Right to left: the window is laid out left to right, with the pointer mirrored in, and the
     // frame is mirrored at the end (mirror()).
-    const ImVec2 pointer = io.MousePos;
-    if (rtl_ && ImGui::IsMousePosValid(&pointer)) io.MousePos.x = size.x - pointer.x;
+    const ImVec2 pointer = in.mouse;
+    if (rtl_ && in.hasMouse()) in.mouse.x = size.x - pointer.x;
     dl->AddRectFilled(ImVec2(0, 0), size, col(pal_.background));
 
     // Header (the agent console has its own: customer, contact, End chat).
@@ -527,7 +431,7 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
 
     // Follow new messages while the reader is at the bottom; once they scroll up, stay put.
     const bool wasAtBottom = scroll_.atBottom;
-    const bool userScrolled = scroll_.input(kit_.pointerOver(ImVec2(0, listTop), ImVec2(size.x, listBottom)), scrollDelta);
+    const bool userScrolled = scroll_.input(in, kit_.pointerOver(ImVec2(0, listTop), ImVec2(size.x, listBottom)), scrollDelta);
     const bool follow = scroll_.stickToBottom || (wasAtBottom && !userScrolled);
     if (follow) {
         // Pinned to the newest message: measure what the bottom of the list shows, then sit there.
@@ -562,7 +466,7 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
     dl->PopClipRect();
 
     // Scrollbar: a thin thumb, draggable.
-    scroll_.drawBar(dl, size.x, listTop, viewH, contentH, maxScroll, col(pal_.background), col(pal_.text));
+    scroll_.drawBar(dl, in, size.x, listTop, viewH, contentH, maxScroll, col(pal_.background), col(pal_.text));
     // Messages arrived below while the reader is scrolled up: a pill to jump down to them.
     if (scroll_.atBottom) unseenBelow_ = false;
     else if (rowCount > rowsSeen_) unseenBelow_ = true;
@@ -589,7 +493,7 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
     text_.endFrame();   // off-screen text bitmaps beyond the cache's bound are released
     if (rtl_) {
         mirror(dl, size.x);
-        io.MousePos = pointer;
+        in.mouse = pointer;
     }
 }
 
@@ -597,10 +501,10 @@ void ChatWindow::draw(const WindowState& s, float scrollDelta, const std::functi
 // x → width − x; images (text bitmaps, the logo, template pictures) read the right way round again
 // (their u flipped back); the controls and the composer's rect move to where they are now shown.
 void ChatWindow::mirror(ImDrawList* dl, float width) {
-    const ImTextureID atlas = ImGui::GetIO().Fonts->TexID;
+    const ImTextureID shapes = dl->_TextureIdStack[0];   // the canvas's white texture: everything but images
     std::vector<bool> image(static_cast<std::size_t>(dl->VtxBuffer.Size), false);
     for (ImDrawCmd& cmd : dl->CmdBuffer) {
-        if (!cmd.UserCallback && cmd.TextureId != atlas)
+        if (!cmd.UserCallback && cmd.TextureId != shapes)
             for (unsigned i = 0; i < cmd.ElemCount; ++i) image[cmd.VtxOffset + dl->IdxBuffer[static_cast<int>(cmd.IdxOffset + i)]] = true;
         const float x1 = cmd.ClipRect.x;
         cmd.ClipRect.x = width - cmd.ClipRect.z;

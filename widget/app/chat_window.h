@@ -30,8 +30,6 @@
 
 namespace finchat::widget {
 
-class Fonts;
-
 // Everything the window shows besides the rows. Filled by the widget each frame.
 struct WindowState {
     std::string title;                 // "Chat with Acme Bank"
@@ -53,7 +51,7 @@ struct WindowState {
 
 class ChatWindow {
 public:
-    ChatWindow(Fonts& fonts, const Strings& strings);
+    explicit ChatWindow(const Strings& strings);
 
     void setPalette(const Palette& palette) { pal_ = palette; }
     void setReducedMotion(bool reduced) {
@@ -92,8 +90,10 @@ public:
     };
     void setAttachmentPreview(AttachmentPreview preview) { preview_ = std::move(preview); }
 
-    // Draws one frame's window. `activate` is called for clicks on controls.
-    void draw(const WindowState& state, float scrollDelta, const std::function<void(const ControlId&)>& activate);
+    // Draws one frame's window into `dl` (the canvas's draw list) with that frame's input (whose
+    // `hand` it sets). `activate` is called for clicks on controls.
+    void draw(ImDrawList* dl, FrameInput& input, const WindowState& state, float scrollDelta,
+              const std::function<void(const ControlId&)>& activate);
 
     const std::vector<Control>& controls() const { return kit_.controls(); }
     const Control* control(const ControlId& id) const { return kit_.find(id); }
@@ -106,25 +106,15 @@ public:
 
     void openEndDialog(bool open) { endDialog_ = open; }
     bool endDialogOpen() const { return endDialog_; }
-    // Message bodies shaped and rasterised by the browser (text_runs.h); not available with a
-    // stand-in host, where they are laid out with the ImGui font's metrics and not drawn (fonts.h).
+    // Message bodies and labels shaped and rasterised by the browser (text_runs.h).
     const BrowserText& browserText() const { return text_; }
 
 
 private:
-    struct Piece {        // one drawn piece of a laid-out message
-        ImVec2 pos;       // relative to the text origin
-        std::string text;
-        ImFont* font;
-        bool italic = false, code = false;
-        int link = -1;    // index into the row's RichText links
-        bool bullet = false;
-    };
     struct RowCache {
         float width = -1;        // text width the pieces were laid out for
         float textW = 0, textH = 0;
-        std::vector<Piece> pieces;          // ImGui-font layout (no browser text)
-        bool browser = false;               // laid out by the browser: `text` holds it
+        bool laidOut = false;               // the browser laid it out: `text` holds it
         BrowserTextLayout text;
     };
     struct BubbleColors {
@@ -145,12 +135,11 @@ private:
     ImU32 col(std::uint32_t rgba) const { return color(rgba); }
     std::string S(std::string_view key) const;   // a UI string from the locale table
 
-    Fonts& fonts_;
     const Strings& strings_;
     Palette pal_;
     bool reducedMotion_ = false;
     float composerHeight_ = 44.f;
-    Labels labels_{text_, fonts_, pal_};   // every label; text_ is bound here, used once constructed
+    Labels labels_{text_, pal_};   // every label; text_ is bound here, used once constructed
     Kit kit_{pal_, labels_};
     TemplateViews templates_{strings_, pal_, kit_};
     TemplateSource templateOf_;

@@ -1,18 +1,11 @@
 #include "kit.h"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 
 #include "finchat/util.h"
-#include "fonts.h"
 
 namespace finchat::widget {
-
-float fontPx(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
-
-ImVec2 textSize(ImFont* f, const char* b, const char* e) { return f->CalcTextSizeA(fontPx(f), FLT_MAX, 0.f, b, e); }
-ImVec2 textSize(ImFont* f, const std::string& s) { return textSize(f, s.data(), s.data() + s.size()); }
 
 ImU32 color(std::uint32_t rgba) {
     return IM_COL32((rgba >> 24) & 0xFF, (rgba >> 16) & 0xFF, (rgba >> 8) & 0xFF, rgba & 0xFF);
@@ -41,7 +34,6 @@ float Labels::px(TextStyle style) const {
 }
 
 Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing) {
-    if (!text_.available()) return nullptr;
     key_.clear();
     key_ += static_cast<char>(style);
     key_ += std::to_string(std::lround(wrap * 64));
@@ -70,8 +62,8 @@ Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap
 
 ImVec2 Labels::size(TextStyle style, const std::string& text, float wrap) {
     if (text.empty()) return ImVec2(0, 0);
-    if (const Entry* e = find(style, text, wrap, 0, false)) return ImVec2(e->layout.width, e->layout.height);
-    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
+    const Entry* e = find(style, text, wrap, 0, false);
+    return e ? ImVec2(e->layout.width, e->layout.height) : ImVec2(0, 0);
 }
 
 std::string Labels::fit(TextStyle style, const std::string& text, float maxWidth) {
@@ -96,22 +88,20 @@ std::string Labels::fit(TextStyle style, const std::string& text, float maxWidth
 
 ImVec2 Labels::draw(ImDrawList* dl, TextStyle style, ImVec2 pos, ImU32 ink, const std::string& text, float wrap) {
     if (text.empty()) return ImVec2(0, 0);
-    if (const Entry* e = find(style, text, wrap, ink, true)) {
-        if (!text_.draw(dl, "label", e->layout, pos, IM_COL32_WHITE)) pending_ = true;
-        return ImVec2(e->layout.width, e->layout.height);
-    }
-    dl->AddText(fonts_.font, px(style), pos, ink, text.c_str(), nullptr, wrap);
-    return fonts_.font->CalcTextSizeA(px(style), FLT_MAX, wrap, text.c_str());
+    const Entry* e = find(style, text, wrap, ink, true);
+    if (!e) return ImVec2(0, 0);
+    if (!text_.draw(dl, "label", e->layout, pos, IM_COL32_WHITE)) pending_ = true;
+    return ImVec2(e->layout.width, e->layout.height);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Kit
 // ---------------------------------------------------------------------------------------------
-bool Kit::pointerOver(ImVec2 min, ImVec2 max) const { return !modal_ && ImGui::IsMouseHoveringRect(min, max, false); }
+bool Kit::pointerOver(ImVec2 min, ImVec2 max) const { return !modal_ && in_->over(min, max); }
 
 bool Kit::hovered(const ControlId& id, ImVec2 min, ImVec2 max) const {
     const bool dialog = id.kind == ControlKind::DialogCancel || id.kind == ControlKind::DialogEnd;
-    return ImGui::IsMouseHoveringRect(min, max, false) && (!modal_ || dialog);
+    return in_->over(min, max) && (!modal_ || dialog);
 }
 
 Control& Kit::add(ControlId id, std::string label, const char* kind, ImVec2 min, ImVec2 max, std::string href) {
@@ -135,7 +125,7 @@ void Kit::focusRing(ImDrawList* dl, const ControlId& id, ImVec2 min, ImVec2 max,
 bool Kit::button(ImDrawList* dl, ControlId id, const std::string& label, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 text,
                  float rounding, TextStyle style, const char* kind) {
     const bool hover = hovered(id, min, max);
-    if (hover) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (hover) wantHand();
     if ((fill & IM_COL32_A_MASK) != 0)
         dl->AddRectFilled(min, max, hover ? mix(fill, IM_COL32(0, 0, 0, 255), 0.12f) : fill, rounding);
     else if (hover)
@@ -181,13 +171,12 @@ const Control* Kit::hitAt(ImVec2 p) const {
 }
 
 void Kit::handleClicks(const std::function<void(const ControlId&)>& activate) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseClicked[0]) {
-        const Control* c = hitAt(io.MousePos);
+    if (in_->clicked) {
+        const Control* c = hitAt(in_->mouse);
         pressed_ = c && !c->disabled ? std::optional<ControlId>(c->id) : std::nullopt;
     }
-    if (io.MouseReleased[0]) {
-        const Control* c = hitAt(io.MousePos);
+    if (in_->released) {
+        const Control* c = hitAt(in_->mouse);
         if (c && pressed_ && c->id == *pressed_) {
             const ControlId id = c->id;   // activate may change the controls
             pressed_.reset();
@@ -200,10 +189,9 @@ void Kit::handleClicks(const std::function<void(const ControlId&)>& activate) {
 // ---------------------------------------------------------------------------------------------
 // VerticalScroll
 // ---------------------------------------------------------------------------------------------
-bool VerticalScroll::input(bool pointerOver, float touchDelta) {
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool wheel = pointerOver && io.MouseWheel != 0.f;
-    if (wheel) offset -= io.MouseWheel * 5.f * ImGui::GetFontSize();
+bool VerticalScroll::input(const FrameInput& in, bool pointerOver, float touchDelta) {
+    const bool wheel = pointerOver && in.wheel != 0.f;
+    if (wheel) offset -= in.wheel;
     offset += touchDelta;
     return wheel || touchDelta != 0.f || thumbDrag_;
 }
@@ -214,18 +202,17 @@ void VerticalScroll::settle(float maxScroll) {
     atBottom = offset >= maxScroll - 2.f;
 }
 
-void VerticalScroll::drawBar(ImDrawList* dl, float width, float top, float viewH, float contentH, float maxScroll,
-                             ImU32 background, ImU32 ink) {
+void VerticalScroll::drawBar(ImDrawList* dl, const FrameInput& in, float width, float top, float viewH, float contentH,
+                             float maxScroll, ImU32 background, ImU32 ink) {
     if (maxScroll <= 0) return;
-    const ImGuiIO& io = ImGui::GetIO();
     const float trackH = viewH - 8, thumbH = std::max(28.f, trackH * viewH / contentH);
     const float thumbY = top + 4 + (trackH - thumbH) * (offset / maxScroll);
     const ImVec2 tmin(width - 9, thumbY), tmax(width - 4, thumbY + thumbH);
-    const bool hover = ImGui::IsMouseHoveringRect(ImVec2(tmin.x - 6, tmin.y), ImVec2(width, tmax.y), false);
-    if (hover && io.MouseClicked[0]) thumbDrag_ = true;
-    if (!io.MouseDown[0]) thumbDrag_ = false;
-    if (thumbDrag_ && io.MouseDelta.y != 0.f && trackH > thumbH) {
-        offset = std::clamp(offset + io.MouseDelta.y * maxScroll / (trackH - thumbH), 0.f, maxScroll);
+    const bool hover = in.over(ImVec2(tmin.x - 6, tmin.y), ImVec2(width, tmax.y));
+    if (hover && in.clicked) thumbDrag_ = true;
+    if (!in.down) thumbDrag_ = false;
+    if (thumbDrag_ && in.mouseDelta.y != 0.f && trackH > thumbH) {
+        offset = std::clamp(offset + in.mouseDelta.y * maxScroll / (trackH - thumbH), 0.f, maxScroll);
         atBottom = offset >= maxScroll - 2.f;
     }
     dl->AddRectFilled(tmin, tmax, mix(background, ink, hover || thumbDrag_ ? 0.45f : 0.25f), 3.f);

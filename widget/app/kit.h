@@ -6,7 +6,7 @@
 // ControlId::encode/decode, at the bridge. The kit also holds the focus ring (drawn where the mirror's
 // focus is), the button / chip / list-row primitives, the message list's vertical scroll container,
 // horizontal paging (the Carousel's cards, the TimePicker's days), and Labels: every piece of UI text,
-// drawn by the browser (no user-visible text comes from the ImGui font atlas).
+// drawn by the browser (the widget has no font of its own, not even ImGui's).
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -16,13 +16,12 @@
 #include <map>
 #include <vector>
 
+#include "canvas.h"
 #include "imgui.h"
 #include "model/control_id.h"
 #include "text_runs.h"
 
 namespace finchat::widget {
-
-class Fonts;
 
 // The colours and shapes the window draws with (packed 0xRRGGBBAA), derived from the partner's
 // Theme (finchat/theme.h) after its contrast check.
@@ -42,9 +41,6 @@ struct Palette {
 };
 
 // Drawing helpers shared by the window and the views.
-float fontPx(const ImFont* f);                                        // the font's size in CSS px
-ImVec2 textSize(ImFont* f, const char* begin, const char* end = nullptr);
-ImVec2 textSize(ImFont* f, const std::string& s);
 ImU32 color(std::uint32_t rgba);                                      // 0xRRGGBBAA → ImU32
 std::uint32_t rgbaOf(ImU32 c);                                        // ImU32 → 0xRRGGBBAA
 ImU32 mix(ImU32 a, ImU32 b, float t);
@@ -57,10 +53,10 @@ enum class TextStyle : char { Body = 'r', Bold = 'b', Small = 's', SmallBold = '
 // every locale and script shows as it should, in the page's fonts. Measuring is synchronous (the
 // shim's host.textLayout), so layout code asks size() and draws at the result. Layouts are cached
 // per style, wrap width and text (bounded); the bitmaps live in the BrowserText's byte-bounded
-// texture cache. With a stand-in host (no browser text) they are laid out but not drawn (fonts.h).
+// texture cache. A text the host could not lay out measures 0 x 0 and draws nothing.
 class Labels {
 public:
-    Labels(BrowserText& text, const Fonts& fonts, const Palette& palette) : text_(text), fonts_(fonts), pal_(palette) {}
+    Labels(BrowserText& text, const Palette& palette) : text_(text), pal_(palette) {}
 
     float px(TextStyle style) const;              // font size in CSS px
     // The text's box: one line (wrap 0), or wrapped to at most `wrap` px.
@@ -82,7 +78,6 @@ private:
     Entry* find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing);
 
     BrowserText& text_;
-    const Fonts& fonts_;
     const Palette& pal_;
     std::map<std::string, Entry> layouts_;
     std::string key_;   // reused for lookups
@@ -109,7 +104,13 @@ class Kit {
 public:
     Kit(const Palette& palette, Labels& labels) : pal_(palette), labels_(labels) {}
 
-    void beginFrame() { controls_.clear(); }
+    // A new frame: its input (the pointer, the clock; `hand` is set here), no controls yet.
+    void beginFrame(FrameInput& input) {
+        in_ = &input;
+        controls_.clear();
+    }
+    FrameInput& input() const { return *in_; }
+    void wantHand() const { in_->hand = true; }   // the pointer is over something it can act on
     // A modal dialog is open: only its controls react to the pointer.
     void setModal(bool modal) { modal_ = modal; }
     bool modal() const { return modal_; }
@@ -150,6 +151,7 @@ public:
 private:
     const Palette& pal_;
     Labels& labels_;
+    FrameInput* in_ = nullptr;
     std::vector<Control> controls_;
     std::optional<ControlId> focused_;
     std::optional<ControlId> pressed_;
@@ -166,12 +168,12 @@ public:
     bool stickToBottom = true;   // pinned: the next frame goes to the bottom
 
     // Applies this frame's input; returns true if the reader scrolled (wheel, touch, thumb drag).
-    bool input(bool pointerOver, float touchDelta);
+    bool input(const FrameInput& in, bool pointerOver, float touchDelta);
     // After the content is measured: clamps the offset and notes whether it rests at the bottom.
     void settle(float maxScroll);
     // The scrollbar along the right edge [top, top + viewH) of a view `width` wide.
-    void drawBar(ImDrawList* dl, float width, float top, float viewH, float contentH, float maxScroll, ImU32 background,
-                 ImU32 ink);
+    void drawBar(ImDrawList* dl, const FrameInput& in, float width, float top, float viewH, float contentH, float maxScroll,
+                 ImU32 background, ImU32 ink);
 
 private:
     bool thumbDrag_ = false;

@@ -62,7 +62,7 @@ Control* TemplateViews::option(Ctx& c, ControlId id, std::string label, ImVec2 m
     if (rounding < 0) rounding = pal_.buttonRadius;
     const bool disabled = c.view.answered;
     if (!disabled && kit_.hovered(id, mn, mx)) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        kit_.wantHand();
         c.dl->AddRectFilled(mn, mx, mix(color(pal_.background), color(pal_.accent), 0.08f), rounding);
     }
     kit_.focusRing(c.dl, id, mn, mx, rounding);
@@ -325,7 +325,7 @@ float TemplateViews::loading(Ctx& c, float y) {
     // Placeholder lines; they pulse gently unless the customer asked for reduced motion.
     float pulse = 0.5f;
     if (!reducedMotion_) {
-        pulse = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime() * 4.0));   // sinf, as ImGui
+        pulse = 0.5f + 0.5f * std::sin(static_cast<float>(kit_.input().time * 4.0));   // sinf, as ImGui
         c.animating = true;
     }
     for (const float part : {0.9f, 0.65f, 0.8f}) {

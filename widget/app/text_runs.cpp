@@ -1,5 +1,6 @@
 #include "text_runs.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <emscripten.h>
@@ -76,14 +77,15 @@ bool BrowserText::layout(std::string spec, float maxWidth, BrowserTextLayout& ou
     return true;
 }
 
-void BrowserText::beginFrame() {
+void BrowserText::beginFrame(float dpr) {
+    dpr_ = std::max(0.5f, dpr);
     frameStartMs_ = emscripten_get_now();
     rasteredThisFrame_ = false;
 }
 
 bool BrowserText::draw(ImDrawList* dl, const std::string& key, const BrowserTextLayout& layout, ImVec2 origin,
                        ImU32 tint) {
-    const float dpr = std::max(0.5f, ImGui::GetIO().DisplayFramebufferScale.x);
+    const float dpr = dpr_;
     // The bitmap's top-left on a device pixel, so its pixels map one to one onto the screen's.
     const float left = std::round((origin.x - kPad) * dpr) / dpr;
     const float top = std::round((origin.y - kPad) * dpr) / dpr;

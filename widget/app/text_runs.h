@@ -5,9 +5,9 @@
 // every label of the window, kit.h Labels) go through the browser instead: the shim's text-raster.js (host.textLayout / host.textRaster, see
 // widget/BRIDGE.md) breaks lines with Intl.Segmenter, orders mixed-direction text, measures with
 // Canvas2D and draws with fillText (colour emoji, Arabic joining, Devanagari, Thai, CJK, the system's
-// fallback fonts) into device-pixel bitmaps. ImGui keeps everything else: the row's place in the
+// fallback fonts) into device-pixel bitmaps. The window keeps everything else: the row's place in the
 // virtual list (heights come from the browser's layout), clipping, hover, the link controls (from
-// the link rectangles the browser reports) and drawing the bitmaps as images.
+// the link rectangles the browser reports), and its ImDrawList draws the bitmaps as images.
 //
 // Bitmaps are tiles of at most kTilePx device rows, cached in a TextTextureCache bounded by
 // kCacheBytes; only tiles in view are rasterised, for at most kRasterBudgetMs per frame (at least one
@@ -53,7 +53,7 @@ public:
 
     BrowserText();
 
-    // The shim lays text out (false with a stand-in host: the window then uses the ImGui font).
+    // The shim lays text out (false with a host that cannot: fc_init refuses it, BRIDGE.md).
     bool available() const { return available_; }
     bool layout(std::string spec, float maxWidth, BrowserTextLayout& out);
 
@@ -61,7 +61,7 @@ public:
     // draw list's clip rect. Returns false if a tile had to wait for the next frame.
     bool draw(ImDrawList* dl, const std::string& key, const BrowserTextLayout& layout, ImVec2 origin, ImU32 tint);
 
-    void beginFrame();
+    void beginFrame(float dpr);   // the frame's device pixel ratio
     void endFrame() { cache_.endFrame(); }
     void clear() { cache_.clear(); }     // fonts, colours, the device pixel ratio or the GL context changed
     const TextTextureCache& cache() const { return cache_; }
@@ -71,6 +71,7 @@ private:
     bool available_ = false;
     TextTextureCache cache_;
     double frameStartMs_ = 0;
+    float dpr_ = 1;
     bool rasteredThisFrame_ = false;
     std::size_t rastered_ = 0;
 };

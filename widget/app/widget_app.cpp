@@ -16,7 +16,6 @@
 #include "browser_date_time_format.h"
 #include "host.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 
 namespace finchat::widget {
 
@@ -105,6 +104,8 @@ Palette forcedColorsPalette(Palette p) {
     return p;
 }
 
+bool listOrder(const Row* const& a, const Row* const& b) { return a->index < b->index; }   // indices are unique
+
 // Regions that read the time on a 12-hour clock ("2:05 PM"): the locale's region decides when the
 // string table itself keeps the 24-hour default.
 bool uses12HourClock(const std::string& locale) {
@@ -162,9 +163,7 @@ int WidgetApp::init(const std::string& configJson) {
     canvas_ = std::make_unique<Canvas>(Canvas::Hooks{
         [this](int n) { if (loop_) loop_->wake(n); },
         [this] {
-            ImGui_ImplOpenGL3_Shutdown();
-            ImGui_ImplOpenGL3_Init("#version 300 es");
-            fontTextureReady_ = false;
+            if (window_) window_->fontsChanged();   // the text bitmaps' textures are gone too
             logoTexture_ = 0;   // the shim sends the logo again on "contextrestored"
             images_.clear();    // template images are asked for again when drawn
             thumbs_.clear();    // and so are attachment thumbnails
@@ -172,21 +171,13 @@ int WidgetApp::init(const std::string& configJson) {
     if (!canvas_->init()) return 3;
     canvas_->setReducedMotion(reducedMotion_);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;       // no settings files: nothing to persist in a chat window
-    io.LogFilename = nullptr;
-    io.ConfigInputTextCursorBlink = false;
-    io.BackendPlatformName = "finaptic-html5";
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-
     ViewOptions view;
     view.viewerRole = role_;
     view.nowMs = static_cast<std::int64_t>(emscripten_date_now());
     view.dates = std::make_shared<BrowserDateTimeFormat>(strings_, view.nowMs);   // Intl, in the browser's zone
     model_ = std::make_unique<ChatViewModel>(strings_, view);
-    window_ = std::make_unique<ChatWindow>(fonts_, strings_);
+    window_ = std::make_unique<ChatWindow>(strings_);
+    if (!window_->browserText().available()) return 4;   // a host that lays out no text (BRIDGE.md)
     window_->setModel(model_.get());
     window_->setReducedMotion(reducedMotion_);
     window_->setRtl(field(config, "dir") == "rtl");
@@ -731,32 +722,17 @@ WindowState WidgetApp::windowState() const {
 
 void WidgetApp::drawFrame() {
     if (!canvas_->beginFrame(emscripten_get_now())) return;
-    if (fonts_.rebuildIfNeeded() || !fontTextureReady_) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        ImGui::GetIO().Fonts->ClearTexData();   // the GPU has it; free the RGBA copy
-        fontTextureReady_ = true;
-        window_->fontsChanged();
-    }
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
     window_->templates().setClock(model_->dates(), model_->options().nowMs);
     const WindowState state = windowState();
-    window_->draw(state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
-    ImGui::Render();
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(IM_COL32((palette_.background >> 24) & 0xFF,
-                                                             (palette_.background >> 16) & 0xFF,
-                                                             (palette_.background >> 8) & 0xFF, 0xFF));
-    glClearColor(bg.x, bg.y, bg.z, 1.f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    canvas_->endFrame();
+    FrameInput& input = canvas_->input();
+    window_->draw(canvas_->drawList(), input, state, canvas_->takeScrollDelta(), [this](const ControlId& id) { activate(id); });
+    canvas_->endFrame(palette_.background);
 
     if (window_->animating()) loop_->wake(1);
-    const int cursor = ImGui::GetMouseCursor();
+    const int cursor = input.hand ? 1 : 0;
     if (cursor != lastCursor_) {
         lastCursor_ = cursor;
-        fc_js_cursor(cursor == ImGuiMouseCursor_Hand ? "pointer" : "default");
+        fc_js_cursor(input.hand ? "pointer" : "default");
     }
     flushMirror(state);
     markVisibleRead();
@@ -774,7 +750,7 @@ void WidgetApp::flushMirror(const WindowState& s) {
         } else {
             for (const auto& key : dirtyRows_)
                 if (const Row* row = model_->find(key)) changed.push_back(row);
-            std::sort(changed.begin(), changed.end(), [](const Row* a, const Row* b) { return a->index < b->index; });
+            sortBy<const Row*, listOrder>(changed);
         }
         Json items = Json::array();
         for (const Row* rowp : changed) {
@@ -982,29 +958,24 @@ double WidgetApp::bench(int kind, int n, const std::string& samples) {
         return static_cast<double>(model_->size());
     }
     if (kind == 2 || kind == 4) {
-        // CPU µs per frame. 2: the whole frame (UI, ImGui render, GL submission); 4: the UI
-        // and ImGui's vertex generation only (what grows with the transcript).
+        // CPU µs per frame. 2: the whole frame (UI, vertices, GL submission); 4: the UI
+        // and the draw list's vertex generation only (what grows with the transcript).
         const double start = emscripten_get_now();
         for (int i = 0; i < n; ++i) {
             if (kind == 2) {
                 loop_->drawNow();
                 continue;
             }
-            ImGui::NewFrame();
-            window_->draw(windowState(), 0.f, [](const ControlId&) {});
-            ImGui::Render();
+            canvas_->startDrawList();
+            window_->draw(canvas_->drawList(), canvas_->input(), windowState(), 0.f, [](const ControlId&) {});
         }
         return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);
     }
     if (kind == 3) return static_cast<double>(loop_->framesDrawn());
-    // Browser-drawn message text: bitmap bytes held, their cap, tiles rasterised; the ImGui atlas.
+    // Browser-drawn message text: bitmap bytes held, their cap, tiles rasterised.
     if (kind == 11) return static_cast<double>(window_->browserText().cache().bytes());
     if (kind == 12) return static_cast<double>(window_->browserText().cache().capBytes());
     if (kind == 13) return static_cast<double>(window_->browserText().rastered());
-    if (kind == 14) {
-        const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-        return static_cast<double>(atlas->TexWidth) * atlas->TexHeight * 4;   // uploaded as RGBA32
-    }
     return -1;
 }
 

@@ -20,7 +20,6 @@
 #include "chat_window.h"
 #include "finchat/chat_session.h"
 #include "finchat/conversation.h"
-#include "fonts.h"
 #include "model/chat_view_model.h"
 #include "model/strings.h"
 #include "render_loop.h"
@@ -91,7 +90,6 @@ private:
 
     browser::BrowserPlatform platform_;
     Strings strings_;
-    Fonts fonts_;
     Palette palette_;
     std::unique_ptr<Canvas> canvas_;
     std::unique_ptr<RenderLoop> loop_;
@@ -136,7 +134,6 @@ private:
     std::string lastStatus_;
     std::string lastReadId_;
     int lastCursor_ = -1;
-    bool fontTextureReady_ = false;
     unsigned int logoTexture_ = 0;
     // Template images by URL: requested from the shim once, drawn once they arrive. Bounded: past
     // kMaxImages the views keep their placeholders.

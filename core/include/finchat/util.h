@@ -1,9 +1,11 @@
 // finchat/util.h: small helpers the protocol needs and the C++20 library lacks in a portable form.
 #pragma once
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace finchat {
 
@@ -42,5 +44,19 @@ std::int32_t nextCodePoint(std::string_view text, std::size_t& pos);
 // `text` with each byte of an invalid sequence replaced by U+FFFD (display names, anything drawn from
 // the wire: ImGui and the DOM mirror need valid UTF-8).
 std::string toValidUtf8(std::string_view text);
+
+// Sorts `v` by First (a strict "comes before") through the C library's qsort: one sort in the wasm
+// for every type, where each std::sort instantiates its own introsort (~3 KB of wasm each). qsort is
+// not stable: First must be a total order (no two different elements compare equal) and T trivially
+// copyable; then every algorithm gives the same result, natively and in the browser.
+template <class T, bool (*First)(const T&, const T&)>
+void sortBy(std::vector<T>& v) {
+    if (v.size() < 2) return;
+    std::qsort(v.data(), v.size(), sizeof(T), [](const void* x, const void* y) {
+        const T& a = *static_cast<const T*>(x);
+        const T& b = *static_cast<const T*>(y);
+        return First(a, b) ? -1 : First(b, a) ? 1 : 0;
+    });
+}
 
 }  // namespace finchat
