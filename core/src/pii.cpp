@@ -147,6 +147,7 @@ constexpr Keyword kKeywords[] = {
     {"4 digit code", kCueCvv, false}, {"4-digit code", kCueCvv, false},   // Amex's CID, on the front
     {"four digit code", kCueCvv, false}, {"four-digit code", kCueCvv, false},
     {"three-digit", kCueCvv, false}, {"security number", kCueCvv, false},
+    {"security digits", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
     {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
@@ -750,7 +751,7 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         while (e < to && isLetter(t[e])) ++e;
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
-                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv})
+                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -971,6 +972,15 @@ bool unexplainedAccount(std::string_view t, const Run& r) {
                                "gbp"sv, "aud"sv, "cad"sv, "nzd"sv, "inr"sv, "jpy"sv, "sgd"sv, "zar"sv, "naira"sv, "pesos"sv,
                                "rs"sv, "k"sv, "m"sv, "units"sv, "shares"sv})
         if (lettersAre(t, a, ae, w)) return false;
+    // ...or any plural noun ("1234567 reasons"); verbs in -s ("keeps", "shows") and a few words are not.
+    if (ae - a >= 4 && toLower(t[ae - 1]) == 's' && toLower(t[ae - 2]) != 's') {
+        bool verb = false;
+        for (std::string_view w : {"keeps"sv, "says"sv, "shows"sv, "does"sv, "gets"sv, "goes"sv, "needs"sv, "looks"sv, "seems"sv,
+                                   "belongs"sv, "thanks"sv, "plus"sv, "always"sv, "perhaps"sv, "sometimes"sv, "hers"sv, "yours"sv,
+                                   "bounces"sv, "fails"sv, "works"sv, "appears"sv, "exists"sv})
+            verb = verb || lettersAre(t, a, ae, w);
+        if (!verb) return false;
+    }
     // The three words before: none names another kind of number; the one right before is no amount verb.
     std::size_t e = r.begin;
     for (int k = 0; k < 3; ++k) {
@@ -987,7 +997,9 @@ bool unexplainedAccount(std::string_view t, const Run& r) {
                                    "last"sv, "dispute"sv, "chargeback"sv, "mandate"sv, "contract"sv, "application"sv,
                                    "registration"sv, "vat"sv, "company"sv, "student"sv, "limit"sv, "salary"sv, "balance"sv,
                                    "income"sv, "worth"sv, "about"sv, "around"sv, "approx"sv, "total"sv, "amount"sv, "sum"sv,
-                                   "card"sv, "visa"sv, "mastercard"sv, "amex"sv, "trace"sv, "batch"sv, "meter"sv, "bill"sv})
+                                   "card"sv, "visa"sv, "mastercard"sv, "amex"sv, "trace"sv, "batch"sv, "meter"sv, "bill"sv,
+                                   "version"sv, "build"sv, "release"sv, "error"sv, "page"sv, "room"sv, "flight"sv, "store"sv,
+                                   "branch"sv, "terminal"sv, "device"sv, "app"sv})
             if (lettersAre(t, b, e, w)) return false;
         if (k == 0)
             for (std::string_view w : {"paid"sv, "pay"sv, "spent"sv, "spend"sv, "cost"sv, "costs"sv, "owe"sv, "owed"sv, "borrowed"sv,
@@ -1046,6 +1058,18 @@ bool wordBefore(std::string_view t, std::size_t pos, std::string_view w) {
     }
     return pos >= w.size() && startsWithNoCase(t, pos - w.size(), w) && !isLetter(before(t, pos - w.size()));
 }
+// The last candidate so far of `type` ends right before pos, only blanks or a ',', '/', '|' or ';' between:
+// "4242… 12/30 123" is a card, its expiry and its CVV.
+bool rightAfter(const std::vector<Candidate>& out, PiiType type, std::string_view t, std::size_t pos) {
+    for (auto c = out.rbegin(); c != out.rend(); ++c)
+        if (c->type == type) {
+            if (c->end > pos || pos - c->end > 3) return false;
+            for (std::size_t p = c->end; p < pos; ++p)
+                if (t[p] != ' ' && t[p] != ',' && t[p] != '/' && t[p] != '|' && t[p] != ';') return false;
+            return true;
+        }
+    return false;
+}
 // A card number (scanCards has run) ends at most 60 bytes before pos: what follows names its fields.
 bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
     return std::any_of(out.begin(), out.end(), [pos](const Candidate& c) {
@@ -1085,10 +1109,12 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
         // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
         // An expiry keyword, or "date" right after a card number ("4111… the code 123 and date 10/31").
         auto expiryCue = [&] {
-            return findCues(hits, floor, r.begin).has(kCueExpiry) || (wordBefore(t, r.begin, "date"sv) && cardBefore(out, r.begin));
+            return findCues(hits, floor, r.begin).has(kCueExpiry) || (wordBefore(t, r.begin, "date"sv) && cardBefore(out, r.begin)) ||
+                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin);
         };
         const bool spacedSlash = at(t, r.end) == ' ' && at(t, r.end + 1) == '/' && at(t, r.end + 2) == ' ' &&
-                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 && runs[i + 1].size() == 2 && expiryCue();
+                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 &&
+                                 (runs[i + 1].size() == 2 || runs[i + 1].size() == 4) && expiryCue();
         // "exp 04 28": two 2-digit groups right after an expiry keyword (nothing but fillers between),
         // not followed by a third group.
         const bool spacedPair = r.size() == 2 && !r.numberGlued && at(t, r.end) == ' ' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
@@ -1156,7 +1182,8 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             }
             if (out.size() == before && j == i && (r.size() == 3 || r.size() == 4) &&
                 (startsWithNoCase(t, r.end, " on the back") ||   // "and 276 on the back"
-                 (wordBefore(t, r.begin, "code"sv) && cardBefore(out, r.begin))))   // "4111… the code 178"
+                 (wordBefore(t, r.begin, "code"sv) && cardBefore(out, r.begin)) ||   // "4111… the code 178"
+                 (rightAfter(out, PiiType::CreditDebitExpiry, t, r.begin) && cardBefore(out, r.begin))))   // "4242… 12/30 123"
                 out.push_back({PiiType::CreditDebitCvv, r.begin, r.end, kContext, 0.85f});
             else if (out.size() == before && j == i && keyedInPin(t, hits, r))
                 out.push_back({PiiType::Pin, r.begin, r.end, kContext, 0.8f});
@@ -1169,8 +1196,10 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
             } else if (j == i && !cues.any() && unexplainedAccount(t, r) && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+                // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
                 const bool routing = r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
-                                     std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; });
+                                     (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||
+                                      (i + 1 < runs.size() && runs[i + 1].size() >= 6 && besideEachOther(t, r, runs[i + 1])));
                 out.push_back({routing ? PiiType::BankRouting : PiiType::BankAccountNumber, r.begin, r.end, kGuess, 0.6f});
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
