@@ -1134,8 +1134,13 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             int month = 0;
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
-            if (!inDate && month >= 1 && month <= 12 && yearOk && expiryCue() && !documentExpiry(t, hits, r.begin))
+            if (!inDate && month >= 1 && month <= 12 && yearOk && expiryCue() && !documentExpiry(t, hits, r.begin)) {
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
+            } else {
+                // An item of a customer's answer that fits nothing ("13/27") ends what the question names.
+                advanceTurns(t, hits, turns, r.begin);
+                if (turns.colon < r.begin) turns.given = ~0u;
+            }
             floor = y.end;
             i += 2;
             continue;
@@ -1169,6 +1174,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             // A keyword right after the number names it before any keyword before it, which names the one
             // before: "12345678 is my savings account and 021000021 is the routing number".
             PiiType named{};
+            bool said = false;
             if ((j == i ? r.size() >= 3 : dashes || j == i + 2) && namedAfter(t, runs, hits, i, j, named))
                 out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
             else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
@@ -1195,7 +1201,8 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (j == i && !cues.any() && unexplainedAccount(t, r) && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+            } else if (j == i && !cues.any() && unexplainedAccount(t, r) && !keywordNamingBefore(t, hits, r.end, said) &&
+                       (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
                 // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
                 const bool routing = r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
                                      (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||

@@ -645,7 +645,10 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             continue;
         const char next = at(t, x.tok[i].end);
         if ((next == '/' || next == '.' || next == '-' || next == ',' || next == ':') && isDigit(at(t, x.tok[i].end + 1))) continue;
-        if ((i >= 2 && x.is(i - 1, "in") && x.inList(i - 2, {"ending"sv, "ends"sv, "end"sv})) ||
+        // ("put in 2000", "paid in 2000": an amount keyed or paid in)
+        if ((i >= 2 && x.is(i - 1, "in") && x.inList(i - 2, {"ending"sv, "ends"sv, "end"sv, "put"sv, "paid"sv, "pay"sv, "typed"sv,
+                                                             "keyed"sv, "punched"sv, "cash"sv, "cashed"sv, "deposit"sv, "deposited"sv,
+                                                             "send"sv, "sent"sv, "bring"sv, "brought"sv})) ||
             x.inList(i + 1, {"dollars"sv, "euros"sv, "pounds"sv, "bucks"sv, "quid"sv, "usd"sv, "eur"sv, "gbp"sv, "aud"sv, "cad"sv,
                              "times"sv, "transactions"sv, "payments"sv, "people"sv, "customers"sv, "points"sv, "miles"sv, "items"sv}))
             continue;
