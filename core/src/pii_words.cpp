@@ -1329,7 +1329,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (b < i) emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.9f);
         }
     }
-    for (std::size_t i = 0; i + 3 < n; ++i) {
+    const bool addresses = std::any_of(out.begin(), out.end(), [](const Candidate& c) { return c.type == PiiType::Address; });
+    for (std::size_t i = 0; addresses && i + 3 < n; ++i) {
         if (!x.capitalized(i) || !(i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i))) continue;
         const std::size_t e = nameFrom(x, i, false);
         if (e < i + 2 || !x.punct(e, ',') || e + 1 >= n) continue;
