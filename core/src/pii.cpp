@@ -1171,7 +1171,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 for (std::size_t c = 0; c < kCueCount; ++c)
                     if (!(turns.given >> c & 1u)) cues.end[c] = std::max(cues.end[c], turns.asked.end[c]);
             const std::size_t before = out.size();
-            bool firstAlone = false;  // the chain's first group taken alone: the rest is looked at again
+            std::size_t alone = j;  // the chain's first group(s) taken alone: the rest is looked at again
             // A keyword right after the number names it before any keyword before it, which names the one
             // before: "12345678 is my savings account and 021000021 is the routing number".
             PiiType named{};
@@ -1179,8 +1179,12 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             if ((j == i ? r.size() >= 3 : dashes || j == i + 2) && namedAfter(t, runs, hits, i, j, named))
                 out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
             else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
+                // its first group, or a spaced sort code first ("40 47 84 12345678")
                 if (tryContextNumber(t, runs, i, i, cues, out)) {
-                    firstAlone = true;
+                    alone = i;
+                } else if (j >= i + 3 && runs[i].size() == 2 && runs[i + 1].size() == 2 && runs[i + 2].size() == 2 &&
+                           runs[i + 3].size() >= 6 && tryContextNumber(t, runs, i, i + 2, cues, out)) {
+                    alone = i + 2;
                 } else if (runs[i].size() >= 13) {
                     // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
                     Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
@@ -1211,7 +1215,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 out.push_back({routing ? PiiType::BankRouting : PiiType::BankAccountNumber, r.begin, r.end, kGuess, 0.6f});
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
-            if (firstAlone) j = i;
+            j = alone;
         }
         // A count or a short number ("after 3 attempts", "2 days ago") does not take the keyword's reach.
         if (j > i || r.size() > 2) floor = runs[j].end;
