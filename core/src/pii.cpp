@@ -922,6 +922,33 @@ bool statedValue(std::string_view t, std::size_t pos) {
         if (endsWith(t, pos, v) && !isLetter(before(t, pos - v.size()))) return true;
     return false;
 }
+// A value listed right after typed values (", ", " and ", " then ", " / ", ", and "): "the card number,
+// the three digits and my pin: 4111…, 737 and 9999". The list takes the keywords named before its first
+// value, in turn: each value the nearest one that fits and that no earlier value of the list answered.
+// Where the list starts (pos itself if nothing typed is listed right before it), and the cues answered.
+bool listGap(std::string_view t, std::size_t from, std::size_t to) {
+    if (to < from || to - from > 7) return false;
+    std::size_t p = from;
+    while (p < to && (t[p] == ' ' || t[p] == ',' || t[p] == '/' || t[p] == ';' || t[p] == '&')) ++p;
+    if (startsWithNoCase(t, p, "and ")) p += 4;
+    else if (startsWithNoCase(t, p, "then ")) p += 5;
+    return p == to && to > from;
+}
+std::uint32_t cuesOf(PiiType type);
+std::size_t listStart(const std::vector<Candidate>& out, std::string_view t, std::size_t pos, std::uint32_t& given) {
+    for (bool more = true; more;) {
+        more = false;
+        for (const Candidate& c : out)
+            if (c.end <= pos && c.rank < kName && listGap(t, c.end, pos)) {
+                given |= cuesOf(c.type);
+                pos = c.begin;
+                more = true;
+                break;
+            }
+    }
+    return pos;
+}
+
 // The cues an answered field takes out of the question's.
 std::uint32_t cuesOf(PiiType type) {
     switch (type) {
@@ -932,6 +959,7 @@ std::uint32_t cuesOf(PiiType type) {
         case PiiType::CreditDebitExpiry: return 1u << kCueExpiry;
         case PiiType::Phone: return 1u << kCuePhone;
         case PiiType::Ssn: return 1u << kCueSsn;
+        case PiiType::CreditDebitNumber: return 1u << kCueCard;
         default: return 0;
     }
 }
@@ -1001,6 +1029,12 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
     if (lettersIn(t, a, ae, kUnitWords) ||
         (ae - a >= 4 && toLower(t[ae - 1]) == 's' && toLower(t[ae - 2]) != 's' && !lettersIn(t, a, ae, kVerbsInS)))
         return false;
+    // ...nor in the three words after ("12345678 was the reference").
+    for (int k = 0; k < 3 && ae > a; ++k) {
+        if (k > 0 && lettersIn(t, a, ae, kOtherIds)) return false;
+        for (a = ae; at(t, a) == ' '; ++a) {}
+        for (ae = a; isLetter(at(t, ae)); ++ae) {}
+    }
     // The three words before: none names another kind of number; the one right before is no amount verb.
     std::size_t e = r.begin;
     for (int k = 0; k < 3; ++k) {
@@ -1109,9 +1143,12 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
         // dash-joined pair is otherwise a range or part of a phone number.
         // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
         // An expiry keyword, or "date" right after a card number ("4111… the code 123 and date 10/31").
+        // Or the expiry the question asked for ("…and your card's expiry? Customer: $45.20 and 08/29").
         auto expiryCue = [&] {
             return findCues(hits, floor, r.begin).has(kCueExpiry) || (wordBefore(t, r.begin, "date"sv) && cardBefore(out, r.begin)) ||
-                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin);
+                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin) ||
+                   (advanceTurns(t, hits, turns, r.begin), turns.colon < r.begin && turns.asked.has(kCueExpiry) &&
+                                                           !(turns.given >> kCueExpiry & 1u) && answerList(t, turns.colon + 1, r.begin));
         };
         const bool spacedSlash = at(t, r.end) == ' ' && at(t, r.end + 1) == '/' && at(t, r.end + 2) == ' ' &&
                                  i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 &&
@@ -1137,6 +1174,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
             if (!inDate && month >= 1 && month <= 12 && yearOk && expiryCue() && !documentExpiry(t, hits, r.begin)) {
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
+                if (turns.colon < r.begin) turns.given |= 1u << kCueExpiry;
             } else {
                 // An item of a customer's answer that fits nothing ("13/27") ends what the question names.
                 advanceTurns(t, hits, turns, r.begin);
@@ -1165,6 +1203,13 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
                                  (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
+            // A value listed right after typed ones takes what was named before the list's first value.
+            std::uint32_t listed = 0;
+            if (const std::size_t first = listStart(out, t, r.begin, listed); first != r.begin) {
+                const Cues named = findCues(hits, floor > first ? 0 : floor, first, kReplyReach);
+                for (std::size_t c = 0; c < kCueCount; ++c)
+                    if (!(listed >> c & 1u)) cues.end[c] = std::max(cues.end[c], named.end[c]);
+            }
             advanceTurns(t, hits, turns, r.begin);
             const bool answer = turns.colon < r.begin && (answerList(t, turns.colon + 1, r.begin) || statedValue(t, r.begin));
             if (answer)

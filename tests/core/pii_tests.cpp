@@ -1015,6 +1015,14 @@ TEST_CASE("Answers to the question asked, values named after them, card fields b
         CHECK(found("and 4418 is the cvv") == List{"CREDIT_DEBIT_CVV:4418"});
         CHECK(found("4418 is the amount of the cvv fee") == kNone);
     }
+    SECTION("values listed after the fields were named take them in turn; the question's expiry") {
+        CHECK(found("they wanted the card number, the three digits and my pin, so i gave 4111111111111111, 737 and 9999") ==
+              List{"CREDIT_DEBIT_NUMBER:4111111111111111", "CREDIT_DEBIT_CVV:737", "PIN:9999"});
+        CHECK(found("routing and account: 021000021, 55501234") == List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("Agent: the amount and your card's expiry? Customer: $45.20 and 08/29") == List{"CREDIT_DEBIT_EXPIRY:08/29"});
+        CHECK(found("i paid 45 and 55501234 was the reference, the bank says") == kNone);
+        CHECK(found("pin 4821, then 16 times more") == List{"PIN:4821"});
+    }
     SECTION("the chain's first group taken alone, the rest looked at again") {
         CHECK(found("Agent: account is 8 digits, sort code 6. Customer: 55501234 20 45 77") ==
               List{"BANK_ACCOUNT_NUMBER:55501234", "BANK_ROUTING:20 45 77"});
