@@ -101,11 +101,12 @@ Digits collectDigits(std::string_view t, const std::vector<Run>& runs, std::size
 // ---- Checksums ------------------------------------------------------------------------------------
 
 // ABA routing transit number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10), and the first two
-// digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80).
-bool abaValid(const Digits& ds) {
+// digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80)
+// (any prefix where the customer calls it a routing number: customers and test data invent numbers).
+bool abaValid(const Digits& ds, bool named = false) {
     if (ds.n != 9) return false;
     int prefix = (ds.d[0] - '0') * 10 + (ds.d[1] - '0');
-    if (!(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80))
+    if (!named && !(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80))
         return false;
     static constexpr int kWeights[] = {3, 7, 1, 3, 7, 1, 3, 7, 1};
     int sum = 0;
@@ -577,15 +578,22 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
     return false;
 }
 
-// The word before p names another kind of code: order, reference, invoice, tracking, product...
+// The word before p names another kind of code: order, reference, invoice, tracking, product... (over
+// "no"/"number"/"is": "tracking no 752-764-6011" is no phone number, "order KEYBUS12" no BIC).
+constexpr std::string_view kCodeWords[] = {"ref", "reference", "order", "invoice", "tracking", "item", "product", "model",
+                                           "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
+                                           "shipment", "confirmation", "transaction", "receipt", "claim", "policy"};
 bool otherCodeBefore(std::string_view t, std::size_t p) {
-    std::size_t f = p;
-    while (f > 0 && !isAlnum(t[f - 1])) --f;
-    std::size_t b = f;
-    while (b > 0 && isLetter(t[b - 1])) --b;
-    for (std::string_view w : {"ref"sv, "reference"sv, "order"sv, "invoice"sv, "tracking"sv, "item"sv, "product"sv,
-                               "model"sv, "serial"sv, "voucher"sv, "promo"sv, "coupon"sv, "booking"sv})
-        if (f - b == w.size() && startsWithNoCase(t, b, w)) return true;
+    for (int k = 0; k < 2; ++k) {
+        std::size_t f = p;
+        while (f > 0 && !isAlnum(t[f - 1])) --f;
+        std::size_t b = f;
+        while (b > 0 && isLetter(t[b - 1])) --b;
+        if (lettersIn(t, b, f, kCodeWords)) return true;
+        if (!(lettersAre(t, b, f, "no") || lettersAre(t, b, f, "number") || lettersAre(t, b, f, "is") || lettersAre(t, b, f, "nr")))
+            return false;
+        p = b;
+    }
     return false;
 }
 
@@ -705,7 +713,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     };
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
-    if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds)) return emit(PiiType::BankRouting);
+    if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds, cues.has(kCueRouting))) return emit(PiiType::BankRouting);
     // Canadian transit number: 5 digits ("transit 01234"), or with the institution ("01234-003"), only
     // right after the keyword ("transit number: 01234", not "transit time 12345").
     if (cues.has(kCueTransit) && (single ? digits == 5 : sizes({5, 3})) && onlyFillers(t, cues.end[kCueTransit], runs[first].begin))
@@ -721,7 +729,8 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
-    bool printed = single || t[runs[first].end] == '-';
+    // (and a New Zealand account, bank-branch-account-suffix: "02 3100 9546337 658")
+    bool printed = single || t[runs[first].end] == '-' || sizes({2, 4, 7, 3}) || sizes({2, 4, 7, 2});
     if (!printed) {
         const std::size_t g = runs[first].size();
         printed = g >= 2 && g <= 6 && runs[last].size() <= g;
@@ -763,7 +772,8 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         while (e < to && isLetter(t[e])) ++e;
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
-                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv})
+                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv,
+                                   "old"sv, "not"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -845,13 +855,14 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
     const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said);
     if (h == nullptr) return false;
     const Digits ds = collectDigits(t, runs, first, last);
-    const std::size_t n = runs[first].size();
+    const std::size_t n = ds.n;
     const bool single = first == last;
     if (h->cue == kCueSortCode && ds.n == 6) type = PiiType::BankRouting;
+    else if (h->cue == kCueAccount && n >= 6 && n <= 17 &&
+             (said || startsWithNoCase(t, h->end, " number") || startsWithNoCase(t, h->end, " no") || startsWithNoCase(t, h->end, " #")))
+        type = PiiType::BankAccountNumber;   // "0056 0644 is the acct", "40310601 the account no."
     else if (!single) return false;
-    else if (h->cue == kCueRouting && n == 9 && abaValid(ds)) type = PiiType::BankRouting;
-    else if (h->cue == kCueAccount && n >= 6 && n <= 17 && (said || startsWithNoCase(t, h->end, " number")))
-        type = PiiType::BankAccountNumber;
+    else if (h->cue == kCueRouting && n == 9 && abaValid(ds, true)) type = PiiType::BankRouting;
     else if (said && h->cue == kCueCvv && n >= 3 && n <= 4) type = PiiType::CreditDebitCvv;
     else if (said && h->cue == kCuePin && n >= 4 && n <= 6) type = PiiType::Pin;
     else return false;
@@ -1221,7 +1232,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             // before: "12345678 is my savings account and 021000021 is the routing number".
             PiiType named{};
             bool said = false;
-            if ((j == i ? r.size() >= 3 : dashes || j == i + 2) && namedAfter(t, runs, hits, i, j, named))
+            if ((j > i || r.size() >= 3) && namedAfter(t, runs, hits, i, j, named))
                 out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
             else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
                 // its first group, or a spaced sort code first ("40 47 84 12345678")
@@ -1439,7 +1450,7 @@ void scanPhones(std::string_view t, std::vector<Candidate>& out) {
         i = std::max(chainEnd, i + 1);
         char prev = before(t, start);
         if (isWordChar(prev) || prev == '+' || (isNumberJoiner(prev) && isDigit(before(t, start - 1))) ||
-            currencyBefore(t, start))
+            currencyBefore(t, start) || otherCodeBefore(t, start))
             continue;
         // Longest acceptable prefix of the chain (at most 17 digits are ever considered).
         std::size_t last = 0, digits = g[0].size();
