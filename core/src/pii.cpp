@@ -165,6 +165,9 @@ constexpr Keyword kKeywords[] = {
     {"security digits", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
+    {"caduc", kCueExpiry, false},    {"venc", kCueExpiry, false},      // "caduca el 01/32", "vence", "vencimiento"
+    {"g\xC3\xBCltig bis", kCueExpiry, false}, {"gultig bis", kCueExpiry, false}, {"valable", kCueExpiry, false},
+    {"scadenza", kCueExpiry, false},
     {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
     {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
     {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
@@ -929,7 +932,7 @@ bool answerList(std::string_view t, std::size_t from, std::size_t to) {
     return true;
 }
 bool statedValue(std::string_view t, std::size_t pos) {
-    for (std::string_view v : {"it was "sv, "it's "sv, "it is "sv, "that was "sv})
+    for (std::string_view v : {"it was "sv, "it's "sv, "it is "sv, "that was "sv, "its "sv, "number is "sv})
         if (endsWith(t, pos, v) && !isLetter(before(t, pos - v.size()))) return true;
     return false;
 }
@@ -984,7 +987,7 @@ std::uint32_t cuesOf(PiiType type) {
 // plural noun after it, a round number ending 000, an amount verb right before it), a date (YYYYMMDD), a
 // national phone number (0 and 10-11 digits), or another kind of id named in the three words before it
 // ("order", "ref", "case", "ticket", "version", "#"...). Lowest rank: whatever else is found there wins.
-constexpr std::string_view kMoneyWords[] = {"transfer", "payment", "paid", "deposit", "wire", "sent", "payee", "beneficiary",
+constexpr std::string_view kMoneyWords[] = {"transfer", "pay", "paid", "deposit", "wire", "sent", "send", "refund", "beneficiary",
                                             "direct debit", "standing order", "bank", "money", "funds", "salary"};
 constexpr std::string_view kUnitWords[] = {
     "times", "people", "customers", "users", "items", "points", "miles", "km", "steps", "days", "months", "years", "hours",
@@ -1024,8 +1027,8 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
     while (b > 0 && isLetter(t[b - 1])) --b;
     return b;
 }
-[[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r) {
-    const std::size_t n = r.size();
+// r: the number's span (one run, or groups: see the caller); n: its digits.
+[[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r, std::size_t n) {
     if (n < 6 || n > 17 || !r.clean() || before(t, r.begin) == '#' || currencyAfter(t, r.end) || at(t, r.end) == '%') return false;
     if (endsWith(t, r.end, "000"sv) || (t[r.begin] == '0' && n >= 10 && n <= 11)) return false;
     if (n == 8 && (startsWith(t, r.begin, "19"sv) || startsWith(t, r.begin, "20"sv)) && at(t, r.begin + 4) <= '1' &&
@@ -1055,6 +1058,53 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
         e = b;
     }
     return true;
+}
+
+// "cheque"/"check" in the three words before pos ("my cheque says 34699-004").
+bool chequeBefore(std::string_view t, std::size_t pos) {
+    for (int k = 0; k < 3; ++k) {
+        const std::size_t b = wordStartBefore(t, pos);
+        if (b == pos) return false;
+        if (lettersAre(t, b, pos, "cheque") || lettersAre(t, b, pos, "check")) return true;
+        pos = b;
+    }
+    return false;
+}
+// The catch-all's cases: one run of 6-17 digits, or a number of groups an account is written in (two
+// dash-joined groups of 3+ digits, "9174-1643"; New Zealand's 2-4-7-3); a sort code and an account side
+// by side ("11 56 66 68737534", "609155 97708243"); a Canadian transit and institution ("34699-004", from a
+// cheque: two numbers).
+void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t i, std::size_t j,
+                 std::vector<Candidate>& out) {
+    const Run& r = runs[i];
+    auto size = [&](std::size_t k) { return k <= j ? runs[k].size() : 0; };
+    const char sep = j > i ? t[r.end] : 0;
+    bool said = false;
+    auto push = [&](PiiType type, std::size_t a, std::size_t b) { out.push_back({type, runs[a].begin, runs[b].end, kGuess, 0.6f}); };
+    auto clear = [&](std::size_t a, std::size_t b, std::size_t digits) {
+        return unexplainedAccount(t, Run{runs[a].begin, runs[b].end, runs[a].wordGlued || runs[b].wordGlued, false}, digits) &&
+               !keywordNamingBefore(t, hits, runs[b].end, said);
+    };
+    if (j == i + 3 && sep == ' ' && size(i) == 2 && size(i + 1) == 2 && size(i + 2) == 2 && size(i + 3) == 8 && clear(i, j, 14)) {
+        push(PiiType::BankRouting, i, i + 2);   // "11 56 66 68737534"
+        push(PiiType::BankAccountNumber, j, j);
+    } else if (j == i + 1 && sep == ' ' && size(i) == 6 && size(j) == 8 && clear(i, j, 14)) {
+        push(PiiType::BankRouting, i, i);       // "609155 97708243"
+        push(PiiType::BankAccountNumber, j, j);
+    } else if (j == i + 1 && sep == '-' && size(i) == 5 && size(j) == 3 && !currencyAfter(t, runs[j].end) &&
+               chequeBefore(t, r.begin)) {
+        push(PiiType::BankRouting, i, i);       // "34699-004": transit, institution
+        push(PiiType::BankRouting, j, j);
+    } else if (const std::size_t digits = collectDigits(t, runs, i, j).n;
+               (j == i || (j == i + 1 && sep == '-' && size(i) >= 3 && size(j) >= 3) ||
+                (j == i + 3 && size(i) == 2 && size(i + 1) == 4 && size(i + 2) == 7 && (size(j) == 2 || size(j) == 3))) &&
+               clear(i, j, digits)) {
+        // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
+        const bool routing = j == i && r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
+                             (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||
+                              (i + 1 < runs.size() && runs[i + 1].size() >= 6 && besideEachOther(t, r, runs[i + 1])));
+        push(routing ? PiiType::BankRouting : PiiType::BankAccountNumber, i, j);
+    }
 }
 
 // A second number sent "into"/"to" somewhere after an account number is one too: "close account X and
@@ -1262,13 +1312,8 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (j == i && !cues.any() && unexplainedAccount(t, r) && !keywordNamingBefore(t, hits, r.end, said) &&
-                       (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
-                // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
-                const bool routing = r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
-                                     (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||
-                                      (i + 1 < runs.size() && runs[i + 1].size() >= 6 && besideEachOther(t, r, runs[i + 1])));
-                out.push_back({routing ? PiiType::BankRouting : PiiType::BankAccountNumber, r.begin, r.end, kGuess, 0.6f});
+            } else if (!cues.any() && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+                unexplained(t, runs, hits, i, j, out);
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
             j = alone;
