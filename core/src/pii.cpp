@@ -432,6 +432,70 @@ void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& 
     }
 }
 
+// A card number sent in two halves ("first half of the card is 42597341 and the rest, hang on, 06391497",
+// "card is 6011 7686 / Customer: 2206 1535"): two pieces (one run of 4-10 digits, or two groups of 4) with
+// no other digits between them, at most 60 bytes apart, after a card keyword, whose digits together are
+// a card number (13-19, issuer 2-6, Luhn-valid). Each half is a CREDIT_DEBIT_NUMBER of its own; a whole
+// card number there wins (kCard).
+void scanSplitCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
+    struct Piece {
+        std::size_t first, last, digits;
+    };
+    Piece prev{0, 0, 0};
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        Piece p{i, i, runs[i].size()};
+        if (runs[i].size() == 4 && i + 1 < runs.size() && runs[i + 1].size() == 4 && runs[i + 1].begin == runs[i].end + 1 &&
+            (t[runs[i].end] == ' ' || t[runs[i].end] == '-'))
+            p = {i, i + 1, 8};
+        const bool piece = p.digits >= 4 && p.digits <= 10 && !runs[p.first].wordGlued && !runs[p.last].wordGlued &&
+                           !runs[p.first].numberGlued && !runs[p.last].numberGlued;
+        if (piece && prev.digits != 0 && prev.last + 1 == p.first && prev.digits + p.digits >= 13 && prev.digits + p.digits <= 19 &&
+            runs[p.first].begin - runs[prev.last].end <= 60) {
+            Digits ds = collectDigits(t, runs, prev.first, p.last);
+            if (ds.n >= 13 && ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)) &&
+                findCues(hits, 0, runs[prev.first].begin).has(kCueCard)) {
+                out.push_back({PiiType::CreditDebitNumber, runs[prev.first].begin, runs[prev.last].end, kContext, 0.7f});
+                out.push_back({PiiType::CreditDebitNumber, runs[p.first].begin, runs[p.last].end, kContext, 0.7f});
+            }
+        }
+        prev = piece ? p : Piece{0, 0, 0};
+        i = p.last;
+    }
+}
+
+// A CVV or PIN spelt in words after its keyword: "the security code as seven three seven", "pin is one four
+// six three": 3-4 (CVV) or 4-6 (PIN) digit words, zero to nine, after at most a few fillers.
+std::size_t digitWordAt(std::string_view t, std::size_t p) {
+    static constexpr std::string_view kDigitWords[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    if (isLetter(before(t, p))) return 0;
+    for (std::string_view w : kDigitWords)
+        if (startsWithNoCase(t, p, w) && !isLetter(at(t, p + w.size()))) return w.size();
+    return 0;
+}
+void scanSpelledDigits(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
+    for (const CueHit& h : hits) {
+        if (h.cue != kCueCvv && h.cue != kCuePin) continue;
+        std::size_t p = h.end;
+        while (isLetter(at(t, p))) ++p;
+        for (int k = 0; k < 4; ++k) {   // fillers: "is", "as", "was", "number", ':'
+            while (at(t, p) == ' ' || at(t, p) == ':') ++p;
+            std::size_t e = p;
+            while (isLetter(at(t, e))) ++e;
+            if (!(lettersAre(t, p, e, "is") || lettersAre(t, p, e, "as") || lettersAre(t, p, e, "was") || lettersAre(t, p, e, "number")))
+                break;
+            p = e;
+        }
+        std::size_t n = 0, end = p, q = p;
+        for (std::size_t w; (w = digitWordAt(t, q)) != 0; ++n) {
+            end = q + w;
+            q = end;
+            if (at(t, q) == ' ' || at(t, q) == '-') ++q;
+        }
+        if (h.cue == kCueCvv ? n >= 3 && n <= 4 : n >= 4 && n <= 6)
+            out.push_back({h.cue == kCueCvv ? PiiType::CreditDebitCvv : PiiType::Pin, p, end, kContext, 0.8f});
+    }
+}
+
 // ---- INTERNATIONAL_BANK_ACCOUNT_NUMBER ------------------------------------------------------------
 // ISO 13616: a country code, two check digits (02-98) and the BBAN, exactly as long as the IBAN
 // registry says for that country; upper or lower case; written compactly or in groups of four
@@ -1610,6 +1674,8 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanEmails(text, candidates);
     scanIbans(text, candidates);
     scanCards(text, runs, hits, candidates);
+    scanSplitCards(text, runs, hits, candidates);
+    scanSpelledDigits(text, hits, candidates);
     scanContextNumbers(text, runs, hits, candidates);
     scanAskedList(text, hits, candidates);
     scanSwift(text, hits, candidates);
