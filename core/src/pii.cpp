@@ -438,6 +438,7 @@ void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& 
 // a card number (13-19, issuer 2-6, Luhn-valid). Each half is a CREDIT_DEBIT_NUMBER of its own; a whole
 // card number there wins (kCard).
 void scanSplitCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
+    if (std::none_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueCard; })) return;
     struct Piece {
         std::size_t first, last, digits;
     };
@@ -1376,7 +1377,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (!cues.any() && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+            } else if (!cues.any() && runs[j].end - r.begin >= 6 && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
                 unexplained(t, runs, hits, i, j, out);
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
