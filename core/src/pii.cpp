@@ -1346,7 +1346,6 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             // A keyword right after the number names it before any keyword before it, which names the one
             // before: "12345678 is my savings account and 021000021 is the routing number".
             PiiType named{};
-            bool said = false;
             if ((j > i || r.size() >= 3) && namedAfter(t, runs, hits, i, j, named))
                 out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
             else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
@@ -1677,7 +1676,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanCards(text, runs, hits, candidates);
     scanSplitCards(text, runs, hits, candidates);
     scanSpelledDigits(text, hits, candidates);
-    scanContextNumbers(text, runs, hits, candidates);
+    callApart(scanContextNumbers, text, runs, hits, candidates);   // (see callApart)
     scanAskedList(text, hits, candidates);
     scanSwift(text, hits, candidates);
     scanPhones(text, candidates);

@@ -1380,11 +1380,11 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
 void scanWords(std::string_view text, std::vector<Candidate>& out) {
     Text x{text, tokenize(text)};
     scanNetwork(text, out);
-    scanValues(x, out);
-    scanAddresses(x, out);
-    scanDates(x, out);
-    scanNames(x, out);
-    scanReplies(x, out);
+    callApart(scanValues, x, out);   // (see callApart)
+    callApart(scanAddresses, x, out);
+    callApart(scanDates, x, out);
+    callApart(scanNames, x, out);
+    callApart(scanReplies, x, out);
 }
 
 }  // namespace finchat::pii_detail
