@@ -815,7 +815,12 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         if (!cues.has(cue)) continue;
         if (cue == kCueCvv && single && digits >= 3 && digits <= 4) return emit(PiiType::CreditDebitCvv);
         if (cue == kCuePin && single && digits >= 4 && digits <= 6) return emit(PiiType::Pin);
-        if (cue == kCueAccount && digits >= 6 && digits <= 17) return emit(PiiType::BankAccountNumber);
+        // (not a North American phone number after a verb, "e-transfer to 416-555-0199": money goes to
+        // phone numbers too; "account 416-555-0199" is still an account)
+        if (cue == kCueAccount && digits >= 6 && digits <= 17 &&
+            !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
+                                                                  endsWith(t, cues.end[kCueAccount], "from"sv))))
+            return emit(PiiType::BankAccountNumber);
         if (cue == kCuePhone && single && digits >= 10 && digits <= 15) return emit(PiiType::Phone);
         // MMYY without a separator: "exp 0527"
         if (cue == kCueExpiry && single && digits == 4 && (ds.d[0] == '0' ? ds.d[1] != '0' : ds.d[0] == '1' && ds.d[1] <= '2'))
@@ -1160,6 +1165,15 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
                chequeBefore(t, r.begin)) {
         push(PiiType::BankRouting, i, i);       // "34699-004": transit, institution
         push(PiiType::BankRouting, j, j);
+    } else if (j > i && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 9 && abaValid(collectDigits(t, runs, i, i)) &&
+               size(i + 1) >= 6 && size(i + 1) <= 17) {
+        push(PiiType::BankRouting, i, i);       // a cheque's line: "021000021 123456789 1001"
+        push(PiiType::BankAccountNumber, i + 1, i + 1);
+    } else if (j > i + 1 && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 5 && size(i + 1) == 3 && size(i + 2) >= 5 &&
+               size(i + 2) <= 12) {
+        push(PiiType::BankRouting, i, i);       // a Canadian cheque: transit, institution, account
+        push(PiiType::BankRouting, i + 1, i + 1);
+        push(PiiType::BankAccountNumber, i + 2, i + 2);
     } else if (const std::size_t digits = collectDigits(t, runs, i, j).n;
                (j == i || (j == i + 1 && sep == '-' && size(i) >= 3 && size(j) >= 3) ||
                 (j == i + 3 && size(i) == 2 && size(i + 1) == 4 && size(i + 2) == 7 && (size(j) == 2 || size(j) == 3))) &&
@@ -1376,7 +1390,8 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (!cues.any() && runs[j].end - r.begin >= 6 && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+            } else if (!cues.any() && runs[j].end - r.begin >= 6 &&
+                       ((money < 0 ? (money = moneyTalk(t, hits)) : money) || chequeBefore(t, r.begin))) {
                 unexplained(t, runs, hits, i, j, out);
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
