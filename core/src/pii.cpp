@@ -1150,7 +1150,8 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
     auto size = [&](std::size_t k) { return k <= j ? runs[k].size() : 0; };
     const char sep = j > i ? t[r.end] : 0;
     bool said = false;
-    auto push = [&](PiiType type, std::size_t a, std::size_t b) { out.push_back({type, runs[a].begin, runs[b].end, kGuess, 0.6f}); };
+    int rank = kGuess;   // a cheque's line outranks a phone number's shape
+    auto push = [&](PiiType type, std::size_t a, std::size_t b) { out.push_back({type, runs[a].begin, runs[b].end, rank, 0.6f}); };
     auto clear = [&](std::size_t a, std::size_t b, std::size_t digits) {
         return unexplainedAccount(t, Run{runs[a].begin, runs[b].end, runs[a].wordGlued || runs[b].wordGlued, false}, digits) &&
                !keywordNamingBefore(t, hits, runs[b].end, said);
@@ -1163,14 +1164,17 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
         push(PiiType::BankAccountNumber, j, j);
     } else if (j == i + 1 && sep == '-' && size(i) == 5 && size(j) == 3 && !currencyAfter(t, runs[j].end) &&
                chequeBefore(t, r.begin)) {
+        rank = kContext;
         push(PiiType::BankRouting, i, i);       // "34699-004": transit, institution
         push(PiiType::BankRouting, j, j);
     } else if (j > i && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 9 && abaValid(collectDigits(t, runs, i, i)) &&
                size(i + 1) >= 6 && size(i + 1) <= 17) {
+        rank = kContext;
         push(PiiType::BankRouting, i, i);       // a cheque's line: "021000021 123456789 1001"
         push(PiiType::BankAccountNumber, i + 1, i + 1);
     } else if (j > i + 1 && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 5 && size(i + 1) == 3 && size(i + 2) >= 5 &&
                size(i + 2) <= 12) {
+        rank = kContext;
         push(PiiType::BankRouting, i, i);       // a Canadian cheque: transit, institution, account
         push(PiiType::BankRouting, i + 1, i + 1);
         push(PiiType::BankAccountNumber, i + 2, i + 2);
