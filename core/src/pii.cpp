@@ -1708,12 +1708,12 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanEmails(text, candidates);
     scanIbans(text, candidates);
     scanCards(text, runs, hits, candidates);
-    scanSplitCards(text, runs, hits, candidates);
+    callApart(scanSplitCards, text, runs, hits, candidates);   // (see callApart)
     scanSpelledDigits(text, hits, candidates);
-    callApart(scanContextNumbers, text, runs, hits, candidates);   // (see callApart)
+    callApart(scanContextNumbers, text, runs, hits, candidates);
     scanAskedList(text, hits, candidates);
-    scanSwift(text, hits, candidates);
-    scanPhones(text, candidates);
+    callApart(scanSwift, text, hits, candidates);
+    callApart(scanPhones, text, candidates);
     scanWords(text, candidates);
 
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
