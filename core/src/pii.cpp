@@ -500,7 +500,7 @@ void scanSpelledDigits(std::string_view t, const CueHits& hits, std::vector<Cand
 // ---- INTERNATIONAL_BANK_ACCOUNT_NUMBER ------------------------------------------------------------
 // ISO 13616: a country code, two check digits (02-98) and the BBAN, exactly as long as the IBAN
 // registry says for that country; upper or lower case; written compactly or in groups of four
-// separated by single spaces ("DE89 3704 0044 0532 0130 00"). Moving the first four characters to the
+// separated by single spaces or single dashes ("DE89 3704 0044 0532 0130 00", "DE89-3704-…"). Moving the first four characters to the
 // end and reading letters as 10..35, the number mod 97 must be 1. Countries outside the registry are
 // not matched (an IBAN-shaped word from elsewhere is more likely a product code).
 struct IbanCountry {
@@ -549,10 +549,10 @@ void scanIbans(std::string_view t, std::vector<Candidate>& out) {
         int check = (t[p + 2] - '0') * 10 + (t[p + 3] - '0');
         if (length == 0 || check < 2 || check > 98) continue;
         std::size_t q = p + 4, count = 4, end = 0;
-        if (at(t, q) == ' ') {  // grouped: " XXXX XXXX ... X"
+        if (const char sep = at(t, q); sep == ' ' || sep == '-') {  // grouped: " XXXX XXXX ... X" or "-XXXX-XXXX..."
             bool ok = true;
             while (ok && count < length) {
-                if (at(t, q) != ' ') {
+                if (at(t, q) != sep) {
                     ok = false;
                     break;
                 }

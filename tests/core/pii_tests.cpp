@@ -1162,6 +1162,10 @@ TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards
         CHECK(found("exp: 09-2028") == List{"CREDIT_DEBIT_EXPIRY:09-2028"});
         CHECK(found("exp 09-20-28") == kNone);
     }
+    SECTION("an IBAN in groups joined by dashes") {
+        CHECK(found("iban: GB29-NWBK-6016-1331-9268-19") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:GB29-NWBK-6016-1331-9268-19"});
+        CHECK(found("iban: GB29-NWBK-6016-1331-9268-18") == kNone);   // mod 97 fails
+    }
     SECTION("money sent to a phone number is a phone number, not an account") {
         CHECK(found("paid via e-transfer to 416-555-0199 yesterday") == List{"PHONE:416-555-0199"});
         CHECK(found("please pay into account 416-555-0199") == List{"BANK_ACCOUNT_NUMBER:416-555-0199"});
