@@ -1705,16 +1705,17 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     std::vector<Candidate> candidates;
     const std::vector<Run> runs = digitRuns(text);
     const CueHits hits = findCueHits(text);
-    scanEmails(text, candidates);
-    scanIbans(text, candidates);
-    scanCards(text, runs, hits, candidates);
-    callApart(scanSplitCards, text, runs, hits, candidates);   // (see callApart)
-    scanSpelledDigits(text, hits, candidates);
+    // Each scanner a function of its own (see callApart).
+    callApart(scanEmails, text, candidates);
+    callApart(scanIbans, text, candidates);
+    callApart(scanCards, text, runs, hits, candidates);
+    callApart(scanSplitCards, text, runs, hits, candidates);
+    callApart(scanSpelledDigits, text, hits, candidates);
     callApart(scanContextNumbers, text, runs, hits, candidates);
-    scanAskedList(text, hits, candidates);
+    callApart(scanAskedList, text, hits, candidates);
     callApart(scanSwift, text, hits, candidates);
     callApart(scanPhones, text, candidates);
-    scanWords(text, candidates);
+    callApart(scanWords, text, candidates);
 
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (a.rank != b.rank) return a.rank < b.rank;
