@@ -803,10 +803,13 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         return emit(PiiType::BankRouting);
     if (cues.has(kCueInstitution) && single && digits == 3 && onlyFillers(t, cues.end[kCueInstitution], runs[first].begin))
         return emit(PiiType::BankRouting);
-    // A PIN spelt digit by digit, "pin is 9 1 5 8", when "pin" is the nearest keyword.
+    // A PIN spelt digit by digit, "pin is 9 1 5 8", when "pin" is the nearest keyword; a CVV likewise ("CVV: 5 5 5").
     if (cues.has(kCuePin) && groups >= 4 && groups <= 6 && digits == groups && t[runs[first].end] == ' ' &&
         std::none_of(cues.end.begin(), cues.end.end(), [&](std::size_t e) { return e > cues.end[kCuePin]; }))
         return emit(PiiType::Pin);
+    if (cues.has(kCueCvv) && groups >= 3 && groups <= 4 && digits == groups && t[runs[first].end] == ' ' &&
+        std::none_of(cues.end.begin(), cues.end.end(), [&](std::size_t e) { return e > cues.end[kCueCvv]; }))
+        return emit(PiiType::CreditDebitCvv);
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.

@@ -1184,6 +1184,8 @@ TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards
         CHECK(found("the security code is four one nine") == List{"CREDIT_DEBIT_CVV:four one nine"});
         CHECK(found("pin is two two eight one if that helps") == List{"PIN:two two eight one"});
         CHECK(found("pin is one two, no idea") == kNone);
+        CHECK(found("CVV: 5 5 5") == List{"CREDIT_DEBIT_CVV:5 5 5"});
+        CHECK(found("cvv fee of 5 5 5 5 5") == kNone);   // five digits: no CVV
         CHECK(found("mi tarjeta 4111 1111 1111 1111 caduca el 03/29") ==
               List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:03/29"});
         CHECK(found("Karte 4111 1111 1111 1111 g\xC3\xBCltig bis 05 / 28") ==
