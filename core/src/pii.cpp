@@ -1346,6 +1346,18 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             i += 2;
             continue;
         }
+        // "routing/account 021000021/123456789": an ABA number and an account joined by '/' after "routing".
+        if (r.size() == 9 && at(t, r.end) == '/' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+            runs[i + 1].size() >= 6 && runs[i + 1].size() <= 17 && !isWordChar(before(t, r.begin)) &&
+            !isNumberJoiner(before(t, r.begin)) && !runs[i + 1].wordGlued &&
+            !(isNumberJoiner(at(t, runs[i + 1].end)) && isDigit(at(t, runs[i + 1].end + 1))) &&
+            findCues(hits, floor, r.begin).has(kCueRouting) && abaValid(collectDigits(t, runs, i, i), true)) {
+            out.push_back({PiiType::BankRouting, r.begin, r.end, kContext, 0.85f});
+            out.push_back({PiiType::BankAccountNumber, runs[i + 1].begin, runs[i + 1].end, kContext, 0.85f});
+            floor = runs[i + 1].end;
+            i += 2;
+            continue;
+        }
         if (r.numberGlued) {
             floor = r.end;
             ++i;

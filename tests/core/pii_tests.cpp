@@ -1162,6 +1162,10 @@ TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards
         CHECK(found("exp: 09-2028") == List{"CREDIT_DEBIT_EXPIRY:09-2028"});
         CHECK(found("exp 09-20-28") == kNone);
     }
+    SECTION("routing and account joined by '/' after 'routing/account'") {
+        CHECK(found("routing/account: 011000015/123456789") == List{"BANK_ROUTING:011000015", "BANK_ACCOUNT_NUMBER:123456789"});
+        CHECK(found("routing fee 011000015/123456789.50") == kNone);
+    }
     SECTION("an IBAN in groups joined by dashes") {
         CHECK(found("iban: GB29-NWBK-6016-1331-9268-19") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:GB29-NWBK-6016-1331-9268-19"});
         CHECK(found("iban: GB29-NWBK-6016-1331-9268-18") == kNone);   // mod 97 fails
