@@ -18,10 +18,24 @@ using namespace std::string_view_literals;
 bool isNumberJoiner(char c) { return c == '.' || c == ',' || c == ':' || c == '/'; }
 
 bool startsWith(std::string_view t, std::size_t pos, std::string_view s) {
-    return pos <= t.size() && t.substr(pos).substr(0, s.size()) == s;
+    if (pos > t.size() || t.size() - pos < s.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (t[pos + i] != s[i]) return false;
+    return true;
 }
 bool endsWith(std::string_view t, std::size_t pos, std::string_view s) {
-    return pos <= t.size() && pos >= s.size() && t.substr(pos - s.size(), s.size()) == s;
+    return pos <= t.size() && pos >= s.size() && startsWith(t, pos - s.size(), s);
+}
+
+// The letters t[p, e) are the lower-case word w (any case) / one of the words of a list.
+FINCHAT_PII_INLINE bool lettersAre(std::string_view t, std::size_t p, std::size_t e, std::string_view w) {
+    return e - p == w.size() && startsWithNoCase(t, p, w);
+}
+template <std::size_t N>
+bool lettersIn(std::string_view t, std::size_t p, std::size_t e, const std::string_view (&list)[N]) {
+    for (std::string_view w : list)
+        if (lettersAre(t, p, e, w)) return true;
+    return false;
 }
 
 constexpr std::string_view kEuro = "\xE2\x82\xAC", kPound = "\xC2\xA3", kYen = "\xC2\xA5";
@@ -88,11 +102,12 @@ Digits collectDigits(std::string_view t, const std::vector<Run>& runs, std::size
 // ---- Checksums ------------------------------------------------------------------------------------
 
 // ABA routing transit number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10), and the first two
-// digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80).
-bool abaValid(const Digits& ds) {
+// digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80)
+// (any prefix where the customer calls it a routing number: customers and test data invent numbers).
+bool abaValid(const Digits& ds, bool named = false) {
     if (ds.n != 9) return false;
     int prefix = (ds.d[0] - '0') * 10 + (ds.d[1] - '0');
-    if (!(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80))
+    if (!named && !(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80))
         return false;
     static constexpr int kWeights[] = {3, 7, 1, 3, 7, 1, 3, 7, 1};
     int sum = 0;
@@ -136,6 +151,7 @@ constexpr Keyword kKeywords[] = {
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
     {"good thru", kCueExpiry, false},
     {"cvv", kCueCvv, true},          {"cvc", kCueCvv, true},
+    {"ccv", kCueCvv, true},          {"rtg", kCueRouting, true},      // a common typo; "rtg#" on forms
     {"cvn", kCueCvv, true},          {"cid", kCueCvv, true},
     {"csc", kCueCvv, true},          {"security code", kCueCvv, false},
     {"card verification", kCueCvv, false},
@@ -147,8 +163,12 @@ constexpr Keyword kKeywords[] = {
     {"4 digit code", kCueCvv, false}, {"4-digit code", kCueCvv, false},   // Amex's CID, on the front
     {"four digit code", kCueCvv, false}, {"four-digit code", kCueCvv, false},
     {"three-digit", kCueCvv, false}, {"security number", kCueCvv, false},
+    {"security digits", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
+    {"caduc", kCueExpiry, false},    {"venc", kCueExpiry, false},      // "caduca el 01/32", "vence", "vencimiento"
+    {"g\xC3\xBCltig bis", kCueExpiry, false}, {"gultig bis", kCueExpiry, false}, {"valable", kCueExpiry, false},
+    {"scadenza", kCueExpiry, false},
     {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
     {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
     {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
@@ -164,6 +184,8 @@ constexpr Keyword kKeywords[] = {
     {"paid into", kCueAccount, false}, {"deposit into", kCueAccount, false},
     {"savings", kCueAccount, false}, {"checking", kCueAccount, false},
     {"chequing", kCueAccount, false},
+    {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
+    {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false},
     {"phone", kCuePhone, false},     {"telephone", kCuePhone, false},
     {"tel", kCuePhone, true},        {"mobile", kCuePhone, false},
     {"cell", kCuePhone, true},       {"cellphone", kCuePhone, false},
@@ -186,7 +208,7 @@ static_assert(std::all_of(std::begin(kKeywords), std::end(kKeywords),
 // For each cue, the end of its nearest keyword before `pos` (0 = none; a keyword never ends at 0).
 struct Cues {
     std::array<std::size_t, kCueCount> end{};
-    bool has(Cue c) const { return end[c] != 0; }
+    FINCHAT_PII_INLINE bool has(Cue c) const { return end[c] != 0; }
     bool any() const {
         return std::any_of(end.begin(), end.end(), [](std::size_t e) { return e != 0; });
     }
@@ -411,10 +433,75 @@ void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& 
     }
 }
 
+// A card number sent in two halves ("first half of the card is 42597341 and the rest, hang on, 06391497",
+// "card is 6011 7686 / Customer: 2206 1535"): two pieces (one run of 4-10 digits, or two groups of 4) with
+// no other digits between them, at most 60 bytes apart, after a card keyword, whose digits together are
+// a card number (13-19, issuer 2-6, Luhn-valid). Each half is a CREDIT_DEBIT_NUMBER of its own; a whole
+// card number there wins (kCard).
+void scanSplitCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
+    if (std::none_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueCard; })) return;
+    struct Piece {
+        std::size_t first, last, digits;
+    };
+    Piece prev{0, 0, 0};
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        Piece p{i, i, runs[i].size()};
+        if (runs[i].size() == 4 && i + 1 < runs.size() && runs[i + 1].size() == 4 && runs[i + 1].begin == runs[i].end + 1 &&
+            (t[runs[i].end] == ' ' || t[runs[i].end] == '-'))
+            p = {i, i + 1, 8};
+        const bool piece = p.digits >= 4 && p.digits <= 10 && !runs[p.first].wordGlued && !runs[p.last].wordGlued &&
+                           !runs[p.first].numberGlued && !runs[p.last].numberGlued;
+        if (piece && prev.digits != 0 && prev.last + 1 == p.first && prev.digits + p.digits >= 13 && prev.digits + p.digits <= 19 &&
+            runs[p.first].begin - runs[prev.last].end <= 60) {
+            Digits ds = collectDigits(t, runs, prev.first, p.last);
+            if (ds.n >= 13 && ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)) &&
+                findCues(hits, 0, runs[prev.first].begin).has(kCueCard)) {
+                out.push_back({PiiType::CreditDebitNumber, runs[prev.first].begin, runs[prev.last].end, kContext, 0.7f});
+                out.push_back({PiiType::CreditDebitNumber, runs[p.first].begin, runs[p.last].end, kContext, 0.7f});
+            }
+        }
+        prev = piece ? p : Piece{0, 0, 0};
+        i = p.last;
+    }
+}
+
+// A CVV or PIN spelt in words after its keyword: "the security code as seven three seven", "pin is one four
+// six three": 3-4 (CVV) or 4-6 (PIN) digit words, zero to nine, after at most a few fillers.
+std::size_t digitWordAt(std::string_view t, std::size_t p) {
+    static constexpr std::string_view kDigitWords[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    if (isLetter(before(t, p))) return 0;
+    for (std::string_view w : kDigitWords)
+        if (startsWithNoCase(t, p, w) && !isLetter(at(t, p + w.size()))) return w.size();
+    return 0;
+}
+void scanSpelledDigits(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
+    for (const CueHit& h : hits) {
+        if (h.cue != kCueCvv && h.cue != kCuePin) continue;
+        std::size_t p = h.end;
+        while (isLetter(at(t, p))) ++p;
+        for (int k = 0; k < 4; ++k) {   // fillers: "is", "as", "was", "number", ':'
+            while (at(t, p) == ' ' || at(t, p) == ':') ++p;
+            std::size_t e = p;
+            while (isLetter(at(t, e))) ++e;
+            if (!(lettersAre(t, p, e, "is") || lettersAre(t, p, e, "as") || lettersAre(t, p, e, "was") || lettersAre(t, p, e, "number")))
+                break;
+            p = e;
+        }
+        std::size_t n = 0, end = p, q = p;
+        for (std::size_t w; (w = digitWordAt(t, q)) != 0; ++n) {
+            end = q + w;
+            q = end;
+            if (at(t, q) == ' ' || at(t, q) == '-') ++q;
+        }
+        if (h.cue == kCueCvv ? n >= 3 && n <= 4 : n >= 4 && n <= 6)
+            out.push_back({h.cue == kCueCvv ? PiiType::CreditDebitCvv : PiiType::Pin, p, end, kContext, 0.8f});
+    }
+}
+
 // ---- INTERNATIONAL_BANK_ACCOUNT_NUMBER ------------------------------------------------------------
 // ISO 13616: a country code, two check digits (02-98) and the BBAN, exactly as long as the IBAN
 // registry says for that country; upper or lower case; written compactly or in groups of four
-// separated by single spaces ("DE89 3704 0044 0532 0130 00"). Moving the first four characters to the
+// separated by single spaces or single dashes ("DE89 3704 0044 0532 0130 00", "DE89-3704-…"). Moving the first four characters to the
 // end and reading letters as 10..35, the number mod 97 must be 1. Countries outside the registry are
 // not matched (an IBAN-shaped word from elsewhere is more likely a product code).
 struct IbanCountry {
@@ -463,10 +550,10 @@ void scanIbans(std::string_view t, std::vector<Candidate>& out) {
         int check = (t[p + 2] - '0') * 10 + (t[p + 3] - '0');
         if (length == 0 || check < 2 || check > 98) continue;
         std::size_t q = p + 4, count = 4, end = 0;
-        if (at(t, q) == ' ') {  // grouped: " XXXX XXXX ... X"
+        if (const char sep = at(t, q); sep == ' ' || sep == '-') {  // grouped: " XXXX XXXX ... X" or "-XXXX-XXXX..."
             bool ok = true;
             while (ok && count < length) {
-                if (at(t, q) != ' ') {
+                if (at(t, q) != sep) {
                     ok = false;
                     break;
                 }
@@ -560,15 +647,22 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
     return false;
 }
 
-// The word before p names another kind of code: order, reference, invoice, tracking, product...
+// The word before p names another kind of code: order, reference, invoice, tracking, product... (over
+// "no"/"number"/"is": "tracking no 752-764-6011" is no phone number, "order KEYBUS12" no BIC).
+constexpr std::string_view kCodeWords[] = {"ref", "reference", "order", "invoice", "tracking", "item", "product", "model",
+                                           "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
+                                           "shipment", "confirmation", "transaction", "receipt", "claim", "policy"};
 bool otherCodeBefore(std::string_view t, std::size_t p) {
-    std::size_t f = p;
-    while (f > 0 && !isAlnum(t[f - 1])) --f;
-    std::size_t b = f;
-    while (b > 0 && isLetter(t[b - 1])) --b;
-    for (std::string_view w : {"ref"sv, "reference"sv, "order"sv, "invoice"sv, "tracking"sv, "item"sv, "product"sv,
-                               "model"sv, "serial"sv, "voucher"sv, "promo"sv, "coupon"sv, "booking"sv})
-        if (f - b == w.size() && startsWithNoCase(t, b, w)) return true;
+    for (int k = 0; k < 2; ++k) {
+        std::size_t f = p;
+        while (f > 0 && !isAlnum(t[f - 1])) --f;
+        std::size_t b = f;
+        while (b > 0 && isLetter(t[b - 1])) --b;
+        if (lettersIn(t, b, f, kCodeWords)) return true;
+        if (!(lettersAre(t, b, f, "no") || lettersAre(t, b, f, "number") || lettersAre(t, b, f, "is") || lettersAre(t, b, f, "nr")))
+            return false;
+        p = b;
+    }
     return false;
 }
 
@@ -603,6 +697,9 @@ bool listedAfterIban(std::string_view t, const std::vector<Candidate>& out, std:
     });
 }
 
+bool onlyFillers(std::string_view t, std::size_t a, std::size_t b);
+std::size_t wordEnd(std::string_view t, std::size_t p);
+
 void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size();) {
         if (!isWordChar(t[p])) {
@@ -615,6 +712,16 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
         bool shape = (w.size() == 8 || w.size() == 11) &&
                      std::all_of(w.begin(), w.begin() + 6, isUpper) &&
                      std::all_of(w.begin() + 6, w.end(), [](char c) { return isUpper(c) || isDigit(c); });
+        // In lower case only right after its keyword (fillers between) and with a digit in the location
+        // or the "xxx" branch: "swift code is chasus33", "bic: deutdeffxxx" ("swift code is required" is not one).
+        if (!shape && (w.size() == 8 || w.size() == 11) && std::all_of(w.begin(), w.begin() + 6, isLower) &&
+            std::all_of(w.begin() + 6, w.end(), [](char c) { return isLower(c) || isDigit(c); }) &&
+            (isDigit(w[6]) || isDigit(w[7]) || (w.size() == 11 && w.substr(8) == "xxx"sv)) &&
+            isCountry(toUpper(w[4]), toUpper(w[5]))) {
+            const Cues c = findCues(hits, 0, p, kKeywordReach);
+            if (c.has(kCueSwift) && onlyFillers(t, wordEnd(t, c.end[kCueSwift]), p))
+                out.push_back({PiiType::SwiftCode, p, e, kContext, 0.9f});
+        }
         // A digit in the location code ("NWBKGB2L") is never an English word: no keyword needed, unless
         // the text around is shouted in capitals (a product code among other capitals).
         // Nor after a word that names another kind of code ("order KEYBUS12", "ref ABCDUS33").
@@ -659,7 +766,7 @@ bool onlyFillers(std::string_view t, std::size_t a, std::size_t b) {
         std::size_t e = p;
         while (e < b && isLetter(t[e])) ++e;
         bool filler = false;
-        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv})
+        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv, "date"sv})
             filler = filler || (e - p == w.size() && startsWithNoCase(t, p, w));
         if (!filler) return false;
         p = e;
@@ -688,7 +795,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     };
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
-    if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds)) return emit(PiiType::BankRouting);
+    if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds, cues.has(kCueRouting))) return emit(PiiType::BankRouting);
     // Canadian transit number: 5 digits ("transit 01234"), or with the institution ("01234-003"), only
     // right after the keyword ("transit number: 01234", not "transit time 12345").
     if (cues.has(kCueTransit) && (single ? digits == 5 : sizes({5, 3})) && onlyFillers(t, cues.end[kCueTransit], runs[first].begin))
@@ -697,14 +804,18 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         return emit(PiiType::BankRouting);
     if (cues.has(kCueInstitution) && single && digits == 3 && onlyFillers(t, cues.end[kCueInstitution], runs[first].begin))
         return emit(PiiType::BankRouting);
-    // A PIN spelt digit by digit, "pin is 9 1 5 8", when "pin" is the nearest keyword.
+    // A PIN spelt digit by digit, "pin is 9 1 5 8", when "pin" is the nearest keyword; a CVV likewise ("CVV: 5 5 5").
     if (cues.has(kCuePin) && groups >= 4 && groups <= 6 && digits == groups && t[runs[first].end] == ' ' &&
         std::none_of(cues.end.begin(), cues.end.end(), [&](std::size_t e) { return e > cues.end[kCuePin]; }))
         return emit(PiiType::Pin);
+    if (cues.has(kCueCvv) && groups >= 3 && groups <= 4 && digits == groups && t[runs[first].end] == ' ' &&
+        std::none_of(cues.end.begin(), cues.end.end(), [&](std::size_t e) { return e > cues.end[kCueCvv]; }))
+        return emit(PiiType::CreditDebitCvv);
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
-    bool printed = single || t[runs[first].end] == '-';
+    // (and a New Zealand account, bank-branch-account-suffix: "02 3100 9546337 658")
+    bool printed = single || t[runs[first].end] == '-' || sizes({2, 4, 7, 3}) || sizes({2, 4, 7, 2});
     if (!printed) {
         const std::size_t g = runs[first].size();
         printed = g >= 2 && g <= 6 && runs[last].size() <= g;
@@ -721,7 +832,12 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         if (!cues.has(cue)) continue;
         if (cue == kCueCvv && single && digits >= 3 && digits <= 4) return emit(PiiType::CreditDebitCvv);
         if (cue == kCuePin && single && digits >= 4 && digits <= 6) return emit(PiiType::Pin);
-        if (cue == kCueAccount && digits >= 6 && digits <= 17) return emit(PiiType::BankAccountNumber);
+        // (not a North American phone number after a verb, "e-transfer to 416-555-0199": money goes to
+        // phone numbers too; "account 416-555-0199" is still an account)
+        if (cue == kCueAccount && digits >= 6 && digits <= 17 &&
+            !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
+                                                                  endsWith(t, cues.end[kCueAccount], "from"sv))))
+            return emit(PiiType::BankAccountNumber);
         if (cue == kCuePhone && single && digits >= 10 && digits <= 15) return emit(PiiType::Phone);
         // MMYY without a separator: "exp 0527"
         if (cue == kCueExpiry && single && digits == 4 && (ds.d[0] == '0' ? ds.d[1] != '0' : ds.d[0] == '1' && ds.d[1] <= '2'))
@@ -746,7 +862,8 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         while (e < to && isLetter(t[e])) ++e;
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
-                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv})
+                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv,
+                                   "old"sv, "not"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -794,22 +911,50 @@ bool sortCodeAlone(std::string_view t, const std::vector<Run>& runs, std::size_t
 }
 
 // The number is named right after it: "is 021000021 the right routing number?", "12345678 the correct
-// account number" (" the", then "right"/"correct" or nothing, then the keyword). The routing or account
-// keyword there, or nullptr.
-const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e) {
-    if (at(t, e) != ' ' || !startsWithNoCase(t, e + 1, "the ")) return nullptr;
-    std::size_t p = e + 5;
-    if (startsWithNoCase(t, p, "right ")) p += 6;
-    else if (startsWithNoCase(t, p, "correct ")) p += 8;
+// account number", "12345678 is my savings account", "12-11-10 is the sort code", "4821 was my pin":
+// " the", or "is"/"was"/"-"/"=" and then "the"/"my"/"our"/"your", an optional "right"/"correct"/"new"/
+// "old"/"main"/"joint", then the keyword. The keyword there, whether "is"/"was" named it, or nullptr.
+const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e, bool& said) {
+    if (at(t, e) != ' ') return nullptr;
+    std::size_t p = e + 1;
+    said = false;
+    for (std::string_view v : {"is "sv, "was "sv, "- "sv, "= "sv})
+        if (startsWithNoCase(t, p, v)) {
+            p += v.size();
+            said = true;
+            break;
+        }
+    std::size_t q = p;
+    for (std::string_view a : {"the "sv, "my "sv, "our "sv, "your "sv})
+        if (startsWithNoCase(t, p, a) && (said || a == "the "sv)) {
+            p += a.size();
+            break;
+        }
+    if (p == q) return nullptr;
+    for (std::string_view a : {"right "sv, "correct "sv, "new "sv, "old "sv, "main "sv, "joint "sv})
+        if (startsWithNoCase(t, p, a)) {
+            p += a.size();
+            break;
+        }
     auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
     return it != hits.end() && it->begin == p ? &*it : nullptr;
 }
-bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t i, PiiType& type) {
-    const CueHit* h = keywordNamingBefore(t, hits, runs[i].end);
+bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t first, std::size_t last,
+                PiiType& type) {
+    bool said = false;
+    const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said);
     if (h == nullptr) return false;
-    if (h->cue == kCueRouting && runs[i].size() == 9 && abaValid(collectDigits(t, runs, i, i))) type = PiiType::BankRouting;
-    else if (h->cue == kCueAccount && runs[i].size() >= 6 && runs[i].size() <= 17 && startsWithNoCase(t, h->end, " number"))
-        type = PiiType::BankAccountNumber;
+    const Digits ds = collectDigits(t, runs, first, last);
+    const std::size_t n = ds.n;
+    const bool single = first == last;
+    if (h->cue == kCueSortCode && ds.n == 6) type = PiiType::BankRouting;
+    else if (h->cue == kCueAccount && n >= 6 && n <= 17 &&
+             (said || startsWithNoCase(t, h->end, " number") || startsWithNoCase(t, h->end, " no") || startsWithNoCase(t, h->end, " #")))
+        type = PiiType::BankAccountNumber;   // "0056 0644 is the acct", "40310601 the account no."
+    else if (!single) return false;
+    else if (h->cue == kCueRouting && n == 9 && abaValid(ds, true)) type = PiiType::BankRouting;
+    else if (said && h->cue == kCueCvv && n >= 3 && n <= 4) type = PiiType::CreditDebitCvv;
+    else if (said && h->cue == kCuePin && n >= 4 && n <= 6) type = PiiType::Pin;
     else return false;
     return true;
 }
@@ -827,6 +972,241 @@ bool opensCustomerTurn(std::string_view t, std::size_t pos) {
     while (pos > 0 && t[pos - 1] == ' ') --pos;
     return pos > 0 && t[pos - 1] == ':' && customerLabelAt(t, pos - 1);
 }
+// A staff turn label ("Agent:", "Bot:") ends at `colon`: a question starts after it.
+bool staffLabelAt(std::string_view t, std::size_t colon) {
+    std::size_t b = colon;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    return (colon - b == 5 && startsWithNoCase(t, b, "agent")) || (colon - b == 3 && startsWithNoCase(t, b, "bot"));
+}
+// The customer's answer to the question of the turn before: "Agent: Routing and account please.
+// Customer: 805256716 then 04859066", "BSB and account number? User: 088036 6798503345", "name, DOB and
+// the account number? Customer: N. Khan 8/4/1947 477736892". Every number of an answer that is a list
+// (numbers, names, dates and a few joining words, nothing else) may take what the question named, the
+// fields already given by earlier numbers of the answer taken out; so may a value the customer states
+// ("I told the caller it was 1509" after "Never share your PIN").
+struct Turns {
+    std::size_t next = 0;            // the next ':' not yet looked at
+    std::size_t question = 0;        // where the staff turn before the customer's began
+    std::size_t colon = std::string_view::npos;  // the customer's label, while in a customer's turn
+    Cues asked;                      // the question's keywords
+    std::uint32_t given = 0;         // cues answered by earlier numbers of this turn
+};
+void advanceTurns(std::string_view t, const CueHits& hits, Turns& s, std::size_t pos) {
+    for (; (s.next = t.find(':', s.next)) < pos; ++s.next) {
+        if (customerLabelAt(t, s.next)) {
+            s.colon = s.next;
+            s.asked = findCues(hits, s.question, s.next, s.next - s.question);
+            s.given = 0;
+        } else if (staffLabelAt(t, s.next)) {
+            s.colon = std::string_view::npos;
+            s.question = s.next + 1;
+        }
+    }
+}
+bool answerList(std::string_view t, std::size_t from, std::size_t to) {
+    if (to - from > 80) return false;
+    for (std::size_t p = from; p < to; ++p) {
+        if (!isLower(t[p]) || isLetter(before(t, p))) continue;
+        std::size_t e = p;
+        while (e < to && isLetter(t[e])) ++e;
+        bool joining = e - p == 1;
+        for (std::string_view w : {"then"sv, "and"sv, "is"sv, "its"sv, "my"sv, "the"sv, "ok"sv, "sure"sv, "yes"sv, "here"sv,
+                                   "it"sv, "s"sv, "number"sv, "no"sv, "plus"sv, "also"sv})
+            joining = joining || lettersAre(t, p, e, w);
+        if (!joining) return false;
+        p = e;
+    }
+    return true;
+}
+bool statedValue(std::string_view t, std::size_t pos) {
+    for (std::string_view v : {"it was "sv, "it's "sv, "it is "sv, "that was "sv, "its "sv, "number is "sv})
+        if (endsWith(t, pos, v) && !isLetter(before(t, pos - v.size()))) return true;
+    return false;
+}
+// A value listed right after typed values (", ", " and ", " then ", " / ", ", and "): "the card number,
+// the three digits and my pin: 4111…, 737 and 9999". The list takes the keywords named before its first
+// value, in turn: each value the nearest one that fits and that no earlier value of the list answered.
+// Where the list starts (pos itself if nothing typed is listed right before it), and the cues answered.
+bool listGap(std::string_view t, std::size_t from, std::size_t to) {
+    if (to < from || to - from > 7) return false;
+    std::size_t p = from;
+    while (p < to && (t[p] == ' ' || t[p] == ',' || t[p] == '/' || t[p] == ';' || t[p] == '&')) ++p;
+    if (startsWithNoCase(t, p, "and ")) p += 4;
+    else if (startsWithNoCase(t, p, "then ")) p += 5;
+    return p == to && to > from;
+}
+std::uint32_t cuesOf(PiiType type);
+std::size_t listStart(const std::vector<Candidate>& out, std::string_view t, std::size_t pos, std::uint32_t& given) {
+    for (bool more = true; more;) {
+        more = false;
+        for (const Candidate& c : out)
+            if (c.end <= pos && c.rank < kName && listGap(t, c.end, pos)) {
+                given |= cuesOf(c.type);
+                pos = c.begin;
+                more = true;
+                break;
+            }
+    }
+    return pos;
+}
+
+// The cues an answered field takes out of the question's.
+std::uint32_t cuesOf(PiiType type) {
+    switch (type) {
+        case PiiType::BankRouting: return 1u << kCueRouting | 1u << kCueTransit | 1u << kCueSortCode | 1u << kCueInstitution;
+        case PiiType::BankAccountNumber: return 1u << kCueAccount;
+        case PiiType::CreditDebitCvv: return 1u << kCueCvv;
+        case PiiType::Pin: return 1u << kCuePin;
+        case PiiType::CreditDebitExpiry: return 1u << kCueExpiry;
+        case PiiType::Phone: return 1u << kCuePhone;
+        case PiiType::Ssn: return 1u << kCueSsn;
+        case PiiType::CreditDebitNumber: return 1u << kCueCard;
+        default: return 0;
+    }
+}
+
+// ---- An unexplained account-like number in a message about money -------------------------------------
+// Every new writer names accounts in ways no keyword list foresees ("keeps coming out of 67370204", "sent
+// £40 to 85384069 instead"). A lone run of 6-17 digits that no keyword explains (none within reach at
+// all) and no other scanner types, in a message that speaks of accounts, cards or payments, is taken as
+// an account number (a 9-digit ABA number as a routing number when the message says "routing" or the
+// number comes first of a pair), unless it reads as something else: an amount (a unit, currency or
+// plural noun after it, a round number ending 000, an amount verb right before it), a date (YYYYMMDD), a
+// national phone number (0 and 10-11 digits), or another kind of id named in the three words before it
+// ("order", "ref", "case", "ticket", "version", "#"...). Lowest rank: whatever else is found there wins.
+constexpr std::string_view kMoneyWords[] = {"transfer", "pay", "paid", "deposit", "wire", "sent", "send", "refund", "beneficiary",
+                                            "direct debit", "standing order", "bank", "money", "funds", "salary"};
+constexpr std::string_view kUnitWords[] = {
+    "times", "people", "customers", "users", "items", "points", "miles", "km", "steps", "days", "months", "years", "hours",
+    "minutes", "transactions", "payments", "members", "dollars", "euros", "pounds", "bucks", "quid", "rupees", "yen", "usd",
+    "eur", "gbp", "aud", "cad", "nzd", "inr", "jpy", "sgd", "zar", "naira", "pesos", "rs", "k", "m", "units", "shares"};
+constexpr std::string_view kVerbsInS[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
+                                          "thanks", "plus", "always", "perhaps", "sometimes", "hers", "yours", "bounces",
+                                          "fails", "works", "appears", "exists"};
+constexpr std::string_view kOtherIds[] = {
+    "ref", "reference", "order", "case", "ticket", "invoice", "transaction", "txn", "tracking", "confirmation", "conf", "auth",
+    "authorisation", "authorization", "approval", "request", "complaint", "claim", "policy", "member", "membership",
+    "customer", "client", "booking", "reservation", "receipt", "voucher", "serial", "model", "item", "product", "parcel",
+    "shipment", "cheque", "check", "employee", "staff", "loyalty", "code", "otp", "id", "pin", "password", "passport",
+    "licence", "license", "nhs", "sin", "ssn", "ni", "tax", "itin", "phone", "tel", "mobile", "cell", "call", "text", "fax",
+    "whatsapp", "ending", "last", "dispute", "chargeback", "mandate", "contract", "application", "registration", "vat",
+    "company", "student", "limit", "salary", "balance", "income", "worth", "about", "around", "approx", "total", "amount",
+    "sum", "card", "visa", "mastercard", "amex", "trace", "batch", "meter", "bill", "version", "build", "release", "error",
+    "page", "room", "flight", "store", "branch", "terminal", "device", "app"};
+constexpr std::string_view kAmountVerbs[] = {"paid", "pay", "spent", "spend", "cost", "costs", "owe", "owed", "borrowed",
+                                             "lent", "earn", "earned", "withdrew", "transfer", "transferred", "send", "sent",
+                                             "wire", "wired", "deposited", "of", "x"};
+
+[[gnu::noinline]] bool moneyTalk(std::string_view t, const CueHits& hits) {
+    for (const CueHit& h : hits)
+        if (h.cue == kCueAccount || h.cue == kCueRouting || h.cue == kCueSortCode || h.cue == kCueSwift) return true;
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (!isLetter(t[p]) || isLetter(before(t, p))) continue;
+        for (std::string_view w : kMoneyWords)
+            if (startsWithNoCase(t, p, w)) return true;
+    }
+    return false;
+}
+// The word of letters that ends at e (blanks and punctuation other than . ? ! skipped before it).
+std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
+    while (e > 0 && !isAlnum(t[e - 1]) && t[e - 1] != '.' && t[e - 1] != '?' && t[e - 1] != '!') --e;
+    std::size_t b = e;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    return b;
+}
+// r: the number's span (one run, or groups: see the caller); n: its digits.
+[[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r, std::size_t n) {
+    if (n < 6 || n > 17 || !r.clean() || before(t, r.begin) == '#' || currencyAfter(t, r.end) || at(t, r.end) == '%') return false;
+    if (endsWith(t, r.end, "000"sv) || (t[r.begin] == '0' && n >= 10 && n <= 11)) return false;
+    if (n == 8 && (startsWith(t, r.begin, "19"sv) || startsWith(t, r.begin, "20"sv)) && at(t, r.begin + 4) <= '1' &&
+        at(t, r.begin + 6) <= '3')
+        return false;  // YYYYMMDD
+    // The word after: a unit or a currency ("120000 miles", "250000 naira"), or any plural noun ("1234567
+    // reasons"; verbs in -s, "keeps", "shows", and a few words are not).
+    std::size_t a = r.end;
+    while (at(t, a) == ' ') ++a;
+    std::size_t ae = a;
+    while (isLetter(at(t, ae))) ++ae;
+    if (lettersIn(t, a, ae, kUnitWords) ||
+        (ae - a >= 4 && toLower(t[ae - 1]) == 's' && toLower(t[ae - 2]) != 's' && !lettersIn(t, a, ae, kVerbsInS)))
+        return false;
+    // ...nor in the three words after ("12345678 was the reference").
+    for (int k = 0; k < 3 && ae > a; ++k) {
+        if (k > 0 && lettersIn(t, a, ae, kOtherIds)) return false;
+        for (a = ae; at(t, a) == ' '; ++a) {}
+        for (ae = a; isLetter(at(t, ae)); ++ae) {}
+    }
+    // The three words before: none names another kind of number; the one right before is no amount verb.
+    std::size_t e = r.begin;
+    for (int k = 0; k < 3; ++k) {
+        const std::size_t b = wordStartBefore(t, e);
+        if (b == e) break;
+        if (lettersIn(t, b, e, kOtherIds) || (k == 0 && lettersIn(t, b, e, kAmountVerbs))) return false;
+        e = b;
+    }
+    return true;
+}
+
+// "cheque"/"check" in the three words before pos ("my cheque says 34699-004").
+bool chequeBefore(std::string_view t, std::size_t pos) {
+    for (int k = 0; k < 3; ++k) {
+        const std::size_t b = wordStartBefore(t, pos);
+        if (b == pos) return false;
+        if (lettersAre(t, b, pos, "cheque") || lettersAre(t, b, pos, "check")) return true;
+        pos = b;
+    }
+    return false;
+}
+// The catch-all's cases: one run of 6-17 digits, or a number of groups an account is written in (two
+// dash-joined groups of 3+ digits, "9174-1643"; New Zealand's 2-4-7-3); a sort code and an account side
+// by side ("11 56 66 68737534", "609155 97708243"); a Canadian transit and institution ("34699-004", from a
+// cheque: two numbers).
+void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t i, std::size_t j,
+                 std::vector<Candidate>& out) {
+    const Run& r = runs[i];
+    auto size = [&](std::size_t k) { return k <= j ? runs[k].size() : 0; };
+    const char sep = j > i ? t[r.end] : 0;
+    bool said = false;
+    int rank = kGuess;   // a cheque's line outranks a phone number's shape
+    auto push = [&](PiiType type, std::size_t a, std::size_t b) { out.push_back({type, runs[a].begin, runs[b].end, rank, 0.6f}); };
+    auto clear = [&](std::size_t a, std::size_t b, std::size_t digits) {
+        return unexplainedAccount(t, Run{runs[a].begin, runs[b].end, runs[a].wordGlued || runs[b].wordGlued, false}, digits) &&
+               !keywordNamingBefore(t, hits, runs[b].end, said);
+    };
+    if (j == i + 3 && sep == ' ' && size(i) == 2 && size(i + 1) == 2 && size(i + 2) == 2 && size(i + 3) == 8 && clear(i, j, 14)) {
+        push(PiiType::BankRouting, i, i + 2);   // "11 56 66 68737534"
+        push(PiiType::BankAccountNumber, j, j);
+    } else if (j == i + 1 && sep == ' ' && size(i) == 6 && size(j) == 8 && clear(i, j, 14)) {
+        push(PiiType::BankRouting, i, i);       // "609155 97708243"
+        push(PiiType::BankAccountNumber, j, j);
+    } else if (j == i + 1 && sep == '-' && size(i) == 5 && size(j) == 3 && !currencyAfter(t, runs[j].end) &&
+               chequeBefore(t, r.begin)) {
+        rank = kContext;
+        push(PiiType::BankRouting, i, i);       // "34699-004": transit, institution
+        push(PiiType::BankRouting, j, j);
+    } else if (j > i && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 9 && abaValid(collectDigits(t, runs, i, i)) &&
+               size(i + 1) >= 6 && size(i + 1) <= 17) {
+        rank = kContext;
+        push(PiiType::BankRouting, i, i);       // a cheque's line: "021000021 123456789 1001"
+        push(PiiType::BankAccountNumber, i + 1, i + 1);
+    } else if (j > i + 1 && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 5 && size(i + 1) == 3 && size(i + 2) >= 5 &&
+               size(i + 2) <= 12) {
+        rank = kContext;
+        push(PiiType::BankRouting, i, i);       // a Canadian cheque: transit, institution, account
+        push(PiiType::BankRouting, i + 1, i + 1);
+        push(PiiType::BankAccountNumber, i + 2, i + 2);
+    } else if (const std::size_t digits = collectDigits(t, runs, i, j).n;
+               (j == i || (j == i + 1 && sep == '-' && size(i) >= 3 && size(j) >= 3) ||
+                (j == i + 3 && size(i) == 2 && size(i + 1) == 4 && size(i + 2) == 7 && (size(j) == 2 || size(j) == 3))) &&
+               clear(i, j, digits)) {
+        // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
+        const bool routing = j == i && r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
+                             (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||
+                              (i + 1 < runs.size() && runs[i + 1].size() >= 6 && besideEachOther(t, r, runs[i + 1])));
+        push(routing ? PiiType::BankRouting : PiiType::BankAccountNumber, i, j);
+    }
+}
+
 // A second number sent "into"/"to" somewhere after an account number is one too: "close account X and
 // move everything into Y" (at most 40 bytes, no digits, between them).
 bool intoGap(std::string_view t, std::size_t from, std::size_t to) {
@@ -860,12 +1240,47 @@ bool keyedInPin(std::string_view t, const CueHits& hits, const Run& r) {
     });
 }
 
-void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
+// The end of the word that goes on at p ("expir|y").
+std::size_t wordEnd(std::string_view t, std::size_t p) {
+    while (isLetter(at(t, p))) ++p;
+    return p;
+}
+// The word right before pos (over blanks, ':' and "is") is `w`: "date 10/31", "the code: 178".
+bool wordBefore(std::string_view t, std::size_t pos, std::string_view w) {
+    while (pos > 0 && (t[pos - 1] == ' ' || t[pos - 1] == ':')) --pos;
+    if (pos >= 3 && startsWithNoCase(t, pos - 2, "is") && t[pos - 3] == ' ') {
+        pos -= 2;
+        while (pos > 0 && t[pos - 1] == ' ') --pos;
+    }
+    return pos >= w.size() && startsWithNoCase(t, pos - w.size(), w) && !isLetter(before(t, pos - w.size()));
+}
+// The last candidate so far of `type` ends right before pos, only blanks or a ',', '/', '|' or ';' between:
+// "4242… 12/30 123" is a card, its expiry and its CVV.
+bool rightAfter(const std::vector<Candidate>& out, PiiType type, std::string_view t, std::size_t pos) {
+    for (auto c = out.rbegin(); c != out.rend(); ++c)
+        if (c->type == type) {
+            if (c->end > pos || pos - c->end > 3) return false;
+            for (std::size_t p = c->end; p < pos; ++p)
+                if (t[p] != ' ' && t[p] != ',' && t[p] != '/' && t[p] != '|' && t[p] != ';') return false;
+            return true;
+        }
+    return false;
+}
+// A card number (scanCards has run) ends at most 60 bytes before pos: what follows names its fields.
+bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
+    return std::any_of(out.begin(), out.end(), [pos](const Candidate& c) {
+        return c.type == PiiType::CreditDebitNumber && c.end <= pos && pos - c.end <= 60;
+    });
+}
+
+[[gnu::noinline]] void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
     // The previous number that took a keyword: its end and keywords (see alternativeGap).
     std::size_t lastBegin = 0, lastEnd = 0;
     Cues lastCues;
+    Turns turns;
+    int money = -1;  // whether the message speaks of money (moneyTalk), once asked
     for (std::size_t i = 0; i < runs.size();) {
         const Run& r = runs[i];
         if (r.wordGlued) {  // "cvv2", "12th": not a number, does not end a keyword's reach
@@ -888,14 +1303,30 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
         // MM/YY, MM/YYYY; MM-YY and MM-YYYY only right after an expiry keyword ("Exp: 11-26"), as a
         // dash-joined pair is otherwise a range or part of a phone number.
         // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
+        // An expiry keyword, or "date" right after a card number ("4111… the code 123 and date 10/31").
+        // Or the expiry the question asked for ("…and your card's expiry? Customer: $45.20 and 08/29").
+        auto expiryCue = [&] {
+            return findCues(hits, floor, r.begin).has(kCueExpiry) || (wordBefore(t, r.begin, "date"sv) && cardBefore(out, r.begin)) ||
+                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin) ||
+                   (advanceTurns(t, hits, turns, r.begin), turns.colon < r.begin && turns.asked.has(kCueExpiry) &&
+                                                           !(turns.given >> kCueExpiry & 1u) && answerList(t, turns.colon + 1, r.begin));
+        };
         const bool spacedSlash = at(t, r.end) == ' ' && at(t, r.end + 1) == '/' && at(t, r.end + 2) == ' ' &&
-                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 && runs[i + 1].size() == 2 &&
-                                 findCues(hits, floor, r.begin).has(kCueExpiry);
+                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 &&
+                                 (runs[i + 1].size() == 2 || runs[i + 1].size() == 4) && expiryCue();
+        // "exp 04 28": two 2-digit groups right after an expiry keyword (nothing but fillers between),
+        // not followed by a third group.
+        const bool spacedPair = r.size() == 2 && !r.numberGlued && at(t, r.end) == ' ' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+                                runs[i + 1].size() == 2 && !runs[i + 1].numberGlued &&
+                                !((at(t, runs[i + 1].end) == ' ' || at(t, runs[i + 1].end) == '-') && isDigit(at(t, runs[i + 1].end + 1))) &&
+                                findCues(hits, floor, r.begin).has(kCueExpiry) && onlyFillers(t, wordEnd(t, findCues(hits, floor, r.begin).end[kCueExpiry]), r.begin);
+        // (the year's group, "exp: 09-2028" too, not followed by another: "09-20-28" is no expiry)
+        const std::size_t ye = i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 ? runs[i + 1].end : r.end;
+        const bool yearEnds = ye > r.end && !((isNumberJoiner(at(t, ye)) || at(t, ye) == '-') && isDigit(at(t, ye + 1)));
         const bool slashPair = at(t, r.end) == '/' ||
                                ((at(t, r.end) == '-' || (at(t, r.end) == '.' && r.size() == 2 && !currencyBefore(t, r.begin))) &&
-                                !isDigit(at(t, r.end + 3)) && !isNumberJoiner(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
-                                findCues(hits, floor, r.begin).has(kCueExpiry));
-        if (r.size() <= 2 && (slashPair || spacedSlash) && i + 1 < runs.size() &&
+                                yearEnds && expiryCue());
+        if (r.size() <= 2 && (slashPair || spacedSlash || spacedPair) && i + 1 < runs.size() &&
             runs[i + 1].begin == r.end + (spacedSlash ? 3 : 1) &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
             const Run& y = runs[i + 1];
@@ -904,10 +1335,27 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             int month = 0;
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
-            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(hits, floor, r.begin).has(kCueExpiry) &&
-                !documentExpiry(t, hits, r.begin))
+            if (!inDate && month >= 1 && month <= 12 && yearOk && expiryCue() && !documentExpiry(t, hits, r.begin)) {
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
+                if (turns.colon < r.begin) turns.given |= 1u << kCueExpiry;
+            } else {
+                // An item of a customer's answer that fits nothing ("13/27") ends what the question names.
+                advanceTurns(t, hits, turns, r.begin);
+                if (turns.colon < r.begin) turns.given = ~0u;
+            }
             floor = y.end;
+            i += 2;
+            continue;
+        }
+        // "routing/account 021000021/123456789": an ABA number and an account joined by '/' after "routing".
+        if (r.size() == 9 && at(t, r.end) == '/' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+            runs[i + 1].size() >= 6 && runs[i + 1].size() <= 17 && !isWordChar(before(t, r.begin)) &&
+            !isNumberJoiner(before(t, r.begin)) && !runs[i + 1].wordGlued &&
+            !(isNumberJoiner(at(t, runs[i + 1].end)) && isDigit(at(t, runs[i + 1].end + 1))) &&
+            findCues(hits, floor, r.begin).has(kCueRouting) && abaValid(collectDigits(t, runs, i, i), true)) {
+            out.push_back({PiiType::BankRouting, r.begin, r.end, kContext, 0.85f});
+            out.push_back({PiiType::BankAccountNumber, runs[i + 1].begin, runs[i + 1].end, kContext, 0.85f});
+            floor = runs[i + 1].end;
             i += 2;
             continue;
         }
@@ -930,15 +1378,42 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
                                  (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
+            // A value listed right after typed ones takes what was named before the list's first value.
+            std::uint32_t listed = 0;
+            if (const std::size_t first = listStart(out, t, r.begin, listed); first != r.begin) {
+                const Cues named = findCues(hits, floor > first ? 0 : floor, first, kReplyReach);
+                for (std::size_t c = 0; c < kCueCount; ++c)
+                    if (!(listed >> c & 1u)) cues.end[c] = std::max(cues.end[c], named.end[c]);
+            }
+            advanceTurns(t, hits, turns, r.begin);
+            const bool answer = turns.colon < r.begin && (answerList(t, turns.colon + 1, r.begin) || statedValue(t, r.begin));
+            if (answer)
+                for (std::size_t c = 0; c < kCueCount; ++c)
+                    if (!(turns.given >> c & 1u)) cues.end[c] = std::max(cues.end[c], turns.asked.end[c]);
             const std::size_t before = out.size();
-            if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ' &&
-                !tryContextNumber(t, runs, i, i, cues, out) && runs[i].size() >= 13) {
-                // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
-                Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
-                tryContextNumber(t, runs, i + 1, j, rest, out);
+            std::size_t alone = j;  // the chain's first group(s) taken alone: the rest is looked at again
+            // A keyword right after the number names it before any keyword before it, which names the one
+            // before: "12345678 is my savings account and 021000021 is the routing number".
+            PiiType named{};
+            if ((j > i || r.size() >= 3) && namedAfter(t, runs, hits, i, j, named))
+                out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
+            else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
+                // its first group, or a spaced sort code first ("40 47 84 12345678")
+                if (tryContextNumber(t, runs, i, i, cues, out)) {
+                    alone = i;
+                } else if (j >= i + 3 && runs[i].size() == 2 && runs[i + 1].size() == 2 && runs[i + 2].size() == 2 &&
+                           runs[i + 3].size() >= 6 && tryContextNumber(t, runs, i, i + 2, cues, out)) {
+                    alone = i + 2;
+                } else if (runs[i].size() >= 13) {
+                    // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
+                    Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
+                    tryContextNumber(t, runs, i + 1, j, rest, out);
+                }
             }
             if (out.size() == before && j == i && (r.size() == 3 || r.size() == 4) &&
-                startsWithNoCase(t, r.end, " on the back"))  // "and 276 on the back"
+                (startsWithNoCase(t, r.end, " on the back") ||   // "and 276 on the back"
+                 (wordBefore(t, r.begin, "code"sv) && cardBefore(out, r.begin)) ||   // "4111… the code 178"
+                 (rightAfter(out, PiiType::CreditDebitExpiry, t, r.begin) && cardBefore(out, r.begin))))   // "4242… 12/30 123"
                 out.push_back({PiiType::CreditDebitCvv, r.begin, r.end, kContext, 0.85f});
             else if (out.size() == before && j == i && keyedInPin(t, hits, r))
                 out.push_back({PiiType::Pin, r.begin, r.end, kContext, 0.8f});
@@ -950,9 +1425,12 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (PiiType named{}; j == i && r.size() >= 6 && namedAfter(t, runs, hits, i, named)) {
-                out.push_back({named, r.begin, r.end, kContext, 0.85f});
+            } else if (!cues.any() && runs[j].end - r.begin >= 6 &&
+                       ((money < 0 ? (money = moneyTalk(t, hits)) : money) || chequeBefore(t, r.begin))) {
+                unexplained(t, runs, hits, i, j, out);
             }
+            if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
+            j = alone;
         }
         // A count or a short number ("after 3 attempts", "2 days ago") does not take the keyword's reach.
         if (j > i || r.size() > 2) floor = runs[j].end;
@@ -1131,7 +1609,7 @@ void scanPhones(std::string_view t, std::vector<Candidate>& out) {
         i = std::max(chainEnd, i + 1);
         char prev = before(t, start);
         if (isWordChar(prev) || prev == '+' || (isNumberJoiner(prev) && isDigit(before(t, start - 1))) ||
-            currencyBefore(t, start))
+            currencyBefore(t, start) || otherCodeBefore(t, start))
             continue;
         // Longest acceptable prefix of the chain (at most 17 digits are ever considered).
         std::size_t last = 0, digits = g[0].size();
@@ -1258,14 +1736,17 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     std::vector<Candidate> candidates;
     const std::vector<Run> runs = digitRuns(text);
     const CueHits hits = findCueHits(text);
-    scanEmails(text, candidates);
-    scanIbans(text, candidates);
-    scanCards(text, runs, hits, candidates);
-    scanContextNumbers(text, runs, hits, candidates);
-    scanAskedList(text, hits, candidates);
-    scanSwift(text, hits, candidates);
-    scanPhones(text, candidates);
-    scanWords(text, candidates);
+    // Each scanner a function of its own (see callApart).
+    callApart(scanEmails, text, candidates);
+    callApart(scanIbans, text, candidates);
+    callApart(scanCards, text, runs, hits, candidates);
+    callApart(scanSplitCards, text, runs, hits, candidates);
+    callApart(scanSpelledDigits, text, hits, candidates);
+    callApart(scanContextNumbers, text, runs, hits, candidates);
+    callApart(scanAskedList, text, hits, candidates);
+    callApart(scanSwift, text, hits, candidates);
+    callApart(scanPhones, text, candidates);
+    callApart(scanWords, text, candidates);
 
     std::vector<const Candidate*> order(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) order[i] = &candidates[i];

@@ -66,7 +66,7 @@ struct Text {
     // Token i is the word `lower` (any case). Asked of every token against every word list: the length
     // check, always inlined (also in the size-optimised wasm), rejects nearly all of them before a call.
     FINCHAT_PII_INLINE bool is(std::size_t i, std::string_view lower) const {
-        return i < tok.size() && tok[i].size() == lower.size() && spells(i, lower);
+        return i < tok.size() && tok[i].size() == lower.size() && toLower(t[tok[i].begin]) == lower[0] && spells(i, lower);
     }
     // A literal's length is known at compile time (no strlen where the wasm does not inline the
     // string_view constructor).
@@ -206,6 +206,10 @@ constexpr std::string_view kNotNames[] = {
     "mr", "mrs", "ms", "mx", "dr", "prof",
     // contractions that start a clause after a greeting ("hi, I'm Sofia")
     "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "what's",
+    // the fields a bank asks for, and verbs, that open a staff turn or follow a cue ("Agent: Never share
+    // your PIN", "Hello, BIC: …", "For tax reporting", "the landlord says")
+    "never", "routing", "iban", "bic", "dob", "swift", "sort", "tax", "ssn", "cvv", "nhs", "atm", "bsb", "says",
+    "said", "told",
 };
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
 constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
@@ -218,7 +222,7 @@ bool notAName(const Text& x, std::size_t i) {
     if (w.empty()) return true;
     static const ByFirstLetter<std::size(kNotNames)> index([](std::size_t k) { return kNotNames[k]; });
     for (std::uint16_t k : index.startingWith(w[0]))
-        if (kNotNames[k] == w) return true;
+        if (kNotNames[k].size() == w.size() && kNotNames[k] == w) return true;
     return false;
 }
 
@@ -527,6 +531,15 @@ bool expiryCueBefore(const Text& x, std::size_t i) {
     return false;
 }
 
+// "birth", "born" or "dob" in the 120 bytes before pos.
+bool birthBefore(std::string_view t, std::size_t pos) {
+    for (std::size_t p = pos > 120 ? pos - 120 : 0; p < pos; ++p)
+        if (!isLetter(before(t, p)) && (startsWithNoCase(t, p, "birth") || startsWithNoCase(t, p, "born") ||
+                                        (startsWithNoCase(t, p, "dob") && !isLetter(at(t, p + 3)))))
+            return true;
+    return false;
+}
+
 void scanDates(const Text& x, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     const std::size_t n = x.tok.size();
@@ -560,7 +573,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
         } else if (len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2)) {
             const bool mdy = part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31;
             const bool dmy = part[1] >= 1 && part[1] <= 12 && part[0] >= 1 && part[0] <= 31;
-            ok = (mdy || dmy) && (len[2] == 4 ? part[2] >= 1900 && part[2] <= 2099 : sep == '/');
+            // D-M-YY and D.M.YY only when the text asks or speaks of a birth date ("date of birth? 26-2-64").
+            ok = (mdy || dmy) && (len[2] == 4 ? part[2] >= 1900 && part[2] <= 2099 : sep == '/' || birthBefore(t, p));
         }
         if (ok) emit(out, PiiType::DateTime, p, q, kDate, 0.9f);
         p = q;
@@ -622,6 +636,23 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             x.inList(i - 2, {"on"sv, "to"sv, "from"sv, "by"sv, "until"sv, "till"sv, "before"sv, "after"sv, "since"sv, "until"sv}) &&
             (i + 1 >= n || x.tok[i + 1].kind == Kind::Punct || x.inList(i + 1, {"and"sv, "or"sv, "but"sv, "please"sv, "pls"sv, "so"sv, "then"sv, "instead"sv, "to"sv, "until"sv, "till"sv})))
             emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
+    }
+    // A year alone after a preposition of time, "born" or "issued": "born in 1957", "back in 2016", "issued
+    // 2019" (not "card ending in 1933", not an amount: "in 2000 dollars").
+    for (std::size_t i = 1; i < n; ++i) {
+        if (!yearAt(x, i) || !x.inList(i - 1, {"in"sv, "since"sv, "until"sv, "till"sv, "before"sv, "after"sv, "during"sv, "issued"sv,
+                                               "born"sv, "circa"sv}))
+            continue;
+        const char next = at(t, x.tok[i].end);
+        if ((next == '/' || next == '.' || next == '-' || next == ',' || next == ':') && isDigit(at(t, x.tok[i].end + 1))) continue;
+        // ("put in 2000", "paid in 2000": an amount keyed or paid in)
+        if ((i >= 2 && x.is(i - 1, "in") && x.inList(i - 2, {"ending"sv, "ends"sv, "end"sv, "put"sv, "paid"sv, "pay"sv, "typed"sv,
+                                                             "keyed"sv, "punched"sv, "cash"sv, "cashed"sv, "deposit"sv, "deposited"sv,
+                                                             "send"sv, "sent"sv, "bring"sv, "brought"sv})) ||
+            x.inList(i + 1, {"dollars"sv, "euros"sv, "pounds"sv, "bucks"sv, "quid"sv, "usd"sv, "eur"sv, "gbp"sv, "aud"sv, "cad"sv,
+                             "times"sv, "transactions"sv, "payments"sv, "people"sv, "customers"sv, "points"sv, "miles"sv, "items"sv}))
+            continue;
+        emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
     }
     // Weekdays after on/last/next/this/by/until, or capitalised.
     for (std::size_t i = 0; i < n; ++i) {
@@ -748,7 +779,7 @@ constexpr KeyPhrase kValueKeys[] = {
     {"nino", PiiType::UkNationalInsuranceNumber},
     {"sin", PiiType::CaSocialInsuranceNumber}, {"social insurance", PiiType::CaSocialInsuranceNumber},
     {"nhs", PiiType::UkNationalHealthServiceNumber},
-    {"secret", PiiType::AwsSecretKey},     {"secret key", PiiType::AwsSecretKey},
+    {"secret", PiiType::AwsSecretKey},     {"secret key", PiiType::AwsSecretKey},     {"key", PiiType::AwsSecretKey},
     {"aws_secret_access_key", PiiType::AwsSecretKey}, {"secret access key", PiiType::AwsSecretKey},
     {"age", PiiType::Age},                 {"aged", PiiType::Age},             {"i'm", PiiType::Age},
     {"i am", PiiType::Age},                {"im", PiiType::Age},               {"she is", PiiType::Age},
@@ -945,11 +976,20 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t p = x.tok[i].begin;
-        if (std::size_t e = ninoAt(t, p)) emit(out, PiiType::UkNationalInsuranceNumber, p, e, kShape, 0.9f);
+        // (the cheap tests inline: two letters and a digit start an NI number; 20 bytes an access key)
+        if (isLetter(t[p]) && isLetter(at(t, p + 1)) && (isDigit(at(t, p + 2)) || isDigit(at(t, p + 3))))
+            if (std::size_t e = ninoAt(t, p)) emit(out, PiiType::UkNationalInsuranceNumber, p, e, kShape, 0.9f);
+        if (x.tok[i].size() != 20 || t[p] != 'A') continue;
         const std::string_view s = x.str(i);
-        if (s.size() == 20 && (s.substr(0, 4) == "AKIA" || s.substr(0, 4) == "ASIA") &&
-            std::all_of(s.begin(), s.end(), [](char c) { return isUpper(c) || isDigit(c); }))
+        if ((s.substr(0, 4) == "AKIA" || s.substr(0, 4) == "ASIA") &&
+            std::all_of(s.begin(), s.end(), [](char c) { return isUpper(c) || isDigit(c); })) {
             emit(out, PiiType::AwsAccessKey, p, x.tok[i].end, kShape, 0.95f);
+            // its secret right after it: "AKIA… / pVNy…", "AKIA…, pVNy…"
+            std::size_t k = i + 1;
+            while (k < n && k <= i + 2 && (x.punct(k, '/') || x.punct(k, ',') || x.punct(k, ':') || x.punct(k, '|'))) ++k;
+            static constexpr KeyPhrase kSecret{"secret", PiiType::AwsSecretKey};
+            if (k < n) valueOfKey(x, kSecret, k, true, out);
+        }
     }
     // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX).
     for (std::size_t p = 0; p + 11 <= t.size(); ++p) {
@@ -1083,8 +1123,10 @@ bool known(const Text& x, std::size_t i) {
 // on the name list. The first word after a strong cue may be anything but a stop word.
 bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     // An initial: "A." or, between capitalised words, "A" ("JOHN A SMITH")
+    // ("j. O'Neill" as the answer to "your name?")
     if (x.word(i) && x.tok[i].size() == 1)
-        return x.capitalized(i) && (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
+        return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
+               (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
     if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes)) return false;
     return anyCase || x.capitalized(i) || known(x, i);
 }
@@ -1116,8 +1158,10 @@ std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = fal
             k += 2;
             continue;
         }
+        // A lower-case given name may go on with a capitalised surname: "jo Singh-Patel", "j. O'Neill".
         const bool ok = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i))
-                                 : !x.capitalized(k) && (known(x, k) || reply) && nameWord(x, k, reply);
+                                 : x.capitalized(k) ? nameWord(x, k, false) && !x.allCaps(k)
+                                                    : (known(x, k) || reply) && nameWord(x, k, reply);
         if (!ok) break;
         k += x.tok[k].size() == 1 && x.punct(k + 1, '.') ? 2 : 1;
     }
@@ -1152,11 +1196,12 @@ constexpr NameCue kNameCues[] = {
     {"agent", false, false},       {"advisor", false, false},    {"adviser", false, false},   {"manager", false, false},
     {"banker", false, false},      {"representative", false, false}, {"officer", false, false},
     {"ex", false, false},          {"attn", false, false},       {"fao", false, false},      {"attention", false, false},
+    {"soy", false, false},         {"me llamo", true, false},    {"je m'appelle", true, false},  // "hola, soy Aroha"
     {"here", false, true},         {"speaking", false, true},
 };
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
-enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin };
+enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin, Nhs, DriverId };
 Asked askedBefore(const Text& x, std::size_t i);
 FINCHAT_PII_INLINE Asked botAsked(const Text& x, std::size_t i) {  // asked of every token: the check inlined
     if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':') || i + 2 >= x.tok.size()) return Asked::Nothing;
@@ -1166,7 +1211,7 @@ Asked askedBefore(const Text& x, std::size_t i) {
     Asked asked = Asked::Nothing;
     for (std::size_t j = i; j-- > 0;) {
         if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
-        if (x.is(j, "username") || x.is(j, "login") || (x.is(j, "name") && j > 0 && x.is(j - 1, "user")))
+        if (x.is(j, "username") || x.is(j, "login") || ((x.is(j, "name") || x.is(j, "id")) && j > 0 && x.is(j - 1, "user")))
             return Asked::Username;
         // "pw: Gr33nT3a! user: rosie_w": a credential pair, not a question; the "user:" labels a username.
         const bool passwordWord = x.is(j, "password") || x.is(j, "pw") || x.is(j, "pwd") || x.is(j, "passwd");
@@ -1175,6 +1220,8 @@ Asked askedBefore(const Text& x, std::size_t i) {
             return Asked::Password;
         if (x.is(j, "passport")) return Asked::Passport;
         if (x.is(j, "sin") || (x.is(j, "insurance") && j > 0 && x.is(j - 1, "social"))) return Asked::Sin;
+        if (x.is(j, "nhs")) return Asked::Nhs;
+        if (x.is(j, "licence") || x.is(j, "license")) return Asked::DriverId;
         if ((x.is(j, "old") && j > 0 && x.is(j - 1, "how")) || x.is(j, "age")) asked = Asked::Age;
         if ((x.is(j, "name") && !(j > 0 && (x.is(j - 1, "account") || x.is(j - 1, "bank")))) || x.is(j, "payee") ||
             x.is(j, "beneficiary"))
@@ -1199,6 +1246,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // "name:" is two tokens (the only cue ending in ':'), every other cue a phrase of words.
             const bool colon = cue.phrase.back() == ':';
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
+            if (cue.phrase == "agent"sv && x.punct(i + 1, ':')) continue;  // a turn label: "Agent: Never share…"
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
@@ -1215,6 +1263,14 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1)));
             if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
             std::size_t e = nameFrom(x, k, strong);
+            // "my wife olu khan and i": after "my"/"our" and a relation, two lower-case words, the second a
+            // known name, that end the clause or go on with a verb.
+            if (e == k && i > 0 && x.inList(i - 1, {"my"sv, "our"sv}) && !x.capitalized(k) && nameWord(x, k, true) &&
+                x.word(k + 1) && !x.capitalized(k + 1) && x.tok[k + 1].begin == x.tok[k].end + 1 && known(x, k + 1) &&
+                nameWord(x, k + 1, false) &&
+                (k + 2 >= n || x.tok[k + 2].kind == Kind::Punct ||
+                 x.inList(k + 2, {"and"sv, "is"sv, "was"sv, "has"sv, "wants"sv, "will"sv, "who"sv, "needs"sv, "can"sv, "just"sv})))
+                e = k + 2;
             if (e == k) continue;
             if (common && !strong) {
                 // Sign-offs and greetings: the name ends the clause ("Thanks Ngozi, that worked", "hi
@@ -1235,7 +1291,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv}) &&
+            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1263,6 +1319,27 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             taken = e;
         }
     }
+    // A display name before an e-mail address in angle brackets: "From: Björn nguyen <bjorn.l@example.com>".
+    // An address-book line: a capitalised name opening a clause, a comma, then an address ("Liam Z.
+    // Fitzgerald, 35 Ponsonby Road, Leeds …"; scanAddresses has run).
+    for (std::size_t i = x.t.find('<') == std::string_view::npos ? n : 1; i < n; ++i) {
+        if (x.punct(i, '<') && x.word(i - 1) && i - 1 >= taken) {
+            const std::size_t close = x.t.find('>', x.tok[i].end);
+            if (close == std::string_view::npos || close - x.tok[i].end > 80 || x.t.find('@', x.tok[i].end) > close) continue;
+            std::size_t b = i;
+            while (b > taken && i - b < 4 && x.word(b - 1) && nameWord(x, b - 1, true)) --b;
+            if (b < i) emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.9f);
+        }
+    }
+    const bool addresses = std::any_of(out.begin(), out.end(), [](const Candidate& c) { return c.type == PiiType::Address; });
+    for (std::size_t i = 0; addresses && i + 3 < n; ++i) {
+        if (!x.capitalized(i) || !(i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i))) continue;
+        const std::size_t e = nameFrom(x, i, false);
+        if (e < i + 2 || !x.punct(e, ',') || e + 1 >= n) continue;
+        const std::size_t a = x.tok[e + 1].begin;
+        if (std::any_of(out.begin(), out.end(), [a](const Candidate& c) { return c.type == PiiType::Address && c.begin == a; }))
+            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.85f);
+    }
     // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah", "Bot: who is the payee? User: ..."
     for (std::size_t i = 0; i + 2 < n; ++i) {
         if (botAsked(x, i) != Asked::Name) continue;
@@ -1283,11 +1360,13 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
             if (v.found() && s.size() >= 3 && s.size() <= 40 && !notAName(x, i + 2) &&
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
-        } else if (asked == Asked::Password || asked == Asked::Passport || asked == Asked::Sin) {
+        } else if (asked >= Asked::Password) {
             // The same checks as after the keyword ("password: X"), the turn's first token the value.
             static constexpr KeyPhrase kAsked[] = {{"password", PiiType::Password},
                                                    {"passport", PiiType::PassportNumber},
-                                                   {"sin", PiiType::CaSocialInsuranceNumber}};
+                                                   {"sin", PiiType::CaSocialInsuranceNumber},
+                                                   {"nhs", PiiType::UkNationalHealthServiceNumber},
+                                                   {"licence", PiiType::DriverId}};
             valueOfKey(x, kAsked[static_cast<int>(asked) - static_cast<int>(Asked::Password)], i + 2, true, out);
         } else if (asked == Asked::Age && x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() <= 3) {
             const int age = numberValue(x, i + 2);
@@ -1301,11 +1380,11 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
 void scanWords(std::string_view text, std::vector<Candidate>& out) {
     Text x{text, tokenize(text)};
     scanNetwork(text, out);
-    scanValues(x, out);
-    scanAddresses(x, out);
-    scanDates(x, out);
-    scanNames(x, out);
-    scanReplies(x, out);
+    callApart(scanValues, x, out);   // (see callApart)
+    callApart(scanAddresses, x, out);
+    callApart(scanDates, x, out);
+    callApart(scanNames, x, out);
+    callApart(scanReplies, x, out);
 }
 
 }  // namespace finchat::pii_detail

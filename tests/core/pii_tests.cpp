@@ -201,7 +201,10 @@ TEST_CASE("Account numbers need a keyword", "[pii]") {
         CHECK(found("routing and account: 021000021") == List{"BANK_ROUTING:021000021"});
     }
     SECTION("only the first number after the keyword") {
-        CHECK(found("account 12345678 and then 87654321") == List{"BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("pin 4821 and then 5678") == List{"PIN:4821"});
+        // (a second long number in a message about accounts is one by the catch-all, not by the keyword:
+        // see "unexplained account-like numbers")
+        CHECK(found("account 12345678 and then ticket 87654321") == List{"BANK_ACCOUNT_NUMBER:12345678"});
         CHECK(found("account 12345678 2 days ago") == List{"BANK_ACCOUNT_NUMBER:12345678"});
     }
     SECTION("an amount is not an account number") {
@@ -356,7 +359,8 @@ TEST_CASE("Everyday banking text is left alone", "[pii]") {
         CHECK(found("12/2025") == kNone);
         CHECK(found("01.05.2025 10.30") == List{"DATE_TIME:01.05.2025"});
         CHECK(found("01.05.2025 1030") == List{"DATE_TIME:01.05.2025"});
-        CHECK(found("since 1999, in 2024 and 2025") == kNone);
+        CHECK(found("1999, 2024 and 2025") == kNone);     // years without a preposition of time
+        CHECK(found("since 1999, in 2024 and 2025") == List{"DATE_TIME:1999", "DATE_TIME:2024"});
         CHECK(found("2025-05-01T10:00:05.123Z") == kNone);
     }
     SECTION("order numbers, references and random numbers without keywords") {
@@ -820,7 +824,8 @@ TEST_CASE("Sort codes by shape, transit numbers, BICs with a location digit, com
         CHECK(found("pay Ama Owusu 40-47-84 please") == List{"NAME:Ama Owusu", "BANK_ROUTING:40-47-84"});
         CHECK(found("details: 09-01-28 / 71234590") == List{"BANK_ROUTING:09-01-28", "BANK_ACCOUNT_NUMBER:71234590"});
         CHECK(found("71234590, 30-96-26") == List{"BANK_ACCOUNT_NUMBER:71234590", "BANK_ROUTING:30-96-26"});
-        CHECK(found("born 09-01-28") == kNone);
+        CHECK(found("born 09-01-28") == List{"DATE_TIME:09-01-28"});   // a date of birth, not a sort code
+        CHECK(found("order 09-01-28 arrived") == kNone);
         CHECK(found("call 01-40-47-84-22") == kNone);   // part of a longer dashed number
     }
     SECTION("a Canadian transit number: five digits after 'transit'") {
@@ -981,4 +986,213 @@ TEST_CASE("CREDIT_DEBIT_NUMBER: groups set apart by a wider gap, as copied from 
     CHECK(found("codes 4111  1111  1111  1112 here") == kNone);
     CHECK(found("row 4111  1111  1111  1111  2024 totals") == kNone);
     CHECK(found("4111      1111      1111      1111") == kNone);
+}
+
+TEST_CASE("Answers to the question asked, values named after them, card fields beside the card", "[pii][context]") {
+    SECTION("a customer's answer as a list takes the fields the question named, in turn") {
+        CHECK(found("Agent: Routing and account please. Customer: 021000021 then 12345678") ==
+              List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("Bot: Sort code and account number? User: 12345678 then 20-45-77") ==
+              List{"BANK_ACCOUNT_NUMBER:12345678", "BANK_ROUTING:20-45-77"});
+        CHECK(found("Agent: the sort code and the account number, please. Customer: 40 47 84 12345678") ==
+              List{"BANK_ROUTING:40 47 84", "BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("Bot: BSB and account? User: 062000 1234567890") ==
+              List{"BANK_ROUTING:062000", "BANK_ACCOUNT_NUMBER:1234567890"});
+        CHECK(found("Agent: Name, date of birth and account number? Customer: T. Mensah 3/9/1980 55501234") ==
+              List{"NAME:T. Mensah", "DATE_TIME:3/9/1980", "BANK_ACCOUNT_NUMBER:55501234"});
+        // a value the customer states ("it was X") refers to what the agent named
+        CHECK(found("Agent: Please never tell anyone your PIN. Customer: oh no, I gave it out, it was 7391") == List{"PIN:7391"});
+        // not an answer: the customer talks of something else
+        CHECK(found("Agent: Routing and account please. Customer: hold on, let me find the letter, it came with ticket 12345678") ==
+              kNone);
+        CHECK(found("Agent: Never share your PIN. Customer: ok thanks, the branch said my case is 4521 days old") == kNone);
+    }
+    SECTION("a keyword right after the number names it: 'X is my savings account', '12-11-10 is the sort code'") {
+        CHECK(found("12345678 is my savings account and 021000021 is the routing number") ==
+              List{"BANK_ACCOUNT_NUMBER:12345678", "BANK_ROUTING:021000021"});
+        CHECK(found("for the refund 10-11-12 is the sort code") == List{"BANK_ROUTING:10-11-12"});
+        CHECK(found("5521 was my pin before the reset") == List{"PIN:5521"});
+        CHECK(found("and 4418 is the cvv") == List{"CREDIT_DEBIT_CVV:4418"});
+        CHECK(found("4418 is the amount of the cvv fee") == kNone);
+    }
+    SECTION("values listed after the fields were named take them in turn; the question's expiry") {
+        CHECK(found("they wanted the card number, the three digits and my pin, so i gave 4111111111111111, 737 and 9999") ==
+              List{"CREDIT_DEBIT_NUMBER:4111111111111111", "CREDIT_DEBIT_CVV:737", "PIN:9999"});
+        CHECK(found("routing and account: 021000021, 55501234") == List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("Agent: the amount and your card's expiry? Customer: $45.20 and 08/29") == List{"CREDIT_DEBIT_EXPIRY:08/29"});
+        CHECK(found("i paid 45 and 55501234 was the reference, the bank says") == kNone);
+        CHECK(found("pin 4821, then 16 times more") == List{"PIN:4821"});
+    }
+    SECTION("the chain's first group taken alone, the rest looked at again") {
+        CHECK(found("Agent: account is 8 digits, sort code 6. Customer: 55501234 20 45 77") ==
+              List{"BANK_ACCOUNT_NUMBER:55501234", "BANK_ROUTING:20 45 77"});
+    }
+    SECTION("'the code' and 'date' next to a card number are its CVV and expiry; MM/YY and CVV right after it") {
+        CHECK(found("number 4111 1111 1111 1111 the code 381 and date 04/29") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_CVV:381", "CREDIT_DEBIT_EXPIRY:04/29"});
+        CHECK(found("pay with 4242424242424242 11/28 907 please") ==
+              List{"CREDIT_DEBIT_NUMBER:4242424242424242", "CREDIT_DEBIT_EXPIRY:11/28", "CREDIT_DEBIT_CVV:907"});
+        CHECK(found("the promo code 381 and date 04/29") == kNone);                        // no card number
+        CHECK(found("card 4242424242424242 was charged on 11/28 for 907 dollars") == List{"CREDIT_DEBIT_NUMBER:4242424242424242"});
+    }
+    SECTION("expiry forms: MM YY and MM.YY after the keyword, a typo'd CVV keyword") {
+        CHECK(found("exp 09 30 cvv 123") == List{"CREDIT_DEBIT_EXPIRY:09 30", "CREDIT_DEBIT_CVV:123"});
+        CHECK(found("expiry 11 27, thanks") == List{"CREDIT_DEBIT_EXPIRY:11 27"});
+        CHECK(found("exp 07.28, csc 310") == List{"CREDIT_DEBIT_EXPIRY:07.28", "CREDIT_DEBIT_CVV:310"});
+        CHECK(found("exp. date 10 / 2031") == List{"CREDIT_DEBIT_EXPIRY:10 / 2031"});
+        CHECK(found("ccv 448") == List{"CREDIT_DEBIT_CVV:448"});
+        CHECK(found("expires in 12 28 days") == kNone);            // no expiry right after the keyword
+        CHECK(found("exp 13 30") == kNone);                        // no month 13
+        CHECK(found("exp 09 30 11") == kNone);                     // three groups
+    }
+    SECTION("more keywords: rtg, 'coming out of', 'security digits'") {
+        CHECK(found("acct#55501234 rtg#021000021") == List{"BANK_ACCOUNT_NUMBER:55501234", "BANK_ROUTING:021000021"});
+        CHECK(found("the gym fee keeps coming out of 55501234 every month") == List{"BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("security digits 902") == List{"CREDIT_DEBIT_CVV:902"});
+        CHECK(found("3 out of 10 payments failed") == kNone);
+    }
+}
+
+TEST_CASE("Unexplained account-like numbers in a message about money", "[pii][context]") {
+    SECTION("a lone 6-17 digit number no keyword explains, in a message about accounts or payments") {
+        CHECK(found("i sent 40 quid to 55501234 by mistake, can the bank recall it") == List{"BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("the refund went to 123456789, not to my usual bank") == List{"BANK_ACCOUNT_NUMBER:123456789"});
+        CHECK(found("direct deposit set up: 021000021 / 123456789") ==
+              List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:123456789"});   // an ABA number first of a pair
+    }
+    SECTION("not an amount, a date, a phone number, a reference, an order, a version or a count") {
+        CHECK(found("transfer of 123456 dollars from my account please") == kNone);
+        CHECK(found("i moved 250000 to my savings") == kNone);                       // a round amount
+        CHECK(found("my bank says payment ref 55501234 failed") == kNone);
+        CHECK(found("the money for order 55501234 never came back to my bank") == kNone);
+        CHECK(found("invoice #55501234, paid by bank transfer") == kNone);
+        CHECK(found("on 20250314 I sent money to my mum") == kNone);                 // YYYYMMDD
+        CHECK(found("bank app version 10234567 crashes when I send money") == kNone);
+        CHECK(found("there are 1234567 reasons the bank should refund me") == kNone);
+        CHECK(found("the bank keeps ringing me from 02079460958") == kNone);
+        CHECK(found("card ending 4444, the bank blocked a payment") == kNone);        // last 4
+        CHECK(found("my parcel 55501234 is late") == kNone);                          // no money talk
+    }
+}
+
+TEST_CASE("Holdout-4 word families: turn labels, replies, display names, address lines, years", "[pii][name][date]") {
+    SECTION("a staff turn label and the fields a bank asks for are not names") {
+        CHECK(found("Agent: Never share your PIN with anyone.") == kNone);
+        CHECK(found("Bot: Routing and account please.") == kNone);
+        CHECK(found("Hello, BIC: NWBKGB2L") == List{"SWIFT_CODE:NWBKGB2L"});
+        CHECK(found("Agent: please give name, DOB and postcode") == kNone);
+    }
+    SECTION("the customer's turn answering a question about an NHS number, a licence or a user id") {
+        CHECK(found("Agent: what is your NHS number? Customer: 9434765919") == List{"UK_NATIONAL_HEALTH_SERVICE_NUMBER:9434765919"});
+        CHECK(found("Agent: what is your NHS number? Customer: 9434765918") == kNone);   // mod 11 fails
+        CHECK(found("Bot: Enter your user ID. User: kofi_b77") == List{"USERNAME:kofi_b77"});
+    }
+    SECTION("names: before <email>, opening an address line, a lower-case given name, other languages") {
+        CHECK(found("From: Ana lucia Pereira <ana.p@example.com>") == List{"NAME:Ana lucia Pereira", "EMAIL:ana.p@example.com"});
+        CHECK(found("write to support <help@example.com>") == List{"EMAIL:help@example.com"});
+        CHECK(found("Ines K. Oduya, 12 Harbour Road, Leeds LS1 4AP") ==
+              List{"NAME:Ines K. Oduya", "ADDRESS:12 Harbour Road, Leeds LS1 4AP"});
+        CHECK(found("hola, soy Lucia Romero y mi tarjeta no funciona") == List{"NAME:Lucia Romero"});
+        CHECK(found("Agent: your full name? Customer: k. Mensah") == List{"NAME:k. Mensah"});
+    }
+    SECTION("a birth date D-M-YY after a birth question; a year after a preposition of time") {
+        CHECK(found("Bot: What is your date of birth? User: 4-11-79") == List{"DATE_TIME:4-11-79"});
+        CHECK(found("the range is 4-11-79") == kNone);
+        CHECK(found("she was born in 1961") == List{"DATE_TIME:1961"});
+        CHECK(found("a customer since 2004, never late") == List{"DATE_TIME:2004"});
+        CHECK(found("my card ending in 1961 was declined") == kNone);
+        CHECK(found("i put in 2000 dollars") == kNone);
+    }
+    SECTION("an AWS secret after 'key =' or right after its access key id") {
+        CHECK(found("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
+              List{"AWS_SECRET_KEY:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"});
+        CHECK(found("AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
+              List{"AWS_ACCESS_KEY:AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_KEY:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"});
+        CHECK(found("key = the one on the ring") == kNone);
+    }
+}
+
+TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards, spelt digits, other languages", "[pii][context]") {
+    SECTION("values in groups named right after them") {
+        CHECK(found("hi, 062-000 is the bsb, 1234 5678 is the acct") ==
+              List{"BANK_ROUTING:062-000", "BANK_ACCOUNT_NUMBER:1234 5678"});
+        CHECK(found("20 45 77 is my sort code and 41234567 the account no.") ==
+              List{"BANK_ROUTING:20 45 77", "BANK_ACCOUNT_NUMBER:41234567"});
+        CHECK(found("12 3456 7890123 001 is my account no") == List{"BANK_ACCOUNT_NUMBER:12 3456 7890123 001"});
+    }
+    SECTION("corrections: 'should have been', 'not', 'but', 'the old one'") {
+        CHECK(found("wrong acc no. 12345678 was used, it should have been 87654321") ==
+              List{"BANK_ACCOUNT_NUMBER:12345678", "BANK_ACCOUNT_NUMBER:87654321"});
+        CHECK(found("my sort code is 20-45-77 but the letter says 11-02-03") ==
+              List{"BANK_ROUTING:20-45-77", "BANK_ROUTING:11-02-03"});
+        CHECK(found("new pin 4821, the old one 7734 was too easy") == List{"PIN:4821", "PIN:7734"});
+        CHECK(found("pin 4821 but 3 tries left") == List{"PIN:4821"});
+    }
+    SECTION("a routing number with any prefix where the customer calls it one") {
+        CHECK(found("routing number 191904604") == List{"BANK_ROUTING:191904604"});   // checksum holds, prefix 19
+        CHECK(found("191904604 and 55501234, the bank says") == List{"BANK_ACCOUNT_NUMBER:191904604", "BANK_ACCOUNT_NUMBER:55501234"});
+    }
+    SECTION("no phone number right after an order, tracking or reference word") {
+        CHECK(found("tracking no 415-555-0132 still says in transit") == kNone);
+        CHECK(found("order 0746 880 6383 never arrived") == kNone);
+        CHECK(found("call me on 415-555-0132") == List{"PHONE:415-555-0132"});
+    }
+    SECTION("account groups, side-by-side sort code and account, a cheque's transit and institution, by the catch-all") {
+        CHECK(found("send it to Aroha Smith 12-3456-7890123-001 thanks") ==
+              List{"NAME:Aroha Smith", "BANK_ACCOUNT_NUMBER:12-3456-7890123-001"});
+        CHECK(found("please send 40 pounds to 20 45 77 41234567") == List{"BANK_ROUTING:20 45 77", "BANK_ACCOUNT_NUMBER:41234567"});
+        CHECK(found("refund should go to 9174-1643, sort code 40-23-58") ==
+              List{"BANK_ACCOUNT_NUMBER:9174-1643", "BANK_ROUTING:40-23-58"});
+        CHECK(found("my cheque says 01234-003 and account 7654321") ==
+              List{"BANK_ROUTING:01234", "BANK_ROUTING:003", "BANK_ACCOUNT_NUMBER:7654321"});
+        CHECK(found("my order says 01234-003, the bank refunded it") == kNone);
+    }
+    SECTION("a cheque's line: routing and account (US), transit, institution and account (Canada)") {
+        CHECK(found("the bottom of my check reads 011000015 123456789 1001") ==
+              List{"BANK_ROUTING:011000015", "BANK_ACCOUNT_NUMBER:123456789"});
+        CHECK(found("my void cheque shows 01234 003 7654321") ==
+              List{"BANK_ROUTING:01234", "BANK_ROUTING:003", "BANK_ACCOUNT_NUMBER:7654321"});
+        CHECK(found("i wrote check 1001 for 250 dollars") == kNone);
+    }
+    SECTION("a BIC in lower case right after its keyword; MM-YYYY after an expiry keyword") {
+        CHECK(found("swift code is barcgb22 for the wire") == List{"SWIFT_CODE:barcgb22"});
+        CHECK(found("bic: cobadeffxxx") == List{"SWIFT_CODE:cobadeffxxx"});
+        CHECK(found("swift code is required for the transfer") == kNone);
+        CHECK(found("the barcgb22 code") == kNone);   // no keyword
+        CHECK(found("exp: 09-2028") == List{"CREDIT_DEBIT_EXPIRY:09-2028"});
+        CHECK(found("exp 09-20-28") == kNone);
+    }
+    SECTION("routing and account joined by '/' after 'routing/account'") {
+        CHECK(found("routing/account: 011000015/123456789") == List{"BANK_ROUTING:011000015", "BANK_ACCOUNT_NUMBER:123456789"});
+        CHECK(found("routing fee 011000015/123456789.50") == kNone);
+    }
+    SECTION("an IBAN in groups joined by dashes") {
+        CHECK(found("iban: GB29-NWBK-6016-1331-9268-19") == List{"INTERNATIONAL_BANK_ACCOUNT_NUMBER:GB29-NWBK-6016-1331-9268-19"});
+        CHECK(found("iban: GB29-NWBK-6016-1331-9268-18") == kNone);   // mod 97 fails
+    }
+    SECTION("money sent to a phone number is a phone number, not an account") {
+        CHECK(found("paid via e-transfer to 416-555-0199 yesterday") == List{"PHONE:416-555-0199"});
+        CHECK(found("please pay into account 416-555-0199") == List{"BANK_ACCOUNT_NUMBER:416-555-0199"});
+    }
+    SECTION("a card number sent in two halves after a card keyword") {
+        CHECK(found("card is 4111 1111 \n Customer: 1111 1111 sorry sent too early") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111", "CREDIT_DEBIT_NUMBER:1111 1111"});
+        CHECK(found("first half of the card is 41111111 and the rest 11111111") ==
+              List{"CREDIT_DEBIT_NUMBER:41111111", "CREDIT_DEBIT_NUMBER:11111111"});
+        CHECK(found("first half of the card is 41111111 and the rest 11111112") == kNone);   // Luhn fails
+        CHECK(found("account 41111111 and 11111111") ==
+              List{"BANK_ACCOUNT_NUMBER:41111111", "BANK_ACCOUNT_NUMBER:11111111"});   // no card keyword: accounts
+    }
+    SECTION("a CVV or PIN spelt in words; expiry keywords of other languages") {
+        CHECK(found("the security code reads as four one nine") == kNone);     // "reads" is no filler
+        CHECK(found("the security code is four one nine") == List{"CREDIT_DEBIT_CVV:four one nine"});
+        CHECK(found("pin is two two eight one if that helps") == List{"PIN:two two eight one"});
+        CHECK(found("pin is one two, no idea") == kNone);
+        CHECK(found("CVV: 5 5 5") == List{"CREDIT_DEBIT_CVV:5 5 5"});
+        CHECK(found("cvv fee of 5 5 5 5 5") == kNone);   // five digits: no CVV
+        CHECK(found("mi tarjeta 4111 1111 1111 1111 caduca el 03/29") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:03/29"});
+        CHECK(found("Karte 4111 1111 1111 1111 g\xC3\xBCltig bis 05 / 28") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:05 / 28"});
+    }
 }

@@ -9,10 +9,16 @@
 // Detection is rule-based, deterministic, linear in the input and never throws. Precision matters as
 // much as recall: a bank chat is full of amounts, dates, order numbers and phone numbers, so numbers
 // that are only PII by context (account, routing, CVV, PIN, bare SSN) need a keyword just before
-// them (a keyword reaches past counts, "after 3 tries", and over alternatives, "4821, or maybe 4812";
-// long cue words also match one typo away, "acount"). The rules are documented at each scanner in src/pii.cpp and summarised here:
+// them (a keyword reaches past counts, "after 3 tries", and over alternatives and corrections, "4821, or
+// maybe 4812", "X was used, it should have been Y"; long cue words also match one typo away, "acount"),
+// or right after them ("12345678 is my savings account"), or in the question the customer answers
+// ("Agent: Routing and account please. Customer: X then Y": the fields named, in turn), or before a list
+// of values ("the card number, the three digits and my pin: X, Y and Z"). A lone unexplained 6-17 digit
+// number in a message about money is taken as an account number at the lowest rank, unless it reads as an
+// amount, a date, a phone number or another kind of id. The rules are documented at each scanner in src/pii.cpp and summarised here:
 //   CREDIT_DEBIT_NUMBER   13-19 digits, Luhn-valid, first digit 2-6, whole digit groups only; like
-//                         Comprehend, also a mistyped (Luhn-invalid) 16-digit one after "card"/"visa"/...
+//                         Comprehend, also a mistyped (Luhn-invalid) 16-digit one after "card"/"visa"/...;
+//                         a number sent in two halves after "card" (each half, if together Luhn-valid)
 //   INTERNATIONAL_BANK_.. country + check digits + BBAN, exact length for the country, mod-97 == 1
 //   SSN                   AAA-GG-SSSS with valid ranges; 9 digits or "AAA GG SSSS" after "SSN"
 //   BANK_ROUTING          ABA number (checksum) after "routing"/"ABA"/"RTN"/"transit", or named right
@@ -23,12 +29,14 @@
 //   BANK_ACCOUNT_NUMBER   6-17 digits after "account"/"acct"/"a/c"/"DDA"/..., or before "the (right)
 //                         account number"; 8 digits beside a sort code
 //   CREDIT_DEBIT_CVV/PIN  3-4 digits after "CVV"/"CVC"/"security code"/"4 digit code" (Amex); 4-6 digits
-//                         after "PIN" (both values of a change "from X to Y")
+//                         after "PIN" (both values of a change "from X to Y"); either spelt in words
+//                         ("pin is one four six three"); "the code" and MM/YY next to a card number
 //   CREDIT_DEBIT_EXPIRY   MM/YY, MM/YYYY, MMYY, YYYY-MM or a month name and year after "exp"/"expiry"/
-//                         "valid thru"
+//                         "valid thru"/"caduca"/"gültig bis"; "MM YY" right after the keyword
 //   SWIFT_CODE            uppercase 8/11-character BIC with a known country after "SWIFT"/"BIC"/"bank
 //                         code"/"IBAN", or followed by it ("BNPAFRPP BIC"); with a digit in its location
-//                         code ("NWBKGB2L") also alone, unless shouted or named another code ("order X")
+//                         code ("NWBKGB2L") also alone, unless shouted or named another code ("order X");
+//                         in lower case right after its keyword with a location digit or "xxx"
 //   EMAIL, PHONE          local@domain.tld; +CC forms, North American and 0-prefixed national forms
 // and, in src/pii_words.cpp, the types that are words or tokens rather than numbers:
 //   NAME                  after cues ("my name is", "this is", titles, relations, sign-offs, greetings, a bot turn
