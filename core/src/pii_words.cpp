@@ -79,7 +79,30 @@ struct Text {
     }
     bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
     bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
-    bool capitalized(std::size_t i) const { return word(i) && isUpper(t[tok[i].begin]); }
+    // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
+    // "Łukasz", "Zoë" — the letters names of European languages start with).
+    bool capitalized(std::size_t i) const {
+        if (!word(i)) return false;
+        const char c = t[tok[i].begin];
+        return isUpper(c) || (tok[i].size() >= 2 && latinCapital(static_cast<unsigned char>(c),
+                                                                  static_cast<unsigned char>(t[tok[i].begin + 1])));
+    }
+    static bool latinCapital(unsigned lead, unsigned next) {
+        if (lead == 0xC3) return next >= 0x80 && next <= 0x9E && next != 0x97;   // À..Þ but ×
+        if (lead != 0xC4 && lead != 0xC5) return false;
+        const unsigned cp = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);             // U+0100..U+017F
+        // Capitals and small letters alternate; the parity shifts at U+0139-0148 and U+0179-017E.
+        const bool oddCapitals = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        return cp == 0x178 || (cp & 1u) == (oddCapitals ? 1u : 0u);
+    }
+    // A word spelled with a Latin letter beyond ASCII ("björn", "lefèvre", "Łukasz"; UTF-8 lead bytes
+    // C3-C5): after a name cue in an English chat, far more often a name than a common word.
+    bool accented(std::size_t i) const {
+        if (!word(i)) return false;
+        for (std::size_t k = tok[i].begin; k < tok[i].end; ++k)
+            if (static_cast<unsigned char>(t[k]) >= 0xC3 && static_cast<unsigned char>(t[k]) <= 0xC5) return true;
+        return false;
+    }
     bool allCaps(std::size_t i) const {
         if (!word(i)) return false;
         for (std::size_t k = tok[i].begin; k < tok[i].end; ++k)
@@ -1079,6 +1102,15 @@ bool known(const Text& x, std::size_t i) {
     return !w.empty() && isKnownName(w);
 }
 
+// Known, or spelled with a non-ASCII Latin letter (the name list is ASCII): "björn", "lefèvre".
+bool nameLike(const Text& x, std::size_t i) { return x.accented(i) || known(x, i); }
+
+// Lower-case particles inside a surname: "van den Berg", "de la Cruz", "al Farsi".
+bool particle(const Text& x, std::size_t k) {
+    return x.inList(k, {"de"sv, "van"sv, "von"sv, "der"sv, "den"sv, "da"sv, "di"sv, "del"sv, "la"sv, "le"sv, "al"sv, "bin"sv, "ter"sv,
+                        "du"sv, "dos"sv, "das"sv});
+}
+
 // A name-like word: a word of 2+ letters (an initial "A." counts), not a stop word, and capitalised or
 // on the name list. The first word after a strong cue may be anything but a stop word.
 bool nameWord(const Text& x, std::size_t i, bool anyCase) {
@@ -1086,7 +1118,7 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     if (x.word(i) && x.tok[i].size() == 1)
         return x.capitalized(i) && (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
     if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes)) return false;
-    return anyCase || x.capitalized(i) || known(x, i);
+    return anyCase || x.capitalized(i) || nameLike(x, i);
 }
 
 // Street suffixes that are also common surnames ("Jordan Pike", "Ella Green") continue a name that no
@@ -1103,22 +1135,26 @@ bool surnameSuffix(const Text& x, std::size_t k, std::size_t first) {
 std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = false) {
     const bool capitals = x.capitalized(i);
     if (!nameWord(x, i, strong)) return i;
-    if (!strong && !capitals && !known(x, i)) return i;
+    if (!strong && !capitals && !nameLike(x, i)) return i;
     std::size_t k = i + 1;
     if (x.tok[i].size() == 1 && x.punct(k, '.')) ++k;  // initial's '.'
     while (k < x.tok.size() && k - i < 5) {
         if (!x.word(k) || x.tok[k].begin > x.tok[k - 1].end + 1) break;
         // Following words keep the first one's case: "Claire A. Moreau", "zoe mensah"; lower case
-        // continues only with known names ("ethan petrov lost" stops at "lost").
-        // Particles inside a capitalised name: "Pieter de Vries", "Ahmed al Farsi".
-        if (capitals && x.inList(k, {"de"sv, "van"sv, "von"sv, "der"sv, "den"sv, "da"sv, "di"sv, "del"sv, "la"sv, "le"sv, "al"sv, "bin"sv, "ter"sv}) &&
-            x.capitalized(k + 1) && x.tok[k + 1].begin == x.tok[k].end + 1 && nameWord(x, k + 1, false)) {
-            k += 2;
+        // continues only with known names ("ethan petrov lost" stops at "lost"). After a strong cue or
+        // in a reply the case may change where the word is a name: "jo Singh-Patel", "Björn nguyen".
+        // Particles inside a name, one or two: "Pieter de Vries", "Lachlan van den Berg", "aroha van der berg".
+        std::size_t p = k;
+        while (p < k + 2 && p + 1 < x.tok.size() && particle(x, p) && x.tok[p + 1].begin == x.tok[p].end + 1) ++p;
+        if (p > k && (capitals ? x.capitalized(p) && nameWord(x, p, false) : !x.capitalized(p) && nameLike(x, p) && nameWord(x, p, true))) {
+            k = p + 1;
             continue;
         }
-        const bool ok = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i))
-                                 : !x.capitalized(k) && (known(x, k) || reply) && nameWord(x, k, reply);
-        if (!ok) break;
+        const bool sameCase = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i))
+                                       : !x.capitalized(k) && (nameLike(x, k) || reply) && nameWord(x, k, reply);
+        const bool caseChange = (strong || reply) && x.capitalized(k) != capitals && nameWord(x, k, false) &&
+                                (x.capitalized(k) || nameLike(x, k));
+        if (!sameCase && !caseChange) break;
         k += x.tok[k].size() == 1 && x.punct(k + 1, '.') ? 2 : 1;
     }
     return k;
@@ -1211,7 +1247,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                              "hi"sv, "hello"sv, "hey"sv});
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
-            const bool strong = cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !known(x, k) &&
+            const bool strong = cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1)));
             if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
             std::size_t e = nameFrom(x, k, strong);
@@ -1223,11 +1259,11 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 const bool greeting = x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv,
                                                    "hello"sv, "hey"sv});
                 const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv});
-                const bool capitalKnown = (x.capitalized(k) && known(x, k)) || e - k >= 2;
+                const bool capitalKnown = (x.capitalized(k) && nameLike(x, k)) || e - k >= 2;
                 // "it's Tom from ...", "its jess again" (a known name; "its bent" is not one)
-                const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && known(x, k) &&
+                const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && nameLike(x, k) &&
                                         (x.capitalized(k) ? clauseEnd : x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv}));
-                if (greeting ? !clauseEnd || !(x.capitalized(k) || known(x, k) || e - k >= 2)
+                if (greeting ? !clauseEnd || !(x.capitalized(k) || nameLike(x, k) || e - k >= 2)
                              : !(capitalKnown || introduced) || (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2))
                     continue;
             }
@@ -1235,7 +1271,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv}) &&
+            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
