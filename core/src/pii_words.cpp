@@ -225,6 +225,9 @@ constexpr std::string_view kNotNames[] = {
     // words that follow a greeting or a sign-off ("Thanks Again!")
     "again", "anyway", "everybody", "guys", "mate", "love", "lots", "much", "heaps", "instead", "alot", "mum", "mom",
     "dad", "bro", "buddy", "pal",
+    // a bank chat's abbreviations and field words after a cue ("Beneficiary IBAN?", "name, DOB", "Hello, BIC:")
+    "asap", "pls", "plz", "thx", "ta", "tho", "btw", "lol",
+    "never", "routing", "iban", "bic", "swift", "bsb", "dob", "sort", "tax", "reference", "ref", "acc", "acct",
     // titles: the cue, never part of the name ("Mr. Okonkwo")
     "mr", "mrs", "ms", "mx", "dr", "prof",
     // contractions that start a clause after a greeting ("hi, I'm Sofia")
@@ -1132,14 +1135,33 @@ bool surnameSuffix(const Text& x, std::size_t k, std::size_t first) {
 
 // The name starting at token i: up to 4 name words (initials with their '.'). Returns the end token.
 // `reply`: the customer's answer to "what is your name?", where lower-case words need not be known.
+// Two or three ASCII capitals: "USD", "BIC".
+bool abbreviation(const Text& x, std::size_t k) {
+    if (x.tok[k].size() < 2 || x.tok[k].size() > 3) return false;
+    for (std::size_t c = x.tok[k].begin; c < x.tok[k].end; ++c)
+        if (!isUpper(x.t[c])) return false;
+    return true;
+}
+
+// Token k ends a clause: the text's end, a punctuation mark or a line break after it.
+bool lastOfClause(const Text& x, std::size_t k) {
+    return k + 1 >= x.tok.size() || x.tok[k + 1].kind == Kind::Punct || lineBreakBefore(x, k + 1);
+}
+
 std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = false) {
     const bool capitals = x.capitalized(i);
-    if (!nameWord(x, i, strong)) return i;
-    if (!strong && !capitals && !nameLike(x, i)) return i;
+    // A lower-case initial after a strong cue or in a reply: "j. O'Neill".
+    const bool initial = (strong || reply) && x.word(i) && x.tok[i].size() == 1 && x.punct(i + 1, '.') && x.word(i + 2);
+    // After a weak cue a lower-case name starts with a known word, or an unknown one before a known
+    // surname: "my wife olu khan", "send it to ngaire lefèvre".
+    const bool beforeSurname = !capitals && x.tok[i].size() > 2 && x.word(i + 1) && !x.capitalized(i + 1) && nameLike(x, i + 1) &&
+                               nameWord(x, i + 1, false);
+    if (!initial && !nameWord(x, i, strong || beforeSurname)) return i;
+    if (!strong && !capitals && !nameLike(x, i) && !beforeSurname) return i;
     std::size_t k = i + 1;
     if (x.tok[i].size() == 1 && x.punct(k, '.')) ++k;  // initial's '.'
     while (k < x.tok.size() && k - i < 5) {
-        if (!x.word(k) || x.tok[k].begin > x.tok[k - 1].end + 1) break;
+        if (!x.word(k) || x.tok[k].begin > x.tok[k - 1].end + 1 || lineBreakBefore(x, k)) break;
         // Following words keep the first one's case: "Claire A. Moreau", "zoe mensah"; lower case
         // continues only with known names ("ethan petrov lost" stops at "lost"). After a strong cue or
         // in a reply the case may change where the word is a name: "jo Singh-Patel", "Björn nguyen".
@@ -1150,8 +1172,11 @@ std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = fal
             k = p + 1;
             continue;
         }
-        const bool sameCase = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i))
-                                       : !x.capitalized(k) && (nameLike(x, k) || reply) && nameWord(x, k, reply);
+        // (an abbreviation in capitals ends a name: "pay Hannah USD 201")
+        const bool sameCase = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i)) &&
+                                             !(abbreviation(x, k) && !x.allCaps(i))
+                                       : !x.capitalized(k) && (nameLike(x, k) || reply || (strong && lastOfClause(x, k))) &&
+                                             nameWord(x, k, reply || strong);
         const bool caseChange = (strong || reply) && x.capitalized(k) != capitals && nameWord(x, k, false) &&
                                 (x.capitalized(k) || nameLike(x, k));
         if (!sameCase && !caseChange) break;
@@ -1189,7 +1214,33 @@ constexpr NameCue kNameCues[] = {
     {"banker", false, false},      {"representative", false, false}, {"officer", false, false},
     {"ex", false, false},          {"attn", false, false},       {"fao", false, false},      {"attention", false, false},
     {"here", false, true},         {"speaking", false, true},
+    // labels on a card or a transfer form: "name on card françois maccarthy", "Name on account: Zoë Te Whata"
+    {"name on card", true, false}, {"name on the card", true, false}, {"name on account", true, false},
+    {"name on the account", true, false}, {"account name", true, false}, {"account holder", true, false},
+    {"recipient", false, false},   {"flatmate", false, false},   {"roommate", false, false},  {"housemate", false, false},
+    // introductions in the languages customers switch to: "mein name ist", "me llamo", "je m'appelle", "soy"
+    {"mein name ist", true, false}, {"ich heiße", true, false},  {"me llamo", true, false},   {"mi nombre es", true, false},
+    {"je m'appelle", true, false}, {"mi chiamo", true, false},   {"soy", false, false},       {"ich bin", false, false},
+    {"je suis", false, false},
 };
+
+// A shop's place: "at Harvey Norman", "charged AU$439.94 by Harvey Norman" (a charge's verb up to six
+// tokens before "by"/"from" at i-1).
+bool merchantBefore(const Text& x, std::size_t i) {
+    if (i == 0) return false;
+    if (x.is(i - 1, "at")) return true;
+    if (!x.inList(i - 1, {"by"sv, "from"sv})) return false;
+    for (std::size_t b = i - 1; b-- > 0 && i - 1 - b <= 6;)
+        if (x.inList(b, {"charged"sv, "billed"sv, "debited"sv, "refunded"sv, "purchase"sv, "payment"sv, "transaction"sv})) return true;
+    return false;
+}
+
+// "pay Mei 4092 AUD", "to Hannah USD 201": one capitalised known name after "pay"/"to" with the amount
+// right after it (the cue at i, the name k..e).
+bool paidTo(const Text& x, std::size_t i, std::size_t k, std::size_t e) {
+    return x.inList(i, {"pay"sv, "to"sv}) && e == k + 1 && x.capitalized(k) && known(x, k) && e < x.tok.size() &&
+           (x.tok[e].kind == Kind::Number || (x.allCaps(e) && x.tok[e].size() == 3) || x.punct(e, '$'));
+}
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
 enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin };
@@ -1213,7 +1264,8 @@ Asked askedBefore(const Text& x, std::size_t i) {
         if (x.is(j, "sin") || (x.is(j, "insurance") && j > 0 && x.is(j - 1, "social"))) return Asked::Sin;
         if ((x.is(j, "old") && j > 0 && x.is(j - 1, "how")) || x.is(j, "age")) asked = Asked::Age;
         if ((x.is(j, "name") && !(j > 0 && (x.is(j - 1, "account") || x.is(j - 1, "bank")))) || x.is(j, "payee") ||
-            x.is(j, "beneficiary"))
+            x.is(j, "beneficiary") || (x.is(j, "speaking") && x.is(j + 1, "with")) ||
+            (x.is(j, "who") && (x.phrase(j + 1, "am i") || x.phrase(j + 1, "is this"))))
             asked = Asked::Name;
     }
     return asked;
@@ -1238,6 +1290,10 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
+            // A turn's label is no cue: "Agent: Never share your PIN", "Manager: Routing and account please".
+            const bool labelled = x.punct(k, ':');
+            if (labelled && x.inList(i, {"agent"sv, "advisor"sv, "adviser"sv, "manager"sv, "banker"sv, "representative"sv, "officer"sv}))
+                continue;
             if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
             if (k < taken || k >= n) continue;
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
@@ -1247,9 +1303,35 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                              "hi"sv, "hello"sv, "hey"sv});
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
-            const bool strong = cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
-                                                !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1)));
+            // A form's field: "Payee: chloé ngata", "From: Björn nguyen <b@example.com>" (the name whatever its case).
+            const bool field = labelled && x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv, "holder"sv, "cardholder"sv, "from"sv,
+                                                        "to"sv, "attn"sv, "fao"sv});
+            const bool strong = field || (cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
+                                                !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1))));
             if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
+            // An introduction right after a greeting or at a clause's start: "hi its björn thompson, ...",
+            // "Dia duit, this is pádraig singh", "Hi it's Émilie Davies": a name-like first word, then the
+            // name's words in any case up to the clause's end.
+            const bool intro = !strong && x.inList(i, {"its"sv, "it's"sv, "this"sv, "i'm"sv, "im"sv, "i"sv}) &&
+                               (i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i) ||
+                                x.inList(i - 1, {"hi"sv, "hello"sv, "hey"sv, "hiya"sv, "morning"sv, "afternoon"sv, "evening"sv}));
+            if (intro && (x.capitalized(k) || nameLike(x, k) || (x.word(k + 1) && nameLike(x, k + 1) && nameWord(x, k + 1, false)))) {
+                const std::size_t e = nameFrom(x, k, true);
+                // (one lower-case word only with "again"/"here"/"from": "its jess again", not "its bent")
+                const bool again = x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv});
+                if (e > k && (again || ((x.capitalized(k) || e > k + 1) &&
+                                        (e >= n || x.tok[e].kind == Kind::Punct || lineBreakBefore(x, e))))) {
+                    emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+                    taken = e;
+                    break;
+                }
+            }
+            // "can my son ring instead?": after a modal the relation's next word is a verb.
+            if (i >= 2 && !x.capitalized(k) && x.inList(i - 1, {"my"sv, "our"sv}) &&
+                x.inList(i - 2, {"can"sv, "could"sv, "will"sv, "would"sv, "should"sv, "may"sv, "might"sv, "must"sv, "does"sv, "did"sv, "shall"sv}))
+                continue;
+            // ("for"/"with"/"from" and an unknown lower-case word: "for interest reporting" is no name)
+            if (!strong && !x.capitalized(k) && !nameLike(x, k) && x.inList(i, {"for"sv, "with"sv, "from"sv})) continue;
             std::size_t e = nameFrom(x, k, strong);
             if (e == k) continue;
             if (common && !strong) {
@@ -1264,7 +1346,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && nameLike(x, k) &&
                                         (x.capitalized(k) ? clauseEnd : x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv}));
                 if (greeting ? !clauseEnd || !(x.capitalized(k) || nameLike(x, k) || e - k >= 2)
-                             : !(capitalKnown || introduced) || (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2))
+                             : !(capitalKnown || introduced) ||
+                                   (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2 && !paidTo(x, i, k, e)))
                     continue;
             }
             // A lower-case name after a weak cue: only from a customer who types all in lower case, or two
@@ -1283,16 +1366,29 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         auto clauseStart = [&](std::size_t s) {
             return s == 0 || x.tok[s - 1].kind == Kind::Punct || x.inList(s - 1, {"hi"sv, "hello"sv, "hey"sv});
         };
-        if (x.inList(i + 1, {"here"sv, "speaking"sv}) && i >= taken && nameWord(x, i, false)) {
-            const bool two = i > taken && x.capitalized(i) && x.capitalized(i - 1) && nameWord(x, i - 1, false) && clauseStart(i - 1);
+        if (x.inList(i + 1, {"here"sv, "speaking"sv}) && i >= taken && nameWord(x, i, true)) {
+            // ... or two lower-case words, one of them a name: "Kia ora, niamh henare here"
+            const bool two = i > taken && clauseStart(i - 1) &&
+                             (x.capitalized(i) ? x.capitalized(i - 1) && nameWord(x, i - 1, false)
+                                               : !x.capitalized(i - 1) && nameWord(x, i - 1, true) &&
+                                                     (nameLike(x, i) || nameLike(x, i - 1) || i + 2 >= n || x.tok[i + 2].kind == Kind::Punct));
+            if (!two && !nameWord(x, i, false)) continue;
             if (two || clauseStart(i)) {
                 emit(out, PiiType::Name, x.tok[two ? i - 1 : i].begin, x.tok[i].end, kName, 0.85f);
                 taken = i + 1;
             }
         }
-        // Two or three capitalised known names in a row: "Kevin Jackson".
+        // A name heading an address: "Rahul Haddad, 6224 Queen St, ...", "Liam Z. Fitzgerald, 35 Ponsonby Road".
+        if (i >= taken && x.capitalized(i) && (i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i))) {
+            const std::size_t e = nameFrom(x, i, false);
+            if (e >= i + 2 && x.punct(e, ',') && e + 2 < n && x.tok[e + 1].kind == Kind::Number && x.capitalized(e + 2)) {
+                emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.85f);
+                taken = e;
+            }
+        }
+        // Two or three capitalised known names in a row: "Kevin Jackson" (not a shop: "charged by Harvey Norman").
         if (i >= taken && x.capitalized(i) && known(x, i) && nameWord(x, i, false) && x.capitalized(i + 1) &&
-            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i)) {
+            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i) && !abbreviation(x, i + 1) && !merchantBefore(x, i)) {
             std::size_t e = i + 2;
             if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);

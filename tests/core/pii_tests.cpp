@@ -898,6 +898,47 @@ TEST_CASE("NAME: greetings and sign-offs, relations, 'X Y here', attn; brands an
     }
 }
 
+TEST_CASE("NAME: accents, particles, form fields, introductions, other languages; labels and shops are not names", "[pii][name]") {
+    SECTION("accented capitals and spellings are name-like; particles and a change of case inside a name") {
+        CHECK(found("Hello, it's Ágnes Kovács, my card is stuck") == List{"NAME:Ágnes Kovács"});
+        CHECK(found("please pay Tomás de la Rosa tomorrow") == List{"NAME:Tomás de la Rosa"});
+        CHECK(found("my name is henk van der linden") == List{"NAME:henk van der linden"});
+        CHECK(found("My name is ana Dos-Santos") == List{"NAME:ana Dos-Santos"});
+    }
+    SECTION("a card's or a form's name field, whatever the case") {
+        CHECK(found("name on the card renée dupont") == List{"NAME:renée dupont"});
+        CHECK(found("Name on account: Kiri Te Rangi\nSort Code: 11-22-33") == List{"NAME:Kiri Te Rangi", "BANK_ROUTING:11-22-33"});
+        CHECK(found("Recipient: tane parata\nAmount: 40") == List{"NAME:tane parata"});
+        CHECK(found("From: Ingrid solberg <ingrid.s@example.no>") == List{"NAME:Ingrid solberg", "EMAIL:ingrid.s@example.no"});
+    }
+    SECTION("introductions after a greeting, in the customer's language, and 'X Y here'") {
+        CHECK(found("hey its rangi walker, card won't work") == List{"NAME:rangi walker"});
+        CHECK(found("hiya, this is eoghan brennan, quick one") == List{"NAME:eoghan brennan"});
+        CHECK(found("guten tag, mein name ist jürgen weiß, bitte") == List{"NAME:jürgen weiß"});
+        CHECK(found("hola, soy Lucía Fernández y necesito ayuda") == List{"NAME:Lucía Fernández"});
+        CHECK(found("Morning, tipene rewi here, need a hand") == List{"NAME:tipene rewi"});
+        CHECK(found("hi its broken again") == kNone);
+        CHECK(found("ok, its frozen, help") == kNone);
+    }
+    SECTION("relations, payees and answers to 'who am I speaking with?'") {
+        CHECK(found("my husband tevita brown and I share it") == List{"NAME:tevita brown"});
+        CHECK(found("my housemate Ruaidhrí paid it") == List{"NAME:Ruaidhrí"});
+        CHECK(found("pay Sarah 250 for the rent") == List{"NAME:Sarah"});
+        CHECK(found("Agent: Who am I speaking with?\nCustomer: eilidh mcgregor") == List{"NAME:eilidh mcgregor"});
+        CHECK(found("Fergus McKay, 12 Ivy Road, Leeds LS6 2QE") == List{"NAME:Fergus McKay", "ADDRESS:12 Ivy Road, Leeds LS6 2QE"});
+    }
+    SECTION("not names: turn labels, field words, abbreviations, verbs after a modal, shops") {
+        CHECK(found("Agent: Never give out your code. Customer: ok") == kNone);
+        CHECK(found("Agent: Routing and account please.") == kNone);
+        CHECK(found("Bot: Beneficiary IBAN? User: not sure") == kNone);
+        CHECK(found("Hello, BIC: unknown") == kNone);
+        CHECK(found("could my daughter call instead?") == kNone);
+        CHECK(found("i was charged $25.00 by Harvey Norman twice") == kNone);
+        CHECK(found("pay Hannah USD 20") == List{"NAME:Hannah"});   // not "Hannah USD"
+        CHECK(found("is this what you need for interest reporting?") == kNone);
+    }
+}
+
 TEST_CASE("DATE_TIME: ordinal days, months alone, adjacent parts as one date", "[pii][date]") {
     CHECK(found("rent leaves on the 1st") == List{"DATE_TIME:1st"});
     CHECK(found("from the 3rd to the 17th, I was away") == List{"DATE_TIME:3rd", "DATE_TIME:17th"});
