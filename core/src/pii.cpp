@@ -135,6 +135,7 @@ constexpr Keyword kKeywords[] = {
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
     {"good thru", kCueExpiry, false},
     {"cvv", kCueCvv, true},          {"cvc", kCueCvv, true},
+    {"ccv", kCueCvv, true},          {"rtg", kCueRouting, true},      // a common typo; "rtg#" on forms
     {"cvn", kCueCvv, true},          {"cid", kCueCvv, true},
     {"csc", kCueCvv, true},          {"security code", kCueCvv, false},
     {"card verification", kCueCvv, false},
@@ -146,6 +147,7 @@ constexpr Keyword kKeywords[] = {
     {"4 digit code", kCueCvv, false}, {"4-digit code", kCueCvv, false},   // Amex's CID, on the front
     {"four digit code", kCueCvv, false}, {"four-digit code", kCueCvv, false},
     {"three-digit", kCueCvv, false}, {"security number", kCueCvv, false},
+    {"security digits", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
     {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
@@ -163,6 +165,8 @@ constexpr Keyword kKeywords[] = {
     {"paid into", kCueAccount, false}, {"deposit into", kCueAccount, false},
     {"savings", kCueAccount, false}, {"checking", kCueAccount, false},
     {"chequing", kCueAccount, false},
+    {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
+    {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false},
     {"phone", kCuePhone, false},     {"telephone", kCuePhone, false},
     {"tel", kCuePhone, true},        {"mobile", kCuePhone, false},
     {"cell", kCuePhone, true},       {"cellphone", kCuePhone, false},
@@ -212,7 +216,9 @@ using CueHits = std::vector<CueHit>;
 // letter, so "routine" is not "routing"), if it starts with the same letter.
 constexpr Keyword kFuzzyKeywords[] = {
     {"account", kCueAccount, false},  {"routing", kCueRouting, false},  {"checking", kCueAccount, false},
-    {"chequing", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
+    {"chequing", kCueAccount, false},
+    {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
+    {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
 };
 bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
     auto c = [&](std::size_t i) { return toLower(t[p + i]); };
@@ -658,7 +664,7 @@ bool onlyFillers(std::string_view t, std::size_t a, std::size_t b) {
         std::size_t e = p;
         while (e < b && isLetter(t[e])) ++e;
         bool filler = false;
-        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv})
+        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv, "date"sv})
             filler = filler || (e - p == w.size() && startsWithNoCase(t, p, w));
         if (!filler) return false;
         p = e;
@@ -745,7 +751,7 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         while (e < to && isLetter(t[e])) ++e;
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
-                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv})
+                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -793,22 +799,49 @@ bool sortCodeAlone(std::string_view t, const std::vector<Run>& runs, std::size_t
 }
 
 // The number is named right after it: "is 021000021 the right routing number?", "12345678 the correct
-// account number" (" the", then "right"/"correct" or nothing, then the keyword). The routing or account
-// keyword there, or nullptr.
-const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e) {
-    if (at(t, e) != ' ' || !startsWithNoCase(t, e + 1, "the ")) return nullptr;
-    std::size_t p = e + 5;
-    if (startsWithNoCase(t, p, "right ")) p += 6;
-    else if (startsWithNoCase(t, p, "correct ")) p += 8;
+// account number", "12345678 is my savings account", "12-11-10 is the sort code", "4821 was my pin":
+// " the", or "is"/"was"/"-"/"=" and then "the"/"my"/"our"/"your", an optional "right"/"correct"/"new"/
+// "old"/"main"/"joint", then the keyword. The keyword there, whether "is"/"was" named it, or nullptr.
+const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e, bool& said) {
+    if (at(t, e) != ' ') return nullptr;
+    std::size_t p = e + 1;
+    said = false;
+    for (std::string_view v : {"is "sv, "was "sv, "- "sv, "= "sv})
+        if (startsWithNoCase(t, p, v)) {
+            p += v.size();
+            said = true;
+            break;
+        }
+    std::size_t q = p;
+    for (std::string_view a : {"the "sv, "my "sv, "our "sv, "your "sv})
+        if (startsWithNoCase(t, p, a) && (said || a == "the "sv)) {
+            p += a.size();
+            break;
+        }
+    if (p == q) return nullptr;
+    for (std::string_view a : {"right "sv, "correct "sv, "new "sv, "old "sv, "main "sv, "joint "sv})
+        if (startsWithNoCase(t, p, a)) {
+            p += a.size();
+            break;
+        }
     auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
     return it != hits.end() && it->begin == p ? &*it : nullptr;
 }
-bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t i, PiiType& type) {
-    const CueHit* h = keywordNamingBefore(t, hits, runs[i].end);
+bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t first, std::size_t last,
+                PiiType& type) {
+    bool said = false;
+    const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said);
     if (h == nullptr) return false;
-    if (h->cue == kCueRouting && runs[i].size() == 9 && abaValid(collectDigits(t, runs, i, i))) type = PiiType::BankRouting;
-    else if (h->cue == kCueAccount && runs[i].size() >= 6 && runs[i].size() <= 17 && startsWithNoCase(t, h->end, " number"))
+    const Digits ds = collectDigits(t, runs, first, last);
+    const std::size_t n = runs[first].size();
+    const bool single = first == last;
+    if (h->cue == kCueSortCode && ds.n == 6) type = PiiType::BankRouting;
+    else if (!single) return false;
+    else if (h->cue == kCueRouting && n == 9 && abaValid(ds)) type = PiiType::BankRouting;
+    else if (h->cue == kCueAccount && n >= 6 && n <= 17 && (said || startsWithNoCase(t, h->end, " number")))
         type = PiiType::BankAccountNumber;
+    else if (said && h->cue == kCueCvv && n >= 3 && n <= 4) type = PiiType::CreditDebitCvv;
+    else if (said && h->cue == kCuePin && n >= 4 && n <= 6) type = PiiType::Pin;
     else return false;
     return true;
 }
@@ -826,6 +859,158 @@ bool opensCustomerTurn(std::string_view t, std::size_t pos) {
     while (pos > 0 && t[pos - 1] == ' ') --pos;
     return pos > 0 && t[pos - 1] == ':' && customerLabelAt(t, pos - 1);
 }
+// A staff turn label ("Agent:", "Bot:") ends at `colon`: a question starts after it.
+bool staffLabelAt(std::string_view t, std::size_t colon) {
+    std::size_t b = colon;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    return (colon - b == 5 && startsWithNoCase(t, b, "agent")) || (colon - b == 3 && startsWithNoCase(t, b, "bot"));
+}
+// The customer's answer to the question of the turn before: "Agent: Routing and account please.
+// Customer: 805256716 then 04859066", "BSB and account number? User: 088036 6798503345", "name, DOB and
+// the account number? Customer: N. Khan 8/4/1947 477736892". Every number of an answer that is a list
+// (numbers, names, dates and a few joining words, nothing else) may take what the question named, the
+// fields already given by earlier numbers of the answer taken out; so may a value the customer states
+// ("I told the caller it was 1509" after "Never share your PIN").
+struct Turns {
+    std::size_t next = 0;            // the next ':' not yet looked at
+    std::size_t question = 0;        // where the staff turn before the customer's began
+    std::size_t colon = std::string_view::npos;  // the customer's label, while in a customer's turn
+    Cues asked;                      // the question's keywords
+    std::uint32_t given = 0;         // cues answered by earlier numbers of this turn
+};
+void advanceTurns(std::string_view t, const CueHits& hits, Turns& s, std::size_t pos) {
+    for (; (s.next = t.find(':', s.next)) < pos; ++s.next) {
+        if (customerLabelAt(t, s.next)) {
+            s.colon = s.next;
+            s.asked = findCues(hits, s.question, s.next, s.next - s.question);
+            s.given = 0;
+        } else if (staffLabelAt(t, s.next)) {
+            s.colon = std::string_view::npos;
+            s.question = s.next + 1;
+        }
+    }
+}
+FINCHAT_PII_INLINE bool lettersAre(std::string_view t, std::size_t p, std::size_t e, std::string_view w) {
+    return e - p == w.size() && startsWithNoCase(t, p, w);
+}
+bool answerList(std::string_view t, std::size_t from, std::size_t to) {
+    if (to - from > 80) return false;
+    for (std::size_t p = from; p < to; ++p) {
+        if (!isLower(t[p]) || isLetter(before(t, p))) continue;
+        std::size_t e = p;
+        while (e < to && isLetter(t[e])) ++e;
+        bool joining = e - p == 1;
+        for (std::string_view w : {"then"sv, "and"sv, "is"sv, "its"sv, "my"sv, "the"sv, "ok"sv, "sure"sv, "yes"sv, "here"sv,
+                                   "it"sv, "s"sv, "number"sv, "no"sv, "plus"sv, "also"sv})
+            joining = joining || lettersAre(t, p, e, w);
+        if (!joining) return false;
+        p = e;
+    }
+    return true;
+}
+bool statedValue(std::string_view t, std::size_t pos) {
+    for (std::string_view v : {"it was "sv, "it's "sv, "it is "sv, "that was "sv})
+        if (endsWith(t, pos, v) && !isLetter(before(t, pos - v.size()))) return true;
+    return false;
+}
+// The cues an answered field takes out of the question's.
+std::uint32_t cuesOf(PiiType type) {
+    switch (type) {
+        case PiiType::BankRouting: return 1u << kCueRouting | 1u << kCueTransit | 1u << kCueSortCode | 1u << kCueInstitution;
+        case PiiType::BankAccountNumber: return 1u << kCueAccount;
+        case PiiType::CreditDebitCvv: return 1u << kCueCvv;
+        case PiiType::Pin: return 1u << kCuePin;
+        case PiiType::CreditDebitExpiry: return 1u << kCueExpiry;
+        case PiiType::Phone: return 1u << kCuePhone;
+        case PiiType::Ssn: return 1u << kCueSsn;
+        default: return 0;
+    }
+}
+
+// ---- An unexplained account-like number in a message about money -------------------------------------
+// Every new writer names accounts in ways no keyword list foresees ("keeps coming out of 67370204", "sent
+// £40 to 85384069 instead"). A lone run of 6-17 digits that no keyword explains (none within reach at
+// all) and no other scanner types, in a message that speaks of accounts, cards or payments, is taken as
+// an account number (a 9-digit ABA number as a routing number when the message says "routing"), unless
+// it reads as something else: an amount (a unit or currency word after it, a round number ending 000,
+// an amount verb right before it), a date (YYYYMMDD), a national phone number (0 and 10-11 digits), or
+// another kind of id named just before it ("order", "ref", "case", "ticket", "#"...). Lowest rank:
+// whatever else is found there wins.
+bool moneyTalk(std::string_view t, const CueHits& hits) {
+    for (const CueHit& h : hits)
+        if (h.cue == kCueAccount || h.cue == kCueRouting || h.cue == kCueSortCode || h.cue == kCueSwift) return true;
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (!isLetter(t[p]) || isLetter(before(t, p))) continue;
+        for (std::string_view w : {"transfer"sv, "payment"sv, "paid"sv, "deposit"sv, "wire"sv, "sent"sv, "payee"sv, "beneficiary"sv,
+                                   "direct debit"sv, "standing order"sv, "bank"sv, "money"sv, "funds"sv, "salary"sv})
+            if (startsWithNoCase(t, p, w)) return true;
+    }
+    return false;
+}
+// The word of letters that ends at e (blanks and punctuation other than . ? ! skipped before it).
+std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
+    while (e > 0 && !isAlnum(t[e - 1]) && t[e - 1] != '.' && t[e - 1] != '?' && t[e - 1] != '!') --e;
+    std::size_t b = e;
+    while (b > 0 && isLetter(t[b - 1])) --b;
+    return b;
+}
+bool unexplainedAccount(std::string_view t, const Run& r) {
+    const std::size_t n = r.size();
+    if (n < 6 || n > 17 || !r.clean() || before(t, r.begin) == '#' || currencyAfter(t, r.end) || at(t, r.end) == '%') return false;
+    if (endsWith(t, r.end, "000"sv) || (t[r.begin] == '0' && n >= 10 && n <= 11)) return false;
+    if (n == 8 && (startsWith(t, r.begin, "19"sv) || startsWith(t, r.begin, "20"sv)) && at(t, r.begin + 4) <= '1' &&
+        at(t, r.begin + 6) <= '3')
+        return false;  // YYYYMMDD
+    // The word after: a unit or a currency ("120000 miles", "250000 naira").
+    std::size_t a = r.end;
+    while (at(t, a) == ' ') ++a;
+    std::size_t ae = a;
+    while (isLetter(at(t, ae))) ++ae;
+    for (std::string_view w : {"times"sv, "people"sv, "customers"sv, "users"sv, "items"sv, "points"sv, "miles"sv, "km"sv, "steps"sv,
+                               "days"sv, "months"sv, "years"sv, "hours"sv, "minutes"sv, "transactions"sv, "payments"sv, "members"sv,
+                               "dollars"sv, "euros"sv, "pounds"sv, "bucks"sv, "quid"sv, "rupees"sv, "yen"sv, "usd"sv, "eur"sv,
+                               "gbp"sv, "aud"sv, "cad"sv, "nzd"sv, "inr"sv, "jpy"sv, "sgd"sv, "zar"sv, "naira"sv, "pesos"sv,
+                               "rs"sv, "k"sv, "m"sv, "units"sv, "shares"sv})
+        if (lettersAre(t, a, ae, w)) return false;
+    // ...or any plural noun ("1234567 reasons"); verbs in -s ("keeps", "shows") and a few words are not.
+    if (ae - a >= 4 && toLower(t[ae - 1]) == 's' && toLower(t[ae - 2]) != 's') {
+        bool verb = false;
+        for (std::string_view w : {"keeps"sv, "says"sv, "shows"sv, "does"sv, "gets"sv, "goes"sv, "needs"sv, "looks"sv, "seems"sv,
+                                   "belongs"sv, "thanks"sv, "plus"sv, "always"sv, "perhaps"sv, "sometimes"sv, "hers"sv, "yours"sv,
+                                   "bounces"sv, "fails"sv, "works"sv, "appears"sv, "exists"sv})
+            verb = verb || lettersAre(t, a, ae, w);
+        if (!verb) return false;
+    }
+    // The three words before: none names another kind of number; the one right before is no amount verb.
+    std::size_t e = r.begin;
+    for (int k = 0; k < 3; ++k) {
+        const std::size_t b = wordStartBefore(t, e);
+        if (b == e) break;
+        for (std::string_view w : {"ref"sv, "reference"sv, "order"sv, "case"sv, "ticket"sv, "invoice"sv, "transaction"sv, "txn"sv,
+                                   "tracking"sv, "confirmation"sv, "conf"sv, "auth"sv, "authorisation"sv, "authorization"sv,
+                                   "approval"sv, "request"sv, "complaint"sv, "claim"sv, "policy"sv, "member"sv, "membership"sv,
+                                   "customer"sv, "client"sv, "booking"sv, "reservation"sv, "receipt"sv, "voucher"sv, "serial"sv,
+                                   "model"sv, "item"sv, "product"sv, "parcel"sv, "shipment"sv, "cheque"sv, "check"sv,
+                                   "employee"sv, "staff"sv, "loyalty"sv, "code"sv, "otp"sv, "id"sv, "pin"sv, "password"sv,
+                                   "passport"sv, "licence"sv, "license"sv, "nhs"sv, "sin"sv, "ssn"sv, "ni"sv, "tax"sv, "itin"sv,
+                                   "phone"sv, "tel"sv, "mobile"sv, "cell"sv, "call"sv, "text"sv, "fax"sv, "whatsapp"sv, "ending"sv,
+                                   "last"sv, "dispute"sv, "chargeback"sv, "mandate"sv, "contract"sv, "application"sv,
+                                   "registration"sv, "vat"sv, "company"sv, "student"sv, "limit"sv, "salary"sv, "balance"sv,
+                                   "income"sv, "worth"sv, "about"sv, "around"sv, "approx"sv, "total"sv, "amount"sv, "sum"sv,
+                                   "card"sv, "visa"sv, "mastercard"sv, "amex"sv, "trace"sv, "batch"sv, "meter"sv, "bill"sv,
+                                   "version"sv, "build"sv, "release"sv, "error"sv, "page"sv, "room"sv, "flight"sv, "store"sv,
+                                   "branch"sv, "terminal"sv, "device"sv, "app"sv})
+            if (lettersAre(t, b, e, w)) return false;
+        if (k == 0)
+            for (std::string_view w : {"paid"sv, "pay"sv, "spent"sv, "spend"sv, "cost"sv, "costs"sv, "owe"sv, "owed"sv, "borrowed"sv,
+                                       "lent"sv, "earn"sv, "earned"sv, "withdrew"sv, "transfer"sv, "transferred"sv, "send"sv,
+                                       "sent"sv, "wire"sv, "wired"sv, "deposited"sv, "of"sv, "x"sv})
+                if (lettersAre(t, b, e, w)) return false;
+        e = b;
+    }
+    return true;
+}
+
 // A second number sent "into"/"to" somewhere after an account number is one too: "close account X and
 // move everything into Y" (at most 40 bytes, no digits, between them).
 bool intoGap(std::string_view t, std::size_t from, std::size_t to) {
@@ -859,12 +1044,47 @@ bool keyedInPin(std::string_view t, const CueHits& hits, const Run& r) {
     });
 }
 
+// The end of the word that goes on at p ("expir|y").
+std::size_t wordEnd(std::string_view t, std::size_t p) {
+    while (isLetter(at(t, p))) ++p;
+    return p;
+}
+// The word right before pos (over blanks, ':' and "is") is `w`: "date 10/31", "the code: 178".
+bool wordBefore(std::string_view t, std::size_t pos, std::string_view w) {
+    while (pos > 0 && (t[pos - 1] == ' ' || t[pos - 1] == ':')) --pos;
+    if (pos >= 3 && startsWithNoCase(t, pos - 2, "is") && t[pos - 3] == ' ') {
+        pos -= 2;
+        while (pos > 0 && t[pos - 1] == ' ') --pos;
+    }
+    return pos >= w.size() && startsWithNoCase(t, pos - w.size(), w) && !isLetter(before(t, pos - w.size()));
+}
+// The last candidate so far of `type` ends right before pos, only blanks or a ',', '/', '|' or ';' between:
+// "4242… 12/30 123" is a card, its expiry and its CVV.
+bool rightAfter(const std::vector<Candidate>& out, PiiType type, std::string_view t, std::size_t pos) {
+    for (auto c = out.rbegin(); c != out.rend(); ++c)
+        if (c->type == type) {
+            if (c->end > pos || pos - c->end > 3) return false;
+            for (std::size_t p = c->end; p < pos; ++p)
+                if (t[p] != ' ' && t[p] != ',' && t[p] != '/' && t[p] != '|' && t[p] != ';') return false;
+            return true;
+        }
+    return false;
+}
+// A card number (scanCards has run) ends at most 60 bytes before pos: what follows names its fields.
+bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
+    return std::any_of(out.begin(), out.end(), [pos](const Candidate& c) {
+        return c.type == PiiType::CreditDebitNumber && c.end <= pos && pos - c.end <= 60;
+    });
+}
+
 void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
     // The previous number that took a keyword: its end and keywords (see alternativeGap).
     std::size_t lastBegin = 0, lastEnd = 0;
     Cues lastCues;
+    Turns turns;
+    int money = -1;  // whether the message speaks of money (moneyTalk), once asked
     for (std::size_t i = 0; i < runs.size();) {
         const Run& r = runs[i];
         if (r.wordGlued) {  // "cvv2", "12th": not a number, does not end a keyword's reach
@@ -887,14 +1107,25 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
         // MM/YY, MM/YYYY; MM-YY and MM-YYYY only right after an expiry keyword ("Exp: 11-26"), as a
         // dash-joined pair is otherwise a range or part of a phone number.
         // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
+        // An expiry keyword, or "date" right after a card number ("4111… the code 123 and date 10/31").
+        auto expiryCue = [&] {
+            return findCues(hits, floor, r.begin).has(kCueExpiry) || (wordBefore(t, r.begin, "date"sv) && cardBefore(out, r.begin)) ||
+                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin);
+        };
         const bool spacedSlash = at(t, r.end) == ' ' && at(t, r.end + 1) == '/' && at(t, r.end + 2) == ' ' &&
-                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 && runs[i + 1].size() == 2 &&
-                                 findCues(hits, floor, r.begin).has(kCueExpiry);
+                                 i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 &&
+                                 (runs[i + 1].size() == 2 || runs[i + 1].size() == 4) && expiryCue();
+        // "exp 04 28": two 2-digit groups right after an expiry keyword (nothing but fillers between),
+        // not followed by a third group.
+        const bool spacedPair = r.size() == 2 && !r.numberGlued && at(t, r.end) == ' ' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
+                                runs[i + 1].size() == 2 && !runs[i + 1].numberGlued &&
+                                !((at(t, runs[i + 1].end) == ' ' || at(t, runs[i + 1].end) == '-') && isDigit(at(t, runs[i + 1].end + 1))) &&
+                                findCues(hits, floor, r.begin).has(kCueExpiry) && onlyFillers(t, wordEnd(t, findCues(hits, floor, r.begin).end[kCueExpiry]), r.begin);
+        const char c3 = at(t, r.end + 3);
         const bool slashPair = at(t, r.end) == '/' ||
                                ((at(t, r.end) == '-' || (at(t, r.end) == '.' && r.size() == 2 && !currencyBefore(t, r.begin))) &&
-                                !isDigit(at(t, r.end + 3)) && !isNumberJoiner(at(t, r.end + 3)) && !(at(t, r.end + 3) == '-') &&
-                                findCues(hits, floor, r.begin).has(kCueExpiry));
-        if (r.size() <= 2 && (slashPair || spacedSlash) && i + 1 < runs.size() &&
+                                !isDigit(c3) && !((isNumberJoiner(c3) || c3 == '-') && isDigit(at(t, r.end + 4))) && expiryCue());
+        if (r.size() <= 2 && (slashPair || spacedSlash || spacedPair) && i + 1 < runs.size() &&
             runs[i + 1].begin == r.end + (spacedSlash ? 3 : 1) &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
             const Run& y = runs[i + 1];
@@ -903,9 +1134,13 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             int month = 0;
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
-            if (!inDate && month >= 1 && month <= 12 && yearOk && findCues(hits, floor, r.begin).has(kCueExpiry) &&
-                !documentExpiry(t, hits, r.begin))
+            if (!inDate && month >= 1 && month <= 12 && yearOk && expiryCue() && !documentExpiry(t, hits, r.begin)) {
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
+            } else {
+                // An item of a customer's answer that fits nothing ("13/27") ends what the question names.
+                advanceTurns(t, hits, turns, r.begin);
+                if (turns.colon < r.begin) turns.given = ~0u;
+            }
             floor = y.end;
             i += 2;
             continue;
@@ -929,15 +1164,32 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
                                  (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
+            advanceTurns(t, hits, turns, r.begin);
+            const bool answer = turns.colon < r.begin && (answerList(t, turns.colon + 1, r.begin) || statedValue(t, r.begin));
+            if (answer)
+                for (std::size_t c = 0; c < kCueCount; ++c)
+                    if (!(turns.given >> c & 1u)) cues.end[c] = std::max(cues.end[c], turns.asked.end[c]);
             const std::size_t before = out.size();
-            if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ' &&
-                !tryContextNumber(t, runs, i, i, cues, out) && runs[i].size() >= 13) {
-                // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
-                Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
-                tryContextNumber(t, runs, i + 1, j, rest, out);
+            bool firstAlone = false;  // the chain's first group taken alone: the rest is looked at again
+            // A keyword right after the number names it before any keyword before it, which names the one
+            // before: "12345678 is my savings account and 021000021 is the routing number".
+            PiiType named{};
+            bool said = false;
+            if ((j == i ? r.size() >= 3 : dashes || j == i + 2) && namedAfter(t, runs, hits, i, j, named))
+                out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
+            else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
+                if (tryContextNumber(t, runs, i, i, cues, out)) {
+                    firstAlone = true;
+                } else if (runs[i].size() >= 13) {
+                    // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
+                    Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
+                    tryContextNumber(t, runs, i + 1, j, rest, out);
+                }
             }
             if (out.size() == before && j == i && (r.size() == 3 || r.size() == 4) &&
-                startsWithNoCase(t, r.end, " on the back"))  // "and 276 on the back"
+                (startsWithNoCase(t, r.end, " on the back") ||   // "and 276 on the back"
+                 (wordBefore(t, r.begin, "code"sv) && cardBefore(out, r.begin)) ||   // "4111… the code 178"
+                 (rightAfter(out, PiiType::CreditDebitExpiry, t, r.begin) && cardBefore(out, r.begin))))   // "4242… 12/30 123"
                 out.push_back({PiiType::CreditDebitCvv, r.begin, r.end, kContext, 0.85f});
             else if (out.size() == before && j == i && keyedInPin(t, hits, r))
                 out.push_back({PiiType::Pin, r.begin, r.end, kContext, 0.8f});
@@ -949,9 +1201,16 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (PiiType named{}; j == i && r.size() >= 6 && namedAfter(t, runs, hits, i, named)) {
-                out.push_back({named, r.begin, r.end, kContext, 0.85f});
+            } else if (j == i && !cues.any() && unexplainedAccount(t, r) && !keywordNamingBefore(t, hits, r.end, said) &&
+                       (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+                // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
+                const bool routing = r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
+                                     (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||
+                                      (i + 1 < runs.size() && runs[i + 1].size() >= 6 && besideEachOther(t, r, runs[i + 1])));
+                out.push_back({routing ? PiiType::BankRouting : PiiType::BankAccountNumber, r.begin, r.end, kGuess, 0.6f});
             }
+            if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
+            if (firstAlone) j = i;
         }
         // A count or a short number ("after 3 attempts", "2 days ago") does not take the keyword's reach.
         if (j > i || r.size() > 2) floor = runs[j].end;

@@ -47,7 +47,8 @@ FINCHAT_PII_INLINE bool startsWithNoCase(std::string_view t, std::size_t pos, co
 // Where candidates overlap, the lower rank wins (then the earlier, then the longer one). The ranks
 // follow how much the shape alone proves: an e-mail address or an IBAN (mod-97) is certain, a
 // Luhn-valid card number nearly so, a keyword-backed value less, a name or a phone number least.
-enum Rank { kEmail, kUrl, kIban, kCard, kShape, kSsnShape, kContext, kAddress, kDate, kName, kPhone };
+// kGuess: a number typed by its message alone (see unexplainedAccount), below everything.
+enum Rank { kEmail, kUrl, kIban, kCard, kShape, kSsnShape, kContext, kAddress, kDate, kName, kPhone, kGuess };
 
 struct Candidate {
     PiiType type;

@@ -225,13 +225,16 @@ constexpr std::string_view kNotNames[] = {
     // words that follow a greeting or a sign-off ("Thanks Again!")
     "again", "anyway", "everybody", "guys", "mate", "love", "lots", "much", "heaps", "instead", "alot", "mum", "mom",
     "dad", "bro", "buddy", "pal",
-    // a bank chat's abbreviations and field words after a cue ("Beneficiary IBAN?", "name, DOB", "Hello, BIC:")
+    // chat abbreviations after a name ("name on card François Patel ta")
     "asap", "pls", "plz", "thx", "ta", "tho", "btw", "lol",
-    "never", "routing", "iban", "bic", "swift", "bsb", "dob", "sort", "tax", "reference", "ref", "acc", "acct",
     // titles: the cue, never part of the name ("Mr. Okonkwo")
     "mr", "mrs", "ms", "mx", "dr", "prof",
     // contractions that start a clause after a greeting ("hi, I'm Sofia")
-    "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "what's",
+    "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "what's", "im", "ive", "thats", "theres", "whats",
+    // the fields a bank asks for, and verbs, that open a staff turn or follow a cue ("Agent: Never share
+    // your PIN", "Hello, BIC: …", "For tax reporting", "the landlord says")
+    "never", "routing", "iban", "bic", "dob", "swift", "sort", "tax", "ssn", "cvv", "nhs", "atm", "bsb", "says",
+    "said", "told", "reference", "ref", "acc", "acct",
 };
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
 constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
@@ -553,6 +556,15 @@ bool expiryCueBefore(const Text& x, std::size_t i) {
     return false;
 }
 
+// "birth", "born" or "dob" in the 120 bytes before pos.
+bool birthBefore(std::string_view t, std::size_t pos) {
+    for (std::size_t p = pos > 120 ? pos - 120 : 0; p < pos; ++p)
+        if (!isLetter(before(t, p)) && (startsWithNoCase(t, p, "birth") || startsWithNoCase(t, p, "born") ||
+                                        (startsWithNoCase(t, p, "dob") && !isLetter(at(t, p + 3)))))
+            return true;
+    return false;
+}
+
 void scanDates(const Text& x, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     const std::size_t n = x.tok.size();
@@ -586,7 +598,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
         } else if (len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2)) {
             const bool mdy = part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31;
             const bool dmy = part[1] >= 1 && part[1] <= 12 && part[0] >= 1 && part[0] <= 31;
-            ok = (mdy || dmy) && (len[2] == 4 ? part[2] >= 1900 && part[2] <= 2099 : sep == '/');
+            // D-M-YY and D.M.YY only when the text asks or speaks of a birth date ("date of birth? 26-2-64").
+            ok = (mdy || dmy) && (len[2] == 4 ? part[2] >= 1900 && part[2] <= 2099 : sep == '/' || birthBefore(t, p));
         }
         if (ok) emit(out, PiiType::DateTime, p, q, kDate, 0.9f);
         p = q;
@@ -648,6 +661,23 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             x.inList(i - 2, {"on"sv, "to"sv, "from"sv, "by"sv, "until"sv, "till"sv, "before"sv, "after"sv, "since"sv, "until"sv}) &&
             (i + 1 >= n || x.tok[i + 1].kind == Kind::Punct || x.inList(i + 1, {"and"sv, "or"sv, "but"sv, "please"sv, "pls"sv, "so"sv, "then"sv, "instead"sv, "to"sv, "until"sv, "till"sv})))
             emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
+    }
+    // A year alone after a preposition of time, "born" or "issued": "born in 1957", "back in 2016", "issued
+    // 2019" (not "card ending in 1933", not an amount: "in 2000 dollars").
+    for (std::size_t i = 1; i < n; ++i) {
+        if (!yearAt(x, i) || !x.inList(i - 1, {"in"sv, "since"sv, "until"sv, "till"sv, "before"sv, "after"sv, "during"sv, "issued"sv,
+                                               "born"sv, "circa"sv}))
+            continue;
+        const char next = at(t, x.tok[i].end);
+        if ((next == '/' || next == '.' || next == '-' || next == ',' || next == ':') && isDigit(at(t, x.tok[i].end + 1))) continue;
+        // ("put in 2000", "paid in 2000": an amount keyed or paid in)
+        if ((i >= 2 && x.is(i - 1, "in") && x.inList(i - 2, {"ending"sv, "ends"sv, "end"sv, "put"sv, "paid"sv, "pay"sv, "typed"sv,
+                                                             "keyed"sv, "punched"sv, "cash"sv, "cashed"sv, "deposit"sv, "deposited"sv,
+                                                             "send"sv, "sent"sv, "bring"sv, "brought"sv})) ||
+            x.inList(i + 1, {"dollars"sv, "euros"sv, "pounds"sv, "bucks"sv, "quid"sv, "usd"sv, "eur"sv, "gbp"sv, "aud"sv, "cad"sv,
+                             "times"sv, "transactions"sv, "payments"sv, "people"sv, "customers"sv, "points"sv, "miles"sv, "items"sv}))
+            continue;
+        emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
     }
     // Weekdays after on/last/next/this/by/until, or capitalised.
     for (std::size_t i = 0; i < n; ++i) {
@@ -774,7 +804,7 @@ constexpr KeyPhrase kValueKeys[] = {
     {"nino", PiiType::UkNationalInsuranceNumber},
     {"sin", PiiType::CaSocialInsuranceNumber}, {"social insurance", PiiType::CaSocialInsuranceNumber},
     {"nhs", PiiType::UkNationalHealthServiceNumber},
-    {"secret", PiiType::AwsSecretKey},     {"secret key", PiiType::AwsSecretKey},
+    {"secret", PiiType::AwsSecretKey},     {"secret key", PiiType::AwsSecretKey},     {"key", PiiType::AwsSecretKey},
     {"aws_secret_access_key", PiiType::AwsSecretKey}, {"secret access key", PiiType::AwsSecretKey},
     {"age", PiiType::Age},                 {"aged", PiiType::Age},             {"i'm", PiiType::Age},
     {"i am", PiiType::Age},                {"im", PiiType::Age},               {"she is", PiiType::Age},
@@ -974,8 +1004,14 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         if (std::size_t e = ninoAt(t, p)) emit(out, PiiType::UkNationalInsuranceNumber, p, e, kShape, 0.9f);
         const std::string_view s = x.str(i);
         if (s.size() == 20 && (s.substr(0, 4) == "AKIA" || s.substr(0, 4) == "ASIA") &&
-            std::all_of(s.begin(), s.end(), [](char c) { return isUpper(c) || isDigit(c); }))
+            std::all_of(s.begin(), s.end(), [](char c) { return isUpper(c) || isDigit(c); })) {
             emit(out, PiiType::AwsAccessKey, p, x.tok[i].end, kShape, 0.95f);
+            // its secret right after it: "AKIA… / pVNy…", "AKIA…, pVNy…"
+            std::size_t k = i + 1;
+            while (k < n && k <= i + 2 && (x.punct(k, '/') || x.punct(k, ',') || x.punct(k, ':') || x.punct(k, '|'))) ++k;
+            static constexpr KeyPhrase kSecret{"secret", PiiType::AwsSecretKey};
+            if (k < n) valueOfKey(x, kSecret, k, true, out);
+        }
     }
     // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX).
     for (std::size_t p = 0; p + 11 <= t.size(); ++p) {
@@ -1118,8 +1154,10 @@ bool particle(const Text& x, std::size_t k) {
 // on the name list. The first word after a strong cue may be anything but a stop word.
 bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     // An initial: "A." or, between capitalised words, "A" ("JOHN A SMITH")
+    // ("j. O'Neill" as the answer to "your name?")
     if (x.word(i) && x.tok[i].size() == 1)
-        return x.capitalized(i) && (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
+        return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
+               (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
     if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes)) return false;
     return anyCase || x.capitalized(i) || nameLike(x, i);
 }
@@ -1177,8 +1215,10 @@ std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = fal
                                              !(abbreviation(x, k) && !x.allCaps(i))
                                        : !x.capitalized(k) && (nameLike(x, k) || reply || (strong && lastOfClause(x, k))) &&
                                              nameWord(x, k, reply || strong);
-        const bool caseChange = (strong || reply) && x.capitalized(k) != capitals && nameWord(x, k, false) &&
-                                (x.capitalized(k) || nameLike(x, k));
+        // A lower-case given name may go on with a capitalised surname ("jo Singh-Patel", "j. O'Neill"); a
+        // capitalised one with a lower-case name after a strong cue or in a reply ("From: Björn nguyen").
+        const bool caseChange = x.capitalized(k) != capitals && nameWord(x, k, false) && !x.allCaps(k) &&
+                                (!capitals || ((strong || reply) && nameLike(x, k)));
         if (!sameCase && !caseChange) break;
         k += x.tok[k].size() == 1 && x.punct(k + 1, '.') ? 2 : 1;
     }
@@ -1213,15 +1253,14 @@ constexpr NameCue kNameCues[] = {
     {"agent", false, false},       {"advisor", false, false},    {"adviser", false, false},   {"manager", false, false},
     {"banker", false, false},      {"representative", false, false}, {"officer", false, false},
     {"ex", false, false},          {"attn", false, false},       {"fao", false, false},      {"attention", false, false},
+    {"soy", false, false},         {"me llamo", true, false},    {"mi nombre es", true, false},  // "hola, soy Aroha"
+    {"je m'appelle", true, false}, {"ich bin", false, false},    {"ich heiße", true, false},   {"mi chiamo", true, false},
     {"here", false, true},         {"speaking", false, true},
     // labels on a card or a transfer form: "name on card françois maccarthy", "Name on account: Zoë Te Whata"
     {"name on card", true, false}, {"name on the card", true, false}, {"name on account", true, false},
     {"name on the account", true, false}, {"account name", true, false}, {"account holder", true, false},
     {"recipient", false, false},   {"flatmate", false, false},   {"roommate", false, false},  {"housemate", false, false},
-    // introductions in the languages customers switch to: "mein name ist", "me llamo", "je m'appelle", "soy"
-    {"mein name ist", true, false}, {"ich heiße", true, false},  {"me llamo", true, false},   {"mi nombre es", true, false},
-    {"je m'appelle", true, false}, {"mi chiamo", true, false},   {"soy", false, false},       {"ich bin", false, false},
-    {"je suis", false, false},
+    {"mein name ist", true, false}, {"je suis", false, false},
 };
 
 // A shop's place: "at Harvey Norman", "charged AU$439.94 by Harvey Norman" (a charge's verb up to six
@@ -1243,7 +1282,7 @@ bool paidTo(const Text& x, std::size_t i, std::size_t k, std::size_t e) {
 }
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
-enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin };
+enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin, Nhs, DriverId };
 Asked askedBefore(const Text& x, std::size_t i);
 FINCHAT_PII_INLINE Asked botAsked(const Text& x, std::size_t i) {  // asked of every token: the check inlined
     if (!(x.is(i, "user") || x.is(i, "customer")) || !x.punct(i + 1, ':') || i + 2 >= x.tok.size()) return Asked::Nothing;
@@ -1253,7 +1292,7 @@ Asked askedBefore(const Text& x, std::size_t i) {
     Asked asked = Asked::Nothing;
     for (std::size_t j = i; j-- > 0;) {
         if ((x.is(j, "bot") || x.is(j, "agent")) && x.punct(j + 1, ':')) break;
-        if (x.is(j, "username") || x.is(j, "login") || (x.is(j, "name") && j > 0 && x.is(j - 1, "user")))
+        if (x.is(j, "username") || x.is(j, "login") || ((x.is(j, "name") || x.is(j, "id")) && j > 0 && x.is(j - 1, "user")))
             return Asked::Username;
         // "pw: Gr33nT3a! user: rosie_w": a credential pair, not a question; the "user:" labels a username.
         const bool passwordWord = x.is(j, "password") || x.is(j, "pw") || x.is(j, "pwd") || x.is(j, "passwd");
@@ -1262,6 +1301,8 @@ Asked askedBefore(const Text& x, std::size_t i) {
             return Asked::Password;
         if (x.is(j, "passport")) return Asked::Passport;
         if (x.is(j, "sin") || (x.is(j, "insurance") && j > 0 && x.is(j - 1, "social"))) return Asked::Sin;
+        if (x.is(j, "nhs")) return Asked::Nhs;
+        if (x.is(j, "licence") || x.is(j, "license")) return Asked::DriverId;
         if ((x.is(j, "old") && j > 0 && x.is(j - 1, "how")) || x.is(j, "age")) asked = Asked::Age;
         if ((x.is(j, "name") && !(j > 0 && (x.is(j - 1, "account") || x.is(j - 1, "bank")))) || x.is(j, "payee") ||
             x.is(j, "beneficiary") || (x.is(j, "speaking") && x.is(j + 1, "with")) ||
@@ -1354,7 +1395,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv}) &&
+            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "ich"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1378,14 +1419,6 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 taken = i + 1;
             }
         }
-        // A name heading an address: "Rahul Haddad, 6224 Queen St, ...", "Liam Z. Fitzgerald, 35 Ponsonby Road".
-        if (i >= taken && x.capitalized(i) && (i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i))) {
-            const std::size_t e = nameFrom(x, i, false);
-            if (e >= i + 2 && x.punct(e, ',') && e + 2 < n && x.tok[e + 1].kind == Kind::Number && x.capitalized(e + 2)) {
-                emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.85f);
-                taken = e;
-            }
-        }
         // Two or three capitalised known names in a row: "Kevin Jackson" (not a shop: "charged by Harvey Norman").
         if (i >= taken && x.capitalized(i) && known(x, i) && nameWord(x, i, false) && x.capitalized(i + 1) &&
             known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i) && !abbreviation(x, i + 1) && !merchantBefore(x, i)) {
@@ -1394,6 +1427,27 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
             taken = e;
         }
+    }
+    // A display name before an e-mail address in angle brackets: "From: Björn nguyen <bjorn.l@example.com>".
+    // An address-book line: a capitalised name opening a clause, a comma, then an address ("Liam Z.
+    // Fitzgerald, 35 Ponsonby Road, Leeds …"; scanAddresses has run).
+    for (std::size_t i = 1; i < n; ++i) {
+        if (x.punct(i, '<') && x.word(i - 1) && i - 1 >= taken) {
+            const std::size_t close = x.t.find('>', x.tok[i].end);
+            if (close == std::string_view::npos || close - x.tok[i].end > 80 || x.t.find('@', x.tok[i].end) > close) continue;
+            std::size_t b = i;
+            while (b > taken && i - b < 4 && x.word(b - 1) && nameWord(x, b - 1, true)) --b;
+            if (b < i) emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.9f);
+        }
+    }
+    const bool addresses = std::any_of(out.begin(), out.end(), [](const Candidate& c) { return c.type == PiiType::Address; });
+    for (std::size_t i = 0; addresses && i + 3 < n; ++i) {
+        if (!x.capitalized(i) || !(i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i))) continue;
+        const std::size_t e = nameFrom(x, i, false);
+        if (e < i + 2 || !x.punct(e, ',') || e + 1 >= n) continue;
+        const std::size_t a = x.tok[e + 1].begin;
+        if (std::any_of(out.begin(), out.end(), [a](const Candidate& c) { return c.type == PiiType::Address && c.begin == a; }))
+            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.85f);
     }
     // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah", "Bot: who is the payee? User: ..."
     for (std::size_t i = 0; i + 2 < n; ++i) {
@@ -1415,11 +1469,13 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
             if (v.found() && s.size() >= 3 && s.size() <= 40 && !notAName(x, i + 2) &&
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
-        } else if (asked == Asked::Password || asked == Asked::Passport || asked == Asked::Sin) {
+        } else if (asked >= Asked::Password) {
             // The same checks as after the keyword ("password: X"), the turn's first token the value.
             static constexpr KeyPhrase kAsked[] = {{"password", PiiType::Password},
                                                    {"passport", PiiType::PassportNumber},
-                                                   {"sin", PiiType::CaSocialInsuranceNumber}};
+                                                   {"sin", PiiType::CaSocialInsuranceNumber},
+                                                   {"nhs", PiiType::UkNationalHealthServiceNumber},
+                                                   {"licence", PiiType::DriverId}};
             valueOfKey(x, kAsked[static_cast<int>(asked) - static_cast<int>(Asked::Password)], i + 2, true, out);
         } else if (asked == Asked::Age && x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() <= 3) {
             const int age = numberValue(x, i + 2);
