@@ -590,6 +590,13 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             ++q;
         }
         if (parts != 3 || isAlnum(at(t, q)) || (at(t, q) == sep && isDigit(at(t, q + 1)))) {
+            // A day and month without the year after "on": "bounced on 24/7", "paid on 3/11" (never a
+            // card's expiry: "exp on 05/29").
+            if (parts == 2 && sep == '/' && len[0] <= 2 && len[1] <= 2 && !isAlnum(at(t, q)) && at(t, q) != '/' &&
+                ((part[0] >= 1 && part[0] <= 31 && part[1] >= 1 && part[1] <= 12) || (part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31))) {
+                const std::size_t ti = tokenAt(x, p);
+                if (ti >= 1 && x.is(ti - 1, "on") && !expiryCueBefore(x, ti)) emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
+            }
             continue;
         }
         bool ok = false;
@@ -650,8 +657,11 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     }
     for (std::size_t i = 1; i < n; ++i) {
         // A month alone after a date preposition: "in August", "since Jan", "statements for Sept to
-        // March 2025" (capitalised; lower-case "may"/"march" are verbs too often).
-        if (x.tok[i].kind == Kind::Word && x.capitalized(i) && isMonth(x, i, true) && !x.is(i, "may") && !x.is(i, "march") &&
+        // March 2025" (capitalised; lower-case "may"/"march" are verbs too often, and capitalised "May" and
+        // "March" only after a preposition of time: "cancelled in March", not "for May I").
+        if (x.tok[i].kind == Kind::Word && x.capitalized(i) && isMonth(x, i, true) &&
+            (!(x.is(i, "may") || x.is(i, "march")) ||
+             x.inList(i - 1, {"in"sv, "since"sv, "during"sv, "until"sv, "till"sv, "before"sv, "after"sv, "early"sv, "late"sv, "mid"sv})) &&
             x.inList(i - 1, {"in"sv, "since"sv, "during"sv, "until"sv, "till"sv, "by"sv, "from"sv, "before"sv, "after"sv, "for"sv,
                              "of"sv, "early"sv, "late"sv, "mid"sv, "last"sv, "next"sv, "this"sv, "until"sv}))
             emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
@@ -809,6 +819,7 @@ constexpr KeyPhrase kValueKeys[] = {
     {"age", PiiType::Age},                 {"aged", PiiType::Age},             {"i'm", PiiType::Age},
     {"i am", PiiType::Age},                {"im", PiiType::Age},               {"she is", PiiType::Age},
     {"he is", PiiType::Age},               {"she's", PiiType::Age},            {"he's", PiiType::Age},
+    {"is", PiiType::Age},                  {"turned", PiiType::Age},   // "my son Kai is 13", "i turned 65" (see Age below)
 };
 
 std::string_view digitsOf(std::string_view s, std::array<char, 32>& buf) {
@@ -961,14 +972,27 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
                     std::size_t e = x.tok[vt].end;
                     const bool years = x.inList(vt + 1, {"years"sv, "yrs"sv, "year"sv, "y/o"sv, "yo"sv});
                     if (years) e = x.tok[vt + 1].end;
-                    // "I'm 34" alone is an age only at the end of a clause; "aged 34", "age: 34" always.
-                    const bool strong = key.phrase == "age"sv || key.phrase == "aged"sv;
+                    // "is N" only of a relative named up to three words before ("my daughter is 16", "my son Kai
+                    // is 13"); "turned N" of a person ("i turned 65 last month", not "it turned 5").
+                    const std::size_t kw = vt >= 1 ? vt - 1 : 0;   // the keyword's last token (no filler between)
+                    if (key.phrase == "is"sv) {
+                        bool relative = false;
+                        for (std::size_t b = kw; b-- > 0 && kw - b <= 3 && !relative;)
+                            relative = x.inList(b, {"son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv,
+                                                    "grandad"sv, "grandma"sv, "grandpa"sv, "grandmother"sv, "grandfather"sv, "mum"sv, "mom"sv,
+                                                    "dad"sv, "mother"sv, "father"sv, "husband"sv, "wife"sv, "partner"sv, "brother"sv, "sister"sv});
+                        if (!relative || !x.is(kw, "is")) break;
+                    }
+                    if (key.phrase == "turned"sv && !(kw >= 1 && x.is(kw, "turned") && x.inList(kw - 1, {"i"sv, "he"sv, "she"sv, "just"sv, "recently"sv})))
+                        break;
+                    // "I'm 34" alone is an age only at the end of a clause; "aged 34", "age: 34", "i turned 65" always.
+                    const bool strong = key.phrase == "age"sv || key.phrase == "aged"sv || key.phrase == "turned"sv;
                     // Not a time or a decimal ("he is 17:30", "she is 16.5%").
                     if (vt + 1 < n && x.tok[vt + 1].begin == x.tok[vt].end &&
                         (x.punct(vt + 1, ':') || x.punct(vt + 1, '%') || x.punct(vt + 1, '/') || isDigit(at(t, x.tok[vt + 1].end))))
                         break;
                     if (strong || years || vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct ||
-                        x.inList(vt + 1, {"and"sv, "but"sv, "so"sv, "now"sv, "too"sv}))
+                        x.inList(vt + 1, {"and"sv, "but"sv, "so"sv, "now"sv, "too"sv, "can"sv, "could"sv}))
                         emit(out, PiiType::Age, x.tok[vt].begin, e, kContext, 0.85f);
                     break;
                 }
@@ -997,6 +1021,18 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             const int age = numberValue(x, i);
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i + 1].end, kContext, 0.9f);
         }
+    }
+    // A password named earlier in the message, its value after "it was"/"typed"/"entered": "forgot the password,
+    // I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed Blu3Moon#77" (the
+    // value must look like one: a digit, a symbol or inner capitals).
+    for (std::size_t i = 1; i + 1 < n; ++i) {
+        const bool itWas = x.is(i, "was") && x.inList(i - 1, {"it"sv, "one"sv});
+        if (!itWas && !x.inList(i, {"typed"sv, "entered"sv})) continue;
+        bool named = false;
+        for (std::size_t b = i; b-- > 0 && i - b <= 16 && !named;)
+            named = x.inList(b, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv});
+        static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
+        if (named) valueOfKey(x, kNamedBefore, i + 1, true, out);
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
     for (std::size_t i = 0; i < n; ++i) {

@@ -944,6 +944,31 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
     }
 }
 
+TEST_CASE("AGE of a relative or after 'turned'; PASSWORD named earlier; a day and month after 'on'", "[pii][age][credentials][date]") {
+    SECTION("a relative's age: 'is N' up to three words after the relation; 'i turned N'") {
+        CHECK(found("my grandson is 12, what account suits him?") == List{"AGE:12"});
+        CHECK(found("my daughter Ruth is 9 and loves saving") == List{"NAME:Ruth", "AGE:9"});
+        CHECK(found("she just turned 18 last week") == List{"AGE:18"});
+        CHECK(found("i am 70 could you call me") == List{"AGE:70"});
+        CHECK(found("my son is 5 minutes away") == kNone);          // not at a clause's end
+        CHECK(found("the balance is 40, why?") == kNone);           // no relative
+        CHECK(found("the dial turned 3 times") == kNone);
+    }
+    SECTION("a password named earlier, its value after 'it was' or 'typed' when it looks like one") {
+        CHECK(found("locked out, the password... I think it was Wombat#42") == List{"PASSWORD:Wombat#42"});
+        CHECK(found("they asked for my password and I typed Kiwi2020 in") == List{"PASSWORD:Kiwi2020"});
+        CHECK(found("forgot my password, I think it was about my dog") == kNone);   // no digit, symbol or inner capital
+        CHECK(found("I typed Hello99 into the search box") == kNone);              // no password named
+    }
+    SECTION("day and month after 'on'; capitalised May and March after a preposition of time") {
+        CHECK(found("the refund landed on 3/11 but vanished") == List{"DATE_TIME:3/11"});
+        CHECK(found("I closed it in March") == List{"DATE_TIME:March"});
+        CHECK(found("open 24/7 they said") == kNone);
+        CHECK(found("card exp on 05/29") == List{"CREDIT_DEBIT_EXPIRY:05/29"});
+        CHECK(found("thanks for everything. May I ask one more?") == kNone);
+    }
+}
+
 TEST_CASE("DATE_TIME: ordinal days, months alone, adjacent parts as one date", "[pii][date]") {
     CHECK(found("rent leaves on the 1st") == List{"DATE_TIME:1st"});
     CHECK(found("from the 3rd to the 17th, I was away") == List{"DATE_TIME:3rd", "DATE_TIME:17th"});
