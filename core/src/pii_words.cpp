@@ -345,6 +345,28 @@ std::size_t postcodeCity(const Text& x, std::size_t k) {
     return k + 2;
 }
 
+constexpr std::string_view kAuStates[] = {"nsw", "vic", "qld", "wa", "sa", "tas", "act", "nt"};
+// A 4-digit postcode at token i (Australia, New Zealand, South Africa, ...), not the start of a longer number.
+bool fourDigitPostcode(const Text& x, std::size_t i) {
+    return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 4 && !isDigit(at(x.t, x.tok[i].end + 1)) &&
+           !(i + 1 < x.tok.size() && x.tok[i + 1].kind == Kind::Number && x.tok[i + 1].begin == x.tok[i].end + 1);
+}
+// An Irish Eircode at token i ("D06 F933", "H91 E2W6", "D6W 1234"): returns the token after it, or 0.
+std::size_t eircode(const Text& x, std::size_t i) {
+    if (i + 1 >= x.tok.size() || x.tok[i].kind != Kind::Mixed || x.tok[i].size() != 3 || x.tok[i + 1].size() != 4 ||
+        x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].begin != x.tok[i].end + 1)
+        return 0;
+    const std::string_view a = x.str(i), b = x.str(i + 1);
+    if (!isLetter(a[0]) || !isDigit(a[1]) || !(isDigit(a[2]) || toUpper(a[2]) == 'W')) return 0;
+    for (char c : b)
+        if (!isAlnum(c)) return 0;
+    return i + 2;
+}
+// Token i a street word glued to "way" ("Kingsway", "Fosse Way" is two words): one word, at least 7 letters.
+bool gluedWay(const Text& x, std::size_t i) {
+    return x.word(i) && x.tok[i].size() >= 7 && startsWithNoCase(x.t, x.tok[i].end - 3, "way");
+}
+
 // ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
 // [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
 void scanAddresses(const Text& x, std::vector<Candidate>& out) {
@@ -375,7 +397,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             streetWords = 5;  // skips the loop below
         }
         while (!suffix && k < n && streetWords < 5) {
-            if (listed(x, k, kStreetSuffixes) && streetWords > 0) {
+            if ((listed(x, k, kStreetSuffixes) && streetWords > 0) || (streetWords == 0 && gluedWay(x, k))) {
                 suffix = true;
                 break;
             }
@@ -390,6 +412,12 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t end = x.tok[k].end;
         ++k;
         if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
+        // "Maple Grove Dr" (a suffix-named street and its suffix), "Mount Street Upper", "Kingsway North"
+        if ((listed(x, k, kStreetSuffixes) || x.inList(k, {"upper"sv, "lower"sv, "north"sv, "south"sv, "east"sv, "west"sv})) &&
+            x.capitalized(k) != lowerCase && !listed(x, k, kStreetStop)) {
+            end = x.tok[k++].end;
+            if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
+        }
         if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv, "o"sv}) && x.allCaps(k)) end = x.tok[k++].end;
         auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
             if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
@@ -406,49 +434,76 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t u = unitAt(k);
         if (!u && x.punct(k, ',')) u = unitAt(k + 1);
         if (u) end = x.tok[u - 1].end, k = u;
-        // City: after a comma or a line break, 1-3 words in the street's case, not stop words.
+        // City: after a comma or a line break, 1-3 words in the street's case, not stop words, not a state
+        // before its ZIP or postcode ("Fitzroy VIC 3065").
+        auto stateAt = [&](std::size_t w) {
+            return (listed(x, w, kUsStates) && zipAt(x, w + 1)) || (listed(x, w, kAuStates) && fourDigitPostcode(x, w + 1));
+        };
+        auto cityFrom = [&](std::size_t c) {   // the token after the city's words
+            for (std::size_t words = 0; c < n && words < 3 && x.word(c) && !listed(x, c, kCityStop) && !listed(x, c, kStreetStop) &&
+                                        (lowerCase || x.capitalized(c)) && !(words > 0 && stateAt(c));
+                 ++words)
+                ++c;
+            return c;
+        };
         std::size_t c = k;
+        bool cityFound = false;
         if (x.punct(c, ',') || lineBreakBefore(x, c)) {
             if (x.punct(c, ',')) ++c;
-            std::size_t words = 0;
-            while (c < n && words < 3 && x.word(c) && !listed(x, c, kCityStop) && !listed(x, c, kStreetStop) &&
-                   (lowerCase || x.capitalized(c)) && !(words > 0 && listed(x, c, kUsStates) && zipAt(x, c + 1)))
-                ++c, ++words;
+            const std::size_t from = c;
+            c = cityFrom(c);
             // Two letters and a ZIP right after the comma are the state, not a city.
-            if (words > 0 && !(words == 1 && listed(x, c - 1, kUsStates) && zipAt(x, c))) {
+            if (c > from && !(c == from + 1 && stateAt(from))) {
                 end = x.tok[c - 1].end;
                 k = c;
+                cityFound = true;
             } else {
                 c = k;
             }
         }
-        // Without a comma, city words right before a state and ZIP: "... apt 3c new york ny 10019".
+        // Without a comma, city words right before a state and ZIP or postcode: "... apt 3c new york ny 10019",
+        // "Unit 5/78 Oxford St Paddington NSW 2021".
         if (c == k && !x.punct(k, ','))
             for (std::size_t w = k; w < k + 3 && w < n && x.word(w) && !listed(x, w, kCityStop); ++w)
-                if (w > k && listed(x, w, kUsStates) && zipAt(x, w + 1) && (x.allCaps(w) || lowerCase)) {
+                if (w > k && stateAt(w) && (x.allCaps(w) || lowerCase)) {
                     k = w;
                     break;
                 }
-        // State and ZIP, ZIP alone, ZIP and city, a province and postal code, or a UK postcode.
-        std::size_t s = x.punct(k, ',') ? k + 1 : k;
-        if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ','))) {
-            end = x.tok[s].end;
-            k = s + 1;
-            if (zipAt(x, k)) end = x.tok[k].end;
-        } else if (std::size_t city = postcodeCity(x, k)) {
-            end = x.tok[city].end;
-        } else if (zipAt(x, s)) {
-            end = x.tok[s].end;
-        } else if (std::size_t q = listed(x, s, kProvinces) && x.allCaps(s) ? caPostcode(x, s + 1) : caPostcode(x, s)) {
-            end = x.tok[q - 1].end;
-        } else if (std::size_t p = ukPostcode(x, s)) {
-            end = x.tok[p - 1].end;
+        // The token after a postcode at k (after a comma or not), or 0: a state and ZIP or Australian postcode,
+        // a ZIP alone, a postcode and city, a province and postal code, a UK postcode, an Irish postal
+        // district and Eircode, or after a city a 4-digit postcode ("Hamilton 3204").
+        auto postcodeEnd = [&](std::size_t k, bool city) -> std::size_t {
+            const std::size_t s = x.punct(k, ',') ? k + 1 : k;
+            if (listed(x, s, kAuStates) && (x.allCaps(s) || lowerCase) && fourDigitPostcode(x, s + 1)) return s + 2;
+            if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ',')))
+                return zipAt(x, s + 1) ? s + 2 : s + 1;
+            if (std::size_t cityAfter = postcodeCity(x, k)) return cityAfter + 1;
+            if (zipAt(x, s)) return s + 1;
+            if (std::size_t q = listed(x, s, kProvinces) && x.allCaps(s) ? caPostcode(x, s + 1) : caPostcode(x, s)) return q;
+            if (std::size_t p = ukPostcode(x, s)) return p;
+            std::size_t d = s;
+            if (city && s == k && x.tok[s].kind == Kind::Number && x.tok[s].size() <= 2) d = x.punct(s + 1, ',') ? s + 2 : s + 1;
+            if (std::size_t e = eircode(x, d)) return e;
+            return city && s == k && fourDigitPostcode(x, s) ? s + 1 : 0;
+        };
+        std::size_t post = k < n ? postcodeEnd(k, cityFound) : 0;
+        // A second locality before the postcode: "Rathmines, Dublin 6, D06 F933", "Rondebosch, Cape Town 7700".
+        if (!post && cityFound && x.punct(k, ',')) {
+            const std::size_t c2 = cityFrom(k + 1);
+            if (c2 > k + 1 && c2 < n) post = postcodeEnd(c2, true);
         }
+        if (post) end = x.tok[post - 1].end;
         // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...".
         std::size_t begin = h.begin;
         if (i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind != Kind::Punct && x.tok[i - 2].size() <= 4 &&
             !x.word(i - 2) && listed(x, i - 3, kUnits))
             begin = x.tok[i - 3].begin;
+        // A unit and the house number with a slash: "12/48 Beach Road", "Unit 5/14 Beach St".
+        if (i >= 2 && x.punct(i - 1, '/') && x.tok[i - 1].begin + 1 == h.begin && x.tok[i - 2].kind != Kind::Punct &&
+            x.tok[i - 2].end == x.tok[i - 1].begin && x.tok[i - 2].size() <= 4 && !x.word(i - 2) && isDigit(x.t[x.tok[i - 2].begin])) {
+            begin = x.tok[i - 2].begin;
+            if (i >= 3 && listed(x, i - 3, kUnits)) begin = x.tok[i - 3].begin;
+        }
         emit(out, PiiType::Address, begin, end, kAddress, 0.9f);
     }
     // A unit in a named building, no street number: "Unit 5, Parkway Business Centre, Leicester LE4 1BZ",

@@ -969,6 +969,24 @@ TEST_CASE("AGE of a relative or after 'turned'; PASSWORD named earlier; a day an
     }
 }
 
+TEST_CASE("ADDRESS: Australian states and 4-digit postcodes, unit/number, Eircodes and districts, two localities", "[pii][address]") {
+    SECTION("a unit and number with a slash, an Australian state and postcode, with or without a comma") {
+        CHECK(found("moving to Unit 9/41 Wattle Ave Mosman NSW 2088 soon") == List{"ADDRESS:Unit 9/41 Wattle Ave Mosman NSW 2088"});
+        CHECK(found("it's 3/17 banksia st, glenelg sa 5045 now") == List{"ADDRESS:3/17 banksia st, glenelg sa 5045"});
+        CHECK(found("post it to 40 Kingsway, Hobart TAS 7000") == List{"ADDRESS:40 Kingsway, Hobart TAS 7000"});
+    }
+    SECTION("a 4-digit postcode after the city; Irish districts and Eircodes; a second locality") {
+        CHECK(found("new one is 8 Kauri Road, Whangarei 0110, thanks") == List{"ADDRESS:8 Kauri Road, Whangarei 0110"});
+        CHECK(found("I live at 5 Quay Street Lower, Cork, T12 X8K4") == List{"ADDRESS:5 Quay Street Lower, Cork, T12 X8K4"});
+        CHECK(found("send to 21 Oak Park, Ranelagh, Dublin 6, D06 K2W1 pls") == List{"ADDRESS:21 Oak Park, Ranelagh, Dublin 6, D06 K2W1"});
+        CHECK(found("it's 90 Elm Grove Dr, Sea Point, Cape Town 8005") == List{"ADDRESS:90 Elm Grove Dr, Sea Point, Cape Town 8005"});
+    }
+    SECTION("not postcodes: a year or an amount after a city, a ratio before a street word") {
+        CHECK(found("12 Kauri Road, Whangarei in 2024 was great") == List{"ADDRESS:12 Kauri Road, Whangarei", "DATE_TIME:2024"});
+        CHECK(found("I live at 5 Quay Street, Cork 1234567") == List{"ADDRESS:5 Quay Street, Cork"});
+    }
+}
+
 TEST_CASE("DATE_TIME: ordinal days, months alone, adjacent parts as one date", "[pii][date]") {
     CHECK(found("rent leaves on the 1st") == List{"DATE_TIME:1st"});
     CHECK(found("from the 3rd to the 17th, I was away") == List{"DATE_TIME:3rd", "DATE_TIME:17th"});
