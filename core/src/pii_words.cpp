@@ -81,13 +81,14 @@ struct Text {
     bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
     // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
     // "Łukasz", "Zoë" — the letters names of European languages start with).
+    // (asked of most tokens: the ASCII test inlined, the rest a call only for a lead byte C4-C5 or C3)
     bool capitalized(std::size_t i) const {
         if (!word(i)) return false;
         const char c = t[tok[i].begin];
-        return isUpper(c) || (tok[i].size() >= 2 && latinCapital(static_cast<unsigned char>(c),
-                                                                  static_cast<unsigned char>(t[tok[i].begin + 1])));
+        return isUpper(c) || (static_cast<unsigned char>(c) >= 0xC3 && static_cast<unsigned char>(c) <= 0xC5 && tok[i].size() >= 2 &&
+                              latinCapital(static_cast<unsigned char>(c), static_cast<unsigned char>(t[tok[i].begin + 1])));
     }
-    static bool latinCapital(unsigned lead, unsigned next) {
+    [[gnu::noinline]] static bool latinCapital(unsigned lead, unsigned next) {
         if (lead == 0xC3) return next >= 0x80 && next <= 0x9E && next != 0x97;   // À..Þ but ×
         if (lead != 0xC4 && lead != 0xC5) return false;
         const unsigned cp = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);             // U+0100..U+017F
@@ -235,6 +236,11 @@ constexpr std::string_view kNotNames[] = {
     // your PIN", "Hello, BIC: …", "For tax reporting", "the landlord says")
     "never", "routing", "iban", "bic", "dob", "swift", "sort", "tax", "ssn", "cvv", "nhs", "atm", "bsb", "says",
     "said", "told", "reference", "ref", "acc", "acct",
+    // contractions typed without the apostrophe ("name doesnt match")
+    "doesnt", "dont", "didnt", "isnt", "wasnt", "cant", "wont", "havent", "hasnt",
+    // places a shop or a branch is named with ("Bunnings Warehouse", "the Rundle Mall branch")
+    "warehouse", "supermarket", "mall", "branch", "cafe", "café", "restaurant", "bakery", "garage", "motors", "cinema",
+    "airport", "station", "centre", "center", "outlet", "superstore",
 };
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
 constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
@@ -1351,7 +1357,8 @@ constexpr NameCue kNameCues[] = {
     {"name on card", true, false}, {"name on the card", true, false}, {"name on account", true, false},
     {"name on the account", true, false}, {"account name", true, false}, {"account holder", true, false},
     {"recipient", false, false},   {"flatmate", false, false},   {"roommate", false, false},  {"housemate", false, false},
-    {"mein name ist", true, false}, {"je suis", false, false},
+    {"mein name ist", true, false}, {"je suis", false, false},   {"name's", true, false},     {"me chamo", true, false},
+    {"jag heter", true, false},    {"ik heet", true, false},     {"ik ben", false, false},    {"nazywam się", true, false},
 };
 
 // A shop's place: "at Harvey Norman", "charged AU$439.94 by Harvey Norman" (a charge's verb up to six
@@ -1543,8 +1550,13 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
     // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah", "Bot: who is the payee? User: ..."
     for (std::size_t i = 0; i + 2 < n; ++i) {
         if (botAsked(x, i) != Asked::Name) continue;
-        const std::size_t e = nameFrom(x, i + 2, true, true);
-        if (e > i + 2) emit(out, PiiType::Name, x.tok[i + 2].begin, x.tok[e - 1].end, kName, 0.9f);
+        // (after a few words of assent or introduction: "sure, it's aroha ngata", "yes this is Tom Hale")
+        std::size_t k = i + 2;
+        while (k < n && k < i + 6 && (x.punct(k, ',') || x.inList(k, {"sure"sv, "yes"sv, "yeah"sv, "yep"sv, "ok"sv, "okay"sv, "it's"sv,
+                                                                          "its"sv, "this"sv, "is"sv, "i'm"sv, "im"sv, "my"sv, "name"sv, "name's"sv})))
+            ++k;
+        const std::size_t e = k < n ? nameFrom(x, k, true, true) : k;
+        if (e > k) emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
     }
 }
 

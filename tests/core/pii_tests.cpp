@@ -941,6 +941,15 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
         CHECK(found("i was charged $25.00 by Harvey Norman twice") == kNone);
         CHECK(found("pay Hannah USD 20") == List{"NAME:Hannah"});   // not "Hannah USD"
         CHECK(found("is this what you need for interest reporting?") == kNone);
+        CHECK(found("the payment to Bunnings Warehouse was declined") == kNone);
+        CHECK(found("the Queen Street Mall branch kept my card") == kNone);
+        CHECK(found("it says name doesnt match") == kNone);
+    }
+    SECTION("more introductions: 'the name's', Portuguese, Dutch, Swedish; a reply after a few words of assent") {
+        CHECK(found("the name's Ravi Menon, card is blocked") == List{"NAME:Ravi Menon"});
+        CHECK(found("olá, me chamo inês costa") == List{"NAME:inês costa"});
+        CHECK(found("hej, jag heter Sven Ek") == List{"NAME:Sven Ek"});
+        CHECK(found("Agent: And your full name?\nCustomer: yes sure, it's tui hemara") == List{"NAME:tui hemara"});
     }
 }
 
