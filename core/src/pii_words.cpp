@@ -241,6 +241,11 @@ constexpr std::string_view kNotNames[] = {
     // places a shop or a branch is named with ("Bunnings Warehouse", "the Rundle Mall branch")
     "warehouse", "supermarket", "mall", "branch", "cafe", "café", "restaurant", "bakery", "garage", "motors", "cinema",
     "airport", "station", "centre", "center", "outlet", "superstore",
+    // a company's or a mailbox's words ("Payee: Electricity Company Ltd", "From: Customer Service <…>")
+    "company", "co", "pty", "limited", "electricity", "council", "agency", "service", "security", "alerts", "billing",
+    "noreply", "info", "admin",
+    // what a customer says is "here" ("quick question here", "same issue here")
+    "question", "problem", "issue", "query", "quick",
 };
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
 constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
@@ -1093,7 +1098,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         for (std::size_t b = i; b-- > 0 && i - b <= 16 && !named;)
             named = x.inList(b, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv});
         static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
-        if (named) valueOfKey(x, kNamedBefore, i + 1, true, out);
+        // (with a letter: "it was 2023" is a year, "entered 123456" a code)
+        if (named && std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
+                                 x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter))
+            valueOfKey(x, kNamedBefore, i + 1, true, out);
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
     for (std::size_t i = 0; i < n; ++i) {
@@ -1510,7 +1518,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool two = i > taken && clauseStart(i - 1) &&
                              (x.capitalized(i) ? x.capitalized(i - 1) && nameWord(x, i - 1, false)
                                                : !x.capitalized(i - 1) && nameWord(x, i - 1, true) &&
-                                                     (nameLike(x, i) || nameLike(x, i - 1) || i + 2 >= n || x.tok[i + 2].kind == Kind::Punct));
+                                                     (nameLike(x, i) || nameLike(x, i - 1)));
             if (!two && !nameWord(x, i, false)) continue;
             if (two || clauseStart(i)) {
                 emit(out, PiiType::Name, x.tok[two ? i - 1 : i].begin, x.tok[i].end, kName, 0.85f);
