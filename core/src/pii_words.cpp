@@ -291,7 +291,8 @@ constexpr std::string_view kStreetSuffixes[] = {
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
     "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
 };
-constexpr std::string_view kUnits[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg"};
+constexpr std::string_view kUnits[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
+                                       "level", "lvl"};
 constexpr std::string_view kUsStates[] = {
     "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me",
     "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa",
@@ -1088,12 +1089,11 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i + 1].end, kContext, 0.9f);
         }
     }
-    // A password named earlier in the message, its value after "it was"/"typed"/"entered": "forgot the password,
-    // I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed Blu3Moon#77" (the
-    // value must look like one: a digit, a symbol or inner capitals).
+    // A password named earlier in the message, its value after "was"/"it's"/"typed"/"entered"/"tried": "forgot
+    // the password, I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed
+    // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
     for (std::size_t i = 1; i + 1 < n; ++i) {
-        const bool itWas = x.is(i, "was") && x.inList(i - 1, {"it"sv, "one"sv});
-        if (!itWas && !x.inList(i, {"typed"sv, "entered"sv})) continue;
+        if (!x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv})) continue;
         bool named = false;
         for (std::size_t b = i; b-- > 0 && i - b <= 16 && !named;)
             named = x.inList(b, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv});
@@ -1293,13 +1293,19 @@ bool lastOfClause(const Text& x, std::size_t k) {
 
 std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = false) {
     const bool capitals = x.capitalized(i);
-    // A lower-case initial after a strong cue or in a reply: "j. O'Neill".
-    const bool initial = (strong || reply) && x.word(i) && x.tok[i].size() == 1 && x.punct(i + 1, '.') && x.word(i + 2);
+    // A surname with its particles first, as a form has it, and the given name after a comma: "van der
+    // Merwe, Pieter" (after a strong cue or in a reply).
+    if ((strong || reply) && particle(x, i)) {
+        std::size_t p = i + 1;
+        if (particle(x, p)) ++p;
+        if (!x.capitalized(p) || !nameWord(x, p, false)) return i;
+        return x.punct(p + 1, ',') && x.capitalized(p + 2) && nameWord(x, p + 2, false) && lastOfClause(x, p + 2) ? p + 3 : p + 1;
+    }
     // After a weak cue a lower-case name starts with a known word, or an unknown one before a known
     // surname: "my wife olu khan", "send it to ngaire lefèvre".
     const bool beforeSurname = !capitals && x.tok[i].size() > 2 && x.word(i + 1) && !x.capitalized(i + 1) && nameLike(x, i + 1) &&
                                nameWord(x, i + 1, false);
-    if (!initial && !nameWord(x, i, strong || beforeSurname)) return i;
+    if (!nameWord(x, i, strong || beforeSurname)) return i;
     if (!strong && !capitals && !nameLike(x, i) && !beforeSurname) return i;
     std::size_t k = i + 1;
     if (x.tok[i].size() == 1 && x.punct(k, '.')) ++k;  // initial's '.'

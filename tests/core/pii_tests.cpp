@@ -951,6 +951,8 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
         CHECK(found("olá, me chamo inês costa") == List{"NAME:inês costa"});
         CHECK(found("hej, jag heter Sven Ek") == List{"NAME:Sven Ek"});
         CHECK(found("Agent: And your full name?\nCustomer: yes sure, it's tui hemara") == List{"NAME:tui hemara"});
+        CHECK(found("Beneficiary: van der Merwe, Pieter") == List{"NAME:van der Merwe, Pieter"});
+        CHECK(found("Bot: Your name?\nUser: de Klerk") == List{"NAME:de Klerk"});
     }
 }
 
@@ -969,6 +971,9 @@ TEST_CASE("AGE of a relative or after 'turned'; PASSWORD named earlier; a day an
         CHECK(found("they asked for my password and I typed Kiwi2020 in") == List{"PASSWORD:Kiwi2020"});
         CHECK(found("forgot my password, I think it was about my dog") == kNone);   // no digit, symbol or inner capital
         CHECK(found("I typed Hello99 into the search box") == kNone);              // no password named
+        CHECK(found("the password I tried was Rimu!2020") == List{"PASSWORD:Rimu!2020"});
+        CHECK(found("password? I think it's Kereru77") == List{"PASSWORD:Kereru77"});
+        CHECK(found("I changed my password, it was 2023 when I last did it") == kNone);   // a year
     }
     SECTION("day and month after 'on'; capitalised May and March after a preposition of time") {
         CHECK(found("the refund landed on 3/11 but vanished") == List{"DATE_TIME:3/11"});
@@ -984,6 +989,7 @@ TEST_CASE("ADDRESS: Australian states and 4-digit postcodes, unit/number, Eircod
         CHECK(found("moving to Unit 9/41 Wattle Ave Mosman NSW 2088 soon") == List{"ADDRESS:Unit 9/41 Wattle Ave Mosman NSW 2088"});
         CHECK(found("it's 3/17 banksia st, glenelg sa 5045 now") == List{"ADDRESS:3/17 banksia st, glenelg sa 5045"});
         CHECK(found("post it to 40 Kingsway, Hobart TAS 7000") == List{"ADDRESS:40 Kingsway, Hobart TAS 7000"});
+        CHECK(found("office is Level 2, 100 George St, Sydney NSW 2000") == List{"ADDRESS:Level 2, 100 George St, Sydney NSW 2000"});
     }
     SECTION("a 4-digit postcode after the city; Irish districts and Eircodes; a second locality") {
         CHECK(found("new one is 8 Kauri Road, Whangarei 0110, thanks") == List{"ADDRESS:8 Kauri Road, Whangarei 0110"});
