@@ -17,10 +17,24 @@ using namespace std::string_view_literals;
 bool isNumberJoiner(char c) { return c == '.' || c == ',' || c == ':' || c == '/'; }
 
 bool startsWith(std::string_view t, std::size_t pos, std::string_view s) {
-    return pos <= t.size() && t.substr(pos).substr(0, s.size()) == s;
+    if (pos > t.size() || t.size() - pos < s.size()) return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (t[pos + i] != s[i]) return false;
+    return true;
 }
 bool endsWith(std::string_view t, std::size_t pos, std::string_view s) {
-    return pos <= t.size() && pos >= s.size() && t.substr(pos - s.size(), s.size()) == s;
+    return pos <= t.size() && pos >= s.size() && startsWith(t, pos - s.size(), s);
+}
+
+// The letters t[p, e) are the lower-case word w (any case) / one of the words of a list.
+FINCHAT_PII_INLINE bool lettersAre(std::string_view t, std::size_t p, std::size_t e, std::string_view w) {
+    return e - p == w.size() && startsWithNoCase(t, p, w);
+}
+template <std::size_t N>
+bool lettersIn(std::string_view t, std::size_t p, std::size_t e, const std::string_view (&list)[N]) {
+    for (std::string_view w : list)
+        if (lettersAre(t, p, e, w)) return true;
+    return false;
 }
 
 constexpr std::string_view kEuro = "\xE2\x82\xAC", kPound = "\xC2\xA3", kYen = "\xC2\xA5";
@@ -189,7 +203,7 @@ static_assert(std::all_of(std::begin(kKeywords), std::end(kKeywords),
 // For each cue, the end of its nearest keyword before `pos` (0 = none; a keyword never ends at 0).
 struct Cues {
     std::array<std::size_t, kCueCount> end{};
-    bool has(Cue c) const { return end[c] != 0; }
+    FINCHAT_PII_INLINE bool has(Cue c) const { return end[c] != 0; }
     bool any() const {
         return std::any_of(end.begin(), end.end(), [](std::size_t e) { return e != 0; });
     }
@@ -216,9 +230,7 @@ using CueHits = std::vector<CueHit>;
 // letter, so "routine" is not "routing"), if it starts with the same letter.
 constexpr Keyword kFuzzyKeywords[] = {
     {"account", kCueAccount, false},  {"routing", kCueRouting, false},  {"checking", kCueAccount, false},
-    {"chequing", kCueAccount, false},
-    {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
-    {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
+    {"chequing", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
 };
 bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
     auto c = [&](std::size_t i) { return toLower(t[p + i]); };
@@ -890,9 +902,6 @@ void advanceTurns(std::string_view t, const CueHits& hits, Turns& s, std::size_t
         }
     }
 }
-FINCHAT_PII_INLINE bool lettersAre(std::string_view t, std::size_t p, std::size_t e, std::string_view w) {
-    return e - p == w.size() && startsWithNoCase(t, p, w);
-}
 bool answerList(std::string_view t, std::size_t from, std::size_t to) {
     if (to - from > 80) return false;
     for (std::size_t p = from; p < to; ++p) {
@@ -931,18 +940,40 @@ std::uint32_t cuesOf(PiiType type) {
 // Every new writer names accounts in ways no keyword list foresees ("keeps coming out of 67370204", "sent
 // £40 to 85384069 instead"). A lone run of 6-17 digits that no keyword explains (none within reach at
 // all) and no other scanner types, in a message that speaks of accounts, cards or payments, is taken as
-// an account number (a 9-digit ABA number as a routing number when the message says "routing"), unless
-// it reads as something else: an amount (a unit or currency word after it, a round number ending 000,
-// an amount verb right before it), a date (YYYYMMDD), a national phone number (0 and 10-11 digits), or
-// another kind of id named just before it ("order", "ref", "case", "ticket", "#"...). Lowest rank:
-// whatever else is found there wins.
-bool moneyTalk(std::string_view t, const CueHits& hits) {
+// an account number (a 9-digit ABA number as a routing number when the message says "routing" or the
+// number comes first of a pair), unless it reads as something else: an amount (a unit, currency or
+// plural noun after it, a round number ending 000, an amount verb right before it), a date (YYYYMMDD), a
+// national phone number (0 and 10-11 digits), or another kind of id named in the three words before it
+// ("order", "ref", "case", "ticket", "version", "#"...). Lowest rank: whatever else is found there wins.
+constexpr std::string_view kMoneyWords[] = {"transfer", "payment", "paid", "deposit", "wire", "sent", "payee", "beneficiary",
+                                            "direct debit", "standing order", "bank", "money", "funds", "salary"};
+constexpr std::string_view kUnitWords[] = {
+    "times", "people", "customers", "users", "items", "points", "miles", "km", "steps", "days", "months", "years", "hours",
+    "minutes", "transactions", "payments", "members", "dollars", "euros", "pounds", "bucks", "quid", "rupees", "yen", "usd",
+    "eur", "gbp", "aud", "cad", "nzd", "inr", "jpy", "sgd", "zar", "naira", "pesos", "rs", "k", "m", "units", "shares"};
+constexpr std::string_view kVerbsInS[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
+                                          "thanks", "plus", "always", "perhaps", "sometimes", "hers", "yours", "bounces",
+                                          "fails", "works", "appears", "exists"};
+constexpr std::string_view kOtherIds[] = {
+    "ref", "reference", "order", "case", "ticket", "invoice", "transaction", "txn", "tracking", "confirmation", "conf", "auth",
+    "authorisation", "authorization", "approval", "request", "complaint", "claim", "policy", "member", "membership",
+    "customer", "client", "booking", "reservation", "receipt", "voucher", "serial", "model", "item", "product", "parcel",
+    "shipment", "cheque", "check", "employee", "staff", "loyalty", "code", "otp", "id", "pin", "password", "passport",
+    "licence", "license", "nhs", "sin", "ssn", "ni", "tax", "itin", "phone", "tel", "mobile", "cell", "call", "text", "fax",
+    "whatsapp", "ending", "last", "dispute", "chargeback", "mandate", "contract", "application", "registration", "vat",
+    "company", "student", "limit", "salary", "balance", "income", "worth", "about", "around", "approx", "total", "amount",
+    "sum", "card", "visa", "mastercard", "amex", "trace", "batch", "meter", "bill", "version", "build", "release", "error",
+    "page", "room", "flight", "store", "branch", "terminal", "device", "app"};
+constexpr std::string_view kAmountVerbs[] = {"paid", "pay", "spent", "spend", "cost", "costs", "owe", "owed", "borrowed",
+                                             "lent", "earn", "earned", "withdrew", "transfer", "transferred", "send", "sent",
+                                             "wire", "wired", "deposited", "of", "x"};
+
+[[gnu::noinline]] bool moneyTalk(std::string_view t, const CueHits& hits) {
     for (const CueHit& h : hits)
         if (h.cue == kCueAccount || h.cue == kCueRouting || h.cue == kCueSortCode || h.cue == kCueSwift) return true;
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (!isLetter(t[p]) || isLetter(before(t, p))) continue;
-        for (std::string_view w : {"transfer"sv, "payment"sv, "paid"sv, "deposit"sv, "wire"sv, "sent"sv, "payee"sv, "beneficiary"sv,
-                                   "direct debit"sv, "standing order"sv, "bank"sv, "money"sv, "funds"sv, "salary"sv})
+        for (std::string_view w : kMoneyWords)
             if (startsWithNoCase(t, p, w)) return true;
     }
     return false;
@@ -954,58 +985,28 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
     while (b > 0 && isLetter(t[b - 1])) --b;
     return b;
 }
-bool unexplainedAccount(std::string_view t, const Run& r) {
+[[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r) {
     const std::size_t n = r.size();
     if (n < 6 || n > 17 || !r.clean() || before(t, r.begin) == '#' || currencyAfter(t, r.end) || at(t, r.end) == '%') return false;
     if (endsWith(t, r.end, "000"sv) || (t[r.begin] == '0' && n >= 10 && n <= 11)) return false;
     if (n == 8 && (startsWith(t, r.begin, "19"sv) || startsWith(t, r.begin, "20"sv)) && at(t, r.begin + 4) <= '1' &&
         at(t, r.begin + 6) <= '3')
         return false;  // YYYYMMDD
-    // The word after: a unit or a currency ("120000 miles", "250000 naira").
+    // The word after: a unit or a currency ("120000 miles", "250000 naira"), or any plural noun ("1234567
+    // reasons"; verbs in -s, "keeps", "shows", and a few words are not).
     std::size_t a = r.end;
     while (at(t, a) == ' ') ++a;
     std::size_t ae = a;
     while (isLetter(at(t, ae))) ++ae;
-    for (std::string_view w : {"times"sv, "people"sv, "customers"sv, "users"sv, "items"sv, "points"sv, "miles"sv, "km"sv, "steps"sv,
-                               "days"sv, "months"sv, "years"sv, "hours"sv, "minutes"sv, "transactions"sv, "payments"sv, "members"sv,
-                               "dollars"sv, "euros"sv, "pounds"sv, "bucks"sv, "quid"sv, "rupees"sv, "yen"sv, "usd"sv, "eur"sv,
-                               "gbp"sv, "aud"sv, "cad"sv, "nzd"sv, "inr"sv, "jpy"sv, "sgd"sv, "zar"sv, "naira"sv, "pesos"sv,
-                               "rs"sv, "k"sv, "m"sv, "units"sv, "shares"sv})
-        if (lettersAre(t, a, ae, w)) return false;
-    // ...or any plural noun ("1234567 reasons"); verbs in -s ("keeps", "shows") and a few words are not.
-    if (ae - a >= 4 && toLower(t[ae - 1]) == 's' && toLower(t[ae - 2]) != 's') {
-        bool verb = false;
-        for (std::string_view w : {"keeps"sv, "says"sv, "shows"sv, "does"sv, "gets"sv, "goes"sv, "needs"sv, "looks"sv, "seems"sv,
-                                   "belongs"sv, "thanks"sv, "plus"sv, "always"sv, "perhaps"sv, "sometimes"sv, "hers"sv, "yours"sv,
-                                   "bounces"sv, "fails"sv, "works"sv, "appears"sv, "exists"sv})
-            verb = verb || lettersAre(t, a, ae, w);
-        if (!verb) return false;
-    }
+    if (lettersIn(t, a, ae, kUnitWords) ||
+        (ae - a >= 4 && toLower(t[ae - 1]) == 's' && toLower(t[ae - 2]) != 's' && !lettersIn(t, a, ae, kVerbsInS)))
+        return false;
     // The three words before: none names another kind of number; the one right before is no amount verb.
     std::size_t e = r.begin;
     for (int k = 0; k < 3; ++k) {
         const std::size_t b = wordStartBefore(t, e);
         if (b == e) break;
-        for (std::string_view w : {"ref"sv, "reference"sv, "order"sv, "case"sv, "ticket"sv, "invoice"sv, "transaction"sv, "txn"sv,
-                                   "tracking"sv, "confirmation"sv, "conf"sv, "auth"sv, "authorisation"sv, "authorization"sv,
-                                   "approval"sv, "request"sv, "complaint"sv, "claim"sv, "policy"sv, "member"sv, "membership"sv,
-                                   "customer"sv, "client"sv, "booking"sv, "reservation"sv, "receipt"sv, "voucher"sv, "serial"sv,
-                                   "model"sv, "item"sv, "product"sv, "parcel"sv, "shipment"sv, "cheque"sv, "check"sv,
-                                   "employee"sv, "staff"sv, "loyalty"sv, "code"sv, "otp"sv, "id"sv, "pin"sv, "password"sv,
-                                   "passport"sv, "licence"sv, "license"sv, "nhs"sv, "sin"sv, "ssn"sv, "ni"sv, "tax"sv, "itin"sv,
-                                   "phone"sv, "tel"sv, "mobile"sv, "cell"sv, "call"sv, "text"sv, "fax"sv, "whatsapp"sv, "ending"sv,
-                                   "last"sv, "dispute"sv, "chargeback"sv, "mandate"sv, "contract"sv, "application"sv,
-                                   "registration"sv, "vat"sv, "company"sv, "student"sv, "limit"sv, "salary"sv, "balance"sv,
-                                   "income"sv, "worth"sv, "about"sv, "around"sv, "approx"sv, "total"sv, "amount"sv, "sum"sv,
-                                   "card"sv, "visa"sv, "mastercard"sv, "amex"sv, "trace"sv, "batch"sv, "meter"sv, "bill"sv,
-                                   "version"sv, "build"sv, "release"sv, "error"sv, "page"sv, "room"sv, "flight"sv, "store"sv,
-                                   "branch"sv, "terminal"sv, "device"sv, "app"sv})
-            if (lettersAre(t, b, e, w)) return false;
-        if (k == 0)
-            for (std::string_view w : {"paid"sv, "pay"sv, "spent"sv, "spend"sv, "cost"sv, "costs"sv, "owe"sv, "owed"sv, "borrowed"sv,
-                                       "lent"sv, "earn"sv, "earned"sv, "withdrew"sv, "transfer"sv, "transferred"sv, "send"sv,
-                                       "sent"sv, "wire"sv, "wired"sv, "deposited"sv, "of"sv, "x"sv})
-                if (lettersAre(t, b, e, w)) return false;
+        if (lettersIn(t, b, e, kOtherIds) || (k == 0 && lettersIn(t, b, e, kAmountVerbs))) return false;
         e = b;
     }
     return true;
@@ -1077,7 +1078,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
     });
 }
 
-void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
+[[gnu::noinline]] void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
     // The previous number that took a keyword: its end and keywords (see alternativeGap).
@@ -1170,7 +1171,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
                 for (std::size_t c = 0; c < kCueCount; ++c)
                     if (!(turns.given >> c & 1u)) cues.end[c] = std::max(cues.end[c], turns.asked.end[c]);
             const std::size_t before = out.size();
-            bool firstAlone = false;  // the chain's first group taken alone: the rest is looked at again
+            std::size_t alone = j;  // the chain's first group(s) taken alone: the rest is looked at again
             // A keyword right after the number names it before any keyword before it, which names the one
             // before: "12345678 is my savings account and 021000021 is the routing number".
             PiiType named{};
@@ -1178,8 +1179,12 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
             if ((j == i ? r.size() >= 3 : dashes || j == i + 2) && namedAfter(t, runs, hits, i, j, named))
                 out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
             else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
+                // its first group, or a spaced sort code first ("40 47 84 12345678")
                 if (tryContextNumber(t, runs, i, i, cues, out)) {
-                    firstAlone = true;
+                    alone = i;
+                } else if (j >= i + 3 && runs[i].size() == 2 && runs[i + 1].size() == 2 && runs[i + 2].size() == 2 &&
+                           runs[i + 3].size() >= 6 && tryContextNumber(t, runs, i, i + 2, cues, out)) {
+                    alone = i + 2;
                 } else if (runs[i].size() >= 13) {
                     // A card number and then its PIN or CVV: "card number and PIN. User: 4877107125290895 2280"
                     Cues rest = findCues(hits, floor, runs[i].begin, kReplyReach);
@@ -1210,7 +1215,7 @@ void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const 
                 out.push_back({routing ? PiiType::BankRouting : PiiType::BankAccountNumber, r.begin, r.end, kGuess, 0.6f});
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
-            if (firstAlone) j = i;
+            j = alone;
         }
         // A count or a short number ("after 3 attempts", "2 days ago") does not take the keyword's reach.
         if (j > i || r.size() > 2) floor = runs[j].end;

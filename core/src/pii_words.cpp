@@ -1364,8 +1364,7 @@ constexpr NameCue kNameCues[] = {
     {"agent", false, false},       {"advisor", false, false},    {"adviser", false, false},   {"manager", false, false},
     {"banker", false, false},      {"representative", false, false}, {"officer", false, false},
     {"ex", false, false},          {"attn", false, false},       {"fao", false, false},      {"attention", false, false},
-    {"soy", false, false},         {"me llamo", true, false},    {"mi nombre es", true, false},  // "hola, soy Aroha"
-    {"je m'appelle", true, false}, {"ich bin", false, false},    {"ich heiße", true, false},   {"mi chiamo", true, false},
+    {"soy", false, false},         {"me llamo", true, false},    {"je m'appelle", true, false},  // "hola, soy Aroha"
     {"here", false, true},         {"speaking", false, true},
     // labels on a card or a transfer form: "name on card françois maccarthy", "Name on account: Zoë Te Whata"
     {"name on card", true, false}, {"name on the card", true, false}, {"name on account", true, false},
@@ -1507,7 +1506,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "ich"sv}) &&
+            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "ik"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1543,7 +1542,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
     // A display name before an e-mail address in angle brackets: "From: Björn nguyen <bjorn.l@example.com>".
     // An address-book line: a capitalised name opening a clause, a comma, then an address ("Liam Z.
     // Fitzgerald, 35 Ponsonby Road, Leeds …"; scanAddresses has run).
-    for (std::size_t i = 1; i < n; ++i) {
+    for (std::size_t i = x.t.find('<') == std::string_view::npos ? n : 1; i < n; ++i) {
         if (x.punct(i, '<') && x.word(i - 1) && i - 1 >= taken) {
             const std::size_t close = x.t.find('>', x.tok[i].end);
             if (close == std::string_view::npos || close - x.tok[i].end > 80 || x.t.find('@', x.tok[i].end) > close) continue;

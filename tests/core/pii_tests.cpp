@@ -1087,3 +1087,120 @@ TEST_CASE("CREDIT_DEBIT_NUMBER: groups set apart by a wider gap, as copied from 
     CHECK(found("row 4111  1111  1111  1111  2024 totals") == kNone);
     CHECK(found("4111      1111      1111      1111") == kNone);
 }
+
+TEST_CASE("Answers to the question asked, values named after them, card fields beside the card", "[pii][context]") {
+    SECTION("a customer's answer as a list takes the fields the question named, in turn") {
+        CHECK(found("Agent: Routing and account please. Customer: 021000021 then 12345678") ==
+              List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("Bot: Sort code and account number? User: 12345678 then 20-45-77") ==
+              List{"BANK_ACCOUNT_NUMBER:12345678", "BANK_ROUTING:20-45-77"});
+        CHECK(found("Agent: the sort code and the account number, please. Customer: 40 47 84 12345678") ==
+              List{"BANK_ROUTING:40 47 84", "BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("Bot: BSB and account? User: 062000 1234567890") ==
+              List{"BANK_ROUTING:062000", "BANK_ACCOUNT_NUMBER:1234567890"});
+        CHECK(found("Agent: Name, date of birth and account number? Customer: T. Mensah 3/9/1980 55501234") ==
+              List{"NAME:T. Mensah", "DATE_TIME:3/9/1980", "BANK_ACCOUNT_NUMBER:55501234"});
+        // a value the customer states ("it was X") refers to what the agent named
+        CHECK(found("Agent: Please never tell anyone your PIN. Customer: oh no, I gave it out, it was 7391") == List{"PIN:7391"});
+        // not an answer: the customer talks of something else
+        CHECK(found("Agent: Routing and account please. Customer: hold on, let me find the letter, it came with ticket 12345678") ==
+              kNone);
+        CHECK(found("Agent: Never share your PIN. Customer: ok thanks, the branch said my case is 4521 days old") == kNone);
+    }
+    SECTION("a keyword right after the number names it: 'X is my savings account', '12-11-10 is the sort code'") {
+        CHECK(found("12345678 is my savings account and 021000021 is the routing number") ==
+              List{"BANK_ACCOUNT_NUMBER:12345678", "BANK_ROUTING:021000021"});
+        CHECK(found("for the refund 10-11-12 is the sort code") == List{"BANK_ROUTING:10-11-12"});
+        CHECK(found("5521 was my pin before the reset") == List{"PIN:5521"});
+        CHECK(found("and 4418 is the cvv") == List{"CREDIT_DEBIT_CVV:4418"});
+        CHECK(found("4418 is the amount of the cvv fee") == kNone);
+    }
+    SECTION("the chain's first group taken alone, the rest looked at again") {
+        CHECK(found("Agent: account is 8 digits, sort code 6. Customer: 55501234 20 45 77") ==
+              List{"BANK_ACCOUNT_NUMBER:55501234", "BANK_ROUTING:20 45 77"});
+    }
+    SECTION("'the code' and 'date' next to a card number are its CVV and expiry; MM/YY and CVV right after it") {
+        CHECK(found("number 4111 1111 1111 1111 the code 381 and date 04/29") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_CVV:381", "CREDIT_DEBIT_EXPIRY:04/29"});
+        CHECK(found("pay with 4242424242424242 11/28 907 please") ==
+              List{"CREDIT_DEBIT_NUMBER:4242424242424242", "CREDIT_DEBIT_EXPIRY:11/28", "CREDIT_DEBIT_CVV:907"});
+        CHECK(found("the promo code 381 and date 04/29") == kNone);                        // no card number
+        CHECK(found("card 4242424242424242 was charged on 11/28 for 907 dollars") ==
+              List{"CREDIT_DEBIT_NUMBER:4242424242424242", "DATE_TIME:11/28"});   // a day and month after "on", no expiry
+    }
+    SECTION("expiry forms: MM YY and MM.YY after the keyword, a typo'd CVV keyword") {
+        CHECK(found("exp 09 30 cvv 123") == List{"CREDIT_DEBIT_EXPIRY:09 30", "CREDIT_DEBIT_CVV:123"});
+        CHECK(found("expiry 11 27, thanks") == List{"CREDIT_DEBIT_EXPIRY:11 27"});
+        CHECK(found("exp 07.28, csc 310") == List{"CREDIT_DEBIT_EXPIRY:07.28", "CREDIT_DEBIT_CVV:310"});
+        CHECK(found("exp. date 10 / 2031") == List{"CREDIT_DEBIT_EXPIRY:10 / 2031"});
+        CHECK(found("ccv 448") == List{"CREDIT_DEBIT_CVV:448"});
+        CHECK(found("expires in 12 28 days") == kNone);            // no expiry right after the keyword
+        CHECK(found("exp 13 30") == kNone);                        // no month 13
+        CHECK(found("exp 09 30 11") == kNone);                     // three groups
+    }
+    SECTION("more keywords: rtg, 'coming out of', 'security digits'") {
+        CHECK(found("acct#55501234 rtg#021000021") == List{"BANK_ACCOUNT_NUMBER:55501234", "BANK_ROUTING:021000021"});
+        CHECK(found("the gym fee keeps coming out of 55501234 every month") == List{"BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("security digits 902") == List{"CREDIT_DEBIT_CVV:902"});
+        CHECK(found("3 out of 10 payments failed") == kNone);
+    }
+}
+
+TEST_CASE("Unexplained account-like numbers in a message about money", "[pii][context]") {
+    SECTION("a lone 6-17 digit number no keyword explains, in a message about accounts or payments") {
+        CHECK(found("i sent 40 quid to 55501234 by mistake, can the bank recall it") == List{"BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("the refund went to 123456789, not to my usual bank") == List{"BANK_ACCOUNT_NUMBER:123456789"});
+        CHECK(found("direct deposit set up: 021000021 / 123456789") ==
+              List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:123456789"});   // an ABA number first of a pair
+    }
+    SECTION("not an amount, a date, a phone number, a reference, an order, a version or a count") {
+        CHECK(found("transfer of 123456 dollars from my account please") == kNone);
+        CHECK(found("i moved 250000 to my savings") == kNone);                       // a round amount
+        CHECK(found("my bank says payment ref 55501234 failed") == kNone);
+        CHECK(found("the money for order 55501234 never came back to my bank") == kNone);
+        CHECK(found("invoice #55501234, paid by bank transfer") == kNone);
+        CHECK(found("on 20250314 I sent money to my mum") == kNone);                 // YYYYMMDD
+        CHECK(found("bank app version 10234567 crashes when I send money") == kNone);
+        CHECK(found("there are 1234567 reasons the bank should refund me") == kNone);
+        CHECK(found("the bank keeps ringing me from 02079460958") == kNone);
+        CHECK(found("card ending 4444, the bank blocked a payment") == kNone);        // last 4
+        CHECK(found("my parcel 55501234 is late") == kNone);                          // no money talk
+    }
+}
+
+TEST_CASE("Holdout-4 word families: turn labels, replies, display names, address lines, years", "[pii][name][date]") {
+    SECTION("a staff turn label and the fields a bank asks for are not names") {
+        CHECK(found("Agent: Never share your PIN with anyone.") == kNone);
+        CHECK(found("Bot: Routing and account please.") == kNone);
+        CHECK(found("Hello, BIC: NWBKGB2L") == List{"SWIFT_CODE:NWBKGB2L"});
+        CHECK(found("Agent: please give name, DOB and postcode") == kNone);
+    }
+    SECTION("the customer's turn answering a question about an NHS number, a licence or a user id") {
+        CHECK(found("Agent: what is your NHS number? Customer: 9434765919") == List{"UK_NATIONAL_HEALTH_SERVICE_NUMBER:9434765919"});
+        CHECK(found("Agent: what is your NHS number? Customer: 9434765918") == kNone);   // mod 11 fails
+        CHECK(found("Bot: Enter your user ID. User: kofi_b77") == List{"USERNAME:kofi_b77"});
+    }
+    SECTION("names: before <email>, opening an address line, a lower-case given name, other languages") {
+        CHECK(found("From: Ana lucia Pereira <ana.p@example.com>") == List{"NAME:Ana lucia Pereira", "EMAIL:ana.p@example.com"});
+        CHECK(found("write to support <help@example.com>") == List{"EMAIL:help@example.com"});
+        CHECK(found("Ines K. Oduya, 12 Harbour Road, Leeds LS1 4AP") ==
+              List{"NAME:Ines K. Oduya", "ADDRESS:12 Harbour Road, Leeds LS1 4AP"});
+        CHECK(found("hola, soy Lucia Romero y mi tarjeta no funciona") == List{"NAME:Lucia Romero"});
+        CHECK(found("Agent: your full name? Customer: k. Mensah") == List{"NAME:k. Mensah"});
+    }
+    SECTION("a birth date D-M-YY after a birth question; a year after a preposition of time") {
+        CHECK(found("Bot: What is your date of birth? User: 4-11-79") == List{"DATE_TIME:4-11-79"});
+        CHECK(found("the range is 4-11-79") == kNone);
+        CHECK(found("she was born in 1961") == List{"DATE_TIME:1961"});
+        CHECK(found("a customer since 2004, never late") == List{"DATE_TIME:2004"});
+        CHECK(found("my card ending in 1961 was declined") == kNone);
+        CHECK(found("i put in 2000 dollars") == kNone);
+    }
+    SECTION("an AWS secret after 'key =' or right after its access key id") {
+        CHECK(found("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
+              List{"AWS_SECRET_KEY:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"});
+        CHECK(found("AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
+              List{"AWS_ACCESS_KEY:AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_KEY:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"});
+        CHECK(found("key = the one on the ring") == kNone);
+    }
+}
