@@ -82,7 +82,7 @@ struct Text {
     // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
     // "Łukasz", "Zoë" — the letters names of European languages start with).
     // (asked of most tokens: the ASCII test inlined, the rest a call only for a lead byte C4-C5 or C3)
-    bool capitalized(std::size_t i) const {
+    FINCHAT_PII_INLINE bool capitalized(std::size_t i) const {
         if (!word(i)) return false;
         const char c = t[tok[i].begin];
         return isUpper(c) || (static_cast<unsigned char>(c) >= 0xC3 && static_cast<unsigned char>(c) <= 0xC5 && tok[i].size() >= 2 &&
@@ -1079,6 +1079,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
             const KeyPhrase& key = kValueKeys[keyIndex];
             // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
+            // ("is"/"turned" give an age only right before a number: most "is" go no further)
+            if (key.type == PiiType::Age && (key.phrase == "is"sv || key.phrase == "turned"sv) &&
+                !(i + 1 < n && x.tok[i + 1].kind == Kind::Number))
+                continue;
             if (x.phrase(i, key.phrase)) valueOfKey(x, key, i + Text::words(key.phrase), false, out);
         }
     }
@@ -1093,7 +1097,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // the password, I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed
     // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
     for (std::size_t i = 1; i + 1 < n; ++i) {
-        if (!x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv})) continue;
+        // (the next token must hold a letter: most tokens stop at that)
+        if (x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number ||
+            !x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv}))
+            continue;
         bool named = false;
         for (std::size_t b = i; b-- > 0 && i - b <= 16 && !named;)
             named = x.inList(b, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv});
@@ -1367,8 +1374,7 @@ constexpr NameCue kNameCues[] = {
     {"soy", false, false},         {"me llamo", true, false},    {"je m'appelle", true, false},  // "hola, soy Aroha"
     {"here", false, true},         {"speaking", false, true},
     // labels on a card or a transfer form: "name on card françois maccarthy", "Name on account: Zoë Te Whata"
-    {"name on card", true, false}, {"name on the card", true, false}, {"name on account", true, false},
-    {"name on the account", true, false}, {"account name", true, false}, {"account holder", true, false},
+    {"name on", true, false},      {"account name", true, false}, {"account holder", true, false},   // "name on (the) card/account"
     {"recipient", false, false},   {"flatmate", false, false},   {"roommate", false, false},  {"housemate", false, false},
     {"mein name ist", true, false}, {"je suis", false, false},   {"name's", true, false},     {"me chamo", true, false},
     {"jag heter", true, false},    {"ik heet", true, false},     {"ik ben", false, false},    {"nazywam się", true, false},
@@ -1441,6 +1447,11 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
+            if (cue.phrase == "name on"sv) {   // "name on card", "name on the account"
+                if (x.is(k, "the")) ++k;
+                if (!x.inList(k, {"card"sv, "account"sv})) continue;
+                ++k;
+            }
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
             // A turn's label is no cue: "Agent: Never share your PIN", "Manager: Routing and account please".
             const bool labelled = x.punct(k, ':');
