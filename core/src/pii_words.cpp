@@ -743,7 +743,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     // 2019" (not "card ending in 1933", not an amount: "in 2000 dollars").
     for (std::size_t i = 1; i < n; ++i) {
         if (!yearAt(x, i) || !x.inList(i - 1, {"in"sv, "since"sv, "until"sv, "till"sv, "before"sv, "after"sv, "during"sv, "issued"sv,
-                                               "born"sv, "circa"sv}))
+                                               "born"sv, "circa"sv, "dob"sv}))
             continue;
         const char next = at(t, x.tok[i].end);
         if ((next == '/' || next == '.' || next == '-' || next == ',' || next == ':') && isDigit(at(t, x.tok[i].end + 1))) continue;
@@ -1430,7 +1430,7 @@ Asked askedBefore(const Text& x, std::size_t i) {
 }
 
 void scanNames(const Text& x, std::vector<Candidate>& out) {
-    const std::size_t n = x.tok.size();
+    const std::size_t n = x.tok.size(), first = out.size();
     std::size_t taken = 0;  // first token a new name may start at
     // All in lower case, apart from a lone "I" and the message's first letter.
     bool lowerText = true;
@@ -1527,7 +1527,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
         // Two capitalised words too: "Fatou Diallo here".
         auto clauseStart = [&](std::size_t s) {
-            return s == 0 || x.tok[s - 1].kind == Kind::Punct || x.inList(s - 1, {"hi"sv, "hello"sv, "hey"sv});
+            return s == 0 || x.tok[s - 1].kind == Kind::Punct || x.inList(s - 1, {"hi"sv, "hello"sv, "hey"sv, "sorry"sv});
         };
         if (x.inList(i + 1, {"here"sv, "speaking"sv}) && i >= taken && nameWord(x, i, true)) {
             // ... or two lower-case words, one of them a name: "Kia ora, niamh henare here"
@@ -1577,10 +1577,24 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         // (after a few words of assent or introduction: "sure, it's aroha ngata", "yes this is Tom Hale")
         std::size_t k = i + 2;
         while (k < n && k < i + 6 && (x.punct(k, ',') || x.inList(k, {"sure"sv, "yes"sv, "yeah"sv, "yep"sv, "ok"sv, "okay"sv, "it's"sv,
-                                                                          "its"sv, "this"sv, "is"sv, "i'm"sv, "im"sv, "my"sv, "name"sv, "name's"sv})))
+                                                                          "its"sv, "this"sv, "is"sv, "i'm"sv, "im"sv, "my"sv, "name"sv, "name's"sv, "for"sv, "to"sv})))
             ++k;
         const std::size_t e = k < n ? nameFrom(x, k, true, true) : k;
         if (e > k) emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+    }
+    // An age right after a name: "my son Finn (14)", "Aoife here (26)", after an introduction "hi I'm
+    // Nomvula, 19, first job" (a number 1-120 alone between commas).
+    for (std::size_t c = first; c < out.size(); ++c) {
+        if (out[c].type != PiiType::Name) continue;
+        std::size_t e = tokenAt(x, out[c].end);
+        if (x.inList(e, {"here"sv, "speaking"sv})) ++e;
+        const bool paren = x.punct(e, '(') && x.punct(e + 2, ')');
+        const std::size_t b = tokenAt(x, out[c].begin);
+        const bool intro = x.punct(e, ',') && b > 0 && x.inList(b - 1, {"i'm"sv, "im"sv, "am"sv, "is"sv}) &&
+                           (e + 2 >= n || x.punct(e + 2, ',') || x.punct(e + 2, '.'));
+        if ((paren || intro) && e + 1 < n && x.tok[e + 1].kind == Kind::Number && x.tok[e + 1].size() <= 3 &&
+            numberValue(x, e + 1) >= 1 && numberValue(x, e + 1) <= 120)
+            emit(out, PiiType::Age, x.tok[e + 1].begin, x.tok[e + 1].end, kContext, 0.8f);
     }
 }
 

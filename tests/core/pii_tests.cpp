@@ -953,6 +953,8 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
         CHECK(found("Agent: And your full name?\nCustomer: yes sure, it's tui hemara") == List{"NAME:tui hemara"});
         CHECK(found("Beneficiary: van der Merwe, Pieter") == List{"NAME:van der Merwe, Pieter"});
         CHECK(found("Bot: Your name?\nUser: de Klerk") == List{"NAME:de Klerk"});
+        CHECK(found("Agent: Name of the payee?\nCustomer: it's for ana silva") == List{"NAME:ana silva"});
+        CHECK(found("it's Jon, sorry Jonathan Price here") == List{"NAME:Jon", "NAME:Jonathan Price"});
     }
 }
 
@@ -965,6 +967,12 @@ TEST_CASE("AGE of a relative or after 'turned'; PASSWORD named earlier; a day an
         CHECK(found("my son is 5 minutes away") == kNone);          // not at a clause's end
         CHECK(found("the balance is 40, why?") == kNone);           // no relative
         CHECK(found("the dial turned 3 times") == kNone);
+    }
+    SECTION("an age right after a name: in brackets, or between commas after an introduction") {
+        CHECK(found("my niece Ella (9) wants to save") == List{"NAME:Ella", "AGE:9"});
+        CHECK(found("hello, I'm Tamati, 23, just started work") == List{"NAME:Tamati", "AGE:23"});
+        CHECK(found("pay Sarah Jones, 50 today") == List{"NAME:Sarah Jones"});   // an amount, no introduction
+        CHECK(found("DOB 1974") == List{"DATE_TIME:1974"});
     }
     SECTION("a password named earlier, its value after 'it was' or 'typed' when it looks like one") {
         CHECK(found("locked out, the password... I think it was Wombat#42") == List{"PASSWORD:Wombat#42"});
