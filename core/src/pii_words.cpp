@@ -244,6 +244,9 @@ constexpr std::string_view kNotNames[] = {
     // a company's or a mailbox's words ("Payee: Electricity Company Ltd", "From: Customer Service <…>")
     "company", "co", "pty", "limited", "electricity", "council", "agency", "service", "security", "alerts", "billing",
     "noreply", "info", "admin",
+    // accounts a customer moves money to ("to joint savings 12345678", "to term deposit 998877")
+    "savings", "saving", "joint", "deposit", "term", "current", "everyday", "mortgage", "offset", "business", "rent",
+    "bills", "isa", "kids", "holiday",
     // what a customer says is "here" ("quick question here", "same issue here")
     "question", "problem", "issue", "query", "quick",
 };
@@ -1391,6 +1394,19 @@ bool merchantBefore(const Text& x, std::size_t i) {
     return false;
 }
 
+// Tokens k, k+1: two lower-case name-like words after "pay" or after "to" with a transfer's verb up to
+// four tokens before it (at i), then the account's number or the amount.
+bool payeeBefore(const Text& x, std::size_t i, std::size_t k) {
+    if (k + 2 >= x.tok.size() || x.capitalized(k) || x.capitalized(k + 1) || x.tok[k].size() < 2 || x.tok[k + 1].size() < 2 ||
+        !nameWord(x, k, true) || !nameWord(x, k + 1, true) || x.tok[k + 2].kind == Kind::Word || x.tok[k + 2].kind == Kind::Punct)
+        return false;
+    if (x.is(i, "pay")) return true;
+    for (std::size_t b = i; b-- > 0 && i - b <= 4;)
+        if (x.inList(b, {"send"sv, "sent"sv, "transfer"sv, "transferred"sv, "wire"sv, "wired"sv, "pay"sv, "paid"sv, "move"sv, "moved"sv}))
+            return true;
+    return false;
+}
+
 // "pay Mei 4092 AUD", "to Hannah USD 201": one capitalised known name after "pay"/"to" with the amount
 // right after it (the cue at i, the name k..e).
 bool paidTo(const Text& x, std::size_t i, std::size_t k, std::size_t e) {
@@ -1496,6 +1512,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // ("for"/"with"/"from" and an unknown lower-case word: "for interest reporting" is no name)
             if (!strong && !x.capitalized(k) && !nameLike(x, k) && x.inList(i, {"for"sv, "with"sv, "from"sv})) continue;
             std::size_t e = nameFrom(x, k, strong);
+            // A payee in a transfer, two lower-case words before the account's number: "send it to tane
+            // parata 12-3102-0456789-00", "pay rewi ngata 4092 AUD".
+            if (e == k && x.inList(i, {"to"sv, "pay"sv}) && payeeBefore(x, i, k)) e = k + 2;
             if (e == k) continue;
             if (common && !strong) {
                 // Sign-offs and greetings: the name ends the clause ("Thanks Ngozi, that worked", "hi

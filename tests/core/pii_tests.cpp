@@ -930,6 +930,8 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
         CHECK(found("my husband tevita brown and I share it") == List{"NAME:tevita brown"});
         CHECK(found("my housemate Ruaidhrí paid it") == List{"NAME:Ruaidhrí"});
         CHECK(found("pay Sarah 250 for the rent") == List{"NAME:Sarah"});
+        CHECK(found("wire 300 to aroha kingi 44556677") == List{"NAME:aroha kingi", "BANK_ACCOUNT_NUMBER:44556677"});
+        CHECK(found("transfer 50 to joint savings now") == kNone);
         CHECK(found("Agent: Who am I speaking with?\nCustomer: eilidh mcgregor") == List{"NAME:eilidh mcgregor"});
         CHECK(found("Fergus McKay, 12 Ivy Road, Leeds LS6 2QE") == List{"NAME:Fergus McKay", "ADDRESS:12 Ivy Road, Leeds LS6 2QE"});
     }
