@@ -1082,11 +1082,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
             const KeyPhrase& key = kValueKeys[keyIndex];
             // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
+            if (!x.phrase(i, key.phrase)) continue;
             // ("is"/"turned" give an age only right before a number: most "is" go no further)
-            if (key.type == PiiType::Age && (key.phrase == "is"sv || key.phrase == "turned"sv) &&
-                !(i + 1 < n && x.tok[i + 1].kind == Kind::Number))
-                continue;
-            if (x.phrase(i, key.phrase)) valueOfKey(x, key, i + Text::words(key.phrase), false, out);
+            if ((key.phrase == "is"sv || key.phrase == "turned"sv) && !(i + 1 < n && x.tok[i + 1].kind == Kind::Number)) continue;
+            valueOfKey(x, key, i + Text::words(key.phrase), false, out);
         }
     }
     for (std::size_t i = 0; i + 2 < n; ++i) {
@@ -1100,8 +1099,9 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // the password, I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed
     // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
     for (std::size_t i = 1; i + 1 < n; ++i) {
-        // (the next token must hold a letter: most tokens stop at that)
-        if (x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number ||
+        // (the next token must hold a letter, the word start with w, i, t or e: most tokens stop at that)
+        const char c = toLower(x.t[x.tok[i].begin]);
+        if (x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number || !(c == 'w' || c == 'i' || c == 't' || c == 'e') ||
             !x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv}))
             continue;
         bool named = false;
@@ -1380,7 +1380,7 @@ constexpr NameCue kNameCues[] = {
     {"name on", true, false},      {"account name", true, false}, {"account holder", true, false},   // "name on (the) card/account"
     {"recipient", false, false},   {"flatmate", false, false},   {"roommate", false, false},  {"housemate", false, false},
     {"mein name ist", true, false}, {"je suis", false, false},   {"name's", true, false},     {"me chamo", true, false},
-    {"jag heter", true, false},    {"ik heet", true, false},     {"ik ben", false, false},    {"nazywam się", true, false},
+    {"jag heter", true, false},    {"nazywam się", true, false},
 };
 
 // A shop's place: "at Harvey Norman", "charged AU$439.94 by Harvey Norman" (a charge's verb up to six
@@ -1536,7 +1536,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "ik"sv}) &&
+            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);

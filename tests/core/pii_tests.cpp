@@ -948,7 +948,7 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
         CHECK(found("the Queen Street Mall branch kept my card") == kNone);
         CHECK(found("it says name doesnt match") == kNone);
     }
-    SECTION("more introductions: 'the name's', Portuguese, Dutch, Swedish; a reply after a few words of assent") {
+    SECTION("more introductions: 'the name's', Portuguese, Swedish; a reply after a few words of assent") {
         CHECK(found("the name's Ravi Menon, card is blocked") == List{"NAME:Ravi Menon"});
         CHECK(found("olá, me chamo inês costa") == List{"NAME:inês costa"});
         CHECK(found("hej, jag heter Sven Ek") == List{"NAME:Sven Ek"});
