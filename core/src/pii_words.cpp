@@ -293,6 +293,7 @@ constexpr std::string_view kStreetSuffixes[] = {
     "court", "ct", "place", "pl", "terrace", "ter", "crescent", "cres", "gardens", "gdns", "close", "square", "sq",
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
     "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
+    "parade", "pde", "esplanade", "quay", "circuit", "promenade", "strand",
 };
 constexpr std::string_view kUnits[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
                                        "level", "lvl"};
@@ -417,7 +418,10 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
                 break;
             }
             const bool ordinal = x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin]);
-            if (!(x.word(k) || ordinal) || listed(x, k, kStreetStop)) break;
+            // ("The Crescent", "The Strand": "the" names a street only right before its suffix)
+            const bool theStreet = streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) &&
+                                   listed(x, k + 1, kStreetSuffixes);
+            if (!(x.word(k) || ordinal) || (listed(x, k, kStreetStop) && !theStreet)) break;
             if (x.capitalized(k)) lowerCase = false;
             ++k, ++streetWords;
         }
@@ -478,12 +482,16 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         }
         // Without a comma, city words right before a state and ZIP or postcode: "... apt 3c new york ny 10019",
         // "Unit 5/78 Oxford St Paddington NSW 2021".
+        // ... or a postcode: "12 smith st auckland 1010", "7 Elm Road London SW1A 1AA".
         if (c == k && !x.punct(k, ','))
-            for (std::size_t w = k; w < k + 3 && w < n && x.word(w) && !listed(x, w, kCityStop); ++w)
-                if (w > k && stateAt(w) && (x.allCaps(w) || lowerCase)) {
+            for (std::size_t w = k; w < k + 4 && w < n; ++w) {
+                if (w > k && ((stateAt(w) && (x.allCaps(w) || lowerCase)) || fourDigitPostcode(x, w) || ukPostcode(x, w) || eircode(x, w))) {
+                    cityFound = !stateAt(w);
                     k = w;
                     break;
                 }
+                if (!x.word(w) || listed(x, w, kCityStop) || listed(x, w, kStreetStop) || !(lowerCase || x.capitalized(w))) break;
+            }
         // The token after a postcode at k (after a comma or not), or 0: a state and ZIP or Australian postcode,
         // a ZIP alone, a postcode and city, a province and postal code, a UK postcode, an Irish postal
         // district and Eircode, or after a city a 4-digit postcode ("Hamilton 3204").
@@ -1381,6 +1389,7 @@ constexpr NameCue kNameCues[] = {
     {"recipient", false, false},   {"flatmate", false, false},   {"roommate", false, false},  {"housemate", false, false},
     {"mein name ist", true, false}, {"je suis", false, false},   {"name's", true, false},     {"me chamo", true, false},
     {"jag heter", true, false},    {"nazywam się", true, false},
+    {"name of", true, false},      {"behalf of", false, false},   // "in the name of Aroha Ngata", "on behalf of ngaire smith"
 };
 
 // A shop's place: "at Harvey Norman", "charged AU$439.94 by Harvey Norman" (a charge's verb up to six

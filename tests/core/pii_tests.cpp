@@ -954,6 +954,9 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
         CHECK(found("hej, jag heter Sven Ek") == List{"NAME:Sven Ek"});
         CHECK(found("Agent: And your full name?\nCustomer: yes sure, it's tui hemara") == List{"NAME:tui hemara"});
         CHECK(found("Beneficiary: van der Merwe, Pieter") == List{"NAME:van der Merwe, Pieter"});
+        CHECK(found("the account is in the name of Mereana Potae") == List{"NAME:Mereana Potae"});
+        CHECK(found("calling on behalf of aroha smith") == List{"NAME:aroha smith"});
+        CHECK(found("what is the name of the account?") == kNone);
         CHECK(found("Bot: Your name?\nUser: de Klerk") == List{"NAME:de Klerk"});
         CHECK(found("Agent: Name of the payee?\nCustomer: it's for ana silva") == List{"NAME:ana silva"});
         CHECK(found("it's Jon, sorry Jonathan Price here") == List{"NAME:Jon", "NAME:Jonathan Price"});
@@ -1006,6 +1009,13 @@ TEST_CASE("ADDRESS: Australian states and 4-digit postcodes, unit/number, Eircod
         CHECK(found("I live at 5 Quay Street Lower, Cork, T12 X8K4") == List{"ADDRESS:5 Quay Street Lower, Cork, T12 X8K4"});
         CHECK(found("send to 21 Oak Park, Ranelagh, Dublin 6, D06 K2W1 pls") == List{"ADDRESS:21 Oak Park, Ranelagh, Dublin 6, D06 K2W1"});
         CHECK(found("it's 90 Elm Grove Dr, Sea Point, Cape Town 8005") == List{"ADDRESS:90 Elm Grove Dr, Sea Point, Cape Town 8005"});
+    }
+    SECTION("no comma before the postcode; 'The Crescent'; Parade and Esplanade") {
+        CHECK(found("address: 9 rata st nelson 7010") == List{"ADDRESS:9 rata st nelson 7010"});
+        CHECK(found("deliver to 3 Mill Lane Oxford OX1 2AB please") == List{"ADDRESS:3 Mill Lane Oxford OX1 2AB"});
+        CHECK(found("moved to 17 The Strand, Takapuna 0622") == List{"ADDRESS:17 The Strand, Takapuna 0622"});
+        CHECK(found("at 2 Marine Parade, Napier 4110") == List{"ADDRESS:2 Marine Parade, Napier 4110"});
+        CHECK(found("I have 3 The best cards") == kNone);
     }
     SECTION("not postcodes: a year or an amount after a city, a ratio before a street word") {
         CHECK(found("12 Kauri Road, Whangarei in 2024 was great") == List{"ADDRESS:12 Kauri Road, Whangarei", "DATE_TIME:2024"});
