@@ -101,11 +101,12 @@ Digits collectDigits(std::string_view t, const std::vector<Run>& runs, std::size
 // ---- Checksums ------------------------------------------------------------------------------------
 
 // ABA routing transit number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10), and the first two
-// digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80).
-bool abaValid(const Digits& ds) {
+// digits are a Federal Reserve routing symbol (00-12, 21-32) or a thrift/electronic range (61-72, 80)
+// (any prefix where the customer calls it a routing number: customers and test data invent numbers).
+bool abaValid(const Digits& ds, bool named = false) {
     if (ds.n != 9) return false;
     int prefix = (ds.d[0] - '0') * 10 + (ds.d[1] - '0');
-    if (!(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80))
+    if (!named && !(prefix <= 12 || (prefix >= 21 && prefix <= 32) || (prefix >= 61 && prefix <= 72) || prefix == 80))
         return false;
     static constexpr int kWeights[] = {3, 7, 1, 3, 7, 1, 3, 7, 1};
     int sum = 0;
@@ -164,6 +165,9 @@ constexpr Keyword kKeywords[] = {
     {"security digits", kCueCvv, false},
     {"verification code", kCueCvv, false}, {"verification number", kCueCvv, false},
     {"valid until", kCueExpiry, false}, {"valid to", kCueExpiry, false},
+    {"caduc", kCueExpiry, false},    {"venc", kCueExpiry, false},      // "caduca el 01/32", "vence", "vencimiento"
+    {"g\xC3\xBCltig bis", kCueExpiry, false}, {"gultig bis", kCueExpiry, false}, {"valable", kCueExpiry, false},
+    {"scadenza", kCueExpiry, false},
     {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
     {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
     {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
@@ -428,6 +432,71 @@ void scanCards(std::string_view t, const std::vector<Run>& runs, const CueHits& 
     }
 }
 
+// A card number sent in two halves ("first half of the card is 42597341 and the rest, hang on, 06391497",
+// "card is 6011 7686 / Customer: 2206 1535"): two pieces (one run of 4-10 digits, or two groups of 4) with
+// no other digits between them, at most 60 bytes apart, after a card keyword, whose digits together are
+// a card number (13-19, issuer 2-6, Luhn-valid). Each half is a CREDIT_DEBIT_NUMBER of its own; a whole
+// card number there wins (kCard).
+void scanSplitCards(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::vector<Candidate>& out) {
+    if (std::none_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueCard; })) return;
+    struct Piece {
+        std::size_t first, last, digits;
+    };
+    Piece prev{0, 0, 0};
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        Piece p{i, i, runs[i].size()};
+        if (runs[i].size() == 4 && i + 1 < runs.size() && runs[i + 1].size() == 4 && runs[i + 1].begin == runs[i].end + 1 &&
+            (t[runs[i].end] == ' ' || t[runs[i].end] == '-'))
+            p = {i, i + 1, 8};
+        const bool piece = p.digits >= 4 && p.digits <= 10 && !runs[p.first].wordGlued && !runs[p.last].wordGlued &&
+                           !runs[p.first].numberGlued && !runs[p.last].numberGlued;
+        if (piece && prev.digits != 0 && prev.last + 1 == p.first && prev.digits + p.digits >= 13 && prev.digits + p.digits <= 19 &&
+            runs[p.first].begin - runs[prev.last].end <= 60) {
+            Digits ds = collectDigits(t, runs, prev.first, p.last);
+            if (ds.n >= 13 && ds.d[0] >= '2' && ds.d[0] <= '6' && pii_detail::luhnValid(std::string_view(ds.d.data(), ds.n)) &&
+                findCues(hits, 0, runs[prev.first].begin).has(kCueCard)) {
+                out.push_back({PiiType::CreditDebitNumber, runs[prev.first].begin, runs[prev.last].end, kContext, 0.7f});
+                out.push_back({PiiType::CreditDebitNumber, runs[p.first].begin, runs[p.last].end, kContext, 0.7f});
+            }
+        }
+        prev = piece ? p : Piece{0, 0, 0};
+        i = p.last;
+    }
+}
+
+// A CVV or PIN spelt in words after its keyword: "the security code as seven three seven", "pin is one four
+// six three": 3-4 (CVV) or 4-6 (PIN) digit words, zero to nine, after at most a few fillers.
+std::size_t digitWordAt(std::string_view t, std::size_t p) {
+    static constexpr std::string_view kDigitWords[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    if (isLetter(before(t, p))) return 0;
+    for (std::string_view w : kDigitWords)
+        if (startsWithNoCase(t, p, w) && !isLetter(at(t, p + w.size()))) return w.size();
+    return 0;
+}
+void scanSpelledDigits(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
+    for (const CueHit& h : hits) {
+        if (h.cue != kCueCvv && h.cue != kCuePin) continue;
+        std::size_t p = h.end;
+        while (isLetter(at(t, p))) ++p;
+        for (int k = 0; k < 4; ++k) {   // fillers: "is", "as", "was", "number", ':'
+            while (at(t, p) == ' ' || at(t, p) == ':') ++p;
+            std::size_t e = p;
+            while (isLetter(at(t, e))) ++e;
+            if (!(lettersAre(t, p, e, "is") || lettersAre(t, p, e, "as") || lettersAre(t, p, e, "was") || lettersAre(t, p, e, "number")))
+                break;
+            p = e;
+        }
+        std::size_t n = 0, end = p, q = p;
+        for (std::size_t w; (w = digitWordAt(t, q)) != 0; ++n) {
+            end = q + w;
+            q = end;
+            if (at(t, q) == ' ' || at(t, q) == '-') ++q;
+        }
+        if (h.cue == kCueCvv ? n >= 3 && n <= 4 : n >= 4 && n <= 6)
+            out.push_back({h.cue == kCueCvv ? PiiType::CreditDebitCvv : PiiType::Pin, p, end, kContext, 0.8f});
+    }
+}
+
 // ---- INTERNATIONAL_BANK_ACCOUNT_NUMBER ------------------------------------------------------------
 // ISO 13616: a country code, two check digits (02-98) and the BBAN, exactly as long as the IBAN
 // registry says for that country; upper or lower case; written compactly or in groups of four
@@ -577,15 +646,22 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
     return false;
 }
 
-// The word before p names another kind of code: order, reference, invoice, tracking, product...
+// The word before p names another kind of code: order, reference, invoice, tracking, product... (over
+// "no"/"number"/"is": "tracking no 752-764-6011" is no phone number, "order KEYBUS12" no BIC).
+constexpr std::string_view kCodeWords[] = {"ref", "reference", "order", "invoice", "tracking", "item", "product", "model",
+                                           "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
+                                           "shipment", "confirmation", "transaction", "receipt", "claim", "policy"};
 bool otherCodeBefore(std::string_view t, std::size_t p) {
-    std::size_t f = p;
-    while (f > 0 && !isAlnum(t[f - 1])) --f;
-    std::size_t b = f;
-    while (b > 0 && isLetter(t[b - 1])) --b;
-    for (std::string_view w : {"ref"sv, "reference"sv, "order"sv, "invoice"sv, "tracking"sv, "item"sv, "product"sv,
-                               "model"sv, "serial"sv, "voucher"sv, "promo"sv, "coupon"sv, "booking"sv})
-        if (f - b == w.size() && startsWithNoCase(t, b, w)) return true;
+    for (int k = 0; k < 2; ++k) {
+        std::size_t f = p;
+        while (f > 0 && !isAlnum(t[f - 1])) --f;
+        std::size_t b = f;
+        while (b > 0 && isLetter(t[b - 1])) --b;
+        if (lettersIn(t, b, f, kCodeWords)) return true;
+        if (!(lettersAre(t, b, f, "no") || lettersAre(t, b, f, "number") || lettersAre(t, b, f, "is") || lettersAre(t, b, f, "nr")))
+            return false;
+        p = b;
+    }
     return false;
 }
 
@@ -705,7 +781,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     };
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
-    if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds)) return emit(PiiType::BankRouting);
+    if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds, cues.has(kCueRouting))) return emit(PiiType::BankRouting);
     // Canadian transit number: 5 digits ("transit 01234"), or with the institution ("01234-003"), only
     // right after the keyword ("transit number: 01234", not "transit time 12345").
     if (cues.has(kCueTransit) && (single ? digits == 5 : sizes({5, 3})) && onlyFillers(t, cues.end[kCueTransit], runs[first].begin))
@@ -721,7 +797,8 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
 
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
-    bool printed = single || t[runs[first].end] == '-';
+    // (and a New Zealand account, bank-branch-account-suffix: "02 3100 9546337 658")
+    bool printed = single || t[runs[first].end] == '-' || sizes({2, 4, 7, 3}) || sizes({2, 4, 7, 2});
     if (!printed) {
         const std::size_t g = runs[first].size();
         printed = g >= 2 && g <= 6 && runs[last].size() <= g;
@@ -763,7 +840,8 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         while (e < to && isLetter(t[e])) ++e;
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
-                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv})
+                                   "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv,
+                                   "old"sv, "not"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -845,13 +923,14 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
     const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said);
     if (h == nullptr) return false;
     const Digits ds = collectDigits(t, runs, first, last);
-    const std::size_t n = runs[first].size();
+    const std::size_t n = ds.n;
     const bool single = first == last;
     if (h->cue == kCueSortCode && ds.n == 6) type = PiiType::BankRouting;
+    else if (h->cue == kCueAccount && n >= 6 && n <= 17 &&
+             (said || startsWithNoCase(t, h->end, " number") || startsWithNoCase(t, h->end, " no") || startsWithNoCase(t, h->end, " #")))
+        type = PiiType::BankAccountNumber;   // "0056 0644 is the acct", "40310601 the account no."
     else if (!single) return false;
-    else if (h->cue == kCueRouting && n == 9 && abaValid(ds)) type = PiiType::BankRouting;
-    else if (h->cue == kCueAccount && n >= 6 && n <= 17 && (said || startsWithNoCase(t, h->end, " number")))
-        type = PiiType::BankAccountNumber;
+    else if (h->cue == kCueRouting && n == 9 && abaValid(ds, true)) type = PiiType::BankRouting;
     else if (said && h->cue == kCueCvv && n >= 3 && n <= 4) type = PiiType::CreditDebitCvv;
     else if (said && h->cue == kCuePin && n >= 4 && n <= 6) type = PiiType::Pin;
     else return false;
@@ -918,10 +997,37 @@ bool answerList(std::string_view t, std::size_t from, std::size_t to) {
     return true;
 }
 bool statedValue(std::string_view t, std::size_t pos) {
-    for (std::string_view v : {"it was "sv, "it's "sv, "it is "sv, "that was "sv})
+    for (std::string_view v : {"it was "sv, "it's "sv, "it is "sv, "that was "sv, "its "sv, "number is "sv})
         if (endsWith(t, pos, v) && !isLetter(before(t, pos - v.size()))) return true;
     return false;
 }
+// A value listed right after typed values (", ", " and ", " then ", " / ", ", and "): "the card number,
+// the three digits and my pin: 4111…, 737 and 9999". The list takes the keywords named before its first
+// value, in turn: each value the nearest one that fits and that no earlier value of the list answered.
+// Where the list starts (pos itself if nothing typed is listed right before it), and the cues answered.
+bool listGap(std::string_view t, std::size_t from, std::size_t to) {
+    if (to < from || to - from > 7) return false;
+    std::size_t p = from;
+    while (p < to && (t[p] == ' ' || t[p] == ',' || t[p] == '/' || t[p] == ';' || t[p] == '&')) ++p;
+    if (startsWithNoCase(t, p, "and ")) p += 4;
+    else if (startsWithNoCase(t, p, "then ")) p += 5;
+    return p == to && to > from;
+}
+std::uint32_t cuesOf(PiiType type);
+std::size_t listStart(const std::vector<Candidate>& out, std::string_view t, std::size_t pos, std::uint32_t& given) {
+    for (bool more = true; more;) {
+        more = false;
+        for (const Candidate& c : out)
+            if (c.end <= pos && c.rank < kName && listGap(t, c.end, pos)) {
+                given |= cuesOf(c.type);
+                pos = c.begin;
+                more = true;
+                break;
+            }
+    }
+    return pos;
+}
+
 // The cues an answered field takes out of the question's.
 std::uint32_t cuesOf(PiiType type) {
     switch (type) {
@@ -932,6 +1038,7 @@ std::uint32_t cuesOf(PiiType type) {
         case PiiType::CreditDebitExpiry: return 1u << kCueExpiry;
         case PiiType::Phone: return 1u << kCuePhone;
         case PiiType::Ssn: return 1u << kCueSsn;
+        case PiiType::CreditDebitNumber: return 1u << kCueCard;
         default: return 0;
     }
 }
@@ -945,7 +1052,7 @@ std::uint32_t cuesOf(PiiType type) {
 // plural noun after it, a round number ending 000, an amount verb right before it), a date (YYYYMMDD), a
 // national phone number (0 and 10-11 digits), or another kind of id named in the three words before it
 // ("order", "ref", "case", "ticket", "version", "#"...). Lowest rank: whatever else is found there wins.
-constexpr std::string_view kMoneyWords[] = {"transfer", "payment", "paid", "deposit", "wire", "sent", "payee", "beneficiary",
+constexpr std::string_view kMoneyWords[] = {"transfer", "pay", "paid", "deposit", "wire", "sent", "send", "refund", "beneficiary",
                                             "direct debit", "standing order", "bank", "money", "funds", "salary"};
 constexpr std::string_view kUnitWords[] = {
     "times", "people", "customers", "users", "items", "points", "miles", "km", "steps", "days", "months", "years", "hours",
@@ -985,8 +1092,8 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
     while (b > 0 && isLetter(t[b - 1])) --b;
     return b;
 }
-[[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r) {
-    const std::size_t n = r.size();
+// r: the number's span (one run, or groups: see the caller); n: its digits.
+[[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r, std::size_t n) {
     if (n < 6 || n > 17 || !r.clean() || before(t, r.begin) == '#' || currencyAfter(t, r.end) || at(t, r.end) == '%') return false;
     if (endsWith(t, r.end, "000"sv) || (t[r.begin] == '0' && n >= 10 && n <= 11)) return false;
     if (n == 8 && (startsWith(t, r.begin, "19"sv) || startsWith(t, r.begin, "20"sv)) && at(t, r.begin + 4) <= '1' &&
@@ -1001,6 +1108,12 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
     if (lettersIn(t, a, ae, kUnitWords) ||
         (ae - a >= 4 && toLower(t[ae - 1]) == 's' && toLower(t[ae - 2]) != 's' && !lettersIn(t, a, ae, kVerbsInS)))
         return false;
+    // ...nor in the three words after ("12345678 was the reference").
+    for (int k = 0; k < 3 && ae > a; ++k) {
+        if (k > 0 && lettersIn(t, a, ae, kOtherIds)) return false;
+        for (a = ae; at(t, a) == ' '; ++a) {}
+        for (ae = a; isLetter(at(t, ae)); ++ae) {}
+    }
     // The three words before: none names another kind of number; the one right before is no amount verb.
     std::size_t e = r.begin;
     for (int k = 0; k < 3; ++k) {
@@ -1010,6 +1123,53 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
         e = b;
     }
     return true;
+}
+
+// "cheque"/"check" in the three words before pos ("my cheque says 34699-004").
+bool chequeBefore(std::string_view t, std::size_t pos) {
+    for (int k = 0; k < 3; ++k) {
+        const std::size_t b = wordStartBefore(t, pos);
+        if (b == pos) return false;
+        if (lettersAre(t, b, pos, "cheque") || lettersAre(t, b, pos, "check")) return true;
+        pos = b;
+    }
+    return false;
+}
+// The catch-all's cases: one run of 6-17 digits, or a number of groups an account is written in (two
+// dash-joined groups of 3+ digits, "9174-1643"; New Zealand's 2-4-7-3); a sort code and an account side
+// by side ("11 56 66 68737534", "609155 97708243"); a Canadian transit and institution ("34699-004", from a
+// cheque: two numbers).
+void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t i, std::size_t j,
+                 std::vector<Candidate>& out) {
+    const Run& r = runs[i];
+    auto size = [&](std::size_t k) { return k <= j ? runs[k].size() : 0; };
+    const char sep = j > i ? t[r.end] : 0;
+    bool said = false;
+    auto push = [&](PiiType type, std::size_t a, std::size_t b) { out.push_back({type, runs[a].begin, runs[b].end, kGuess, 0.6f}); };
+    auto clear = [&](std::size_t a, std::size_t b, std::size_t digits) {
+        return unexplainedAccount(t, Run{runs[a].begin, runs[b].end, runs[a].wordGlued || runs[b].wordGlued, false}, digits) &&
+               !keywordNamingBefore(t, hits, runs[b].end, said);
+    };
+    if (j == i + 3 && sep == ' ' && size(i) == 2 && size(i + 1) == 2 && size(i + 2) == 2 && size(i + 3) == 8 && clear(i, j, 14)) {
+        push(PiiType::BankRouting, i, i + 2);   // "11 56 66 68737534"
+        push(PiiType::BankAccountNumber, j, j);
+    } else if (j == i + 1 && sep == ' ' && size(i) == 6 && size(j) == 8 && clear(i, j, 14)) {
+        push(PiiType::BankRouting, i, i);       // "609155 97708243"
+        push(PiiType::BankAccountNumber, j, j);
+    } else if (j == i + 1 && sep == '-' && size(i) == 5 && size(j) == 3 && !currencyAfter(t, runs[j].end) &&
+               chequeBefore(t, r.begin)) {
+        push(PiiType::BankRouting, i, i);       // "34699-004": transit, institution
+        push(PiiType::BankRouting, j, j);
+    } else if (const std::size_t digits = collectDigits(t, runs, i, j).n;
+               (j == i || (j == i + 1 && sep == '-' && size(i) >= 3 && size(j) >= 3) ||
+                (j == i + 3 && size(i) == 2 && size(i + 1) == 4 && size(i + 2) == 7 && (size(j) == 2 || size(j) == 3))) &&
+               clear(i, j, digits)) {
+        // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
+        const bool routing = j == i && r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
+                             (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||
+                              (i + 1 < runs.size() && runs[i + 1].size() >= 6 && besideEachOther(t, r, runs[i + 1])));
+        push(routing ? PiiType::BankRouting : PiiType::BankAccountNumber, i, j);
+    }
 }
 
 // A second number sent "into"/"to" somewhere after an account number is one too: "close account X and
@@ -1109,9 +1269,12 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
         // dash-joined pair is otherwise a range or part of a phone number.
         // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
         // An expiry keyword, or "date" right after a card number ("4111… the code 123 and date 10/31").
+        // Or the expiry the question asked for ("…and your card's expiry? Customer: $45.20 and 08/29").
         auto expiryCue = [&] {
             return findCues(hits, floor, r.begin).has(kCueExpiry) || (wordBefore(t, r.begin, "date"sv) && cardBefore(out, r.begin)) ||
-                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin);
+                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin) ||
+                   (advanceTurns(t, hits, turns, r.begin), turns.colon < r.begin && turns.asked.has(kCueExpiry) &&
+                                                           !(turns.given >> kCueExpiry & 1u) && answerList(t, turns.colon + 1, r.begin));
         };
         const bool spacedSlash = at(t, r.end) == ' ' && at(t, r.end + 1) == '/' && at(t, r.end + 2) == ' ' &&
                                  i + 1 < runs.size() && runs[i + 1].begin == r.end + 3 &&
@@ -1137,6 +1300,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
             if (!inDate && month >= 1 && month <= 12 && yearOk && expiryCue() && !documentExpiry(t, hits, r.begin)) {
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
+                if (turns.colon < r.begin) turns.given |= 1u << kCueExpiry;
             } else {
                 // An item of a customer's answer that fits nothing ("13/27") ends what the question names.
                 advanceTurns(t, hits, turns, r.begin);
@@ -1165,6 +1329,13 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
                                  (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
+            // A value listed right after typed ones takes what was named before the list's first value.
+            std::uint32_t listed = 0;
+            if (const std::size_t first = listStart(out, t, r.begin, listed); first != r.begin) {
+                const Cues named = findCues(hits, floor > first ? 0 : floor, first, kReplyReach);
+                for (std::size_t c = 0; c < kCueCount; ++c)
+                    if (!(listed >> c & 1u)) cues.end[c] = std::max(cues.end[c], named.end[c]);
+            }
             advanceTurns(t, hits, turns, r.begin);
             const bool answer = turns.colon < r.begin && (answerList(t, turns.colon + 1, r.begin) || statedValue(t, r.begin));
             if (answer)
@@ -1176,7 +1347,7 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             // before: "12345678 is my savings account and 021000021 is the routing number".
             PiiType named{};
             bool said = false;
-            if ((j == i ? r.size() >= 3 : dashes || j == i + 2) && namedAfter(t, runs, hits, i, j, named))
+            if ((j > i || r.size() >= 3) && namedAfter(t, runs, hits, i, j, named))
                 out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
             else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
                 // its first group, or a spaced sort code first ("40 47 84 12345678")
@@ -1206,13 +1377,8 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (j == i && !cues.any() && unexplainedAccount(t, r) && !keywordNamingBefore(t, hits, r.end, said) &&
-                       (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
-                // An ABA number where the message says "routing", or as the first of a pair ("021000021 / 123456789").
-                const bool routing = r.size() == 9 && abaValid(collectDigits(t, runs, i, i)) &&
-                                     (std::any_of(hits.begin(), hits.end(), [](const CueHit& h) { return h.cue == kCueRouting; }) ||
-                                      (i + 1 < runs.size() && runs[i + 1].size() >= 6 && besideEachOther(t, r, runs[i + 1])));
-                out.push_back({routing ? PiiType::BankRouting : PiiType::BankAccountNumber, r.begin, r.end, kGuess, 0.6f});
+            } else if (!cues.any() && runs[j].end - r.begin >= 6 && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+                unexplained(t, runs, hits, i, j, out);
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
             j = alone;
@@ -1394,7 +1560,7 @@ void scanPhones(std::string_view t, std::vector<Candidate>& out) {
         i = std::max(chainEnd, i + 1);
         char prev = before(t, start);
         if (isWordChar(prev) || prev == '+' || (isNumberJoiner(prev) && isDigit(before(t, start - 1))) ||
-            currencyBefore(t, start))
+            currencyBefore(t, start) || otherCodeBefore(t, start))
             continue;
         // Longest acceptable prefix of the chain (at most 17 digits are ever considered).
         std::size_t last = 0, digits = g[0].size();
@@ -1509,6 +1675,8 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanEmails(text, candidates);
     scanIbans(text, candidates);
     scanCards(text, runs, hits, candidates);
+    scanSplitCards(text, runs, hits, candidates);
+    scanSpelledDigits(text, hits, candidates);
     scanContextNumbers(text, runs, hits, candidates);
     scanAskedList(text, hits, candidates);
     scanSwift(text, hits, candidates);

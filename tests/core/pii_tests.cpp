@@ -1135,6 +1135,14 @@ TEST_CASE("Answers to the question asked, values named after them, card fields b
         CHECK(found("and 4418 is the cvv") == List{"CREDIT_DEBIT_CVV:4418"});
         CHECK(found("4418 is the amount of the cvv fee") == kNone);
     }
+    SECTION("values listed after the fields were named take them in turn; the question's expiry") {
+        CHECK(found("they wanted the card number, the three digits and my pin, so i gave 4111111111111111, 737 and 9999") ==
+              List{"CREDIT_DEBIT_NUMBER:4111111111111111", "CREDIT_DEBIT_CVV:737", "PIN:9999"});
+        CHECK(found("routing and account: 021000021, 55501234") == List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:55501234"});
+        CHECK(found("Agent: the amount and your card's expiry? Customer: $45.20 and 08/29") == List{"CREDIT_DEBIT_EXPIRY:08/29"});
+        CHECK(found("i paid 45 and 55501234 was the reference, the bank says") == kNone);
+        CHECK(found("pin 4821, then 16 times more") == List{"PIN:4821"});
+    }
     SECTION("the chain's first group taken alone, the rest looked at again") {
         CHECK(found("Agent: account is 8 digits, sort code 6. Customer: 55501234 20 45 77") ==
               List{"BANK_ACCOUNT_NUMBER:55501234", "BANK_ROUTING:20 45 77"});
@@ -1222,5 +1230,61 @@ TEST_CASE("Holdout-4 word families: turn labels, replies, display names, address
         CHECK(found("AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY") ==
               List{"AWS_ACCESS_KEY:AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_KEY:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"});
         CHECK(found("key = the one on the ring") == kNone);
+    }
+}
+
+TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards, spelt digits, other languages", "[pii][context]") {
+    SECTION("values in groups named right after them") {
+        CHECK(found("hi, 062-000 is the bsb, 1234 5678 is the acct") ==
+              List{"BANK_ROUTING:062-000", "BANK_ACCOUNT_NUMBER:1234 5678"});
+        CHECK(found("20 45 77 is my sort code and 41234567 the account no.") ==
+              List{"BANK_ROUTING:20 45 77", "BANK_ACCOUNT_NUMBER:41234567"});
+        CHECK(found("12 3456 7890123 001 is my account no") == List{"BANK_ACCOUNT_NUMBER:12 3456 7890123 001"});
+    }
+    SECTION("corrections: 'should have been', 'not', 'but', 'the old one'") {
+        CHECK(found("wrong acc no. 12345678 was used, it should have been 87654321") ==
+              List{"BANK_ACCOUNT_NUMBER:12345678", "BANK_ACCOUNT_NUMBER:87654321"});
+        CHECK(found("my sort code is 20-45-77 but the letter says 11-02-03") ==
+              List{"BANK_ROUTING:20-45-77", "BANK_ROUTING:11-02-03"});
+        CHECK(found("new pin 4821, the old one 7734 was too easy") == List{"PIN:4821", "PIN:7734"});
+        CHECK(found("pin 4821 but 3 tries left") == List{"PIN:4821"});
+    }
+    SECTION("a routing number with any prefix where the customer calls it one") {
+        CHECK(found("routing number 191904604") == List{"BANK_ROUTING:191904604"});   // checksum holds, prefix 19
+        CHECK(found("191904604 and 55501234, the bank says") == List{"BANK_ACCOUNT_NUMBER:191904604", "BANK_ACCOUNT_NUMBER:55501234"});
+    }
+    SECTION("no phone number right after an order, tracking or reference word") {
+        CHECK(found("tracking no 415-555-0132 still says in transit") == kNone);
+        CHECK(found("order 0746 880 6383 never arrived") == kNone);
+        CHECK(found("call me on 415-555-0132") == List{"PHONE:415-555-0132"});
+    }
+    SECTION("account groups, side-by-side sort code and account, a cheque's transit and institution, by the catch-all") {
+        CHECK(found("send it to Aroha Smith 12-3456-7890123-001 thanks") ==
+              List{"NAME:Aroha Smith", "BANK_ACCOUNT_NUMBER:12-3456-7890123-001"});
+        CHECK(found("please send 40 pounds to 20 45 77 41234567") == List{"BANK_ROUTING:20 45 77", "BANK_ACCOUNT_NUMBER:41234567"});
+        CHECK(found("refund should go to 9174-1643, sort code 40-23-58") ==
+              List{"BANK_ACCOUNT_NUMBER:9174-1643", "BANK_ROUTING:40-23-58"});
+        CHECK(found("my cheque says 01234-003 and account 7654321") ==
+              List{"BANK_ROUTING:01234", "BANK_ROUTING:003", "BANK_ACCOUNT_NUMBER:7654321"});
+        CHECK(found("my order says 01234-003, the bank refunded it") == kNone);
+    }
+    SECTION("a card number sent in two halves after a card keyword") {
+        CHECK(found("card is 4111 1111 \n Customer: 1111 1111 sorry sent too early") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111", "CREDIT_DEBIT_NUMBER:1111 1111"});
+        CHECK(found("first half of the card is 41111111 and the rest 11111111") ==
+              List{"CREDIT_DEBIT_NUMBER:41111111", "CREDIT_DEBIT_NUMBER:11111111"});
+        CHECK(found("first half of the card is 41111111 and the rest 11111112") == kNone);   // Luhn fails
+        CHECK(found("account 41111111 and 11111111") ==
+              List{"BANK_ACCOUNT_NUMBER:41111111", "BANK_ACCOUNT_NUMBER:11111111"});   // no card keyword: accounts
+    }
+    SECTION("a CVV or PIN spelt in words; expiry keywords of other languages") {
+        CHECK(found("the security code reads as four one nine") == kNone);     // "reads" is no filler
+        CHECK(found("the security code is four one nine") == List{"CREDIT_DEBIT_CVV:four one nine"});
+        CHECK(found("pin is two two eight one if that helps") == List{"PIN:two two eight one"});
+        CHECK(found("pin is one two, no idea") == kNone);
+        CHECK(found("mi tarjeta 4111 1111 1111 1111 caduca el 03/29") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:03/29"});
+        CHECK(found("Karte 4111 1111 1111 1111 g\xC3\xBCltig bis 05 / 28") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:05 / 28"});
     }
 }
