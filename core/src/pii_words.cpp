@@ -122,6 +122,12 @@ struct Text {
             if (lower[p++] != ' ') return false;
         }
     }
+    // Token i can start the phrase: its length is that of the phrase's first word (the test the table loops
+    // ask before phrase(), inlined: it rejects nearly every entry without a call).
+    FINCHAT_PII_INLINE bool startsPhrase(std::size_t i, std::string_view lower) const {
+        const std::size_t n = tok[i].size();
+        return n <= lower.size() && (n == lower.size() || lower[n] == ' ' || lower[n] == ':');
+    }
     // The number of tokens of a phrase.
     static std::size_t words(std::string_view lower) { return static_cast<std::size_t>(std::count(lower.begin(), lower.end(), ' ')) + 1; }
     // A lower-case copy of a word token (ASCII only) into a small buffer; empty if too long.
@@ -1090,7 +1096,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
             const KeyPhrase& key = kValueKeys[keyIndex];
             // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
-            if (!x.phrase(i, key.phrase)) continue;
+            if (!x.startsPhrase(i, key.phrase) || !x.phrase(i, key.phrase)) continue;
             // ("is"/"turned" give an age only right before a number: most "is" go no further)
             if ((key.phrase == "is"sv || key.phrase == "turned"sv) && !(i + 1 < n && x.tok[i + 1].kind == Kind::Number)) continue;
             valueOfKey(x, key, i + Text::words(key.phrase), false, out);
@@ -1106,19 +1112,18 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // A password named earlier in the message, its value after "was"/"it's"/"typed"/"entered"/"tried": "forgot
     // the password, I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed
     // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
-    for (std::size_t i = 1; i + 1 < n; ++i) {
-        // (the next token must hold a letter, the word start with w, i, t or e: most tokens stop at that)
-        const char c = toLower(x.t[x.tok[i].begin]);
-        if (x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number || !(c == 'w' || c == 'i' || c == 't' || c == 'e') ||
+    for (std::size_t i = 0, named = n; i + 1 < n; ++i) {   // named: the last password word's token, or n
+        if (toLower(x.t[x.tok[i].begin]) == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
+            named = i;
+            continue;
+        }
+        // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
+        if (named == n || i - named > 16 || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number ||
             !x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv}))
             continue;
-        bool named = false;
-        for (std::size_t b = i; b-- > 0 && i - b <= 16 && !named;)
-            named = x.inList(b, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv});
         static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
-        // (with a letter: "it was 2023" is a year, "entered 123456" a code)
-        if (named && std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
-                                 x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter))
+        if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
+                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter))
             valueOfKey(x, kNamedBefore, i + 1, true, out);
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
@@ -1466,7 +1471,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         static const ByFirstLetter<std::size(kNameCues)> cues([](std::size_t k) { return kNameCues[k].phrase; });
         for (std::uint16_t cueIndex : cues.startingWith(x.t[x.tok[i].begin])) {
             const NameCue& cue = kNameCues[cueIndex];
-            if (cue.before) continue;
+            if (cue.before || !x.startsPhrase(i, cue.phrase)) continue;
             // "name:" is two tokens (the only cue ending in ':'), every other cue a phrase of words.
             const bool colon = cue.phrase.back() == ':';
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
