@@ -815,7 +815,12 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         if (!cues.has(cue)) continue;
         if (cue == kCueCvv && single && digits >= 3 && digits <= 4) return emit(PiiType::CreditDebitCvv);
         if (cue == kCuePin && single && digits >= 4 && digits <= 6) return emit(PiiType::Pin);
-        if (cue == kCueAccount && digits >= 6 && digits <= 17) return emit(PiiType::BankAccountNumber);
+        // (not a North American phone number after a verb, "e-transfer to 416-555-0199": money goes to
+        // phone numbers too; "account 416-555-0199" is still an account)
+        if (cue == kCueAccount && digits >= 6 && digits <= 17 &&
+            !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
+                                                                  endsWith(t, cues.end[kCueAccount], "from"sv))))
+            return emit(PiiType::BankAccountNumber);
         if (cue == kCuePhone && single && digits >= 10 && digits <= 15) return emit(PiiType::Phone);
         // MMYY without a separator: "exp 0527"
         if (cue == kCueExpiry && single && digits == 4 && (ds.d[0] == '0' ? ds.d[1] != '0' : ds.d[0] == '1' && ds.d[1] <= '2'))
@@ -1145,7 +1150,8 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
     auto size = [&](std::size_t k) { return k <= j ? runs[k].size() : 0; };
     const char sep = j > i ? t[r.end] : 0;
     bool said = false;
-    auto push = [&](PiiType type, std::size_t a, std::size_t b) { out.push_back({type, runs[a].begin, runs[b].end, kGuess, 0.6f}); };
+    int rank = kGuess;   // a cheque's line outranks a phone number's shape
+    auto push = [&](PiiType type, std::size_t a, std::size_t b) { out.push_back({type, runs[a].begin, runs[b].end, rank, 0.6f}); };
     auto clear = [&](std::size_t a, std::size_t b, std::size_t digits) {
         return unexplainedAccount(t, Run{runs[a].begin, runs[b].end, runs[a].wordGlued || runs[b].wordGlued, false}, digits) &&
                !keywordNamingBefore(t, hits, runs[b].end, said);
@@ -1158,8 +1164,20 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
         push(PiiType::BankAccountNumber, j, j);
     } else if (j == i + 1 && sep == '-' && size(i) == 5 && size(j) == 3 && !currencyAfter(t, runs[j].end) &&
                chequeBefore(t, r.begin)) {
+        rank = kContext;
         push(PiiType::BankRouting, i, i);       // "34699-004": transit, institution
         push(PiiType::BankRouting, j, j);
+    } else if (j > i && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 9 && abaValid(collectDigits(t, runs, i, i)) &&
+               size(i + 1) >= 6 && size(i + 1) <= 17) {
+        rank = kContext;
+        push(PiiType::BankRouting, i, i);       // a cheque's line: "021000021 123456789 1001"
+        push(PiiType::BankAccountNumber, i + 1, i + 1);
+    } else if (j > i + 1 && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 5 && size(i + 1) == 3 && size(i + 2) >= 5 &&
+               size(i + 2) <= 12) {
+        rank = kContext;
+        push(PiiType::BankRouting, i, i);       // a Canadian cheque: transit, institution, account
+        push(PiiType::BankRouting, i + 1, i + 1);
+        push(PiiType::BankAccountNumber, i + 2, i + 2);
     } else if (const std::size_t digits = collectDigits(t, runs, i, j).n;
                (j == i || (j == i + 1 && sep == '-' && size(i) >= 3 && size(j) >= 3) ||
                 (j == i + 3 && size(i) == 2 && size(i + 1) == 4 && size(i + 2) == 7 && (size(j) == 2 || size(j) == 3))) &&
@@ -1346,7 +1364,6 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             // A keyword right after the number names it before any keyword before it, which names the one
             // before: "12345678 is my savings account and 021000021 is the routing number".
             PiiType named{};
-            bool said = false;
             if ((j > i || r.size() >= 3) && namedAfter(t, runs, hits, i, j, named))
                 out.push_back({named, r.begin, runs[j].end, kContext, 0.85f});
             else if (cues.any() && !tryContextNumber(t, runs, i, j, cues, out) && j > i && t[runs[i].end] == ' ') {
@@ -1377,7 +1394,8 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 out.push_back({PiiType::BankRouting, runs[i].begin, runs[j].end, kContext, 0.8f});
             } else if (j == i && accountBesideSortCode(t, runs, i)) {
                 out.push_back({PiiType::BankAccountNumber, r.begin, r.end, kContext, 0.8f});
-            } else if (!cues.any() && runs[j].end - r.begin >= 6 && (money < 0 ? (money = moneyTalk(t, hits)) : money)) {
+            } else if (!cues.any() && runs[j].end - r.begin >= 6 &&
+                       ((money < 0 ? (money = moneyTalk(t, hits)) : money) || chequeBefore(t, r.begin))) {
                 unexplained(t, runs, hits, i, j, out);
             }
             if (out.size() != before && turns.colon < r.begin) turns.given |= cuesOf(out.back().type);
@@ -1677,7 +1695,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanCards(text, runs, hits, candidates);
     scanSplitCards(text, runs, hits, candidates);
     scanSpelledDigits(text, hits, candidates);
-    scanContextNumbers(text, runs, hits, candidates);
+    callApart(scanContextNumbers, text, runs, hits, candidates);   // (see callApart)
     scanAskedList(text, hits, candidates);
     scanSwift(text, hits, candidates);
     scanPhones(text, candidates);

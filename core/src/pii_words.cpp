@@ -66,7 +66,7 @@ struct Text {
     // Token i is the word `lower` (any case). Asked of every token against every word list: the length
     // check, always inlined (also in the size-optimised wasm), rejects nearly all of them before a call.
     FINCHAT_PII_INLINE bool is(std::size_t i, std::string_view lower) const {
-        return i < tok.size() && tok[i].size() == lower.size() && spells(i, lower);
+        return i < tok.size() && tok[i].size() == lower.size() && toLower(t[tok[i].begin]) == lower[0] && spells(i, lower);
     }
     // A literal's length is known at compile time (no strlen where the wasm does not inline the
     // string_view constructor).
@@ -267,7 +267,7 @@ bool notAName(const Text& x, std::size_t i) {
     if (w.empty()) return true;
     static const ByFirstLetter<std::size(kNotNames)> index([](std::size_t k) { return kNotNames[k]; });
     for (std::uint16_t k : index.startingWith(w[0]))
-        if (kNotNames[k] == w) return true;
+        if (kNotNames[k].size() == w.size() && kNotNames[k] == w) return true;
     return false;
 }
 
@@ -1129,9 +1129,12 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t p = x.tok[i].begin;
-        if (std::size_t e = ninoAt(t, p)) emit(out, PiiType::UkNationalInsuranceNumber, p, e, kShape, 0.9f);
+        // (the cheap tests inline: two letters and a digit start an NI number; 20 bytes an access key)
+        if (isLetter(t[p]) && isLetter(at(t, p + 1)) && (isDigit(at(t, p + 2)) || isDigit(at(t, p + 3))))
+            if (std::size_t e = ninoAt(t, p)) emit(out, PiiType::UkNationalInsuranceNumber, p, e, kShape, 0.9f);
+        if (x.tok[i].size() != 20 || t[p] != 'A') continue;
         const std::string_view s = x.str(i);
-        if (s.size() == 20 && (s.substr(0, 4) == "AKIA" || s.substr(0, 4) == "ASIA") &&
+        if ((s.substr(0, 4) == "AKIA" || s.substr(0, 4) == "ASIA") &&
             std::all_of(s.begin(), s.end(), [](char c) { return isUpper(c) || isDigit(c); })) {
             emit(out, PiiType::AwsAccessKey, p, x.tok[i].end, kShape, 0.95f);
             // its secret right after it: "AKIA… / pVNy…", "AKIA…, pVNy…"
@@ -1663,11 +1666,11 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
 void scanWords(std::string_view text, std::vector<Candidate>& out) {
     Text x{text, tokenize(text)};
     scanNetwork(text, out);
-    scanValues(x, out);
-    scanAddresses(x, out);
-    scanDates(x, out);
-    scanNames(x, out);
-    scanReplies(x, out);
+    callApart(scanValues, x, out);   // (see callApart)
+    callApart(scanAddresses, x, out);
+    callApart(scanDates, x, out);
+    callApart(scanNames, x, out);
+    callApart(scanReplies, x, out);
 }
 
 }  // namespace finchat::pii_detail

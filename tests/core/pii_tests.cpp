@@ -1268,6 +1268,17 @@ TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards
               List{"BANK_ROUTING:01234", "BANK_ROUTING:003", "BANK_ACCOUNT_NUMBER:7654321"});
         CHECK(found("my order says 01234-003, the bank refunded it") == kNone);
     }
+    SECTION("a cheque's line: routing and account (US), transit, institution and account (Canada)") {
+        CHECK(found("the bottom of my check reads 011000015 123456789 1001") ==
+              List{"BANK_ROUTING:011000015", "BANK_ACCOUNT_NUMBER:123456789"});
+        CHECK(found("my void cheque shows 01234 003 7654321") ==
+              List{"BANK_ROUTING:01234", "BANK_ROUTING:003", "BANK_ACCOUNT_NUMBER:7654321"});
+        CHECK(found("i wrote check 1001 for 250 dollars") == kNone);
+    }
+    SECTION("money sent to a phone number is a phone number, not an account") {
+        CHECK(found("paid via e-transfer to 416-555-0199 yesterday") == List{"PHONE:416-555-0199"});
+        CHECK(found("please pay into account 416-555-0199") == List{"BANK_ACCOUNT_NUMBER:416-555-0199"});
+    }
     SECTION("a card number sent in two halves after a card keyword") {
         CHECK(found("card is 4111 1111 \n Customer: 1111 1111 sorry sent too early") ==
               List{"CREDIT_DEBIT_NUMBER:4111 1111", "CREDIT_DEBIT_NUMBER:1111 1111"});
