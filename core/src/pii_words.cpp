@@ -81,14 +81,14 @@ struct Text {
     bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
     // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
     // "Łukasz", "Zoë" — the letters names of European languages start with).
-    // (asked of most tokens: the ASCII test inlined, the rest a call only for a lead byte C4-C5 or C3)
+    // (asked of most tokens: the ASCII test inlined, the rest a call only for a byte >= 0xC3)
     FINCHAT_PII_INLINE bool capitalized(std::size_t i) const {
-        if (!word(i)) return false;
-        const char c = t[tok[i].begin];
-        return isUpper(c) || (static_cast<unsigned char>(c) >= 0xC3 && static_cast<unsigned char>(c) <= 0xC5 && tok[i].size() >= 2 &&
-                              latinCapital(static_cast<unsigned char>(c), static_cast<unsigned char>(t[tok[i].begin + 1])));
+        return word(i) && (isUpper(t[tok[i].begin]) || (static_cast<unsigned char>(t[tok[i].begin]) >= 0xC3 && latinCapitalAt(i)));
     }
-    [[gnu::noinline]] static bool latinCapital(unsigned lead, unsigned next) {
+    [[gnu::noinline]] bool latinCapitalAt(std::size_t i) const {
+        return tok[i].size() >= 2 && latinCapital(static_cast<unsigned char>(t[tok[i].begin]), static_cast<unsigned char>(t[tok[i].begin + 1]));
+    }
+    static bool latinCapital(unsigned lead, unsigned next) {
         if (lead == 0xC3) return next >= 0x80 && next <= 0x9E && next != 0x97;   // À..Þ but ×
         if (lead != 0xC4 && lead != 0xC5) return false;
         const unsigned cp = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);             // U+0100..U+017F
