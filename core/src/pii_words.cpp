@@ -253,6 +253,8 @@ constexpr std::string_view kNotNames[] = {
     // accounts a customer moves money to ("to joint savings 12345678", "to term deposit 998877")
     "savings", "saving", "joint", "deposit", "term", "current", "everyday", "mortgage", "offset", "business", "rent",
     "bills", "isa", "kids", "holiday",
+    // places named like people ("Mount Cook", "Lake Taupo", "Port Hills")
+    "mount", "lake", "port", "cape", "fort",
     // what a customer says is "here" ("quick question here", "same issue here")
     "question", "problem", "issue", "query", "quick",
 };
@@ -679,7 +681,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             if (parts == 2 && sep == '/' && len[0] <= 2 && len[1] <= 2 && !isAlnum(at(t, q)) && at(t, q) != '/' &&
                 ((part[0] >= 1 && part[0] <= 31 && part[1] >= 1 && part[1] <= 12) || (part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31))) {
                 const std::size_t ti = tokenAt(x, p);
-                if (ti >= 1 && x.is(ti - 1, "on") && !expiryCueBefore(x, ti)) emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
+                if (ti >= 1 && x.is(ti - 1, "on") && !expiryCueBefore(x, ti) && !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
+                    emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
             }
             continue;
         }
@@ -993,6 +996,10 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
                 }
                 case PiiType::Password: {
                     if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
+                    // What happened to it, not what it is: "my password was reset yesterday", "was changed".
+                    if (x.word(vt) && x.tok[vt].end == v.end && !x.capitalized(vt) &&
+                        (startsWithNoCase(t, v.end - 2, "ed") || x.inList(vt, {"reset"sv, "wrong"sv, "incorrect"sv, "correct"sv})))
+                        break;
                     // Right after "password is"/":" anything goes; otherwise it must look like one
                     // (a digit or a symbol or inner capitals), so "password yesterday" is not one.
                     bool looks = hasDigit(s) || s.find_first_of("!@#$%^&*+=?_~") != std::string_view::npos;

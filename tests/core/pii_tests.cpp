@@ -945,6 +945,7 @@ TEST_CASE("NAME: accents, particles, form fields, introductions, other languages
         CHECK(found("pay Hannah USD 20") == List{"NAME:Hannah"});   // not "Hannah USD"
         CHECK(found("is this what you need for interest reporting?") == kNone);
         CHECK(found("the payment to Bunnings Warehouse was declined") == kNone);
+        CHECK(found("one card for the Mount Cook trip") == kNone);
         CHECK(found("the Queen Street Mall branch kept my card") == kNone);
         CHECK(found("it says name doesnt match") == kNone);
     }
@@ -987,11 +988,14 @@ TEST_CASE("AGE of a relative or after 'turned'; PASSWORD named earlier; a day an
         CHECK(found("the password I tried was Rimu!2020") == List{"PASSWORD:Rimu!2020"});
         CHECK(found("password? I think it's Kereru77") == List{"PASSWORD:Kereru77"});
         CHECK(found("I changed my password, it was 2023 when I last did it") == kNone);   // a year
+        CHECK(found("my password was reset yesterday") == kNone);    // what happened to it
+        CHECK(found("password was changed, thanks") == kNone);
     }
     SECTION("day and month after 'on'; capitalised May and March after a preposition of time") {
         CHECK(found("the refund landed on 3/11 but vanished") == List{"DATE_TIME:3/11"});
         CHECK(found("I closed it in March") == List{"DATE_TIME:March"});
         CHECK(found("open 24/7 they said") == kNone);
+        CHECK(found("on 3/4 of my statements the date is wrong") == kNone);
         CHECK(found("card exp on 05/29") == List{"CREDIT_DEBIT_EXPIRY:05/29"});
         CHECK(found("thanks for everything. May I ask one more?") == kNone);
     }
