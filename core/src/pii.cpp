@@ -696,6 +696,9 @@ bool listedAfterIban(std::string_view t, const std::vector<Candidate>& out, std:
     });
 }
 
+bool onlyFillers(std::string_view t, std::size_t a, std::size_t b);
+std::size_t wordEnd(std::string_view t, std::size_t p);
+
 void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size();) {
         if (!isWordChar(t[p])) {
@@ -708,6 +711,16 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
         bool shape = (w.size() == 8 || w.size() == 11) &&
                      std::all_of(w.begin(), w.begin() + 6, isUpper) &&
                      std::all_of(w.begin() + 6, w.end(), [](char c) { return isUpper(c) || isDigit(c); });
+        // In lower case only right after its keyword (fillers between) and with a digit in the location
+        // or the "xxx" branch: "swift code is chasus33", "bic: deutdeffxxx" ("swift code is required" is not one).
+        if (!shape && (w.size() == 8 || w.size() == 11) && std::all_of(w.begin(), w.begin() + 6, isLower) &&
+            std::all_of(w.begin() + 6, w.end(), [](char c) { return isLower(c) || isDigit(c); }) &&
+            (isDigit(w[6]) || isDigit(w[7]) || (w.size() == 11 && w.substr(8) == "xxx"sv)) &&
+            isCountry(toUpper(w[4]), toUpper(w[5]))) {
+            const Cues c = findCues(hits, 0, p, kKeywordReach);
+            if (c.has(kCueSwift) && onlyFillers(t, wordEnd(t, c.end[kCueSwift]), p))
+                out.push_back({PiiType::SwiftCode, p, e, kContext, 0.9f});
+        }
         // A digit in the location code ("NWBKGB2L") is never an English word: no keyword needed, unless
         // the text around is shouted in capitals (a product code among other capitals).
         // Nor after a word that names another kind of code ("order KEYBUS12", "ref ABCDUS33").
@@ -1303,10 +1316,12 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                                 runs[i + 1].size() == 2 && !runs[i + 1].numberGlued &&
                                 !((at(t, runs[i + 1].end) == ' ' || at(t, runs[i + 1].end) == '-') && isDigit(at(t, runs[i + 1].end + 1))) &&
                                 findCues(hits, floor, r.begin).has(kCueExpiry) && onlyFillers(t, wordEnd(t, findCues(hits, floor, r.begin).end[kCueExpiry]), r.begin);
-        const char c3 = at(t, r.end + 3);
+        // (the year's group, "exp: 09-2028" too, not followed by another: "09-20-28" is no expiry)
+        const std::size_t ye = i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 ? runs[i + 1].end : r.end;
+        const bool yearEnds = ye > r.end && !((isNumberJoiner(at(t, ye)) || at(t, ye) == '-') && isDigit(at(t, ye + 1)));
         const bool slashPair = at(t, r.end) == '/' ||
                                ((at(t, r.end) == '-' || (at(t, r.end) == '.' && r.size() == 2 && !currencyBefore(t, r.begin))) &&
-                                !isDigit(c3) && !((isNumberJoiner(c3) || c3 == '-') && isDigit(at(t, r.end + 4))) && expiryCue());
+                                yearEnds && expiryCue());
         if (r.size() <= 2 && (slashPair || spacedSlash || spacedPair) && i + 1 < runs.size() &&
             runs[i + 1].begin == r.end + (spacedSlash ? 3 : 1) &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
@@ -1693,12 +1708,12 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     scanEmails(text, candidates);
     scanIbans(text, candidates);
     scanCards(text, runs, hits, candidates);
-    scanSplitCards(text, runs, hits, candidates);
+    callApart(scanSplitCards, text, runs, hits, candidates);   // (see callApart)
     scanSpelledDigits(text, hits, candidates);
-    callApart(scanContextNumbers, text, runs, hits, candidates);   // (see callApart)
+    callApart(scanContextNumbers, text, runs, hits, candidates);
     scanAskedList(text, hits, candidates);
-    scanSwift(text, hits, candidates);
-    scanPhones(text, candidates);
+    callApart(scanSwift, text, hits, candidates);
+    callApart(scanPhones, text, candidates);
     scanWords(text, candidates);
 
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {

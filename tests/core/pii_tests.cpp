@@ -1279,6 +1279,14 @@ TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards
               List{"BANK_ROUTING:01234", "BANK_ROUTING:003", "BANK_ACCOUNT_NUMBER:7654321"});
         CHECK(found("i wrote check 1001 for 250 dollars") == kNone);
     }
+    SECTION("a BIC in lower case right after its keyword; MM-YYYY after an expiry keyword") {
+        CHECK(found("swift code is barcgb22 for the wire") == List{"SWIFT_CODE:barcgb22"});
+        CHECK(found("bic: cobadeffxxx") == List{"SWIFT_CODE:cobadeffxxx"});
+        CHECK(found("swift code is required for the transfer") == kNone);
+        CHECK(found("the barcgb22 code") == kNone);   // no keyword
+        CHECK(found("exp: 09-2028") == List{"CREDIT_DEBIT_EXPIRY:09-2028"});
+        CHECK(found("exp 09-20-28") == kNone);
+    }
     SECTION("money sent to a phone number is a phone number, not an account") {
         CHECK(found("paid via e-transfer to 416-555-0199 yesterday") == List{"PHONE:416-555-0199"});
         CHECK(found("please pay into account 416-555-0199") == List{"BANK_ACCOUNT_NUMBER:416-555-0199"});
