@@ -79,7 +79,31 @@ struct Text {
     }
     bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
     bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
-    bool capitalized(std::size_t i) const { return word(i) && isUpper(t[tok[i].begin]); }
+    // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
+    // "Łukasz", "Zoë" — the letters names of European languages start with).
+    // (asked of most tokens: the ASCII test inlined, the rest a call only for a byte >= 0xC3)
+    FINCHAT_PII_INLINE bool capitalized(std::size_t i) const {
+        return word(i) && (isUpper(t[tok[i].begin]) || (static_cast<unsigned char>(t[tok[i].begin]) >= 0xC3 && latinCapitalAt(i)));
+    }
+    [[gnu::noinline]] bool latinCapitalAt(std::size_t i) const {
+        return tok[i].size() >= 2 && latinCapital(static_cast<unsigned char>(t[tok[i].begin]), static_cast<unsigned char>(t[tok[i].begin + 1]));
+    }
+    static bool latinCapital(unsigned lead, unsigned next) {
+        if (lead == 0xC3) return next >= 0x80 && next <= 0x9E && next != 0x97;   // À..Þ but ×
+        if (lead != 0xC4 && lead != 0xC5) return false;
+        const unsigned cp = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);             // U+0100..U+017F
+        // Capitals and small letters alternate; the parity shifts at U+0139-0148 and U+0179-017E.
+        const bool oddCapitals = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        return cp == 0x178 || (cp & 1u) == (oddCapitals ? 1u : 0u);
+    }
+    // A word spelled with a Latin letter beyond ASCII ("björn", "lefèvre", "Łukasz"; UTF-8 lead bytes
+    // C3-C5): after a name cue in an English chat, far more often a name than a common word.
+    bool accented(std::size_t i) const {
+        if (!word(i)) return false;
+        for (std::size_t k = tok[i].begin; k < tok[i].end; ++k)
+            if (static_cast<unsigned char>(t[k]) >= 0xC3 && static_cast<unsigned char>(t[k]) <= 0xC5) return true;
+        return false;
+    }
     bool allCaps(std::size_t i) const {
         if (!word(i)) return false;
         for (std::size_t k = tok[i].begin; k < tok[i].end; ++k)
@@ -97,6 +121,12 @@ struct Text {
             if (p == lower.size()) return true;
             if (lower[p++] != ' ') return false;
         }
+    }
+    // Token i can start the phrase: its length is that of the phrase's first word (the test the table loops
+    // ask before phrase(), inlined: it rejects nearly every entry without a call).
+    FINCHAT_PII_INLINE bool startsPhrase(std::size_t i, std::string_view lower) const {
+        const std::size_t n = tok[i].size();
+        return n <= lower.size() && (n == lower.size() || lower[n] == ' ' || lower[n] == ':');
     }
     // The number of tokens of a phrase.
     static std::size_t words(std::string_view lower) { return static_cast<std::size_t>(std::count(lower.begin(), lower.end(), ' ')) + 1; }
@@ -202,14 +232,31 @@ constexpr std::string_view kNotNames[] = {
     // words that follow a greeting or a sign-off ("Thanks Again!")
     "again", "anyway", "everybody", "guys", "mate", "love", "lots", "much", "heaps", "instead", "alot", "mum", "mom",
     "dad", "bro", "buddy", "pal",
+    // chat abbreviations after a name ("name on card François Patel ta")
+    "asap", "pls", "plz", "thx", "ta", "tho", "btw", "lol",
     // titles: the cue, never part of the name ("Mr. Okonkwo")
     "mr", "mrs", "ms", "mx", "dr", "prof",
     // contractions that start a clause after a greeting ("hi, I'm Sofia")
-    "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "what's",
+    "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "what's", "im", "ive", "thats", "theres", "whats",
     // the fields a bank asks for, and verbs, that open a staff turn or follow a cue ("Agent: Never share
     // your PIN", "Hello, BIC: …", "For tax reporting", "the landlord says")
     "never", "routing", "iban", "bic", "dob", "swift", "sort", "tax", "ssn", "cvv", "nhs", "atm", "bsb", "says",
-    "said", "told",
+    "said", "told", "reference", "ref", "acc", "acct",
+    // contractions typed without the apostrophe ("name doesnt match")
+    "doesnt", "dont", "didnt", "isnt", "wasnt", "cant", "wont", "havent", "hasnt",
+    // places a shop or a branch is named with ("Bunnings Warehouse", "the Rundle Mall branch")
+    "warehouse", "supermarket", "mall", "branch", "cafe", "café", "restaurant", "bakery", "garage", "motors", "cinema",
+    "airport", "station", "centre", "center", "outlet", "superstore",
+    // a company's or a mailbox's words ("Payee: Electricity Company Ltd", "From: Customer Service <…>")
+    "company", "co", "pty", "limited", "electricity", "council", "agency", "service", "security", "alerts", "billing",
+    "noreply", "info", "admin",
+    // accounts a customer moves money to ("to joint savings 12345678", "to term deposit 998877")
+    "savings", "saving", "joint", "deposit", "term", "current", "everyday", "mortgage", "offset", "business", "rent",
+    "bills", "isa", "kids", "holiday",
+    // places named like people ("Mount Cook", "Lake Taupo", "Port Hills")
+    "mount", "lake", "port", "cape", "fort",
+    // what a customer says is "here" ("quick question here", "same issue here")
+    "question", "problem", "issue", "query", "quick",
 };
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
 constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
@@ -254,8 +301,10 @@ constexpr std::string_view kStreetSuffixes[] = {
     "court", "ct", "place", "pl", "terrace", "ter", "crescent", "cres", "gardens", "gdns", "close", "square", "sq",
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
     "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
+    "parade", "pde", "esplanade", "quay", "circuit", "promenade", "strand",
 };
-constexpr std::string_view kUnits[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg"};
+constexpr std::string_view kUnits[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
+                                       "level", "lvl"};
 constexpr std::string_view kUsStates[] = {
     "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me",
     "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa",
@@ -320,6 +369,28 @@ std::size_t postcodeCity(const Text& x, std::size_t k) {
     return k + 2;
 }
 
+constexpr std::string_view kAuStates[] = {"nsw", "vic", "qld", "wa", "sa", "tas", "act", "nt"};
+// A 4-digit postcode at token i (Australia, New Zealand, South Africa, ...), not the start of a longer number.
+bool fourDigitPostcode(const Text& x, std::size_t i) {
+    return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 4 && !isDigit(at(x.t, x.tok[i].end + 1)) &&
+           !(i + 1 < x.tok.size() && x.tok[i + 1].kind == Kind::Number && x.tok[i + 1].begin == x.tok[i].end + 1);
+}
+// An Irish Eircode at token i ("D06 F933", "H91 E2W6", "D6W 1234"): returns the token after it, or 0.
+std::size_t eircode(const Text& x, std::size_t i) {
+    if (i + 1 >= x.tok.size() || x.tok[i].kind != Kind::Mixed || x.tok[i].size() != 3 || x.tok[i + 1].size() != 4 ||
+        x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].begin != x.tok[i].end + 1)
+        return 0;
+    const std::string_view a = x.str(i), b = x.str(i + 1);
+    if (!isLetter(a[0]) || !isDigit(a[1]) || !(isDigit(a[2]) || toUpper(a[2]) == 'W')) return 0;
+    for (char c : b)
+        if (!isAlnum(c)) return 0;
+    return i + 2;
+}
+// Token i a street word glued to "way" ("Kingsway", "Fosse Way" is two words): one word, at least 7 letters.
+bool gluedWay(const Text& x, std::size_t i) {
+    return x.word(i) && x.tok[i].size() >= 7 && startsWithNoCase(x.t, x.tok[i].end - 3, "way");
+}
+
 // ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
 // [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
 void scanAddresses(const Text& x, std::vector<Candidate>& out) {
@@ -350,12 +421,15 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             streetWords = 5;  // skips the loop below
         }
         while (!suffix && k < n && streetWords < 5) {
-            if (listed(x, k, kStreetSuffixes) && streetWords > 0) {
+            if ((listed(x, k, kStreetSuffixes) && streetWords > 0) || (streetWords == 0 && gluedWay(x, k))) {
                 suffix = true;
                 break;
             }
             const bool ordinal = x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin]);
-            if (!(x.word(k) || ordinal) || listed(x, k, kStreetStop)) break;
+            // ("The Crescent", "The Strand": "the" names a street only right before its suffix)
+            const bool theStreet = streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) &&
+                                   listed(x, k + 1, kStreetSuffixes);
+            if (!(x.word(k) || ordinal) || (listed(x, k, kStreetStop) && !theStreet)) break;
             if (x.capitalized(k)) lowerCase = false;
             ++k, ++streetWords;
         }
@@ -365,6 +439,12 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t end = x.tok[k].end;
         ++k;
         if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
+        // "Maple Grove Dr" (a suffix-named street and its suffix), "Mount Street Upper", "Kingsway North"
+        if ((listed(x, k, kStreetSuffixes) || x.inList(k, {"upper"sv, "lower"sv, "north"sv, "south"sv, "east"sv, "west"sv})) &&
+            x.capitalized(k) != lowerCase && !listed(x, k, kStreetStop)) {
+            end = x.tok[k++].end;
+            if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
+        }
         if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv, "o"sv}) && x.allCaps(k)) end = x.tok[k++].end;
         auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
             if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
@@ -381,49 +461,80 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t u = unitAt(k);
         if (!u && x.punct(k, ',')) u = unitAt(k + 1);
         if (u) end = x.tok[u - 1].end, k = u;
-        // City: after a comma or a line break, 1-3 words in the street's case, not stop words.
+        // City: after a comma or a line break, 1-3 words in the street's case, not stop words, not a state
+        // before its ZIP or postcode ("Fitzroy VIC 3065").
+        auto stateAt = [&](std::size_t w) {
+            return (listed(x, w, kUsStates) && zipAt(x, w + 1)) || (listed(x, w, kAuStates) && fourDigitPostcode(x, w + 1));
+        };
+        auto cityFrom = [&](std::size_t c) {   // the token after the city's words
+            for (std::size_t words = 0; c < n && words < 3 && x.word(c) && !listed(x, c, kCityStop) && !listed(x, c, kStreetStop) &&
+                                        (lowerCase || x.capitalized(c)) && !(words > 0 && stateAt(c));
+                 ++words)
+                ++c;
+            return c;
+        };
         std::size_t c = k;
+        bool cityFound = false;
         if (x.punct(c, ',') || lineBreakBefore(x, c)) {
             if (x.punct(c, ',')) ++c;
-            std::size_t words = 0;
-            while (c < n && words < 3 && x.word(c) && !listed(x, c, kCityStop) && !listed(x, c, kStreetStop) &&
-                   (lowerCase || x.capitalized(c)) && !(words > 0 && listed(x, c, kUsStates) && zipAt(x, c + 1)))
-                ++c, ++words;
+            const std::size_t from = c;
+            c = cityFrom(c);
             // Two letters and a ZIP right after the comma are the state, not a city.
-            if (words > 0 && !(words == 1 && listed(x, c - 1, kUsStates) && zipAt(x, c))) {
+            if (c > from && !(c == from + 1 && stateAt(from))) {
                 end = x.tok[c - 1].end;
                 k = c;
+                cityFound = true;
             } else {
                 c = k;
             }
         }
-        // Without a comma, city words right before a state and ZIP: "... apt 3c new york ny 10019".
+        // Without a comma, city words right before a state and ZIP or postcode: "... apt 3c new york ny 10019",
+        // "Unit 5/78 Oxford St Paddington NSW 2021".
+        // ... or a postcode: "12 smith st auckland 1010", "7 Elm Road London SW1A 1AA".
         if (c == k && !x.punct(k, ','))
-            for (std::size_t w = k; w < k + 3 && w < n && x.word(w) && !listed(x, w, kCityStop); ++w)
-                if (w > k && listed(x, w, kUsStates) && zipAt(x, w + 1) && (x.allCaps(w) || lowerCase)) {
+            for (std::size_t w = k; w < k + 4 && w < n; ++w) {
+                if (w > k && ((stateAt(w) && (x.allCaps(w) || lowerCase)) || fourDigitPostcode(x, w) || ukPostcode(x, w) || eircode(x, w))) {
+                    cityFound = !stateAt(w);
                     k = w;
                     break;
                 }
-        // State and ZIP, ZIP alone, ZIP and city, a province and postal code, or a UK postcode.
-        std::size_t s = x.punct(k, ',') ? k + 1 : k;
-        if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ','))) {
-            end = x.tok[s].end;
-            k = s + 1;
-            if (zipAt(x, k)) end = x.tok[k].end;
-        } else if (std::size_t city = postcodeCity(x, k)) {
-            end = x.tok[city].end;
-        } else if (zipAt(x, s)) {
-            end = x.tok[s].end;
-        } else if (std::size_t q = listed(x, s, kProvinces) && x.allCaps(s) ? caPostcode(x, s + 1) : caPostcode(x, s)) {
-            end = x.tok[q - 1].end;
-        } else if (std::size_t p = ukPostcode(x, s)) {
-            end = x.tok[p - 1].end;
+                if (!x.word(w) || listed(x, w, kCityStop) || listed(x, w, kStreetStop) || !(lowerCase || x.capitalized(w))) break;
+            }
+        // The token after a postcode at k (after a comma or not), or 0: a state and ZIP or Australian postcode,
+        // a ZIP alone, a postcode and city, a province and postal code, a UK postcode, an Irish postal
+        // district and Eircode, or after a city a 4-digit postcode ("Hamilton 3204").
+        auto postcodeEnd = [&](std::size_t k, bool city) -> std::size_t {
+            const std::size_t s = x.punct(k, ',') ? k + 1 : k;
+            if (listed(x, s, kAuStates) && (x.allCaps(s) || lowerCase) && fourDigitPostcode(x, s + 1)) return s + 2;
+            if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ',')))
+                return zipAt(x, s + 1) ? s + 2 : s + 1;
+            if (std::size_t cityAfter = postcodeCity(x, k)) return cityAfter + 1;
+            if (zipAt(x, s)) return s + 1;
+            if (std::size_t q = listed(x, s, kProvinces) && x.allCaps(s) ? caPostcode(x, s + 1) : caPostcode(x, s)) return q;
+            if (std::size_t p = ukPostcode(x, s)) return p;
+            std::size_t d = s;
+            if (city && s == k && x.tok[s].kind == Kind::Number && x.tok[s].size() <= 2) d = x.punct(s + 1, ',') ? s + 2 : s + 1;
+            if (std::size_t e = eircode(x, d)) return e;
+            return city && s == k && fourDigitPostcode(x, s) ? s + 1 : 0;
+        };
+        std::size_t post = k < n ? postcodeEnd(k, cityFound) : 0;
+        // A second locality before the postcode: "Rathmines, Dublin 6, D06 F933", "Rondebosch, Cape Town 7700".
+        if (!post && cityFound && x.punct(k, ',')) {
+            const std::size_t c2 = cityFrom(k + 1);
+            if (c2 > k + 1 && c2 < n) post = postcodeEnd(c2, true);
         }
+        if (post) end = x.tok[post - 1].end;
         // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...".
         std::size_t begin = h.begin;
         if (i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind != Kind::Punct && x.tok[i - 2].size() <= 4 &&
             !x.word(i - 2) && listed(x, i - 3, kUnits))
             begin = x.tok[i - 3].begin;
+        // A unit and the house number with a slash: "12/48 Beach Road", "Unit 5/14 Beach St".
+        if (i >= 2 && x.punct(i - 1, '/') && x.tok[i - 1].begin + 1 == h.begin && x.tok[i - 2].kind != Kind::Punct &&
+            x.tok[i - 2].end == x.tok[i - 1].begin && x.tok[i - 2].size() <= 4 && !x.word(i - 2) && isDigit(x.t[x.tok[i - 2].begin])) {
+            begin = x.tok[i - 2].begin;
+            if (i >= 3 && listed(x, i - 3, kUnits)) begin = x.tok[i - 3].begin;
+        }
         emit(out, PiiType::Address, begin, end, kAddress, 0.9f);
     }
     // A unit in a named building, no street number: "Unit 5, Parkway Business Centre, Leicester LE4 1BZ",
@@ -565,6 +676,14 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             ++q;
         }
         if (parts != 3 || isAlnum(at(t, q)) || (at(t, q) == sep && isDigit(at(t, q + 1)))) {
+            // A day and month without the year after "on": "bounced on 24/7", "paid on 3/11" (never a
+            // card's expiry: "exp on 05/29").
+            if (parts == 2 && sep == '/' && len[0] <= 2 && len[1] <= 2 && !isAlnum(at(t, q)) && at(t, q) != '/' &&
+                ((part[0] >= 1 && part[0] <= 31 && part[1] >= 1 && part[1] <= 12) || (part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31))) {
+                const std::size_t ti = tokenAt(x, p);
+                if (ti >= 1 && x.is(ti - 1, "on") && !expiryCueBefore(x, ti) && !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
+                    emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
+            }
             continue;
         }
         bool ok = false;
@@ -625,8 +744,11 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     }
     for (std::size_t i = 1; i < n; ++i) {
         // A month alone after a date preposition: "in August", "since Jan", "statements for Sept to
-        // March 2025" (capitalised; lower-case "may"/"march" are verbs too often).
-        if (x.tok[i].kind == Kind::Word && x.capitalized(i) && isMonth(x, i, true) && !x.is(i, "may") && !x.is(i, "march") &&
+        // March 2025" (capitalised; lower-case "may"/"march" are verbs too often, and capitalised "May" and
+        // "March" only after a preposition of time: "cancelled in March", not "for May I").
+        if (x.tok[i].kind == Kind::Word && x.capitalized(i) && isMonth(x, i, true) &&
+            (!(x.is(i, "may") || x.is(i, "march")) ||
+             x.inList(i - 1, {"in"sv, "since"sv, "during"sv, "until"sv, "till"sv, "before"sv, "after"sv, "early"sv, "late"sv, "mid"sv})) &&
             x.inList(i - 1, {"in"sv, "since"sv, "during"sv, "until"sv, "till"sv, "by"sv, "from"sv, "before"sv, "after"sv, "for"sv,
                              "of"sv, "early"sv, "late"sv, "mid"sv, "last"sv, "next"sv, "this"sv, "until"sv}))
             emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.75f);
@@ -641,7 +763,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     // 2019" (not "card ending in 1933", not an amount: "in 2000 dollars").
     for (std::size_t i = 1; i < n; ++i) {
         if (!yearAt(x, i) || !x.inList(i - 1, {"in"sv, "since"sv, "until"sv, "till"sv, "before"sv, "after"sv, "during"sv, "issued"sv,
-                                               "born"sv, "circa"sv}))
+                                               "born"sv, "circa"sv, "dob"sv}))
             continue;
         const char next = at(t, x.tok[i].end);
         if ((next == '/' || next == '.' || next == '-' || next == ',' || next == ':') && isDigit(at(t, x.tok[i].end + 1))) continue;
@@ -784,6 +906,7 @@ constexpr KeyPhrase kValueKeys[] = {
     {"age", PiiType::Age},                 {"aged", PiiType::Age},             {"i'm", PiiType::Age},
     {"i am", PiiType::Age},                {"im", PiiType::Age},               {"she is", PiiType::Age},
     {"he is", PiiType::Age},               {"she's", PiiType::Age},            {"he's", PiiType::Age},
+    {"is", PiiType::Age},                  {"turned", PiiType::Age},   // "my son Kai is 13", "i turned 65" (see Age below)
 };
 
 std::string_view digitsOf(std::string_view s, std::array<char, 32>& buf) {
@@ -873,6 +996,10 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
                 }
                 case PiiType::Password: {
                     if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
+                    // What happened to it, not what it is: "my password was reset yesterday", "was changed".
+                    if (x.word(vt) && x.tok[vt].end == v.end && !x.capitalized(vt) &&
+                        (startsWithNoCase(t, v.end - 2, "ed") || x.inList(vt, {"reset"sv, "wrong"sv, "incorrect"sv, "correct"sv})))
+                        break;
                     // Right after "password is"/":" anything goes; otherwise it must look like one
                     // (a digit or a symbol or inner capitals), so "password yesterday" is not one.
                     bool looks = hasDigit(s) || s.find_first_of("!@#$%^&*+=?_~") != std::string_view::npos;
@@ -936,14 +1063,27 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
                     std::size_t e = x.tok[vt].end;
                     const bool years = x.inList(vt + 1, {"years"sv, "yrs"sv, "year"sv, "y/o"sv, "yo"sv});
                     if (years) e = x.tok[vt + 1].end;
-                    // "I'm 34" alone is an age only at the end of a clause; "aged 34", "age: 34" always.
-                    const bool strong = key.phrase == "age"sv || key.phrase == "aged"sv;
+                    // "is N" only of a relative named up to three words before ("my daughter is 16", "my son Kai
+                    // is 13"); "turned N" of a person ("i turned 65 last month", not "it turned 5").
+                    const std::size_t kw = vt >= 1 ? vt - 1 : 0;   // the keyword's last token (no filler between)
+                    if (key.phrase == "is"sv) {
+                        bool relative = false;
+                        for (std::size_t b = kw; b-- > 0 && kw - b <= 3 && !relative;)
+                            relative = x.inList(b, {"son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv,
+                                                    "grandad"sv, "grandma"sv, "grandpa"sv, "grandmother"sv, "grandfather"sv, "mum"sv, "mom"sv,
+                                                    "dad"sv, "mother"sv, "father"sv, "husband"sv, "wife"sv, "partner"sv, "brother"sv, "sister"sv});
+                        if (!relative || !x.is(kw, "is")) break;
+                    }
+                    if (key.phrase == "turned"sv && !(kw >= 1 && x.is(kw, "turned") && x.inList(kw - 1, {"i"sv, "he"sv, "she"sv, "just"sv, "recently"sv})))
+                        break;
+                    // "I'm 34" alone is an age only at the end of a clause; "aged 34", "age: 34", "i turned 65" always.
+                    const bool strong = key.phrase == "age"sv || key.phrase == "aged"sv || key.phrase == "turned"sv;
                     // Not a time or a decimal ("he is 17:30", "she is 16.5%").
                     if (vt + 1 < n && x.tok[vt + 1].begin == x.tok[vt].end &&
                         (x.punct(vt + 1, ':') || x.punct(vt + 1, '%') || x.punct(vt + 1, '/') || isDigit(at(t, x.tok[vt + 1].end))))
                         break;
                     if (strong || years || vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct ||
-                        x.inList(vt + 1, {"and"sv, "but"sv, "so"sv, "now"sv, "too"sv}))
+                        x.inList(vt + 1, {"and"sv, "but"sv, "so"sv, "now"sv, "too"sv, "can"sv, "could"sv}))
                         emit(out, PiiType::Age, x.tok[vt].begin, e, kContext, 0.85f);
                     break;
                 }
@@ -963,7 +1103,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
             const KeyPhrase& key = kValueKeys[keyIndex];
             // Phrases are matched per token; "passport no." has a '.' token, "driver's" is one token.
-            if (x.phrase(i, key.phrase)) valueOfKey(x, key, i + Text::words(key.phrase), false, out);
+            if (!x.startsPhrase(i, key.phrase) || !x.phrase(i, key.phrase)) continue;
+            // ("is"/"turned" give an age only right before a number: most "is" go no further)
+            if ((key.phrase == "is"sv || key.phrase == "turned"sv) && !(i + 1 < n && x.tok[i + 1].kind == Kind::Number)) continue;
+            valueOfKey(x, key, i + Text::words(key.phrase), false, out);
         }
     }
     for (std::size_t i = 0; i + 2 < n; ++i) {
@@ -972,6 +1115,23 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             const int age = numberValue(x, i);
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i + 1].end, kContext, 0.9f);
         }
+    }
+    // A password named earlier in the message, its value after "was"/"it's"/"typed"/"entered"/"tried": "forgot
+    // the password, I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed
+    // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
+    for (std::size_t i = 0, named = n; i + 1 < n; ++i) {   // named: the last password word's token, or n
+        if (toLower(x.t[x.tok[i].begin]) == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
+            named = i;
+            continue;
+        }
+        // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
+        if (named == n || i - named > 16 || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number ||
+            !x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv}))
+            continue;
+        static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
+        if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
+                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter))
+            valueOfKey(x, kNamedBefore, i + 1, true, out);
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
     for (std::size_t i = 0; i < n; ++i) {
@@ -1119,6 +1279,15 @@ bool known(const Text& x, std::size_t i) {
     return !w.empty() && isKnownName(w);
 }
 
+// Known, or spelled with a non-ASCII Latin letter (the name list is ASCII): "björn", "lefèvre".
+bool nameLike(const Text& x, std::size_t i) { return x.accented(i) || known(x, i); }
+
+// Lower-case particles inside a surname: "van den Berg", "de la Cruz", "al Farsi".
+bool particle(const Text& x, std::size_t k) {
+    return x.inList(k, {"de"sv, "van"sv, "von"sv, "der"sv, "den"sv, "da"sv, "di"sv, "del"sv, "la"sv, "le"sv, "al"sv, "bin"sv, "ter"sv,
+                        "du"sv, "dos"sv, "das"sv});
+}
+
 // A name-like word: a word of 2+ letters (an initial "A." counts), not a stop word, and capitalised or
 // on the name list. The first word after a strong cue may be anything but a stop word.
 bool nameWord(const Text& x, std::size_t i, bool anyCase) {
@@ -1128,7 +1297,7 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
         return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
                (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
     if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes)) return false;
-    return anyCase || x.capitalized(i) || known(x, i);
+    return anyCase || x.capitalized(i) || nameLike(x, i);
 }
 
 // Street suffixes that are also common surnames ("Jordan Pike", "Ella Green") continue a name that no
@@ -1142,27 +1311,59 @@ bool surnameSuffix(const Text& x, std::size_t k, std::size_t first) {
 
 // The name starting at token i: up to 4 name words (initials with their '.'). Returns the end token.
 // `reply`: the customer's answer to "what is your name?", where lower-case words need not be known.
+// Two or three ASCII capitals: "USD", "BIC".
+bool abbreviation(const Text& x, std::size_t k) {
+    if (x.tok[k].size() < 2 || x.tok[k].size() > 3) return false;
+    for (std::size_t c = x.tok[k].begin; c < x.tok[k].end; ++c)
+        if (!isUpper(x.t[c])) return false;
+    return true;
+}
+
+// Token k ends a clause: the text's end, a punctuation mark or a line break after it.
+bool lastOfClause(const Text& x, std::size_t k) {
+    return k + 1 >= x.tok.size() || x.tok[k + 1].kind == Kind::Punct || lineBreakBefore(x, k + 1);
+}
+
 std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = false) {
     const bool capitals = x.capitalized(i);
-    if (!nameWord(x, i, strong)) return i;
-    if (!strong && !capitals && !known(x, i)) return i;
+    // A surname with its particles first, as a form has it, and the given name after a comma: "van der
+    // Merwe, Pieter" (after a strong cue or in a reply).
+    if ((strong || reply) && particle(x, i)) {
+        std::size_t p = i + 1;
+        if (particle(x, p)) ++p;
+        if (!x.capitalized(p) || !nameWord(x, p, false)) return i;
+        return x.punct(p + 1, ',') && x.capitalized(p + 2) && nameWord(x, p + 2, false) && lastOfClause(x, p + 2) ? p + 3 : p + 1;
+    }
+    // After a weak cue a lower-case name starts with a known word, or an unknown one before a known
+    // surname: "my wife olu khan", "send it to ngaire lefèvre".
+    const bool beforeSurname = !capitals && x.tok[i].size() > 2 && x.word(i + 1) && !x.capitalized(i + 1) && nameLike(x, i + 1) &&
+                               nameWord(x, i + 1, false);
+    if (!nameWord(x, i, strong || beforeSurname)) return i;
+    if (!strong && !capitals && !nameLike(x, i) && !beforeSurname) return i;
     std::size_t k = i + 1;
     if (x.tok[i].size() == 1 && x.punct(k, '.')) ++k;  // initial's '.'
     while (k < x.tok.size() && k - i < 5) {
-        if (!x.word(k) || x.tok[k].begin > x.tok[k - 1].end + 1) break;
+        if (!x.word(k) || x.tok[k].begin > x.tok[k - 1].end + 1 || lineBreakBefore(x, k)) break;
         // Following words keep the first one's case: "Claire A. Moreau", "zoe mensah"; lower case
-        // continues only with known names ("ethan petrov lost" stops at "lost").
-        // Particles inside a capitalised name: "Pieter de Vries", "Ahmed al Farsi".
-        if (capitals && x.inList(k, {"de"sv, "van"sv, "von"sv, "der"sv, "den"sv, "da"sv, "di"sv, "del"sv, "la"sv, "le"sv, "al"sv, "bin"sv, "ter"sv}) &&
-            x.capitalized(k + 1) && x.tok[k + 1].begin == x.tok[k].end + 1 && nameWord(x, k + 1, false)) {
-            k += 2;
+        // continues only with known names ("ethan petrov lost" stops at "lost"). After a strong cue or
+        // in a reply the case may change where the word is a name: "jo Singh-Patel", "Björn nguyen".
+        // Particles inside a name, one or two: "Pieter de Vries", "Lachlan van den Berg", "aroha van der berg".
+        std::size_t p = k;
+        while (p < k + 2 && p + 1 < x.tok.size() && particle(x, p) && x.tok[p + 1].begin == x.tok[p].end + 1) ++p;
+        if (p > k && (capitals ? x.capitalized(p) && nameWord(x, p, false) : !x.capitalized(p) && nameLike(x, p) && nameWord(x, p, true))) {
+            k = p + 1;
             continue;
         }
-        // A lower-case given name may go on with a capitalised surname: "jo Singh-Patel", "j. O'Neill".
-        const bool ok = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i))
-                                 : x.capitalized(k) ? nameWord(x, k, false) && !x.allCaps(k)
-                                                    : (known(x, k) || reply) && nameWord(x, k, reply);
-        if (!ok) break;
+        // (an abbreviation in capitals ends a name: "pay Hannah USD 201")
+        const bool sameCase = capitals ? x.capitalized(k) && (nameWord(x, k, false) || surnameSuffix(x, k, i)) &&
+                                             !(abbreviation(x, k) && !x.allCaps(i))
+                                       : !x.capitalized(k) && (nameLike(x, k) || reply || (strong && lastOfClause(x, k))) &&
+                                             nameWord(x, k, reply || strong);
+        // A lower-case given name may go on with a capitalised surname ("jo Singh-Patel", "j. O'Neill"); a
+        // capitalised one with a lower-case name after a strong cue or in a reply ("From: Björn nguyen").
+        const bool caseChange = x.capitalized(k) != capitals && nameWord(x, k, false) && !x.allCaps(k) &&
+                                (!capitals || ((strong || reply) && nameLike(x, k)));
+        if (!sameCase && !caseChange) break;
         k += x.tok[k].size() == 1 && x.punct(k + 1, '.') ? 2 : 1;
     }
     return k;
@@ -1198,7 +1399,44 @@ constexpr NameCue kNameCues[] = {
     {"ex", false, false},          {"attn", false, false},       {"fao", false, false},      {"attention", false, false},
     {"soy", false, false},         {"me llamo", true, false},    {"je m'appelle", true, false},  // "hola, soy Aroha"
     {"here", false, true},         {"speaking", false, true},
+    // labels on a card or a transfer form: "name on card françois maccarthy", "Name on account: Zoë Te Whata"
+    {"name on", true, false},      {"account name", true, false}, {"account holder", true, false},   // "name on (the) card/account"
+    {"recipient", false, false},   {"flatmate", false, false},   {"roommate", false, false},  {"housemate", false, false},
+    {"mein name ist", true, false}, {"je suis", false, false},   {"name's", true, false},     {"me chamo", true, false},
+    {"jag heter", true, false},    {"nazywam się", true, false},
+    {"name of", true, false},      {"behalf of", false, false},   // "in the name of Aroha Ngata", "on behalf of ngaire smith"
 };
+
+// A shop's place: "at Harvey Norman", "charged AU$439.94 by Harvey Norman" (a charge's verb up to six
+// tokens before "by"/"from" at i-1).
+bool merchantBefore(const Text& x, std::size_t i) {
+    if (i == 0) return false;
+    if (x.is(i - 1, "at")) return true;
+    if (!x.inList(i - 1, {"by"sv, "from"sv})) return false;
+    for (std::size_t b = i - 1; b-- > 0 && i - 1 - b <= 6;)
+        if (x.inList(b, {"charged"sv, "billed"sv, "debited"sv, "refunded"sv, "purchase"sv, "payment"sv, "transaction"sv})) return true;
+    return false;
+}
+
+// Tokens k, k+1: two lower-case name-like words after "pay" or after "to" with a transfer's verb up to
+// four tokens before it (at i), then the account's number or the amount.
+bool payeeBefore(const Text& x, std::size_t i, std::size_t k) {
+    if (k + 2 >= x.tok.size() || x.capitalized(k) || x.capitalized(k + 1) || x.tok[k].size() < 2 || x.tok[k + 1].size() < 2 ||
+        !nameWord(x, k, true) || !nameWord(x, k + 1, true) || x.tok[k + 2].kind == Kind::Word || x.tok[k + 2].kind == Kind::Punct)
+        return false;
+    if (x.is(i, "pay")) return true;
+    for (std::size_t b = i; b-- > 0 && i - b <= 4;)
+        if (x.inList(b, {"send"sv, "sent"sv, "transfer"sv, "transferred"sv, "wire"sv, "wired"sv, "pay"sv, "paid"sv, "move"sv, "moved"sv}))
+            return true;
+    return false;
+}
+
+// "pay Mei 4092 AUD", "to Hannah USD 201": one capitalised known name after "pay"/"to" with the amount
+// right after it (the cue at i, the name k..e).
+bool paidTo(const Text& x, std::size_t i, std::size_t k, std::size_t e) {
+    return x.inList(i, {"pay"sv, "to"sv}) && e == k + 1 && x.capitalized(k) && known(x, k) && e < x.tok.size() &&
+           (x.tok[e].kind == Kind::Number || (x.allCaps(e) && x.tok[e].size() == 3) || x.punct(e, '$'));
+}
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
 enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin, Nhs, DriverId };
@@ -1224,14 +1462,15 @@ Asked askedBefore(const Text& x, std::size_t i) {
         if (x.is(j, "licence") || x.is(j, "license")) return Asked::DriverId;
         if ((x.is(j, "old") && j > 0 && x.is(j - 1, "how")) || x.is(j, "age")) asked = Asked::Age;
         if ((x.is(j, "name") && !(j > 0 && (x.is(j - 1, "account") || x.is(j - 1, "bank")))) || x.is(j, "payee") ||
-            x.is(j, "beneficiary"))
+            x.is(j, "beneficiary") || (x.is(j, "speaking") && x.is(j + 1, "with")) ||
+            (x.is(j, "who") && (x.phrase(j + 1, "am i") || x.phrase(j + 1, "is this"))))
             asked = Asked::Name;
     }
     return asked;
 }
 
 void scanNames(const Text& x, std::vector<Candidate>& out) {
-    const std::size_t n = x.tok.size();
+    const std::size_t n = x.tok.size(), first = out.size();
     std::size_t taken = 0;  // first token a new name may start at
     // All in lower case, apart from a lone "I" and the message's first letter.
     bool lowerText = true;
@@ -1242,14 +1481,22 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         static const ByFirstLetter<std::size(kNameCues)> cues([](std::size_t k) { return kNameCues[k].phrase; });
         for (std::uint16_t cueIndex : cues.startingWith(x.t[x.tok[i].begin])) {
             const NameCue& cue = kNameCues[cueIndex];
-            if (cue.before) continue;
+            if (cue.before || !x.startsPhrase(i, cue.phrase)) continue;
             // "name:" is two tokens (the only cue ending in ':'), every other cue a phrase of words.
             const bool colon = cue.phrase.back() == ':';
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
-            if (cue.phrase == "agent"sv && x.punct(i + 1, ':')) continue;  // a turn label: "Agent: Never share…"
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
+            if (cue.phrase == "name on"sv) {   // "name on card", "name on the account"
+                if (x.is(k, "the")) ++k;
+                if (!x.inList(k, {"card"sv, "account"sv})) continue;
+                ++k;
+            }
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
+            // A turn's label is no cue: "Agent: Never share your PIN", "Manager: Routing and account please".
+            const bool labelled = x.punct(k, ':');
+            if (labelled && x.inList(i, {"agent"sv, "advisor"sv, "adviser"sv, "manager"sv, "banker"sv, "representative"sv, "officer"sv}))
+                continue;
             if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
             if (k < taken || k >= n) continue;
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
@@ -1259,18 +1506,39 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                              "hi"sv, "hello"sv, "hey"sv});
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
-            const bool strong = cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !known(x, k) &&
-                                                !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1)));
+            // A form's field: "Payee: chloé ngata", "From: Björn nguyen <b@example.com>" (the name whatever its case).
+            const bool field = labelled && x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv, "holder"sv, "cardholder"sv, "from"sv,
+                                                        "to"sv, "attn"sv, "fao"sv});
+            const bool strong = field || (cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
+                                                !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1))));
             if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
+            // An introduction right after a greeting or at a clause's start: "hi its björn thompson, ...",
+            // "Dia duit, this is pádraig singh", "Hi it's Émilie Davies": a name-like first word, then the
+            // name's words in any case up to the clause's end.
+            const bool intro = !strong && x.inList(i, {"its"sv, "it's"sv, "this"sv, "i'm"sv, "im"sv, "i"sv}) &&
+                               (i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i) ||
+                                x.inList(i - 1, {"hi"sv, "hello"sv, "hey"sv, "hiya"sv, "morning"sv, "afternoon"sv, "evening"sv}));
+            if (intro && (x.capitalized(k) || nameLike(x, k) || (x.word(k + 1) && nameLike(x, k + 1) && nameWord(x, k + 1, false)))) {
+                const std::size_t e = nameFrom(x, k, true);
+                // (one lower-case word only with "again"/"here"/"from": "its jess again", not "its bent")
+                const bool again = x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv});
+                if (e > k && (again || ((x.capitalized(k) || e > k + 1) &&
+                                        (e >= n || x.tok[e].kind == Kind::Punct || lineBreakBefore(x, e))))) {
+                    emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+                    taken = e;
+                    break;
+                }
+            }
+            // "can my son ring instead?": after a modal the relation's next word is a verb.
+            if (i >= 2 && !x.capitalized(k) && x.inList(i - 1, {"my"sv, "our"sv}) &&
+                x.inList(i - 2, {"can"sv, "could"sv, "will"sv, "would"sv, "should"sv, "may"sv, "might"sv, "must"sv, "does"sv, "did"sv, "shall"sv}))
+                continue;
+            // ("for"/"with"/"from" and an unknown lower-case word: "for interest reporting" is no name)
+            if (!strong && !x.capitalized(k) && !nameLike(x, k) && x.inList(i, {"for"sv, "with"sv, "from"sv})) continue;
             std::size_t e = nameFrom(x, k, strong);
-            // "my wife olu khan and i": after "my"/"our" and a relation, two lower-case words, the second a
-            // known name, that end the clause or go on with a verb.
-            if (e == k && i > 0 && x.inList(i - 1, {"my"sv, "our"sv}) && !x.capitalized(k) && nameWord(x, k, true) &&
-                x.word(k + 1) && !x.capitalized(k + 1) && x.tok[k + 1].begin == x.tok[k].end + 1 && known(x, k + 1) &&
-                nameWord(x, k + 1, false) &&
-                (k + 2 >= n || x.tok[k + 2].kind == Kind::Punct ||
-                 x.inList(k + 2, {"and"sv, "is"sv, "was"sv, "has"sv, "wants"sv, "will"sv, "who"sv, "needs"sv, "can"sv, "just"sv})))
-                e = k + 2;
+            // A payee in a transfer, two lower-case words before the account's number: "send it to tane
+            // parata 12-3102-0456789-00", "pay rewi ngata 4092 AUD".
+            if (e == k && x.inList(i, {"to"sv, "pay"sv}) && payeeBefore(x, i, k)) e = k + 2;
             if (e == k) continue;
             if (common && !strong) {
                 // Sign-offs and greetings: the name ends the clause ("Thanks Ngozi, that worked", "hi
@@ -1279,19 +1547,20 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 const bool greeting = x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv,
                                                    "hello"sv, "hey"sv});
                 const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv});
-                const bool capitalKnown = (x.capitalized(k) && known(x, k)) || e - k >= 2;
+                const bool capitalKnown = (x.capitalized(k) && nameLike(x, k)) || e - k >= 2;
                 // "it's Tom from ...", "its jess again" (a known name; "its bent" is not one)
-                const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && known(x, k) &&
+                const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && nameLike(x, k) &&
                                         (x.capitalized(k) ? clauseEnd : x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv}));
-                if (greeting ? !clauseEnd || !(x.capitalized(k) || known(x, k) || e - k >= 2)
-                             : !(capitalKnown || introduced) || (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2))
+                if (greeting ? !clauseEnd || !(x.capitalized(k) || nameLike(x, k) || e - k >= 2)
+                             : !(capitalKnown || introduced) ||
+                                   (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2 && !paidTo(x, i, k, e)))
                     continue;
             }
             // A lower-case name after a weak cue: only from a customer who types all in lower case, or two
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !known(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv}) &&
+            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1301,18 +1570,23 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
         // Two capitalised words too: "Fatou Diallo here".
         auto clauseStart = [&](std::size_t s) {
-            return s == 0 || x.tok[s - 1].kind == Kind::Punct || x.inList(s - 1, {"hi"sv, "hello"sv, "hey"sv});
+            return s == 0 || x.tok[s - 1].kind == Kind::Punct || x.inList(s - 1, {"hi"sv, "hello"sv, "hey"sv, "sorry"sv});
         };
-        if (x.inList(i + 1, {"here"sv, "speaking"sv}) && i >= taken && nameWord(x, i, false)) {
-            const bool two = i > taken && x.capitalized(i) && x.capitalized(i - 1) && nameWord(x, i - 1, false) && clauseStart(i - 1);
+        if (x.inList(i + 1, {"here"sv, "speaking"sv}) && i >= taken && nameWord(x, i, true)) {
+            // ... or two lower-case words, one of them a name: "Kia ora, niamh henare here"
+            const bool two = i > taken && clauseStart(i - 1) &&
+                             (x.capitalized(i) ? x.capitalized(i - 1) && nameWord(x, i - 1, false)
+                                               : !x.capitalized(i - 1) && nameWord(x, i - 1, true) &&
+                                                     (nameLike(x, i) || nameLike(x, i - 1)));
+            if (!two && !nameWord(x, i, false)) continue;
             if (two || clauseStart(i)) {
                 emit(out, PiiType::Name, x.tok[two ? i - 1 : i].begin, x.tok[i].end, kName, 0.85f);
                 taken = i + 1;
             }
         }
-        // Two or three capitalised known names in a row: "Kevin Jackson".
+        // Two or three capitalised known names in a row: "Kevin Jackson" (not a shop: "charged by Harvey Norman").
         if (i >= taken && x.capitalized(i) && known(x, i) && nameWord(x, i, false) && x.capitalized(i + 1) &&
-            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i)) {
+            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i) && !abbreviation(x, i + 1) && !merchantBefore(x, i)) {
             std::size_t e = i + 2;
             if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
@@ -1343,8 +1617,27 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
     // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah", "Bot: who is the payee? User: ..."
     for (std::size_t i = 0; i + 2 < n; ++i) {
         if (botAsked(x, i) != Asked::Name) continue;
-        const std::size_t e = nameFrom(x, i + 2, true, true);
-        if (e > i + 2) emit(out, PiiType::Name, x.tok[i + 2].begin, x.tok[e - 1].end, kName, 0.9f);
+        // (after a few words of assent or introduction: "sure, it's aroha ngata", "yes this is Tom Hale")
+        std::size_t k = i + 2;
+        while (k < n && k < i + 6 && (x.punct(k, ',') || x.inList(k, {"sure"sv, "yes"sv, "yeah"sv, "yep"sv, "ok"sv, "okay"sv, "it's"sv,
+                                                                          "its"sv, "this"sv, "is"sv, "i'm"sv, "im"sv, "my"sv, "name"sv, "name's"sv, "for"sv, "to"sv})))
+            ++k;
+        const std::size_t e = k < n ? nameFrom(x, k, true, true) : k;
+        if (e > k) emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+    }
+    // An age right after a name: "my son Finn (14)", "Aoife here (26)", after an introduction "hi I'm
+    // Nomvula, 19, first job" (a number 1-120 alone between commas).
+    for (std::size_t c = first; c < out.size(); ++c) {
+        if (out[c].type != PiiType::Name) continue;
+        std::size_t e = tokenAt(x, out[c].end);
+        if (x.inList(e, {"here"sv, "speaking"sv})) ++e;
+        const bool paren = x.punct(e, '(') && x.punct(e + 2, ')');
+        const std::size_t b = tokenAt(x, out[c].begin);
+        const bool intro = x.punct(e, ',') && b > 0 && x.inList(b - 1, {"i'm"sv, "im"sv, "am"sv, "is"sv}) &&
+                           (e + 2 >= n || x.punct(e + 2, ',') || x.punct(e + 2, '.'));
+        if ((paren || intro) && e + 1 < n && x.tok[e + 1].kind == Kind::Number && x.tok[e + 1].size() <= 3 &&
+            numberValue(x, e + 1) >= 1 && numberValue(x, e + 1) <= 120)
+            emit(out, PiiType::Age, x.tok[e + 1].begin, x.tok[e + 1].end, kContext, 0.8f);
     }
 }
 

@@ -903,6 +903,130 @@ TEST_CASE("NAME: greetings and sign-offs, relations, 'X Y here', attn; brands an
     }
 }
 
+TEST_CASE("NAME: accents, particles, form fields, introductions, other languages; labels and shops are not names", "[pii][name]") {
+    SECTION("accented capitals and spellings are name-like; particles and a change of case inside a name") {
+        CHECK(found("Hello, it's Ágnes Kovács, my card is stuck") == List{"NAME:Ágnes Kovács"});
+        CHECK(found("please pay Tomás de la Rosa tomorrow") == List{"NAME:Tomás de la Rosa"});
+        CHECK(found("my name is henk van der linden") == List{"NAME:henk van der linden"});
+        CHECK(found("My name is ana Dos-Santos") == List{"NAME:ana Dos-Santos"});
+    }
+    SECTION("a card's or a form's name field, whatever the case") {
+        CHECK(found("name on the card renée dupont") == List{"NAME:renée dupont"});
+        CHECK(found("Name on account: Kiri Te Rangi\nSort Code: 11-22-33") == List{"NAME:Kiri Te Rangi", "BANK_ROUTING:11-22-33"});
+        CHECK(found("Recipient: tane parata\nAmount: 40") == List{"NAME:tane parata"});
+        CHECK(found("From: Ingrid solberg <ingrid.s@example.no>") == List{"NAME:Ingrid solberg", "EMAIL:ingrid.s@example.no"});
+    }
+    SECTION("introductions after a greeting, in the customer's language, and 'X Y here'") {
+        CHECK(found("hey its rangi walker, card won't work") == List{"NAME:rangi walker"});
+        CHECK(found("hiya, this is eoghan brennan, quick one") == List{"NAME:eoghan brennan"});
+        CHECK(found("guten tag, mein name ist jürgen weiß, bitte") == List{"NAME:jürgen weiß"});
+        CHECK(found("hola, soy Lucía Fernández y necesito ayuda") == List{"NAME:Lucía Fernández"});
+        CHECK(found("Morning, tipene walker here, need a hand") == List{"NAME:tipene walker"});
+        CHECK(found("Kia ora, big problem here, card declined") == kNone);
+        CHECK(found("hi its broken again") == kNone);
+        CHECK(found("ok, its frozen, help") == kNone);
+    }
+    SECTION("relations, payees and answers to 'who am I speaking with?'") {
+        CHECK(found("my husband tevita brown and I share it") == List{"NAME:tevita brown"});
+        CHECK(found("my housemate Ruaidhrí paid it") == List{"NAME:Ruaidhrí"});
+        CHECK(found("pay Sarah 250 for the rent") == List{"NAME:Sarah"});
+        CHECK(found("wire 300 to aroha kingi 44556677") == List{"NAME:aroha kingi", "BANK_ACCOUNT_NUMBER:44556677"});
+        CHECK(found("transfer 50 to joint savings now") == kNone);
+        CHECK(found("Agent: Who am I speaking with?\nCustomer: eilidh mcgregor") == List{"NAME:eilidh mcgregor"});
+        CHECK(found("Fergus McKay, 12 Ivy Road, Leeds LS6 2QE") == List{"NAME:Fergus McKay", "ADDRESS:12 Ivy Road, Leeds LS6 2QE"});
+    }
+    SECTION("not names: turn labels, field words, abbreviations, verbs after a modal, shops") {
+        CHECK(found("Agent: Never give out your code. Customer: ok") == kNone);
+        CHECK(found("Agent: Routing and account please.") == kNone);
+        CHECK(found("Bot: Beneficiary IBAN? User: not sure") == kNone);
+        CHECK(found("Hello, BIC: unknown") == kNone);
+        CHECK(found("could my daughter call instead?") == kNone);
+        CHECK(found("i was charged $25.00 by Harvey Norman twice") == kNone);
+        CHECK(found("pay Hannah USD 20") == List{"NAME:Hannah"});   // not "Hannah USD"
+        CHECK(found("is this what you need for interest reporting?") == kNone);
+        CHECK(found("the payment to Bunnings Warehouse was declined") == kNone);
+        CHECK(found("one card for the Mount Cook trip") == kNone);
+        CHECK(found("the Queen Street Mall branch kept my card") == kNone);
+        CHECK(found("it says name doesnt match") == kNone);
+    }
+    SECTION("more introductions: 'the name's', Portuguese, Swedish; a reply after a few words of assent") {
+        CHECK(found("the name's Ravi Menon, card is blocked") == List{"NAME:Ravi Menon"});
+        CHECK(found("olá, me chamo inês costa") == List{"NAME:inês costa"});
+        CHECK(found("hej, jag heter Sven Ek") == List{"NAME:Sven Ek"});
+        CHECK(found("Agent: And your full name?\nCustomer: yes sure, it's tui hemara") == List{"NAME:tui hemara"});
+        CHECK(found("Beneficiary: van der Merwe, Pieter") == List{"NAME:van der Merwe, Pieter"});
+        CHECK(found("the account is in the name of Mereana Potae") == List{"NAME:Mereana Potae"});
+        CHECK(found("calling on behalf of aroha smith") == List{"NAME:aroha smith"});
+        CHECK(found("what is the name of the account?") == kNone);
+        CHECK(found("Bot: Your name?\nUser: de Klerk") == List{"NAME:de Klerk"});
+        CHECK(found("Agent: Name of the payee?\nCustomer: it's for ana silva") == List{"NAME:ana silva"});
+        CHECK(found("it's Jon, sorry Jonathan Price here") == List{"NAME:Jon", "NAME:Jonathan Price"});
+    }
+}
+
+TEST_CASE("AGE of a relative or after 'turned'; PASSWORD named earlier; a day and month after 'on'", "[pii][age][credentials][date]") {
+    SECTION("a relative's age: 'is N' up to three words after the relation; 'i turned N'") {
+        CHECK(found("my grandson is 12, what account suits him?") == List{"AGE:12"});
+        CHECK(found("my daughter Ruth is 9 and loves saving") == List{"NAME:Ruth", "AGE:9"});
+        CHECK(found("she just turned 18 last week") == List{"AGE:18"});
+        CHECK(found("i am 70 could you call me") == List{"AGE:70"});
+        CHECK(found("my son is 5 minutes away") == kNone);          // not at a clause's end
+        CHECK(found("the balance is 40, why?") == kNone);           // no relative
+        CHECK(found("the dial turned 3 times") == kNone);
+    }
+    SECTION("an age right after a name: in brackets, or between commas after an introduction") {
+        CHECK(found("my niece Ella (9) wants to save") == List{"NAME:Ella", "AGE:9"});
+        CHECK(found("hello, I'm Tamati, 23, just started work") == List{"NAME:Tamati", "AGE:23"});
+        CHECK(found("pay Sarah Jones, 50 today") == List{"NAME:Sarah Jones"});   // an amount, no introduction
+        CHECK(found("DOB 1974") == List{"DATE_TIME:1974"});
+    }
+    SECTION("a password named earlier, its value after 'it was' or 'typed' when it looks like one") {
+        CHECK(found("locked out, the password... I think it was Wombat#42") == List{"PASSWORD:Wombat#42"});
+        CHECK(found("they asked for my password and I typed Kiwi2020 in") == List{"PASSWORD:Kiwi2020"});
+        CHECK(found("forgot my password, I think it was about my dog") == kNone);   // no digit, symbol or inner capital
+        CHECK(found("I typed Hello99 into the search box") == kNone);              // no password named
+        CHECK(found("the password I tried was Rimu!2020") == List{"PASSWORD:Rimu!2020"});
+        CHECK(found("password? I think it's Kereru77") == List{"PASSWORD:Kereru77"});
+        CHECK(found("I changed my password, it was 2023 when I last did it") == kNone);   // a year
+        CHECK(found("my password was reset yesterday") == kNone);    // what happened to it
+        CHECK(found("password was changed, thanks") == kNone);
+    }
+    SECTION("day and month after 'on'; capitalised May and March after a preposition of time") {
+        CHECK(found("the refund landed on 3/11 but vanished") == List{"DATE_TIME:3/11"});
+        CHECK(found("I closed it in March") == List{"DATE_TIME:March"});
+        CHECK(found("open 24/7 they said") == kNone);
+        CHECK(found("on 3/4 of my statements the date is wrong") == kNone);
+        CHECK(found("card exp on 05/29") == List{"CREDIT_DEBIT_EXPIRY:05/29"});
+        CHECK(found("thanks for everything. May I ask one more?") == kNone);
+    }
+}
+
+TEST_CASE("ADDRESS: Australian states and 4-digit postcodes, unit/number, Eircodes and districts, two localities", "[pii][address]") {
+    SECTION("a unit and number with a slash, an Australian state and postcode, with or without a comma") {
+        CHECK(found("moving to Unit 9/41 Wattle Ave Mosman NSW 2088 soon") == List{"ADDRESS:Unit 9/41 Wattle Ave Mosman NSW 2088"});
+        CHECK(found("it's 3/17 banksia st, glenelg sa 5045 now") == List{"ADDRESS:3/17 banksia st, glenelg sa 5045"});
+        CHECK(found("post it to 40 Kingsway, Hobart TAS 7000") == List{"ADDRESS:40 Kingsway, Hobart TAS 7000"});
+        CHECK(found("office is Level 2, 100 George St, Sydney NSW 2000") == List{"ADDRESS:Level 2, 100 George St, Sydney NSW 2000"});
+    }
+    SECTION("a 4-digit postcode after the city; Irish districts and Eircodes; a second locality") {
+        CHECK(found("new one is 8 Kauri Road, Whangarei 0110, thanks") == List{"ADDRESS:8 Kauri Road, Whangarei 0110"});
+        CHECK(found("I live at 5 Quay Street Lower, Cork, T12 X8K4") == List{"ADDRESS:5 Quay Street Lower, Cork, T12 X8K4"});
+        CHECK(found("send to 21 Oak Park, Ranelagh, Dublin 6, D06 K2W1 pls") == List{"ADDRESS:21 Oak Park, Ranelagh, Dublin 6, D06 K2W1"});
+        CHECK(found("it's 90 Elm Grove Dr, Sea Point, Cape Town 8005") == List{"ADDRESS:90 Elm Grove Dr, Sea Point, Cape Town 8005"});
+    }
+    SECTION("no comma before the postcode; 'The Crescent'; Parade and Esplanade") {
+        CHECK(found("address: 9 rata st nelson 7010") == List{"ADDRESS:9 rata st nelson 7010"});
+        CHECK(found("deliver to 3 Mill Lane Oxford OX1 2AB please") == List{"ADDRESS:3 Mill Lane Oxford OX1 2AB"});
+        CHECK(found("moved to 17 The Strand, Takapuna 0622") == List{"ADDRESS:17 The Strand, Takapuna 0622"});
+        CHECK(found("at 2 Marine Parade, Napier 4110") == List{"ADDRESS:2 Marine Parade, Napier 4110"});
+        CHECK(found("I have 3 The best cards") == kNone);
+    }
+    SECTION("not postcodes: a year or an amount after a city, a ratio before a street word") {
+        CHECK(found("12 Kauri Road, Whangarei in 2024 was great") == List{"ADDRESS:12 Kauri Road, Whangarei", "DATE_TIME:2024"});
+        CHECK(found("I live at 5 Quay Street, Cork 1234567") == List{"ADDRESS:5 Quay Street, Cork"});
+    }
+}
+
 TEST_CASE("DATE_TIME: ordinal days, months alone, adjacent parts as one date", "[pii][date]") {
     CHECK(found("rent leaves on the 1st") == List{"DATE_TIME:1st"});
     CHECK(found("from the 3rd to the 17th, I was away") == List{"DATE_TIME:3rd", "DATE_TIME:17th"});
@@ -1033,7 +1157,8 @@ TEST_CASE("Answers to the question asked, values named after them, card fields b
         CHECK(found("pay with 4242424242424242 11/28 907 please") ==
               List{"CREDIT_DEBIT_NUMBER:4242424242424242", "CREDIT_DEBIT_EXPIRY:11/28", "CREDIT_DEBIT_CVV:907"});
         CHECK(found("the promo code 381 and date 04/29") == kNone);                        // no card number
-        CHECK(found("card 4242424242424242 was charged on 11/28 for 907 dollars") == List{"CREDIT_DEBIT_NUMBER:4242424242424242"});
+        CHECK(found("card 4242424242424242 was charged on 11/28 for 907 dollars") ==
+              List{"CREDIT_DEBIT_NUMBER:4242424242424242", "DATE_TIME:11/28"});   // a day and month after "on", no expiry
     }
     SECTION("expiry forms: MM YY and MM.YY after the keyword, a typo'd CVV keyword") {
         CHECK(found("exp 09 30 cvv 123") == List{"CREDIT_DEBIT_EXPIRY:09 30", "CREDIT_DEBIT_CVV:123"});
