@@ -6,7 +6,7 @@
 // browser-text bitmap bytes held against their cap after scrolling through the 10,000 messages.
 // Script 'tpl': 1,000 messages of which 200 are interactive templates
 // (all five types; loading, ready, answered, failed).
-//   node tests/bench/widget_frames.js   (after scripts/test.sh and a build of finaptic_chat_dist_bench)
+//   node tests/bench/widget_frames.js            (after scripts/test.sh or a build of both trees)
 // Env: CONNECT_LOCAL (binary), DIST (default build/wasm/dist-bench: the widget with fc_bench; bench_page.js),
 // FRAMES (frames per size, default 200), IDLE_MS (default 10000).
 // Targets: ≤ 2 ms per frame at 10,000 messages; 0 frames while idle.

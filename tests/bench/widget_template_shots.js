@@ -2,10 +2,10 @@
 // Screenshots of the five template views (fc_bench 6: loading, ready, answered, failed), 320 px wide at
 // 100 % and 200 % (deviceScaleFactor 2), then paged on and with a template option focused through its
 // mirror twin; images of ListPicker/Carousel options are served by request interception. For people
-// to look at (not a test):   node tests/bench/widget_template_shots.js   (after a build of both trees and
-// finaptic_chat_dist_bench)
-// Env: OUT (default /tmp/widget-template-shots), ONLY (e.g. "carousel,timepicker"), DIST (default build/wasm/dist-bench), CONSOLE=1,
-// LOCALE (e.g. "ar": the window mirrored, right to left).
+// to look at (not a test):   node tests/bench/widget_template_shots.js   (after a build of both trees)
+// Env: OUT (default /tmp/widget-template-shots), ONLY (e.g. "carousel,timepicker"), CONSOLE=1, DIST
+// (default build/wasm/dist-bench: the widget with fc_bench; bench_page.js), LOCALE (e.g. "ar": the window
+// mirrored, right to left).
 'use strict';
 const path = require('node:path');
 const zlib = require('node:zlib');
