@@ -124,10 +124,17 @@
 # Measured, not applied (session 4):
 #   --lto-O3: 0; --lto-O1: headless +9.3 KB; -Wl,-mllvm,-inline-threshold=2/10/25 at the link: 0 /
 #     +2.6 / +10.5 KB headless (the -Oz default is right once -finline-functions is on).
-#   fc_bench and its synthetic transcripts out of the shipped widget: -2.3 (widget, 177884 -> 175525 B
-#     with fc_bench returning -1). Needs a bench build of the widget (a second link with the bench
-#     code, a dist for tests/bench) and handle._bench guarded in the shim: left for a change of its own.
 #   -sSUPPORT_ERRNO=0: 0 (JS glue +2 B, wasm -16 B).
+# Measured 2026-12 (session 4, benchout): bytes of `gzip -9`, size_report.mjs build/wasm/dist. Kept:
+#   no benchmark code in the shipped widget (measured before as -2.3, 177884 -> 175525 B, with
+#     fc_bench returning -1): fc_bench, its synthetic transcripts and template views
+#     (app/widget_bench.cpp) link only into finaptic_chat_widget_bench (widget/CMakeLists.txt
+#     finchat_widget_link; build/wasm/dist-bench for tests/bench), the window reaches them through
+#     DetachedTranscript, and the shim adds handle._bench only when the wasm exports fc_bench.
+#     Widget wasm 169486 -> 167801 (-1685), glue -10, ui.js +19, eager entry -25: full widget (b)
+#     199057 -> 197356 B (-1.7 KB; 194.4 -> 192.7 KB). The headless wasm has no benchmark code
+#     (120242 B, unchanged); a --profiling-funcs link of the widget and both wasm's strings show no
+#     other test-only code left to take out.
 # Where the bytes are after session 4 (raw KB of code, --profiling-funcs attribution; gzip is ~45 %):
 #   widget 339: its own code 94 + its lambdas 14, PII 49, core misc (markdown, theme, transcript, util)
 #   40, libc++ 24, templates 22, Conversation 20 + lambdas 6, ChatSession 19 + lambdas 16, libc 15,

@@ -7,25 +7,25 @@
 // Script 'tpl': 1,000 messages of which 200 are interactive templates
 // (all five types; loading, ready, answered, failed).
 //   node tests/bench/widget_frames.js            (after scripts/test.sh or a build of both trees)
-// Env: CONNECT_LOCAL (binary), FRAMES (frames per size, default 200), IDLE_MS (default 10000).
+// Env: CONNECT_LOCAL (binary), DIST (default build/wasm/dist-bench: the widget with fc_bench; bench_page.js),
+// FRAMES (frames per size, default 200), IDLE_MS (default 10000).
 // Targets: ≤ 2 ms per frame at 10,000 messages; 0 frames while idle.
 'use strict';
 const path = require('node:path');
-const conformance = path.resolve(__dirname, '../conformance');
-const cl = require(path.join(conformance, 'lib/connect-local'));
-const { openBrowser } = require(path.join(conformance, 'lib/browser'));
+const { openBrowser } = require(path.resolve(__dirname, '../conformance/lib/browser'));
+const { startBenchServer, benchReady } = require('./bench_page');
 
 const FRAMES = Number(process.env.FRAMES || 200);
 const IDLE_MS = Number(process.env.IDLE_MS || 10000);
 
 (async () => {
-  const server = await cl.startConnectLocal({ args: ['--mount', `/bench/=${path.join(__dirname, 'widget-page')}`] });
+  const server = await startBenchServer();
   const chromium = await openBrowser('finchat-bench-', { webgl: true });
   const { tab } = chromium;
   const rows = [];
   try {
     await tab.goto(`${server.url}/bench/index.html`, { waitUntil: 'load' });
-    await tab.waitForFunction(() => window.benchReady === true, { timeout: 30000 });
+    await benchReady(tab);
     await new Promise((r) => setTimeout(r, 500));
     for (const [kind, script, n] of [[1, 'latin', 10], [1, 'latin', 1000], [5, 'tpl', 1000], [1, 'latin', 10000],
       [10, 'mixed', 10], [10, 'mixed', 1000], [10, 'mixed', 10000]]) {

@@ -3,16 +3,17 @@
 // 100 % and 200 % (deviceScaleFactor 2), then paged on and with a template option focused through its
 // mirror twin; images of ListPicker/Carousel options are served by request interception. For people
 // to look at (not a test):   node tests/bench/widget_template_shots.js   (after a build of both trees)
-// Env: OUT (default /tmp/widget-template-shots), ONLY (e.g. "carousel,timepicker"), DIST, CONSOLE=1,
-// LOCALE (e.g. "ar": the window mirrored, right to left).
+// Env: OUT (default /tmp/widget-template-shots), ONLY (e.g. "carousel,timepicker"), CONSOLE=1, DIST
+// (default build/wasm/dist-bench: the widget with fc_bench; bench_page.js), LOCALE (e.g. "ar": the window
+// mirrored, right to left).
 'use strict';
 const path = require('node:path');
 const zlib = require('node:zlib');
 const fs = require('node:fs');
 const root = path.resolve(__dirname, '../..');
 const conformance = path.join(root, 'tests/conformance');
-const cl = require(path.join(conformance, 'lib/connect-local'));
 const { openBrowser } = require(path.join(conformance, 'lib/browser'));
+const { startBenchServer, benchReady } = require('./bench_page');
 const OUT = process.env.OUT || '/tmp/widget-template-shots';
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -35,8 +36,7 @@ function png(w, h, rgb) {   // a small solid PNG with a lighter diagonal band
 const images = { checking: png(80, 80, [40, 110, 200]), savings: png(80, 80, [30, 150, 90]), card: png(80, 80, [120, 60, 160]) };
 
 (async () => {
-  const server = await cl.startConnectLocal({ args: ['--mount', `/bench/=${path.join(root, 'tests/bench/widget-page')}`,
-    '--widget', process.env.DIST || path.join(root, 'build/wasm/dist')] });
+  const server = await startBenchServer();
   const chromium = await openBrowser('tpl-shots-', { webgl: true });
   const { tab } = chromium;
   try {
@@ -53,7 +53,7 @@ const images = { checking: png(80, 80, [40, 110, 200]), savings: png(80, 80, [30
       await tab.setViewport({ width: 320, height: h, deviceScaleFactor: scale });
       await tab.goto(`${server.url}/bench/index.html${process.env.LOCALE ? `?locale=${process.env.LOCALE}` : ''}`, { waitUntil: 'load' });
       await tab.addStyleTag({ content: `#chat { width: 320px !important; height: ${h}px !important; margin: 0 !important; }` });
-      await tab.waitForFunction(() => window.benchReady === true, { timeout: 30000 });
+      await benchReady(tab);
       for (let t = 0; t < 5; t++) {
         if (only && !only.includes(types[t])) continue;
         await tab.evaluate((k) => window.bench(6, k, 'tpl'), t);

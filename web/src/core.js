@@ -214,9 +214,6 @@ export function createWidget(hostEl, root, options = {}, onDestroy) {
       listeners.clear();
       if (onDestroy) onDestroy();
     },
-    // Benchmarks only (tests/bench/widget_frames.js): fc_bench of the loaded instance, or -1.
-    // `samples`: JSON text (the bench page's sample messages or templates).
-    _bench(kind, n, samples = '') { return w.panel ? w.panel.bench(kind, n, samples) : -1; },
     get unreadCount() { return w.unread; },
     get isOpen() { return w.open; },
   };

@@ -7,7 +7,8 @@
 // mirror, status announcements, public events).
 //
 // The export list lives in one place, widget/CMakeLists.txt (`widget_exports`, -sEXPORTED_FUNCTIONS);
-// these functions are plain extern "C" (no repeating it).
+// these functions are plain extern "C" (no repeating it). fc_bench is widget_bench.cpp's, in the
+// bench build of the widget only.
 #include <cstdlib>
 #include <string>
 
@@ -18,6 +19,8 @@
 namespace {
 finchat::widget::WidgetApp* app = nullptr;
 }
+
+finchat::widget::WidgetApp* finchat::widget::WidgetApp::instance() { return app; }
 
 extern "C" {
 
@@ -59,7 +62,6 @@ void fc_image(int id, unsigned char* rgba, int w, int h) {
     if (app) app->setImage(id, rgba, w, h);
     else std::free(rgba);
 }
-double fc_bench(int kind, int n, const char* samples) { return app ? app->bench(kind, n, samples ? samples : "") : -1; }
 // The file's bytes are _malloc'd by the shim; C++ takes ownership.
 int fc_attach(const char* name, const char* type, unsigned char* data, int len) {
     std::string bytes(reinterpret_cast<const char*>(data), data && len > 0 ? static_cast<std::size_t>(len) : 0);

@@ -594,11 +594,7 @@ void WidgetApp::activate(const ControlId& id) {
 // draws them and pages through them.
 // ---------------------------------------------------------------------------------------------
 const TemplateView* WidgetApp::templateOf(const Row& row) {
-    if (benchTranscript_) {
-        const TranscriptEntry* e = benchTranscript_->findLocal(row.localId);
-        const auto it = e ? benchTemplates_.find(e->item.id) : benchTemplates_.end();
-        return it == benchTemplates_.end() ? nullptr : &it->second->view;
-    }
+    if (detached_) return detached_->templateOf(row);
     // Only rows the window measures or draws ask (rows on screen): the Conversation resolves them.
     return conv_ && !row.own ? conv_->templateOf(row.segment, row.localId) : nullptr;
 }
@@ -626,12 +622,9 @@ void WidgetApp::activateTemplate(const ControlId& id) {
                 notice_ = r.error ? errorText(*r.error) : str("error.generic");
                 announce(notice_, "error");
             }
-        } else if (benchTranscript_) {   // a benchmark has no chat: the pick is only drawn
-            const TranscriptEntry* e = benchTranscript_->findLocal(row->localId);
-            if (auto it = e ? benchTemplates_.find(e->item.id) : benchTemplates_.end(); it != benchTemplates_.end()) {
-                it->second->view.answered = true;
-                it->second->view.picked = choice;
-            }
+        } else if (TemplateView* v = detached_ ? detached_->templateOf(*row) : nullptr) {
+            v->answered = true;   // a benchmark has no chat: the pick is only drawn
+            v->picked = choice;
         }
     }
     if (id.kind == ControlKind::TemplateRetry && conv_) conv_->retryTemplate(row->segment, row->localId);
@@ -858,125 +851,5 @@ void WidgetApp::announce(const std::string& text, const char* kind) {
 }
 
 void WidgetApp::emitEvent(const char* name, const std::string& json) { fc_js_event(name, json.c_str()); }
-
-// ---------------------------------------------------------------------------------------------
-// Benchmarks (BRIDGE.md fc_bench): synthetic transcripts and timed frames, no network.
-// ---------------------------------------------------------------------------------------------
-// kind 5: `n` messages, every fifth a template (types and states in turn); kind 6: the gallery of
-// template type `n` (0-4) in each state: loading, ready, answered, failed. `templates`: one message
-// content per type (ListPicker, Panel, TimePicker, QuickReply, Carousel), from the bench page.
-void WidgetApp::benchTemplates(int kind, int n, const Json::Array& templates) {
-    conv_.reset();
-    benchTemplates_.clear();
-    benchTranscript_ = std::make_unique<Transcript>("bench-customer");
-    const std::int64_t start = 1'790'000'000'000;
-    const int count = kind == 5 ? n : 5;
-    for (int i = 0; i < count; ++i) {
-        const bool customer = kind == 5 ? i % 5 == 3 : i == 0;
-        const bool isTemplate = kind == 5 ? i % 5 == 4 : i > 0;
-        Item item;
-        item.id = "bench-" + std::to_string(i);
-        item.type = ItemType::Message;
-        item.absoluteTime = formatIsoTime(start + static_cast<std::int64_t>(i) * 45'000);
-        item.participantId = customer ? "bench-customer" : "bench-bot";
-        item.displayName = customer ? "Dana" : "Acme Assistant";
-        item.participantRole = customer ? ParticipantRole::Customer : ParticipantRole::System;
-        if (isTemplate) {
-            const int type = kind == 5 ? (i / 5) % 5 : std::clamp(n, 0, 4);
-            const int state = kind == 5 ? (i / 25) % 4 : i - 1;   // 0 loading, 1 ready, 2 answered, 3 failed
-            item.contentType = std::string(kInteractiveContentType);
-            item.content = type < static_cast<int>(templates.size()) ? templates[type].dump() : "";
-            auto t = std::make_unique<BenchTemplate>();
-            if (auto parsed = parseTemplateMessage(item.content)) {
-                if (auto built = buildTemplate(*parsed, nullptr)) t->ready = std::move(*built);
-            }
-            if (state == 1 || state == 2) {
-                t->view.state = TemplateResolver::State::Ready;
-                t->view.ready = t->ready ? &*t->ready : nullptr;
-            }
-            if (state == 2) {
-                t->view.answered = true;
-                t->view.picked = type == 2 ? TemplateChoice{-1, -1, 1} : type == 4 ? TemplateChoice{0, 0, -1}
-                                                                                  : TemplateChoice{-1, 1, -1};
-            }
-            if (state == 3) {
-                t->view.state = TemplateResolver::State::Failed;
-                t->failure.kind = TemplateResolver::FailureKind::Provider;
-                t->failure.retryable = true;
-                t->view.failure = &t->failure;
-            }
-            benchTemplates_[item.id] = std::move(t);
-        } else {
-            item.contentType = "text/plain";
-            item.content = customer ? "Can you help me with my accounts?" : "Sure, here is what I can do.";
-        }
-        benchTranscript_->ingest(item);
-    }
-    showBenchTranscript();
-}
-
-// The synthetic transcript replaces the view's rows, scrolled to the newest.
-void WidgetApp::showBenchTranscript() {
-    model_->clear();
-    model_->sync(*benchTranscript_);
-    applyModelChanges();
-    window_->scrollToBottom();
-    loop_->wake(2);
-}
-
-double WidgetApp::bench(int kind, int n, const std::string& samples) {
-    const Json sample = samples.empty() ? Json::array() : Json::parse(samples);
-    if (kind == 5 || kind == 6) {
-        benchTemplates(kind, n, sample.items());
-        return static_cast<double>(model_->size());
-    }
-    if (kind == 1 || kind == 10) {
-        benchTemplates_.clear();
-        // A synthetic chat of n messages through the real code paths (Transcript ingest, view
-        // model, layout): alternating customer/agent, a few lines of text each, some markdown.
-        // The texts are the bench page's (tests/bench/widget-page/samples.json), taken in turn:
-        // kind 1 Latin text with some markdown, kind 10 mixed scripts; none is shipped in the widget.
-        const Json::Array& texts = sample.items();
-        if (texts.empty()) return -1;
-        conv_.reset();   // the window draws the synthetic transcript only
-        benchTranscript_ = std::make_unique<Transcript>("bench-customer");
-        const std::int64_t start = 1'790'000'000'000;   // fixed: same rows every run
-        for (int i = 0; i < n; ++i) {
-            Item item;
-            item.id = "bench-" + std::to_string(i);
-            item.type = ItemType::Message;
-            item.contentType = i % 2 ? "text/markdown" : "text/plain";
-            item.content = texts[static_cast<std::size_t>(i) % texts.size()].asString();
-            item.absoluteTime = formatIsoTime(start + static_cast<std::int64_t>(i) * 45'000);
-            const bool customer = i % 2 == 0;
-            item.participantId = customer ? "bench-customer" : "bench-agent";
-            item.displayName = customer ? "Dana" : "Anna";
-            item.participantRole = customer ? ParticipantRole::Customer : ParticipantRole::Agent;
-            benchTranscript_->ingest(item);
-        }
-        showBenchTranscript();
-        return static_cast<double>(model_->size());
-    }
-    if (kind == 2 || kind == 4) {
-        // CPU µs per frame. 2: the whole frame (UI, vertices, GL submission); 4: the UI
-        // and the draw list's vertex generation only (what grows with the transcript).
-        const double start = emscripten_get_now();
-        for (int i = 0; i < n; ++i) {
-            if (kind == 2) {
-                loop_->drawNow();
-                continue;
-            }
-            canvas_->startDrawList();
-            window_->draw(canvas_->drawList(), canvas_->input(), windowState(), 0.f, [](const ControlId&) {});
-        }
-        return (emscripten_get_now() - start) * 1000.0 / std::max(1, n);
-    }
-    if (kind == 3) return static_cast<double>(loop_->framesDrawn());
-    // Browser-drawn message text: bitmap bytes held, their cap, tiles rasterised.
-    if (kind == 11) return static_cast<double>(window_->browserText().cache().bytes());
-    if (kind == 12) return static_cast<double>(window_->browserText().cache().capBytes());
-    if (kind == 13) return static_cast<double>(window_->browserText().rastered());
-    return -1;
-}
 
 }  // namespace finchat::widget

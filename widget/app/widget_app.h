@@ -30,8 +30,17 @@ namespace finchat::widget {
 unsigned int uploadRgba(const unsigned char* rgba, int w, int h);
 ImTextureID textureId(unsigned int texture);
 
+// A transcript the window draws without a Conversation: fc_bench's synthetic chats (widget_bench.cpp,
+// linked into the bench build of the widget only; the shipped widget never has one).
+class DetachedTranscript {
+public:
+    virtual ~DetachedTranscript() = default;
+    virtual TemplateView* templateOf(const Row& row) = 0;   // null: not a template row
+};
+
 class WidgetApp {
 public:
+    static WidgetApp* instance();   // main.cpp: the module's widget, null before fc_init
     int init(const std::string& configJson);
     void setOpen(bool open);
     void tokenAnswer(int requestId, const std::string& json);
@@ -54,6 +63,7 @@ public:
     int unread() const { return conv_ ? conv_->unread() : 0; }
     void destroy();
     void frameNow();
+    // BRIDGE.md fc_bench: defined in widget_bench.cpp, linked into finaptic_chat_widget_bench only.
     double bench(int kind, int n, const std::string& samples);
 
     // Attachments (widget_attachments.cpp; BRIDGE.md fc_attach / fc_upload / host.uploads / host.download).
@@ -65,8 +75,7 @@ private:
     void activateTemplate(const ControlId& id);
     const TemplateView* templateOf(const Row& row);
     ImTextureID imageFor(const std::string& url);
-    void benchTemplates(int kind, int n, const Json::Array& templates);
-    void showBenchTranscript();
+    void showDetached(std::unique_ptr<DetachedTranscript> view, const Transcript& transcript);   // widget_bench.cpp
     void onConversationEvent(const ConversationEvent& e);
     void onSessionEvent(int segment, const SessionEvent& e);
     void rebuildTimeline();
@@ -98,13 +107,7 @@ private:
     browser::PageTokenProvider tokens_{fc_js_request_token};   // the partner's, through the shim
     browser::PageDataProvider data_{fc_js_call_data};         // the partner's dataProvider, likewise
     std::unique_ptr<Conversation> conv_;
-    std::unique_ptr<Transcript> benchTranscript_;   // fc_bench only
-    struct BenchTemplate {                          // fc_bench only: a template without a Conversation
-        std::optional<InteractiveTemplate> ready;
-        TemplateResolver::Failure failure;
-        TemplateView view;
-    };
-    std::map<std::string, std::unique_ptr<BenchTemplate>> benchTemplates_;   // by item id
+    std::unique_ptr<DetachedTranscript> detached_;   // fc_bench's synthetic chat (bench build only)
 
     // configuration
     ParticipantRole role_ = ParticipantRole::Customer;
