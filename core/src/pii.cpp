@@ -654,7 +654,8 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
 // "no"/"number"/"is": "tracking no 752-764-6011" is no phone number, "order KEYBUS12" no BIC).
 constexpr std::string_view kCodeWords[] = {"ref", "reference", "order", "invoice", "tracking", "item", "product", "model",
                                            "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
-                                           "shipment", "confirmation", "transaction", "receipt", "claim", "policy"};
+                                           "shipment", "confirmation", "transaction", "receipt", "claim", "policy", "loan",
+                                           "mortgage", "contract", "membership"};
 bool otherCodeBefore(std::string_view t, std::size_t p) {
     for (int k = 0; k < 2; ++k) {
         std::size_t f = p;

@@ -1368,4 +1368,14 @@ TEST_CASE("Holdout-6 families: plural lists, slash and MICR lines, payroll rows,
         CHECK(found("Acc#1234567 SWFT DEUTDEFF for the wire") == List{"BANK_ACCOUNT_NUMBER:1234567", "SWIFT_CODE:DEUTDEFF"});
         CHECK(found("please fund it from 1234560000 today") == List{"BANK_ACCOUNT_NUMBER:1234560000"});
     }
+    SECTION("names labelling listed numbers; businesses are no names; a loan number is no phone number") {
+        CHECK(found("the twins' savings accounts please: Emma - 11223344; Oliver - 55667788") ==
+              List{"NAME:Emma", "BANK_ACCOUNT_NUMBER:11223344", "NAME:Oliver", "BANK_ACCOUNT_NUMBER:55667788"});
+        CHECK(found("new hire. Emma Novak - Routing: 021000021") == List{"NAME:Emma Novak", "BANK_ROUTING:021000021"});
+        CHECK(found("Checking - 55667788 is the one") == List{"BANK_ACCOUNT_NUMBER:55667788"});
+        CHECK(found("we pay Emma Walsh Plumbing every month") == kNone);
+        CHECK(found("I work at Grace Garden Restaurant now") == kNone);
+        CHECK(found("loan #416-555-0199 payment bounced") == kNone);
+        CHECK(found("call me on 416-555-0199 about the loan") == List{"PHONE:416-555-0199"});
+    }
 }
