@@ -147,6 +147,7 @@ constexpr Keyword kKeywords[] = {
     {"sort code", kCueSortCode, false}, {"sortcode", kCueSortCode, false},
     {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
     {"s/c", kCueSortCode, true},     {"bsb", kCueSortCode, true},     // bsb: Australia's sort code, NNN-NNN
+    {"nsc", kCueSortCode, true},     // Ireland's national sort code
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
     {"good thru", kCueExpiry, false},
@@ -956,14 +957,15 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
     // The label right after the value, and no value of its own after it: "91530 transit, 6311176 account."
     // (not "routing 021000021 account 123456789").
     if (at(t, runs[last].end) == ' ' && first == last) {
-        auto it = std::lower_bound(hits.begin(), hits.end(), runs[last].end + 1,
-                                   [](const CueHit& h, std::size_t q) { return h.begin < q; });
+        const std::size_t p = runs[last].end + (at(t, runs[last].end + 1) == '(' ? 2 : 1);   // "405790597 (ssn)"
+        auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
         std::size_t v = it != hits.end() ? it->end : 0, ve = 0;
         while (at(t, v) == ' ' || at(t, v) == ':' || at(t, v) == '#') ++v;
         for (ve = v; isDigit(at(t, ve));) ++ve;   // the keyword's own value, if any
-        if (it != hits.end() && it->begin == runs[last].end + 1 && !isLetter(at(t, it->end)) &&
+        if (it != hits.end() && it->begin == p && !isLetter(at(t, it->end)) &&
             (it->cue == kCueTransit ? ve - v != 5 && ve - v != 9 : ve == v)) {
             if (it->cue == kCueTransit && ds.n == 5) type = PiiType::BankRouting;
+            else if (it->cue == kCueSsn && ds.n == 9 && ssnValid(ds)) type = PiiType::Ssn;
             else if (it->cue == kCueAccount && ds.n >= 6 && ds.n <= 17 && (lettersAre(t, it->begin, it->end, "account") ||
                                                                            lettersAre(t, it->begin, it->end, "acct")))
                 type = PiiType::BankAccountNumber;

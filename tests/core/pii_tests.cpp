@@ -1348,6 +1348,7 @@ TEST_CASE("Holdout-6 families: plural lists, slash and MICR lines, payroll rows,
     SECTION("Canadian details: the label after the value, short institution cue, SIN named after it") {
         CHECK(found("71234 transit, 6543210 account. for the refund") ==
               List{"BANK_ROUTING:71234", "BANK_ACCOUNT_NUMBER:6543210"});
+        CHECK(found("123456789 (ssn) and 5 May 1960 (dob)") == List{"SSN:123456789", "DATE_TIME:5 May 1960"});
         CHECK(found("routing 021000021 account 99001122") == List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:99001122"});
         CHECK(found("pre-authorized debit: transit 12345 inst 004 account 7654321") ==
               List{"BANK_ROUTING:12345", "BANK_ROUTING:004", "BANK_ACCOUNT_NUMBER:7654321"});
