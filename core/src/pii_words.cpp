@@ -676,12 +676,15 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             ++q;
         }
         if (parts != 3 || isAlnum(at(t, q)) || (at(t, q) == sep && isDigit(at(t, q + 1)))) {
-            // A day and month without the year after "on": "bounced on 24/7", "paid on 3/11" (never a
+            // A day and month without the year after "on"/"dated"/"since"/"until" or a statement's "DATE" column:
+            // "bounced on 24/7", "paid on 3/11" (never a
             // card's expiry: "exp on 05/29").
             if (parts == 2 && sep == '/' && len[0] <= 2 && len[1] <= 2 && !isAlnum(at(t, q)) && at(t, q) != '/' &&
                 ((part[0] >= 1 && part[0] <= 31 && part[1] >= 1 && part[1] <= 12) || (part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31))) {
                 const std::size_t ti = tokenAt(x, p);
-                if (ti >= 1 && x.is(ti - 1, "on") && !expiryCueBefore(x, ti) && !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
+                if (ti >= 1 && (x.inList(ti - 1, {"on"sv, "dated"sv, "since"sv, "until"sv}) || (x.is(ti - 1, "date") && x.allCaps(ti - 1))) &&
+                    !expiryCueBefore(x, ti) &&
+                    !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
                     emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
             }
             continue;

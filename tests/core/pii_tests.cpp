@@ -1377,6 +1377,8 @@ TEST_CASE("Holdout-6 families: plural lists, slash and MICR lines, payroll rows,
         CHECK(found("we pay Emma Walsh Plumbing every month") == kNone);
         CHECK(found("I work at Grace Garden Restaurant now") == kNone);
         CHECK(found("loan #416-555-0199 payment bounced") == kNone);
+        CHECK(found("DATE 4/17 MERCHANT Corner Deli AMOUNT 12 dollars") == List{"DATE_TIME:4/17"});
+        CHECK(found("the date 4/17 of the statement") == kNone);   // a fraction "of" something
         CHECK(found("call me on 416-555-0199 about the loan") == List{"PHONE:416-555-0199"});
     }
 }
