@@ -148,6 +148,7 @@ constexpr Keyword kKeywords[] = {
     {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
     {"s/c", kCueSortCode, true},     {"bsb", kCueSortCode, true},     // bsb: Australia's sort code, NNN-NNN
     {"nsc", kCueSortCode, true},     // Ireland's national sort code
+    {"srot code", kCueSortCode, false},   // a transposition typo of "sort code"
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
     {"good thru", kCueExpiry, false},
@@ -771,7 +772,7 @@ bool onlyFillers(std::string_view t, std::size_t a, std::size_t b) {
         std::size_t e = p;
         while (e < b && isLetter(t[e])) ++e;
         bool filler = false;
-        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv, "date"sv})
+        for (std::string_view w : {"number"sv, "no"sv, "num"sv, "nr"sv, "is"sv, "code"sv, "date"sv, "institution"sv})
             filler = filler || (e - p == w.size() && startsWithNoCase(t, p, w));
         if (!filler) return false;
         p = e;
@@ -882,6 +883,20 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
 bool fromToGap(std::string_view t, std::size_t lastBegin, std::size_t from, std::size_t to) {
     return to == from + 4 && startsWithNoCase(t, from, " to ") && lastBegin >= 5 &&
            startsWithNoCase(t, lastBegin - 5, "from ") && !isLetter(before(t, lastBegin - 5));
+}
+
+// A new PIN asked for after the old one: "current pin 3919, i want 0460", "pin 1234, change it to 5678",
+// "pin 1234 and the new one 5678": at most 24 bytes without digits, with "want", "it to" or "one" in them.
+bool newPinGap(std::string_view t, std::size_t from, std::size_t to) {
+    if (to <= from || to - from > 24) return false;
+    for (std::size_t p = from; p < to; ++p)
+        if (isDigit(t[p])) return false;
+    for (std::size_t p = from; p < to; ++p) {
+        if (isLetter(before(t, p))) continue;
+        for (std::string_view w : {"want"sv, "it to"sv, "one"sv})
+            if (p + w.size() <= to && startsWithNoCase(t, p, w) && !isLetter(at(t, p + w.size()))) return true;
+    }
+    return false;
 }
 
 // A UK sort code by its shape alone: "NN-NN-NN" (not inside a longer dash-joined number) that cannot be
@@ -1382,9 +1397,13 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
         // (the year's group, "exp: 09-2028" too, not followed by another: "09-20-28" is no expiry)
         const std::size_t ye = i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 ? runs[i + 1].end : r.end;
         const bool yearEnds = ye > r.end && !((isNumberJoiner(at(t, ye)) || at(t, ye) == '-') && isDigit(at(t, ye + 1)));
+        // ("01-29 the expiry": named right after it)
+        bool namedSaid = false;
+        const CueHit* namedPair = yearEnds ? keywordNamingBefore(t, hits, ye, namedSaid) : nullptr;
         const bool slashPair = at(t, r.end) == '/' ||
                                ((at(t, r.end) == '-' || (at(t, r.end) == '.' && r.size() == 2 && !currencyBefore(t, r.begin))) &&
-                                yearEnds && expiryCue());
+                                yearEnds && (expiryCue() || (namedPair && namedPair->cue == kCueExpiry &&
+                                                           !startsWithNoCase(t, wordEnd(t, namedPair->end), " of "))));
         if (r.size() <= 2 && (slashPair || spacedSlash || spacedPair) && i + 1 < runs.size() &&
             runs[i + 1].begin == r.end + (spacedSlash ? 3 : 1) &&
             !runs[i + 1].wordGlued && (runs[i + 1].size() == 2 || runs[i + 1].size() == 4)) {
@@ -1459,6 +1478,8 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
                                  (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
+            else if (lastEnd != 0 && lastCues.has(kCuePin) && newPinGap(t, lastEnd, r.begin))
+                cues.end[kCuePin] = std::max(cues.end[kCuePin], lastCues.end[kCuePin]);
             // A value listed right after typed ones takes what was named before the list's first value.
             std::uint32_t listed = 0;
             if (const std::size_t first = listStart(out, t, r.begin, listed); first != r.begin) {

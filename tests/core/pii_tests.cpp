@@ -1382,3 +1382,25 @@ TEST_CASE("Holdout-6 families: plural lists, slash and MICR lines, payroll rows,
         CHECK(found("call me on 416-555-0199 about the loan") == List{"PHONE:416-555-0199"});
     }
 }
+
+TEST_CASE("Holdout-7 families: typo'd and slash-joined cues, a dash expiry named after it, a new PIN", "[pii][context]") {
+    SECTION("'srot code' (a typo); 'transit/institution' before a Canadian transit-institution pair") {
+        CHECK(found("acct no 40112233 srot code 20-31-44 for the refund") ==
+              List{"BANK_ACCOUNT_NUMBER:40112233", "BANK_ROUTING:20-31-44"});
+        CHECK(found("payroll: transit/institution 45012-002 acct 7712345") ==
+              List{"BANK_ROUTING:45012-002", "BANK_ACCOUNT_NUMBER:7712345"});
+        CHECK(found("the srot of thing that happens 12-34") == kNone);
+    }
+    SECTION("'MM-YY the expiry'; not 'the expiry of' something") {
+        CHECK(found("5555555555554444 is the card, 07-31 the expiry, block it") ==
+              List{"CREDIT_DEBIT_NUMBER:5555555555554444", "CREDIT_DEBIT_EXPIRY:07-31"});
+        CHECK(found("the talk runs 10-12 the expiry of the offer is soon") == kNone);
+    }
+    SECTION("a new PIN after the old one: 'i want', 'change it to', 'the new one'") {
+        CHECK(found("current pin 7261, i want 0954") == List{"PIN:7261", "PIN:0954"});
+        CHECK(found("my pin is 4410, change it to 8823 please") == List{"PIN:4410", "PIN:8823"});
+        CHECK(found("pin 3355 and the new one 6071") == List{"PIN:3355", "PIN:6071"});
+        CHECK(found("my pin is 4410, i want 2 new cards") == List{"PIN:4410"});
+        CHECK(found("my account is fine, i want 5000 out") == kNone);
+    }
+}
