@@ -154,6 +154,7 @@ constexpr Keyword kKeywords[] = {
     {"good thru", kCueExpiry, false},
     {"cvv", kCueCvv, true},          {"cvc", kCueCvv, true},
     {"ccv", kCueCvv, true},          {"rtg", kCueRouting, true},      // a common typo; "rtg#" on forms
+    {"rtng", kCueRouting, true},
     {"cvn", kCueCvv, true},          {"cid", kCueCvv, true},
     {"csc", kCueCvv, true},          {"security code", kCueCvv, false},
     {"card verification", kCueCvv, false},
@@ -971,7 +972,7 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
     const Digits ds = collectDigits(t, runs, first, last);
     // The label right after the value, and no value of its own after it: "91530 transit, 6311176 account."
     // (not "routing 021000021 account 123456789").
-    if (at(t, runs[last].end) == ' ' && first == last) {
+    if (at(t, runs[last].end) == ' ' && (first == last || ds.n == 6)) {
         const std::size_t p = runs[last].end + (at(t, runs[last].end + 1) == '(' ? 2 : 1);   // "405790597 (ssn)"
         auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
         std::size_t v = it != hits.end() ? it->end : 0, ve = 0;
@@ -979,7 +980,9 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
         for (ve = v; isDigit(at(t, ve));) ++ve;   // the keyword's own value, if any
         if (it != hits.end() && it->begin == p && !isLetter(at(t, it->end)) &&
             (it->cue == kCueTransit ? ve - v != 5 && ve - v != 9 : ve == v)) {
-            if (it->cue == kCueTransit && ds.n == 5) type = PiiType::BankRouting;
+            if (it->cue == kCueSortCode && ds.n == 6) type = PiiType::BankRouting;   // "281159 (sort code)", "85-41-57 sort code"
+            else if (first != last) return false;
+            else if (it->cue == kCueTransit && ds.n == 5) type = PiiType::BankRouting;
             else if (it->cue == kCueSsn && ds.n == 9 && ssnValid(ds)) type = PiiType::Ssn;
             else if (it->cue == kCueAccount && ds.n >= 6 && ds.n <= 17 && (lettersAre(t, it->begin, it->end, "account") ||
                                                                            lettersAre(t, it->begin, it->end, "acct")))

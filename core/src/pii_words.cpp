@@ -213,7 +213,7 @@ constexpr std::string_view kNotNames[] = {
     "very", "visa", "wait", "want", "was", "way", "we", "wednesday", "well", "were", "what", "when", "where",
     "which", "while", "white", "who", "why", "will", "wire", "with", "would", "yes", "yet", "you", "young",
     "your", "going", "calling", "writing", "looking", "having", "getting", "sure", "sending", "asking",
-    "interested", "locked", "unable", "waiting", "travelling", "traveling", "moving", "abroad", "new", "also",
+    "interested", "locked", "unable", "waiting", "warning", "travelling", "traveling", "moving", "abroad", "new", "also",
     "customer", "member", "client", "user", "bot", "agent", "support", "team", "regards", "cheers", "sincerely",
     "morning", "afternoon", "evening", "there", "sir", "madam", "everyone", "all", "folks", "guys",
     // verbs and organisations' words that name lists also hold
@@ -375,6 +375,11 @@ bool fourDigitPostcode(const Text& x, std::size_t i) {
     return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 4 && !isDigit(at(x.t, x.tok[i].end + 1)) &&
            !(i + 1 < x.tok.size() && x.tok[i + 1].kind == Kind::Number && x.tok[i + 1].begin == x.tok[i].end + 1);
 }
+// An Indian PIN code at token i: 6 digits, the first 1-8, not part of a longer number.
+bool indianPin(const Text& x, std::size_t i) {
+    return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 6 && x.t[x.tok[i].begin] >= '1' &&
+           x.t[x.tok[i].begin] <= '8' && !isDigit(at(x.t, x.tok[i].end + 1)) && !isDigit(before(x.t, x.tok[i].begin - 1));
+}
 // An Irish Eircode at token i ("D06 F933", "H91 E2W6", "D6W 1234"): returns the token after it, or 0.
 std::size_t eircode(const Text& x, std::size_t i) {
     if (i + 1 >= x.tok.size() || x.tok[i].kind != Kind::Mixed || x.tok[i].size() != 3 || x.tok[i + 1].size() != 4 ||
@@ -403,7 +408,10 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         if (isDigit(before(x.t, h.begin)) || before(x.t, h.begin) == '$' || before(x.t, h.begin) == '.' ||
             before(x.t, h.begin) == ',')
             continue;
-        std::size_t k = i + 1, streetWords = 0;
+        // "15, MG Road, Bengaluru 560025": an Indian house number set apart by a comma, taken only with a
+        // city and its 6-digit PIN code after the street.
+        const bool commaNumber = x.punct(i + 1, ',') && i + 2 < n && x.tok[i + 1].begin == h.end;
+        std::size_t k = i + (commaNumber ? 2 : 1), streetWords = 0;
         bool lowerCase = true, suffix = false;
         if (listed(x, k, kStreetPrefixes)) {
             // "rue des Lilas": the name's capitalised words and lower-case particles, at most four.
@@ -515,7 +523,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             std::size_t d = s;
             if (city && s == k && x.tok[s].kind == Kind::Number && x.tok[s].size() <= 2) d = x.punct(s + 1, ',') ? s + 2 : s + 1;
             if (std::size_t e = eircode(x, d)) return e;
-            return city && s == k && fourDigitPostcode(x, s) ? s + 1 : 0;
+            return city && s == k && (fourDigitPostcode(x, s) || indianPin(x, s)) ? s + 1 : 0;
         };
         std::size_t post = k < n ? postcodeEnd(k, cityFound) : 0;
         // A second locality before the postcode: "Rathmines, Dublin 6, D06 F933", "Rondebosch, Cape Town 7700".
@@ -523,6 +531,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             const std::size_t c2 = cityFrom(k + 1);
             if (c2 > k + 1 && c2 < n) post = postcodeEnd(c2, true);
         }
+        if (commaNumber && !(post && indianPin(x, post - 1))) continue;
         if (post) end = x.tok[post - 1].end;
         // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...".
         std::size_t begin = h.begin;
@@ -1537,6 +1546,12 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (i >= 2 && !x.capitalized(k) && x.inList(i - 1, {"my"sv, "our"sv}) &&
                 x.inList(i - 2, {"can"sv, "could"sv, "will"sv, "would"sv, "should"sv, "may"sv, "might"sv, "must"sv, "does"sv, "did"sv, "shall"sv}))
                 continue;
+            // A shop an order came from: "order #1234 from Tim Hortons was cancelled", "ordered it from Blue Apron".
+            if (x.is(i, "from") && !strong) {
+                bool order = false;
+                for (std::size_t b = i; b-- > 0 && i - b <= 4;) order = order || x.inList(b, {"order"sv, "ordered"sv, "delivery"sv});
+                if (order) continue;
+            }
             // ("for"/"with"/"from" and an unknown lower-case word: "for interest reporting" is no name)
             if (!strong && !x.capitalized(k) && !nameLike(x, k) && x.inList(i, {"for"sv, "with"sv, "from"sv})) continue;
             std::size_t e = nameFrom(x, k, strong);
@@ -1595,6 +1610,17 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
             taken = e;
+        }
+    }
+    // A name labelled in brackets after it, as the values before it were: "12345678 (account) Ann Lee (name)":
+    // 1-3 capitalised name words right before "(name)", two of them or one a known name.
+    for (std::size_t i = 1; i + 2 < n; ++i) {
+        if (!x.punct(i, '(') || !x.is(i + 1, "name") || !x.punct(i + 2, ')')) continue;
+        std::size_t b = i;
+        while (b > taken && i - b < 3 && x.capitalized(b - 1) && !x.allCaps(b - 1) && nameWord(x, b - 1, false)) --b;
+        if (b < i && (i - b >= 2 || nameLike(x, b))) {
+            emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.85f);
+            taken = i;
         }
     }
     // A name labelling a number in a list: "the kids' accounts: Mia - 12345678; Leo - 87654321", "for

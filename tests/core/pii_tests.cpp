@@ -1404,3 +1404,28 @@ TEST_CASE("Holdout-7 families: typo'd and slash-joined cues, a dash expiry named
         CHECK(found("my account is fine, i want 5000 out") == kNone);
     }
 }
+
+TEST_CASE("Holdout-7 families: Indian addresses, labels in brackets after values, shops and warnings are no names",
+          "[pii][name][context]") {
+    SECTION("'N, <Name> Road, <City> <6-digit PIN code>'; the comma form needs the PIN code") {
+        CHECK(found("my new address is 22, Park Street, Kolkata 700016") == List{"ADDRESS:22, Park Street, Kolkata 700016"});
+        CHECK(found("change billing address on 4111111111111111 to 7, Linking Road, Mumbai 400050") ==
+              List{"CREDIT_DEBIT_NUMBER:4111111111111111", "ADDRESS:7, Linking Road, Mumbai 400050"});
+        CHECK(found("we met on 12, Main Road, and paid 500") == kNone);
+        CHECK(found("room 4, Station Road, Leeds 912345") == kNone);   // no Indian PIN code starts with 9
+    }
+    SECTION("values labelled in brackets after them; a routing typo 'rtng'") {
+        CHECK(found("40112233 (account) 20-31-44 (sort code) Ann Lee (name) - is this right") ==
+              List{"BANK_ACCOUNT_NUMBER:40112233", "BANK_ROUTING:20-31-44", "NAME:Ann Lee"});
+        CHECK(found("40112233 (account) 203144 (sort code)") == List{"BANK_ACCOUNT_NUMBER:40112233", "BANK_ROUTING:203144"});
+        CHECK(found("what goes in the field marked (name) please") == kNone);
+        CHECK(found("rtng 021000021 acct 12345678") == List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:12345678"});
+    }
+    SECTION("a shop an order came from; 'warning' after 'payee name'") {
+        CHECK(found("order #55120 from Blue Bottle Coffee never arrived") == kNone);
+        CHECK(found("order #55120 from Tim Hortons never arrived") == kNone);
+        CHECK(found("a transfer from Emma Walsh arrived") == List{"NAME:Emma Walsh"});   // no order: a person
+        CHECK(found("wrong payee name warning came up, is it safe?") == kNone);
+        CHECK(found("payee name: Emma Walsh") == List{"NAME:Emma Walsh"});
+    }
+}
