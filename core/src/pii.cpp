@@ -1231,7 +1231,11 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
         return unexplainedAccount(t, Run{runs[a].begin, runs[b].end, runs[a].wordGlued || runs[b].wordGlued, false}, digits) &&
                !keywordNamingBefore(t, hits, runs[b].end, said);
     };
-    if (j == i + 3 && sep == ' ' && size(i) == 2 && size(i + 1) == 2 && size(i + 2) == 2 && size(i + 3) == 8 && clear(i, j, 14)) {
+    if (j == i && r.size() == 6 && i > 0 && runs[i - 1].size() == 8 && besideEachOther(t, runs[i - 1], r) &&
+        t.substr(runs[i - 1].end, r.begin - runs[i - 1].end).find('/') != std::string_view::npos && !out.empty() &&
+        out.back().type == PiiType::BankAccountNumber && out.back().end == runs[i - 1].end) {
+        push(PiiType::BankRouting, i, i);       // "91282122 / 404784": an account and its sort code
+    } else if (j == i + 3 && sep == ' ' && size(i) == 2 && size(i + 1) == 2 && size(i + 2) == 2 && size(i + 3) == 8 && clear(i, j, 14)) {
         push(PiiType::BankRouting, i, i + 2);   // "11 56 66 68737534"
         push(PiiType::BankAccountNumber, j, j);
     } else if (j == i + 1 && sep == ' ' && size(i) == 6 && size(j) == 8 && clear(i, j, 14)) {

@@ -1420,6 +1420,10 @@ TEST_CASE("Holdout-7 families: Indian addresses, labels in brackets after values
         CHECK(found("40112233 (account) 203144 (sort code)") == List{"BANK_ACCOUNT_NUMBER:40112233", "BANK_ROUTING:203144"});
         CHECK(found("what goes in the field marked (name) please") == kNone);
         CHECK(found("rtng 021000021 acct 12345678") == List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:12345678"});
+        CHECK(found("40112233 / 203144 - pay the refund there please") ==
+              List{"BANK_ACCOUNT_NUMBER:40112233", "BANK_ROUTING:203144"});   // a UK account and its sort code
+        CHECK(found("40112233 and 203144 - pay the refund there please") !=
+              List{"BANK_ACCOUNT_NUMBER:40112233", "BANK_ROUTING:203144"});   // no slash: not read as the pair
     }
     SECTION("a shop an order came from; 'warning' after 'payee name'") {
         CHECK(found("order #55120 from Blue Bottle Coffee never arrived") == kNone);
