@@ -887,9 +887,13 @@ bool fromToGap(std::string_view t, std::size_t lastBegin, std::size_t from, std:
 }
 
 // A new PIN asked for after the old one: "current pin 3919, i want 0460", "pin 1234, change it to 5678",
-// "pin 1234 and the new one 5678": at most 24 bytes without digits, with "want", "it to" or "one" in them.
-bool newPinGap(std::string_view t, std::size_t from, std::size_t to) {
+// "pin 1234 and the new one 5678": at most 24 bytes without digits, with "want", "it to" or "one" in them,
+// and the new value ends the clause ("i want 5000 withdrawn" is an amount).
+bool newPinGap(std::string_view t, std::size_t from, std::size_t to, std::size_t valueEnd) {
     if (to <= from || to - from > 24) return false;
+    std::size_t q = valueEnd;
+    while (at(t, q) == ' ') ++q;
+    if (isAlnum(at(t, q)) && !startsWithNoCase(t, q, "please"sv) && !startsWithNoCase(t, q, "instead"sv)) return false;
     for (std::size_t p = from; p < to; ++p)
         if (isDigit(t[p])) return false;
     for (std::size_t p = from; p < to; ++p) {
@@ -1485,7 +1489,7 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
                                  (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
-            else if (lastEnd != 0 && lastCues.has(kCuePin) && newPinGap(t, lastEnd, r.begin))
+            else if (lastEnd != 0 && lastCues.has(kCuePin) && newPinGap(t, lastEnd, r.begin, r.end))
                 cues.end[kCuePin] = std::max(cues.end[kCuePin], lastCues.end[kCuePin]);
             // A value listed right after typed ones takes what was named before the list's first value.
             std::uint32_t listed = 0;

@@ -1402,6 +1402,7 @@ TEST_CASE("Holdout-7 families: typo'd and slash-joined cues, a dash expiry named
         CHECK(found("pin 3355 and the new one 6071") == List{"PIN:3355", "PIN:6071"});
         CHECK(found("my pin is 4410, i want 2 new cards") == List{"PIN:4410"});
         CHECK(found("my account is fine, i want 5000 out") == kNone);
+        CHECK(found("my old pin was 4410 and i want 5000 withdrawn") == List{"PIN:4410"});   // an amount
     }
 }
 
