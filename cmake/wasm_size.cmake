@@ -143,6 +143,7 @@
 #   Not yet tried: detectPii's two std::sort instantiations (~6 KB raw of introsort) as one shared
 #   sort; needs a total order that includes the score (equal candidates differ in it today).
 add_library(finchat_wasm_size INTERFACE)
+
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})
 target_link_options(finchat_wasm_size INTERFACE
@@ -166,4 +167,21 @@ function(finchat_wasm_closure target)
     message(WARNING "${target}: no Closure Compiler at ${FINCHAT_CLOSURE_COMPILER} (run scripts/setup.sh); "
                     "its JS loader is not minified")
   endif()
+endfunction()
+
+# finchat_wasm_reoptimize(target): the shipped wasm only (the widget, its bench twin and the headless
+# SDK; not the test probes): binaryen's -Oz once more over the linked wasm, after emcc's own passes and
+# its import/export minification (~2 s a link). Names of imports and exports are kept, so the glue
+# still matches.
+find_program(FINCHAT_WASM_OPT wasm-opt)
+function(finchat_wasm_reoptimize target)
+  if(NOT FINCHAT_WASM_OPT)
+    message(WARNING "${target}: no wasm-opt found; its wasm gets emcc's optimisation only")
+    return()
+  endif()
+  set(wasm "$<TARGET_FILE_DIR:${target}>/$<TARGET_FILE_BASE_NAME:${target}>.wasm")
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND "${FINCHAT_WASM_OPT}" -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+            --enable-mutable-globals "${wasm}" -o "${wasm}"
+    VERBATIM)
 endfunction()
