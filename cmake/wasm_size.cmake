@@ -142,6 +142,21 @@
 #   30, templates 24, libc++ 20, Conversation 20 + 8, ChatSession 19 + 16, JSON/codecs 14.
 #   Not yet tried: detectPii's two std::sort instantiations (~6 KB raw of introsort) as one shared
 #   sort; needs a total order that includes the score (equal candidates differ in it today).
+# Measured 2026-12 (session 4, piipack): bytes of `gzip -9` of dist's widget wasm / headless wasm, from
+# 179662 / 131949 (396892 / 296359 B raw). Kept:
+#   a second `wasm-opt -Oz` over the shipped wasm after the link (finchat_wasm_reoptimize below; ~2 s a
+#     link): -826 / -619 (raw -1294 / -1137). The same second -Oz inside emcc's own wasm-opt run
+#     (-sBINARYEN_EXTRA_PASSES=-Oz, before emcc's metadce and minification): only -384 / -219.
+#   the PII word tables packed at compile time (core/src/pii_packed.h packWords: per table one char
+#     blob and a uint16 offset per entry instead of a string_view, 8 B with a relocated pointer; the
+#     Keyword/KeyPhrase/NameCue structs keep only their other fields; the constexpr lists are read by
+#     the packer alone and not emitted): -324 / -221 (raw -5645 / -5772; data 40447 -> ~34700 raw).
+#     Its accessors always inlined (FINCHAT_PII_INLINE): as plain -Oz calls the tables cost
+#     finchat_pii_bench ~4 us a message (14.5 -> 18.7); inlined ~0.5 us (15.0-15.6 -> 15.7-16.0), for
+#     118 / 55 B gzip. Cue as a byte (the Keyword entries 8 -> 2 B): -89 / -107.
+#   From 179662 / 131949 to 178423 / 131002 (-1239 / -947).
+# Measured, not applied: -fno-threadsafe-statics: 0 B, byte-identical wasm (emcc already passes it
+#   when not building with pthreads; emcc.py).
 add_library(finchat_wasm_size INTERFACE)
 
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
