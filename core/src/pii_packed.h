@@ -30,6 +30,16 @@ namespace finchat::pii_detail {
 
 struct PackedSlot {};  // where a struct entry's text was; the text is the blob's k-th word
 
+// Range-for over a table with size() and operator[] (entries by value).
+template <class T>
+struct IndexIterator {
+    const T* t;
+    std::size_t k;
+    FINCHAT_PII_INLINE constexpr auto operator*() const { return (*t)[k]; }
+    FINCHAT_PII_INLINE constexpr IndexIterator& operator++() { ++k; return *this; }
+    FINCHAT_PII_INLINE constexpr bool operator==(const IndexIterator& o) const { return k == o.k; }
+};
+
 // Any packed word list, its size erased (one function takes them all: no copy per table).
 class WordList {
 public:
@@ -38,15 +48,8 @@ public:
     FINCHAT_PII_INLINE constexpr std::string_view operator[](std::size_t k) const {
         return {chars_ + off_[k], static_cast<std::size_t>(off_[k + 1] - off_[k])};
     }
-    struct Iterator {
-        const WordList* t;
-        std::size_t k;
-        FINCHAT_PII_INLINE constexpr std::string_view operator*() const { return (*t)[k]; }
-        FINCHAT_PII_INLINE constexpr Iterator& operator++() { ++k; return *this; }
-        FINCHAT_PII_INLINE constexpr bool operator==(const Iterator& o) const { return k == o.k; }
-    };
-    FINCHAT_PII_INLINE constexpr Iterator begin() const { return {this, 0}; }
-    FINCHAT_PII_INLINE constexpr Iterator end() const { return {this, n_}; }
+    FINCHAT_PII_INLINE constexpr IndexIterator<WordList> begin() const { return {this, 0}; }
+    FINCHAT_PII_INLINE constexpr IndexIterator<WordList> end() const { return {this, n_}; }
 
 private:
     const char* chars_;
@@ -69,15 +72,8 @@ public:
         if constexpr (kPlain) return word(k);
         else return rest_[k].map([&](PackedSlot) __attribute__((always_inline)) { return word(k); });
     }
-    struct Iterator {
-        const PackedWords* t;
-        std::size_t k;
-        FINCHAT_PII_INLINE constexpr auto operator*() const { return (*t)[k]; }
-        FINCHAT_PII_INLINE constexpr Iterator& operator++() { ++k; return *this; }
-        FINCHAT_PII_INLINE constexpr bool operator==(const Iterator& o) const { return k == o.k; }
-    };
-    FINCHAT_PII_INLINE constexpr Iterator begin() const { return {this, 0}; }
-    FINCHAT_PII_INLINE constexpr Iterator end() const { return {this, N}; }
+    FINCHAT_PII_INLINE constexpr IndexIterator<PackedWords> begin() const { return {this, 0}; }
+    FINCHAT_PII_INLINE constexpr IndexIterator<PackedWords> end() const { return {this, N}; }
 
     template <const auto& L>
     friend consteval auto packWords();
