@@ -187,7 +187,9 @@ endfunction()
 # finchat_wasm_reoptimize(target): the shipped wasm only (the widget, its bench twin and the headless
 # SDK; not the test probes): binaryen's -Oz once more over the linked wasm, after emcc's own passes and
 # its import/export minification (~2 s a link). Names of imports and exports are kept, so the glue
-# still matches.
+# still matches. wasm-opt drops the name section unless told (-g, which would also add one: +10.8 KB raw
+# to the widget): kept for links with --profiling-funcs/--profiling/-g in CMAKE_EXE_LINKER_FLAGS (the
+# size_report.mjs --top attribution links).
 find_program(FINCHAT_WASM_OPT wasm-opt)
 function(finchat_wasm_reoptimize target)
   if(NOT FINCHAT_WASM_OPT)
@@ -195,8 +197,12 @@ function(finchat_wasm_reoptimize target)
     return()
   endif()
   set(wasm "$<TARGET_FILE_DIR:${target}>/$<TARGET_FILE_BASE_NAME:${target}>.wasm")
+  set(names "")
+  if(CMAKE_EXE_LINKER_FLAGS MATCHES "--profiling|(^| )-g")
+    set(names -g)
+  endif()
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND "${FINCHAT_WASM_OPT}" -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+    COMMAND "${FINCHAT_WASM_OPT}" -Oz ${names} --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
             --enable-mutable-globals "${wasm}" -o "${wasm}"
     VERBATIM)
 endfunction()
