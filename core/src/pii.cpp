@@ -150,6 +150,7 @@ constexpr Keyword kKeywordsList[] = {
     {"sort code", kCueSortCode, false}, {"sortcode", kCueSortCode, false},
     {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
     {"s/c", kCueSortCode, true},     {"bsb", kCueSortCode, true},     // bsb: Australia's sort code, NNN-NNN
+    {"nsc", kCueSortCode, true},     // Ireland's national sort code
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
     {"good thru", kCueExpiry, false},
@@ -175,6 +176,9 @@ constexpr Keyword kKeywordsList[] = {
     {"sec code", kCueCvv, false},    {"security no", kCueCvv, true},
     {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
     {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
+    {"inst", kCueInstitution, true},  {"swft", kCueSwift, true},       // "transit 12345 inst 004", a typo
+    {"xp", kCueExpiry, true},        {"experation", kCueExpiry, false},   // "xp 06-28", a typo
+    {"fund it from", kCueAccount, false}, {"fund from", kCueAccount, false}, {"funded from", kCueAccount, false},
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
     {"acc", kCueAccount, true},      {"a/c", kCueAccount, false},      {"accnt", kCueAccount, true},
     {"dda", kCueAccount, true},      // demand deposit account
@@ -657,7 +661,8 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
 // "no"/"number"/"is": "tracking no 752-764-6011" is no phone number, "order KEYBUS12" no BIC).
 constexpr std::string_view kCodeWordsList[] = {"ref", "reference", "order", "invoice", "tracking", "item", "product", "model",
                                            "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
-                                           "shipment", "confirmation", "transaction", "receipt", "claim", "policy"};
+                                           "shipment", "confirmation", "transaction", "receipt", "claim", "policy", "loan",
+                                           "mortgage", "contract", "membership"};
 constexpr auto kCodeWords = packWords<kCodeWordsList>();
 bool otherCodeBefore(std::string_view t, std::size_t p) {
     for (int k = 0; k < 2; ++k) {
@@ -931,6 +936,12 @@ const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::
             said = true;
             break;
         }
+    for (std::string_view v : {"that's "sv, "thats "sv, "that is "sv})   // "5203 - that's the pin"
+        if (startsWithNoCase(t, p, v)) {
+            p += v.size();
+            said = true;
+            break;
+        }
     std::size_t q = p;
     for (std::string_view a : {"the "sv, "my "sv, "our "sv, "your "sv})
         if (startsWithNoCase(t, p, a) && (said || a == "the "sv)) {
@@ -949,9 +960,28 @@ const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::
 bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t first, std::size_t last,
                 PiiType& type) {
     bool said = false;
+    const Digits ds = collectDigits(t, runs, first, last);
+    // The label right after the value, and no value of its own after it: "91530 transit, 6311176 account."
+    // (not "routing 021000021 account 123456789").
+    if (at(t, runs[last].end) == ' ' && first == last) {
+        const std::size_t p = runs[last].end + (at(t, runs[last].end + 1) == '(' ? 2 : 1);   // "405790597 (ssn)"
+        auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
+        std::size_t v = it != hits.end() ? it->end : 0, ve = 0;
+        while (at(t, v) == ' ' || at(t, v) == ':' || at(t, v) == '#') ++v;
+        for (ve = v; isDigit(at(t, ve));) ++ve;   // the keyword's own value, if any
+        if (it != hits.end() && it->begin == p && !isLetter(at(t, it->end)) &&
+            (it->cue == kCueTransit ? ve - v != 5 && ve - v != 9 : ve == v)) {
+            if (it->cue == kCueTransit && ds.n == 5) type = PiiType::BankRouting;
+            else if (it->cue == kCueSsn && ds.n == 9 && ssnValid(ds)) type = PiiType::Ssn;
+            else if (it->cue == kCueAccount && ds.n >= 6 && ds.n <= 17 && (lettersAre(t, it->begin, it->end, "account") ||
+                                                                           lettersAre(t, it->begin, it->end, "acct")))
+                type = PiiType::BankAccountNumber;
+            else return false;
+            return true;
+        }
+    }
     const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said);
     if (h == nullptr) return false;
-    const Digits ds = collectDigits(t, runs, first, last);
     const std::size_t n = ds.n;
     const bool single = first == last;
     if (h->cue == kCueSortCode && ds.n == 6) type = PiiType::BankRouting;
@@ -1169,6 +1199,16 @@ bool chequeBefore(std::string_view t, std::size_t pos) {
     }
     return false;
 }
+// The message is about paying staff: "payroll", "direct deposit", "employee(s)", "staff" (a row
+// "Name 021000021 123456789" there is a routing and an account number, as on a cheque).
+[[gnu::noinline]] bool payrollTalk(std::string_view t) {
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        if (isLetter(before(t, p)) || !isLetter(t[p])) continue;
+        for (std::string_view w : {"payroll"sv, "direct deposit"sv, "employee"sv, "staff"sv})
+            if (startsWithNoCase(t, p, w)) return true;
+    }
+    return false;
+}
 // The catch-all's cases: one run of 6-17 digits, or a number of groups an account is written in (two
 // dash-joined groups of 3+ digits, "9174-1643"; New Zealand's 2-4-7-3); a sort code and an account side
 // by side ("11 56 66 68737534", "609155 97708243"); a Canadian transit and institution ("34699-004", from a
@@ -1192,12 +1232,16 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
         push(PiiType::BankRouting, i, i);       // "609155 97708243"
         push(PiiType::BankAccountNumber, j, j);
     } else if (j == i + 1 && sep == '-' && size(i) == 5 && size(j) == 3 && !currencyAfter(t, runs[j].end) &&
-               chequeBefore(t, r.begin)) {
+               (chequeBefore(t, r.begin) || payrollTalk(t))) {
         rank = kContext;
-        push(PiiType::BankRouting, i, i);       // "34699-004": transit, institution
-        push(PiiType::BankRouting, j, j);
-    } else if (j > i && sep == ' ' && chequeBefore(t, r.begin) && size(i) == 9 && abaValid(collectDigits(t, runs, i, i)) &&
-               size(i + 1) >= 6 && size(i + 1) <= 17) {
+        if (chequeBefore(t, r.begin)) {
+            push(PiiType::BankRouting, i, i);   // "34699-004": transit, institution
+            push(PiiType::BankRouting, j, j);
+        } else {
+            push(PiiType::BankRouting, i, j);   // "Name, 13638-001, acct 9696401" for payroll: one routing
+        }
+    } else if (j > i && sep == ' ' && size(i) == 9 && abaValid(collectDigits(t, runs, i, i)) && size(i + 1) >= 6 &&
+               size(i + 1) <= 17 && (chequeBefore(t, r.begin) || (j == i + 1 && payrollTalk(t)))) {
         rank = kContext;
         push(PiiType::BankRouting, i, i);       // a cheque's line: "021000021 123456789 1001"
         push(PiiType::BankAccountNumber, i + 1, i + 1);
@@ -1285,6 +1329,21 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
     });
 }
 
+// A Canadian SIN, 9 digits or three groups of 3 ("953 942 596", "222-855-678"), Luhn-valid, is one when "SIN",
+// "S.I.N." or "social insurance" is within 80 bytes before or after it ("953 942 596 that's my sin").
+bool sinNear(std::string_view t, std::size_t b, std::size_t e) {
+    const std::size_t from = b > 80 ? b - 80 : 0, to = std::min(t.size(), e + 80);
+    for (std::size_t p = from; p < to; ++p) {
+        if (isLetter(before(t, p)) || (toLower(t[p]) != 's')) continue;
+        if ((startsWithNoCase(t, p, "sin") && !isLetter(at(t, p + 3))) || startsWithNoCase(t, p, "s.i.n") ||
+            startsWithNoCase(t, p, "social insurance"))
+            return true;
+    }
+    return false;
+}
+
+constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\x88";   // ⑆ ⑈
+
 [[gnu::noinline]] void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
     std::size_t floor = 0;  // end of the previous number: keywords before it belong to that one
@@ -1347,7 +1406,10 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             int month = 0;
             for (std::size_t k = r.begin; k < r.end; ++k) month = month * 10 + (t[k] - '0');
             bool yearOk = y.size() == 2 || (t[y.begin] == '2' && t[y.begin + 1] == '0');
-            if (!inDate && month >= 1 && month <= 12 && yearOk && expiryCue() && !documentExpiry(t, hits, r.begin)) {
+            bool said = false;   // "01/26 is the expiry"
+            const CueHit* named = keywordNamingBefore(t, hits, y.end, said);
+            if (!inDate && month >= 1 && month <= 12 && yearOk && (expiryCue() || (named && named->cue == kCueExpiry)) &&
+                !documentExpiry(t, hits, r.begin)) {
                 out.push_back({PiiType::CreditDebitExpiry, r.begin, y.end, kContext, 0.93f});
                 if (turns.colon < r.begin) turns.given |= 1u << kCueExpiry;
             } else {
@@ -1359,16 +1421,31 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             i += 2;
             continue;
         }
-        // "routing/account 021000021/123456789": an ABA number and an account joined by '/' after "routing".
+        // "routing/account 021000021/123456789": an ABA number and an account joined by '/' after "routing"
+        // (and maybe the check number after them: "rtn/acct/check: 021000021/123456789/1001").
         if (r.size() == 9 && at(t, r.end) == '/' && i + 1 < runs.size() && runs[i + 1].begin == r.end + 1 &&
             runs[i + 1].size() >= 6 && runs[i + 1].size() <= 17 && !isWordChar(before(t, r.begin)) &&
             !isNumberJoiner(before(t, r.begin)) && !runs[i + 1].wordGlued &&
-            !(isNumberJoiner(at(t, runs[i + 1].end)) && isDigit(at(t, runs[i + 1].end + 1))) &&
+            !(isNumberJoiner(at(t, runs[i + 1].end)) && isDigit(at(t, runs[i + 1].end + 1)) &&
+              !(at(t, runs[i + 1].end) == '/' && i + 2 < runs.size() && runs[i + 2].size() <= 6 &&
+                !(isNumberJoiner(at(t, runs[i + 2].end)) && isDigit(at(t, runs[i + 2].end + 1))))) &&
             findCues(hits, floor, r.begin).has(kCueRouting) && abaValid(collectDigits(t, runs, i, i), true)) {
             out.push_back({PiiType::BankRouting, r.begin, r.end, kContext, 0.85f});
             out.push_back({PiiType::BankAccountNumber, runs[i + 1].begin, runs[i + 1].end, kContext, 0.85f});
             floor = runs[i + 1].end;
             i += 2;
+            continue;
+        }
+        // A cheque's MICR line: "⑆routing⑆ account⑈ check" (U+2446 transit, U+2448 on-us symbols).
+        if (r.size() == 9 && endsWith(t, r.begin, kMicrTransit) && startsWith(t, r.end, kMicrTransit) &&
+            abaValid(collectDigits(t, runs, i, i), true)) {
+            out.push_back({PiiType::BankRouting, r.begin, r.end, kContext, 0.9f});
+            if (i + 1 < runs.size() && runs[i + 1].size() >= 4 && runs[i + 1].size() <= 17 && startsWith(t, runs[i + 1].end, kMicrOnUs)) {
+                ++i;
+                out.push_back({PiiType::BankAccountNumber, runs[i].begin, runs[i].end, kContext, 0.9f});
+            }
+            floor = runs[i].end;
+            ++i;
             continue;
         }
         if (r.numberGlued) {
@@ -1379,12 +1456,16 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
         std::size_t j = i;  // one kind of single separator throughout
         while (j + 1 < runs.size() && !runs[j + 1].wordGlued && !runs[j + 1].numberGlued &&
                runs[j + 1].begin == runs[j].end + 1 && (t[runs[j].end] == ' ' || t[runs[j].end] == '-') &&
-               (j == i || t[runs[j].end] == t[runs[i].end]))
+               (j == i || t[runs[j].end] == t[runs[i].end]) &&
+               !(runs[j].size() >= 13 && runs[j + 1].size() <= 2 && at(t, runs[j + 1].end) == '-'))   // "4111… 07-32"
             ++j;
         bool dashes = j == i + 2 && t[runs[i].end] == '-';
         if (dashes && runs[i].size() == 3 && runs[i + 1].size() == 2 && runs[j].size() == 4 &&
             ssnValid(collectDigits(t, runs, i, j))) {
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
+        } else if (((j == i + 2 && runs[i].size() == 3 && runs[i + 1].size() == 3 && runs[j].size() == 3) || (j == i && r.size() == 9)) &&
+                   sinNear(t, r.begin, runs[j].end) && pii_detail::luhnValid(std::string_view(collectDigits(t, runs, i, j).d.data(), 9))) {
+            out.push_back({PiiType::CaSocialInsuranceNumber, runs[i].begin, runs[j].end, kContext, 0.9f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
             Cues cues = findCues(hits, floor, r.begin, opensCustomerTurn(t, r.begin) ? kReplyReach : kKeywordReach);
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
@@ -1394,6 +1475,10 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
             std::uint32_t listed = 0;
             if (const std::size_t first = listStart(out, t, r.begin, listed); first != r.begin) {
                 const Cues named = findCues(hits, floor > first ? 0 : floor, first, kReplyReach);
+                // ...each value a field of its own, but after a plural ("close these accounts: X Y Z")
+                // every value is one of them.
+                const std::size_t ae = named.end[kCueAccount];
+                if (ae != 0 && toLower(at(t, ae)) == 's' && !isLetter(at(t, ae + 1))) listed &= ~(1u << kCueAccount);
                 for (std::size_t c = 0; c < kCueCount; ++c)
                     if (!(listed >> c & 1u)) cues.end[c] = std::max(cues.end[c], named.end[c]);
             }
@@ -1423,7 +1508,8 @@ bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
                 }
             }
             if (out.size() == before && j == i && (r.size() == 3 || r.size() == 4) &&
-                (startsWithNoCase(t, r.end, " on the back") ||   // "and 276 on the back"
+                (startsWithNoCase(t, r.end, " on the back") || startsWithNoCase(t, r.end, " the code on the back") ||
+                 startsWithNoCase(t, r.end, " is the code on the back") ||   // "and 276 on the back", "403 the code on the back"
                  (wordBefore(t, r.begin, "code"sv) && cardBefore(out, r.begin)) ||   // "4111… the code 178"
                  (rightAfter(out, PiiType::CreditDebitExpiry, t, r.begin) && cardBefore(out, r.begin))))   // "4242… 12/30 123"
                 out.push_back({PiiType::CreditDebitCvv, r.begin, r.end, kContext, 0.85f});

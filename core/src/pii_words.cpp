@@ -688,12 +688,15 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             ++q;
         }
         if (parts != 3 || isAlnum(at(t, q)) || (at(t, q) == sep && isDigit(at(t, q + 1)))) {
-            // A day and month without the year after "on": "bounced on 24/7", "paid on 3/11" (never a
+            // A day and month without the year after "on"/"dated"/"since"/"until" or a statement's "DATE" column:
+            // "bounced on 24/7", "paid on 3/11" (never a
             // card's expiry: "exp on 05/29").
             if (parts == 2 && sep == '/' && len[0] <= 2 && len[1] <= 2 && !isAlnum(at(t, q)) && at(t, q) != '/' &&
                 ((part[0] >= 1 && part[0] <= 31 && part[1] >= 1 && part[1] <= 12) || (part[0] >= 1 && part[0] <= 12 && part[1] >= 1 && part[1] <= 31))) {
                 const std::size_t ti = tokenAt(x, p);
-                if (ti >= 1 && x.is(ti - 1, "on") && !expiryCueBefore(x, ti) && !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
+                if (ti >= 1 && (x.inList(ti - 1, {"on"sv, "dated"sv, "since"sv, "until"sv}) || (x.is(ti - 1, "date") && x.allCaps(ti - 1))) &&
+                    !expiryCueBefore(x, ti) &&
+                    !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
                     emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
             }
             continue;
@@ -1405,6 +1408,7 @@ constexpr NameCue kNameCuesList[] = {
     {"landlord", false, false},    {"beneficiary", false, false}, {"payee", false, false},    {"remove", false, false},
     {"add", false, false},         {"regards", false, false},    {"thanks", false, false},    {"cheers", false, false},
     {"sincerely", false, false},   {"best", false, false},       {"holder", false, false},    {"cardholder", false, false},
+    {"grandson", false, false},    {"granddaughter", false, false},
     {"dear", false, false},        {"grandmother", false, false}, {"grandfather", false, false}, {"boss", false, false},
     {"grandma", false, false},     {"grandpa", false, false},    {"granny", false, false},    {"ex-wife", false, false},
     {"ex-husband", false, false},  {"cousin", false, false},     {"its", false, false},       {"hi", false, false},
@@ -1613,6 +1617,40 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             taken = e;
         }
     }
+    // A name labelling a number in a list: "the kids' accounts: Mia - 12345678; Leo - 87654321", "for
+    // my staff: Ana Berg, 34812-004, acct 1234567", "Ana Berg - Routing: 021000021": one or two
+    // capitalised names (one of them known) opening a clause, then '-' or ',' and a number of 5+ characters
+    // or a bank field.
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+        if (i < taken || !(i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i) || x.inList(i - 1, {"please"sv, "pls"sv}) ||
+                           (i >= 2 && x.tok[i - 1].kind == Kind::Number && x.punct(i - 2, '-'))) ||   // "...; Leo - 8765"
+            !x.capitalized(i) || !nameWord(x, i, false) || x.allCaps(i))
+            continue;
+        std::size_t e = i + 1;
+        if (x.capitalized(e) && nameWord(x, e, false) && !x.allCaps(e)) ++e;
+        if (!known(x, i) && !(e == i + 2 && known(x, i + 1))) continue;   // one of them a known name
+        if (!(x.punct(e, '-') || x.punct(e, ',')) || e + 1 >= n) continue;
+        if ((x.tok[e + 1].kind == Kind::Number && x.tok[e + 1].size() >= 5) ||
+            x.inList(e + 1, {"routing"sv, "account"sv, "acct"sv, "transit"sv})) {
+            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
+            taken = e;
+        }
+    }
+    // A business, not a person: a name whose words or the word after it say what trade it is ("Bright
+    // Smiles Dental", "Castillo Landscaping", "Golden Dragon Restaurant", "Canada Child Benefit").
+    out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                             [&](const Candidate& c) {
+                                 if (c.type != PiiType::Name) return false;
+                                 for (std::size_t k = tokenAt(x, c.begin), e = tokenAt(x, c.end); k <= e && k < n; ++k)   // and the word after
+                                     if (x.word(k) && x.inList(k, {"dental"sv, "landscaping"sv, "plumbing"sv, "cleaning"sv, "repair"sv,
+                                                                   "restaurant"sv, "llc"sv, "inc"sv, "ltd"sv, "hardware"sv, "mart"sv,
+                                                                   "benefit"sv, "roofing"sv, "construction"sv, "salon"sv, "bakery"sv,
+                                                                   "clinic"sv, "auto"sv, "flooring"sv, "painting"sv, "catering"sv,
+                                                                   "consulting"sv, "trucking"sv, "electrical"sv, "lawn"sv}))
+                                         return true;
+                                 return false;
+                             }),
+              out.end());
     // A display name before an e-mail address in angle brackets: "From: Björn nguyen <bjorn.l@example.com>".
     // An address-book line: a capitalised name opening a clause, a comma, then an address ("Liam Z.
     // Fitzgerald, 35 Ponsonby Road, Leeds …"; scanAddresses has run).

@@ -97,7 +97,9 @@ test('L1 console: accept by keyboard, "Escalate to Finaptic" sends the in-band s
   await tab.screenshot({ path: path.join(SHOTS, 'l1-escalate-form.png') });
   assert.deepEqual(await axeViolations(tab), []);
   await tab.keyboard.press('Enter');
-  await tab.waitForFunction(() => /Escalation sent/.test(document.querySelector('.escalate-status').textContent), { timeout: 20000 });
+  // Wait for either answer, so a failure reports what the console said rather than a bare timeout.
+  await tab.waitForFunction(() => ['ok', 'error'].includes(document.querySelector('.escalate-status').dataset.state), { timeout: 20000 });
+  assert.match(await tab.$eval('.escalate-status', (s) => s.textContent), /^Escalation sent/);
   assert.equal(await tab.$eval('.escalate-status', (s) => s.getAttribute('role')), 'status');
   await tab.screenshot({ path: path.join(SHOTS, 'l1-escalated.png') });
 

@@ -1321,3 +1321,64 @@ TEST_CASE("Holdout-5 families: groups named after them, corrections, split cards
               List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:05 / 28"});
     }
 }
+
+TEST_CASE("Holdout-6 families: plural lists, slash and MICR lines, payroll rows, Canadian order, labels after", "[pii][context]") {
+    SECTION("every value listed after a plural cue is one of them, and where the balance goes") {
+        CHECK(found("please shut these accounts 5550123411 8801234567 71112223 and move what is left to 66123457") ==
+              List{"BANK_ACCOUNT_NUMBER:5550123411", "BANK_ACCOUNT_NUMBER:8801234567", "BANK_ACCOUNT_NUMBER:71112223",
+                   "BANK_ACCOUNT_NUMBER:66123457"});
+        // a singular cue still gives each listed value a field of its own
+        CHECK(found("account and pin: 88012345, 4821") == List{"BANK_ACCOUNT_NUMBER:88012345", "PIN:4821"});
+    }
+    SECTION("routing, account and check joined by slashes; a cheque's MICR line") {
+        CHECK(found("rtn/acct/chk 021000021/44556677/1204 please") ==
+              List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:44556677"});
+        CHECK(found("copied from the cheque: \xE2\x91\x86" "011000015\xE2\x91\x86 88123456701\xE2\x91\x88 1042") ==
+              List{"BANK_ROUTING:011000015", "BANK_ACCOUNT_NUMBER:88123456701"});
+        CHECK(found("\xE2\x91\x86" "123456789\xE2\x91\x86 88123456701\xE2\x91\x88") == kNone);   // ABA check fails
+    }
+    SECTION("payroll rows: name, routing, account") {
+        CHECK(found("these employees bounced on payroll:\nAnna Berg 021000021 99001122\nLee Ong 026009593 120034567788") ==
+              List{"NAME:Anna Berg", "BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:99001122", "NAME:Lee Ong",
+                   "BANK_ROUTING:026009593", "BANK_ACCOUNT_NUMBER:120034567788"});
+        CHECK(found("payroll ran for 123456789 99001122 people") == kNone);   // not ABA-valid: no row
+        CHECK(found("for my staff's direct deposit: Anna Berg, 34812-004, acct 1234567") ==
+              List{"NAME:Anna Berg", "BANK_ROUTING:34812-004", "BANK_ACCOUNT_NUMBER:1234567"});
+    }
+    SECTION("Canadian details: the label after the value, short institution cue, SIN named after it") {
+        CHECK(found("71234 transit, 6543210 account. for the refund") ==
+              List{"BANK_ROUTING:71234", "BANK_ACCOUNT_NUMBER:6543210"});
+        CHECK(found("123456789 (ssn) and 5 May 1960 (dob)") == List{"SSN:123456789", "DATE_TIME:5 May 1960"});
+        CHECK(found("routing 021000021 account 99001122") == List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:99001122"});
+        CHECK(found("pre-authorized debit: transit 12345 inst 004 account 7654321") ==
+              List{"BANK_ROUTING:12345", "BANK_ROUTING:004", "BANK_ACCOUNT_NUMBER:7654321"});
+        CHECK(found("046 454 286 is my sin for the tax slip") == List{"CA_SOCIAL_INSURANCE_NUMBER:046 454 286"});
+        CHECK(found("my S.I.N. 046-454-286") == List{"CA_SOCIAL_INSURANCE_NUMBER:046-454-286"});
+        CHECK(found("046 454 287 is my sin") == kNone);   // Luhn fails
+        CHECK(found("order 046 454 286 shipped") == kNone);   // no SIN named
+    }
+    SECTION("card, expiry and CVV in a row, or each named after its value; a PIN named after it") {
+        CHECK(found("4111111111111111 09-31 123 Ann Lee") ==
+              List{"CREDIT_DEBIT_NUMBER:4111111111111111", "CREDIT_DEBIT_EXPIRY:09-31", "CREDIT_DEBIT_CVV:123", "NAME:Ann Lee"});
+        CHECK(found("5555555555554444 is the card, 03/30 is the expiry and 737 the code on the back") ==
+              List{"CREDIT_DEBIT_NUMBER:5555555555554444", "CREDIT_DEBIT_EXPIRY:03/30", "CREDIT_DEBIT_CVV:737"});
+        CHECK(found("06/30 is the date of the meeting") == kNone);
+        CHECK(found("9134 - that's the pin for the new card") == List{"PIN:9134"});
+        CHECK(found("dbt card 4111 1111 1111 1111 xp 04-29") ==
+              List{"CREDIT_DEBIT_NUMBER:4111 1111 1111 1111", "CREDIT_DEBIT_EXPIRY:04-29"});
+        CHECK(found("Acc#1234567 SWFT DEUTDEFF for the wire") == List{"BANK_ACCOUNT_NUMBER:1234567", "SWIFT_CODE:DEUTDEFF"});
+        CHECK(found("please fund it from 1234560000 today") == List{"BANK_ACCOUNT_NUMBER:1234560000"});
+    }
+    SECTION("names labelling listed numbers; businesses are no names; a loan number is no phone number") {
+        CHECK(found("the twins' savings accounts please: Emma - 11223344; Oliver - 55667788") ==
+              List{"NAME:Emma", "BANK_ACCOUNT_NUMBER:11223344", "NAME:Oliver", "BANK_ACCOUNT_NUMBER:55667788"});
+        CHECK(found("new hire. Emma Novak - Routing: 021000021") == List{"NAME:Emma Novak", "BANK_ROUTING:021000021"});
+        CHECK(found("Checking - 55667788 is the one") == List{"BANK_ACCOUNT_NUMBER:55667788"});
+        CHECK(found("we pay Emma Walsh Plumbing every month") == kNone);
+        CHECK(found("I work at Grace Garden Restaurant now") == kNone);
+        CHECK(found("loan #416-555-0199 payment bounced") == kNone);
+        CHECK(found("DATE 4/17 MERCHANT Corner Deli AMOUNT 12 dollars") == List{"DATE_TIME:4/17"});
+        CHECK(found("the date 4/17 of the statement") == kNone);   // a fraction "of" something
+        CHECK(found("call me on 416-555-0199 about the loan") == List{"PHONE:416-555-0199"});
+    }
+}
