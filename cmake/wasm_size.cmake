@@ -142,7 +142,23 @@
 #   30, templates 24, libc++ 20, Conversation 20 + 8, ChatSession 19 + 16, JSON/codecs 14.
 #   Not yet tried: detectPii's two std::sort instantiations (~6 KB raw of introsort) as one shared
 #   sort; needs a total order that includes the score (equal candidates differ in it today).
+# Measured 2026-12 (session 4, piipack): bytes of `gzip -9` of dist's widget wasm / headless wasm, from
+# 179662 / 131949 (396892 / 296359 B raw). Kept:
+#   a second `wasm-opt -Oz` over the shipped wasm after the link (finchat_wasm_reoptimize below; ~2 s a
+#     link): -826 / -619 (raw -1294 / -1137). The same second -Oz inside emcc's own wasm-opt run
+#     (-sBINARYEN_EXTRA_PASSES=-Oz, before emcc's metadce and minification): only -384 / -219.
+#   the PII word tables packed at compile time (core/src/pii_packed.h packWords: per table one char
+#     blob and a uint16 offset per entry instead of a string_view, 8 B with a relocated pointer; the
+#     Keyword/KeyPhrase/NameCue structs keep only their other fields; the constexpr lists are read by
+#     the packer alone and not emitted): -324 / -221 (raw -5645 / -5772; data 40447 -> ~34700 raw).
+#     Its accessors always inlined (FINCHAT_PII_INLINE): as plain -Oz calls the tables cost
+#     finchat_pii_bench ~4 us a message (14.5 -> 18.7); inlined ~0.5 us (15.0-15.6 -> 15.7-16.0), for
+#     118 / 55 B gzip. Cue as a byte (the Keyword entries 8 -> 2 B): -89 / -107.
+#   From 179662 / 131949 to 178423 / 131002 (-1239 / -947).
+# Measured, not applied: -fno-threadsafe-statics: 0 B, byte-identical wasm (emcc already passes it
+#   when not building with pthreads; emcc.py).
 add_library(finchat_wasm_size INTERFACE)
+
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})
 target_link_options(finchat_wasm_size INTERFACE
@@ -166,4 +182,27 @@ function(finchat_wasm_closure target)
     message(WARNING "${target}: no Closure Compiler at ${FINCHAT_CLOSURE_COMPILER} (run scripts/setup.sh); "
                     "its JS loader is not minified")
   endif()
+endfunction()
+
+# finchat_wasm_reoptimize(target): the shipped wasm only (the widget, its bench twin and the headless
+# SDK; not the test probes): binaryen's -Oz once more over the linked wasm, after emcc's own passes and
+# its import/export minification (~2 s a link). Names of imports and exports are kept, so the glue
+# still matches. wasm-opt drops the name section unless told (-g, which would also add one: +10.8 KB raw
+# to the widget): kept for links with --profiling-funcs/--profiling/-g in CMAKE_EXE_LINKER_FLAGS (the
+# size_report.mjs --top attribution links).
+find_program(FINCHAT_WASM_OPT wasm-opt)
+function(finchat_wasm_reoptimize target)
+  if(NOT FINCHAT_WASM_OPT)
+    message(WARNING "${target}: no wasm-opt found; its wasm gets emcc's optimisation only")
+    return()
+  endif()
+  set(wasm "$<TARGET_FILE_DIR:${target}>/$<TARGET_FILE_BASE_NAME:${target}>.wasm")
+  set(names "")
+  if(CMAKE_EXE_LINKER_FLAGS MATCHES "--profiling|(^| )-g")
+    set(names -g)
+  endif()
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND "${FINCHAT_WASM_OPT}" -Oz ${names} --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+            --enable-mutable-globals "${wasm}" -o "${wasm}"
+    VERBATIM)
 endfunction()

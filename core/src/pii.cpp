@@ -2,6 +2,7 @@
 
 #include "finchat/json.h"
 #include "finchat/util.h"
+#include "pii_packed.h"
 #include "pii_scan.h"
 
 #include <algorithm>
@@ -31,8 +32,7 @@ bool endsWith(std::string_view t, std::size_t pos, std::string_view s) {
 FINCHAT_PII_INLINE bool lettersAre(std::string_view t, std::size_t p, std::size_t e, std::string_view w) {
     return e - p == w.size() && startsWithNoCase(t, p, w);
 }
-template <std::size_t N>
-bool lettersIn(std::string_view t, std::size_t p, std::size_t e, const std::string_view (&list)[N]) {
+bool lettersIn(std::string_view t, std::size_t p, std::size_t e, WordList list) {
     for (std::string_view w : list)
         if (lettersAre(t, p, e, w)) return true;
     return false;
@@ -131,16 +131,19 @@ bool ssnValid(const Digits& ds) {
 // digits ("pin locked after 3 tries, i used 4821") and values given as alternatives (alternativeGap) or
 // as a change "from X to Y" (fromToGap). Whole-word keywords must
 // also end a word ("pin" is not "pink"; "cvv" still matches "CVV2", a digit is not a letter).
-enum Cue { kCueSsn, kCueRouting, kCueTransit, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
+enum Cue : std::uint8_t { kCueSsn, kCueRouting, kCueTransit, kCueSortCode, kCueExpiry, kCueCvv, kCuePin, kCueAccount, kCuePhone,
            kCueSwift, kCueCard, kCueInstitution, kCueCount };
 
-struct Keyword {
-    std::string_view word;  // lower case
+template <class S>
+struct KeywordT {
+    [[no_unique_address]] S word;  // lower case
     Cue cue;
     bool wholeWord;
+    template <class F> FINCHAT_PII_INLINE constexpr auto map(F f) const { return KeywordT<decltype(f(word))>{f(word), cue, wholeWord}; }
 };
+using Keyword = KeywordT<std::string_view>;  // pii_packed.h
 
-constexpr Keyword kKeywords[] = {
+constexpr Keyword kKeywordsList[] = {
     {"ssn", kCueSsn, true},          {"social security", kCueSsn, false},
     {"routing", kCueRouting, false}, {"aba", kCueRouting, true},
     {"rtn", kCueRouting, true},      {"transit", kCueTransit, false},   // ABA, or a Canadian 5-digit transit
@@ -205,10 +208,11 @@ constexpr Keyword kKeywords[] = {
     {"mastercard", kCueCard, true},  {"amex", kCueCard, true},
     {"debit", kCueCard, true},       {"credit", kCueCard, true},
 };
+constexpr auto kKeywords = packWords<kKeywordsList>();
 constexpr std::size_t kKeywordReach = 40;
 constexpr std::size_t kSwiftReach = 90;
 constexpr std::size_t kLongestKeyword = 19;  // "verification number"
-static_assert(std::all_of(std::begin(kKeywords), std::end(kKeywords),
+static_assert(std::all_of(std::begin(kKeywordsList), std::end(kKeywordsList),
                           [](const Keyword& k) { return k.word.size() <= kLongestKeyword; }));      // "the SWIFT code for my branch? The other bank says X"
 
 // For each cue, the end of its nearest keyword before `pos` (0 = none; a keyword never ends at 0).
@@ -239,10 +243,11 @@ using CueHits = std::vector<CueHit>;
 // Customers mistype cue words ("acount", "acocunt", "rounting"): the longer single-word cues also match
 // a word one deletion, insertion, adjacent swap or substitution away (a substitution not in the last
 // letter, so "routine" is not "routing"), if it starts with the same letter.
-constexpr Keyword kFuzzyKeywords[] = {
+constexpr Keyword kFuzzyKeywordsList[] = {
     {"account", kCueAccount, false},  {"routing", kCueRouting, false},  {"checking", kCueAccount, false},
     {"chequing", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
 };
+constexpr auto kFuzzyKeywords = packWords<kFuzzyKeywordsList>();
 bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
     auto c = [&](std::size_t i) { return toLower(t[p + i]); };
     std::size_t i = 0;
@@ -474,7 +479,8 @@ void scanSplitCards(std::string_view t, const std::vector<Run>& runs, const CueH
 // A CVV or PIN spelt in words after its keyword: "the security code as seven three seven", "pin is one four
 // six three": 3-4 (CVV) or 4-6 (PIN) digit words, zero to nine, after at most a few fillers.
 std::size_t digitWordAt(std::string_view t, std::size_t p) {
-    static constexpr std::string_view kDigitWords[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    static constexpr std::string_view kDigitWordsList[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+    static constexpr auto kDigitWords = packWords<kDigitWordsList>();
     if (isLetter(before(t, p))) return 0;
     for (std::string_view w : kDigitWords)
         if (startsWithNoCase(t, p, w) && !isLetter(at(t, p + w.size()))) return w.size();
@@ -655,10 +661,11 @@ bool swiftWordAfter(const CueHits& hits, std::size_t e) {
 
 // The word before p names another kind of code: order, reference, invoice, tracking, product... (over
 // "no"/"number"/"is": "tracking no 752-764-6011" is no phone number, "order KEYBUS12" no BIC).
-constexpr std::string_view kCodeWords[] = {"ref", "reference", "order", "invoice", "tracking", "item", "product", "model",
+constexpr std::string_view kCodeWordsList[] = {"ref", "reference", "order", "invoice", "tracking", "item", "product", "model",
                                            "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
                                            "shipment", "confirmation", "transaction", "receipt", "claim", "policy", "loan",
                                            "mortgage", "contract", "membership"};
+constexpr auto kCodeWords = packWords<kCodeWordsList>();
 bool otherCodeBefore(std::string_view t, std::size_t p) {
     for (int k = 0; k < 2; ++k) {
         std::size_t f = p;
@@ -1126,16 +1133,19 @@ std::uint32_t cuesOf(PiiType type) {
 // plural noun after it, a round number ending 000, an amount verb right before it), a date (YYYYMMDD), a
 // national phone number (0 and 10-11 digits), or another kind of id named in the three words before it
 // ("order", "ref", "case", "ticket", "version", "#"...). Lowest rank: whatever else is found there wins.
-constexpr std::string_view kMoneyWords[] = {"transfer", "pay", "paid", "deposit", "wire", "sent", "send", "refund", "beneficiary",
+constexpr std::string_view kMoneyWordsList[] = {"transfer", "pay", "paid", "deposit", "wire", "sent", "send", "refund", "beneficiary",
                                             "direct debit", "standing order", "bank", "money", "funds", "salary"};
-constexpr std::string_view kUnitWords[] = {
+constexpr auto kMoneyWords = packWords<kMoneyWordsList>();
+constexpr std::string_view kUnitWordsList[] = {
     "times", "people", "customers", "users", "items", "points", "miles", "km", "steps", "days", "months", "years", "hours",
     "minutes", "transactions", "payments", "members", "dollars", "euros", "pounds", "bucks", "quid", "rupees", "yen", "usd",
     "eur", "gbp", "aud", "cad", "nzd", "inr", "jpy", "sgd", "zar", "naira", "pesos", "rs", "k", "m", "units", "shares"};
-constexpr std::string_view kVerbsInS[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
+constexpr auto kUnitWords = packWords<kUnitWordsList>();
+constexpr std::string_view kVerbsInSList[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
                                           "thanks", "plus", "always", "perhaps", "sometimes", "hers", "yours", "bounces",
                                           "fails", "works", "appears", "exists"};
-constexpr std::string_view kOtherIds[] = {
+constexpr auto kVerbsInS = packWords<kVerbsInSList>();
+constexpr std::string_view kOtherIdsList[] = {
     "ref", "reference", "order", "case", "ticket", "invoice", "transaction", "txn", "tracking", "confirmation", "conf", "auth",
     "authorisation", "authorization", "approval", "request", "complaint", "claim", "policy", "member", "membership",
     "customer", "client", "booking", "reservation", "receipt", "voucher", "serial", "model", "item", "product", "parcel",
@@ -1145,9 +1155,11 @@ constexpr std::string_view kOtherIds[] = {
     "company", "student", "limit", "salary", "balance", "income", "worth", "about", "around", "approx", "total", "amount",
     "sum", "card", "visa", "mastercard", "amex", "trace", "batch", "meter", "bill", "version", "build", "release", "error",
     "page", "room", "flight", "store", "branch", "terminal", "device", "app"};
-constexpr std::string_view kAmountVerbs[] = {"paid", "pay", "spent", "spend", "cost", "costs", "owe", "owed", "borrowed",
+constexpr auto kOtherIds = packWords<kOtherIdsList>();
+constexpr std::string_view kAmountVerbsList[] = {"paid", "pay", "spent", "spend", "cost", "costs", "owe", "owed", "borrowed",
                                              "lent", "earn", "earned", "withdrew", "transfer", "transferred", "send", "sent",
                                              "wire", "wired", "deposited", "of", "x"};
+constexpr auto kAmountVerbs = packWords<kAmountVerbsList>();
 
 [[gnu::noinline]] bool moneyTalk(std::string_view t, const CueHits& hits) {
     for (const CueHit& h : hits)

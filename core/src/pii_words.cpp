@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pii_packed.h"
 #include "pii_scan.h"
 
 namespace finchat::pii_detail {
@@ -196,7 +197,7 @@ private:
 // ---- Words that are never names -------------------------------------------------------------------
 // Common words that name lists also contain (as surnames or nicknames) or that follow name cues
 // ("this is urgent", "I'm trying"), banking vocabulary, and brands a bank chat mentions.
-constexpr std::string_view kNotNames[] = {
+constexpr std::string_view kNotNamesList[] = {
     "a", "about", "account", "after", "again", "all", "also", "am", "amex", "an", "and", "any", "app", "are",
     "as", "at", "back", "bank", "be", "because", "been", "before", "best", "bill", "both", "but", "by", "call",
     "can", "card", "cash", "chase", "check", "cheque", "close", "could", "credit", "day", "dear", "debit",
@@ -258,10 +259,12 @@ constexpr std::string_view kNotNames[] = {
     // what a customer says is "here" ("quick question here", "same issue here")
     "question", "problem", "issue", "query", "quick",
 };
+constexpr auto kNotNames = packWords<kNotNamesList>();
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
-constexpr std::string_view kCityStop[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
+constexpr std::string_view kCityStopList[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
                                           "and", "but", "so", "if", "i", "you", "we", "it", "asap", "now", "today",
                                           "instead", "thx", "pls", "from", "to", "the", "a", "my", "for", "in", "on"};
+constexpr auto kCityStop = packWords<kCityStopList>();
 
 bool notAName(const Text& x, std::size_t i) {
     std::array<char, 32> buf;
@@ -273,11 +276,14 @@ bool notAName(const Text& x, std::size_t i) {
     return false;
 }
 
-constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+constexpr std::string_view kMonthsList[] = {"january", "february", "march", "april", "may", "june", "july", "august",
                                         "september", "october", "november", "december"};
-constexpr std::string_view kMonthAbbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+constexpr auto kMonths = packWords<kMonthsList>();
+constexpr std::string_view kMonthAbbrList[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
                                            "oct", "nov", "dec"};
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr auto kMonthAbbr = packWords<kMonthAbbrList>();
+constexpr std::string_view kWeekdaysList[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr auto kWeekdays = packWords<kWeekdaysList>();
 
 bool isMonth(const Text& x, std::size_t i, bool allowAbbr) {
     // Every month's name starts with one of "adfjmnos" and has 3-9 letters.
@@ -296,29 +302,31 @@ bool isMonth(const Text& x, std::size_t i, bool allowAbbr) {
 }
 
 // ---- Street grammar ---------------------------------------------------------------------------------
-constexpr std::string_view kStreetSuffixes[] = {
+constexpr std::string_view kStreetSuffixesList[] = {
     "street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way",
     "court", "ct", "place", "pl", "terrace", "ter", "crescent", "cres", "gardens", "gdns", "close", "square", "sq",
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
     "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
     "parade", "pde", "esplanade", "quay", "circuit", "promenade", "strand",
 };
-constexpr std::string_view kUnits[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
+constexpr auto kStreetSuffixes = packWords<kStreetSuffixesList>();
+constexpr std::string_view kUnitsList[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
                                        "level", "lvl"};
-constexpr std::string_view kUsStates[] = {
+constexpr auto kUnits = packWords<kUnitsList>();
+constexpr std::string_view kUsStatesList[] = {
     "al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia", "ks", "ky", "la", "me",
     "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd", "oh", "ok", "or", "pa",
     "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc"};
-constexpr std::string_view kStreetStop[] = {"the", "a", "my", "to", "for", "and", "in", "on", "at", "of", "is",
+constexpr auto kUsStates = packWords<kUsStatesList>();
+constexpr std::string_view kStreetStopList[] = {"the", "a", "my", "to", "for", "and", "in", "on", "at", "of", "is",
                                             "was", "from", "with", "it", "by", "or", "your", "this", "that"};
+constexpr auto kStreetStop = packWords<kStreetStopList>();
 
-bool listed(const Text& x, std::size_t i, const std::string_view* list, std::size_t n) {
-    for (std::size_t k = 0; k < n; ++k)
-        if (x.is(i, list[k])) return true;
+bool listed(const Text& x, std::size_t i, WordList list) {
+    for (std::string_view w : list)
+        if (x.is(i, w)) return true;
     return false;
 }
-template <std::size_t N>
-bool listed(const Text& x, std::size_t i, const std::string_view (&list)[N]) { return listed(x, i, list, N); }
 
 // A UK postcode starting at token i ("OX11 8YT", "BS7 1LX", "SW1A 1AA"): returns the token after it.
 std::size_t ukPostcode(const Text& x, std::size_t i) {
@@ -346,13 +354,16 @@ std::size_t caPostcode(const Text& x, std::size_t i) {
     const std::string_view a = x.str(i), b = x.str(i + 1);
     return isLetter(a[0]) && isDigit(a[1]) && isLetter(a[2]) && isDigit(b[0]) && isLetter(b[1]) && isDigit(b[2]) ? i + 2 : 0;
 }
-constexpr std::string_view kProvinces[] = {"ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt"};
+constexpr std::string_view kProvincesList[] = {"ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt"};
+constexpr auto kProvinces = packWords<kProvincesList>();
 // Streets named after the word: "27 rue des Lilas", "2150 Rue Sherbrooke O", "14 Avenida Paulista".
-constexpr std::string_view kStreetPrefixes[] = {"rue", "avenue", "av", "boulevard", "bd", "via", "calle", "chemin",
+constexpr std::string_view kStreetPrefixesList[] = {"rue", "avenue", "av", "boulevard", "bd", "via", "calle", "chemin",
                                                 "avenida", "rua", "piazza", "strada", "carrer", "camino", "allee", "place"};
+constexpr auto kStreetPrefixes = packWords<kStreetPrefixesList>();
 // ...and streets written as one word before the number: "Kastanienallee 12", "Hauptstraße 5a".
-constexpr std::string_view kGluedSuffixes[] = {"strasse", "straße", "str.", "allee", "weg", "platz", "gasse", "damm",
+constexpr std::string_view kGluedSuffixesList[] = {"strasse", "straße", "str.", "allee", "weg", "platz", "gasse", "damm",
                                                "ufer", "ring", "laan", "straat", "gracht", "vej", "gatan", "gata"};
+constexpr auto kGluedSuffixes = packWords<kGluedSuffixesList>();
 // A line break between token k-1 and k: lines of an address act like commas.
 bool lineBreakBefore(const Text& x, std::size_t k) {
     if (k == 0 || k >= x.tok.size()) return false;
@@ -369,7 +380,8 @@ std::size_t postcodeCity(const Text& x, std::size_t k) {
     return k + 2;
 }
 
-constexpr std::string_view kAuStates[] = {"nsw", "vic", "qld", "wa", "sa", "tas", "act", "nt"};
+constexpr std::string_view kAuStatesList[] = {"nsw", "vic", "qld", "wa", "sa", "tas", "act", "nt"};
+constexpr auto kAuStates = packWords<kAuStatesList>();
 // A 4-digit postcode at token i (Australia, New Zealand, South Africa, ...), not the start of a longer number.
 bool fourDigitPostcode(const Text& x, std::size_t i) {
     return i < x.tok.size() && x.tok[i].kind == Kind::Number && x.tok[i].size() == 4 && !isDigit(at(x.t, x.tok[i].end + 1)) &&
@@ -886,11 +898,14 @@ bool hasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), isDig
 std::size_t countDigits(std::string_view s) { return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), isDigit)); }
 
 // A keyword found at token index i spanning `len` tokens (phrase), with its type.
-struct KeyPhrase {
-    std::string_view phrase;
+template <class S>
+struct KeyPhraseT {
+    [[no_unique_address]] S phrase;
     PiiType type;
+    template <class F> FINCHAT_PII_INLINE constexpr auto map(F f) const { return KeyPhraseT<decltype(f(phrase))>{f(phrase), type}; }
 };
-constexpr KeyPhrase kValueKeys[] = {
+using KeyPhrase = KeyPhraseT<std::string_view>;  // pii_packed.h
+constexpr KeyPhrase kValueKeysList[] = {
     {"username", PiiType::Username},       {"user name", PiiType::Username},   {"user id", PiiType::Username},
     {"userid", PiiType::Username},         {"login id", PiiType::Username},    {"login name", PiiType::Username},
     {"login", PiiType::Username},          {"screen name", PiiType::Username}, {"handle", PiiType::Username},
@@ -920,6 +935,7 @@ constexpr KeyPhrase kValueKeys[] = {
     {"he is", PiiType::Age},               {"she's", PiiType::Age},            {"he's", PiiType::Age},
     {"is", PiiType::Age},                  {"turned", PiiType::Age},   // "my son Kai is 13", "i turned 65" (see Age below)
 };
+constexpr auto kValueKeys = packWords<kValueKeysList>();
 
 std::string_view digitsOf(std::string_view s, std::array<char, 32>& buf) {
     std::size_t n = 0;
@@ -1381,12 +1397,15 @@ std::size_t nameFrom(const Text& x, std::size_t i, bool strong, bool reply = fal
     return k;
 }
 
-struct NameCue {
-    std::string_view phrase;
+template <class S>
+struct NameCueT {
+    [[no_unique_address]] S phrase;
     bool strong;   // the next word is a name whatever its case
     bool before;   // the cue follows the name ("Emma here")
+    template <class F> FINCHAT_PII_INLINE constexpr auto map(F f) const { return NameCueT<decltype(f(phrase))>{f(phrase), strong, before}; }
 };
-constexpr NameCue kNameCues[] = {
+using NameCue = NameCueT<std::string_view>;  // pii_packed.h
+constexpr NameCue kNameCuesList[] = {
     {"my name is", true, false},   {"name is", true, false},     {"name:", true, false},      {"name", true, false},
     {"names", false, false},       {"this is", false, false},    {"i am", false, false},      {"i'm", false, false},
     {"im", false, false},          {"call me", true, false},     {"it's", false, false},      {"mr", true, false},
@@ -1419,6 +1438,7 @@ constexpr NameCue kNameCues[] = {
     {"jag heter", true, false},    {"nazywam się", true, false},
     {"name of", true, false},      {"behalf of", false, false},   // "in the name of Aroha Ngata", "on behalf of ngaire smith"
 };
+constexpr auto kNameCues = packWords<kNameCuesList>();
 
 // A shop's place: "at Harvey Norman", "charged AU$439.94 by Harvey Norman" (a charge's verb up to six
 // tokens before "by"/"from" at i-1).
