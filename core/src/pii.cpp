@@ -179,6 +179,7 @@ constexpr Keyword kKeywordsList[] = {
     {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
     {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
     {"inst", kCueInstitution, true},  {"swft", kCueSwift, true},       // "transit 12345 inst 004", a typo
+    {"swfit", kCueSwift, true},      {"securty code", kCueCvv, false},  // typos: "swfit code", "securty code"
     {"xp", kCueExpiry, true},        {"experation", kCueExpiry, false},   // "xp 06-28", a typo
     {"fund it from", kCueAccount, false}, {"fund from", kCueAccount, false}, {"funded from", kCueAccount, false},
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},

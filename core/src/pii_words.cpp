@@ -258,6 +258,10 @@ constexpr std::string_view kNotNamesList[] = {
     "mount", "lake", "port", "cape", "fort",
     // what a customer says is "here" ("quick question here", "same issue here")
     "question", "problem", "issue", "query", "quick",
+    // jobs a customer says they are ("bolt driver here", "courier here")
+    "driver", "courier", "rider", "cabbie", "contractor", "freelancer", "landlord", "tenant",
+    // currency codes ("paid a landlord AUD 174") and verbs after a relative ("my dad needs it")
+    "aud", "usd", "eur", "gbp", "cad", "nzd", "chf", "jpy", "inr", "zar", "needs", "wants",
 };
 constexpr auto kNotNames = packWords<kNotNamesList>();
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
