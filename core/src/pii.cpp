@@ -996,8 +996,9 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
             else if (first != last) return false;
             else if (it->cue == kCueTransit && ds.n == 5) type = PiiType::BankRouting;
             else if (it->cue == kCueSsn && ds.n == 9 && ssnValid(ds)) type = PiiType::Ssn;
-            else if (it->cue == kCueAccount && ds.n >= 6 && ds.n <= 17 && (lettersAre(t, it->begin, it->end, "account") ||
-                                                                           lettersAre(t, it->begin, it->end, "acct")))
+            else if (it->cue == kCueAccount && ds.n >= 6 && ds.n <= 17 &&
+                     (lettersAre(t, it->begin, it->end, "account") || lettersAre(t, it->begin, it->end, "acct") ||
+                      (p == runs[last].end + 2 && at(t, it->end) == ')')))   // "62229957 (checking)", "(savings)"
                 type = PiiType::BankAccountNumber;
             else return false;
             return true;
