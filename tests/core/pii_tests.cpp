@@ -1448,6 +1448,15 @@ TEST_CASE("Holdout-8 families: typo'd cues, account-type labels in brackets, job
               List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:40112233"});
         CHECK(found("i have 2 (checking) and 3 (savings) accounts") == kNone);
     }
+    SECTION("a sort code in pairs, ' / ', an 8-digit account (no cue); a letters-dash-digits id is no account") {
+        CHECK(found("53 12 07 / 61234598 thats my details, why did my pay not come in") ==
+              List{"BANK_ROUTING:53 12 07", "BANK_ACCOUNT_NUMBER:61234598"});
+        CHECK(found("53-12-07 / 6123 4598 thats my details, refund it") ==
+              List{"BANK_ROUTING:53-12-07", "BANK_ACCOUNT_NUMBER:6123 4598"});
+        CHECK(found("order 53 12 07 / 61234598 units, refund please") == kNone);
+        CHECK(found("the transfer INV-661234 to my savings is pending") == kNone);
+        CHECK(found("pay INV-661234 from account 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
+    }
     SECTION("a job before 'here', a currency code, a verb after a relative") {
         CHECK(found("uber driver here, my payout is late") == kNone);
         CHECK(found("i sent my landlord USD 900 by mistake") == kNone);
