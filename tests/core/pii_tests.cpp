@@ -1457,6 +1457,11 @@ TEST_CASE("Holdout-8 families: typo'd cues, account-type labels in brackets, job
         CHECK(found("the transfer INV-661234 to my savings is pending") == kNone);
         CHECK(found("pay INV-661234 from account 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
     }
+    SECTION("an age in brackets after a relative; not a year nor another bracketed word") {
+        CHECK(found("can my son (7) get a kids card") == List{"AGE:7"});
+        CHECK(found("my son (2020) got a kids card") == kNone);
+        CHECK(found("the card (2) was lost") == kNone);
+    }
     SECTION("a job before 'here', a currency code, a verb after a relative") {
         CHECK(found("uber driver here, my payout is late") == kNone);
         CHECK(found("i sent my landlord USD 900 by mistake") == kNone);
