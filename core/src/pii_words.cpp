@@ -1541,6 +1541,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 ++k;
             }
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
+            if (x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv}) && x.is(k, "details") && x.punct(k + 1, ':'))
+                ++k;   // "Payee details: anna kowalski, 20-31-44, ..."
             // A turn's label is no cue: "Agent: Never share your PIN", "Manager: Routing and account please".
             const bool labelled = x.punct(k, ':');
             if (labelled && x.inList(i, {"agent"sv, "advisor"sv, "adviser"sv, "manager"sv, "banker"sv, "representative"sv, "officer"sv}))

@@ -1462,6 +1462,11 @@ TEST_CASE("Holdout-8 families: typo'd cues, account-type labels in brackets, job
         CHECK(found("my son (2020) got a kids card") == kNone);
         CHECK(found("the card (2) was lost") == kNone);
     }
+    SECTION("'Payee details:' then a name in any case") {
+        CHECK(found("Payee details: anna kowalski, 20-31-44, 40112233. Payment returned") ==
+              List{"NAME:anna kowalski", "BANK_ROUTING:20-31-44", "BANK_ACCOUNT_NUMBER:40112233"});
+        CHECK(found("Payee details: see attached") == kNone);
+    }
     SECTION("a job before 'here', a currency code, a verb after a relative") {
         CHECK(found("uber driver here, my payout is late") == kNone);
         CHECK(found("i sent my landlord USD 900 by mistake") == kNone);
