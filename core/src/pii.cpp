@@ -179,6 +179,7 @@ constexpr Keyword kKeywordsList[] = {
     {"p.i.n", kCuePin, false},       {"secure code", kCuePin, false},   // "enter your 6-digit secure code"
     {"institution", kCueInstitution, false},   // Canada: the 3-digit institution number
     {"inst", kCueInstitution, true},  {"swft", kCueSwift, true},       // "transit 12345 inst 004", a typo
+    {"swfit", kCueSwift, true},      {"securty code", kCueCvv, false},  // typos: "swfit code", "securty code"
     {"xp", kCueExpiry, true},        {"experation", kCueExpiry, false},   // "xp 06-28", a typo
     {"fund it from", kCueAccount, false}, {"fund from", kCueAccount, false}, {"funded from", kCueAccount, false},
     {"account", kCueAccount, false}, {"acct", kCueAccount, false},
@@ -995,8 +996,9 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
             else if (first != last) return false;
             else if (it->cue == kCueTransit && ds.n == 5) type = PiiType::BankRouting;
             else if (it->cue == kCueSsn && ds.n == 9 && ssnValid(ds)) type = PiiType::Ssn;
-            else if (it->cue == kCueAccount && ds.n >= 6 && ds.n <= 17 && (lettersAre(t, it->begin, it->end, "account") ||
-                                                                           lettersAre(t, it->begin, it->end, "acct")))
+            else if (it->cue == kCueAccount && ds.n >= 6 && ds.n <= 17 &&
+                     (lettersAre(t, it->begin, it->end, "account") || lettersAre(t, it->begin, it->end, "acct") ||
+                      (p == runs[last].end + 2 && at(t, it->end) == ')')))   // "62229957 (checking)", "(savings)"
                 type = PiiType::BankAccountNumber;
             else return false;
             return true;
@@ -1143,7 +1145,7 @@ constexpr std::string_view kUnitWordsList[] = {
 constexpr auto kUnitWords = packWords<kUnitWordsList>();
 constexpr std::string_view kVerbsInSList[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
                                           "thanks", "plus", "always", "perhaps", "sometimes", "hers", "yours", "bounces",
-                                          "fails", "works", "appears", "exists"};
+                                          "fails", "works", "appears", "exists", "thats", "whats", "heres", "theres"};   // and contractions typed without the apostrophe
 constexpr auto kVerbsInS = packWords<kVerbsInSList>();
 constexpr std::string_view kOtherIdsList[] = {
     "ref", "reference", "order", "case", "ticket", "invoice", "transaction", "txn", "tracking", "confirmation", "conf", "auth",
@@ -1181,6 +1183,7 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
 // r: the number's span (one run, or groups: see the caller); n: its digits.
 [[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r, std::size_t n) {
     if (n < 6 || n > 17 || !r.clean() || before(t, r.begin) == '#' || currencyAfter(t, r.end) || at(t, r.end) == '%') return false;
+    if (before(t, r.begin) == '-' && r.begin >= 2 && isLetter(t[r.begin - 2])) return false;   // an id: "CB-772731", "INV-123456"
     if (endsWith(t, r.end, "000"sv) || (t[r.begin] == '0' && n >= 10 && n <= 11)) return false;
     if (n == 8 && (startsWith(t, r.begin, "19"sv) || startsWith(t, r.begin, "20"sv)) && at(t, r.begin + 4) <= '1' &&
         at(t, r.begin + 6) <= '3')
@@ -1247,7 +1250,21 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
         return unexplainedAccount(t, Run{runs[a].begin, runs[b].end, runs[a].wordGlued || runs[b].wordGlued, false}, digits) &&
                !keywordNamingBefore(t, hits, runs[b].end, said);
     };
-    if (j == i && r.size() == 6 && i > 0 && runs[i - 1].size() == 8 && besideEachOther(t, runs[i - 1], r) &&
+    // "92 52 88 / 72497604", "19-59-61 / 7734 6563": a sort code in pairs, " / ", an 8-digit account.
+    auto sortCodeBefore = [&] {
+        if (i < 3 || runs[i - 3].size() != 2 || runs[i - 2].size() != 2 || runs[i - 1].size() != 2) return false;
+        const char c = at(t, runs[i - 3].end);
+        if ((c != ' ' && c != '-') || isDigit(before(t, runs[i - 3].begin)) || runs[i - 2].begin != runs[i - 3].end + 1 ||
+            at(t, runs[i - 2].end) != c || runs[i - 1].begin != runs[i - 2].end + 1)
+            return false;
+        const std::string_view gap = t.substr(runs[i - 1].end, r.begin - runs[i - 1].end);
+        return gap == " / "sv || gap == "/"sv;
+    };
+    if (((j == i && r.size() == 8) || (j == i + 1 && sep == ' ' && size(i) == 4 && size(j) == 4)) && sortCodeBefore() &&
+        clear(i, j, 8)) {
+        if (out.empty() || out.back().end != runs[i - 1].end) push(PiiType::BankRouting, i - 3, i - 1);
+        push(PiiType::BankAccountNumber, i, j);
+    } else if (j == i && r.size() == 6 && i > 0 && runs[i - 1].size() == 8 && besideEachOther(t, runs[i - 1], r) &&
         t.substr(runs[i - 1].end, r.begin - runs[i - 1].end).find('/') != std::string_view::npos && !out.empty() &&
         out.back().type == PiiType::BankAccountNumber && out.back().end == runs[i - 1].end) {
         push(PiiType::BankRouting, i, i);       // "91282122 / 404784": an account and its sort code

@@ -258,6 +258,10 @@ constexpr std::string_view kNotNamesList[] = {
     "mount", "lake", "port", "cape", "fort",
     // what a customer says is "here" ("quick question here", "same issue here")
     "question", "problem", "issue", "query", "quick",
+    // jobs a customer says they are ("bolt driver here", "courier here")
+    "driver", "courier", "rider", "cabbie", "contractor", "freelancer", "landlord", "tenant",
+    // currency codes ("paid a landlord AUD 174") and verbs after a relative ("my dad needs it")
+    "aud", "usd", "eur", "gbp", "cad", "nzd", "chf", "jpy", "inr", "zar", "needs", "wants",
 };
 constexpr auto kNotNames = packWords<kNotNamesList>();
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
@@ -995,6 +999,13 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
     return isWordChar(at(t, q + 1)) ? 0 : q + 1;
 }
 
+// A word naming a relative ("my son", "her brother").
+bool relativeAt(const Text& x, std::size_t b) {
+    return x.inList(b, {"son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv, "grandad"sv, "grandma"sv,
+                        "grandpa"sv, "grandmother"sv, "grandfather"sv, "mum"sv, "mom"sv, "dad"sv, "mother"sv, "father"sv, "husband"sv,
+                        "wife"sv, "partner"sv, "brother"sv, "sister"sv});
+}
+
 // The value of `key` whose first token after the keyword is k. `reply`: k starts the customer's turn
 // after a bot asked for this (no fillers, and the whole turn's first token is the answer).
 [[gnu::noinline]] void valueOfKey(const Text& x, const KeyPhrase& key, std::size_t k, bool reply, std::vector<Candidate>& out) {
@@ -1096,10 +1107,7 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
                     const std::size_t kw = vt >= 1 ? vt - 1 : 0;   // the keyword's last token (no filler between)
                     if (key.phrase == "is"sv) {
                         bool relative = false;
-                        for (std::size_t b = kw; b-- > 0 && kw - b <= 3 && !relative;)
-                            relative = x.inList(b, {"son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv,
-                                                    "grandad"sv, "grandma"sv, "grandpa"sv, "grandmother"sv, "grandfather"sv, "mum"sv, "mom"sv,
-                                                    "dad"sv, "mother"sv, "father"sv, "husband"sv, "wife"sv, "partner"sv, "brother"sv, "sister"sv});
+                        for (std::size_t b = kw; b-- > 0 && kw - b <= 3 && !relative;) relative = relativeAt(x, b);
                         if (!relative || !x.is(kw, "is")) break;
                     }
                     if (key.phrase == "turned"sv && !(kw >= 1 && x.is(kw, "turned") && x.inList(kw - 1, {"i"sv, "he"sv, "she"sv, "just"sv, "recently"sv})))
@@ -1127,6 +1135,13 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     for (std::size_t i = 0; i < n; ++i) {
         if (x.tok[i].kind != Kind::Word) continue;
+        // An age in brackets after a relative: "my little brother (19)", "my son (7)".
+        if (i + 3 < n && x.punct(i + 1, '(') && x.tok[i + 2].kind == Kind::Number && x.punct(i + 3, ')') &&
+            x.tok[i + 2].end - x.tok[i + 2].begin <= 3 && relativeAt(x, i)) {
+            int age = 0;
+            for (std::size_t p = x.tok[i + 2].begin; p < x.tok[i + 2].end; ++p) age = age * 10 + (t[p] - '0');
+            if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i + 2].begin, x.tok[i + 2].end, kContext, 0.85f);
+        }
         static const ByFirstLetter<std::size(kValueKeys)> keys([](std::size_t k) { return kValueKeys[k].phrase; });
         for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
             const KeyPhrase& key = kValueKeys[keyIndex];
@@ -1526,6 +1541,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 ++k;
             }
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
+            if (x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv}) && x.is(k, "details") && x.punct(k + 1, ':'))
+                ++k;   // "Payee details: anna kowalski, 20-31-44, ..."
             // A turn's label is no cue: "Agent: Never share your PIN", "Manager: Routing and account please".
             const bool labelled = x.punct(k, ':');
             if (labelled && x.inList(i, {"agent"sv, "advisor"sv, "adviser"sv, "manager"sv, "banker"sv, "representative"sv, "officer"sv}))

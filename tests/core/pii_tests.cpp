@@ -1434,3 +1434,43 @@ TEST_CASE("Holdout-7 families: Indian addresses, labels in brackets after values
         CHECK(found("payee name: Emma Walsh") == List{"NAME:Emma Walsh"});
     }
 }
+
+TEST_CASE("Holdout-8 families: typo'd cues, account-type labels in brackets, jobs and currency codes are no names",
+          "[pii][name][context]") {
+    SECTION("'securty code' and 'swfit' (typos) as cues") {
+        CHECK(found("securty code 418 card 4111 1111 1111 1111 - refund me") ==
+              List{"CREDIT_DEBIT_CVV:418", "CREDIT_DEBIT_NUMBER:4111 1111 1111 1111"});
+        CHECK(found("is the swfit code BARCGB22XXX right") == List{"SWIFT_CODE:BARCGB22XXX"});
+        CHECK(found("the securty team called me at 3") == kNone);
+    }
+    SECTION("'(checking)'/'(savings)' after an account, beside a routing number labelled the same way") {
+        CHECK(found("021000021 (routing) 40112233 (savings) - my wages never came") ==
+              List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:40112233"});
+        CHECK(found("i have 2 (checking) and 3 (savings) accounts") == kNone);
+    }
+    SECTION("a sort code in pairs, ' / ', an 8-digit account (no cue); a letters-dash-digits id is no account") {
+        CHECK(found("53 12 07 / 61234598 thats my details, why did my pay not come in") ==
+              List{"BANK_ROUTING:53 12 07", "BANK_ACCOUNT_NUMBER:61234598"});
+        CHECK(found("53-12-07 / 6123 4598 thats my details, refund it") ==
+              List{"BANK_ROUTING:53-12-07", "BANK_ACCOUNT_NUMBER:6123 4598"});
+        CHECK(found("order 53 12 07 / 61234598 units, refund please") == kNone);
+        CHECK(found("the transfer INV-661234 to my savings is pending") == kNone);
+        CHECK(found("pay INV-661234 from account 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
+    }
+    SECTION("an age in brackets after a relative; not a year nor another bracketed word") {
+        CHECK(found("can my son (7) get a kids card") == List{"AGE:7"});
+        CHECK(found("my son (2020) got a kids card") == kNone);
+        CHECK(found("the card (2) was lost") == kNone);
+    }
+    SECTION("'Payee details:' then a name in any case") {
+        CHECK(found("Payee details: anna kowalski, 20-31-44, 40112233. Payment returned") ==
+              List{"NAME:anna kowalski", "BANK_ROUTING:20-31-44", "BANK_ACCOUNT_NUMBER:40112233"});
+        CHECK(found("Payee details: see attached") == kNone);
+    }
+    SECTION("a job before 'here', a currency code, a verb after a relative") {
+        CHECK(found("uber driver here, my payout is late") == kNone);
+        CHECK(found("i sent my landlord USD 900 by mistake") == kNone);
+        CHECK(found("my mum needs the bic to pay me") == kNone);
+        CHECK(found("Emma here, my payout is late") == List{"NAME:Emma"});
+    }
+}
