@@ -353,3 +353,40 @@ test('locales: ?locale=de and ?locale=ar put German and Arabic into the shim\'s 
   await shot(tab, '11-locale-en-US');
   await tab.close();
 });
+
+// BRIDGE.md's fc_init contract: the widget has no text of its own (no font, not even ImGui's), so a
+// host without textLayout/textRaster is refused with 4 rather than drawing a chat with no words. The
+// module is loaded as the shim loads it, with a host that answers every other callback.
+test('fc_init refuses a host without textLayout/textRaster (code 4); the same host with them is accepted', { skip, timeout: 60000 }, async () => {
+  const tab = await chromium.browser.newPage();
+  await tab.goto(`${server.url}/`, { waitUntil: 'load' });
+  const codes = await tab.evaluate(async () => {
+    const create = (await import('/finaptic-chat/finaptic-chat-widget.js')).default;
+    const wasm = await WebAssembly.compileStreaming(fetch('/finaptic-chat/finaptic-chat.wasm'));
+    const init = async (withText) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 320; canvas.height = 480;
+      document.body.append(canvas);
+      const host = new Proxy({}, {
+        get: (_, key) => {
+          if (key === 'textLayout') return withText ? () => [10, 10, 0] : undefined;
+          if (key === 'textRaster') return withText ? () => 0 : undefined;
+          return () => 0;
+        },
+      });
+      const m = await create({
+        canvas, host,
+        instantiateWasm: (imports, ok) => { WebAssembly.instantiate(wasm, imports).then((i) => ok(i, wasm)); return {}; },
+      });
+      const config = JSON.stringify({ role: 'customer', width: 320, height: 480, dpr: 1 });
+      const p = m._malloc(config.length * 3 + 1);
+      m.stringToUTF8(config, p, config.length * 3 + 1);
+      const rc = m._fc_init(p);
+      m._free(p);
+      return rc;
+    };
+    return [await init(false), await init(true)];
+  });
+  assert.deepEqual(codes, [4, 0]);
+  await tab.close();
+});

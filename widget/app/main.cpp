@@ -3,7 +3,7 @@
 //
 // The instance wires the pieces: the core's Conversation over the browser platform (the rules of
 // the conversation: token, resume, handoff), the view model that turns its timeline into rows, the
-// ImGui window that draws them, and the bridge to the shim (token requests, the accessibility
+// chat window that draws them into an ImDrawList, and the bridge to the shim (token requests, the accessibility
 // mirror, status announcements, public events).
 //
 // The export list lives in one place, widget/CMakeLists.txt (`widget_exports`, -sEXPORTED_FUNCTIONS);
