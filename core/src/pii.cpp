@@ -151,6 +151,7 @@ constexpr Keyword kKeywordsList[] = {
     {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
     {"s/c", kCueSortCode, true},     {"bsb", kCueSortCode, true},     // bsb: Australia's sort code, NNN-NNN
     {"nsc", kCueSortCode, true},     // Ireland's national sort code
+    {"branch code", kCueSortCode, false},   // South Africa's (universal) branch code: 6 digits, as a sort code
     {"srot code", kCueSortCode, false},   // a transposition typo of "sort code"
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
@@ -277,6 +278,13 @@ bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_v
     return false;
 }
 
+// "one-time passcode", "one time pin": a code the bank sends for one login or payment (an OTP), not
+// the customer's PIN.
+bool oneTimeBefore(std::string_view t, std::size_t p) {
+    return p >= 9 && (t[p - 1] == ' ' || t[p - 1] == '-') && startsWithNoCase(t, p - 9, "one") && !isLetter(before(t, p - 9)) &&
+           (t[p - 6] == '-' || t[p - 6] == ' ') && startsWithNoCase(t, p - 5, "time");
+}
+
 CueHits findCueHits(std::string_view t) {
     // Keyword indexes by first character (letters lower-cased, '3' for "3-digit"), built once.
     struct Index {
@@ -302,7 +310,7 @@ CueHits findCueHits(std::string_view t) {
         const std::size_t before = hits.size();
         for (std::size_t k = index.first[s]; k < index.first[s] + index.count[s]; ++k) {
             const Keyword& kw = kKeywords[index.order[k]];
-            if (keywordAt(t, p, kw)) hits.push_back({p, p + kw.word.size(), kw.cue});
+            if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
         }
         if (hits.size() != before || (s != 0 && s != 2 && s != 15 && s != 17 && s != 19)) continue;  // a c p r t
         std::size_t e = p;
@@ -878,7 +886,7 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
                                    "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv,
-                                   "old"sv, "not"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
+                                   "old"sv, "not"sv, "no"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -989,6 +997,13 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
         auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
         std::size_t v = it != hits.end() ? it->end : 0, ve = 0;
         while (at(t, v) == ' ' || at(t, v) == ':' || at(t, v) == '#') ++v;
+        // (after "number"/"no": "sort code 294510 account number 96019873666" names the next number)
+        for (std::string_view f : {"number"sv, "no"sv, "num"sv})
+            if (startsWithNoCase(t, v, f) && !isLetter(at(t, v + f.size()))) {
+                v += f.size();
+                while (at(t, v) == ' ' || at(t, v) == ':' || at(t, v) == '#' || at(t, v) == '.') ++v;
+                break;
+            }
         for (ve = v; isDigit(at(t, ve));) ++ve;   // the keyword's own value, if any
         if (it != hits.end() && it->begin == p && !isLetter(at(t, it->end)) &&
             (it->cue == kCueTransit ? ve - v != 5 && ve - v != 9 : ve == v)) {

@@ -1474,3 +1474,25 @@ TEST_CASE("Holdout-8 families: typo'd cues, account-type labels in brackets, job
         CHECK(found("Emma here, my payout is late") == List{"NAME:Emma"});
     }
 }
+
+TEST_CASE("Holdout-9/10 families: branch codes, a sort code before 'account number', 'no' as a correction, one-time passcodes",
+          "[pii][context]") {
+    SECTION("a South African (universal) branch code: 6 digits, as a sort code") {
+        CHECK(found("my savings account 62841937712 at the Durban branch, branch code 250655, still shows the old limit") ==
+              List{"BANK_ACCOUNT_NUMBER:62841937712", "BANK_ROUTING:250655"});
+        CHECK(found("the universal branch code is 632005 for all our branches") == List{"BANK_ROUTING:632005"});
+        CHECK(found("the branch code on the letter says 'KAR-12'") == kNone);
+    }
+    SECTION("a sort code named before its number, then 'account number' with its own") {
+        CHECK(found("sort code 401276 account number 31926405, why was it frozen") ==
+              List{"BANK_ROUTING:401276", "BANK_ACCOUNT_NUMBER:31926405"});
+    }
+    SECTION("'no' corrects a value: the second takes the keyword too") {
+        CHECK(found("sort code 40 11 62, no, 40 11 26 sorry") == List{"BANK_ROUTING:40 11 62", "BANK_ROUTING:40 11 26"});
+    }
+    SECTION("a one-time passcode or one-time PIN is a code sent by the bank, not the customer's PIN") {
+        CHECK(found("my one-time passcode is 482913 but the app rejects it") == kNone);
+        CHECK(found("the one time pin 5521 did not arrive") == kNone);
+        CHECK(found("my passcode is 482913 and the app rejects it") == List{"PIN:482913"});
+    }
+}
