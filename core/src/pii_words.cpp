@@ -873,7 +873,8 @@ bool filler(const Text& x, std::size_t i) {
     }
     return x.inList(i, {"is"sv, "was"sv, "number"sv, "no"sv, "num"sv, "nr"sv, "id"sv, "my"sv, "it's"sv, "its"sv, "it"sv, "the"sv, "of"sv,
                         "to"sv, "be"sv, "will"sv, "should"sv, "i"sv, "use"sv, "used"sv, "now"sv, "code"sv, "would"sv, "currently"sv,
-                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv, "today"sv});
+                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv, "today"sv,
+                        "down"sv});   // "i wrote my password down as X"
 }
 
 // The value token after the keyword ending at token index k (exclusive): a run of non-space bytes,
@@ -884,7 +885,12 @@ struct Value {
 };
 Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFillers = 4) {
     std::size_t f = 0;
-    while (f < maxFillers && filler(x, k)) ++k, ++f;
+    // (a word glued to '_' or '.' and more is a handle's start, no filler: "username the_volga")
+    auto glued = [&](std::size_t i) {
+        const std::size_t e = x.tok[i].end;
+        return x.word(i) && (at(x.t, e) == '_' || at(x.t, e) == '.') && isAlnum(at(x.t, e + 1));
+    };
+    while (f < maxFillers && filler(x, k) && !glued(k)) ++k, ++f;
     if (k >= x.tok.size()) return {};
     std::size_t b = x.tok[k].begin, e = b;
     const std::string_view t = x.t;
@@ -899,6 +905,12 @@ Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFill
 }
 
 bool hasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), isDigit); }
+// Not a plain word: a digit, '_' or '.', or a capital after a small letter ("SakuraKwame").
+bool handleShape(std::string_view s) {
+    bool inner = hasDigit(s) || s.find_first_of("_.") != std::string_view::npos;
+    for (std::size_t c = 1; c < s.size() && !inner; ++c) inner = isUpper(s[c]) && isLower(s[c - 1]);
+    return inner;
+}
 std::size_t countDigits(std::string_view s) { return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), isDigit)); }
 
 // A keyword found at token index i spanning `len` tokens (phrase), with its type.
@@ -914,6 +926,9 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"userid", PiiType::Username},         {"login id", PiiType::Username},    {"login name", PiiType::Username},
     {"login", PiiType::Username},          {"screen name", PiiType::Username}, {"handle", PiiType::Username},
     {"user-id", PiiType::Username},        {"log in as", PiiType::Username},   {"logged in as", PiiType::Username},
+    {"logging in as", PiiType::Username},  {"sign in as", PiiType::Username},  {"signed in as", PiiType::Username},
+    {"signing in as", PiiType::Username},  {"user is", PiiType::Username},   // "user is TacoqueenRaj" (a handle's shape)
+    {"pass is", PiiType::Password},        {"pass was", PiiType::Password},  // "my pass is x7Kq!": it must look like one
     {"password", PiiType::Password},       {"passwd", PiiType::Password},      {"pwd", PiiType::Password},
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
@@ -1019,17 +1034,20 @@ bool relativeAt(const Text& x, std::size_t b) {
             const std::size_t vt = tokenAt(x, v.begin);
             switch (key.type) {
                 case PiiType::Username: {
-                    if (s.size() < 3 || s.size() > 40 || notAName(x, vt) ||
+                    // (a stop word only as the whole value: "the_volga" is a handle)
+                    if (s.size() < 3 || s.size() > 40 || (x.tok[vt].end == v.end && notAName(x, vt)) ||
                         x.inList(vt, {"password"sv, "and"sv, "name"sv, "instead"sv, "please"sv, "pls"sv, "though"sv,
                                       "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv}))
                         break;
                     bool ok = std::all_of(s.begin(), s.end(), [](char c) {
                         return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
                     });
-                    // A bare word after "login" is usually a verb's object ("login page"): needs a digit,
-                    // '_' or '.', unless the keyword is "username"/"user id".
-                    const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv;
-                    if (ok && (strong || hasDigit(s) || s.find_first_of("_.") != std::string_view::npos))
+                    // A bare word after "login" is usually a verb's object ("login page"), after "user is" a
+                    // state ("the user is blocked"): needs a digit, '_', '.' or inner capitals ("SakuraKwame"),
+                    // unless the keyword is "username"/"user id".
+                    const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv && key.phrase != "user is"sv &&
+                                        key.phrase != "reset"sv;
+                    if (ok && (strong || handleShape(s)))
                         emit(out, PiiType::Username, v.begin, v.end, kContext, strong ? 0.9f : 0.8f);
                     break;
                 }
@@ -1162,9 +1180,13 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // A password named earlier in the message, its value after "was"/"it's"/"typed"/"entered"/"tried": "forgot
     // the password, I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed
     // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
+    // A reset asked for ("pwd reset pls, it's kwame.volga", "reset my password - its the_moonpie"): what
+    // "it's" gives then is the account's login, not the password the customer has lost.
+    bool reset = false;
     for (std::size_t i = 0, named = n; i + 1 < n; ++i) {   // named: the last password word's token, or n
         if (toLower(x.t[x.tok[i].begin]) == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
             named = i;
+            reset = x.is(i + 1, "reset") || (i >= 1 && x.is(i - 1, "reset")) || (i >= 2 && x.is(i - 2, "reset") && x.is(i - 1, "my"));
             continue;
         }
         // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
@@ -1172,9 +1194,14 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             !x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv}))
             continue;
         static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
+        static constexpr KeyPhrase kResetLogin{"reset", PiiType::Username};
+        const bool login = reset && x.inList(i, {"it's"sv, "its"sv});
+        const std::size_t was = out.size();
         if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
-                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter))
-            valueOfKey(x, kNamedBefore, i + 1, true, out);
+                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter)) {
+            valueOfKey(x, login ? kResetLogin : kNamedBefore, i + 1, true, out);
+            if (login && out.size() == was) valueOfKey(x, kNamedBefore, i + 1, true, out);   // "...its Summer24!": a password
+        }
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
     for (std::size_t i = 0; i < n; ++i) {
@@ -1751,7 +1778,7 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
         if (asked == Asked::Username) {
             const Value v = valueAfter(x, i + 2, false, 0);
             const std::string_view s = x.t.substr(v.begin, v.end - v.begin);
-            if (v.found() && s.size() >= 3 && s.size() <= 40 && !notAName(x, i + 2) &&
+            if (v.found() && s.size() >= 3 && s.size() <= 40 && !(x.tok[i + 2].end == v.end && notAName(x, i + 2)) &&
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
         } else if (asked >= Asked::Password) {

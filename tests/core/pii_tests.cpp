@@ -1496,3 +1496,26 @@ TEST_CASE("Holdout-9/10 families: branch codes, a sort code before 'account numb
         CHECK(found("my passcode is 482913 and the app rejects it") == List{"PIN:482913"});
     }
 }
+
+TEST_CASE("Holdout-10 families: credentials in casual chat", "[pii][credentials]") {
+    SECTION("a password written down as X; 'my pass is X' when it looks like one") {
+        CHECK(found("i have my password down as Galway#2011 and it wont take it") == List{"PASSWORD:Galway#2011"});
+        CHECK(found("my pass is brunch88! but it locked me out") == List{"PASSWORD:brunch88!"});
+        CHECK(found("my bus pass is expired lol") == kNone);
+    }
+    SECTION("'user is X' when X is shaped like a handle; logging / signed in as X") {
+        CHECK(found("reset it pls, user is MangoLassiTom and i cant get in") == List{"USERNAME:MangoLassiTom"});
+        CHECK(found("the user is blocked apparently") == kNone);
+        CHECK(found("i was signed in as jo.pretorius when it crashed") == List{"USERNAME:jo.pretorius"});
+        CHECK(found("kept logging in as kiwi_fern99 and nothing") == List{"USERNAME:kiwi_fern99"});
+    }
+    SECTION("a handle starting with a stop word: 'the_volga' is no filler and no stop word") {
+        CHECK(found("forgot it again. username the_harbour") == List{"USERNAME:the_harbour"});
+        CHECK(found("Agent: What's your username? Customer: the_kettle") == List{"USERNAME:the_kettle"});
+    }
+    SECTION("after a password reset request, 'it's X' is the login, not the password") {
+        CHECK(found("password reset please, it's Zanele.Dube") == List{"USERNAME:Zanele.Dube"});
+        CHECK(found("need a pwd reset, its the_lighthouse") == List{"USERNAME:the_lighthouse"});
+        CHECK(found("forgot my password, i think it was Lemon!Tree9") == List{"PASSWORD:Lemon!Tree9"});
+    }
+}
