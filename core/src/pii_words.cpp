@@ -412,14 +412,24 @@ bool gluedWay(const Text& x, std::size_t i) {
     return x.word(i) && x.tok[i].size() >= 7 && startsWithNoCase(x.t, x.tok[i].end - 3, "way");
 }
 
+// A unit and a civic number joined by a dash, as Canada writes them: "12-1060", "1203-455" (each part
+// 1-5 digits, one dash).
+bool unitCivic(const Text& x, std::size_t i) {
+    const std::string_view s = x.str(i);
+    const std::size_t dash = s.find('-');
+    return x.tok[i].kind == Kind::Number && dash != std::string_view::npos && dash >= 1 && dash <= 5 && s.size() - dash - 1 >= 1 &&
+           s.size() - dash - 1 <= 5 && s.find('-', dash + 1) == std::string_view::npos;
+}
+
 // ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
 // [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
 void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     for (std::size_t i = 0; i < n; ++i) {
         const Token& h = x.tok[i];
+        // (or a Canadian unit and civic number joined by a dash: "28-2082 Rue Sainte-Catherine")
         if (!(h.kind == Kind::Number || (h.kind == Kind::Mixed && isDigit(x.t[h.begin]) && h.size() <= 6)) ||
-            h.size() > 6)
+            (h.size() > 6 && !unitCivic(x, i)))
             continue;
         if (isDigit(before(x.t, h.begin)) || before(x.t, h.begin) == '$' || before(x.t, h.begin) == '.' ||
             before(x.t, h.begin) == ',')
@@ -585,17 +595,23 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     }
     // "Kastanienallee 12, 10435 Berlin", "Hauptstraße 5a": a street word ending in a German, Dutch or
     // Nordic street suffix, a house number, and optionally the postcode and city.
+    // ("Goethestr. 29, 50667 Köln": the suffix abbreviated, its '.' a token of its own)
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        if (!(x.tok[i + 1].kind == Kind::Number || (x.tok[i + 1].kind == Kind::Mixed && isDigit(x.t[x.tok[i + 1].begin]))) ||
-            x.tok[i + 1].size() > 4 || x.tok[i].size() < 6 || !x.capitalized(i))
+        const bool dot = x.punct(i + 1, '.') && x.tok[i + 1].begin == x.tok[i].end;
+        const std::size_t num = dot ? i + 2 : i + 1;
+        if (num >= n || !(x.tok[num].kind == Kind::Number || (x.tok[num].kind == Kind::Mixed && isDigit(x.t[x.tok[num].begin]))) ||
+            x.tok[num].size() > 4 || x.tok[i].size() < 6 || !x.capitalized(i))
             continue;
         const std::string_view w = x.str(i);
         bool street = false;
-        for (std::string_view suf : kGluedSuffixes)
+        for (std::string_view suf : kGluedSuffixes) {
+            if (dot != (suf.back() == '.')) continue;
+            if (dot) suf.remove_suffix(1);
             street = street || (w.size() > suf.size() + 2 && startsWithNoCase(w, w.size() - suf.size(), suf));
+        }
         if (!street) continue;
-        std::size_t end = x.tok[i + 1].end;
-        if (std::size_t city = postcodeCity(x, i + 2)) end = x.tok[city].end;
+        std::size_t end = x.tok[num].end;
+        if (std::size_t city = postcodeCity(x, num + 1)) end = x.tok[city].end;
         emit(out, PiiType::Address, x.tok[i].begin, end, kAddress, 0.85f);
     }
     // A UK postcode on its own ("postcode SW1A 2AA"): upper case, or any case after "postcode"; a US ZIP
@@ -1016,7 +1032,7 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
 
 // A word naming a relative ("my son", "her brother").
 bool relativeAt(const Text& x, std::size_t b) {
-    return x.inList(b, {"son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv, "grandad"sv, "grandma"sv,
+    return x.inList(b, {"neighbour"sv, "neighbor"sv, "son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv, "grandad"sv, "grandma"sv,
                         "grandpa"sv, "grandmother"sv, "grandfather"sv, "mum"sv, "mom"sv, "dad"sv, "mother"sv, "father"sv, "husband"sv,
                         "wife"sv, "partner"sv, "brother"sv, "sister"sv});
 }
@@ -1346,7 +1362,21 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
 bool known(const Text& x, std::size_t i) {
     std::array<char, 32> buf;
     const std::string_view w = x.lower(i, buf);
-    return !w.empty() && isKnownName(w);
+    if (w.empty()) return false;
+    if (isKnownName(w)) return true;
+    // A double-barrelled name ("anna-maria", "bowes-lyon"): a part of it known, every part 3+ letters
+    // ("e-transfer", "top-up", "sign-in" are no names).
+    const std::size_t dash = w.find('-');
+    if (dash == std::string_view::npos) return false;
+    bool any = false;
+    for (std::size_t b = 0; b <= w.size();) {
+        std::size_t e = w.find('-', b);
+        if (e == std::string_view::npos) e = w.size();
+        if (e - b < 3) return false;
+        any = any || isKnownName(w.substr(b, e - b));
+        b = e + 1;
+    }
+    return any;
 }
 
 // Known, or spelled with a non-ASCII Latin letter (the name list is ASCII): "björn", "lefèvre".
@@ -1366,7 +1396,7 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     if (x.word(i) && x.tok[i].size() == 1)
         return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
                (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
-    if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes)) return false;
+    if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes) || listed(x, i, kStreetPrefixes)) return false;
     return anyCase || x.capitalized(i) || nameLike(x, i);
 }
 
@@ -1479,6 +1509,13 @@ constexpr NameCue kNameCuesList[] = {
     {"mein name ist", true, false}, {"je suis", false, false},   {"name's", true, false},     {"me chamo", true, false},
     {"jag heter", true, false},    {"nazywam się", true, false},
     {"name of", true, false},      {"behalf of", false, false},   // "in the name of Aroha Ngata", "on behalf of ngaire smith"
+    // people a customer acts for or about ("my neighbour Thandiwe Adeyemi", "I am his executor, Pieter Botha",
+    // "employee Rajesh Nkosi") and a German sign-off ("Mit freundlichen Grüßen, Aoife Tan")
+    {"neighbour", false, false},   {"neighbor", false, false},   {"tenant", false, false},    {"employee", false, false},
+    {"executor", false, false},    {"executrix", false, false},  {"carer", false, false},     {"caregiver", false, false},
+    {"grüßen", false, false}, {"grüssen", false, false},
+    // "She is Margaret.", "she's Mei Dlamini": one unknown capitalised word only at a clause's end (below)
+    {"she is", false, false},      {"he is", false, false},      {"she's", false, false},     {"he's", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 
@@ -1580,7 +1617,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // need the name capitalised and known, or two known words.
             const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv,
                                              "cheers"sv, "regards"sv, "sincerely"sv, "signed"sv, "dear"sv, "it's"sv, "its"sv,
-                                             "hi"sv, "hello"sv, "hey"sv});
+                                             "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv});
+            // "I bank with ABN AMRO": the bank, not a person.
+            if (x.is(i, "with") && i > 0 && x.inList(i - 1, {"bank"sv, "banks"sv, "banked"sv, "banking"sv})) continue;
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
             // A form's field: "Payee: chloé ngata", "From: Björn nguyen <b@example.com>" (the name whatever its case).
@@ -1628,8 +1667,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 // Tunde Bakare, ...", "hi its jess again") but not "hi Card services"; then one
                 // capitalised word is enough, known or not, or a known one in lower case.
                 const bool greeting = x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv,
-                                                   "hello"sv, "hey"sv});
-                const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv});
+                                                   "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv});
+                // (a chat sign-off after the name: "thanks, Charlotte Lloyd-Jones thx")
+                const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv, "thx"sv, "ty"sv, "ta"sv});
                 const bool capitalKnown = (x.capitalized(k) && nameLike(x, k)) || e - k >= 2;
                 // "it's Tom from ...", "its jess again" (a known name; "its bent" is not one)
                 const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && nameLike(x, k) &&
@@ -1643,7 +1683,12 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv}) &&
+            // ("She is Ready to sign": after "she is"/"he's" even a known word must end the clause)
+            if (e - k == 1 && x.inList(i, {"she"sv, "he"sv, "she's"sv, "he's"sv}) &&
+                !(e >= n || x.tok[e].kind == Kind::Punct || lineBreakBefore(x, e)))
+                continue;
+            if (!strong && !nameLike(x, k) && e - k == 1 &&
+                x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "she"sv, "he"sv, "she's"sv, "he's"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1716,7 +1761,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                                    "restaurant"sv, "llc"sv, "inc"sv, "ltd"sv, "hardware"sv, "mart"sv,
                                                                    "benefit"sv, "roofing"sv, "construction"sv, "salon"sv, "bakery"sv,
                                                                    "clinic"sv, "auto"sv, "flooring"sv, "painting"sv, "catering"sv,
-                                                                   "consulting"sv, "trucking"sv, "electrical"sv, "lawn"sv}))
+                                                                   "consulting"sv, "trucking"sv, "electrical"sv, "lawn"sv,
+                                                                   // company forms abroad: "Müller Verpackung GmbH", "Hollandse Bloemen BV"
+                                                                   "gmbh"sv, "bv"sv, "nv"sv, "ag"sv, "sarl"sv, "srl"sv, "oy"sv}))
                                          return true;
                                  return false;
                              }),

@@ -1519,3 +1519,40 @@ TEST_CASE("Holdout-10 families: credentials in casual chat", "[pii][credentials]
         CHECK(found("forgot my password, i think it was Lemon!Tree9") == List{"PASSWORD:Lemon!Tree9"});
     }
 }
+
+TEST_CASE("Holdout-9/10 families: people named by their role, sign-offs, double-barrelled names, company forms",
+          "[pii][name]") {
+    SECTION("a neighbour, tenant, employee or executor; the neighbour's age") {
+        CHECK(found("my neighbour Olusegun Bakare is 81 and needs help with his card") ==
+              List{"NAME:Olusegun Bakare", "AGE:81"});
+        CHECK(found("my tenant Siobhán Kearney paid into the wrong account") == List{"NAME:Siobhán Kearney"});
+        CHECK(found("the salary of employee Thabo Mokoena bounced") == List{"NAME:Thabo Mokoena"});
+        CHECK(found("I am the executor, Johanna Visser, for the estate") == List{"NAME:Johanna Visser"});
+        CHECK(found("my neighbour is noisy") == kNone);
+    }
+    SECTION("'she is X' / 'he's X': one capitalised word only at the clause's end") {
+        CHECK(found("the account is for my niece. She is Lucinda.") == List{"NAME:Lucinda"});
+        CHECK(found("yes he's Tomasz Wójcik, my partner") == List{"NAME:Tomasz Wójcik"});
+        CHECK(found("She is Ready to sign today") == kNone);
+    }
+    SECTION("a German sign-off; a chat sign-off after the name") {
+        CHECK(found("Bitte um Rückruf. Mit freundlichen Grüßen, Katrin Albers") == List{"NAME:Katrin Albers"});
+        CHECK(found("pls fix it, thanks, Amelia Fortescue-Hale thx") == List{"NAME:Amelia Fortescue-Hale"});
+    }
+    SECTION("double-barrelled lower-case names after a cue; 'e-transfer' and 'top-up' are no names") {
+        CHECK(found("add mary-jane fitz-simmons as a payee please") == List{"NAME:mary-jane fitz-simmons"});
+        CHECK(found("add e-transfer top-up as an option") == kNone);
+    }
+    SECTION("a company's legal form after its name; the bank a customer banks with") {
+        CHECK(found("please pay EUR 400 to Schneider Logistik GmbH today") == kNone);
+        CHECK(found("the invoice from Groene Tuinen BV is wrong") == kNone);
+        CHECK(found("I bank with BNP PARIBAS in Lyon") == kNone);
+    }
+}
+
+TEST_CASE("Holdout-9/10 families: a Canadian unit-civic number, an abbreviated German street", "[pii][address]") {
+    CHECK(found("new address: 1203-3340 Rue Saint-Denis, Montréal, QC H2X 3L1") ==
+          List{"ADDRESS:1203-3340 Rue Saint-Denis, Montréal, QC H2X 3L1"});
+    CHECK(found("ich wohne jetzt in Schillerstr. 14, 70173 Stuttgart, bitte ändern") == List{"ADDRESS:Schillerstr. 14, 70173 Stuttgart"});
+    CHECK(found("it cost 12-1500 dollars at Rue Sainte-Catherine shops") == kNone);
+}
