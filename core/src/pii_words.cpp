@@ -480,6 +480,9 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
         }
         if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv, "o"sv}) && x.allCaps(k)) end = x.tok[k++].end;
+        // A street's own number after its suffix, then a unit or a comma: "Blk 224 Tampines St 21 #06-74"
+        if (k + 1 < n && x.tok[k].kind == Kind::Number && x.tok[k].size() <= 3 && (x.punct(k + 1, '#') || x.punct(k + 1, ',')))
+            end = x.tok[k++].end;
         auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
             if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
                 return u + 2;
@@ -559,8 +562,9 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         }
         if (commaNumber && !(post && indianPin(x, post - 1))) continue;
         if (post) end = x.tok[post - 1].end;
-        // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...".
+        // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...", a Singapore block "Blk 224".
         std::size_t begin = h.begin;
+        if (i >= 1 && x.inList(i - 1, {"blk"sv, "block"sv})) begin = x.tok[i - 1].begin;
         if (i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind != Kind::Punct && x.tok[i - 2].size() <= 4 &&
             !x.word(i - 2) && listed(x, i - 3, kUnits))
             begin = x.tok[i - 3].begin;
@@ -673,6 +677,16 @@ bool yearAt(const Text& x, std::size_t i) {
 
 // A card's expiry cue up to three tokens before token i: "exp", "expiry"/"expires"/"expiration",
 // "valid thru/through/until", "good thru" ("expiry is may 2028", "expires: June 2027").
+// An identity document named in the 12 tokens before i, no card after it: what "expires" there is a
+// date, not a card's expiry ("my passport no is N1104, expires dec 19").
+bool documentBefore(const Text& x, std::size_t i) {
+    for (std::size_t k = i; k-- > 0 && i - k <= 12;) {
+        if (x.inList(k, {"card"sv, "visa"sv, "mastercard"sv, "amex"sv, "debit"sv, "credit"sv})) return false;
+        if (x.inList(k, {"passport"sv, "licence"sv, "license"sv, "permit"sv})) return true;
+    }
+    return false;
+}
+
 bool expiryCueBefore(const Text& x, std::size_t i) {
     for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
         const std::size_t k = i - back;
@@ -727,6 +741,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
                     !expiryCueBefore(x, ti) &&
                     !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
                     emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
+                else if (expiryCueBefore(x, ti) && documentBefore(x, ti))   // "passport ... expires 12/22"
+                    emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
             }
             continue;
         }
@@ -780,7 +796,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             continue;
         // Month and year after an expiry cue: the card's expiry, not a date ("expiry: may 29" is a
         // two-digit year there).
-        if (d == i && (!dayAt(x, k) || x.tok[k].size() == 2) && expiryCueBefore(x, i)) {
+        if (d == i && (!dayAt(x, k) || x.tok[k].size() == 2) && expiryCueBefore(x, i) && !documentBefore(x, i)) {
             emit(out, PiiType::CreditDebitExpiry, b, e, kContext, 0.85f);
             continue;
         }
@@ -956,6 +972,8 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"driver licence", PiiType::DriverId}, {"driver license", PiiType::DriverId},
     {"driving licence", PiiType::DriverId}, {"driving license", PiiType::DriverId},
     {"licence", PiiType::DriverId},        {"license", PiiType::DriverId},     {"dl", PiiType::DriverId},
+    {"drivers lic", PiiType::DriverId},    {"driver's lic", PiiType::DriverId}, {"driving lic", PiiType::DriverId},
+    {"driver lic", PiiType::DriverId},
     {"itin", PiiType::UsIndividualTaxIdentificationNumber},
     {"tax id", PiiType::UsIndividualTaxIdentificationNumber},
     {"taxpayer id", PiiType::UsIndividualTaxIdentificationNumber},
@@ -1092,11 +1110,23 @@ bool relativeAt(const Text& x, std::size_t b) {
                     // 5-20 letters and digits, at least 5 digits, at most 3 letters in front
                     // ("LX6867661", "749492492", "T20722745214"); UK licences "MORGA753116SM9IJ"; groups
                     // joined by single dashes ("D5412-88217-40391").
-                    bool grouped = !s.empty() && isAlnum(s.front()) && isAlnum(s.back());
-                    for (std::size_t c = 0; c < s.size() && grouped; ++c)
-                        grouped = isAlnum(s[c]) || (s[c] == '-' && isAlnum(s[c + 1]));
-                    if (!grouped || s.size() < 5 || s.size() > 24 || countDigits(s) < 5) break;
-                    emit(out, key.type, v.begin, v.end, kContext, 0.88f);
+                    auto document = [](std::string_view d) {
+                        bool grouped = !d.empty() && isAlnum(d.front()) && isAlnum(d.back());
+                        for (std::size_t c = 0; c < d.size() && grouped; ++c)
+                            grouped = isAlnum(d[c]) || (d[c] == '-' && isAlnum(d[c + 1]));
+                        return grouped && d.size() >= 5 && d.size() <= 24 && countDigits(d) >= 5;
+                    };
+                    Value w = v;
+                    // ...or the number in the clause after ("my drivers licence instead? number is X"): a
+                    // "number"/"no" up to four tokens after the first word.
+                    if (!document(s) && !reply)
+                        for (std::size_t j = vt + 1; j < n && j <= vt + 4; ++j)
+                            if (x.inList(j, {"number"sv, "no"sv, "num"sv})) {
+                                w = valueAfter(x, j, false, 3);
+                                break;
+                            }
+                    if (!w.found() || !document(t.substr(w.begin, w.end - w.begin))) break;
+                    emit(out, key.type, w.begin, w.end, kContext, 0.88f);
                     break;
                 }
                 case PiiType::UsIndividualTaxIdentificationNumber:

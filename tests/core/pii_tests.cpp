@@ -1556,3 +1556,47 @@ TEST_CASE("Holdout-9/10 families: a Canadian unit-civic number, an abbreviated G
     CHECK(found("ich wohne jetzt in Schillerstr. 14, 70173 Stuttgart, bitte ändern") == List{"ADDRESS:Schillerstr. 14, 70173 Stuttgart"});
     CHECK(found("it cost 12-1500 dollars at Rue Sainte-Catherine shops") == kNone);
 }
+
+TEST_CASE("Holdout-9/10 families: licences named before their number, identity documents' expiry dates, Singapore blocks",
+          "[pii][context]") {
+    SECTION("a driver's licence, then its number in the next clause; 'drivers lic'") {
+        CHECK(found("could i use my driving licence then? the number is 4417290385") == List{"DRIVER_ID:4417290385"});
+        CHECK(found("drivers lic WOODS702114AB9CD pls") == List{"DRIVER_ID:WOODS702114AB9CD"});
+        CHECK(found("my driving licence expired, what number should i call") == kNone);
+    }
+    SECTION("an identity document's expiry is a date, a card's is an expiry") {
+        CHECK(found("my passport no is K2281734, expires aug 27, can i still open it") ==
+              List{"PASSPORT_NUMBER:K2281734", "DATE_TIME:aug 27"});
+        CHECK(found("passport 553019442 expires 09/27 is that a problem") ==
+              List{"PASSPORT_NUMBER:553019442", "DATE_TIME:09/27"});
+        CHECK(found("card expires aug 27") == List{"CREDIT_DEBIT_EXPIRY:aug 27"});
+    }
+    SECTION("a Singapore block, its street's number and unit, and the postcode") {
+        CHECK(found("please post it to Blk 118 Bedok North Ave 4 #03-217, Singapore 460118 thanks") ==
+              List{"ADDRESS:Blk 118 Bedok North Ave 4 #03-217, Singapore 460118"});
+    }
+}
+
+TEST_CASE("Holdout-9/10 families: accounts announced with a colon, in a transfer's SMS, a balance; local phone numbers",
+          "[pii][context]") {
+    SECTION("the keyword reaches to a value the sentence announces with a colon") {
+        CHECK(found("right, the account number, let me find the letter first: 61 05 92 18") ==
+              List{"BANK_ACCOUNT_NUMBER:61 05 92 18"});
+        CHECK(found("the account number, bear with me while i read it: 712 406 3318") ==
+              List{"BANK_ACCOUNT_NUMBER:712 406 3318"});
+        CHECK(found("my account is locked, please call me on this one: 712 406 3318") == List{"PHONE:712 406 3318"});
+    }
+    SECTION("'from'/'to' right before numbers after a transfer and its amount") {
+        CHECK(found("SMS says: Transfer of $1200.00 from 118-204417-3 to 552-903318-1 done. not me!") ==
+              List{"BANK_ACCOUNT_NUMBER:118-204417-3", "BANK_ACCOUNT_NUMBER:552-903318-1"});
+        CHECK(found("transfer of $50.44 to Monzo, ref FP-76528197, still pending") == kNone);
+    }
+    SECTION("'balance on' an account") {
+        CHECK(found("hey whats the balance on 03318820471 pls") == List{"BANK_ACCOUNT_NUMBER:03318820471"});
+    }
+    SECTION("a 7-digit local number after a phone's word; not without one") {
+        CHECK(found("still no callback, I'm reachable on 555.0148") == List{"PHONE:555.0148"});
+        CHECK(found("my new phone is 867-5309 btw") == List{"PHONE:867-5309"});
+        CHECK(found("invoice 867-5309 is overdue") == kNone);
+    }
+}
