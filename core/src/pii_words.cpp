@@ -1546,6 +1546,8 @@ constexpr NameCue kNameCuesList[] = {
     {"grüßen", false, false}, {"grüssen", false, false},
     // "She is Margaret.", "she's Mei Dlamini": one unknown capitalised word only at a clause's end (below)
     {"she is", false, false},      {"he is", false, false},      {"she's", false, false},     {"he's", false, false},
+    // whom a customer asks to check: "verify: chukwuemeka mensah, 1st January 1986, ..."
+    {"verify", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 

@@ -1600,3 +1600,10 @@ TEST_CASE("Holdout-9/10 families: accounts announced with a colon, in a transfer
         CHECK(found("invoice 867-5309 is overdue") == kNone);
     }
 }
+
+TEST_CASE("Holdout-10 family: whom a customer asks to verify", "[pii][name]") {
+    CHECK(found("verify: oluwaseun adeyemi, date of birth 3rd May 1979") == List{"NAME:oluwaseun adeyemi", "DATE_TIME:3rd May 1979"});
+    CHECK(found("can you verify Gareth Pryce for me") == List{"NAME:Gareth Pryce"});
+    CHECK(found("please verify my identity, and verify the payment from Thursday") == List{"DATE_TIME:Thursday"});
+    CHECK(found("how do i verify Apple Pay on this card") == kNone);
+}
