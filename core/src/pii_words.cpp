@@ -1649,7 +1649,10 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // need the name capitalised and known, or two known words.
             const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv,
                                              "cheers"sv, "regards"sv, "sincerely"sv, "signed"sv, "dear"sv, "it's"sv, "its"sv,
-                                             "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv});
+                                             "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv,
+                                             // (roles a product or a team is named after too: "employee Portal", "verify Wise")
+                                             "neighbour"sv, "neighbor"sv, "tenant"sv, "employee"sv, "executor"sv, "executrix"sv,
+                                             "carer"sv, "caregiver"sv, "verify"sv});
             // "I bank with ABN AMRO": the bank, not a person.
             if (x.is(i, "with") && i > 0 && x.inList(i - 1, {"bank"sv, "banks"sv, "banked"sv, "banking"sv})) continue;
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after

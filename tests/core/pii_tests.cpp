@@ -1607,3 +1607,9 @@ TEST_CASE("Holdout-10 family: whom a customer asks to verify", "[pii][name]") {
     CHECK(found("please verify my identity, and verify the payment from Thursday") == List{"DATE_TIME:Thursday"});
     CHECK(found("how do i verify Apple Pay on this card") == kNone);
 }
+
+TEST_CASE("Holdout-9/10 families: role cues need a known name or two words", "[pii][name]") {
+    CHECK(found("the employee Helpdesk keeps logging me out") == kNone);
+    CHECK(found("ask my tenant Onboarding form for it") == kNone);
+    CHECK(found("my neighbour Ahmed needs a card reader") == List{"NAME:Ahmed"});
+}
