@@ -960,7 +960,7 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"user-id", PiiType::Username},        {"log in as", PiiType::Username},   {"logged in as", PiiType::Username},
     {"logging in as", PiiType::Username},  {"sign in as", PiiType::Username},  {"signed in as", PiiType::Username},
     {"signing in as", PiiType::Username},  {"user is", PiiType::Username},   // "user is TacoqueenRaj" (a handle's shape)
-    {"pass is", PiiType::Password},        {"pass was", PiiType::Password},  // "my pass is x7Kq!": it must look like one
+    {"my pass is", PiiType::Password},     {"my pass was", PiiType::Password},  // "my pass is x7Kq!" (not "my boarding pass is")
     {"password", PiiType::Password},       {"passwd", PiiType::Password},      {"pwd", PiiType::Password},
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
@@ -1118,10 +1118,11 @@ bool relativeAt(const Text& x, std::size_t b) {
                     };
                     Value w = v;
                     // ...or the number in the clause after ("my drivers licence instead? number is X"): a
-                    // "number"/"no" up to four tokens after the first word.
+                    // "number"/"no" up to four tokens after the first word, no other field's ("the account number").
                     if (!document(s) && !reply)
                         for (std::size_t j = vt + 1; j < n && j <= vt + 4; ++j)
-                            if (x.inList(j, {"number"sv, "no"sv, "num"sv})) {
+                            if (x.inList(j, {"number"sv, "no"sv, "num"sv}) &&
+                                (x.tok[j - 1].kind == Kind::Punct || j == vt + 1 || x.inList(j - 1, {"the"sv, "its"sv, "it's"sv, "and"sv}))) {
                                 w = valueAfter(x, j, false, 3);
                                 break;
                             }

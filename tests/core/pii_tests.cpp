@@ -1613,3 +1613,9 @@ TEST_CASE("Holdout-9/10 families: role cues need a known name or two words", "[p
     CHECK(found("ask my tenant Onboarding form for it") == kNone);
     CHECK(found("my neighbour Ahmed needs a card reader") == List{"NAME:Ahmed"});
 }
+
+TEST_CASE("Holdout-9/10 families: a licence's next-clause number is not another field's; a boarding pass is no password",
+          "[pii][credentials]") {
+    CHECK(found("my drivers licence is fine, the account number is 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
+    CHECK(found("my boarding pass is BA2490X for the flight") == kNone);
+}
