@@ -151,6 +151,7 @@ constexpr Keyword kKeywordsList[] = {
     {"sort", kCueSortCode, true},    {"my social", kCueSsn, true},
     {"s/c", kCueSortCode, true},     {"bsb", kCueSortCode, true},     // bsb: Australia's sort code, NNN-NNN
     {"nsc", kCueSortCode, true},     // Ireland's national sort code
+    {"branch code", kCueSortCode, false},   // South Africa's (universal) branch code: 6 digits, as a sort code
     {"srot code", kCueSortCode, false},   // a transposition typo of "sort code"
     {"exp", kCueExpiry, true},       {"expir", kCueExpiry, false},   // exp., expiry, expires, expiration
     {"valid thru", kCueExpiry, false}, {"valid through", kCueExpiry, false},
@@ -196,6 +197,7 @@ constexpr Keyword kKeywordsList[] = {
     {"chequing", kCueAccount, false},
     {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
     {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false},
+    {"balance on", kCueAccount, false},   // "whats the balance on 09460830555"
     {"phone", kCuePhone, false},     {"telephone", kCuePhone, false},
     {"tel", kCuePhone, true},        {"mobile", kCuePhone, false},
     {"cell", kCuePhone, true},       {"cellphone", kCuePhone, false},
@@ -277,6 +279,27 @@ bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_v
     return false;
 }
 
+// "one-time passcode", "one time pin": a code the bank sends for one login or payment (an OTP), not
+// the customer's PIN.
+bool oneTimeBefore(std::string_view t, std::size_t p) {
+    return p >= 9 && (t[p - 1] == ' ' || t[p - 1] == '-') && startsWithNoCase(t, p - 9, "one") && !isLetter(before(t, p - 9)) &&
+           (t[p - 6] == '-' || t[p - 6] == ' ') && startsWithNoCase(t, p - 5, "time");
+}
+
+// A transfer's verb or noun and then an amount in the 32 bytes before p, in the same sentence.
+bool transferBefore(std::string_view t, std::size_t p) {
+    bool amount = false;
+    for (std::size_t q = p; q-- > (p > 32 ? p - 32 : 0);) {
+        const char c = t[q];
+        if (c == '!' || c == '?' || c == '\n' || (c == '.' && !isDigit(at(t, q + 1)))) return false;
+        amount = amount || (isDigit(c) && currencyBefore(t, q));
+        if (isLetter(before(t, q)) || !isLetter(c)) continue;
+        for (std::string_view v : {"transfer"sv, "send"sv, "sent"sv, "move"sv, "moved"sv, "wire"sv, "payment"sv})
+            if (startsWithNoCase(t, q, v)) return amount;
+    }
+    return false;
+}
+
 CueHits findCueHits(std::string_view t) {
     // Keyword indexes by first character (letters lower-cased, '3' for "3-digit"), built once.
     struct Index {
@@ -302,7 +325,14 @@ CueHits findCueHits(std::string_view t) {
         const std::size_t before = hits.size();
         for (std::size_t k = index.first[s]; k < index.first[s] + index.count[s]; ++k) {
             const Keyword& kw = kKeywords[index.order[k]];
-            if (keywordAt(t, p, kw)) hits.push_back({p, p + kw.word.size(), kw.cue});
+            if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
+        }
+        // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8": "from"/"to" after a transfer's verb and
+        // its amount name accounts as "transfer from" does.
+        if (hits.size() == before && (s == 5 || s == 19)) {
+            const std::size_t w = startsWithNoCase(t, p, "from") ? 4 : startsWithNoCase(t, p, "to") ? 2 : 0;
+            // (only right before the number: "send $50 to Ann Lee, 12 34 56 ..." names a payee first)
+            if (w != 0 && at(t, p + w) == ' ' && isDigit(at(t, p + w + 1)) && transferBefore(t, p)) hits.push_back({p, p + w, kCueAccount});
         }
         if (hits.size() != before || (s != 0 && s != 2 && s != 15 && s != 17 && s != 19)) continue;  // a c p r t
         std::size_t e = p;
@@ -830,7 +860,9 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
     // Space-joined numbers must look printed: equal groups of 2-6 digits, the last one no longer
     // ("1234 5678 90"), so "12345678 2 days" is 12345678 and then a 2.
     // (and a New Zealand account, bank-branch-account-suffix: "02 3100 9546337 658")
-    bool printed = single || t[runs[first].end] == '-' || sizes({2, 4, 7, 3}) || sizes({2, 4, 7, 2});
+    // (and an account read out as a phone number is, "589 842 2657", where no phone is named)
+    bool printed = single || t[runs[first].end] == '-' || sizes({2, 4, 7, 3}) || sizes({2, 4, 7, 2}) ||
+                   (sizes({3, 3, 4}) && cues.has(kCueAccount) && !cues.has(kCuePhone));
     if (!printed) {
         const std::size_t g = runs[first].size();
         printed = g >= 2 && g <= 6 && runs[last].size() <= g;
@@ -878,7 +910,7 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
                                    "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv,
-                                   "old"sv, "not"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
+                                   "old"sv, "not"sv, "no"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -989,6 +1021,13 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
         auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
         std::size_t v = it != hits.end() ? it->end : 0, ve = 0;
         while (at(t, v) == ' ' || at(t, v) == ':' || at(t, v) == '#') ++v;
+        // (after "number"/"no": "sort code 294510 account number 96019873666" names the next number)
+        for (std::string_view f : {"number"sv, "no"sv, "num"sv})
+            if (startsWithNoCase(t, v, f) && !isLetter(at(t, v + f.size()))) {
+                v += f.size();
+                while (at(t, v) == ' ' || at(t, v) == ':' || at(t, v) == '#' || at(t, v) == '.') ++v;
+                break;
+            }
         for (ve = v; isDigit(at(t, ve));) ++ve;   // the keyword's own value, if any
         if (it != hits.end() && it->begin == p && !isLetter(at(t, it->end)) &&
             (it->cue == kCueTransit ? ve - v != 5 && ve - v != 9 : ve == v)) {
@@ -1018,6 +1057,17 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
     else if (said && h->cue == kCuePin && n >= 4 && n <= 6) type = PiiType::Pin;
     else return false;
     return true;
+}
+
+// A value the sentence announces with a colon: "the account number, I'll read it out in groups: 73 74 03 30".
+// A field's name ("account number") reaches back to the sentence's start (at most 100 bytes).
+std::size_t colonReach(std::string_view t, std::size_t pos) {
+    std::size_t c = pos;
+    while (c > 0 && t[c - 1] == ' ') --c;
+    if (c < 2 || t[c - 1] != ':' || !isLetter(t[c - 2])) return 0;
+    for (std::size_t q = c - 1; q-- > 0 && pos - q <= 100;)
+        if (t[q] == '.' || t[q] == '?' || t[q] == '!' || t[q] == '\n' || t[q] == '|' || t[q] == '"') return pos - q - 1;
+    return pos <= 100 ? pos : 100;
 }
 
 // A customer's turn label ("User:", "Customer:") ends at `colon`.
@@ -1514,7 +1564,17 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
                    sinNear(t, r.begin, runs[j].end) && pii_detail::luhnValid(std::string_view(collectDigits(t, runs, i, j).d.data(), 9))) {
             out.push_back({PiiType::CaSocialInsuranceNumber, runs[i].begin, runs[j].end, kContext, 0.9f});
         } else if (!currencyBefore(t, r.begin) && before(t, r.begin) != '+') {  // '+': a phone number
-            Cues cues = findCues(hits, floor, r.begin, opensCustomerTurn(t, r.begin) ? kReplyReach : kKeywordReach);
+            const bool reply = opensCustomerTurn(t, r.begin);
+            Cues cues = findCues(hits, floor, r.begin, reply ? kReplyReach : kKeywordReach);
+            if (const std::size_t reach = reply ? 0 : colonReach(t, r.begin); reach > kKeywordReach) {
+                // ("the account number, I'll read it out: X": a field named as such, "... number", not any
+                // keyword: "account - I'd like to know about this number: X" stays too far)
+                const Cues far = findCues(hits, floor, r.begin, reach);
+                for (std::size_t c = 0; c < kCueCount; ++c)
+                    if (far.end[c] > cues.end[c] && (startsWithNoCase(t, far.end[c], " number") ||
+                                                   (startsWithNoCase(t, far.end[c], " no") && !isLetter(at(t, far.end[c] + 3)))))
+                        cues.end[c] = far.end[c];
+            }
             if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
                                  (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
@@ -1710,6 +1770,18 @@ bool looksLikeDate(const std::vector<PhoneGroup>& g, std::size_t last) {
     return dmy || ymd;
 }
 
+// A phone's word in the 48 bytes before pos, in the same sentence: "I'm waiting for a callback, I'm on
+// 555.0162", "phone 555-0136", "a call last night from 555.0130".
+bool phoneWordBefore(std::string_view t, std::size_t pos) {
+    for (std::size_t q = pos; q-- > (pos > 48 ? pos - 48 : 0);) {
+        if (t[q] == '.' || t[q] == '?' || t[q] == '!' || t[q] == '\n') return false;
+        if (isLetter(before(t, q)) || !isLetter(t[q])) continue;
+        for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv})
+            if (startsWithNoCase(t, q, w)) return true;
+    }
+    return false;
+}
+
 bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_t last, bool plus) {
     std::size_t digits = 0;
     for (std::size_t k = 0; k <= last; ++k) {
@@ -1730,6 +1802,10 @@ bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_
     if (last - a == 2 && g[a].size() == 3 && g[a + 1].size() == 3 && g[a + 2].size() == 4 &&
         t[g[a].begin] >= '2' && !g[a + 1].paren && !g[a + 2].paren &&
         (a == 0 || !g[0].paren))
+        return true;
+    // A North American local number without its area code, XXX-XXXX or XXX.XXXX, only after a phone's word.
+    if (last == 1 && g[0].size() == 3 && g[1].size() == 4 && !g[0].paren && !g[1].paren && (g[1].gap == '-' || g[1].gap == '.') &&
+        t[g[0].begin] >= '2' && phoneWordBefore(t, g[0].begin))
         return true;
     // National with trunk prefix 0 (or international prefix 00)
     if (t[g[0].begin] != '0' || last + 1 > 6 || looksLikeDate(g, last)) return false;

@@ -412,14 +412,24 @@ bool gluedWay(const Text& x, std::size_t i) {
     return x.word(i) && x.tok[i].size() >= 7 && startsWithNoCase(x.t, x.tok[i].end - 3, "way");
 }
 
+// A unit and a civic number joined by a dash, as Canada writes them: "12-1060", "1203-455" (each part
+// 1-5 digits, one dash).
+bool unitCivic(const Text& x, std::size_t i) {
+    const std::string_view s = x.str(i);
+    const std::size_t dash = s.find('-');
+    return x.tok[i].kind == Kind::Number && dash != std::string_view::npos && dash >= 1 && dash <= 5 && s.size() - dash - 1 >= 1 &&
+           s.size() - dash - 1 <= 5 && s.find('-', dash + 1) == std::string_view::npos;
+}
+
 // ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
 // [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
 void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     for (std::size_t i = 0; i < n; ++i) {
         const Token& h = x.tok[i];
+        // (or a Canadian unit and civic number joined by a dash: "28-2082 Rue Sainte-Catherine")
         if (!(h.kind == Kind::Number || (h.kind == Kind::Mixed && isDigit(x.t[h.begin]) && h.size() <= 6)) ||
-            h.size() > 6)
+            (h.size() > 6 && !unitCivic(x, i)))
             continue;
         if (isDigit(before(x.t, h.begin)) || before(x.t, h.begin) == '$' || before(x.t, h.begin) == '.' ||
             before(x.t, h.begin) == ',')
@@ -470,6 +480,9 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             if (x.punct(k, '.') && x.tok[k].begin == end) end = x.tok[k++].end;
         }
         if (x.inList(k, {"n"sv, "s"sv, "e"sv, "w"sv, "ne"sv, "nw"sv, "se"sv, "sw"sv, "o"sv}) && x.allCaps(k)) end = x.tok[k++].end;
+        // A street's own number after its suffix, then a unit or a comma: "Blk 224 Tampines St 21 #06-74"
+        if (k + 1 < n && x.tok[k].kind == Kind::Number && x.tok[k].size() <= 3 && (x.punct(k + 1, '#') || x.punct(k + 1, ',')))
+            end = x.tok[k++].end;
         auto unitAt = [&](std::size_t u) -> std::size_t {  // returns the token after the unit, or 0
             if (x.punct(u, '#') && u + 1 < n && x.tok[u + 1].begin == x.tok[u].end && x.tok[u + 1].kind != Kind::Punct)
                 return u + 2;
@@ -549,8 +562,9 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         }
         if (commaNumber && !(post && indianPin(x, post - 1))) continue;
         if (post) end = x.tok[post - 1].end;
-        // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...".
+        // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...", a Singapore block "Blk 224".
         std::size_t begin = h.begin;
+        if (i >= 1 && x.inList(i - 1, {"blk"sv, "block"sv})) begin = x.tok[i - 1].begin;
         if (i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind != Kind::Punct && x.tok[i - 2].size() <= 4 &&
             !x.word(i - 2) && listed(x, i - 3, kUnits))
             begin = x.tok[i - 3].begin;
@@ -585,17 +599,23 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
     }
     // "Kastanienallee 12, 10435 Berlin", "Hauptstraße 5a": a street word ending in a German, Dutch or
     // Nordic street suffix, a house number, and optionally the postcode and city.
+    // ("Goethestr. 29, 50667 Köln": the suffix abbreviated, its '.' a token of its own)
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        if (!(x.tok[i + 1].kind == Kind::Number || (x.tok[i + 1].kind == Kind::Mixed && isDigit(x.t[x.tok[i + 1].begin]))) ||
-            x.tok[i + 1].size() > 4 || x.tok[i].size() < 6 || !x.capitalized(i))
+        const bool dot = x.punct(i + 1, '.') && x.tok[i + 1].begin == x.tok[i].end;
+        const std::size_t num = dot ? i + 2 : i + 1;
+        if (num >= n || !(x.tok[num].kind == Kind::Number || (x.tok[num].kind == Kind::Mixed && isDigit(x.t[x.tok[num].begin]))) ||
+            x.tok[num].size() > 4 || x.tok[i].size() < 6 || !x.capitalized(i))
             continue;
         const std::string_view w = x.str(i);
         bool street = false;
-        for (std::string_view suf : kGluedSuffixes)
+        for (std::string_view suf : kGluedSuffixes) {
+            if (dot != (suf.back() == '.')) continue;
+            if (dot) suf.remove_suffix(1);
             street = street || (w.size() > suf.size() + 2 && startsWithNoCase(w, w.size() - suf.size(), suf));
+        }
         if (!street) continue;
-        std::size_t end = x.tok[i + 1].end;
-        if (std::size_t city = postcodeCity(x, i + 2)) end = x.tok[city].end;
+        std::size_t end = x.tok[num].end;
+        if (std::size_t city = postcodeCity(x, num + 1)) end = x.tok[city].end;
         emit(out, PiiType::Address, x.tok[i].begin, end, kAddress, 0.85f);
     }
     // A UK postcode on its own ("postcode SW1A 2AA"): upper case, or any case after "postcode"; a US ZIP
@@ -657,6 +677,16 @@ bool yearAt(const Text& x, std::size_t i) {
 
 // A card's expiry cue up to three tokens before token i: "exp", "expiry"/"expires"/"expiration",
 // "valid thru/through/until", "good thru" ("expiry is may 2028", "expires: June 2027").
+// An identity document named in the 12 tokens before i, no card after it: what "expires" there is a
+// date, not a card's expiry ("my passport no is N1104, expires dec 19").
+bool documentBefore(const Text& x, std::size_t i) {
+    for (std::size_t k = i; k-- > 0 && i - k <= 12;) {
+        if (x.inList(k, {"card"sv, "visa"sv, "mastercard"sv, "amex"sv, "debit"sv, "credit"sv})) return false;
+        if (x.inList(k, {"passport"sv, "licence"sv, "license"sv, "permit"sv})) return true;
+    }
+    return false;
+}
+
 bool expiryCueBefore(const Text& x, std::size_t i) {
     for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
         const std::size_t k = i - back;
@@ -711,6 +741,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
                     !expiryCueBefore(x, ti) &&
                     !x.is(tokenAt(x, q), "of"))   // not "on 3/4 of them"
                     emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
+                else if (expiryCueBefore(x, ti) && documentBefore(x, ti))   // "passport ... expires 12/22"
+                    emit(out, PiiType::DateTime, p, q, kDate, 0.8f);
             }
             continue;
         }
@@ -764,7 +796,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             continue;
         // Month and year after an expiry cue: the card's expiry, not a date ("expiry: may 29" is a
         // two-digit year there).
-        if (d == i && (!dayAt(x, k) || x.tok[k].size() == 2) && expiryCueBefore(x, i)) {
+        if (d == i && (!dayAt(x, k) || x.tok[k].size() == 2) && expiryCueBefore(x, i) && !documentBefore(x, i)) {
             emit(out, PiiType::CreditDebitExpiry, b, e, kContext, 0.85f);
             continue;
         }
@@ -873,7 +905,8 @@ bool filler(const Text& x, std::size_t i) {
     }
     return x.inList(i, {"is"sv, "was"sv, "number"sv, "no"sv, "num"sv, "nr"sv, "id"sv, "my"sv, "it's"sv, "its"sv, "it"sv, "the"sv, "of"sv,
                         "to"sv, "be"sv, "will"sv, "should"sv, "i"sv, "use"sv, "used"sv, "now"sv, "code"sv, "would"sv, "currently"sv,
-                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv, "today"sv});
+                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv, "today"sv,
+                        "down"sv});   // "i wrote my password down as X"
 }
 
 // The value token after the keyword ending at token index k (exclusive): a run of non-space bytes,
@@ -884,7 +917,12 @@ struct Value {
 };
 Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFillers = 4) {
     std::size_t f = 0;
-    while (f < maxFillers && filler(x, k)) ++k, ++f;
+    // (a word glued to '_' or '.' and more is a handle's start, no filler: "username the_volga")
+    auto glued = [&](std::size_t i) {
+        const std::size_t e = x.tok[i].end;
+        return x.word(i) && (at(x.t, e) == '_' || at(x.t, e) == '.') && isAlnum(at(x.t, e + 1));
+    };
+    while (f < maxFillers && filler(x, k) && !glued(k)) ++k, ++f;
     if (k >= x.tok.size()) return {};
     std::size_t b = x.tok[k].begin, e = b;
     const std::string_view t = x.t;
@@ -899,6 +937,12 @@ Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFill
 }
 
 bool hasDigit(std::string_view s) { return std::any_of(s.begin(), s.end(), isDigit); }
+// Not a plain word: a digit, '_' or '.', or a capital after a small letter ("SakuraKwame").
+bool handleShape(std::string_view s) {
+    bool inner = hasDigit(s) || s.find_first_of("_.") != std::string_view::npos;
+    for (std::size_t c = 1; c < s.size() && !inner; ++c) inner = isUpper(s[c]) && isLower(s[c - 1]);
+    return inner;
+}
 std::size_t countDigits(std::string_view s) { return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), isDigit)); }
 
 // A keyword found at token index i spanning `len` tokens (phrase), with its type.
@@ -914,6 +958,9 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"userid", PiiType::Username},         {"login id", PiiType::Username},    {"login name", PiiType::Username},
     {"login", PiiType::Username},          {"screen name", PiiType::Username}, {"handle", PiiType::Username},
     {"user-id", PiiType::Username},        {"log in as", PiiType::Username},   {"logged in as", PiiType::Username},
+    {"logging in as", PiiType::Username},  {"sign in as", PiiType::Username},  {"signed in as", PiiType::Username},
+    {"signing in as", PiiType::Username},  {"user is", PiiType::Username},   // "user is TacoqueenRaj" (a handle's shape)
+    {"my pass is", PiiType::Password},     {"my pass was", PiiType::Password},  // "my pass is x7Kq!" (not "my boarding pass is")
     {"password", PiiType::Password},       {"passwd", PiiType::Password},      {"pwd", PiiType::Password},
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
@@ -925,6 +972,8 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"driver licence", PiiType::DriverId}, {"driver license", PiiType::DriverId},
     {"driving licence", PiiType::DriverId}, {"driving license", PiiType::DriverId},
     {"licence", PiiType::DriverId},        {"license", PiiType::DriverId},     {"dl", PiiType::DriverId},
+    {"drivers lic", PiiType::DriverId},    {"driver's lic", PiiType::DriverId}, {"driving lic", PiiType::DriverId},
+    {"driver lic", PiiType::DriverId},
     {"itin", PiiType::UsIndividualTaxIdentificationNumber},
     {"tax id", PiiType::UsIndividualTaxIdentificationNumber},
     {"taxpayer id", PiiType::UsIndividualTaxIdentificationNumber},
@@ -1001,7 +1050,7 @@ std::size_t ninoAt(std::string_view t, std::size_t p, bool strict = true) {
 
 // A word naming a relative ("my son", "her brother").
 bool relativeAt(const Text& x, std::size_t b) {
-    return x.inList(b, {"son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv, "grandad"sv, "grandma"sv,
+    return x.inList(b, {"neighbour"sv, "neighbor"sv, "son"sv, "daughter"sv, "child"sv, "kid"sv, "grandson"sv, "granddaughter"sv, "nan"sv, "grandad"sv, "grandma"sv,
                         "grandpa"sv, "grandmother"sv, "grandfather"sv, "mum"sv, "mom"sv, "dad"sv, "mother"sv, "father"sv, "husband"sv,
                         "wife"sv, "partner"sv, "brother"sv, "sister"sv});
 }
@@ -1019,17 +1068,20 @@ bool relativeAt(const Text& x, std::size_t b) {
             const std::size_t vt = tokenAt(x, v.begin);
             switch (key.type) {
                 case PiiType::Username: {
-                    if (s.size() < 3 || s.size() > 40 || notAName(x, vt) ||
+                    // (a stop word only as the whole value: "the_volga" is a handle)
+                    if (s.size() < 3 || s.size() > 40 || (x.tok[vt].end == v.end && notAName(x, vt)) ||
                         x.inList(vt, {"password"sv, "and"sv, "name"sv, "instead"sv, "please"sv, "pls"sv, "though"sv,
                                       "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv}))
                         break;
                     bool ok = std::all_of(s.begin(), s.end(), [](char c) {
                         return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
                     });
-                    // A bare word after "login" is usually a verb's object ("login page"): needs a digit,
-                    // '_' or '.', unless the keyword is "username"/"user id".
-                    const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv;
-                    if (ok && (strong || hasDigit(s) || s.find_first_of("_.") != std::string_view::npos))
+                    // A bare word after "login" is usually a verb's object ("login page"), after "user is" a
+                    // state ("the user is blocked"): needs a digit, '_', '.' or inner capitals ("SakuraKwame"),
+                    // unless the keyword is "username"/"user id".
+                    const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv && key.phrase != "user is"sv &&
+                                        key.phrase != "reset"sv;
+                    if (ok && (strong || handleShape(s)))
                         emit(out, PiiType::Username, v.begin, v.end, kContext, strong ? 0.9f : 0.8f);
                     break;
                 }
@@ -1058,11 +1110,24 @@ bool relativeAt(const Text& x, std::size_t b) {
                     // 5-20 letters and digits, at least 5 digits, at most 3 letters in front
                     // ("LX6867661", "749492492", "T20722745214"); UK licences "MORGA753116SM9IJ"; groups
                     // joined by single dashes ("D5412-88217-40391").
-                    bool grouped = !s.empty() && isAlnum(s.front()) && isAlnum(s.back());
-                    for (std::size_t c = 0; c < s.size() && grouped; ++c)
-                        grouped = isAlnum(s[c]) || (s[c] == '-' && isAlnum(s[c + 1]));
-                    if (!grouped || s.size() < 5 || s.size() > 24 || countDigits(s) < 5) break;
-                    emit(out, key.type, v.begin, v.end, kContext, 0.88f);
+                    auto document = [](std::string_view d) {
+                        bool grouped = !d.empty() && isAlnum(d.front()) && isAlnum(d.back());
+                        for (std::size_t c = 0; c < d.size() && grouped; ++c)
+                            grouped = isAlnum(d[c]) || (d[c] == '-' && isAlnum(d[c + 1]));
+                        return grouped && d.size() >= 5 && d.size() <= 24 && countDigits(d) >= 5;
+                    };
+                    Value w = v;
+                    // ...or the number in the clause after ("my drivers licence instead? number is X"): a
+                    // "number"/"no" up to four tokens after the first word, no other field's ("the account number").
+                    if (!document(s) && !reply)
+                        for (std::size_t j = vt + 1; j < n && j <= vt + 4; ++j)
+                            if (x.inList(j, {"number"sv, "no"sv, "num"sv}) &&
+                                (x.tok[j - 1].kind == Kind::Punct || j == vt + 1 || x.inList(j - 1, {"the"sv, "its"sv, "it's"sv, "and"sv}))) {
+                                w = valueAfter(x, j, false, 3);
+                                break;
+                            }
+                    if (!w.found() || !document(t.substr(w.begin, w.end - w.begin))) break;
+                    emit(out, key.type, w.begin, w.end, kContext, 0.88f);
                     break;
                 }
                 case PiiType::UsIndividualTaxIdentificationNumber:
@@ -1162,9 +1227,13 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // A password named earlier in the message, its value after "was"/"it's"/"typed"/"entered"/"tried": "forgot
     // the password, I think it was Kangaroo!88", "Never share your password. Customer: too late, I typed
     // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
+    // A reset asked for ("pwd reset pls, it's kwame.volga", "reset my password - its the_moonpie"): what
+    // "it's" gives then is the account's login, not the password the customer has lost.
+    bool reset = false;
     for (std::size_t i = 0, named = n; i + 1 < n; ++i) {   // named: the last password word's token, or n
         if (toLower(x.t[x.tok[i].begin]) == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
             named = i;
+            reset = x.is(i + 1, "reset") || (i >= 1 && x.is(i - 1, "reset")) || (i >= 2 && x.is(i - 2, "reset") && x.is(i - 1, "my"));
             continue;
         }
         // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
@@ -1172,9 +1241,14 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             !x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv}))
             continue;
         static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
+        static constexpr KeyPhrase kResetLogin{"reset", PiiType::Username};
+        const bool login = reset && x.inList(i, {"it's"sv, "its"sv});
+        const std::size_t was = out.size();
         if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
-                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter))
-            valueOfKey(x, kNamedBefore, i + 1, true, out);
+                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter)) {
+            valueOfKey(x, login ? kResetLogin : kNamedBefore, i + 1, true, out);
+            if (login && out.size() == was) valueOfKey(x, kNamedBefore, i + 1, true, out);   // "...its Summer24!": a password
+        }
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
     for (std::size_t i = 0; i < n; ++i) {
@@ -1319,7 +1393,21 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
 bool known(const Text& x, std::size_t i) {
     std::array<char, 32> buf;
     const std::string_view w = x.lower(i, buf);
-    return !w.empty() && isKnownName(w);
+    if (w.empty()) return false;
+    if (isKnownName(w)) return true;
+    // A double-barrelled name ("anna-maria", "bowes-lyon"): a part of it known, every part 3+ letters
+    // ("e-transfer", "top-up", "sign-in" are no names).
+    const std::size_t dash = w.find('-');
+    if (dash == std::string_view::npos) return false;
+    bool any = false;
+    for (std::size_t b = 0; b <= w.size();) {
+        std::size_t e = w.find('-', b);
+        if (e == std::string_view::npos) e = w.size();
+        if (e - b < 3) return false;
+        any = any || isKnownName(w.substr(b, e - b));
+        b = e + 1;
+    }
+    return any;
 }
 
 // Known, or spelled with a non-ASCII Latin letter (the name list is ASCII): "björn", "lefèvre".
@@ -1339,7 +1427,7 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     if (x.word(i) && x.tok[i].size() == 1)
         return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
                (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
-    if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes)) return false;
+    if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes) || listed(x, i, kStreetPrefixes)) return false;
     return anyCase || x.capitalized(i) || nameLike(x, i);
 }
 
@@ -1452,6 +1540,15 @@ constexpr NameCue kNameCuesList[] = {
     {"mein name ist", true, false}, {"je suis", false, false},   {"name's", true, false},     {"me chamo", true, false},
     {"jag heter", true, false},    {"nazywam się", true, false},
     {"name of", true, false},      {"behalf of", false, false},   // "in the name of Aroha Ngata", "on behalf of ngaire smith"
+    // people a customer acts for or about ("my neighbour Thandiwe Adeyemi", "I am his executor, Pieter Botha",
+    // "employee Rajesh Nkosi") and a German sign-off ("Mit freundlichen Grüßen, Aoife Tan")
+    {"neighbour", false, false},   {"neighbor", false, false},   {"tenant", false, false},    {"employee", false, false},
+    {"executor", false, false},    {"executrix", false, false},  {"carer", false, false},     {"caregiver", false, false},
+    {"grüßen", false, false}, {"grüssen", false, false},
+    // "She is Margaret.", "she's Mei Dlamini": one unknown capitalised word only at a clause's end (below)
+    {"she is", false, false},      {"he is", false, false},      {"she's", false, false},     {"he's", false, false},
+    // whom a customer asks to check: "verify: chukwuemeka mensah, 1st January 1986, ..."
+    {"verify", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 
@@ -1553,7 +1650,12 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // need the name capitalised and known, or two known words.
             const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv,
                                              "cheers"sv, "regards"sv, "sincerely"sv, "signed"sv, "dear"sv, "it's"sv, "its"sv,
-                                             "hi"sv, "hello"sv, "hey"sv});
+                                             "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv,
+                                             // (roles a product or a team is named after too: "employee Portal", "verify Wise")
+                                             "neighbour"sv, "neighbor"sv, "tenant"sv, "employee"sv, "executor"sv, "executrix"sv,
+                                             "carer"sv, "caregiver"sv, "verify"sv});
+            // "I bank with ABN AMRO": the bank, not a person.
+            if (x.is(i, "with") && i > 0 && x.inList(i - 1, {"bank"sv, "banks"sv, "banked"sv, "banking"sv})) continue;
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
             // A form's field: "Payee: chloé ngata", "From: Björn nguyen <b@example.com>" (the name whatever its case).
@@ -1601,8 +1703,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 // Tunde Bakare, ...", "hi its jess again") but not "hi Card services"; then one
                 // capitalised word is enough, known or not, or a known one in lower case.
                 const bool greeting = x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv,
-                                                   "hello"sv, "hey"sv});
-                const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv});
+                                                   "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv});
+                // (a chat sign-off after the name: "thanks, Charlotte Lloyd-Jones thx")
+                const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv, "thx"sv, "ty"sv, "ta"sv});
                 const bool capitalKnown = (x.capitalized(k) && nameLike(x, k)) || e - k >= 2;
                 // "it's Tom from ...", "its jess again" (a known name; "its bent" is not one)
                 const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && nameLike(x, k) &&
@@ -1616,7 +1719,12 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
             // "I'm/I am/this is" + one unknown capitalised word: a name only if it ends the clause.
-            if (!strong && !nameLike(x, k) && e - k == 1 && x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv}) &&
+            // ("She is Ready to sign": after "she is"/"he's" even a known word must end the clause)
+            if (e - k == 1 && x.inList(i, {"she"sv, "he"sv, "she's"sv, "he's"sv}) &&
+                !(e >= n || x.tok[e].kind == Kind::Punct || lineBreakBefore(x, e)))
+                continue;
+            if (!strong && !nameLike(x, k) && e - k == 1 &&
+                x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "she"sv, "he"sv, "she's"sv, "he's"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1689,7 +1797,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                                    "restaurant"sv, "llc"sv, "inc"sv, "ltd"sv, "hardware"sv, "mart"sv,
                                                                    "benefit"sv, "roofing"sv, "construction"sv, "salon"sv, "bakery"sv,
                                                                    "clinic"sv, "auto"sv, "flooring"sv, "painting"sv, "catering"sv,
-                                                                   "consulting"sv, "trucking"sv, "electrical"sv, "lawn"sv}))
+                                                                   "consulting"sv, "trucking"sv, "electrical"sv, "lawn"sv,
+                                                                   // company forms abroad: "Müller Verpackung GmbH", "Hollandse Bloemen BV"
+                                                                   "gmbh"sv, "bv"sv, "nv"sv, "ag"sv, "sarl"sv, "srl"sv, "oy"sv}))
                                          return true;
                                  return false;
                              }),
@@ -1751,7 +1861,7 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
         if (asked == Asked::Username) {
             const Value v = valueAfter(x, i + 2, false, 0);
             const std::string_view s = x.t.substr(v.begin, v.end - v.begin);
-            if (v.found() && s.size() >= 3 && s.size() <= 40 && !notAName(x, i + 2) &&
+            if (v.found() && s.size() >= 3 && s.size() <= 40 && !(x.tok[i + 2].end == v.end && notAName(x, i + 2)) &&
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
         } else if (asked >= Asked::Password) {

@@ -1474,3 +1474,148 @@ TEST_CASE("Holdout-8 families: typo'd cues, account-type labels in brackets, job
         CHECK(found("Emma here, my payout is late") == List{"NAME:Emma"});
     }
 }
+
+TEST_CASE("Holdout-9/10 families: branch codes, a sort code before 'account number', 'no' as a correction, one-time passcodes",
+          "[pii][context]") {
+    SECTION("a South African (universal) branch code: 6 digits, as a sort code") {
+        CHECK(found("my savings account 62841937712 at the Durban branch, branch code 250655, still shows the old limit") ==
+              List{"BANK_ACCOUNT_NUMBER:62841937712", "BANK_ROUTING:250655"});
+        CHECK(found("the universal branch code is 632005 for all our branches") == List{"BANK_ROUTING:632005"});
+        CHECK(found("the branch code on the letter says 'KAR-12'") == kNone);
+    }
+    SECTION("a sort code named before its number, then 'account number' with its own") {
+        CHECK(found("sort code 401276 account number 31926405, why was it frozen") ==
+              List{"BANK_ROUTING:401276", "BANK_ACCOUNT_NUMBER:31926405"});
+    }
+    SECTION("'no' corrects a value: the second takes the keyword too") {
+        CHECK(found("sort code 40 11 62, no, 40 11 26 sorry") == List{"BANK_ROUTING:40 11 62", "BANK_ROUTING:40 11 26"});
+    }
+    SECTION("a one-time passcode or one-time PIN is a code sent by the bank, not the customer's PIN") {
+        CHECK(found("my one-time passcode is 482913 but the app rejects it") == kNone);
+        CHECK(found("the one time pin 5521 did not arrive") == kNone);
+        CHECK(found("my passcode is 482913 and the app rejects it") == List{"PIN:482913"});
+    }
+}
+
+TEST_CASE("Holdout-10 families: credentials in casual chat", "[pii][credentials]") {
+    SECTION("a password written down as X; 'my pass is X' when it looks like one") {
+        CHECK(found("i have my password down as Galway#2011 and it wont take it") == List{"PASSWORD:Galway#2011"});
+        CHECK(found("my pass is brunch88! but it locked me out") == List{"PASSWORD:brunch88!"});
+        CHECK(found("my bus pass is expired lol") == kNone);
+    }
+    SECTION("'user is X' when X is shaped like a handle; logging / signed in as X") {
+        CHECK(found("reset it pls, user is MangoLassiTom and i cant get in") == List{"USERNAME:MangoLassiTom"});
+        CHECK(found("the user is blocked apparently") == kNone);
+        CHECK(found("i was signed in as jo.pretorius when it crashed") == List{"USERNAME:jo.pretorius"});
+        CHECK(found("kept logging in as kiwi_fern99 and nothing") == List{"USERNAME:kiwi_fern99"});
+    }
+    SECTION("a handle starting with a stop word: 'the_volga' is no filler and no stop word") {
+        CHECK(found("forgot it again. username the_harbour") == List{"USERNAME:the_harbour"});
+        CHECK(found("Agent: What's your username? Customer: the_kettle") == List{"USERNAME:the_kettle"});
+    }
+    SECTION("after a password reset request, 'it's X' is the login, not the password") {
+        CHECK(found("password reset please, it's Zanele.Dube") == List{"USERNAME:Zanele.Dube"});
+        CHECK(found("need a pwd reset, its the_lighthouse") == List{"USERNAME:the_lighthouse"});
+        CHECK(found("forgot my password, i think it was Lemon!Tree9") == List{"PASSWORD:Lemon!Tree9"});
+    }
+}
+
+TEST_CASE("Holdout-9/10 families: people named by their role, sign-offs, double-barrelled names, company forms",
+          "[pii][name]") {
+    SECTION("a neighbour, tenant, employee or executor; the neighbour's age") {
+        CHECK(found("my neighbour Olusegun Bakare is 81 and needs help with his card") ==
+              List{"NAME:Olusegun Bakare", "AGE:81"});
+        CHECK(found("my tenant Siobhán Kearney paid into the wrong account") == List{"NAME:Siobhán Kearney"});
+        CHECK(found("the salary of employee Thabo Mokoena bounced") == List{"NAME:Thabo Mokoena"});
+        CHECK(found("I am the executor, Johanna Visser, for the estate") == List{"NAME:Johanna Visser"});
+        CHECK(found("my neighbour is noisy") == kNone);
+    }
+    SECTION("'she is X' / 'he's X': one capitalised word only at the clause's end") {
+        CHECK(found("the account is for my niece. She is Lucinda.") == List{"NAME:Lucinda"});
+        CHECK(found("yes he's Tomasz Wójcik, my partner") == List{"NAME:Tomasz Wójcik"});
+        CHECK(found("She is Ready to sign today") == kNone);
+    }
+    SECTION("a German sign-off; a chat sign-off after the name") {
+        CHECK(found("Bitte um Rückruf. Mit freundlichen Grüßen, Katrin Albers") == List{"NAME:Katrin Albers"});
+        CHECK(found("pls fix it, thanks, Amelia Fortescue-Hale thx") == List{"NAME:Amelia Fortescue-Hale"});
+    }
+    SECTION("double-barrelled lower-case names after a cue; 'e-transfer' and 'top-up' are no names") {
+        CHECK(found("add mary-jane fitz-simmons as a payee please") == List{"NAME:mary-jane fitz-simmons"});
+        CHECK(found("add e-transfer top-up as an option") == kNone);
+    }
+    SECTION("a company's legal form after its name; the bank a customer banks with") {
+        CHECK(found("please pay EUR 400 to Schneider Logistik GmbH today") == kNone);
+        CHECK(found("the invoice from Groene Tuinen BV is wrong") == kNone);
+        CHECK(found("I bank with BNP PARIBAS in Lyon") == kNone);
+    }
+}
+
+TEST_CASE("Holdout-9/10 families: a Canadian unit-civic number, an abbreviated German street", "[pii][address]") {
+    CHECK(found("new address: 1203-3340 Rue Saint-Denis, Montréal, QC H2X 3L1") ==
+          List{"ADDRESS:1203-3340 Rue Saint-Denis, Montréal, QC H2X 3L1"});
+    CHECK(found("ich wohne jetzt in Schillerstr. 14, 70173 Stuttgart, bitte ändern") == List{"ADDRESS:Schillerstr. 14, 70173 Stuttgart"});
+    CHECK(found("it cost 12-1500 dollars at Rue Sainte-Catherine shops") == kNone);
+}
+
+TEST_CASE("Holdout-9/10 families: licences named before their number, identity documents' expiry dates, Singapore blocks",
+          "[pii][context]") {
+    SECTION("a driver's licence, then its number in the next clause; 'drivers lic'") {
+        CHECK(found("could i use my driving licence then? the number is 4417290385") == List{"DRIVER_ID:4417290385"});
+        CHECK(found("drivers lic WOODS702114AB9CD pls") == List{"DRIVER_ID:WOODS702114AB9CD"});
+        CHECK(found("my driving licence expired, what number should i call") == kNone);
+    }
+    SECTION("an identity document's expiry is a date, a card's is an expiry") {
+        CHECK(found("my passport no is K2281734, expires aug 27, can i still open it") ==
+              List{"PASSPORT_NUMBER:K2281734", "DATE_TIME:aug 27"});
+        CHECK(found("passport 553019442 expires 09/27 is that a problem") ==
+              List{"PASSPORT_NUMBER:553019442", "DATE_TIME:09/27"});
+        CHECK(found("card expires aug 27") == List{"CREDIT_DEBIT_EXPIRY:aug 27"});
+    }
+    SECTION("a Singapore block, its street's number and unit, and the postcode") {
+        CHECK(found("please post it to Blk 118 Bedok North Ave 4 #03-217, Singapore 460118 thanks") ==
+              List{"ADDRESS:Blk 118 Bedok North Ave 4 #03-217, Singapore 460118"});
+    }
+}
+
+TEST_CASE("Holdout-9/10 families: accounts announced with a colon, in a transfer's SMS, a balance; local phone numbers",
+          "[pii][context]") {
+    SECTION("the keyword reaches to a value the sentence announces with a colon") {
+        CHECK(found("right, the account number, let me find the letter first: 61 05 92 18") ==
+              List{"BANK_ACCOUNT_NUMBER:61 05 92 18"});
+        CHECK(found("the account number, bear with me while i read it: 712 406 3318") ==
+              List{"BANK_ACCOUNT_NUMBER:712 406 3318"});
+        CHECK(found("my account is locked, please call me on this one: 712 406 3318") == List{"PHONE:712 406 3318"});
+    }
+    SECTION("'from'/'to' right before numbers after a transfer and its amount") {
+        CHECK(found("SMS says: Transfer of $1200.00 from 118-204417-3 to 552-903318-1 done. not me!") ==
+              List{"BANK_ACCOUNT_NUMBER:118-204417-3", "BANK_ACCOUNT_NUMBER:552-903318-1"});
+        CHECK(found("transfer of $50.44 to Monzo, ref FP-76528197, still pending") == kNone);
+    }
+    SECTION("'balance on' an account") {
+        CHECK(found("hey whats the balance on 03318820471 pls") == List{"BANK_ACCOUNT_NUMBER:03318820471"});
+    }
+    SECTION("a 7-digit local number after a phone's word; not without one") {
+        CHECK(found("still no callback, I'm reachable on 555.0148") == List{"PHONE:555.0148"});
+        CHECK(found("my new phone is 867-5309 btw") == List{"PHONE:867-5309"});
+        CHECK(found("invoice 867-5309 is overdue") == kNone);
+    }
+}
+
+TEST_CASE("Holdout-10 family: whom a customer asks to verify", "[pii][name]") {
+    CHECK(found("verify: oluwaseun adeyemi, date of birth 3rd May 1979") == List{"NAME:oluwaseun adeyemi", "DATE_TIME:3rd May 1979"});
+    CHECK(found("can you verify Gareth Pryce for me") == List{"NAME:Gareth Pryce"});
+    CHECK(found("please verify my identity, and verify the payment from Thursday") == List{"DATE_TIME:Thursday"});
+    CHECK(found("how do i verify Apple Pay on this card") == kNone);
+}
+
+TEST_CASE("Holdout-9/10 families: role cues need a known name or two words", "[pii][name]") {
+    CHECK(found("the employee Helpdesk keeps logging me out") == kNone);
+    CHECK(found("ask my tenant Onboarding form for it") == kNone);
+    CHECK(found("my neighbour Ahmed needs a card reader") == List{"NAME:Ahmed"});
+}
+
+TEST_CASE("Holdout-9/10 families: a licence's next-clause number is not another field's; a boarding pass is no password",
+          "[pii][credentials]") {
+    CHECK(found("my drivers licence is fine, the account number is 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
+    CHECK(found("my boarding pass is BA2490X for the flight") == kNone);
+}
