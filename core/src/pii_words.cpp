@@ -37,12 +37,22 @@ std::vector<Token> tokenize(std::string_view t) {
             ++i;
             continue;
         }
+        // Typographic punctuation and symbols (U+2000-U+2FFF: curly quotes, dashes, ellipsis, arrows,
+        // dingbats; lead byte E2) and emoji (4-byte sequences) are one punctuation token each, not word
+        // bytes: "“Dear Renée", "Applicant – ahmed", "it's Priya 🙂" must not glue them to the words.
+        if (const auto u = static_cast<unsigned char>(c); u == 0xE2 || u >= 0xF0) {
+            std::size_t e = i + 1;
+            while (e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80) ++e;
+            out.push_back({i, e, Kind::Punct});
+            i = e;
+            continue;
+        }
         if (isWordByte(c) || isDigit(c)) {
             std::size_t e = i;
             bool letters = false, digits = false;
             while (e < t.size()) {
                 const char d = t[e];
-                if (isWordByte(d)) letters = true;
+                if (isWordByte(d) && static_cast<unsigned char>(d) != 0xE2 && static_cast<unsigned char>(d) < 0xF0) letters = true;
                 else if (isDigit(d)) digits = true;
                 else if ((d == '\'' || d == '-') && e > i && (isWordByte(at(t, e + 1)) || isDigit(at(t, e + 1))) &&
                          isWordByte(t[e - 1]) == isWordByte(at(t, e + 1)))

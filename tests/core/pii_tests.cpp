@@ -1619,3 +1619,9 @@ TEST_CASE("Holdout-9/10 families: a licence's next-clause number is not another 
     CHECK(found("my drivers licence is fine, the account number is 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
     CHECK(found("my boarding pass is BA2490X for the flight") == kNone);
 }
+
+TEST_CASE("Holdout-11 family: typographic quotes, dashes and emoji are punctuation, not part of a word", "[pii][name]") {
+    CHECK(found("the letter starts “Dear Gwen Abernathy, your card is ready”") == List{"NAME:Gwen Abernathy"});
+    CHECK(found("form says: Spouse – Tobias Lindqvist") == List{"NAME:Tobias Lindqvist"});
+    CHECK(found("my name is 🙂Lorna Haddad") == List{"NAME:Lorna Haddad"});
+}
