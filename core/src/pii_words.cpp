@@ -28,6 +28,17 @@ struct Token {
 
 bool isWordByte(char c) { return isLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
 
+// The end of a UTF-8 symbol starting at i (U+2000-U+2FFF, lead byte E2; or a 4-byte sequence, emoji
+// mostly), or 0.
+std::size_t symbolEnd(std::string_view t, std::size_t i) {
+    const auto u = static_cast<unsigned char>(t[i]);
+    const std::size_t len = u == 0xE2 ? 3 : (u >= 0xF0 && u <= 0xF4) ? 4 : 0;
+    if (len == 0 || t.size() - i < len) return 0;
+    for (std::size_t k = 1; k < len; ++k)
+        if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return 0;
+    return i + len;
+}
+
 std::vector<Token> tokenize(std::string_view t) {
     std::vector<Token> out;
     out.reserve(t.size() / 4 + 4);
@@ -40,9 +51,8 @@ std::vector<Token> tokenize(std::string_view t) {
         // Typographic punctuation and symbols (U+2000-U+2FFF: curly quotes, dashes, ellipsis, arrows,
         // dingbats; lead byte E2) and emoji (4-byte sequences) are one punctuation token each, not word
         // bytes: "“Dear Renée", "Applicant – ahmed", "it's Priya 🙂" must not glue them to the words.
-        if (const auto u = static_cast<unsigned char>(c); u == 0xE2 || u >= 0xF0) {
-            std::size_t e = i + 1;
-            while (e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80) ++e;
+        // (only a well-formed sequence: broken UTF-8 and Latin-1 bytes stay word bytes, "M\xFCller")
+        if (const std::size_t e = static_cast<unsigned char>(c) >= 0xE2 ? symbolEnd(t, i) : 0) {
             out.push_back({i, e, Kind::Punct});
             i = e;
             continue;
@@ -52,7 +62,7 @@ std::vector<Token> tokenize(std::string_view t) {
             bool letters = false, digits = false;
             while (e < t.size()) {
                 const char d = t[e];
-                if (isWordByte(d) && static_cast<unsigned char>(d) != 0xE2 && static_cast<unsigned char>(d) < 0xF0) letters = true;
+                if (isWordByte(d) && !(static_cast<unsigned char>(d) >= 0xE2 && symbolEnd(t, e))) letters = true;
                 else if (isDigit(d)) digits = true;
                 else if ((d == '\'' || d == '-') && e > i && (isWordByte(at(t, e + 1)) || isDigit(at(t, e + 1))) &&
                          isWordByte(t[e - 1]) == isWordByte(at(t, e + 1)))
@@ -1559,6 +1569,11 @@ constexpr NameCue kNameCuesList[] = {
     {"she is", false, false},      {"he is", false, false},      {"she's", false, false},     {"he's", false, false},
     // whom a customer asks to check: "verify: chukwuemeka mensah, 1st January 1986, ..."
     {"verify", false, false},
+    // a pasted form's applicant, a bereavement's deceased, the professional who acts for a customer
+    // ("Applicant – ana silva", "deceased: rowan pike", "our accountant is Dara Okoye"), and the
+    // calque of "soy X"/"sono X" ("Is me Mei, I write from ...")
+    {"applicant", false, false},   {"deceased", false, false},   {"accountant", false, false}, {"bookkeeper", false, false},
+    {"solicitor", false, false},   {"lawyer", false, false},     {"attorney", false, false},   {"is me", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 
@@ -1654,11 +1669,21 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool labelled = x.punct(k, ':');
             if (labelled && x.inList(i, {"agent"sv, "advisor"sv, "adviser"sv, "manager"sv, "banker"sv, "representative"sv, "officer"sv}))
                 continue;
-            if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
+            // A form's label ends in a dash as often as in a colon: "Applicant – ana silva", "Payee - Kai Tan".
+            const bool dashLabel = k + 1 < n && x.tok[k].kind == Kind::Punct &&
+                                   (x.punct(k, '-') || startsWithNoCase(x.t, x.tok[k].begin, "\xe2\x80\x93") ||
+                                    startsWithNoCase(x.t, x.tok[k].begin, "\xe2\x80\x94"));
+            if (k < n && (x.punct(k, ',') || x.punct(k, ':') || dashLabel)) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
+            // A professional named by "is": "our accountant is Dara Okoye", "my solicitor is r. mensah".
+            if (x.is(k, "is") && x.inList(i, {"accountant"sv, "bookkeeper"sv, "solicitor"sv, "lawyer"sv, "attorney"sv, "advisor"sv,
+                                                "adviser"sv, "landlord"sv, "executor"sv}))
+                ++k;
+            // A name quoted after its cue: "My name is “Kemi Dubé”", "name: \"Ana Silva\"".
+            if (k < n && (x.punct(k, '"') || startsWithNoCase(x.t, x.tok[k].begin, "\xe2\x80\x9c"))) ++k;
             if (k < taken || k >= n) continue;
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
             // need the name capitalised and known, or two known words.
-            const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv,
+            const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv, "is"sv,
                                              "cheers"sv, "regards"sv, "sincerely"sv, "signed"sv, "dear"sv, "it's"sv, "its"sv,
                                              "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv,
                                              // (roles a product or a team is named after too: "employee Portal", "verify Wise")
@@ -1669,15 +1694,19 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
             // A form's field: "Payee: chloé ngata", "From: Björn nguyen <b@example.com>" (the name whatever its case).
-            const bool field = labelled && x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv, "holder"sv, "cardholder"sv, "from"sv,
-                                                        "to"sv, "attn"sv, "fao"sv});
+            const bool field = ((labelled || dashLabel) && x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv, "holder"sv, "cardholder"sv,
+                                                                         "from"sv, "to"sv, "attn"sv, "fao"sv, "applicant"sv})) ||
+                               // (the deceased's name in any case, one of its two words a known name: "deceased
+                               // haruto achterberg"; "deceased estate account" is none)
+                               (x.is(i, "deceased") && x.word(k + 1) && (nameLike(x, k) || nameLike(x, k + 1)) &&
+                                !notAName(x, k) && !notAName(x, k + 1));
             const bool strong = field || (cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1))));
             if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
             // An introduction right after a greeting or at a clause's start: "hi its björn thompson, ...",
             // "Dia duit, this is pádraig singh", "Hi it's Émilie Davies": a name-like first word, then the
             // name's words in any case up to the clause's end.
-            const bool intro = !strong && x.inList(i, {"its"sv, "it's"sv, "this"sv, "i'm"sv, "im"sv, "i"sv}) &&
+            const bool intro = !strong && x.inList(i, {"its"sv, "it's"sv, "this"sv, "i'm"sv, "im"sv, "i"sv, "is"sv}) &&
                                (i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i) ||
                                 x.inList(i - 1, {"hi"sv, "hello"sv, "hey"sv, "hiya"sv, "morning"sv, "afternoon"sv, "evening"sv}));
             if (intro && (x.capitalized(k) || nameLike(x, k) || (x.word(k + 1) && nameLike(x, k + 1) && nameWord(x, k + 1, false)))) {

@@ -2,6 +2,7 @@
 // everyday banking text, and the exact strings redactPii/maskPii produce. Each SECTION is one behaviour.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -1624,4 +1625,21 @@ TEST_CASE("Holdout-11 family: typographic quotes, dashes and emoji are punctuati
     CHECK(found("the letter starts “Dear Zoë Abernathy, your card is ready”") == List{"NAME:Zoë Abernathy"});
     CHECK(found("hey it's Anouk 🙂 lost my card again") == List{"NAME:Anouk"});
     CHECK(found("my name is 🙂Lorna Haddad") == List{"NAME:Lorna Haddad"});
+}
+
+TEST_CASE("Holdout-11 family: form labels with a dash, the deceased, a professional 'is', a quoted name, 'is me'", "[pii][name]") {
+    const std::vector<std::string> cases[] = {
+        {"from the application: | Applicant – zoë kuznetsova | Mobile – 07700 900123", "NAME:zoë kuznetsova"},
+        {"bereavement notice: deceased tomasz wieczorek, please close his account", "NAME:tomasz wieczorek"},
+        {"our accountant is Nkem Oduya, she needs statements", "NAME:Nkem Oduya"},
+        {"my name is “Ingrid Solberg”, not Ingrid Solbrg", "NAME:Ingrid Solberg"},
+        {"Is me Anouk, I write from the phone of my daughter", "NAME:Anouk"},
+    };
+    for (const auto& c : cases) {
+        INFO(c[0]);
+        const List got = found(c[0]);
+        CHECK(std::find(got.begin(), got.end(), c[1]) != got.end());
+    }
+    CHECK(found("the deceased estate account is still open") == kNone);
+    CHECK(found("our accountant is away until Monday") == List{"DATE_TIME:Monday"});
 }
