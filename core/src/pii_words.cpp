@@ -985,6 +985,9 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
     {"new one should be", PiiType::Password}, {"current one is", PiiType::Password},
+    // an app's passcode with letters in it is a password (digits only: a PIN, pii.cpp); a bank's login
+    // named by the service ("my online banking id is mruiz")
+    {"passcode", PiiType::Password},       {"banking id", PiiType::Username},  {"online id", PiiType::Username},
     {"passport", PiiType::PassportNumber}, {"pasport", PiiType::PassportNumber}, {"passort", PiiType::PassportNumber},
     {"memorable word", PiiType::Password}, {"memorable", PiiType::Password}, {"secret word", PiiType::Password},
     {"driver's licence", PiiType::DriverId}, {"driver's license", PiiType::DriverId},
@@ -1106,6 +1109,7 @@ bool relativeAt(const Text& x, std::size_t b) {
                     break;
                 }
                 case PiiType::Password: {
+                    if (key.phrase == "passcode"sv && !std::any_of(s.begin(), s.end(), isLetter)) break;
                     if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
                     // What happened to it, not what it is: "my password was reset yesterday", "was changed".
                     if (x.word(vt) && x.tok[vt].end == v.end && !x.capitalized(vt) &&
@@ -1234,7 +1238,21 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             if (!x.startsPhrase(i, key.phrase) || !x.phrase(i, key.phrase)) continue;
             // ("is"/"turned" give an age only right before a number: most "is" go no further)
             if ((key.phrase == "is"sv || key.phrase == "turned"sv) && !(i + 1 < n && x.tok[i + 1].kind == Kind::Number)) continue;
-            valueOfKey(x, key, i + Text::words(key.phrase), false, out);
+            // (a code the bank sends is no password: "one-time passcode", "sms passcode")
+            if (key.phrase == "passcode"sv && i > 0 && x.inList(i - 1, {"one-time"sv, "time"sv, "sms"sv, "text"sv, "temporary"sv, "verification"sv}))
+                continue;
+            std::size_t k = i + Text::words(key.phrase);
+            // The credential of a service, then its value: "my passcode for the app is X", "password for
+            // online banking: X" (up to four words after "for", then "is" or ':').
+            if ((key.type == PiiType::Password || key.type == PiiType::Username) && x.is(k, "for"))
+                for (std::size_t j = k + 1; j < n && j <= k + 5; ++j) {
+                    if (x.is(j, "is") || x.punct(j, ':')) {
+                        k = j;
+                        break;
+                    }
+                    if (!x.word(j)) break;
+                }
+            valueOfKey(x, key, k, false, out);
         }
     }
     for (std::size_t i = 0; i + 2 < n; ++i) {

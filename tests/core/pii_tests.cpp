@@ -1643,3 +1643,11 @@ TEST_CASE("Holdout-11 family: form labels with a dash, the deceased, a professio
     CHECK(found("the deceased estate account is still open") == kNone);
     CHECK(found("our accountant is away until Monday") == List{"DATE_TIME:Monday"});
 }
+
+TEST_CASE("Holdout-11 family: an app passcode with letters is a password; a service's credential after 'for ... is'", "[pii][credentials]") {
+    CHECK(found("the app keeps rejecting me. Passcode is Lantern%42, I typed it twice") == List{"PASSWORD:Lantern%42"});
+    CHECK(found("my password for the mobile app is tR33top_9 but it fails") == List{"PASSWORD:tR33top_9"});
+    CHECK(found("my online banking id is kwame_b, locked out") == List{"USERNAME:kwame_b"});
+    CHECK(found("the sms passcode is AB12CD but it expired") == kNone);
+    CHECK(found("my passcode for the app is wrong apparently") == kNone);
+}
