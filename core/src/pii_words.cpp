@@ -1138,19 +1138,39 @@ bool relativeAt(const Text& x, std::size_t b) {
                         bool grouped = !d.empty() && isAlnum(d.front()) && isAlnum(d.back());
                         for (std::size_t c = 0; c < d.size() && grouped; ++c)
                             grouped = isAlnum(d[c]) || (d[c] == '-' && isAlnum(d[c + 1]));
-                        return grouped && d.size() >= 5 && d.size() <= 24 && countDigits(d) >= 5;
+                        if (grouped && d.size() >= 5 && d.size() <= 24 && countDigits(d) >= 5) return true;
+                        // A number written in capitals and digits, as passports and most US-state licences
+                        // are ("C1Z72T0YJ", "WDLS6FIXYU99"), or in capitals alone ("CTJXFJLWT"): then a run
+                        // of four consonants, which no upper-case word ("EXPIRED", "CANCELLED") has.
+                        if (d.size() < 6 || d.size() > 16 || !isUpper(d.front()) ||
+                            !std::all_of(d.begin(), d.end(), [](char c) { return isUpper(c) || isDigit(c); }))
+                            return false;
+                        std::size_t run = 0, longest = 0;
+                        for (char c : d) {
+                            run = isUpper(c) && std::string_view("AEIOUY").find(c) == std::string_view::npos ? run + 1 : 0;
+                            longest = std::max(longest, run);
+                        }
+                        return countDigits(d) >= 1 || longest >= 4;
                     };
                     Value w = v;
+                    // Digits in groups of three or four set apart by single spaces: "licence: 746 862 497".
+                    if (countDigits(s) == s.size() && s.size() >= 3 && s.size() <= 4)
+                        for (std::size_t tk = vt; tk + 1 < n && x.tok[tk + 1].kind == Kind::Number && x.tok[tk].end == w.end &&
+                                                  x.tok[tk + 1].begin == x.tok[tk].end + 1 && t[x.tok[tk].end] == ' ' &&
+                                                  x.tok[tk + 1].size() >= 3 && x.tok[tk + 1].size() <= 4 && w.end - w.begin < 12;
+                             ++tk)
+                            w.end = x.tok[tk + 1].end;
                     // ...or the number in the clause after ("my drivers licence instead? number is X"): a
                     // "number"/"no" up to four tokens after the first word, no other field's ("the account number").
-                    if (!document(s) && !reply)
+                    if (!document(t.substr(w.begin, w.end - w.begin)) && !reply)
                         for (std::size_t j = vt + 1; j < n && j <= vt + 4; ++j)
                             if (x.inList(j, {"number"sv, "no"sv, "num"sv}) &&
                                 (x.tok[j - 1].kind == Kind::Punct || j == vt + 1 || x.inList(j - 1, {"the"sv, "its"sv, "it's"sv, "and"sv}))) {
                                 w = valueAfter(x, j, false, 3);
                                 break;
                             }
-                    if (!w.found() || !document(t.substr(w.begin, w.end - w.begin))) break;
+                    const bool groups = w.end > v.end && countDigits(t.substr(w.begin, w.end - w.begin)) >= 7;
+                    if (!w.found() || !(groups || document(t.substr(w.begin, w.end - w.begin)))) break;
                     emit(out, key.type, w.begin, w.end, kContext, 0.88f);
                     break;
                 }

@@ -1651,3 +1651,11 @@ TEST_CASE("Holdout-11 family: an app passcode with letters is a password; a serv
     CHECK(found("the sms passcode is AB12CD but it expired") == kNone);
     CHECK(found("my passcode for the app is wrong apparently") == kNone);
 }
+
+TEST_CASE("Holdout-11 family: passports and licences in capitals and digits, licences in digit groups", "[pii][credentials]") {
+    CHECK(found("for the trip, my passport is K7RQ2M9XA") == List{"PASSPORT_NUMBER:K7RQ2M9XA"});
+    CHECK(found("docs attached: passport BRTKHZLPQ, thanks") == List{"PASSPORT_NUMBER:BRTKHZLPQ"});
+    CHECK(found("the app refused my driver's licence WDLQ7TRZ2K4M yesterday") == List{"DRIVER_ID:WDLQ7TRZ2K4M"});
+    CHECK(found("Driver license: 318 440 207") == List{"DRIVER_ID:318 440 207"});
+    CHECK(found("my passport is EXPIRED and my licence is SUSPENDED") == kNone);
+}
