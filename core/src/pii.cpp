@@ -838,6 +838,14 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         out.push_back({type, runs[first].begin, runs[last].end, kContext, 0.9f});
         return true;
     };
+    // An ISO date, "on 2026-01-10", is no account, whatever keyword came before ("transfer from ... on
+    // 2026-01-10"): year 19xx/20xx, month 01-12, day 01-31, joined by '-' or '/'.
+    if (sizes({4, 2, 2}) && t[runs[first].end] == t[runs[first + 1].end] && (t[runs[first].end] == '-' || t[runs[first].end] == '/') &&
+        runs[first + 1].begin == runs[first].end + 1 && runs[last].begin == runs[first + 1].end + 1) {
+        const int year = (ds.d[0] - '0') * 10 + (ds.d[1] - '0'), month = (ds.d[4] - '0') * 10 + (ds.d[5] - '0'),
+                  day = (ds.d[6] - '0') * 10 + (ds.d[7] - '0');
+        if ((year == 19 || year == 20) && month >= 1 && month <= 12 && day >= 1 && day <= 31) return false;
+    }
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
     if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds, cues.has(kCueRouting))) return emit(PiiType::BankRouting);

@@ -1659,3 +1659,8 @@ TEST_CASE("Holdout-11 family: passports and licences in capitals and digits, lic
     CHECK(found("Driver license: 318 440 207") == List{"DRIVER_ID:318 440 207"});
     CHECK(found("my passport is EXPIRED and my licence is SUSPENDED") == kNone);
 }
+
+TEST_CASE("Holdout-11 family: an ISO date after an account's keyword is a date", "[pii][account]") {
+    CHECK(found("payment from my savings account on 2025-11-03 never showed up") == List{"DATE_TIME:2025-11-03"});
+    CHECK(found("account 2025-11-03-77 please") != List{"DATE_TIME:2025-11-03"});
+}
