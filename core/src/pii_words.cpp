@@ -1275,11 +1275,18 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             valueOfKey(x, key, k, false, out);
         }
     }
-    for (std::size_t i = 0; i + 2 < n; ++i) {
+    for (std::size_t i = 0; i + 1 < n; ++i) {
         if (x.tok[i].kind != Kind::Number || x.tok[i].size() > 3) continue;
         if (x.inList(i + 1, {"years"sv, "yrs"sv, "year"sv}) && x.is(i + 2, "old")) {
             const int age = numberValue(x, i);
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i + 1].end, kContext, 0.9f);
+        }
+        // The calque of "tengo/j'ai/ho N años/ans/anni": "I have 68 years and I want a pension account". Only
+        // where the clause ends there ("I have 5 years to repay", "I have 10 years with you" are no age).
+        if (i >= 2 && x.is(i - 2, "i") && x.is(i - 1, "have") && x.is(i + 1, "years") &&
+            (i + 2 >= n || x.tok[i + 2].kind == Kind::Punct || x.is(i + 2, "and"))) {
+            const int age = numberValue(x, i);
+            if (age >= 16 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i].end, kContext, 0.85f);
         }
     }
     // A password named earlier in the message, its value after "was"/"it's"/"typed"/"entered"/"tried": "forgot

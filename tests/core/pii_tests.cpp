@@ -1664,3 +1664,10 @@ TEST_CASE("Holdout-11 family: an ISO date after an account's keyword is a date",
     CHECK(found("payment from my savings account on 2025-11-03 never showed up") == List{"DATE_TIME:2025-11-03"});
     CHECK(found("account 2025-11-03-77 please") != List{"DATE_TIME:2025-11-03"});
 }
+
+TEST_CASE("Holdout-11 family: 'I have N years' as a learner says an age", "[pii][age]") {
+    CHECK(found("good morning, I have 72 years and need help with my savings") == List{"AGE:72"});
+    CHECK(found("I have 57 years") == List{"AGE:57"});
+    CHECK(found("I have 25 years to repay the mortgage") == kNone);
+    CHECK(found("I have 3 years and 2 months left on the loan") == kNone);
+}
