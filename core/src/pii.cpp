@@ -166,6 +166,9 @@ constexpr Keyword kKeywordsList[] = {
     {"pin code", kCuePin, false},    {"pincode", kCuePin, false},
     {"back says", kCueCvv, false},   {"on the back", kCueCvv, false},
     {"on back", kCueCvv, false},     {"3-digit", kCueCvv, false},
+    // the back of the card in a learner's words: "behind is written 099", "at the back it says 940"
+    {"behind is", kCueCvv, false},   {"behind it", kCueCvv, false},   {"written behind", kCueCvv, false},
+    {"at the back", kCueCvv, false}, {"on the reverse", kCueCvv, false},
     {"3 digit", kCueCvv, false},     {"three digit", kCueCvv, false},
     {"4 digit code", kCueCvv, false}, {"4-digit code", kCueCvv, false},   // Amex's CID, on the front
     {"four digit code", kCueCvv, false}, {"four-digit code", kCueCvv, false},

@@ -1671,3 +1671,11 @@ TEST_CASE("Holdout-11 family: 'I have N years' as a learner says an age", "[pii]
     CHECK(found("I have 25 years to repay the mortgage") == kNone);
     CHECK(found("I have 3 years and 2 months left on the loan") == kNone);
 }
+
+TEST_CASE("Holdout-11 family: the card's back in a learner's words names its CVV", "[pii][card]") {
+    CHECK(found("my card 4539 1488 0343 6467 is lost, behind is written 318") ==
+          List{"CREDIT_DEBIT_NUMBER:4539 1488 0343 6467", "CREDIT_DEBIT_CVV:318"});
+    CHECK(found("card 4539 1488 0343 6467, at the back it says 072") ==
+          List{"CREDIT_DEBIT_NUMBER:4539 1488 0343 6467", "CREDIT_DEBIT_CVV:072"});
+    CHECK(found("I am behind by 3 payments on the loan") == kNone);
+}
