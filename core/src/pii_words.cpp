@@ -282,6 +282,9 @@ constexpr std::string_view kNotNamesList[] = {
     "driver", "courier", "rider", "cabbie", "contractor", "freelancer", "landlord", "tenant",
     // currency codes ("paid a landlord AUD 174") and verbs after a relative ("my dad needs it")
     "aud", "usd", "eur", "gbp", "cad", "nzd", "chf", "jpy", "inr", "zar", "needs", "wants",
+    // what a greeting may start with ("hi Ticket #99261 still open") and an account's tier ("my Student
+    // Silver fee", as "gold" above)
+    "ticket", "student", "silver", "platinum", "bronze", "premier",
 };
 constexpr auto kNotNames = packWords<kNotNamesList>();
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").

@@ -1679,3 +1679,8 @@ TEST_CASE("Holdout-11 family: the card's back in a learner's words names its CVV
           List{"CREDIT_DEBIT_NUMBER:4539 1488 0343 6467", "CREDIT_DEBIT_CVV:072"});
     CHECK(found("I am behind by 3 payments on the loan") == kNone);
 }
+
+TEST_CASE("Holdout-11 family: a ticket after a greeting and an account's tier are no names", "[pii][name]") {
+    CHECK(found("hello Ticket #4471 is still unanswered") == kNone);
+    CHECK(found("upgrade me from Student Silver to Gold please") == kNone);
+}
