@@ -990,10 +990,11 @@ bool sortCodeAlone(std::string_view t, const std::vector<Run>& runs, std::size_t
 // account number", "12345678 is my savings account", "12-11-10 is the sort code", "4821 was my pin":
 // " the", or "is"/"was"/"-"/"=" and then "the"/"my"/"our"/"your", an optional "right"/"correct"/"new"/
 // "old"/"main"/"joint", then the keyword. The keyword there, whether "is"/"was" named it, or nullptr.
-const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e, bool& said) {
+// `asked`: the number follows "is", a question's "is 4821 my card PIN or the app one?": "my" then names it.
+const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e, bool& said, bool asked = false) {
     if (at(t, e) != ' ') return nullptr;
     std::size_t p = e + 1;
-    said = false;
+    said = asked;
     for (std::string_view v : {"is "sv, "was "sv, "- "sv, "= "sv})
         if (startsWithNoCase(t, p, v)) {
             p += v.size();
@@ -1018,6 +1019,13 @@ const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::
             p += a.size();
             break;
         }
+    // (the card whose PIN it is: "my card PIN", "the debit card pin")
+    if (asked)
+        for (std::string_view a : {"card "sv, "debit card "sv, "credit card "sv})
+            if (startsWithNoCase(t, p, a) && startsWithNoCase(t, p + a.size(), "pin")) {
+                p += a.size();
+                break;
+            }
     auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
     return it != hits.end() && it->begin == p ? &*it : nullptr;
 }
@@ -1054,7 +1062,9 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
             return true;
         }
     }
-    const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said);
+    const std::size_t b = runs[first].begin;
+    const bool asked = b >= 3 && startsWithNoCase(t, b - 3, "is ") && !isLetter(before(t, b - 3));
+    const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said, asked);
     if (h == nullptr) return false;
     const std::size_t n = ds.n;
     const bool single = first == last;

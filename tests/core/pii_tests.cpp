@@ -1684,3 +1684,8 @@ TEST_CASE("Holdout-11 family: a ticket after a greeting and an account's tier ar
     CHECK(found("hello Ticket #4471 is still unanswered") == kNone);
     CHECK(found("upgrade me from Student Silver to Gold please") == kNone);
 }
+
+TEST_CASE("Holdout-11 family: a number asked about, 'is N my card PIN?', is named by what follows", "[pii][card]") {
+    CHECK(found("wait, is 7302 my card PIN or the one for online banking?") == List{"PIN:7302"});
+    CHECK(found("is 250 my card limit?") == kNone);
+}
