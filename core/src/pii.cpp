@@ -166,6 +166,9 @@ constexpr Keyword kKeywordsList[] = {
     {"pin code", kCuePin, false},    {"pincode", kCuePin, false},
     {"back says", kCueCvv, false},   {"on the back", kCueCvv, false},
     {"on back", kCueCvv, false},     {"3-digit", kCueCvv, false},
+    // the back of the card in a learner's words: "behind is written 099", "at the back it says 940"
+    {"behind is", kCueCvv, false},   {"behind it", kCueCvv, false},   {"written behind", kCueCvv, false},
+    {"at the back", kCueCvv, false}, {"on the reverse", kCueCvv, false},
     {"3 digit", kCueCvv, false},     {"three digit", kCueCvv, false},
     {"4 digit code", kCueCvv, false}, {"4-digit code", kCueCvv, false},   // Amex's CID, on the front
     {"four digit code", kCueCvv, false}, {"four-digit code", kCueCvv, false},
@@ -838,6 +841,14 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         out.push_back({type, runs[first].begin, runs[last].end, kContext, 0.9f});
         return true;
     };
+    // An ISO date, "on 2026-01-10", is no account, whatever keyword came before ("transfer from ... on
+    // 2026-01-10"): year 19xx/20xx, month 01-12, day 01-31, joined by '-' or '/'.
+    if (sizes({4, 2, 2}) && t[runs[first].end] == t[runs[first + 1].end] && (t[runs[first].end] == '-' || t[runs[first].end] == '/') &&
+        runs[first + 1].begin == runs[first].end + 1 && runs[last].begin == runs[first + 1].end + 1) {
+        const int year = (ds.d[0] - '0') * 10 + (ds.d[1] - '0'), month = (ds.d[4] - '0') * 10 + (ds.d[5] - '0'),
+                  day = (ds.d[6] - '0') * 10 + (ds.d[7] - '0');
+        if ((year == 19 || year == 20) && month >= 1 && month <= 12 && day >= 1 && day <= 31) return false;
+    }
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
     if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds, cues.has(kCueRouting))) return emit(PiiType::BankRouting);
@@ -979,10 +990,11 @@ bool sortCodeAlone(std::string_view t, const std::vector<Run>& runs, std::size_t
 // account number", "12345678 is my savings account", "12-11-10 is the sort code", "4821 was my pin":
 // " the", or "is"/"was"/"-"/"=" and then "the"/"my"/"our"/"your", an optional "right"/"correct"/"new"/
 // "old"/"main"/"joint", then the keyword. The keyword there, whether "is"/"was" named it, or nullptr.
-const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e, bool& said) {
+// `asked`: the number follows "is", a question's "is 4821 my card PIN or the app one?": "my" then names it.
+const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::size_t e, bool& said, bool asked = false) {
     if (at(t, e) != ' ') return nullptr;
     std::size_t p = e + 1;
-    said = false;
+    said = asked;
     for (std::string_view v : {"is "sv, "was "sv, "- "sv, "= "sv})
         if (startsWithNoCase(t, p, v)) {
             p += v.size();
@@ -1007,6 +1019,13 @@ const CueHit* keywordNamingBefore(std::string_view t, const CueHits& hits, std::
             p += a.size();
             break;
         }
+    // (the card whose PIN it is: "my card PIN", "the debit card pin")
+    if (asked)
+        for (std::string_view a : {"card "sv, "debit card "sv, "credit card "sv})
+            if (startsWithNoCase(t, p, a) && startsWithNoCase(t, p + a.size(), "pin")) {
+                p += a.size();
+                break;
+            }
     auto it = std::lower_bound(hits.begin(), hits.end(), p, [](const CueHit& h, std::size_t q) { return h.begin < q; });
     return it != hits.end() && it->begin == p ? &*it : nullptr;
 }
@@ -1043,7 +1062,9 @@ bool namedAfter(std::string_view t, const std::vector<Run>& runs, const CueHits&
             return true;
         }
     }
-    const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said);
+    const std::size_t b = runs[first].begin;
+    const bool asked = b >= 3 && startsWithNoCase(t, b - 3, "is ") && !isLetter(before(t, b - 3));
+    const CueHit* h = keywordNamingBefore(t, hits, runs[last].end, said, asked);
     if (h == nullptr) return false;
     const std::size_t n = ds.n;
     const bool single = first == last;

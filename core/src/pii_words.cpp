@@ -28,6 +28,17 @@ struct Token {
 
 bool isWordByte(char c) { return isLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
 
+// The end of a UTF-8 symbol starting at i (U+2000-U+2FFF, lead byte E2; or a 4-byte sequence, emoji
+// mostly), or 0.
+std::size_t symbolEnd(std::string_view t, std::size_t i) {
+    const auto u = static_cast<unsigned char>(t[i]);
+    const std::size_t len = u == 0xE2 ? 3 : (u >= 0xF0 && u <= 0xF4) ? 4 : 0;
+    if (len == 0 || t.size() - i < len) return 0;
+    for (std::size_t k = 1; k < len; ++k)
+        if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return 0;
+    return i + len;
+}
+
 std::vector<Token> tokenize(std::string_view t) {
     std::vector<Token> out;
     out.reserve(t.size() / 4 + 4);
@@ -37,12 +48,21 @@ std::vector<Token> tokenize(std::string_view t) {
             ++i;
             continue;
         }
+        // Typographic punctuation and symbols (U+2000-U+2FFF: curly quotes, dashes, ellipsis, arrows,
+        // dingbats; lead byte E2) and emoji (4-byte sequences) are one punctuation token each, not word
+        // bytes: "“Dear Renée", "Applicant – ahmed", "it's Priya 🙂" must not glue them to the words.
+        // (only a well-formed sequence: broken UTF-8 and Latin-1 bytes stay word bytes, "M\xFCller")
+        if (const std::size_t e = static_cast<unsigned char>(c) >= 0xE2 ? symbolEnd(t, i) : 0) {
+            out.push_back({i, e, Kind::Punct});
+            i = e;
+            continue;
+        }
         if (isWordByte(c) || isDigit(c)) {
             std::size_t e = i;
             bool letters = false, digits = false;
             while (e < t.size()) {
                 const char d = t[e];
-                if (isWordByte(d)) letters = true;
+                if (isWordByte(d) && !(static_cast<unsigned char>(d) >= 0xE2 && symbolEnd(t, e))) letters = true;
                 else if (isDigit(d)) digits = true;
                 else if ((d == '\'' || d == '-') && e > i && (isWordByte(at(t, e + 1)) || isDigit(at(t, e + 1))) &&
                          isWordByte(t[e - 1]) == isWordByte(at(t, e + 1)))
@@ -262,6 +282,9 @@ constexpr std::string_view kNotNamesList[] = {
     "driver", "courier", "rider", "cabbie", "contractor", "freelancer", "landlord", "tenant",
     // currency codes ("paid a landlord AUD 174") and verbs after a relative ("my dad needs it")
     "aud", "usd", "eur", "gbp", "cad", "nzd", "chf", "jpy", "inr", "zar", "needs", "wants",
+    // what a greeting may start with ("hi Ticket #99261 still open") and an account's tier ("my Student
+    // Silver fee", as "gold" above)
+    "ticket", "student", "silver", "platinum", "bronze", "premier",
 };
 constexpr auto kNotNames = packWords<kNotNamesList>();
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
@@ -965,6 +988,9 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
     {"new one should be", PiiType::Password}, {"current one is", PiiType::Password},
+    // an app's passcode with letters in it is a password (digits only: a PIN, pii.cpp); a bank's login
+    // named by the service ("my online banking id is mruiz")
+    {"passcode", PiiType::Password},       {"banking id", PiiType::Username},  {"online id", PiiType::Username},
     {"passport", PiiType::PassportNumber}, {"pasport", PiiType::PassportNumber}, {"passort", PiiType::PassportNumber},
     {"memorable word", PiiType::Password}, {"memorable", PiiType::Password}, {"secret word", PiiType::Password},
     {"driver's licence", PiiType::DriverId}, {"driver's license", PiiType::DriverId},
@@ -1086,6 +1112,7 @@ bool relativeAt(const Text& x, std::size_t b) {
                     break;
                 }
                 case PiiType::Password: {
+                    if (key.phrase == "passcode"sv && !std::any_of(s.begin(), s.end(), isLetter)) break;
                     if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
                     // What happened to it, not what it is: "my password was reset yesterday", "was changed".
                     if (x.word(vt) && x.tok[vt].end == v.end && !x.capitalized(vt) &&
@@ -1114,19 +1141,39 @@ bool relativeAt(const Text& x, std::size_t b) {
                         bool grouped = !d.empty() && isAlnum(d.front()) && isAlnum(d.back());
                         for (std::size_t c = 0; c < d.size() && grouped; ++c)
                             grouped = isAlnum(d[c]) || (d[c] == '-' && isAlnum(d[c + 1]));
-                        return grouped && d.size() >= 5 && d.size() <= 24 && countDigits(d) >= 5;
+                        if (grouped && d.size() >= 5 && d.size() <= 24 && countDigits(d) >= 5) return true;
+                        // A number written in capitals and digits, as passports and most US-state licences
+                        // are ("C1Z72T0YJ", "WDLS6FIXYU99"), or in capitals alone ("CTJXFJLWT"): then a run
+                        // of four consonants, which no upper-case word ("EXPIRED", "CANCELLED") has.
+                        if (d.size() < 6 || d.size() > 16 || !isUpper(d.front()) ||
+                            !std::all_of(d.begin(), d.end(), [](char c) { return isUpper(c) || isDigit(c); }))
+                            return false;
+                        std::size_t run = 0, longest = 0;
+                        for (char c : d) {
+                            run = isUpper(c) && std::string_view("AEIOUY").find(c) == std::string_view::npos ? run + 1 : 0;
+                            longest = std::max(longest, run);
+                        }
+                        return countDigits(d) >= 1 || longest >= 4;
                     };
                     Value w = v;
+                    // Digits in groups of three or four set apart by single spaces: "licence: 746 862 497".
+                    if (countDigits(s) == s.size() && s.size() >= 3 && s.size() <= 4)
+                        for (std::size_t tk = vt; tk + 1 < n && x.tok[tk + 1].kind == Kind::Number && x.tok[tk].end == w.end &&
+                                                  x.tok[tk + 1].begin == x.tok[tk].end + 1 && t[x.tok[tk].end] == ' ' &&
+                                                  x.tok[tk + 1].size() >= 3 && x.tok[tk + 1].size() <= 4 && w.end - w.begin < 12;
+                             ++tk)
+                            w.end = x.tok[tk + 1].end;
                     // ...or the number in the clause after ("my drivers licence instead? number is X"): a
                     // "number"/"no" up to four tokens after the first word, no other field's ("the account number").
-                    if (!document(s) && !reply)
+                    if (!document(t.substr(w.begin, w.end - w.begin)) && !reply)
                         for (std::size_t j = vt + 1; j < n && j <= vt + 4; ++j)
                             if (x.inList(j, {"number"sv, "no"sv, "num"sv}) &&
                                 (x.tok[j - 1].kind == Kind::Punct || j == vt + 1 || x.inList(j - 1, {"the"sv, "its"sv, "it's"sv, "and"sv}))) {
                                 w = valueAfter(x, j, false, 3);
                                 break;
                             }
-                    if (!w.found() || !document(t.substr(w.begin, w.end - w.begin))) break;
+                    const bool groups = w.end > v.end && countDigits(t.substr(w.begin, w.end - w.begin)) >= 7;
+                    if (!w.found() || !(groups || document(t.substr(w.begin, w.end - w.begin)))) break;
                     emit(out, key.type, w.begin, w.end, kContext, 0.88f);
                     break;
                 }
@@ -1214,14 +1261,35 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             if (!x.startsPhrase(i, key.phrase) || !x.phrase(i, key.phrase)) continue;
             // ("is"/"turned" give an age only right before a number: most "is" go no further)
             if ((key.phrase == "is"sv || key.phrase == "turned"sv) && !(i + 1 < n && x.tok[i + 1].kind == Kind::Number)) continue;
-            valueOfKey(x, key, i + Text::words(key.phrase), false, out);
+            // (a code the bank sends is no password: "one-time passcode", "sms passcode")
+            if (key.phrase == "passcode"sv && i > 0 && x.inList(i - 1, {"one-time"sv, "time"sv, "sms"sv, "text"sv, "temporary"sv, "verification"sv}))
+                continue;
+            std::size_t k = i + Text::words(key.phrase);
+            // The credential of a service, then its value: "my passcode for the app is X", "password for
+            // online banking: X" (up to four words after "for", then "is" or ':').
+            if ((key.type == PiiType::Password || key.type == PiiType::Username) && x.is(k, "for"))
+                for (std::size_t j = k + 1; j < n && j <= k + 5; ++j) {
+                    if (x.is(j, "is") || x.punct(j, ':')) {
+                        k = j;
+                        break;
+                    }
+                    if (!x.word(j)) break;
+                }
+            valueOfKey(x, key, k, false, out);
         }
     }
-    for (std::size_t i = 0; i + 2 < n; ++i) {
+    for (std::size_t i = 0; i + 1 < n; ++i) {
         if (x.tok[i].kind != Kind::Number || x.tok[i].size() > 3) continue;
         if (x.inList(i + 1, {"years"sv, "yrs"sv, "year"sv}) && x.is(i + 2, "old")) {
             const int age = numberValue(x, i);
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i + 1].end, kContext, 0.9f);
+        }
+        // The calque of "tengo/j'ai/ho N años/ans/anni": "I have 68 years and I want a pension account". Only
+        // where the clause ends there ("I have 5 years to repay", "I have 10 years with you" are no age).
+        if (i >= 2 && x.is(i - 2, "i") && x.is(i - 1, "have") && x.is(i + 1, "years") &&
+            (i + 2 >= n || x.tok[i + 2].kind == Kind::Punct || x.is(i + 2, "and"))) {
+            const int age = numberValue(x, i);
+            if (age >= 16 && age <= 120) emit(out, PiiType::Age, x.tok[i].begin, x.tok[i].end, kContext, 0.85f);
         }
     }
     // A password named earlier in the message, its value after "was"/"it's"/"typed"/"entered"/"tried": "forgot
@@ -1549,6 +1617,11 @@ constexpr NameCue kNameCuesList[] = {
     {"she is", false, false},      {"he is", false, false},      {"she's", false, false},     {"he's", false, false},
     // whom a customer asks to check: "verify: chukwuemeka mensah, 1st January 1986, ..."
     {"verify", false, false},
+    // a pasted form's applicant, a bereavement's deceased, the professional who acts for a customer
+    // ("Applicant – ana silva", "deceased: rowan pike", "our accountant is Dara Okoye"), and the
+    // calque of "soy X"/"sono X" ("Is me Mei, I write from ...")
+    {"applicant", false, false},   {"deceased", false, false},   {"accountant", false, false}, {"bookkeeper", false, false},
+    {"solicitor", false, false},   {"lawyer", false, false},     {"attorney", false, false},   {"is me", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 
@@ -1644,11 +1717,21 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool labelled = x.punct(k, ':');
             if (labelled && x.inList(i, {"agent"sv, "advisor"sv, "adviser"sv, "manager"sv, "banker"sv, "representative"sv, "officer"sv}))
                 continue;
-            if (k < n && (x.punct(k, ',') || x.punct(k, ':'))) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
+            // A form's label ends in a dash as often as in a colon: "Applicant – ana silva", "Payee - Kai Tan".
+            const bool dashLabel = k + 1 < n && x.tok[k].kind == Kind::Punct &&
+                                   (x.punct(k, '-') || startsWithNoCase(x.t, x.tok[k].begin, "\xe2\x80\x93") ||
+                                    startsWithNoCase(x.t, x.tok[k].begin, "\xe2\x80\x94"));
+            if (k < n && (x.punct(k, ',') || x.punct(k, ':') || dashLabel)) ++k;   // "Thanks, Emma", "Beneficiary: Ahmed"
+            // A professional named by "is": "our accountant is Dara Okoye", "my solicitor is r. mensah".
+            if (x.is(k, "is") && x.inList(i, {"accountant"sv, "bookkeeper"sv, "solicitor"sv, "lawyer"sv, "attorney"sv, "advisor"sv,
+                                                "adviser"sv, "landlord"sv, "executor"sv}))
+                ++k;
+            // A name quoted after its cue: "My name is “Kemi Dubé”", "name: \"Ana Silva\"".
+            if (k < n && (x.punct(k, '"') || startsWithNoCase(x.t, x.tok[k].begin, "\xe2\x80\x9c"))) ++k;
             if (k < taken || k >= n) continue;
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
             // need the name capitalised and known, or two known words.
-            const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv,
+            const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv, "is"sv,
                                              "cheers"sv, "regards"sv, "sincerely"sv, "signed"sv, "dear"sv, "it's"sv, "its"sv,
                                              "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv,
                                              // (roles a product or a team is named after too: "employee Portal", "verify Wise")
@@ -1659,15 +1742,19 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
             // it is capitalised or a known name, or the one after that is.
             // A form's field: "Payee: chloé ngata", "From: Björn nguyen <b@example.com>" (the name whatever its case).
-            const bool field = labelled && x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv, "holder"sv, "cardholder"sv, "from"sv,
-                                                        "to"sv, "attn"sv, "fao"sv});
+            const bool field = ((labelled || dashLabel) && x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv, "holder"sv, "cardholder"sv,
+                                                                         "from"sv, "to"sv, "attn"sv, "fao"sv, "applicant"sv})) ||
+                               // (the deceased's name in any case, one of its two words a known name: "deceased
+                               // haruto achterberg"; "deceased estate account" is none)
+                               (x.is(i, "deceased") && x.word(k + 1) && (nameLike(x, k) || nameLike(x, k + 1)) &&
+                                !notAName(x, k) && !notAName(x, k + 1));
             const bool strong = field || (cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1))));
             if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
             // An introduction right after a greeting or at a clause's start: "hi its björn thompson, ...",
             // "Dia duit, this is pádraig singh", "Hi it's Émilie Davies": a name-like first word, then the
             // name's words in any case up to the clause's end.
-            const bool intro = !strong && x.inList(i, {"its"sv, "it's"sv, "this"sv, "i'm"sv, "im"sv, "i"sv}) &&
+            const bool intro = !strong && x.inList(i, {"its"sv, "it's"sv, "this"sv, "i'm"sv, "im"sv, "i"sv, "is"sv}) &&
                                (i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i) ||
                                 x.inList(i - 1, {"hi"sv, "hello"sv, "hey"sv, "hiya"sv, "morning"sv, "afternoon"sv, "evening"sv}));
             if (intro && (x.capitalized(k) || nameLike(x, k) || (x.word(k + 1) && nameLike(x, k + 1) && nameWord(x, k + 1, false)))) {

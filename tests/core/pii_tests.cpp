@@ -2,6 +2,7 @@
 // everyday banking text, and the exact strings redactPii/maskPii produce. Each SECTION is one behaviour.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -1618,4 +1619,73 @@ TEST_CASE("Holdout-9/10 families: a licence's next-clause number is not another 
           "[pii][credentials]") {
     CHECK(found("my drivers licence is fine, the account number is 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
     CHECK(found("my boarding pass is BA2490X for the flight") == kNone);
+}
+
+TEST_CASE("Holdout-11 family: typographic quotes, dashes and emoji are punctuation, not part of a word", "[pii][name]") {
+    CHECK(found("the letter starts “Dear Zoë Abernathy, your card is ready”") == List{"NAME:Zoë Abernathy"});
+    CHECK(found("hey it's Anouk 🙂 lost my card again") == List{"NAME:Anouk"});
+    CHECK(found("my name is 🙂Lorna Haddad") == List{"NAME:Lorna Haddad"});
+}
+
+TEST_CASE("Holdout-11 family: form labels with a dash, the deceased, a professional 'is', a quoted name, 'is me'", "[pii][name]") {
+    const std::vector<std::string> cases[] = {
+        {"from the application: | Applicant – zoë kuznetsova | Mobile – 07700 900123", "NAME:zoë kuznetsova"},
+        {"bereavement notice: deceased tomasz wieczorek, please close his account", "NAME:tomasz wieczorek"},
+        {"our accountant is Nkem Oduya, she needs statements", "NAME:Nkem Oduya"},
+        {"my name is “Ingrid Solberg”, not Ingrid Solbrg", "NAME:Ingrid Solberg"},
+        {"Is me Anouk, I write from the phone of my daughter", "NAME:Anouk"},
+    };
+    for (const auto& c : cases) {
+        INFO(c[0]);
+        const List got = found(c[0]);
+        CHECK(std::find(got.begin(), got.end(), c[1]) != got.end());
+    }
+    CHECK(found("the deceased estate account is still open") == kNone);
+    CHECK(found("our accountant is away until Monday") == List{"DATE_TIME:Monday"});
+}
+
+TEST_CASE("Holdout-11 family: an app passcode with letters is a password; a service's credential after 'for ... is'", "[pii][credentials]") {
+    CHECK(found("the app keeps rejecting me. Passcode is Lantern%42, I typed it twice") == List{"PASSWORD:Lantern%42"});
+    CHECK(found("my password for the mobile app is tR33top_9 but it fails") == List{"PASSWORD:tR33top_9"});
+    CHECK(found("my online banking id is kwame_b, locked out") == List{"USERNAME:kwame_b"});
+    CHECK(found("the sms passcode is AB12CD but it expired") == kNone);
+    CHECK(found("my passcode for the app is wrong apparently") == kNone);
+}
+
+TEST_CASE("Holdout-11 family: passports and licences in capitals and digits, licences in digit groups", "[pii][credentials]") {
+    CHECK(found("for the trip, my passport is K7RQ2M9XA") == List{"PASSPORT_NUMBER:K7RQ2M9XA"});
+    CHECK(found("docs attached: passport BRTKHZLPQ, thanks") == List{"PASSPORT_NUMBER:BRTKHZLPQ"});
+    CHECK(found("the app refused my driver's licence WDLQ7TRZ2K4M yesterday") == List{"DRIVER_ID:WDLQ7TRZ2K4M"});
+    CHECK(found("Driver license: 318 440 207") == List{"DRIVER_ID:318 440 207"});
+    CHECK(found("my passport is EXPIRED and my licence is SUSPENDED") == kNone);
+}
+
+TEST_CASE("Holdout-11 family: an ISO date after an account's keyword is a date", "[pii][account]") {
+    CHECK(found("payment from my savings account on 2025-11-03 never showed up") == List{"DATE_TIME:2025-11-03"});
+    CHECK(found("account 2025-11-03-77 please") != List{"DATE_TIME:2025-11-03"});
+}
+
+TEST_CASE("Holdout-11 family: 'I have N years' as a learner says an age", "[pii][age]") {
+    CHECK(found("good morning, I have 72 years and need help with my savings") == List{"AGE:72"});
+    CHECK(found("I have 57 years") == List{"AGE:57"});
+    CHECK(found("I have 25 years to repay the mortgage") == kNone);
+    CHECK(found("I have 3 years and 2 months left on the loan") == kNone);
+}
+
+TEST_CASE("Holdout-11 family: the card's back in a learner's words names its CVV", "[pii][card]") {
+    CHECK(found("my card 4539 1488 0343 6467 is lost, behind is written 318") ==
+          List{"CREDIT_DEBIT_NUMBER:4539 1488 0343 6467", "CREDIT_DEBIT_CVV:318"});
+    CHECK(found("card 4539 1488 0343 6467, at the back it says 072") ==
+          List{"CREDIT_DEBIT_NUMBER:4539 1488 0343 6467", "CREDIT_DEBIT_CVV:072"});
+    CHECK(found("I am behind by 3 payments on the loan") == kNone);
+}
+
+TEST_CASE("Holdout-11 family: a ticket after a greeting and an account's tier are no names", "[pii][name]") {
+    CHECK(found("hello Ticket #4471 is still unanswered") == kNone);
+    CHECK(found("upgrade me from Student Silver to Gold please") == kNone);
+}
+
+TEST_CASE("Holdout-11 family: a number asked about, 'is N my card PIN?', is named by what follows", "[pii][card]") {
+    CHECK(found("wait, is 7302 my card PIN or the one for online banking?") == List{"PIN:7302"});
+    CHECK(found("is 250 my card limit?") == kNone);
 }
