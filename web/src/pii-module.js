@@ -38,17 +38,24 @@ export function piiDetector(instance, names) {
     const p = copyIn(names);
     try { namesLoaded = x.fp_names(p, names.length) === 1; } finally { x.fp_free(p); }
   }
-  return {
+  const d = {
     namesLoaded,
+    failed: false,   // it threw (a trap leaves its memory in an unknown state): the loader makes a new one
     detect(bytes) {
       if (!bytes.length) return new Int32Array(0);
-      const p = copyIn(bytes);
-      let n;
-      try { n = x.fp_detect(p, bytes.length); } finally { x.fp_free(p); }
-      if (n < 0) throw new Error('finaptic-chat-pii.wasm: out of memory');
-      return new Int32Array(x.memory.buffer, x.fp_results(), n * 4).slice();
+      try {
+        const p = copyIn(bytes);
+        let n;
+        try { n = x.fp_detect(p, bytes.length); } finally { x.fp_free(p); }
+        if (n < 0) throw new Error('finaptic-chat-pii.wasm: out of memory');
+        return new Int32Array(x.memory.buffer, x.fp_results(), n * 4).slice();
+      } catch (e) {
+        d.failed = true;
+        throw e;
+      }
     },
   };
+  return d;
 }
 
 async function load(read) {
@@ -62,14 +69,15 @@ async function load(read) {
 
 // loader(read): a function that returns the page's detector, loading it on the first call.
 // `read(name)` resolves the bytes (ArrayBuffer or a Uint8Array) of a file next to the shim. A failed
-// load is forgotten, so the next call (the next send) tries again.
+// load is forgotten, so the next call (the next send) tries again; so is a detector that failed.
 export function piiLoader(read) {
-  let loading = null;
+  let loading = null, loaded = null;
   return () => {
+    if (loaded && loaded.failed) loading = loaded = null;
     if (!loading) {
       const p = load(read);
       loading = p;
-      p.catch(() => { if (loading === p) loading = null; });
+      p.then((d) => { if (loading === p) loaded = d; }, () => { if (loading === p) loading = null; });
     }
     return loading;
   };
