@@ -357,14 +357,14 @@ TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwis
         Harness h;
         CHECK_FALSE(piiNamesGuarded(h.config.session));
         h.startOnL1();
-        CHECK_FALSE(h.conv->piiNamesWanted());
-        CHECK(h.count(CE::PiiNamesWanted) == 0);
+        CHECK_FALSE(h.conv->piiWanted());
+        CHECK(h.count(CE::PiiWanted) == 0);
         CHECK(h.conv->send("   ").outcome == SendOutcome::Refused);   // nothing sent: not yet
-        CHECK_FALSE(h.conv->piiNamesWanted());
+        CHECK_FALSE(h.conv->piiWanted());
         CHECK(h.conv->send("hello").outcome == SendOutcome::Sent);
-        CHECK(h.conv->piiNamesWanted());
+        CHECK(h.conv->piiWanted());
         CHECK(h.conv->send("and again").outcome == SendOutcome::Sent);
-        CHECK(h.count(CE::PiiNamesWanted) == 1);   // once
+        CHECK(h.count(CE::PiiWanted) == 1);   // once
     }
     SECTION("NAME masked or asked about: wanted when the chat starts") {
         for (const char* option : {R"({"NAME":"ask"})", R"({"NAME":"mask"})", R"({"ALL":"mask"})"}) {
@@ -372,10 +372,10 @@ TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwis
             REQUIRE(applyPiiOption(option, h.config.session));
             CHECK(piiNamesGuarded(h.config.session));
             h.make();
-            CHECK_FALSE(h.conv->piiNamesWanted());
+            CHECK_FALSE(h.conv->piiWanted());
             h.conv->start();
-            CHECK(h.conv->piiNamesWanted());
-            CHECK(h.count(CE::PiiNamesWanted) == 1);
+            CHECK(h.conv->piiWanted());
+            CHECK(h.count(CE::PiiWanted) == 1);
         }
     }
     SECTION("names sent as typed: not guarded") {
@@ -389,7 +389,7 @@ TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwis
         Harness h;
         h.startOnL1();
         REQUIRE(h.reload());
-        CHECK(h.conv->piiNamesWanted());
+        CHECK(h.conv->piiWanted());
     }
 }
 

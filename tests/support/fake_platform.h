@@ -190,7 +190,8 @@ struct World {
     FakeSockets sockets;
     SeededRandom random;
     MemoryStorage storage;
-    finchat::Platform platform() { return {http, sockets, clock, random, &storage}; }
+    finchat::PiiDetector* pii = &finchat::builtinPiiDetector();   // a test may swap in a fake before building
+    finchat::Platform platform() { return {http, sockets, clock, random, *pii, &storage}; }
 };
 
 }  // namespace fake
