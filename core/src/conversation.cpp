@@ -380,8 +380,12 @@ bool Conversation::canSendNow() const {
 }
 
 SendResult Conversation::deliver(QueuedMessage m) {
-    // Behind whatever waits already (for a chat, or for the PII detector): in the order typed.
-    if (!canSendNow() || !queue_.empty()) return enqueue(std::move(m));
+    if (!canSendNow()) return enqueue(std::move(m));
+    if (!queue_.empty()) {   // behind what waits for the PII detector: in the order typed
+        SendResult out = enqueue(std::move(m));
+        if (!platform_.pii.ready()) waitForPii();
+        return out;
+    }
     ChatSession* s = current();
     auto r = s->sendMessage(m.text, m.contentType, m.pii);
     if (r) return {SendOutcome::Sent, *r, std::nullopt};
