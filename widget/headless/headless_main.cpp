@@ -33,7 +33,7 @@ void fh_js_request_token(int id, const char* level, const char* reason, const ch
 void fh_js_call_data(int id, const char* name, const char* argsJson);
 void fh_js_event(const char* name, const char* json);
 void fh_js_link(int id, const char* json);
-void fh_js_pii_names();   // the PII name table is needed (Conversation::piiNamesWanted): answer fh_pii_names
+void fh_js_pii_names();   // the PII name table is needed (Conversation::piiWanted): answer fh_pii_names
 }
 
 namespace {
@@ -246,7 +246,7 @@ class HeadlessConversation {
 public:
     HeadlessConversation(ConversationConfig config, bool withData)
         : displayName_(config.displayName),
-          conversation_(platform_.platform(), tokens_, std::move(config), withData ? &data_ : nullptr) {
+          conversation_(platform_.platform(builtinPiiDetector()), tokens_, std::move(config), withData ? &data_ : nullptr) {
         conversation_.setEventHandler([this](const ConversationEvent& e) { onEvent(e); });
     }
 
@@ -430,7 +430,7 @@ private:
                                                {"level", toString(e.level)}, {"template", templateJson(*v)}}));
                 return;
             }
-            case ConversationEventType::PiiNamesWanted:
+            case ConversationEventType::PiiWanted:
                 return fh_js_pii_names();
         }
     }
