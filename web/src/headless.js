@@ -153,6 +153,8 @@ class Conversation {
       },
     };
     this.#mod = await createFinapticHeadless(moduleArgs);
+    // The page or process loaded the PII detector for an earlier conversation: this one has it at once.
+    this.#mod.piiDetector = piiModule.loaded();
     const config = {
       storageKey: o.storageKey === undefined ? 'finaptic-chat:headless' : String(o.storageKey || ''),
       displayName: String(o.displayName || ''),

@@ -70,9 +70,11 @@ async function load(read) {
 // loader(read): a function that returns the page's detector, loading it on the first call.
 // `read(name)` resolves the bytes (ArrayBuffer or a Uint8Array) of a file next to the shim. A failed
 // load is forgotten, so the next call (the next send) tries again; so is a detector that failed.
+// loader.loaded(): the detector if it is here already (a later chat of the page gets it at once, so
+// its first message need not wait), else null.
 export function piiLoader(read) {
   let loading = null, loaded = null;
-  return () => {
+  const loader = () => {
     if (loaded && loaded.failed) loading = loaded = null;
     if (!loading) {
       const p = load(read);
@@ -81,4 +83,6 @@ export function piiLoader(read) {
     }
     return loading;
   };
+  loader.loaded = () => (loaded && !loaded.failed ? loaded : null);
+  return loader;
 }

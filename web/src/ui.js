@@ -80,7 +80,7 @@ function decodeImage(url, maxH) {
 let piiLoad;
 function piiModule(base) {
   piiLoad ||= piiLoader((name) => fetchOk(new URL(name, base).href).then((r) => r.arrayBuffer()));
-  return piiLoad();
+  return piiLoad;
 }
 
 export function preload(base) {
@@ -313,7 +313,7 @@ export function createPanel(w) {
     piiWanted ||= wanted;
     const m = mod;
     if (!m || m.piiDetector || piiLoading || destroyed) return;
-    piiLoading = piiModule(w.base).then((d) => {
+    piiLoading = piiModule(w.base)().then((d) => {
       piiLoading = null;
       if (mod !== m || destroyed) return;
       piiWanted = false;
@@ -780,6 +780,8 @@ export function createPanel(w) {
         dpr: dpr(), width: r.w, height: r.h,
       };
       mod = m;
+      // The page loaded the PII detector for an earlier chat: this one has it from the start.
+      m.piiDetector = piiModule(w.base).loaded();
       // Benchmarks only: the bench build of the widget (build/wasm/dist-bench, tests/bench) exports
       // fc_bench, and handle._bench(kind, n, samplesJson) calls it (there before fc_init's 'ready').
       // The shipped wasm has no such export, and the handle no _bench.

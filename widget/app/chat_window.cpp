@@ -413,8 +413,10 @@ void ChatWindow::draw(ImDrawList* dl, FrameInput& in, const WindowState& s, floa
         }
         listBottom = mn.y - 4;
     } else if (!s.notice.empty()) {
-        const float h = std::round(labels_.px(TextStyle::Small) * 1.6f);
-        labels_.draw(dl, TextStyle::Small, ImVec2(kPad, listBottom - h), col(pal_.muted), s.notice);
+        // Wrapped to the window: a notice can take more than a line (pii.loadFailed, other languages).
+        const float w = size.x - 2 * kPad;
+        const float h = std::max(std::round(labels_.px(TextStyle::Small) * 1.6f), std::ceil(labels_.size(TextStyle::Small, s.notice, w).y));
+        labels_.draw(dl, TextStyle::Small, ImVec2(kPad, listBottom - h), col(pal_.muted), s.notice, w);
         listBottom -= h + 2;
     }
 
