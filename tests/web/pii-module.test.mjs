@@ -47,8 +47,10 @@ before(async () => {
   if (skip) return;
   const reads = [];
   const load = piiLoader((name) => { reads.push(name); return fs.promises.readFile(files[name]); });
+  assert.equal(load.loaded(), null, 'nothing before the first ask');
   detector = await load();
   assert.equal(await load(), detector, 'one detector per page: the second ask reuses it');
+  assert.equal(load.loaded(), detector, 'and a later chat gets it at once');
   assert.deepEqual(reads.sort(), [PII_NAMES, PII_WASM].sort(), 'each file read once');
 });
 
@@ -108,6 +110,7 @@ test('a load that fails is forgotten: the next ask tries again', { skip }, async
     return fs.promises.readFile(files[name]);
   });
   await assert.rejects(load(), /HTTP 503/);
+  assert.equal(load.loaded(), null);
   fail = false;
   const d = await load();
   assert.ok(detect(d, 'card 4111 1111 1111 1111').length === 1);
