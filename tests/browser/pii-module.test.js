@@ -4,13 +4,15 @@
 // without it; the first message waits for it, goes out masked (the agent's echo shows what went over
 // the wire) and the files are fetched once. A detector that cannot be loaded keeps the message waiting
 // (nothing typed is lost) with a clear error, and the next keystroke or send loads it and sends both.
+// One that crashes mid-message fails closed: the whole text goes out masked, and a fresh one is loaded.
 // The two-widget page's first chat (pii-policy {"NAME":"ask"}) fetches it as soon as its chat starts.
-// Screenshot: WIDGET_SHOTS/pii-masked.png.
+// Screenshots: WIDGET_SHOTS/pii-masked.png, pii-load-failed.png.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const page = require('./lib/widget-page');
 const { cl, openBrowser, skip, shot } = require('./lib/e2e');
+const { fakePiiWasm } = require('./lib/fake-pii-wasm');
 
 let server;
 let chromium;
@@ -30,20 +32,20 @@ const PII_FILES = /\/(finaptic-chat-pii\.wasm|pii-names\.bin)$/;
 const CARD = '4111 1111 1111 1111';
 
 // A tab that records every request for the detector's two files (puppeteer sees fetch() and cached
-// answers alike) and the widget's public `error` events; `failDetector` answers the wasm with a 503.
-async function openTab(url, { failDetector = false } = {}) {
+// answers alike) and the widget's public `error` events; `failDetector` answers the wasm with a 503,
+// `detector` (bytes) with another wasm.
+async function openTab(url, { failDetector = false, detector = null } = {}) {
   const tab = await chromium.browser.newPage();
   const requests = [];
-  const control = { failDetector };
+  const control = { failDetector, detector };
   await tab.setRequestInterception(true);
   tab.on('request', (r) => {
     const m = PII_FILES.exec(new URL(r.url()).pathname);
     if (m) requests.push(m[1]);
-    if (m && m[1] === 'finaptic-chat-pii.wasm' && control.failDetector) {
-      r.respond({ status: 503, contentType: 'text/plain', body: 'unavailable' });
-    } else {
-      r.continue();
-    }
+    const wasm = m && m[1] === 'finaptic-chat-pii.wasm';
+    if (wasm && control.failDetector) r.respond({ status: 503, contentType: 'text/plain', body: 'unavailable' });
+    else if (wasm && control.detector) r.respond({ status: 200, contentType: 'application/wasm', body: control.detector });
+    else r.continue();
   });
   await tab.goto(url, { waitUntil: 'load' });
   await page.install(tab);
@@ -129,6 +131,27 @@ test('a detector that cannot be loaded: the message waits with a clear error, no
   assert.ok(first >= 0 && first < after.findIndex((t) => /echo: second message/.test(t)), after.join('\n'));
   assert.ok(!after.some((t) => t.includes(CARD)));
   assert.deepEqual(requests.filter((r) => r === 'finaptic-chat-pii.wasm').length, 2, 'failed once, loaded once');
+  await tab.close();
+});
+
+test('a detector that fails mid-message: the guard fails closed (the whole text goes out masked), and a fresh one is loaded', { skip, timeout: 90000 }, async () => {
+  const { tab, requests, control } = await openTab(`${server.url}/`, { detector: fakePiiWasm({ trap: true }) });
+  const lines = [];
+  tab.on('console', (m) => lines.push(m.text()));
+  await openChat(tab);
+  await sendWithoutTyping(tab, 'my balance please, account 12345678');
+  // browser_pii.cpp: no answer from the detector → one entity over the whole text (masked by policy).
+  const echo = await page.waitIn(tab, () => window.__fc.logEntries(0).find((t) => /echo: /.test(t)), null,
+    { what: 'the echo of the masked message', timeout: 30000 });
+  assert.match(echo, /echo: \u2022\u2022\u2022\u2022(\s|$)/);
+  assert.doesNotMatch(echo, /balance|12345678/);
+  assert.ok(lines.some((l) => /the PII detector failed/.test(l)), lines.join('\n'));
+  // The failed detector was dropped: the next keystroke loads a fresh one (here the real one).
+  control.detector = null;
+  await page.sendMessage(tab, 'what is my balance');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: what is my balance/.test(t)), null,
+    { what: 'a message checked by the fresh detector', timeout: 30000 });
+  assert.equal(requests.filter((r) => r === 'finaptic-chat-pii.wasm').length, 2);
   await tab.close();
 });
 
