@@ -165,13 +165,13 @@
 #     (finaptic-chat-pii.wasm, widget/pii: -sSTANDALONE_WASM --no-entry, these size flags, a C ABI, no
 #     JS glue) that the shim loads with pii-names.bin when a Conversation first asks
 #     (web/src/pii-module.js). Nothing in either link calls detectPii/redactPii(text)/loadPiiNameTable,
-#     so LTO drops every scanner and word table. Widget wasm 183089 -> 140578 (-42511; the seam alone,
-#     with builtinPiiDetector, was 183644), ui.js +549, glue +117: (b) 212644 -> 170799 (207.7 -> 166.8
+#     so LTO drops every scanner and word table. Widget wasm 183089 -> 140572 (-42517; the seam alone,
+#     with builtinPiiDetector, was 183644), ui.js +549, glue +117: (b) 212644 -> 170793 (207.7 -> 166.8
 #     KB, -40.9 KB, under the 200 KB target); headless wasm 135079 -> 91740 (-43339; seam alone 135566),
 #     headless.js +677 (the loader): (d) 142643 -> 99981 (139.3 -> 97.6 KB, -41.7 KB). The detector is
 #     45846 (102091 raw: code 34.6 KB gzip, data 10.1 KB), listed under (e) with the name table
 #     (32597): 78443 fetched at a chat's first keystroke or message (at its start if the policy guards
-#     NAME): a chat that is written in downloads +3.9 KB in all (45846 + 666 of JS against 42511: the
+#     NAME): a chat that is written in downloads +3.9 KB in all (45846 + 666 of JS against 42517: the
 #     detector's own libc++/emmalloc copy), one that is only opened -40.9 KB.
 add_library(finchat_wasm_size INTERFACE)
 

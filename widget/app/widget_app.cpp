@@ -201,7 +201,7 @@ int WidgetApp::init(const std::string& configJson) {
     cc.storageKey = storageKey_;
     cc.displayName = displayName_;
     cc.transparentHandoff = transparentHandoff_;
-    conv_ = std::make_unique<Conversation>(platform_.platform(pii_detector_), tokens_, cc, &data_);
+    conv_ = std::make_unique<Conversation>(platform_.platform(piiDetector_), tokens_, cc, &data_);
     conv_->setEventHandler([this](const ConversationEvent& e) { onConversationEvent(e); });
     // The customer's bubble of a data-bound pick reads the title kept on this device, not the id.
     model_->setLocalTitles([this](std::string_view content) { return conv_->pickedTitle(content); });

@@ -101,7 +101,7 @@ private:
     std::string str(std::string_view key) const { return std::string(strings_.get(key)); }
 
     browser::BrowserPlatform platform_;
-    browser::BrowserPiiDetector pii_detector_;   // its own wasm, loaded by the shim when conv_ asks (PiiWanted)
+    browser::BrowserPiiDetector piiDetector_;   // its own wasm, loaded by the shim when conv_ asks (PiiWanted)
     Strings strings_;
     Palette palette_;
     std::unique_ptr<Canvas> canvas_;
