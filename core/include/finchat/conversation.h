@@ -7,7 +7,8 @@
 //   - the L1 → L2 handoff. Triggers: the in-band signal on L1 (ChatSession's EscalationRequested),
 //     escalate(reason) (handle.escalate), the bot's escalation reply (the same signal). Any number of
 //     triggers while a handoff runs or after it succeeded give one L2 chat. Steps:
-//       1. the L1 transcript, PII-redacted (redactPii), as TokenRequest::transcriptJson;
+//       1. the L1 transcript, PII-redacted (redactPii with the platform's PiiDetector; while that is not
+//          ready the handoff waits for piiReady()), as TokenRequest::transcriptJson;
 //       2. TokenProvider{L2, reason, transcript} → the L2 ChatSession connects;
 //       3. only when L2 is Live is L1 disconnected; the timeline gets segment 1 (L2). Views draw a
 //          divider and announce "A banking specialist has joined" unless transparentHandoff.
