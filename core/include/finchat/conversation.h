@@ -450,6 +450,7 @@ private:
     bool piiWanted_ = false;
     bool handoffWaitsForPii_ = false;   // beginHandoff asks for the L2 token on piiReady()
     bool keptCopyWaitsForPii_ = false;  // persist() writes the redacted L1 rows on piiReady()
+    std::string keptRows_;              // the redacted L1 rows last written (or restored)
     std::vector<TemplatePick> picks_;                      // oldest first, bounded
     std::optional<std::string> lastPickedId_;              // what `{id}` means in the next template
     PickedTitles pickedTitles_;
