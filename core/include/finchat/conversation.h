@@ -132,7 +132,8 @@ struct ConversationEvent {
 // What send() did with a message.
 enum class SendOutcome {
     Sent,          // handed to the current chat (`localId` in the current segment's Transcript)
-    Queued,        // no chat can send now (token, handoff): waits in queued()
+    Queued,        // no chat can send now (token, handoff), or the PII guard waits for the detector
+                   // (piiWanted; also what is typed behind such a message): waits in queued()
     PiiQuestion,   // held for answerPii() (policy AskFirst); the composer keeps the text
     Refused,       // empty, too long, ended: `error`
 };
