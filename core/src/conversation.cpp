@@ -251,6 +251,7 @@ bool Conversation::restore() {
     // The rows of the L1 chat, kept since the handoff began (the chat may be over by now).
     std::unique_ptr<Transcript> rows;
     if (const Json* saved = record.find("l1Rows"); saved && saved->isString()) {
+        keptRows_ = saved->asString();   // written again as it is until the PII detector is ready
         if (auto page = decode<GetTranscriptResponse>(saved->asString())) {
             rows = std::make_unique<Transcript>(stringField(record, "l1Own"));
             for (const Item& item : page->transcript) rows->ingest(item);
@@ -338,6 +339,7 @@ void Conversation::startNew() {
     retire(l1Closing_);
     replies_.clear();
     segments_.clear();
+    keptRows_.clear();
     queue_.clear();
     handledSignals_.clear();
     piiTypes_.reset();
@@ -945,17 +947,16 @@ void Conversation::persist() {
         if (platform_.pii.ready()) {
             GetTranscriptResponse page;
             page.transcript = redactedRows(transcript(0), platform_.pii);
-            record.set("l1Rows", encode(page));
-            record.set("l1Own", transcript(0).ownParticipantId());
+            keptRows_ = encode(page);
         } else {
             // They cannot be redacted yet: the rows written last (redacted) stay, the new ones are
             // written on piiReady(). Nothing unredacted is stored.
-            const auto saved = platform_.storage->get(config_.storageKey);
-            const Json old = saved ? Json::parse(*saved) : Json();
-            for (const char* key : {"l1Rows", "l1Own"})
-                if (const Json* v = old.isObject() ? old.find(key) : nullptr; v && v->isString()) record.set(key, *v);
             keptCopyWaits = !keptCopyWaitsForPii_;
             keptCopyWaitsForPii_ = true;
+        }
+        if (!keptRows_.empty()) {
+            record.set("l1Rows", keptRows_);
+            record.set("l1Own", transcript(0).ownParticipantId());
         }
     }
     // Own messages of the L1 chat after it is over that it did not take (yet): still out, or

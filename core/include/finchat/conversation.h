@@ -132,7 +132,8 @@ struct ConversationEvent {
 // What send() did with a message.
 enum class SendOutcome {
     Sent,          // handed to the current chat (`localId` in the current segment's Transcript)
-    Queued,        // no chat can send now (token, handoff): waits in queued()
+    Queued,        // no chat can send now (token, handoff), or the PII guard waits for the detector
+                   // (piiWanted; also what is typed behind such a message): waits in queued()
     PiiQuestion,   // held for answerPii() (policy AskFirst); the composer keeps the text
     Refused,       // empty, too long, ended: `error`
 };
@@ -450,6 +451,7 @@ private:
     bool piiWanted_ = false;
     bool handoffWaitsForPii_ = false;   // beginHandoff asks for the L2 token on piiReady()
     bool keptCopyWaitsForPii_ = false;  // persist() writes the redacted L1 rows on piiReady()
+    std::string keptRows_;              // the redacted L1 rows last written (or restored)
     std::vector<TemplatePick> picks_;                      // oldest first, bounded
     std::optional<std::string> lastPickedId_;              // what `{id}` means in the next template
     PickedTitles pickedTitles_;
