@@ -157,6 +157,22 @@
 #   From 179662 / 131949 to 178423 / 131002 (-1239 / -947).
 # Measured, not applied: -fno-threadsafe-statics: 0 B, byte-identical wasm (emcc already passes it
 #   when not building with pthreads; emcc.py).
+# Measured 2026-12-03 (session 5, piimod): bytes of `gzip -9`, size_report.mjs build/wasm/dist, from
+# main before the PII seam (widget wasm 183089, (b) 212644; headless wasm 135079, (d) 142643). Kept:
+#   the PII detector out of the widget's and the headless SDK's wasm: the core asks Platform::pii
+#     (finchat/platform.h PiiDetector, wt/piiseam), and the browser builds hand it
+#     widget/platform/browser_pii.cpp's BrowserPiiDetector, whose two JS imports call a wasm of its own
+#     (finaptic-chat-pii.wasm, widget/pii: -sSTANDALONE_WASM --no-entry, these size flags, a C ABI, no
+#     JS glue) that the shim loads with pii-names.bin when a Conversation first asks
+#     (web/src/pii-module.js). Nothing in either link calls detectPii/redactPii(text)/loadPiiNameTable,
+#     so LTO drops every scanner and word table. Widget wasm 183089 -> 140491 (-42598; the seam alone,
+#     with builtinPiiDetector, was 183644 at afccf7c), ui.js +549, glue +117: (b) 212644 -> 170712
+#     (207.7 -> 166.7 KB, -41.0 KB, under the 200 KB target); headless wasm 135079 -> 91638 (-43441;
+#     seam alone 135566), headless.js +677 (the loader): (d) 142643 -> 99879 (139.3 -> 97.5 KB, -41.8
+#     KB). The detector is 45846 (102091 raw: code 34.6 KB gzip, data 10.1 KB), listed under (e) with
+#     the name table (32597): 78443 fetched at a chat's first keystroke or message (at its start if the
+#     policy guards NAME): a chat that is written in downloads +3.8 KB in all (45846 + 666 of JS
+#     against 42598: the detector's own libc++/emmalloc copy), one that is only opened -41.0 KB.
 add_library(finchat_wasm_size INTERFACE)
 
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)

@@ -11,7 +11,9 @@
 //   finaptic-chat-widget.js, finaptic-chat.wasm              copied from --widget DIR if present
 //   finaptic-chat-headless.js, .wasm   finaptic-chat/headless: the SDK (web/src/headless.js) with
 //                             the wasm build's glue bundled in, and its wasm (from --widget DIR)
-//   pii-names.bin             the PII guard's name table (32 KiB), fetched when the core asks for it
+//   finaptic-chat-pii.wasm    the PII detector (widget/pii), and
+//   pii-names.bin             its name table (32 KiB): both fetched when the core first needs the guard
+//                             (web/src/pii-module.js)
 //
 // --widget DIR is the wasm build's widget directory (build/wasm/widget). The wasm may be named
 // finaptic-chat.wasm or finaptic-chat-widget.wasm there; it is always finaptic-chat.wasm here (the
@@ -146,9 +148,12 @@ if (fs.existsSync(opts.widget)) {
   }
   const headlessWasm = path.join(opts.widget, 'finaptic-chat-headless.wasm');
   if (fs.existsSync(headlessWasm)) copy(headlessWasm, path.join(opts.out, 'finaptic-chat-headless.wasm'));
-  // The PII guard's name table, fetched by the widget and the SDK when the chat first needs it.
-  const names = path.join(opts.widget, 'pii-names.bin');
-  if (fs.existsSync(names)) copy(names, path.join(opts.out, 'pii-names.bin'));
+  // The PII detector and its name table, fetched by the widget and the SDK when the chat first needs
+  // the guard.
+  for (const name of ['finaptic-chat-pii.wasm', 'pii-names.bin']) {
+    const f = path.join(opts.widget, name);
+    if (fs.existsSync(f)) copy(f, path.join(opts.out, name));
+  }
 }
 const missing = ['finaptic-chat-widget.js', 'finaptic-chat.wasm'].filter((f) => !fs.existsSync(path.join(opts.out, f)));
 

@@ -851,10 +851,13 @@ Result<std::string> ChatSession::sendMessage(std::string content, std::string co
     const bool partnerChoice = pii == PiiPolicy::Default;
     if (pii == PiiPolicy::Default) pii = config_.piiPolicy;
     if (text && pii != PiiPolicy::AsTyped) {
+        // Without the detector nothing can be checked, and nothing unchecked may leave: the caller
+        // keeps the message until it is ready (Conversation queues it and asks for the detector).
+        if (!platform_.pii.ready()) return Error{ErrorCode::PiiUnavailable, "the PII detector is not loaded yet"};
         std::vector<PiiMatch> guarded;
         PiiTypeSet named;
         bool ask = pii == PiiPolicy::AskFirst;
-        for (const PiiMatch& m : detectPii(content)) {
+        for (const PiiMatch& m : platform_.pii.detect(content)) {
             const PiiAction action = config_.piiTypes.of(m.type);
             if (action == PiiAction::Send) continue;
             guarded.push_back(m);

@@ -55,13 +55,13 @@ std::string stringField(const Json& j, const char* key) {
 }
 
 // What a finished chat keeps in the window: the items the server confirmed, message text redacted
-// (this copy outlives the chat in sessionStorage and goes nowhere else).
-std::vector<Item> redactedRows(const Transcript& t) {
+// (this copy outlives the chat in sessionStorage and goes nowhere else). The detector must be ready.
+std::vector<Item> redactedRows(const Transcript& t, PiiDetector& pii) {
     std::vector<Item> rows;
     for (const TranscriptEntry& e : t.entries()) {
         if (e.item.id.empty() || escalationSignal(e.item)) continue;
         Item item = e.item;
-        if (item.type == ItemType::Message) item.content = redactPii(item.content);
+        if (item.type == ItemType::Message) item.content = redactPii(item.content, pii.detect(item.content));
         rows.push_back(std::move(item));
     }
     return rows;
@@ -139,14 +139,37 @@ void Conversation::attach(ChatSession& session, SupportLevel level) {
 
 void Conversation::start() {
     if (state_ != ConversationState::Idle) return;
-    if (piiNamesGuarded(config_.session)) wantPiiNames();
+    if (piiNamesGuarded(config_.session)) wantPii();
     requestL1Token();
 }
 
-void Conversation::wantPiiNames() {
-    if (piiNamesWanted_) return;
-    piiNamesWanted_ = true;
-    emit(ConversationEvent{ConversationEventType::PiiNamesWanted});
+void Conversation::wantPii() {
+    if (piiWanted_) return;
+    piiWanted_ = true;
+    emit(ConversationEvent{ConversationEventType::PiiWanted});
+}
+
+// Said again for each new wait, so that a host whose first load failed tries again then.
+void Conversation::waitForPii() {
+    piiWanted_ = true;
+    emit(ConversationEvent{ConversationEventType::PiiWanted});
+}
+
+void Conversation::piiReady() {
+    if (!platform_.pii.ready()) return;
+    if (keptCopyWaitsForPii_) {
+        keptCopyWaitsForPii_ = false;
+        persist();
+    }
+    if (handoffWaitsForPii_) {
+        handoffWaitsForPii_ = false;
+        if (handoff_ == HandoffState::Requesting) requestL2Token();
+    }
+    // What waited goes now, through the same path as any queued message (AskFirst still asks); never
+    // into a chat that ended meanwhile (it stays queued, as after any chat that is over).
+    if (ChatSession* s = current();
+        s && canSendNow() && s->state() != SessionState::Ended && s->state() != SessionState::Failed)
+        flushQueue(*s);
 }
 
 void Conversation::requestL1Token() {
@@ -228,6 +251,7 @@ bool Conversation::restore() {
     // The rows of the L1 chat, kept since the handoff began (the chat may be over by now).
     std::unique_ptr<Transcript> rows;
     if (const Json* saved = record.find("l1Rows"); saved && saved->isString()) {
+        keptRows_ = saved->asString();   // written again as it is until the PII detector is ready
         if (auto page = decode<GetTranscriptResponse>(saved->asString())) {
             rows = std::make_unique<Transcript>(stringField(record, "l1Own"));
             for (const Item& item : page->transcript) rows->ingest(item);
@@ -297,7 +321,7 @@ bool Conversation::restore() {
         flushQueue(*l1_);
     }
     emit(ConversationEvent{ConversationEventType::StateChanged});
-    wantPiiNames();   // a chat with a transcript to redact later (and perhaps a guarded policy)
+    wantPii();   // a chat with a transcript to redact later (and perhaps a guarded policy)
     return true;
 }
 
@@ -315,12 +339,14 @@ void Conversation::startNew() {
     retire(l1Closing_);
     replies_.clear();
     segments_.clear();
+    keptRows_.clear();
     queue_.clear();
     handledSignals_.clear();
     piiTypes_.reset();
     piiText_.clear();
     reason_.clear();
     handoff_ = HandoffState::None;
+    handoffWaitsForPii_ = false;
     handoffError_.reset();
     startError_.reset();
     cancelHandoffTimer();
@@ -341,12 +367,13 @@ SendResult Conversation::send(std::string text, std::string contentType) {
     if (state_ == ConversationState::Ended) return {SendOutcome::Refused, {}, Error{ErrorCode::Ended, "the chat has ended"}};
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         return {SendOutcome::Refused, {}, Error{ErrorCode::InvalidValue, "empty message"}};
-    wantPiiNames();   // before the guard reads it; until it arrives, names are found by their cues
     QueuedMessage m;
     m.text = std::move(text);
     m.contentType = std::move(contentType);
     m.timeMs = platform_.clock.nowMs();
-    return deliver(std::move(m));
+    SendResult out = deliver(std::move(m));
+    wantPii();   // the first message (if it waited for the detector, PiiWanted was said already)
+    return out;
 }
 
 bool Conversation::canSendNow() const {
@@ -355,28 +382,44 @@ bool Conversation::canSendNow() const {
 }
 
 SendResult Conversation::deliver(QueuedMessage m) {
-    if (!canSendNow()) {
-        m.id = "queued-" + std::to_string(nextQueued_++);
-        SendResult out{SendOutcome::Queued, m.id, std::nullopt};
-        queue_.push_back(std::move(m));
-        emit(ConversationEvent{ConversationEventType::QueueChanged});
-        persist();
+    if (!canSendNow()) return enqueue(std::move(m));
+    if (!queue_.empty()) {   // behind what waits for the PII detector: in the order typed
+        SendResult out = enqueue(std::move(m));
+        if (!platform_.pii.ready()) waitForPii();
         return out;
     }
     ChatSession* s = current();
     auto r = s->sendMessage(m.text, m.contentType, m.pii);
     if (r) return {SendOutcome::Sent, *r, std::nullopt};
+    if (r.error().code == ErrorCode::PiiUnavailable) {   // the guard needs the detector: wait for it
+        SendResult out = enqueue(std::move(m));
+        waitForPii();
+        return out;
+    }
     if (r.error().code == ErrorCode::PiiDetected) {
-        piiText_ = std::move(m.text);
-        piiContentType_ = std::move(m.contentType);
-        piiTypes_ = r.error().detail;
-        ConversationEvent ev{ConversationEventType::PiiQuestion};
-        ev.text = *piiTypes_;
-        ev.segment = currentSegment();
-        emit(ev);
+        askPii(std::move(m.text), std::move(m.contentType), r.error().detail);
         return {SendOutcome::PiiQuestion, {}, std::nullopt};
     }
     return {SendOutcome::Refused, {}, r.error()};
+}
+
+SendResult Conversation::enqueue(QueuedMessage m) {
+    m.id = "queued-" + std::to_string(nextQueued_++);
+    SendResult out{SendOutcome::Queued, m.id, std::nullopt};
+    queue_.push_back(std::move(m));
+    emit(ConversationEvent{ConversationEventType::QueueChanged});
+    persist();
+    return out;
+}
+
+void Conversation::askPii(std::string text, std::string contentType, std::string types) {
+    piiText_ = std::move(text);
+    piiContentType_ = std::move(contentType);
+    piiTypes_ = std::move(types);
+    ConversationEvent ev{ConversationEventType::PiiQuestion};
+    ev.text = *piiTypes_;
+    ev.segment = currentSegment();
+    emit(ev);
 }
 
 SendResult Conversation::answerPii(PiiChoice choice) {
@@ -400,21 +443,19 @@ void Conversation::flushQueue(ChatSession& to) {
     if (queue_.empty()) return;
     std::vector<QueuedMessage> waiting;
     waiting.swap(queue_);
-    for (QueuedMessage& m : waiting) {
-        auto r = to.sendMessage(m.text, m.contentType, m.pii);
-        if (!r && r.error().code == ErrorCode::PiiDetected && !piiTypes_) {
-            // Asked now, when it can be sent (policy AskFirst).
-            piiText_ = m.text;
-            piiContentType_ = m.contentType;
-            piiTypes_ = r.error().detail;
-            ConversationEvent ev{ConversationEventType::PiiQuestion};
-            ev.text = *piiTypes_;
-            ev.segment = currentSegment();
-            emit(ev);
-        }
+    auto m = waiting.begin();
+    for (; m != waiting.end(); ++m) {
+        auto r = to.sendMessage(m->text, m->contentType, m->pii);
+        // No detector yet: this one and everything after it wait for piiReady(), in order.
+        if (!r && r.error().code == ErrorCode::PiiUnavailable) break;
+        // Asked now, when it can be sent (policy AskFirst).
+        if (!r && r.error().code == ErrorCode::PiiDetected && !piiTypes_) askPii(m->text, m->contentType, r.error().detail);
     }
+    const bool detectorWait = m != waiting.end();
+    queue_.insert(queue_.begin(), std::make_move_iterator(m), std::make_move_iterator(waiting.end()));
     emit(ConversationEvent{ConversationEventType::QueueChanged});
     persist();
+    if (detectorWait) waitForPii();
 }
 
 Result<Unit> Conversation::retrySend(int segment, const std::string& localId) {
@@ -467,6 +508,7 @@ void Conversation::end() {
     if (handoff_ == HandoffState::Requesting || handoff_ == HandoffState::Connecting) {
         cancelHandoffTimer();
         ++attempt_;   // a token still on its way is stale
+        handoffWaitsForPii_ = false;
         retire(l2_);
         handoff_ = HandoffState::None;
     }
@@ -598,7 +640,17 @@ void Conversation::beginHandoff(std::string reason) {
     emit(started);
     emit(ConversationEvent{ConversationEventType::StateChanged});
     persist();
+    if (!platform_.pii.ready()) {
+        // The transcript cannot be redacted yet: ask for the L2 chat once it can (piiReady), within
+        // the same handoff timeout.
+        handoffWaitsForPii_ = true;
+        waitForPii();
+        return;
+    }
+    requestL2Token();
+}
 
+void Conversation::requestL2Token() {
     const std::uint64_t attempt = ++attempt_;
     TokenRequest request;
     request.level = SupportLevel::L2;
@@ -691,7 +743,7 @@ void Conversation::settleL1() {
 // Messages moved from a chat that is over to the current one: sent now if it can take them, else
 // ahead of what was typed later in queued().
 void Conversation::carry(std::vector<QueuedMessage> moved) {
-    if (canSendNow() && sessionState() != SessionState::Ended && sessionState() != SessionState::Failed) {
+    if (canSendNow() && queue_.empty() && sessionState() != SessionState::Ended && sessionState() != SessionState::Failed) {
         for (QueuedMessage& m : moved) deliver(std::move(m));
         persist();
         return;
@@ -738,6 +790,7 @@ void Conversation::handoffSucceeded() {
 
 void Conversation::handoffFailed(Error error) {
     cancelHandoffTimer();
+    handoffWaitsForPii_ = false;
     ++attempt_;
     retire(l2_);
     if (platform_.storage && !config_.storageKey.empty()) platform_.storage->remove(sessionKey(SupportLevel::L2));
@@ -764,7 +817,7 @@ void Conversation::retire(std::unique_ptr<ChatSession>& slot) {
 }
 
 std::string Conversation::escalationTranscript() const {
-    if (segments_.empty()) return "[]";
+    if (segments_.empty() || !platform_.pii.ready()) return "[]";
     const Transcript& t = transcript(0);
     // Newest first until the size bound, then in order.
     std::vector<Json> rows;
@@ -774,7 +827,7 @@ std::string Conversation::escalationTranscript() const {
         const Item& item = it->item;
         if (item.type != ItemType::Message || escalationSignal(item) || templateReplyHidden(item.contentType, item.content))
             continue;
-        std::string text = redactPii(item.content);
+        std::string text = redactPii(item.content, platform_.pii.detect(item.content));
         total += text.size() + item.displayName.size() + 64;
         if (total > config_.maxTranscriptChars) break;
         rows.push_back(Json::object({{"role", it->own ? "customer" : roleName(item)},
@@ -889,11 +942,22 @@ void Conversation::persist() {
     record.set("picks", std::move(picks));
     if (lastPickedId_) record.set("lastPicked", *lastPickedId_);
     // Once a handoff is under way the L1 rows must survive the L1 chat (and a reload).
+    bool keptCopyWaits = false;
     if (handoff_ != HandoffState::None && !segments_.empty()) {
-        GetTranscriptResponse page;
-        page.transcript = redactedRows(transcript(0));
-        record.set("l1Rows", encode(page));
-        record.set("l1Own", transcript(0).ownParticipantId());
+        if (platform_.pii.ready()) {
+            GetTranscriptResponse page;
+            page.transcript = redactedRows(transcript(0), platform_.pii);
+            keptRows_ = encode(page);
+        } else {
+            // They cannot be redacted yet: the rows written last (redacted) stay, the new ones are
+            // written on piiReady(). Nothing unredacted is stored.
+            keptCopyWaits = !keptCopyWaitsForPii_;
+            keptCopyWaitsForPii_ = true;
+        }
+        if (!keptRows_.empty()) {
+            record.set("l1Rows", keptRows_);
+            record.set("l1Own", transcript(0).ownParticipantId());
+        }
     }
     // Own messages of the L1 chat after it is over that it did not take (yet): still out, or
     // failed with an unknown outcome. After a reload their answers are lost: Failed, Retry.
@@ -908,6 +972,7 @@ void Conversation::persist() {
         record.set("l1Open", std::move(open));
     }
     platform_.storage->set(config_.storageKey, record.dump());
+    if (keptCopyWaits) waitForPii();
 }
 
 void Conversation::forgetStorage() {

@@ -316,6 +316,7 @@ const char* toString(ErrorCode code) {
         case ErrorCode::Ended: return "Ended";
         case ErrorCode::Cancelled: return "Cancelled";
         case ErrorCode::PiiDetected: return "PiiDetected";
+        case ErrorCode::PiiUnavailable: return "PiiUnavailable";
     }
     return "Unknown";
 }

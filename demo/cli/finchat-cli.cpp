@@ -200,7 +200,7 @@ struct Cli {
         say("-- contact " + started->contactId);
         finchat::ChatDetails details{started->contactId, started->participantId, started->participantToken,
                                      options.endpoint, options.name};
-        session = std::make_unique<finchat::ChatSession>(finchat::Platform{http, sockets, clock, random, nullptr},
+        session = std::make_unique<finchat::ChatSession>(finchat::Platform{http, sockets, clock, random, finchat::builtinPiiDetector(), nullptr},
                                                          std::move(details));
         session->setEventHandler([this](const finchat::SessionEvent& e) { onEvent(e); });
         session->connect();

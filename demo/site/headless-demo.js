@@ -250,7 +250,11 @@ async function main() {
   chat.on('handoffFailed', () => showAlert('We could not reach a specialist. You are still chatting with Acme.',
     { label: 'Try again', run: () => chat.retryHandoff() }));
   chat.on('ended', () => { $('hchat-typing').textContent = ''; });
-  chat.on('error', (e) => { if (e.code === 'network') setStatus('Connection problem, retrying…'); });
+  chat.on('error', (e) => {
+    if (e.code === 'network') setStatus('Connection problem, retrying…');
+    // The SDK could not load its PII detector: the message is kept (queued) and goes with the next send.
+    if (e.code === 'pii') showAlert('Your message is waiting: the privacy check could not load. It will be sent with your next message.');
+  });
   chat.setViewing(true);
 
   const start = () => chat.start().catch(() => showAlert('The chat could not start.', { label: 'Try again', run: start }));

@@ -485,7 +485,7 @@ struct Generator {
     }
 
     void startSession(std::size_t i, const finchat::StartChatContactResponse& ids) {
-        finchat::Platform platform{http, sockets, clock, random, nullptr};
+        finchat::Platform platform{http, sockets, clock, random, finchat::builtinPiiDetector(), nullptr};
         Contact& c = contacts[i];
         c.session = std::make_unique<finchat::ChatSession>(
             platform, finchat::ChatDetails{ids.contactId, ids.participantId, ids.participantToken, base, "Load " + std::to_string(i)});

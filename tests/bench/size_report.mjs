@@ -13,10 +13,11 @@
 //       Each .wasm of (b) and (d) is then split into its code and data sections (gzip-9 of each alone)
 //       with its largest data segments: a segment whose gzip size is close to its raw size is
 //       incompressible data (the PII name table's Bloom filter), a lever apart from the code.
-//       (e) pii-names.bin, the PII name table both fetch only when the core asks for it (not in (b)/(d)):
-//           when the chat starts if the partner's piiPolicy masks or asks about NAME, otherwise at the
-//           customer's first message (the default policy: a chat opened and never written in never
-//           fetches it).
+//       (e) finaptic-chat-pii.wasm (the PII detector, widget/pii) and pii-names.bin (its name table),
+//           which both fetch only when the core asks for them (not in (b)/(d)): when the chat starts if
+//           the partner's piiPolicy masks or asks about NAME, otherwise at the customer's first message
+//           or first keystroke in the composer (the default policy: a chat opened and never written in
+//           never fetches them).
 //   node tests/bench/size_report.mjs --pair build/wasm/widget/finchat_browser_smoke.js [X.wasm]
 //       one emscripten output (the .js loader and its .wasm; the .wasm defaults to the .js name).
 //   node tests/bench/size_report.mjs --top N X.wasm
@@ -32,6 +33,7 @@ const EAGER_GZIP_TARGET = 8 * 1024;
 const FULL_GZIP_TARGET = 200 * 1024;
 const HEADLESS_GZIP_TARGET = 64 * 1024;
 const HEADLESS_FILES = ['finaptic-chat-headless.js', 'finaptic-chat-headless.wasm'];
+const ON_DEMAND_FILES = ['finaptic-chat-pii.wasm', 'pii-names.bin'];   // (e)
 const FONT_EXT = new Set(['.woff2', '.woff', '.ttf', '.otf']);
 const ASSET_EXT = new Set(['.js', '.mjs', '.wasm', '.css', ...FONT_EXT]);
 
@@ -91,18 +93,20 @@ function distReport(dir) {
   const classic = path.join(dir, 'finaptic-chat.classic.js');
   const headless = HEADLESS_FILES.map((n) => path.join(dir, n));
   const all = walk(dir).filter((f) => !headless.includes(f));
-  const files = all.filter((f) => ASSET_EXT.has(path.extname(f).toLowerCase()) && f !== classic);
+  // The PII detector and its name table: fetched when the core asks for them (Conversation::piiWanted),
+  // so the panel never waits for them (widget/pii, core/names/README.md).
+  const onDemand = all.filter((f) => ON_DEMAND_FILES.includes(path.relative(dir, f)));
+  const files = all.filter((f) => ASSET_EXT.has(path.extname(f).toLowerCase()) && f !== classic && !onDemand.includes(f));
   table('(b) full widget (what a chat downloads: js, wasm, css, fonts; classic entry and source maps excluded)',
     files.map(row), FULL_GZIP_TARGET);
   for (const f of files.filter((x) => x.endsWith('.wasm'))) wasmContents(f, path.relative(dir, f));
-  // The PII guard's name table: fetched when the core asks for it (Conversation::piiNamesWanted), so
-  // the panel never waits for it (core/names/README.md).
-  const names = all.filter((f) => path.basename(f) === 'pii-names.bin');
-  if (names.length) {
-    table('(e) when the core asks for it (the PII name table: at the chat\'s start if piiPolicy masks or asks about NAME, ' +
-          'else at the first message; names are found by cues until it is here)', names.map(row));
+  if (onDemand.length) {
+    table('(e) when the core asks for it (the PII detector and its name table: at the chat\'s start if piiPolicy masks or ' +
+          'asks about NAME, else at the first keystroke or message; a message that needs the guard waits for them)',
+          onDemand.map(row));
+    for (const f of onDemand.filter((x) => x.endsWith('.wasm'))) wasmContents(f, path.relative(dir, f));
   }
-  const other = all.filter((f) => !files.includes(f) && !names.includes(f));
+  const other = all.filter((f) => !files.includes(f) && !onDemand.includes(f));
   if (other.length) console.log(`  not counted: ${other.map((f) => path.relative(dir, f)).join(', ')}`);
   if (headless.every((f) => fs.existsSync(f))) {
     table('(d) headless SDK (finaptic-chat/headless: its module and wasm; instead of the widget, not with it)',

@@ -21,6 +21,7 @@ const cl = haveModules ? require(path.join(conformance, 'lib/connect-local')) : 
 const { chromiumMissing, openBrowser } = require(path.join(conformance, 'lib/browser'));
 const page = require('./lib/widget-page');
 const { checkMirrorTimes } = require('./lib/mirror-contract');
+const { fakePiiWasm } = require('./lib/fake-pii-wasm');
 const { axeMissing, axeViolations, describe } = require('./lib/axe');
 
 const skip = [
@@ -32,6 +33,7 @@ const skip = [
 ].filter(([ok]) => !ok).map(([, why]) => why).join('; ') || false;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 let tmp, server, chromium;
 
 before(async () => {
@@ -41,8 +43,9 @@ before(async () => {
   fs.mkdirSync(widget);
   fs.copyFileSync(path.join(__dirname, 'fake-widget/finaptic-chat-widget.js'), path.join(widget, 'finaptic-chat-widget.js'));
   // The smallest module the fake glue can instantiate: no code, one exported memory.
-  // A stand-in name table: the shim fetches and hands over whatever file the build shipped.
+  // A stand-in PII detector and name table: the shim fetches and instantiates whatever the build shipped.
   fs.writeFileSync(path.join(widget, 'pii-names.bin'), Buffer.concat([Buffer.from('FCNAMES1'), Buffer.alloc(32768)]));
+  fs.writeFileSync(path.join(widget, 'finaptic-chat-pii.wasm'), fakePiiWasm());
   fs.writeFileSync(path.join(widget, 'finaptic-chat.wasm'),
     Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 5, 3, 1, 0, 1, 7, 10, 1, 6, ...Buffer.from('memory'), 2, 0]));
   execFileSync(process.execPath, [path.join(ROOT, 'web/build.mjs'), '--out', path.join(tmp, 'dist'), '--widget', widget], { stdio: 'pipe' });
@@ -76,11 +79,12 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => { const c = window.__fc.composers()[0]; return c && !c.disabled; }, null, { what: 'an enabled composer' });
   const [init] = await calls(tab, 'init');
-  // The PII name table only when the core asks for it (host.piiNames; the fake asks on the first send,
-  // as the core does under the default policy): not when the chat opens.
-  assert.deepEqual(await calls(tab, 'piiNames'), []);
-  assert.ok(!(await tab.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/pii-names.bin')))),
-    'no name table before it is asked for');
+  // The PII detector only when the core asks for it (host.pii; the fake asks on the first send, as the
+  // core does under the default policy) or the customer types: not when the chat opens.
+  const piiFetches = () => tab.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname.split('/').pop()).filter((f) => /^(finaptic-chat-pii\.wasm|pii-names\.bin)$/.test(f)).sort());
+  assert.deepEqual(await calls(tab, 'piiReady'), []);
+  assert.deepEqual(await piiFetches(), [], 'no PII detector before it is asked for');
 
   assert.equal(init[2].role, 'customer');
   assert.equal(init[2].strings['composer.label'], 'Message');
@@ -103,9 +107,11 @@ test('launcher, lazy load, composer, mirror, twins, keyboard, draft, unread, the
   await tab.keyboard.press('Enter');
   await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /^Sam: echo: hello, help/.test(t)), null, { what: 'the echo in the log' });
   assert.equal(await composerValue(tab), '');
-  // Asked for: fetched from the same origin and handed over (fc_pii_names).
-  await page.waitIn(tab, () => globalThis.__fcFake.some((c) => c[1] === 'piiNames'), null, { what: 'the name table handed over' });
-  assert.deepEqual((await calls(tab, 'piiNames'))[0].slice(2), [32776, 'FCNAMES1']);
+  // Typing prefetched it (and the send asked): fetched once from the same origin, instantiated and
+  // handed over once (fc_pii_ready), its detect() answering through the module's C ABI.
+  await page.waitIn(tab, () => globalThis.__fcFake.some((c) => c[1] === 'piiReady'), null, { what: 'the PII detector handed over' });
+  assert.deepEqual((await calls(tab, 'piiReady')).map((c) => c[3]), [[0, 5, 24, 9800]]);
+  assert.deepEqual(await piiFetches(), ['finaptic-chat-pii.wasm', 'pii-names.bin']);
   await checkMirrorTimes(tab);   // the same <time> contract as the real widget's (handoff.test.js)
   const mirrorLinks = await tab.evaluate(() => window.__fc.all('[role=log] a').map((a) => `${a.getAttribute('href')} ${a.target} ${a.rel}`));
   assert.ok(mirrorLinks.length && mirrorLinks.every((l) => l === 'https://example.com/help _blank noopener noreferrer'), mirrorLinks.join('\n'));

@@ -338,7 +338,7 @@ TEST_CASE("the real core against the real service logic: connect, chat, echo, en
     s.service.setEchoAgent(true);
     fake::LoopbackNetwork net(s.clock, s.service);
     fake::MemoryStorage storage;
-    Platform platform{net, net, s.clock, s.random, &storage};
+    Platform platform{net, net, s.clock, s.random, builtinPiiDetector(), &storage};
     auto ids = s.started(s.start());
     ChatSession session(platform, {ids.contactId, ids.participantId, ids.participantToken, "http://127.0.0.1:8080", "Dana"});
     session.connect();

@@ -76,7 +76,7 @@ TEST_CASE("Conversation against connect-local: 50 handoffs L1 → L2, typed-duri
     finchat_native::BeastHttpClient http(io);
     finchat_native::BeastWebSocketFactory sockets(io);
     finchat_native::MemoryStorage storage;
-    Platform platform{http, sockets, clock, random, &storage};
+    Platform platform{http, sockets, clock, random, builtinPiiDetector(), &storage};
     PartnerBackend backend(io, service);
 
     std::vector<double> ms;

@@ -76,7 +76,7 @@ TEST_CASE("core over real sockets against connect-local, randomized faults: tran
     finchat_native::BeastHttpClient http(io);
     finchat_native::BeastWebSocketFactory sockets(io);
     finchat_native::MemoryStorage storage;
-    Platform platform{http, sockets, clock, random, &storage};
+    Platform platform{http, sockets, clock, random, builtinPiiDetector(), &storage};
     SessionConfig config;   // chatjs timings, compressed so a run takes about a second
     config.timings.heartbeatIntervalMs = 300;
     config.timings.reconnectBaseMs = 50;

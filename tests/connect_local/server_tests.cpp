@@ -453,7 +453,7 @@ TEST_CASE("A ChatSession over the native transports: connect, send, echo, discon
     REQUIRE(contact);
 
     auto session = std::make_unique<finchat::ChatSession>(
-        finchat::Platform{h.http, sockets, h.clock, h.random, nullptr},
+        finchat::Platform{h.http, sockets, h.clock, h.random, finchat::builtinPiiDetector(), nullptr},
         finchat::ChatDetails{contact->contactId, contact->participantId, contact->participantToken, h.base(), "Dana"});
     int established = 0, ended = 0;
     session->setEventHandler([&](const finchat::SessionEvent& e) {
@@ -505,7 +505,7 @@ TEST_CASE("Chats through the demo's flow files over real sockets: bot turns, esc
         REQUIRE(contact);
         contactId = contact->contactId;
         auto session = std::make_unique<finchat::ChatSession>(
-            finchat::Platform{h.http, sockets, h.clock, h.random, nullptr},
+            finchat::Platform{h.http, sockets, h.clock, h.random, finchat::builtinPiiDetector(), nullptr},
             finchat::ChatDetails{contact->contactId, contact->participantId, contact->participantToken, h.base(), "Dana"});
         session->connect();
         return session;

@@ -357,14 +357,14 @@ TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwis
         Harness h;
         CHECK_FALSE(piiNamesGuarded(h.config.session));
         h.startOnL1();
-        CHECK_FALSE(h.conv->piiNamesWanted());
-        CHECK(h.count(CE::PiiNamesWanted) == 0);
+        CHECK_FALSE(h.conv->piiWanted());
+        CHECK(h.count(CE::PiiWanted) == 0);
         CHECK(h.conv->send("   ").outcome == SendOutcome::Refused);   // nothing sent: not yet
-        CHECK_FALSE(h.conv->piiNamesWanted());
+        CHECK_FALSE(h.conv->piiWanted());
         CHECK(h.conv->send("hello").outcome == SendOutcome::Sent);
-        CHECK(h.conv->piiNamesWanted());
+        CHECK(h.conv->piiWanted());
         CHECK(h.conv->send("and again").outcome == SendOutcome::Sent);
-        CHECK(h.count(CE::PiiNamesWanted) == 1);   // once
+        CHECK(h.count(CE::PiiWanted) == 1);   // once
     }
     SECTION("NAME masked or asked about: wanted when the chat starts") {
         for (const char* option : {R"({"NAME":"ask"})", R"({"NAME":"mask"})", R"({"ALL":"mask"})"}) {
@@ -372,10 +372,10 @@ TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwis
             REQUIRE(applyPiiOption(option, h.config.session));
             CHECK(piiNamesGuarded(h.config.session));
             h.make();
-            CHECK_FALSE(h.conv->piiNamesWanted());
+            CHECK_FALSE(h.conv->piiWanted());
             h.conv->start();
-            CHECK(h.conv->piiNamesWanted());
-            CHECK(h.count(CE::PiiNamesWanted) == 1);
+            CHECK(h.conv->piiWanted());
+            CHECK(h.count(CE::PiiWanted) == 1);
         }
     }
     SECTION("names sent as typed: not guarded") {
@@ -389,7 +389,144 @@ TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwis
         Harness h;
         h.startOnL1();
         REQUIRE(h.reload());
-        CHECK(h.conv->piiNamesWanted());
+        CHECK(h.conv->piiWanted());
+    }
+}
+
+// A conversation whose platform's PII detector is loaded later, as the browser's is.
+struct LazyPii : Harness {
+    fake::LazyPiiDetector pii;
+    explicit LazyPii(const std::function<void(ConversationConfig&)>& setup = {}) {
+        w.pii = &pii;
+        if (setup) setup(config);
+        make();
+    }
+    // On L1 with an SSN in the customer's history, escalated before the detector is here.
+    void escalateWithSsn() {
+        startOnL1();
+        push(SupportLevel::L1, fake::message("m-2", "p-l1", ParticipantRole::Customer, "my ssn is 123-45-6789", T0 + 1000, "c-l1"));
+        conv->escalate("mortgage question");
+    }
+};
+
+TEST_CASE("PII detector not loaded yet: a guarded message waits in the queue, PiiWanted; piiReady sends it masked", "[conversation][pii]") {
+    LazyPii h;
+    h.startOnL1();
+    CHECK(h.count(CE::PiiWanted) == 0);   // default policy: not for an opened chat
+    const std::string card = "card 4111 1111 1111 1111";
+    SendResult r = h.conv->send(card);
+    CHECK(r.outcome == SendOutcome::Queued);
+    CHECK(r.localId == "queued-1");
+    CHECK(h.count(CE::PiiWanted) == 1);
+    CHECK(h.conv->piiWanted());
+    CHECK(h.count(CE::QueueChanged) == 1);
+    REQUIRE(h.conv->queued().size() == 1);
+    CHECK(h.conv->queued()[0].text == card);
+    CHECK(h.w.http.count(MSG) == 0);   // nothing on the wire
+    CHECK(h.conv->transcript(0).size() == 1);   // only the greeting
+    CHECK(h.w.storage.values.at("fc").find("\"queue\":[{") != std::string::npos);   // persisted like any queued message
+    // Typed after it: behind it, in order, even though it needs no masking itself.
+    CHECK(h.conv->send("hello").outcome == SendOutcome::Queued);
+    CHECK(h.count(CE::PiiWanted) == 2);   // said again for each new wait (a failed load is retried)
+    CHECK(h.conv->queued().size() == 2);
+    h.conv->piiReady();   // the host says so too early: harmless
+    CHECK(h.conv->queued().size() == 2);
+    CHECK(h.w.http.count(MSG) == 0);
+
+    h.pii.loaded = true;
+    h.conv->piiReady();
+    CHECK(h.conv->queued().empty());
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"card \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111", "hello"});
+    CHECK(h.countSession(SessionEventType::PiiMasked) == 1);
+    h.conv->piiReady();   // idempotent
+    CHECK(h.sentTexts("CT-L1").size() == 2);
+    CHECK(h.conv->send("card 5555 5555 5555 4444").outcome == SendOutcome::Sent);   // ready: as ever
+    CHECK(h.count(CE::PiiWanted) == 2);
+    CHECK(h.pii.misuse == 0);
+}
+
+TEST_CASE("PII detector not loaded yet: what needs no guard goes at once", "[conversation][pii]") {
+    LazyPii h([](ConversationConfig& c) { REQUIRE(applyPiiOption(R"("off")", c.session)); });
+    h.startOnL1();
+    CHECK(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::Sent);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"card 4111 1111 1111 1111"});
+    CHECK(h.conv->queued().empty());
+    CHECK(h.pii.misuse == 0);
+}
+
+TEST_CASE("PII detector not loaded yet: ask-first asks once it is ready, nothing is sent before", "[conversation][pii]") {
+    LazyPii h([](ConversationConfig& c) { c.session.piiPolicy = PiiPolicy::AskFirst; });
+    h.startOnL1();
+    CHECK(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::Queued);
+    CHECK(h.count(CE::PiiQuestion) == 0);
+    CHECK_FALSE(h.conv->piiQuestion());
+    h.pii.loaded = true;
+    h.conv->piiReady();
+    CHECK(h.count(CE::PiiQuestion) == 1);
+    REQUIRE(h.conv->piiQuestion());
+    CHECK(*h.conv->piiQuestion() == "CREDIT_DEBIT_NUMBER");
+    CHECK(h.conv->queued().empty());
+    CHECK(h.w.http.count(MSG) == 0);
+    CHECK(h.conv->answerPii(PiiChoice::Mask).outcome == SendOutcome::Sent);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"card \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111"});
+    CHECK(h.pii.misuse == 0);
+}
+
+TEST_CASE("PII detector not loaded yet: the handoff waits for it, then carries a redacted transcript", "[conversation][pii]") {
+    LazyPii h;
+    h.escalateWithSsn();
+    CHECK(h.conv->handoffState() == HandoffState::Requesting);
+    CHECK(h.count(CE::HandoffStarted) == 1);
+    CHECK(h.count(CE::PiiWanted) >= 1);
+    CHECK(h.tokens.asked(SupportLevel::L2) == 0);   // no transcript can leave unredacted
+    CHECK(h.conv->escalationTranscript() == "[]");
+    h.pii.loaded = true;
+    h.conv->piiReady();
+    REQUIRE(h.tokens.asked(SupportLevel::L2) == 1);
+    const std::string sent = h.tokens.pending.at(0).request.transcriptJson;
+    CHECK(sent.find("my ssn is [SSN]") != std::string::npos);
+    CHECK(sent.find("123-45") == std::string::npos);
+    h.conv->piiReady();   // idempotent: one request
+    CHECK(h.tokens.asked(SupportLevel::L2) == 1);
+    h.answerToken(SupportLevel::L2);
+    h.goLive(SupportLevel::L2);
+    CHECK(h.conv->handoffState() == HandoffState::Done);
+    CHECK(h.pii.misuse == 0);
+}
+
+TEST_CASE("PII detector not loaded yet: the kept copy of the L1 rows is written once it is ready, never unredacted", "[conversation][pii]") {
+    SECTION("the handoff begins before the detector is here") {
+        LazyPii h;
+        h.escalateWithSsn();
+        const std::string before = h.w.storage.values.at("fc");
+        CHECK(before.find("\"handoff\":\"requesting\"") != std::string::npos);
+        CHECK(before.find("l1Rows") == std::string::npos);
+        CHECK(before.find("123-45") == std::string::npos);
+        h.pii.loaded = true;
+        h.conv->piiReady();
+        const std::string after = h.w.storage.values.at("fc");
+        CHECK(after.find("l1Rows") != std::string::npos);
+        CHECK(after.find("my ssn is [SSN]") != std::string::npos);
+        CHECK(after.find("123-45") == std::string::npos);
+        CHECK(h.pii.misuse == 0);
+    }
+    SECTION("after a reload the detector is not loaded again yet: the rows written last stay") {
+        fake::LazyPiiDetector pii;   // outlives the harness
+        Harness h;
+        h.startOnL1();
+        h.push(SupportLevel::L1, fake::message("m-2", "p-l1", ParticipantRole::Customer, "my ssn is 123-45-6789", T0 + 1000, "c-l1"));
+        h.handOff();
+        REQUIRE(h.w.storage.values.at("fc").find("my ssn is [SSN]") != std::string::npos);
+        h.w.pii = &pii;   // the reloaded page has not loaded the detector yet
+        REQUIRE(h.reload());
+        CHECK(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::Queued);   // persists the record
+        CHECK(h.w.storage.values.at("fc").find("my ssn is [SSN]") != std::string::npos);
+        pii.loaded = true;
+        h.conv->piiReady();
+        CHECK(h.w.storage.values.at("fc").find("my ssn is [SSN]") != std::string::npos);
+        CHECK(h.conv->queued().empty());
+        CHECK(h.w.storage.values.at("fc").find("123-45") == std::string::npos);
+        CHECK(pii.misuse == 0);
     }
 }
 

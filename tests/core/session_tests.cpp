@@ -759,6 +759,32 @@ TEST_CASE("a pinned ConnectionToken that has expired gives way to the current on
     CHECK(h.take(MSG).bearer() == "CT-2");
 }
 
+TEST_CASE("PII guard without a ready detector: PiiUnavailable, nothing added or sent; what needs no guard goes", "[session][pii]") {
+    CHECK(std::string(toString(ErrorCode::PiiUnavailable)) == "PiiUnavailable");
+    fake::LazyPiiDetector pii;
+    Harness h;
+    h.w.pii = &pii;
+    h.make();
+    h.goLive();
+    const std::string card = "my card 4111 1111 1111 1111 was charged twice";
+    for (const char* type : {"text/plain", "text/markdown"}) {
+        auto r = h.session->sendMessage(card, type);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == ErrorCode::PiiUnavailable);
+        CHECK_FALSE(r.error().retryable());
+    }
+    CHECK(h.session->transcript().size() == 0);
+    CHECK(h.w.http.count(MSG) == 0);
+    // The customer's explicit "as typed" and the partner's "off" need no detector.
+    REQUIRE(h.session->sendMessage(card, "text/plain", PiiPolicy::AsTyped).ok());
+    CHECK(decode<SendMessageRequest>(h.take(MSG).request.body)->content == card);
+    pii.loaded = true;
+    REQUIRE(h.session->sendMessage(card).ok());
+    CHECK(decode<SendMessageRequest>(h.take(MSG).request.body)->content == maskPii(card));
+    CHECK(pii.calls == 1);   // the platform's detector, not one linked behind its back
+    CHECK(pii.misuse == 0);
+}
+
 TEST_CASE("PII guard: by the partner's policy, personal data is masked or asked about before it leaves", "[session][pii]") {
     // The option names the widget and the headless SDK take; anything unknown keeps the safe default.
     CHECK(piiPolicyFromName("ask") == PiiPolicy::AskFirst);

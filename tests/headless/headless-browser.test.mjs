@@ -194,3 +194,69 @@ test('/headless.html draws templates in plain DOM: options by keyboard (reply), 
     await bots.stop();
   }
 });
+
+// The PII detector (finaptic-chat-pii.wasm + pii-names.bin) is loaded on demand, as in the widget
+// (tests/browser/pii-module.test.js): not when the conversation starts under the default policy; the
+// first send() is queued until it is here and then goes out masked; a failed load keeps the message
+// queued with an `error` event (code "pii") and the next send() loads it and delivers both.
+test('/headless.html: the PII detector is fetched on demand, the first message waits for it; a failed load loses nothing', { skip, timeout: 120000 }, async () => {
+  const CARD = '4111 1111 1111 1111';
+  const open = async (failDetector) => {
+    const tab = await chromium.browser.newPage();
+    const requests = [];
+    const control = { failDetector };
+    await tab.setRequestInterception(true);
+    tab.on('request', (r) => {
+      const m = /\/(finaptic-chat-pii\.wasm|pii-names\.bin)$/.exec(new URL(r.url()).pathname);
+      if (m) requests.push(m[1]);
+      if (m && m[1] === 'finaptic-chat-pii.wasm' && control.failDetector) r.respond({ status: 503, contentType: 'text/plain', body: 'no' });
+      else r.continue();
+    });
+    await tab.goto(`${server.url}/headless.html`, { waitUntil: 'load' });
+    await tab.waitForFunction(() => window.acmeHeadless !== undefined, { timeout: 30000 });
+    await tab.evaluate(() => {
+      window.__errors = [];
+      window.acmeHeadless.on('error', (e) => window.__errors.push(e));
+    });
+    await tab.click('#hchat-start');
+    await tab.waitForFunction(() => window.acmeHeadless.connectionState === 'live', { timeout: 30000 });
+    return { tab, requests, control };
+  };
+  const own = (tab) => tab.evaluate(() => window.acmeHeadless.messages.filter((m) => m.own && m.type === 'message').map((m) => m.text));
+
+  {
+    const { tab, requests } = await open(false);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(requests, [], 'nothing fetched when the conversation starts (default policy)');
+    const r = await tab.evaluate((card) => window.acmeHeadless.send(`my card is ${card}`), CARD);
+    assert.equal(r.outcome, 'queued', `the first message waits for the detector: ${JSON.stringify(r)}`);
+    await tab.waitForFunction(() => window.acmeHeadless.messages.some((m) => m.own && m.delivery !== 'pending' && /my card is/.test(m.text)), { timeout: 30000 });
+    assert.deepEqual(await own(tab), ['my card is \u2022\u2022\u2022\u2022 1111']);
+    assert.deepEqual(requests.sort(), ['finaptic-chat-pii.wasm', 'pii-names.bin']);
+    // Loaded: the next message is sent at once, masked.
+    const second = await tab.evaluate(() => window.acmeHeadless.send('routing number 021000021'));
+    assert.equal(second.outcome, 'sent', JSON.stringify(second));
+    assert.equal(requests.length, 2, 'not fetched again');
+    assert.deepEqual(await tab.evaluate(() => window.__errors), []);
+    await tab.close();
+  }
+  {
+    const { tab, requests, control } = await open(true);
+    const r = await tab.evaluate((card) => window.acmeHeadless.send(`card ${card} please`), CARD);
+    assert.equal(r.outcome, 'queued');
+    await tab.waitForFunction(() => window.__errors.length > 0, { timeout: 30000 });
+    const [error] = await tab.evaluate(() => window.__errors);
+    assert.equal(error.code, 'pii');
+    assert.match(error.message, /finaptic-chat-pii\.wasm: HTTP 503/);
+    await new Promise((r2) => setTimeout(r2, 1000));
+    assert.equal((await tab.evaluate(() => window.acmeHeadless.queued)).length, 1, 'still queued, not lost');
+    assert.ok(!(await tab.evaluate(() => window.acmeHeadless.messages.some((m) => m.own && m.delivery !== 'pending' && /card/.test(m.text)))),
+      'nothing sent without the guard');
+    control.failDetector = false;
+    assert.equal((await tab.evaluate(() => window.acmeHeadless.send('second message'))).outcome, 'queued');
+    await tab.waitForFunction(() => window.acmeHeadless.messages.filter((m) => m.own && m.delivery !== 'pending').length >= 2, { timeout: 30000 });
+    assert.deepEqual(await own(tab), ['card \u2022\u2022\u2022\u2022 1111 please', 'second message']);
+    assert.equal(requests.filter((x) => x === 'finaptic-chat-pii.wasm').length, 2, 'failed once, loaded once');
+    await tab.close();
+  }
+});

@@ -109,7 +109,9 @@ test('a per-type piiPolicy is honoured: NAME asks first, the card is masked, the
   // CREDIT_DEBIT_NUMBER keeps its default (mask); ADDRESS is sent as typed.
   const masked = nextEvent(c, 'piiMasked');
   const card = c.send('card 4111 1111 1111 1111, new address 42 Baker Street, London NW1 6XE');
-  assert.equal(card.outcome, 'sent', JSON.stringify(card));
+  // The PII detector (finaptic-chat-pii.wasm) is read at start() under this policy: 'queued' while
+  // it is still on its way (the message then goes as soon as it is here), 'sent' once it is.
+  assert.ok(['sent', 'queued'].includes(card.outcome), JSON.stringify(card));
   assert.equal((await masked).types, 'CREDIT_DEBIT_NUMBER');
   const own = () => c.messages.filter((m) => m.own && m.type === 'message').map((m) => m.text);
   assert.ok(own().includes('card \u2022\u2022\u2022\u2022 1111, new address 42 Baker Street, London NW1 6XE'), JSON.stringify(own()));
@@ -215,9 +217,10 @@ test('L1 bot → "specialist" → L2 echo agent in one timeline; a message typed
   // The customer asks for a specialist; the bot's reply carries the escalation signal.
   const started = nextEvent(c, 'handoffStarted');
   const succeeded = nextEvent(c, 'handoffSucceeded', () => true, 30000);
+  // The first message of the process may wait for the PII detector (read on demand): 'queued', then sent.
   const sent = c.send('I want to talk to a specialist about a card dispute');
-  assert.equal(sent.outcome, 'sent');
-  assert.match(sent.id, /^0\//);
+  assert.ok(['sent', 'queued'].includes(sent.outcome), JSON.stringify(sent));
+  assert.match(sent.id, sent.outcome === 'sent' ? /^0\// : /^queued-/);
   await started;
   // Typed while the handoff runs: queued (or sent to L1 before it began), delivered exactly once.
   const during = c.send('right after the request');

@@ -578,7 +578,7 @@ TEST_CASE("ChatSession runs over the native platform: start, live, messages, dis
     finchat::SessionConfig config;
     config.storageKey = "finchat-test";
     auto session = std::make_unique<finchat::ChatSession>(
-        finchat::Platform{http, sockets, clock, random, &storage},
+        finchat::Platform{http, sockets, clock, random, finchat::builtinPiiDetector(), &storage},
         finchat::ChatDetails{contact->contactId, contact->participantId, contact->participantToken, connect.endpoint(), "Dana"},
         config);
     std::vector<std::string> added;     // "ROLE: text" of every new message entry

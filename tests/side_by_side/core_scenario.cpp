@@ -101,7 +101,7 @@ struct Driver {
             if (session) return out({{"ev", "error"}, {"error", "already started"}});
             finchat::ChatDetails details{str("contactId"), str("participantId"), str("participantToken"), str("endpoint"),
                                          str("displayName")};
-            session = std::make_unique<finchat::ChatSession>(finchat::Platform{http, sockets, clock, random, nullptr},
+            session = std::make_unique<finchat::ChatSession>(finchat::Platform{http, sockets, clock, random, finchat::builtinPiiDetector(), nullptr},
                                                              std::move(details));
             session->setEventHandler([this](const finchat::SessionEvent& e) { onEvent(e); });
             session->connect();

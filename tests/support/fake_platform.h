@@ -183,6 +183,23 @@ public:
     std::map<std::string, std::string> values;
 };
 
+// A detector that is loaded later, as the browser's: not ready() until the test says so. Calls to
+// detect() while it is not ready break the platform contract and are counted (tests expect none).
+class LazyPiiDetector : public finchat::PiiDetector {
+public:
+    bool ready() const override { return loaded; }
+    std::vector<finchat::PiiMatch> detect(std::string_view text) override {
+        if (!loaded) {
+            ++misuse;
+            return {};
+        }
+        ++calls;
+        return finchat::detectPii(text);
+    }
+    bool loaded = false;
+    int calls = 0, misuse = 0;
+};
+
 // Everything a session needs, in one place.
 struct World {
     ManualClock clock;
@@ -190,7 +207,8 @@ struct World {
     FakeSockets sockets;
     SeededRandom random;
     MemoryStorage storage;
-    finchat::Platform platform() { return {http, sockets, clock, random, &storage}; }
+    finchat::PiiDetector* pii = &finchat::builtinPiiDetector();   // a test may swap in a fake before building
+    finchat::Platform platform() { return {http, sockets, clock, random, *pii, &storage}; }
 };
 
 }  // namespace fake

@@ -8,6 +8,7 @@
 // here decides anything about the chat. Types: web/types/headless.d.ts. Guide: web/README.md.
 import createFinapticHeadless from 'finchat:headless-glue';
 import { answerDataCall } from './data-call.js';
+import { piiLoader } from './pii-module.js';
 
 export const VERSION = __FC_VERSION__;
 export const EVENTS = Object.freeze(['state', 'connectionState', 'message', 'messageUpdated', 'typing',
@@ -38,17 +39,12 @@ async function readAsset(url) {
   return response;
 }
 
-// The PII guard's name table next to the SDK (pii-names.bin, 32 KiB): read once per page or process
-// when a conversation first asks for it (host.piiNames: the core's Conversation::piiNamesWanted, i.e.
-// the policy masks or asks about NAME, or the customer sent a message) and handed to each that asks;
-// until it is here the core finds names by their cues alone. A missing file only means that.
-let names;
-function piiNames() {
-  names = names || readAsset(new URL('pii-names.bin', import.meta.url))
-    .then((r) => (r instanceof Uint8Array ? r : r.arrayBuffer()))
-    .then((b) => new Uint8Array(b), () => null);
-  return names;
-}
+// The PII detector next to the SDK (finaptic-chat-pii.wasm and its name table pii-names.bin,
+// web/src/pii-module.js): loaded once per page or process when a conversation first needs the guard
+// (host.pii: the core's PiiWanted, i.e. the policy guards NAME, a message waits for the guard, a
+// conversation is restored) or the partner reports typing, and handed to each conversation that asks.
+const piiModule = piiLoader((name) => readAsset(new URL(name, import.meta.url))
+  .then((r) => (r instanceof Uint8Array ? r : r.arrayBuffer())));
 
 function compile(source) {
   if (source instanceof WebAssembly.Module) return Promise.resolve(source);
@@ -139,9 +135,7 @@ class Conversation {
       callData: (id, name, argsJson) => this.#callData(id, name, argsJson),
       event: (name, json) => this.#raise(name, parse(json)),
       link: (id, json) => this.#linkAnswer(id, parse(json)),
-      piiNames: () => piiNames().then((bytes) => {
-        if (bytes && !this.#destroyed) this.#mod._fh_pii_names(this.#copyIn(bytes), bytes.length);   // C++ frees it
-      }),
+      pii: () => this.#loadPii(true),
     };
     const moduleArgs = {
       host,
@@ -151,7 +145,7 @@ class Conversation {
       // An arrow: `this` is this Conversation (the glue calls it as a method of moduleArgs).
       instantiateWasm: (imports, receive) => {
         WebAssembly.instantiate(wasm, imports).then((instance) => {
-          // The exported Memory (its export name may be minified): for copying bytes in (pii-names.bin).
+          // The exported Memory (its export name may be minified): for copying bytes in (attachments).
           this.#memory = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
           receive(instance, wasm);
         });
@@ -159,6 +153,8 @@ class Conversation {
       },
     };
     this.#mod = await createFinapticHeadless(moduleArgs);
+    // The page or process loaded the PII detector for an earlier conversation: this one has it at once.
+    this.#mod.piiDetector = piiModule.loaded();
     const config = {
       storageKey: o.storageKey === undefined ? 'finaptic-chat:headless' : String(o.storageKey || ''),
       displayName: String(o.displayName || ''),
@@ -204,6 +200,31 @@ class Conversation {
   #live() {
     if (this.#destroyed) throw new Error('finaptic-chat/headless: the conversation was destroyed');
     return this.#mod;
+  }
+
+  // --- the PII detector ---------------------------------------------------------------------------
+  // Handed to this conversation's module (Module.piiDetector, read by widget/platform/browser_platform.js),
+  // then fh_pii_ready sends what waited for it. A failed load leaves the messages queued (nothing is
+  // lost); when the core asked, C++ raises `error` {code: "pii"} (fh_pii_failed) and the next send()
+  // tries again. A detector that failed drops itself (browser_platform.js) and is loaded afresh.
+  #piiLoading = null;
+  #piiWanted = false;
+  #loadPii(wanted) {
+    this.#piiWanted ||= wanted;
+    const m = this.#mod;
+    if (!m || m.piiDetector || this.#piiLoading || this.#destroyed) return;
+    this.#piiLoading = piiModule().then((d) => {
+      this.#piiLoading = null;
+      if (this.#destroyed) return;
+      this.#piiWanted = false;
+      m.piiDetector = d;
+      m._fh_pii_ready();
+    }, (e) => {
+      this.#piiLoading = null;
+      if (this.#destroyed || !this.#piiWanted) return;
+      this.#piiWanted = false;
+      this.#withString(String((e && e.message) || e || 'failed'), (p) => m._fh_pii_failed(p));
+    });
   }
 
   // --- partner callbacks (core → page → core) ----------------------------------------------------
@@ -407,10 +428,16 @@ class Conversation {
 
   send(text) {
     const m = this.#live();
-    return freeze(parse(this.#takeString(this.#withString(String(text ?? ''), (p) => m._fh_send(p)))));
+    const r = freeze(parse(this.#takeString(this.#withString(String(text ?? ''), (p) => m._fh_send(p)))));
+    // After a failed load a message waits for the detector: try again (a no-op once it is here).
+    if (r.outcome === 'queued') this.#loadPii(true);
+    return r;
   }
 
-  sendTyping() { this.#live()._fh_typing(); }
+  sendTyping() {
+    this.#live()._fh_typing();
+    this.#loadPii(false);   // a prefetch: a message is coming
+  }
 
   markRead(id) {
     const m = this.#live();

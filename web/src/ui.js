@@ -10,6 +10,7 @@ import { DEFAULT_STRINGS, LANG_TAG, format, wantedLocales } from './strings.js';
 import { createDateFormat, dateLocale } from './dates.js';
 import { answerDataCall } from './data-call.js';
 import { createTextRaster } from './text-raster.js';
+import { piiLoader } from './pii-module.js';
 
 const SAFE_URL = /^(https:|mailto:|tel:)/i;
 const enc = new TextEncoder();
@@ -72,6 +73,14 @@ function decodeImage(url, maxH) {
     decoded.get(key).catch(() => decoded.delete(key));
   }
   return decoded.get(key);
+}
+
+// The PII detector (finaptic-chat-pii.wasm and pii-names.bin, web/src/pii-module.js): loaded once per
+// page when a chat first needs the guard or the customer first types, shared by every instance.
+let piiLoad;
+function piiModule(base) {
+  piiLoad ||= piiLoader((name) => fetchOk(new URL(name, base).href).then((r) => r.arrayBuffer()));
+  return piiLoad;
 }
 
 export function preload(base) {
@@ -199,12 +208,6 @@ export function createPanel(w) {
   const call = (name, ...args) => (mod && typeof mod[name] === 'function' ? mod[name](...args) : undefined);
   const callStr = (name, s, ...rest) => (mod && typeof mod[name] === 'function' ? withString(s, (p) => mod[name](p, ...rest)) : undefined);
   const whenReady = (fn) => (mod ? fn() : queue.push(fn));
-  // Bytes into the module's heap for an export that takes (pointer, length, ...) and frees them.
-  function giveBytes(name, bytes, ...rest) {
-    const p = mod._malloc(bytes.length);
-    heap().set(bytes, p);
-    return mod[name](p, bytes.length, ...rest);   // C++ owns p from here
-  }
   // Decoded pixels ({w, h, data}) for fc_image(id, ...); null: it could not be loaded.
   const giveImage = (id, img) => whenReady(() => {
     if (destroyed) return;
@@ -260,16 +263,9 @@ export function createPanel(w) {
       if (SAFE_URL.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
     },
     copy(text) { copyText(String(text)); },
-    // The PII guard's name table, when the core first needs it (Conversation::piiNamesWanted: the
-    // policy masks or asks about NAME, or the customer sent a message): fetched once per page, handed
-    // over when it arrives (until then the core finds names by their cues alone; a failed fetch keeps
-    // it so).
-    piiNames() {
-      const s = preload(w.base), m = mod;
-      s.names = s.names || fetchOk(new URL('pii-names.bin', w.base).href).then((r) => r.arrayBuffer())
-        .then((b) => new Uint8Array(b), () => null);
-      s.names.then((bytes) => { if (bytes && mod === m && !destroyed) giveBytes('_fc_pii_names', bytes); });
-    },
+    // The PII detector, when the core needs it (Conversation's PiiWanted: the policy guards NAME, a
+    // message waits for the guard, a chat is restored).
+    pii() { loadPii(true); },
     // A time of day or a day heading for the canvas (widget/app/host.js fc_js_format_date).
     formatDate(what, value) { return dates().text(what, value); },
     // A template's image (an https URL the core allowed): RGBA to C++ (fc_image), or nothing (ptr 0)
@@ -302,6 +298,33 @@ export function createPanel(w) {
       saveDraft('');
       autogrow();
     }
+  }
+
+  // --- the PII detector --------------------------------------------------------------------------
+  // Fetched when the core asks (host.pii) and on the composer's first input (so the first Enter rarely
+  // waits), then handed to this instance (Module.piiDetector, which widget/platform/browser_platform.js
+  // reads) and fc_pii_ready sends what waited for it. A failed load leaves the message waiting in the
+  // core's queue (nothing typed is lost); when a message waits (`wanted`) C++ says why
+  // (fc_pii_failed: the canvas's notice and the public `error` event, code "pii") and the next send
+  // tries again. The detector drops itself when it fails (browser_platform.js): loaded afresh then.
+  let piiLoading = null;
+  let piiWanted = false;
+  function loadPii(wanted) {
+    piiWanted ||= wanted;
+    const m = mod;
+    if (!m || m.piiDetector || piiLoading || destroyed) return;
+    piiLoading = piiModule(w.base)().then((d) => {
+      piiLoading = null;
+      if (mod !== m || destroyed) return;
+      piiWanted = false;
+      m.piiDetector = d;
+      m._fc_pii_ready();
+    }, (e) => {
+      piiLoading = null;
+      if (mod !== m || destroyed || !piiWanted) return;
+      piiWanted = false;
+      withString(String((e && e.message) || e || 'failed'), (p) => m._fc_pii_failed(p));
+    });
   }
 
   // --- the theme's logo: decoded here, RGBA pixels to C++ (fc_logo) -----------------------------
@@ -660,12 +683,15 @@ export function createPanel(w) {
     saveDraft(ta.value);
     autogrow();
     if (ta.value && !composing) call('_fc_typing');
+    if (ta.value) loadPii(false);   // a prefetch: the customer is about to send
   });
   ta.addEventListener('focus', () => callStr('_fc_focus', ''));
   function send() {
     const text = ta.value;
     if (!text.trim() || !mod) return;
     const rc = callStr('_fc_send', text);
+    // After a failed load: this message waits for the detector too, so try again (no-op once loaded).
+    if (rc === 0) loadPii(true);
     if (rc === 0) {
       ta.value = '';
       saveDraft('');
@@ -754,6 +780,8 @@ export function createPanel(w) {
         dpr: dpr(), width: r.w, height: r.h,
       };
       mod = m;
+      // The page loaded the PII detector for an earlier chat: this one has it from the start.
+      m.piiDetector = piiModule(w.base).loaded();
       // Benchmarks only: the bench build of the widget (build/wasm/dist-bench, tests/bench) exports
       // fc_bench, and handle._bench(kind, n, samplesJson) calls it (there before fc_init's 'ready').
       // The shipped wasm has no such export, and the handle no _bench.

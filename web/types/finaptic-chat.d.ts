@@ -114,9 +114,10 @@ export interface MountOptions {
   /** "none": no launcher; the page opens the chat with handle.open() from its own button. */
   launcher?: 'default' | 'none';
   /** What happens to card numbers, IBANs, names, ... typed by the customer: a name for every guarded
-   * type, or per entity type (see PiiTypePolicy). Default "mask". A policy that masks or asks about
-   * NAME fetches the name table (pii-names.bin, 32 KB) when the chat starts; otherwise it is fetched
-   * when the customer first sends. */
+   * type, or per entity type (see PiiTypePolicy). Default "mask". The detector is loaded on demand
+   * (finaptic-chat-pii.wasm with its name table pii-names.bin, ~77 KB gzip): when the chat starts if
+   * the policy masks or asks about NAME, otherwise when the customer first types or sends (a message
+   * waits for it). */
   piiPolicy?: PiiPolicy;
   /** No divider or notice when a specialist takes over (the handoff is invisible). */
   transparentHandoff?: boolean;
@@ -147,7 +148,7 @@ export interface EventMap {
   /** The handoff to a Finaptic specialist started (it fails with error code "handoff"). */
   escalated: { reason?: string };
   ended: Record<string, never>;
-  /** code: "load" (files or wasm), "theme", "token", "handoff", "download" (a file could not be saved), or a chat error from the widget. */
+  /** code: "load" (files or wasm), "theme", "token", "handoff", "download" (a file could not be saved), "pii" (the PII detector could not be loaded: the message waits, and the next keystroke or send tries again), or a chat error from the widget. */
   error: { code: string; message?: string };
   /** Unread agent/bot messages while the panel is closed. */
   unread: { count: number };

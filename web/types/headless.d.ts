@@ -50,9 +50,11 @@ export interface ConversationOptions {
   dataProvider?: Record<string, (args: Record<string, string>) => unknown>;
   /** `mask` (default): personal numbers are masked before sending; `ask`: the piiQuestion event
    * asks first (answerPii); `off`: sent as typed; or per entity type, e.g. `{ NAME: 'ask',
-   * CREDIT_DEBIT_NUMBER: 'mask', ADDRESS: 'send' }` (PiiTypePolicy). A policy that masks or asks
-   * about NAME reads the name table (pii-names.bin, 32 KB) at start(); otherwise the first send() or a
-   * restore() does. */
+   * CREDIT_DEBIT_NUMBER: 'mask', ADDRESS: 'send' }` (PiiTypePolicy). The detector is its own wasm
+   * next to the SDK (finaptic-chat-pii.wasm with its name table pii-names.bin), read on demand: at
+   * start() if the policy masks or asks about NAME, otherwise at the first sendTyping(), send() or a
+   * restore(). A message that needs it waits for it (send() answers `queued`); if it cannot be read,
+   * the message stays queued, `error` has code `pii`, and the next send() tries again. */
   piiPolicy?: PiiPolicy;
   /** Where the conversation is kept across reloads; default `finaptic-chat:headless`; '' keeps nothing. */
   storageKey?: string;

@@ -413,8 +413,12 @@ void ChatWindow::draw(ImDrawList* dl, FrameInput& in, const WindowState& s, floa
         }
         listBottom = mn.y - 4;
     } else if (!s.notice.empty()) {
-        const float h = std::round(labels_.px(TextStyle::Small) * 1.6f);
-        labels_.draw(dl, TextStyle::Small, ImVec2(kPad, listBottom - h), col(pal_.muted), s.notice);
+        // Wrapped to the window: a notice can take more than a line (pii.loadFailed, other languages).
+        // It may come to 4 px of the right edge first (one line, as before wrapping: pii.masked in
+        // English ends 8 px from it).
+        const float w = size.x - kPad - 4;
+        const float h = std::max(std::round(labels_.px(TextStyle::Small) * 1.6f), std::ceil(labels_.size(TextStyle::Small, s.notice, w).y));
+        labels_.draw(dl, TextStyle::Small, ImVec2(kPad, listBottom - h), col(pal_.muted), s.notice, w);
         listBottom -= h + 2;
     }
 

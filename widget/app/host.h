@@ -21,5 +21,5 @@ int fc_js_format_date(int what, double value, char* buf, int cap);
 void fc_js_uploads(const char* json);
 void fc_js_download(const char* url, const char* name);
 void fc_js_thumbnail(int id, const char* url, int maxW, int maxH);   // answer: fc_image(id, rgba, w, h)
-void fc_js_pii_names();   // the PII name table is needed (Conversation::piiNamesWanted): answer fc_pii_names
+void fc_js_pii();   // the PII detector is needed (Conversation's PiiWanted): answer fc_pii_ready / fc_pii_failed
 }

@@ -46,5 +46,5 @@ mergeInto(LibraryManager.library, {
     // An older shim without thumbnails: the attachment keeps its placeholder.
     if (Module['host']['thumbnail']) Module['host']['thumbnail'](id, UTF8ToString(url), maxW, maxH);
   },
-  fc_js_pii_names: function() { Module['host']['piiNames'](); },
+  fc_js_pii: function() { Module['host']['pii'](); },
 });

@@ -12,8 +12,6 @@
 #include <cstdlib>
 #include <string>
 
-#include "finchat/pii.h"
-
 #include "widget_app.h"
 
 namespace {
@@ -38,14 +36,10 @@ void fc_action(const char* id) { if (app && id) app->action(id); }
 void fc_focus(const char* id) { if (app) app->focus(id ? id : ""); }
 void fc_resize(double w, double h, double dpr) { if (app) app->resize(w, h, dpr); }
 void fc_theme(const char* json) { if (app && json) app->setTheme(json); }
-// The PII name table (pii-names.bin), fetched by the shim when the core asks for it (host.piiNames); until it is here
-// the guard finds names by their cues alone. Returns 1 if the bytes were a name table. Frees data.
-int fc_pii_names(unsigned char* data, int len) {
-    const bool ok = data && len > 0 &&
-                    finchat::loadPiiNameTable({reinterpret_cast<const char*>(data), static_cast<std::size_t>(len)});
-    std::free(data);
-    return ok ? 1 : 0;
-}
+// The PII detector (its own wasm, with the name table) is set on the module by the shim after
+// host.pii(): what waited for it goes now. Or it could not be loaded (message: why).
+void fc_pii_ready() { if (app) app->piiReady(); }
+void fc_pii_failed(const char* message) { if (app) app->piiFailed(message ? message : ""); }
 void fc_logo(unsigned char* rgba, int w, int h) {
     if (app) app->setLogo(rgba, w, h);
     else std::free(rgba);

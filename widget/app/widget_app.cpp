@@ -201,7 +201,7 @@ int WidgetApp::init(const std::string& configJson) {
     cc.storageKey = storageKey_;
     cc.displayName = displayName_;
     cc.transparentHandoff = transparentHandoff_;
-    conv_ = std::make_unique<Conversation>(platform_.platform(), tokens_, cc, &data_);
+    conv_ = std::make_unique<Conversation>(platform_.platform(piiDetector_), tokens_, cc, &data_);
     conv_->setEventHandler([this](const ConversationEvent& e) { onConversationEvent(e); });
     // The customer's bubble of a data-bound pick reads the title kept on this device, not the id.
     model_->setLocalTitles([this](std::string_view content) { return conv_->pickedTitle(content); });
@@ -388,8 +388,8 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         window_->templateChanged(ChatViewModel::keyOf(e.segment, e.text));
         dirtyRows_.insert(ChatViewModel::keyOf(e.segment, e.text));   // its mirror entry reads the new state
         break;
-    case ConversationEventType::PiiNamesWanted:
-        fc_js_pii_names();
+    case ConversationEventType::PiiWanted:
+        fc_js_pii();   // the shim loads the detector: fc_pii_ready, or fc_pii_failed
         break;
     }
 }
@@ -517,6 +517,22 @@ void WidgetApp::setNetwork(bool online) {
     // Back online: skip what is left of the reconnect backoff.
     if (online && conv_) conv_->retryNow();
     announce(online ? "" : str("banner.offline"), "connection");
+    loop_->wake(2);
+}
+
+void WidgetApp::piiReady() {
+    if (notice_ == str(key::kPiiLoadFailed)) notice_.clear();
+    if (conv_) conv_->piiReady();   // sends what waited (QueueChanged redraws it)
+    loop_->wake(2);
+}
+
+// The messages that need the guard stay queued (shown as sending): the canvas says why, and the
+// shim tries again at the next keystroke or send (BRIDGE.md fc_pii_failed).
+void WidgetApp::piiFailed(const std::string& message) {
+    emitEvent("error", Json::object({{"code", "pii"}, {"message", message}}).dump());
+    if (!conv_ || conv_->queued().empty()) return;
+    notice_ = str(key::kPiiLoadFailed);
+    announce(notice_, "error");
     loop_->wake(2);
 }
 

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "browser_pii.h"
 #include "browser_platform.h"
 #include "finchat/json.h"
 #include "host.h"
@@ -58,6 +59,8 @@ public:
     void setComposerHeight(float px);
     void setPageHidden(bool hidden);
     void setNetwork(bool online);   // browser online/offline events
+    void piiReady();                                  // the shim handed the PII detector over
+    void piiFailed(const std::string& message);       // ... or could not load it
     void end();
     void escalate(const std::string& reasonJson);
     int unread() const { return conv_ ? conv_->unread() : 0; }
@@ -98,6 +101,7 @@ private:
     std::string str(std::string_view key) const { return std::string(strings_.get(key)); }
 
     browser::BrowserPlatform platform_;
+    browser::BrowserPiiDetector piiDetector_;   // its own wasm, loaded by the shim when conv_ asks (PiiWanted)
     Strings strings_;
     Palette palette_;
     std::unique_ptr<Canvas> canvas_;

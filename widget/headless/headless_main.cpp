@@ -18,6 +18,7 @@
 
 #include <emscripten/emscripten.h>
 
+#include "browser_pii.h"
 #include "browser_platform.h"
 #include "page_data_provider.h"
 #include "page_token_provider.h"
@@ -33,7 +34,7 @@ void fh_js_request_token(int id, const char* level, const char* reason, const ch
 void fh_js_call_data(int id, const char* name, const char* argsJson);
 void fh_js_event(const char* name, const char* json);
 void fh_js_link(int id, const char* json);
-void fh_js_pii_names();   // the PII name table is needed (Conversation::piiNamesWanted): answer fh_pii_names
+void fh_js_pii();   // the PII detector is needed (Conversation's PiiWanted): answer fh_pii_ready / fh_pii_failed
 }
 
 namespace {
@@ -246,7 +247,7 @@ class HeadlessConversation {
 public:
     HeadlessConversation(ConversationConfig config, bool withData)
         : displayName_(config.displayName),
-          conversation_(platform_.platform(), tokens_, std::move(config), withData ? &data_ : nullptr) {
+          conversation_(platform_.platform(pii_), tokens_, std::move(config), withData ? &data_ : nullptr) {
         conversation_.setEventHandler([this](const ConversationEvent& e) { onEvent(e); });
     }
 
@@ -430,8 +431,8 @@ private:
                                                {"level", toString(e.level)}, {"template", templateJson(*v)}}));
                 return;
             }
-            case ConversationEventType::PiiNamesWanted:
-                return fh_js_pii_names();
+            case ConversationEventType::PiiWanted:
+                return fh_js_pii();   // headless.js loads the detector: fh_pii_ready, or fh_pii_failed
         }
     }
 
@@ -471,6 +472,7 @@ private:
     }
 
     browser::BrowserPlatform platform_;
+    browser::BrowserPiiDetector pii_;   // its own wasm, loaded by headless.js when the conversation asks
     browser::PageTokenProvider tokens_{fh_js_request_token};
     std::string displayName_;
     browser::PageDataProvider data_{fh_js_call_data};
@@ -535,12 +537,14 @@ EMSCRIPTEN_KEEPALIVE void fh_token(int id, const char* json) {
     if (instance) instance->tokens().answer(id, json ? json : "", instance->displayName());
 }
 
-// The PII name table (pii-names.bin), read by headless.js when the core asks for it (host.piiNames); until it is here the
-// guard finds names by their cues alone. Returns 1 if the bytes were a name table. Frees data.
-EMSCRIPTEN_KEEPALIVE int fh_pii_names(unsigned char* data, int len) {
-    const bool ok = data && len > 0 && loadPiiNameTable({reinterpret_cast<const char*>(data), static_cast<std::size_t>(len)});
-    std::free(data);
-    return ok ? 1 : 0;
+// The PII detector (its own wasm, with the name table) is set on the module by headless.js after
+// host.pii(): what waited for it goes now. Or it could not be loaded: the messages stay queued and
+// the partner hears why (`error` {code: "pii"}); the next send() tries again.
+EMSCRIPTEN_KEEPALIVE void fh_pii_ready() {
+    if (conv()) conv()->piiReady();
+}
+EMSCRIPTEN_KEEPALIVE void fh_pii_failed(const char* message) {
+    fh_js_event("error", Json::object({{"code", "pii"}, {"message", message ? message : ""}}).dump().c_str());
 }
 
 // The page's data provider answered: ok != 0 with the result's JSON, or the failure's message.

@@ -10,5 +10,5 @@ mergeInto(LibraryManager.library, {
   },
   fh_js_event: function(name, json) { Module['host']['event'](UTF8ToString(name), UTF8ToString(json)); },
   fh_js_link: function(id, json) { Module['host']['link'](id, UTF8ToString(json)); },
-  fh_js_pii_names: function() { Module['host']['piiNames'](); },
+  fh_js_pii: function() { Module['host']['pii'](); },
 });

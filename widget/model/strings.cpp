@@ -27,7 +27,7 @@ const std::vector<std::string>& allStringKeys() {
                  key::kTemplatePreviousCard, key::kTemplateNextCard, key::kTemplatePreviousDay, key::kTemplateNextDay,
                  key::kTemplateDuration, key::kTemplatePickedTime, key::kHistoryLoadEarlier, key::kHistoryLoading,
                  key::kScrollNewMessages, key::kLogLabel, key::kPiiMasked, key::kPiiAskTitle, key::kPiiAskBody,
-                 key::kPiiSendMasked, key::kPiiSendAsTyped, key::kPiiEdit, key::kHandoffDivider,
+                 key::kPiiSendMasked, key::kPiiSendAsTyped, key::kPiiEdit, key::kPiiLoadFailed, key::kHandoffDivider,
                  key::kHandoffConnecting, key::kHandoffFailed, key::kRoleYou, key::kRoleCustomer, key::kRoleAgent,
                  key::kRoleBot, key::kRoleFlow, key::kRoleSystem, key::kSystemJoined, key::kSystemLeft, key::kSystemEnded,
                  key::kSystemTransferred, key::kSystemTransferFailed, key::kErrorGeneric, key::kErrorTooLong,

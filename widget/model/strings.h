@@ -79,6 +79,7 @@ inline constexpr std::string_view kPiiAskBody = "pii.askBody";
 inline constexpr std::string_view kPiiSendMasked = "pii.sendMasked";
 inline constexpr std::string_view kPiiSendAsTyped = "pii.sendAsTyped";
 inline constexpr std::string_view kPiiEdit = "pii.edit";
+inline constexpr std::string_view kPiiLoadFailed = "pii.loadFailed";   // the PII detector could not be loaded
 inline constexpr std::string_view kHandoffDivider = "handoff.divider";
 inline constexpr std::string_view kHandoffConnecting = "handoff.connecting";
 inline constexpr std::string_view kHandoffFailed = "handoff.failed";

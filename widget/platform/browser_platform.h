@@ -38,14 +38,15 @@ public:
     void remove(const std::string& key) override;
 };
 
-// All five adapters together; platform() hands them to a ChatSession. Must outlive the sessions.
+// All five adapters together; platform() hands them, with the PII detector the build uses, to a
+// ChatSession. Must outlive the sessions.
 struct BrowserPlatform {
     BrowserHttpClient http;
     BrowserWebSocketFactory sockets;
     BrowserClock clock;
     BrowserRandom random;
     BrowserStorage storage;
-    Platform platform() { return Platform{http, sockets, clock, random, &storage}; }
+    Platform platform(PiiDetector& pii) { return Platform{http, sockets, clock, random, pii, &storage}; }
 };
 
 }  // namespace finchat::browser

@@ -208,4 +208,26 @@ mergeInto(LibraryManager.library, {
   finchat_js_storage_remove: function(key) {
     try { FinchatBrowser.storage().removeItem(UTF8ToString(key)); } catch (e) {}
   },
+
+  // The PII detector (browser_pii.cpp): its own wasm, loaded by the shim when the core asks
+  // (web/src/pii-module.js) and set here as Module['piiDetector'] before fc_pii_ready/fh_pii_ready.
+  finchat_js_pii_ready: function() { return Module['piiDetector'] ? 1 : 0; },
+  // The matches of the UTF-8 text [text, text+len) as a malloc'd int32 array (the caller frees it):
+  // count, then count quads (type, begin, end, score * 10000). 0 if the detector failed: it is dropped
+  // (ready() is false again, and the shim loads a fresh one the next time the core asks).
+  finchat_js_pii_detect: function(text, len) {
+    var q;
+    try {
+      q = Module['piiDetector']['detect'](HEAPU8.subarray(text, text + len));
+    } catch (e) {
+      Module['piiDetector'] = null;
+      console.error('finaptic-chat: the PII detector failed: ' + e);
+      return 0;
+    }
+    var p = _malloc(4 * (q.length + 1));
+    if (!p) return 0;
+    HEAP32[p >> 2] = q.length >> 2;
+    HEAP32.set(q, (p >> 2) + 1);
+    return p;
+  },
 });

@@ -44,7 +44,7 @@ EMSCRIPTEN_KEEPALIVE int smoke_start(const char* endpoint, const char* contactId
     finchat::SessionConfig config;
     config.role = finchat::ParticipantRole::Customer;
     config.storageKey = "finchat-smoke";
-    session = std::make_unique<finchat::ChatSession>(platform().platform(), std::move(d), config);
+    session = std::make_unique<finchat::ChatSession>(platform().platform(finchat::builtinPiiDetector()), std::move(d), config);
     session->setEventHandler([](const finchat::SessionEvent& e) {
         if (e.error) lastEvent = e.error->detail;
     });

@@ -171,7 +171,9 @@ public:
     void retryNow();
 
     // Returns the entry's localId, or an error (empty, too long, ended, PiiDetected under AskFirst)
-    // without touching the server. Text and markdown go through the PII policy first.
+    // without touching the server. Text and markdown go through the PII policy first, unless it is
+    // AsTyped: while the platform's PiiDetector is not ready() that is PiiUnavailable (send it again
+    // once it is; nothing was added to the transcript).
     Result<std::string> sendMessage(std::string content, std::string contentType = "text/plain",
                                     PiiPolicy pii = PiiPolicy::Default);
     Result<Unit> retrySend(const std::string& localId);

@@ -7,7 +7,8 @@
 //   - the L1 → L2 handoff. Triggers: the in-band signal on L1 (ChatSession's EscalationRequested),
 //     escalate(reason) (handle.escalate), the bot's escalation reply (the same signal). Any number of
 //     triggers while a handoff runs or after it succeeded give one L2 chat. Steps:
-//       1. the L1 transcript, PII-redacted (redactPii), as TokenRequest::transcriptJson;
+//       1. the L1 transcript, PII-redacted (redactPii with the platform's PiiDetector; while that is not
+//          ready the handoff waits for piiReady()), as TokenRequest::transcriptJson;
 //       2. TokenProvider{L2, reason, transcript} → the L2 ChatSession connects;
 //       3. only when L2 is Live is L1 disconnected; the timeline gets segment 1 (L2). Views draw a
 //          divider and announce "A banking specialist has joined" unless transparentHandoff.
@@ -112,8 +113,11 @@ enum class ConversationEventType {
                        // the size of transcript attachment `text` (an attachmentId) became known
     Ended,             // the conversation is over
     TemplateChanged,   // templateOf(`segment`, `text`) changed: resolved, failed, retrying, answered, picked
-    PiiNamesWanted,    // once: the PII name table is needed now (piiNamesWanted()); the view fetches
-                       // pii-names.bin and hands it to loadPiiNameTable (finchat/pii.h)
+    PiiWanted,         // the PII detector is needed now (piiWanted() turned true), or something new
+                       // waits for it while it is not ready (a message, the handoff, the kept copy):
+                       // the browser host loads the detector module (and pii-names.bin), hands the
+                       // names to it, then calls piiReady(); a host whose load failed tries again
+                       // here. Hosts with builtinPiiDetector() (always ready) may ignore it.
 };
 
 struct ConversationEvent {
@@ -128,7 +132,8 @@ struct ConversationEvent {
 // What send() did with a message.
 enum class SendOutcome {
     Sent,          // handed to the current chat (`localId` in the current segment's Transcript)
-    Queued,        // no chat can send now (token, handoff): waits in queued()
+    Queued,        // no chat can send now (token, handoff), or the PII guard waits for the detector
+                   // (piiWanted; also what is typed behind such a message): waits in queued()
     PiiQuestion,   // held for answerPii() (policy AskFirst); the composer keeps the text
     Refused,       // empty, too long, ended: `error`
 };
@@ -212,6 +217,11 @@ public:
     // handoff again. While reconnecting: skip the backoff.
     void retry();
     void startNew();               // forget everything (storage too) and start()
+    // The platform's PiiDetector became ready (the host loaded it after PiiWanted). Sends what waited
+    // for it (through the same path as queued messages: AskFirst still asks), continues a handoff
+    // that waited for its redacted transcript, writes a kept copy that waited. Idempotent; harmless
+    // when nothing waits or the detector is still not ready.
+    void piiReady();
 
     SendResult send(std::string text, std::string contentType = "text/plain");
     // The held message (PiiQuestion): send it masked, as typed, or keep it in the composer (Cancel).
@@ -238,12 +248,15 @@ public:
 
     // --- state ------------------------------------------------------------------------------
     ConversationState state() const { return state_; }
-    // Whether the PII name table (pii.h loadPiiNameTable; the browser fetches it) is needed: when the
-    // chat starts or is restored if the partner's policy masks or asks about NAME (piiNamesGuarded),
-    // otherwise once the customer sends a message or a chat is restored (the escalation transcript
-    // and the copy kept after the end redact every type, names included). PiiNamesWanted is emitted
-    // when it turns true; without the table, names are found by their cues alone.
-    bool piiNamesWanted() const { return piiNamesWanted_; }
+    // Whether the PII detector (platform.h PiiDetector; the browser loads it as its own module, with
+    // the name table) is needed: when the chat starts if the partner's policy masks or asks about
+    // NAME (piiNamesGuarded), otherwise once the customer sends a message or a chat is restored (the
+    // escalation transcript and the copy kept after the end redact every type, names included), and
+    // whenever something has to wait for it. PiiWanted is emitted when it turns true. While the
+    // detector is not ready nothing unchecked leaves: a text message the policy guards waits in
+    // queued() (SendOutcome::Queued), a handoff waits before asking for the L2 token (its timeout
+    // runs), the redacted L1 rows are not written (the last ones written stay) until piiReady().
+    bool piiWanted() const { return piiWanted_; }
     HandoffState handoffState() const { return handoff_; }
     const std::optional<Error>& handoffError() const { return handoffError_; }
     const std::string& handoffReason() const { return reason_; }
@@ -267,6 +280,7 @@ public:
     const std::optional<std::string>& piiQuestion() const { return piiTypes_; }   // entity types
 
     // The L1 transcript as the escalation sends it (JSON array of {role,name,text,time}, redacted).
+    // "[]" while the platform's PiiDetector is not ready (nothing leaves unredacted).
     std::string escalationTranscript() const;
 
     // --- Templates ----------------------------------------------------------------------------
@@ -334,7 +348,8 @@ public:
     std::optional<std::int64_t> attachmentSize(const std::string& attachmentId) const;
 
 private:
-    void wantPiiNames();
+    void wantPii();         // piiWanted() turns true: PiiWanted, once
+    void waitForPii();      // something waits for the detector: PiiWanted again
     // One chat of the timeline. A live segment reads its session's Transcript; a finished one (L1
     // after the handoff, or restored after a reload) keeps its own copy.
     struct Segment {
@@ -362,6 +377,7 @@ private:
     void onSessionEvent(SupportLevel level, const SessionEvent& e);
     void noteIncoming(int segment, const std::string& localId);
     void beginHandoff(std::string reason);
+    void requestL2Token();
     void onL2Token(Result<ChatDetails> r);
     void armHandoffTimer();
     void cancelHandoffTimer();
@@ -375,6 +391,8 @@ private:
     void retire(std::unique_ptr<ChatSession>& slot);
     bool canSendNow() const;
     SendResult deliver(QueuedMessage m);
+    SendResult enqueue(QueuedMessage m);
+    void askPii(std::string text, std::string contentType, std::string types);
     void flushQueue(ChatSession& to);
     void finishConversation();
     void setUnread(int n);
@@ -430,7 +448,10 @@ private:
     std::unique_ptr<DataProvider> noData_;                 // answers "no data provider" (data_ null)
     std::map<TemplateKey, TemplateSlot> templates_;
     std::uint64_t templateUse_ = 0;
-    bool piiNamesWanted_ = false;
+    bool piiWanted_ = false;
+    bool handoffWaitsForPii_ = false;   // beginHandoff asks for the L2 token on piiReady()
+    bool keptCopyWaitsForPii_ = false;  // persist() writes the redacted L1 rows on piiReady()
+    std::string keptRows_;              // the redacted L1 rows last written (or restored)
     std::vector<TemplatePick> picks_;                      // oldest first, bounded
     std::optional<std::string> lastPickedId_;              // what `{id}` means in the next template
     PickedTitles pickedTitles_;

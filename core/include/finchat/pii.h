@@ -138,6 +138,11 @@ std::vector<std::pair<std::size_t, std::size_t>> codePointOffsets(std::string_vi
 // All entities in `text`, sorted by position and never overlapping.
 std::vector<PiiMatch> detectPii(std::string_view text);
 
+// detectPii() behind the platform's PiiDetector interface (platform.h), always ready: what native
+// hosts, connect-local and the tests hand to Platform::pii. Linking it links every scanner.
+class PiiDetector;
+PiiDetector& builtinPiiDetector();
+
 // Server-side redaction, Comprehend's REPLACE_WITH_PII_ENTITY_TYPE style: every entity becomes its
 // type name in brackets. "card 4111 1111 1111 1111" -> "card [CREDIT_DEBIT_NUMBER]".
 std::string redactPii(std::string_view text);

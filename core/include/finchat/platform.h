@@ -6,11 +6,14 @@
 // fetch, WebSocket, setTimeout and sessionStorage; the native ones (demo/native/) use one Asio
 // io_context; the unit tests use fakes driven by a manual clock.
 #pragma once
+#include "finchat/pii.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -101,11 +104,23 @@ public:
     double unit() { return next() / 4294967296.0; }   // [0, 1)
 };
 
+// The PII detector (finchat/pii.h). Native hosts, connect-local and the tests use the one linked
+// into the binary (builtinPiiDetector(): always ready). The browser builds keep the detector out of
+// the main wasm and load it as its own module when a Conversation first asks (PiiWanted): until
+// then ready() is false and messages that need the guard wait in the Conversation's queue.
+class PiiDetector {
+public:
+    virtual ~PiiDetector() = default;
+    virtual bool ready() const = 0;
+    virtual std::vector<PiiMatch> detect(std::string_view text) = 0;   // called only when ready()
+};
+
 struct Platform {
     HttpClient& http;
     WebSocketFactory& sockets;
     Clock& clock;
     Random& random;
+    PiiDetector& pii;
     Storage* storage = nullptr;   // optional: no resume after reload without it
 };
 

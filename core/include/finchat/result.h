@@ -23,6 +23,7 @@ enum class ErrorCode {
     Ended,              // the chat is over; nothing more can be sent
     Cancelled,          // superseded or aborted locally (session destroyed, replaced request)
     PiiDetected,        // the partner's policy asks the customer before sending personal data
+    PiiUnavailable,     // the message needs the PII guard and the detector is not loaded yet
 };
 
 const char* toString(ErrorCode code);

@@ -16,7 +16,7 @@ export default async function createFinapticWidget(M) {
   const host = M.host;
   globalThis.__fcHost = host;   // tests call the shim's host callbacks as C++ would (loadImage)
   const rec = (name, ...a) => calls.push([me.n, name, ...a]);
-  let W = 400, H = 600, open = false, chat = false, composerH = 44, unread = 0, focus = '', namesAsked = false;
+  let W = 400, H = 600, open = false, chat = false, composerH = 44, unread = 0, focus = '', piiAsked = 0;
   const items = [];
   const ctx = M.canvas.getContext('2d');
   // Data calls (host.callData → _fc_data) by request id; a template the fake shows after "templates":
@@ -103,9 +103,9 @@ export default async function createFinapticWidget(M) {
     },
     _fc_send(p) {
       const t = str(p); rec('send', t);
-      // Like the core (Conversation::piiNamesWanted) under the default policy: the name table is
-      // asked for when the customer first sends.
-      if (!namesAsked) { namesAsked = true; host.piiNames(); }
+      // Like the core (Conversation's PiiWanted) under the default policy: the PII detector is asked
+      // for when a message needs the guard and it is not here yet (the real core then queues it).
+      if (!M.piiDetector) { piiAsked++; host.pii(); }
       if (t === 'hold') return 1;
       if (!chat) return 2;
       if (t.startsWith('data ')) askData(t.slice(5));
@@ -142,7 +142,9 @@ export default async function createFinapticWidget(M) {
     _fc_focus(p) { focus = str(p); rec('focus', focus); draw(); },
     _fc_resize(w, h, dpr) { rec('resize', w, h, dpr); W = w; H = h; draw(); if (open) controls(); },
     _fc_theme(p) { rec('theme', JSON.parse(str(p)).colors || null); },
-    _fc_pii_names(p, len) { rec('piiNames', len, String.fromCharCode(...heap().subarray(p, p + 8))); return 1; },
+    // The shim set M.piiDetector (web/src/pii-module.js over finaptic-chat-pii.wasm) before this.
+    _fc_pii_ready() { rec('piiReady', piiAsked, Array.from(M.piiDetector.detect(new TextEncoder().encode('card 4111 1111 1111 1111')))); },
+    _fc_pii_failed(p) { rec('piiFailed', str(p)); },
     _fc_logo(p, w, h) { rec('logo', w, h); },
     _fc_image(id, p, w, h) { rec('image', id, w, h, p ? [...heap().subarray(p, p + 4 * w * h)] : null); },
     _fc_composer_height(px) { rec('composerHeight', px); composerH = Math.max(44, px); controls(); draw(); },
