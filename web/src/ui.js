@@ -251,7 +251,7 @@ export function createPanel(w) {
     },
     event(name, json) {
       const detail = parse(json);
-      if (name === 'action') return shimAction(String(detail.id || ''));   // internal, not public
+      if (name === 'action') return shimAction(String(detail.id || ''), detail);   // internal, not public
       // Internal: a theme problem for the designer (contrast fixed up, unknown keys). Never message text.
       if (name === 'warning') return console.warn(`finaptic-chat: ${detail.message || ''}`);
       if (name === 'open' || name === 'close') return;   // the shim emits these itself
@@ -289,11 +289,20 @@ export function createPanel(w) {
   };
 
   // Things only the shim can do, asked for by a canvas control (BRIDGE.md, event "action").
-  function shimAction(id) {
+  function shimAction(id, detail) {
     if (id === 'send') send();
     else if (id === 'minimize') w.minimize();
     else if (id === 'pii-edit') ta.focus({ preventScroll: true });
-    else if (id === 'composer-clear') {
+    else if (id === 'composer-restore') {
+      // A message the customer kept (the PII question's "Edit"): into the composer unless it is there
+      // already, ahead of anything typed since.
+      const kept = String(detail.text || '');
+      if (kept && ta.value !== kept) {
+        ta.value = ta.value.trim() ? `${kept}\n${ta.value}` : kept;
+        saveDraft(ta.value);
+        autogrow();
+      }
+    } else if (id === 'composer-clear') {
       ta.value = '';
       saveDraft('');
       autogrow();
