@@ -165,8 +165,12 @@ void Conversation::piiReady() {
         handoffWaitsForPii_ = false;
         if (handoff_ == HandoffState::Requesting) requestL2Token();
     }
-    // What waited goes now, through the same path as any queued message (AskFirst still asks); never
-    // into a chat that ended meanwhile (it stays queued, as after any chat that is over).
+    flushIfLive();
+}
+
+// What waited goes now, through the same path as any queued message (AskFirst still asks); never
+// into a chat that ended meanwhile (it stays queued, as after any chat that is over).
+void Conversation::flushIfLive() {
     if (ChatSession* s = current();
         s && canSendNow() && s->state() != SessionState::Ended && s->state() != SessionState::Failed)
         flushQueue(*s);
@@ -381,9 +385,9 @@ bool Conversation::canSendNow() const {
     return session() != nullptr;
 }
 
-SendResult Conversation::deliver(QueuedMessage m) {
-    if (!canSendNow()) return enqueue(std::move(m));
-    if (!queue_.empty()) {   // behind what waits for the PII detector: in the order typed
+SendResult Conversation::deliver(QueuedMessage m, bool ahead) {
+    if (!canSendNow()) return enqueue(std::move(m), ahead);
+    if (!ahead && !queue_.empty()) {   // behind what waits for the PII detector: in the order typed
         SendResult out = enqueue(std::move(m));
         if (!platform_.pii.ready()) waitForPii();
         return out;
@@ -403,10 +407,10 @@ SendResult Conversation::deliver(QueuedMessage m) {
     return {SendOutcome::Refused, {}, r.error()};
 }
 
-SendResult Conversation::enqueue(QueuedMessage m) {
+SendResult Conversation::enqueue(QueuedMessage m, bool ahead) {
     m.id = "queued-" + std::to_string(nextQueued_++);
     SendResult out{SendOutcome::Queued, m.id, std::nullopt};
-    queue_.push_back(std::move(m));
+    queue_.insert(ahead ? queue_.begin() : queue_.end(), std::move(m));
     emit(ConversationEvent{ConversationEventType::QueueChanged});
     persist();
     return out;
@@ -434,24 +438,35 @@ SendResult Conversation::answerPii(PiiChoice choice) {
     piiContentType_.clear();
     if (choice == PiiChoice::Cancel) {
         emit(ConversationEvent{ConversationEventType::StateChanged});
+        flushIfLive();   // what was typed after it waited for the answer (flushQueue)
         return {SendOutcome::Refused, {}, Error{ErrorCode::Cancelled, "the customer kept the message"}};
     }
-    return deliver(std::move(m));
+    // Ahead of what was typed after it, which goes next.
+    SendResult out = deliver(std::move(m), true);
+    flushIfLive();
+    return out;
 }
 
 void Conversation::flushQueue(ChatSession& to) {
     if (queue_.empty()) return;
     std::vector<QueuedMessage> waiting;
     waiting.swap(queue_);
+    bool detectorWait = false;
     auto m = waiting.begin();
     for (; m != waiting.end(); ++m) {
+        // The customer is being asked about a message (policy AskFirst): what was typed after it waits
+        // for the answer (answerPii sends it on), so none overtakes it and a second question never
+        // replaces the first.
+        if (piiTypes_) break;
         auto r = to.sendMessage(m->text, m->contentType, m->pii);
         // No detector yet: this one and everything after it wait for piiReady(), in order.
-        if (!r && r.error().code == ErrorCode::PiiUnavailable) break;
+        if (!r && r.error().code == ErrorCode::PiiUnavailable) {
+            detectorWait = true;
+            break;
+        }
         // Asked now, when it can be sent (policy AskFirst).
-        if (!r && r.error().code == ErrorCode::PiiDetected && !piiTypes_) askPii(m->text, m->contentType, r.error().detail);
+        if (!r && r.error().code == ErrorCode::PiiDetected) askPii(m->text, m->contentType, r.error().detail);
     }
-    const bool detectorWait = m != waiting.end();
     queue_.insert(queue_.begin(), std::make_move_iterator(m), std::make_move_iterator(waiting.end()));
     emit(ConversationEvent{ConversationEventType::QueueChanged});
     persist();

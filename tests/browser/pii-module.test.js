@@ -6,7 +6,8 @@
 // (nothing typed is lost) with a clear error, and the next keystroke or send loads it and sends both.
 // One that crashes mid-message fails closed: the whole text goes out masked, and a fresh one is loaded.
 // The two-widget page's first chat (pii-policy {"NAME":"ask"}) fetches it as soon as its chat starts.
-// Screenshots: WIDGET_SHOTS/pii-masked.png, pii-load-failed.png.
+// A message asked about (ask-first) after it waited for the detector goes back into the composer on
+// "Edit message". Screenshots: WIDGET_SHOTS/pii-masked.png, pii-load-failed.png, pii-edit-restored.png.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -165,5 +166,37 @@ test('NAME in the policy: the detector is fetched when the chat starts, before a
   while (requests.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   await connected(tab);
   assert.deepEqual(requests.sort(), ['finaptic-chat-pii.wasm', 'pii-names.bin'], 'once each');
+  await tab.close();
+});
+
+test('ask-first on a message that waited for the detector: asked once it is here; "Edit message" puts it back into the emptied composer', { skip, timeout: 90000 }, async () => {
+  const { tab, requests } = await openTab(`${server.url}/two-widgets.html`);
+  // #chat-a again, asking first about card numbers only: nothing in this policy needs the detector at start.
+  await tab.evaluate(() => {
+    const old = document.querySelector('#chat-a');
+    const el = document.createElement('finaptic-chat');
+    for (const a of old.getAttributeNames()) el.setAttribute(a, old.getAttribute(a));
+    el.setAttribute('pii-policy', '{"CREDIT_DEBIT_NUMBER":"ask","NAME":"send"}');
+    el.setAttribute('storage-key', 'pii-restore');
+    el.id = 'chat-r';
+    old.replaceWith(el);
+  });
+  // Its own launcher (the page's other widget, mounted by two-widgets.js, asks about ALL).
+  await tab.evaluate(() => window.__fc.buttons(/^open chat$/i).find((b) => document.querySelector('#chat-r').shadowRoot.contains(b)).click());
+  await connected(tab);
+  assert.deepEqual(requests, [], 'not fetched when the chat opens');
+
+  await sendWithoutTyping(tab, `card ${CARD} please`);
+  // Queued for the detector (the composer emptied, as for any message that went), then asked about.
+  await page.waitIn(tab, () => window.__fc.buttons(/^edit message$/i).length > 0, null,
+    { what: 'the PII question once the detector is here', timeout: 30000 });
+  assert.equal(await tab.evaluate(() => window.__fc.composers()[0].value), '');
+  await tab.evaluate(() => window.__fc.buttons(/^edit message$/i)[0].click());
+  const value = await page.waitIn(tab, () => window.__fc.composers()[0].value, null, { what: 'the kept message in the composer' });
+  assert.equal(value, `card ${CARD} please`, 'nothing typed is lost');
+  await new Promise((r) => setTimeout(r, 800));
+  const log = await page.logEntries(tab);
+  assert.ok(!log.some((t) => /echo: card/.test(t)), `the agent got nothing\n${log.join('\n')}`);
+  await shot(tab, 'pii-edit-restored');
   await tab.close();
 });

@@ -472,6 +472,53 @@ TEST_CASE("PII detector not loaded yet: ask-first asks once it is ready, nothing
     CHECK(h.pii.misuse == 0);
 }
 
+TEST_CASE("PII detector not loaded yet: two ask-first messages are asked one after the other, nothing overtakes", "[conversation][pii]") {
+    LazyPii h([](ConversationConfig& c) { c.session.piiPolicy = PiiPolicy::AskFirst; });
+    h.startOnL1();
+    CHECK(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::Queued);
+    CHECK(h.conv->send("and thanks").outcome == SendOutcome::Queued);
+    CHECK(h.conv->send("ssn 123-45-6789").outcome == SendOutcome::Queued);
+    CHECK(h.conv->send("bye").outcome == SendOutcome::Queued);
+    h.pii.loaded = true;
+    h.conv->piiReady();
+    // The first is asked about; the rest wait behind it (none sent before it, none dropped).
+    REQUIRE(h.conv->piiQuestion());
+    CHECK(*h.conv->piiQuestion() == "CREDIT_DEBIT_NUMBER");
+    CHECK(h.count(CE::PiiQuestion) == 1);
+    CHECK(h.conv->queued().size() == 3);
+    CHECK(h.w.http.count(MSG) == 0);
+    // Answered: it goes first, then what followed it up to the next question.
+    CHECK(h.conv->answerPii(PiiChoice::Mask).outcome == SendOutcome::Sent);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"card \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111", "and thanks"});
+    REQUIRE(h.conv->piiQuestion());
+    CHECK(*h.conv->piiQuestion() == "SSN");
+    CHECK(h.count(CE::PiiQuestion) == 2);
+    CHECK(h.conv->queued().size() == 1);
+    // Kept by the customer: what was typed after it still goes.
+    CHECK(h.conv->answerPii(PiiChoice::Cancel).outcome == SendOutcome::Refused);
+    CHECK_FALSE(h.conv->piiQuestion());
+    CHECK(h.conv->queued().empty());
+    CHECK(h.sentTexts("CT-L1").size() == 3);
+    CHECK(h.sentTexts("CT-L1").back() == "bye");
+    CHECK(h.pii.misuse == 0);
+}
+
+TEST_CASE("PII ask-first answered while the chat cannot send: the answer waits ahead of the queue", "[conversation][pii]") {
+    LazyPii h([](ConversationConfig& c) { c.session.piiPolicy = PiiPolicy::AskFirst; });
+    h.startOnL1();
+    CHECK(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::Queued);
+    CHECK(h.conv->send("hello").outcome == SendOutcome::Queued);
+    h.pii.loaded = true;
+    h.conv->piiReady();
+    REQUIRE(h.conv->piiQuestion());
+    h.conv->escalate("mortgage question");   // the handoff starts: nothing is sent until L2 is here
+    CHECK(h.conv->handoffState() == HandoffState::Requesting);
+    CHECK(h.conv->answerPii(PiiChoice::AsTyped).outcome == SendOutcome::Queued);
+    REQUIRE(h.conv->queued().size() == 2);
+    CHECK(h.conv->queued()[0].text == "card 4111 1111 1111 1111");
+    CHECK(h.conv->queued()[1].text == "hello");
+}
+
 TEST_CASE("PII detector not loaded yet: the handoff waits for it, then carries a redacted transcript", "[conversation][pii]") {
     LazyPii h;
     h.escalateWithSsn();

@@ -120,7 +120,9 @@ test('a per-type piiPolicy is honoured: NAME asks first, the card is masked, the
   const asked = nextEvent(c, 'piiQuestion');
   const name = c.send('my name is Dana Whitfield');
   assert.equal(name.outcome, 'piiQuestion', JSON.stringify(name));
-  assert.equal((await asked).types, 'NAME');
+  const question = await asked;
+  assert.equal(question.types, 'NAME');
+  assert.equal(question.text, 'my name is Dana Whitfield', 'the message asked about, for the partner to put back on cancel');
   assert.ok(!own().some((t) => /Dana/.test(t)), 'nothing is sent before the answer');
   c.answerPii('asTyped');
   await until(() => own().includes('my name is Dana Whitfield'), `the name sent as typed after the answer\n${JSON.stringify(events).slice(0, 2000)}`);

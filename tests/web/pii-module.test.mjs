@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { piiLoader, piiDetector, PII_WASM, PII_NAMES } from '../../web/src/pii-module.js';
+import { piiFeed, piiLoader, piiDetector, PII_WASM, PII_NAMES } from '../../web/src/pii-module.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { FINCHAT_PII_WASM, FINCHAT_PII_NAMES, FINCHAT_PII_EVAL } = process.env;
@@ -139,4 +139,70 @@ test('the same entities as the native core on every PII set', { skip: skip || (!
     }
   }
   assert.ok(messages > 2000 && entities > 2000, `${messages} messages, ${entities} entities`);
+});
+
+// piiFeed: one conversation's side of the loader (the widget's and the headless SDK's, alike). Needs no
+// wasm: a loader under the test's control and a module that records what it was told.
+function feedRig() {
+  const rig = { loads: [], ready: [], failed: [], module: { piiDetector: null }, destroyed: false };
+  const loader = () => new Promise((resolve, reject) => rig.loads.push({ resolve, reject }));
+  rig.feed = piiFeed(loader, () => (rig.destroyed ? null : rig.module), (m) => rig.ready.push(m),
+    (m, message) => rig.failed.push(message));
+  return rig;
+}
+const settle = () => new Promise((r) => setImmediate(r));
+
+test('piiFeed: one load at a time, the detector handed to the module, ready once', async () => {
+  const rig = feedRig();
+  rig.feed(false);
+  rig.feed(true);
+  assert.equal(rig.loads.length, 1, 'a second ask while loading starts no second load');
+  const detector = { detect() {} };
+  rig.loads[0].resolve(detector);
+  await settle();
+  assert.equal(rig.module.piiDetector, detector);
+  assert.deepEqual(rig.ready, [rig.module]);
+  rig.feed(true);
+  assert.equal(rig.loads.length, 1, 'a module that has its detector loads nothing');
+});
+
+test('piiFeed: a failed prefetch is silent, a failed load the core asked for is reported, then retried', async () => {
+  const rig = feedRig();
+  rig.feed(false);                       // the composer's first input
+  rig.loads[0].reject(new Error('503'));
+  await settle();
+  assert.deepEqual(rig.failed, [], 'no message waits: nothing to report');
+  rig.feed(true);                        // the core asks (a message waits)
+  assert.equal(rig.loads.length, 2, 'the next ask tries again');
+  rig.loads[1].reject(new Error('503 again'));
+  await settle();
+  assert.deepEqual(rig.failed, ['503 again']);
+  rig.feed(false);
+  rig.loads[2].reject(new Error('once more'));
+  await settle();
+  assert.deepEqual(rig.failed, ['503 again'], 'reported once per ask, not for the prefetch after it');
+  rig.feed(false);
+  rig.feed(true);                        // asked while a prefetch is on its way: its failure is reported
+  rig.loads[3].reject(new Error('down'));
+  await settle();
+  assert.deepEqual(rig.failed, ['503 again', 'down']);
+  assert.deepEqual(rig.ready, []);
+});
+
+test('piiFeed: a conversation destroyed while loading is left alone', async () => {
+  const rig = feedRig();
+  rig.feed(true);
+  rig.destroyed = true;
+  rig.loads[0].resolve({ detect() {} });
+  await settle();
+  assert.equal(rig.module.piiDetector, null);
+  assert.deepEqual(rig.ready, []);
+  rig.feed(true);
+  assert.equal(rig.loads.length, 1, 'nothing loads for a destroyed conversation');
+  const rig2 = feedRig();
+  rig2.feed(true);
+  rig2.destroyed = true;
+  rig2.loads[0].reject(new Error('x'));
+  await settle();
+  assert.deepEqual(rig2.failed, []);
 });

@@ -8,7 +8,7 @@
 // here decides anything about the chat. Types: web/types/headless.d.ts. Guide: web/README.md.
 import createFinapticHeadless from 'finchat:headless-glue';
 import { answerDataCall } from './data-call.js';
-import { piiLoader } from './pii-module.js';
+import { piiFeed, piiLoader } from './pii-module.js';
 
 export const VERSION = __FC_VERSION__;
 export const EVENTS = Object.freeze(['state', 'connectionState', 'message', 'messageUpdated', 'typing',
@@ -203,29 +203,9 @@ class Conversation {
   }
 
   // --- the PII detector ---------------------------------------------------------------------------
-  // Handed to this conversation's module (Module.piiDetector, read by widget/platform/browser_platform.js),
-  // then fh_pii_ready sends what waited for it. A failed load leaves the messages queued (nothing is
-  // lost); when the core asked, C++ raises `error` {code: "pii"} (fh_pii_failed) and the next send()
-  // tries again. A detector that failed drops itself (browser_platform.js) and is loaded afresh.
-  #piiLoading = null;
-  #piiWanted = false;
-  #loadPii(wanted) {
-    this.#piiWanted ||= wanted;
-    const m = this.#mod;
-    if (!m || m.piiDetector || this.#piiLoading || this.#destroyed) return;
-    this.#piiLoading = piiModule().then((d) => {
-      this.#piiLoading = null;
-      if (this.#destroyed) return;
-      this.#piiWanted = false;
-      m.piiDetector = d;
-      m._fh_pii_ready();
-    }, (e) => {
-      this.#piiLoading = null;
-      if (this.#destroyed || !this.#piiWanted) return;
-      this.#piiWanted = false;
-      this.#withString(String((e && e.message) || e || 'failed'), (p) => m._fh_pii_failed(p));
-    });
-  }
+  // Loaded when the core asks (host.pii) and prefetched by send() (piiFeed in pii-module.js).
+  #loadPii = piiFeed(piiModule, () => (this.#destroyed ? null : this.#mod), (m) => m._fh_pii_ready(),
+    (m, message) => this.#withString(message, (p) => m._fh_pii_failed(p)));
 
   // --- partner callbacks (core → page → core) ----------------------------------------------------
   #requestToken(id, level, reason, transcriptJson) {

@@ -86,3 +86,35 @@ export function piiLoader(read) {
   loader.loaded = () => (loaded && !loaded.failed ? loaded : null);
   return loader;
 }
+
+// One conversation's side of the loader, the same for the widget (ui.js) and the headless SDK
+// (headless.js): feed(wanted) starts a load unless this conversation has its detector or one is on
+// its way. `current()` is the conversation's module now, null once it is destroyed (a load that ends
+// after that does nothing). On arrival the detector becomes Module.piiDetector (read by
+// widget/platform/browser_platform.js) and ready(m) calls fc_pii_ready / fh_pii_ready, which sends
+// what waited. A failed load is reported, failed(m, message) (fc_pii_failed / fh_pii_failed: the
+// notice and the `error` event, code "pii"), only when a message waits: `wanted` is true when the core
+// asked (host.pii) and false for a prefetch (the composer's first input), whose failure stays silent
+// until a send needs the guard. The next feed() tries again (piiLoader forgot the failure); so does
+// the next one after the detector failed (browser_platform.js drops it: Module.piiDetector is null).
+export function piiFeed(loader, current, ready, failed) {
+  let loading = false, wanted = false;
+  return (want) => {
+    wanted ||= want;
+    const m = current();
+    if (!m || m.piiDetector || loading) return;
+    loading = true;
+    loader().then((d) => {
+      loading = false;
+      if (current() !== m) return;
+      wanted = false;
+      m.piiDetector = d;
+      ready(m);
+    }, (e) => {
+      loading = false;
+      if (current() !== m || !wanted) return;
+      wanted = false;
+      failed(m, String((e && e.message) || e || 'failed'));
+    });
+  };
+}

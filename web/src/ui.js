@@ -10,7 +10,7 @@ import { DEFAULT_STRINGS, LANG_TAG, format, wantedLocales } from './strings.js';
 import { createDateFormat, dateLocale } from './dates.js';
 import { answerDataCall } from './data-call.js';
 import { createTextRaster } from './text-raster.js';
-import { piiLoader } from './pii-module.js';
+import { piiFeed, piiLoader } from './pii-module.js';
 
 const SAFE_URL = /^(https:|mailto:|tel:)/i;
 const enc = new TextEncoder();
@@ -251,7 +251,7 @@ export function createPanel(w) {
     },
     event(name, json) {
       const detail = parse(json);
-      if (name === 'action') return shimAction(String(detail.id || ''));   // internal, not public
+      if (name === 'action') return shimAction(String(detail.id || ''), detail);   // internal, not public
       // Internal: a theme problem for the designer (contrast fixed up, unknown keys). Never message text.
       if (name === 'warning') return console.warn(`finaptic-chat: ${detail.message || ''}`);
       if (name === 'open' || name === 'close') return;   // the shim emits these itself
@@ -289,11 +289,20 @@ export function createPanel(w) {
   };
 
   // Things only the shim can do, asked for by a canvas control (BRIDGE.md, event "action").
-  function shimAction(id) {
+  function shimAction(id, detail) {
     if (id === 'send') send();
     else if (id === 'minimize') w.minimize();
     else if (id === 'pii-edit') ta.focus({ preventScroll: true });
-    else if (id === 'composer-clear') {
+    else if (id === 'composer-restore') {
+      // A message the customer kept (the PII question's "Edit"): into the composer unless it is there
+      // already, ahead of anything typed since.
+      const kept = String(detail.text || '');
+      if (kept && ta.value !== kept) {
+        ta.value = ta.value.trim() ? `${kept}\n${ta.value}` : kept;
+        saveDraft(ta.value);
+        autogrow();
+      }
+    } else if (id === 'composer-clear') {
       ta.value = '';
       saveDraft('');
       autogrow();
@@ -301,31 +310,10 @@ export function createPanel(w) {
   }
 
   // --- the PII detector --------------------------------------------------------------------------
-  // Fetched when the core asks (host.pii) and on the composer's first input (so the first Enter rarely
-  // waits), then handed to this instance (Module.piiDetector, which widget/platform/browser_platform.js
-  // reads) and fc_pii_ready sends what waited for it. A failed load leaves the message waiting in the
-  // core's queue (nothing typed is lost); when a message waits (`wanted`) C++ says why
-  // (fc_pii_failed: the canvas's notice and the public `error` event, code "pii") and the next send
-  // tries again. The detector drops itself when it fails (browser_platform.js): loaded afresh then.
-  let piiLoading = null;
-  let piiWanted = false;
-  function loadPii(wanted) {
-    piiWanted ||= wanted;
-    const m = mod;
-    if (!m || m.piiDetector || piiLoading || destroyed) return;
-    piiLoading = piiModule(w.base)().then((d) => {
-      piiLoading = null;
-      if (mod !== m || destroyed) return;
-      piiWanted = false;
-      m.piiDetector = d;
-      m._fc_pii_ready();
-    }, (e) => {
-      piiLoading = null;
-      if (mod !== m || destroyed || !piiWanted) return;
-      piiWanted = false;
-      withString(String((e && e.message) || e || 'failed'), (p) => m._fc_pii_failed(p));
-    });
-  }
+  // Loaded when the core asks (host.pii) and prefetched on the composer's first input, so the first
+  // Enter rarely waits (piiFeed in pii-module.js: hand-over, failure notice, retry on the next send).
+  const loadPii = piiFeed(() => piiModule(w.base)(), () => (destroyed ? null : mod), (m) => m._fc_pii_ready(),
+    (m, message) => withString(message, (p) => m._fc_pii_failed(p)));
 
   // --- the theme's logo: decoded here, RGBA pixels to C++ (fc_logo) -----------------------------
   let logoUrl = '';

@@ -306,7 +306,10 @@ export interface ConversationEvents {
   handoffFailed: ChatError;
   queued: { messages: QueuedMessage[] };
   unread: { count: number };
-  piiQuestion: { types: string };
+  /** A message waits for answerPii(): `types` it carries, `text` the message. After answerPii('cancel')
+   * put `text` back where the customer types: a message that waited for the PII detector (`queued`)
+   * was asked about only once the detector arrived, when it had left your composer. */
+  piiQuestion: { types: string; text: string };
   piiMasked: { id: string; types: string };
   ended: Record<string, never>;
   error: ChatError;

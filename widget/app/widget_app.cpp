@@ -545,7 +545,13 @@ void WidgetApp::activate(const ControlId& id) {
     switch (id.kind) {
     case ControlKind::PiiEdit:
         piiQuestion_.clear();
-        if (conv_) conv_->answerPii(PiiChoice::Cancel);
+        if (conv_ && conv_->piiQuestion()) {
+            // Kept by the customer: back into the composer. On Enter it is still there, but a message
+            // that waited for the detector left it when it was queued (the shim leaves equal text alone).
+            const std::string kept = conv_->piiQuestionText();
+            conv_->answerPii(PiiChoice::Cancel);
+            emitEvent("action", Json::object({{"id", "composer-restore"}, {"text", kept}}).dump());
+        }
         [[fallthrough]];
     case ControlKind::Send:
     case ControlKind::Minimize:

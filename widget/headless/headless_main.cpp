@@ -413,7 +413,7 @@ private:
                 emit("unread", Json::object({{"count", conversation_.unread()}}));
                 return;
             case ConversationEventType::PiiQuestion:
-                emit("piiQuestion", Json::object({{"types", e.text}}));
+                emit("piiQuestion", Json::object({{"types", e.text}, {"text", conversation_.piiQuestionText()}}));
                 return;
             case ConversationEventType::QueueChanged:
                 emit("queued", Json::object({{"messages", queued()}}));

@@ -278,6 +278,9 @@ public:
     const std::vector<QueuedMessage>& queued() const { return queue_; }
     int unread() const { return unread_; }
     const std::optional<std::string>& piiQuestion() const { return piiTypes_; }   // entity types
+    // The message asked about (empty when none): a view puts it back where the customer types after
+    // answerPii(Cancel), as it may have left the composer when it was queued for the detector.
+    const std::string& piiQuestionText() const { return piiText_; }
 
     // The L1 transcript as the escalation sends it (JSON array of {role,name,text,time}, redacted).
     // "[]" while the platform's PiiDetector is not ready (nothing leaves unredacted).
@@ -390,8 +393,9 @@ private:
     void emitRowChanged(int segment, const std::string& localId);
     void retire(std::unique_ptr<ChatSession>& slot);
     bool canSendNow() const;
-    SendResult deliver(QueuedMessage m);
-    SendResult enqueue(QueuedMessage m);
+    SendResult deliver(QueuedMessage m, bool ahead = false);   // ahead: before what is queued (an answered question)
+    SendResult enqueue(QueuedMessage m, bool ahead = false);
+    void flushIfLive();
     void askPii(std::string text, std::string contentType, std::string types);
     void flushQueue(ChatSession& to);
     void finishConversation();

@@ -79,6 +79,7 @@ struct Contact {
     std::unordered_map<std::string, std::string> idempotent;  // connectionToken + '\n' + ClientToken -> answer
     std::deque<std::string> idempotentOrder;
     std::vector<std::string> unansweredForAgent;             // customer texts waiting for the echo agent
+    std::string flowTook;                                    // the last customer text the flow's bot took
     std::map<std::string, Attachment> attachments;
     finchat::Clock::TimerId idleTimer = 0, durationTimer = 0;
     std::int64_t lastCustomerActivityMs = 0;   // the idle timer checks this when it fires
@@ -177,12 +178,19 @@ struct ChatService::Impl final : ContactCenter {
         if (q->maxContacts > 0 && queueMetrics(inst->id, q->id).contactsInQueue >= q->maxContacts) return EnqueueResult::AtCapacity;
         c->queue = q->id;
         if (echoAgent) {
-            // The echo agent answers what the customer said to get here (the text that asked for an agent).
-            for (auto it = c->items.rbegin(); it != c->items.rend(); ++it)
-                if (it->type == ItemType::Message && it->participantId == c->customerId) {
-                    if (it->kind() == ContentKind::TextPlain || it->kind() == ContentKind::TextMarkdown) c->unansweredForAgent.push_back(it->content);
-                    break;
-                }
+            // The echo agent answers what the customer said to get here: the last text the flow's bot took
+            // (the one that asked for an agent), ahead of any that came after it while the flow moved on
+            // (a client flushing its queue sends several at once); or else the last text of the chat
+            // (an agent's transfer).
+            if (!c->flowTook.empty()) {
+                c->unansweredForAgent.insert(c->unansweredForAgent.begin(), std::exchange(c->flowTook, {}));
+            } else {
+                for (auto it = c->items.rbegin(); it != c->items.rend(); ++it)
+                    if (it->type == ItemType::Message && it->participantId == c->customerId) {
+                        if (it->kind() == ContentKind::TextPlain || it->kind() == ContentKind::TextMarkdown) c->unansweredForAgent.push_back(it->content);
+                        break;
+                    }
+            }
         }
         queueContact(*c);
         return EnqueueResult::Queued;
@@ -454,7 +462,10 @@ struct ChatService::Impl final : ContactCenter {
         const ContentKind kind = item.kind();
         if (kind != ContentKind::TextPlain && kind != ContentKind::TextMarkdown) return;
         // The flow's Lex block, when it is waiting, takes the text (its bot answers on the next turn).
-        if (c.state == ContactState::InFlow && runner.customerText(c.initialId, item.content)) return;
+        if (c.state == ContactState::InFlow && runner.customerText(c.initialId, item.content)) {
+            c.flowTook = item.content;
+            return;
+        }
         // Only the echo agent answers otherwise; a chat with a person needs no next-turn work.
         if (!echoAgent) return;
         const std::string id = c.initialId, text = item.content;
