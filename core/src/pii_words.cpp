@@ -586,8 +586,9 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
             if (!num) continue;
             int localities = 0;
             const std::size_t e = regionalTail(x, num, localities);
-            // ("via" is an English word too: "via Zelle 50" needs a locality or a postcode after it)
-            if (x.is(i, "via") && e == num) continue;
+            // ("via" is an English word too: "via Zelle 50" needs a locality or a postcode after it; a bare
+            // number ends its clause: "at Rua Bar 12 times" counts times)
+            if (e == num && (x.is(i, "via") || !(num >= n || x.tok[num].kind == Kind::Punct || lineBreakBefore(x, num)))) continue;
             emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.9f);
             i = e - 1;
             continue;
@@ -640,6 +641,8 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t k = i + (commaNumber ? 2 : 1), streetWords = 0;
         bool lowerCase = true, suffix = false;
         if (listed(x, k, kStreetPrefixes)) {
+            // ("paid 45 via Zelle": after a number, lower-case "via" is the English word)
+            if (x.is(k, "via") && !x.capitalized(k)) continue;
             // "rue des Lilas": the name's capitalised words and lower-case particles, at most four.
             lowerCase = false;
             std::size_t w = k + 1, last = 0;
