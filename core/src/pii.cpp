@@ -289,6 +289,8 @@ bool oneTimeBefore(std::string_view t, std::size_t p) {
            (t[p - 6] == '-' || t[p - 6] == ' ') && startsWithNoCase(t, p - 5, "time");
 }
 
+bool oneTimeCodeAsked(std::string_view t, std::size_t pos);   // below, with the turns
+
 // A transfer's verb or noun and then an amount in the 32 bytes before p, in the same sentence.
 bool transferBefore(std::string_view t, std::size_t p) {
     bool amount = false;
@@ -898,7 +900,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         if (cue == kCuePin && single && digits >= 4 && digits <= 6) return emit(PiiType::Pin);
         // (not a North American phone number after a verb, "e-transfer to 416-555-0199": money goes to
         // phone numbers too; "account 416-555-0199" is still an account)
-        if (cue == kCueAccount && digits >= 6 && digits <= 17 &&
+        if (cue == kCueAccount && digits >= 6 && digits <= 17 && !oneTimeCodeAsked(t, runs[first].begin) &&
             !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
                                                                   endsWith(t, cues.end[kCueAccount], "from"sv))))
             return emit(PiiType::BankAccountNumber);
