@@ -496,6 +496,8 @@ std::size_t localityFrom(const Text& x, std::size_t c) {
             ++w;
         } else if (w > c && x.punct(w, '-') && x.allCaps(w + 1) && x.tok[w + 1].size() == 2 && end == w) {
             end = w += 2;
+        } else if (w > c && end == w && x.punct(w, '/') && x.tok[w].begin == x.tok[w - 1].end && x.capitalized(w + 1)) {
+            ++w;   // "Umraniye/Istanbul": a district and its city joined by a slash
         } else {
             break;
         }
@@ -529,9 +531,12 @@ std::size_t regionalTail(const Text& x, std::size_t k, int& localities) {
             if (end > p) ++localities;
             continue;
         }
-        if (!comma && !lineBreakBefore(x, s)) break;
+        // (right after the number without a comma only where the locality ends the clause: "No:12/3
+        // Umraniye/Istanbul", not "12 Thanks")
+        const bool bare = !comma && !lineBreakBefore(x, s);
+        if (bare && seg > 0) break;
         const std::size_t c = localityFrom(x, s);
-        if (c == s) break;
+        if (c == s || (bare && !(c >= n || x.tok[c].kind == Kind::Punct || lineBreakBefore(x, c)))) break;
         end = c;
         ++localities;
     }
@@ -567,6 +572,8 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
     auto nameWords = [&](std::size_t w, std::size_t most) {
         std::size_t last = 0;
         for (std::size_t s = w; w < n && w - s < most; ++w) {
+            // ("Jalan Sudirman No. 5": the house number's "No" ends the name)
+            if (x.inList(w, {"no"sv, "nr"sv}) && (x.punct(w + 1, ':') || x.punct(w + 1, '.') || x.tok[w + 1].kind == Kind::Number)) break;
             if (x.capitalized(w) && !listed(x, w, kStreetStop)) last = w;
             else if (!x.inList(w, {"das"sv, "dos"sv, "da"sv, "do"sv, "de"sv, "del"sv, "di"sv, "della"sv, "la"sv}))
                 break;

@@ -1700,6 +1700,8 @@ TEST_CASE("Holdout-12 family: addresses written abroad, street type first or a d
         {"Calle Mayor 12, 28013 Madrid", "ADDRESS:Calle Mayor 12, 28013 Madrid"},
         {"Via Garibaldi 8, 20121 Milano", "ADDRESS:Via Garibaldi 8, 20121 Milano"},
         {"21 Akin Adesola Street, Ikoyi, Lagos", "ADDRESS:21 Akin Adesola Street, Ikoyi, Lagos"},
+        {"my address: Jl. Thamrin No. 10, Jakarta Pusat 10350", "ADDRESS:Jl. Thamrin No. 10, Jakarta Pusat 10350"},
+        {"Mehmet Akif Mah. Gul Sk. No:12/3 Umraniye/Istanbul", "ADDRESS:Mehmet Akif Mah. Gul Sk. No:12/3 Umraniye/Istanbul"},
     };
     for (const auto& c : cases) {
         INFO(c[0]);
@@ -1708,6 +1710,8 @@ TEST_CASE("Holdout-12 family: addresses written abroad, street type first or a d
     // Street-like words that are no address: a payment app after "via", a bar's number of times.
     CHECK(found("I paid 45 via Zelle 50 minutes ago.") == kNone);
     CHECK(found("Charged twice at Rua Bar 12 times this month.") == kNone);
+    CHECK(found("Paid Avenida Bar 25 dollars yesterday") == kNone);
+    CHECK(found("the meeting on Via Appia was fine") == kNone);
     // A city alone after "from" is no name.
     CHECK(found("greetings, Divina here from Makati City") == List{"NAME:Divina"});
 }
