@@ -573,7 +573,7 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
         std::size_t last = 0;
         for (std::size_t s = w; w < n && w - s < most; ++w) {
             // ("Jalan Sudirman No. 5": the house number's "No" ends the name)
-            if (x.inList(w, {"no"sv, "nr"sv}) && (x.punct(w + 1, ':') || x.punct(w + 1, '.') || x.tok[w + 1].kind == Kind::Number)) break;
+            if (x.inList(w, {"no"sv, "nr"sv}) && (x.punct(w + 1, ':') || x.punct(w + 1, '.') || (w + 1 < n && x.tok[w + 1].kind == Kind::Number))) break;
             if (x.capitalized(w) && !listed(x, w, kStreetStop)) last = w;
             else if (!x.inList(w, {"das"sv, "dos"sv, "da"sv, "do"sv, "de"sv, "del"sv, "di"sv, "della"sv, "la"sv}))
                 break;
@@ -584,8 +584,7 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
         if (!x.word(i)) continue;
         const bool dot = x.punct(i + 1, '.') && x.tok[i + 1].begin == x.tok[i].end;
         // Street type first: the abbreviation with its '.', the word capitalised.
-        if ((dot || (x.capitalized(i) && x.tok[i].size() > 2)) && listed(x, i, kLeadStreets) &&
-            (dot || x.tok[i].size() > 2)) {
+        if ((dot || (x.capitalized(i) && x.tok[i].size() > 2)) && listed(x, i, kLeadStreets)) {
             std::size_t k = nameWords(dot ? i + 2 : i + 1, 5);
             if (!k) continue;
             if (x.punct(k, ',')) ++k;
