@@ -580,11 +580,26 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
         }
         return last ? last + 1 : 0;
     };
+    // (the per-token tests first: a street type's first letter, then the list; most tokens go no further)
+    constexpr auto initials = [](std::string_view letters) {
+        std::uint32_t m = 0;
+        for (char c : letters) m |= 1u << (c - 'a');
+        return m;
+    };
+    constexpr std::uint32_t kLeadInitials = initials("uapojrtecv"), kTurkishInitials = initials("csmb");
     for (std::size_t i = 0; i + 2 < n; ++i) {
         if (!x.word(i)) continue;
+        const std::size_t first = letterBucket(x.t[x.tok[i].begin]);
+        if (first > 25) continue;
         const bool dot = x.punct(i + 1, '.') && x.tok[i + 1].begin == x.tok[i].end;
         // Street type first: the abbreviation with its '.', the word capitalised.
-        if ((dot || (x.capitalized(i) && x.tok[i].size() > 2)) && listed(x, i, kLeadStreets)) {
+        static const ByFirstLetter<std::size(kLeadStreets)> leads([](std::size_t k) { return kLeadStreets[k]; });
+        auto lead = [&] {
+            for (std::uint16_t k : leads.startingWith(x.t[x.tok[i].begin]))
+                if (x.is(i, kLeadStreets[k])) return true;
+            return false;
+        };
+        if (((kLeadInitials >> first) & 1u) && (dot || (x.capitalized(i) && x.tok[i].size() > 2)) && lead()) {
             std::size_t k = nameWords(dot ? i + 2 : i + 1, 5);
             if (!k) continue;
             if (x.punct(k, ',')) ++k;
@@ -599,19 +614,26 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
             i = e - 1;
             continue;
         }
-        // Turkish: name words, the street type (one or two: "Moda Mah. Bahariye Cad."), "No" and the number.
-        if (!x.capitalized(i)) continue;
-        std::size_t k = i, types = 0;
-        for (std::size_t e; types < 2 && (e = nameWords(k, 3)) && listed(x, e - 1, kTurkishStreets) && e - 1 > k; ++types)
-            k = x.punct(e, '.') ? e + 1 : e;
-        if (types > 0) {
-            const std::size_t num = x.inList(k, {"no"sv, "nr"sv}) ? houseNumber(x, k) : 0;
-            if (!num) continue;
-            int localities = 0;
-            const std::size_t e = regionalTail(x, num, localities);
-            emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.9f);
-            i = e - 1;
+        // Turkish: the street type after its name's words (one or two: "Moda Mah. Bahariye Cad."), then
+        // "No" and the number. Found at the type, the name's words read backwards.
+        if (!((kTurkishInitials >> first) & 1u) || x.tok[i].size() > 9 || !x.capitalized(i) || !listed(x, i, kTurkishStreets)) continue;
+        const std::size_t k = dot ? i + 2 : i + 1;
+        const std::size_t num = x.inList(k, {"no"sv, "nr"sv}) ? houseNumber(x, k) : 0;
+        if (!num) continue;
+        std::size_t b = i, words = 0;
+        for (; b > 0 && words < 3; --b) {
+            if (x.punct(b - 1, '.') && b >= 2 && listed(x, b - 2, kTurkishStreets)) {
+                words = 0;   // the quarter before the street: "Moda Mah. Bahariye Cad."
+                continue;
+            }
+            if (!x.capitalized(b - 1) || listed(x, b - 1, kStreetStop)) break;
+            ++words;
         }
+        if (b == i || !x.capitalized(b)) continue;
+        int localities = 0;
+        const std::size_t e = regionalTail(x, num, localities);
+        emit(out, PiiType::Address, x.tok[b].begin, x.tok[e - 1].end, kAddress, 0.9f);
+        i = e - 1;
     }
     // A house number, a street's capitalised words, then a district's word after a comma: "139 Nguyen Hue,
     // Quan 1, Ho Chi Minh City", "45 Rizal Avenue Extension, Brgy. 5, Manila".
@@ -1177,10 +1199,7 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
     {"new one should be", PiiType::Password}, {"current one is", PiiType::Password},
-    // what a customer who forgot it last typed ("I forgot my password ... Last time I used Istanbul34*"):
-    // only with a password named before (valueOfKey)
-    {"i used", PiiType::Password},         {"i tried", PiiType::Password},     {"i typed", PiiType::Password},
-    {"i entered", PiiType::Password},
+
     // an app's passcode with letters in it is a password (digits only: a PIN, pii.cpp); a bank's login
     // named by the service ("my online banking id is mruiz")
     {"passcode", PiiType::Password},       {"banking id", PiiType::Username},  {"online id", PiiType::Username},
@@ -1462,6 +1481,11 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             for (std::size_t p = x.tok[i + 2].begin; p < x.tok[i + 2].end; ++p) age = age * 10 + (t[p] - '0');
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i + 2].begin, x.tok[i + 2].end, kContext, 0.85f);
         }
+        // What a customer who forgot it last typed ("I forgot my password ... Last time I used Istanbul34*"):
+        // a password only with one named before (valueOfKey). (Apart from the key table: "I" is frequent.)
+        if (x.tok[i].size() == 1 && toLower(t[x.tok[i].begin]) == 'i' && i + 2 < n && x.word(i + 1))
+            for (std::string_view verb : {"used"sv, "tried"sv, "typed"sv, "entered"sv})
+                if (x.is(i + 1, verb)) valueOfKey(x, {"i tried", PiiType::Password}, i + 2, false, out);
         static const ByFirstLetter<std::size(kValueKeys)> keys([](std::size_t k) { return kValueKeys[k].phrase; });
         for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
             const KeyPhrase& key = kValueKeys[keyIndex];
