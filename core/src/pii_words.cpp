@@ -446,9 +446,9 @@ bool unitCivic(const Text& x, std::size_t i) {
 
 // ---- Addresses written abroad ------------------------------------------------------------------------
 // Street types written before the street's name: Polish "ul."/"al."/"pl."/"os.", Portuguese "Rua"/
-// "Avenida"/"Travessa"/"Alameda", Spanish "Calle"/"Paseo"/"Carrera", Italian "Via"/"Viale"/"Corso",
+// "Avenida"/"Travessa"/"Alameda", Spanish "Calle"/"C/"/"Paseo"/"Carrera", Italian "Via"/"Viale"/"Corso",
 // Malay and Indonesian "Jalan"/"Jl.". The abbreviations count only with their '.'.
-constexpr std::string_view kLeadStreetsList[] = {"ul", "al", "pl", "os", "av", "avda", "jl", "ulica", "aleja", "plac",
+constexpr std::string_view kLeadStreetsList[] = {"c", "ul", "al", "pl", "os", "av", "avda", "jl", "ulica", "aleja", "plac",
                                                  "rua", "avenida", "travessa", "alameda", "rodovia", "estrada", "calle",
                                                  "paseo", "carrera", "camino", "via", "viale", "corso", "piazza", "jalan"};
 constexpr auto kLeadStreets = packWords<kLeadStreetsList>();
@@ -513,6 +513,8 @@ std::size_t regionalTail(const Text& x, std::size_t k, int& localities) {
     const std::size_t n = x.tok.size();
     std::size_t end = k;
     for (int seg = 0; seg < 6 && end < n; ++seg) {
+        // (an abbreviation's '.' before the comma: "Mabini St., Brgy. San Isidro")
+        if (end > k && x.punct(end, '.') && x.tok[end].begin == x.tok[end - 1].end && x.word(end - 1) && x.punct(end + 1, ',')) ++end;
         const bool comma = x.punct(end, ',');
         const std::size_t s = comma ? end + 1 : end;
         if (listed(x, s, kUnits) || listed(x, s, kUnitsAbroad)) {
@@ -535,9 +537,16 @@ std::size_t regionalTail(const Text& x, std::size_t k, int& localities) {
         // Umraniye/Istanbul", not "12 Thanks")
         const bool bare = !comma && !lineBreakBefore(x, s);
         if (bare && seg > 0) break;
+        // (a floor or a door between commas: "C/ Mayor 12, 3B, 28013 Madrid")
+        if (comma && s + 1 < n && x.tok[s].kind == Kind::Mixed && isDigit(x.t[x.tok[s].begin]) && x.tok[s].size() <= 4 &&
+            x.punct(s + 1, ',')) {
+            end = s + 1;
+            continue;
+        }
         const std::size_t c = localityFrom(x, s);
         if (c == s || (bare && !(c >= n || x.tok[c].kind == Kind::Punct || lineBreakBefore(x, c)))) break;
         end = c;
+        if (const std::size_t p = postcodeAbroad(x, c)) end = p;   // "Haryana 122001", "Lagos 100001"
         ++localities;
     }
     return end;
@@ -586,12 +595,15 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
         for (char c : letters) m |= 1u << (c - 'a');
         return m;
     };
-    constexpr std::uint32_t kLeadInitials = initials("uapojrtecv"), kTurkishInitials = initials("csmb");
+    constexpr std::uint32_t kLeadInitials = initials("uapojrtecv"), kTurkishInitials = initials("csmb"),
+                            kPlotInitials = initials("hplfdv");
     for (std::size_t i = 0; i + 2 < n; ++i) {
         if (!x.word(i)) continue;
         const std::size_t first = letterBucket(x.t[x.tok[i].begin]);
         if (first > 25) continue;
-        const bool dot = x.punct(i + 1, '.') && x.tok[i + 1].begin == x.tok[i].end;
+        // (Spanish "C/ Mayor 12": the abbreviated "Calle" with a slash, as a '.')
+        const bool dot = (x.punct(i + 1, '.') || (x.tok[i].size() == 1 && x.t[x.tok[i].begin] == 'C' && x.punct(i + 1, '/'))) &&
+                         x.tok[i + 1].begin == x.tok[i].end;
         // Street type first: the abbreviation with its '.', the word capitalised.
         static const ByFirstLetter<std::size(kLeadStreets)> leads([](std::size_t k) { return kLeadStreets[k]; });
         auto lead = [&] {
@@ -611,6 +623,22 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
             // number ends its clause: "at Rua Bar 12 times" counts times)
             if (e == num && (x.is(i, "via") || !(num >= n || x.tok[num].kind == Kind::Punct || lineBreakBefore(x, num)))) continue;
             emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.9f);
+            i = e - 1;
+            continue;
+        }
+        // A plot or a house with its number before the street and localities, as India, Nigeria and the
+        // Philippines write them: "House No. 12, Sector 15, Gurugram, Haryana 122001", "Plot 5, Admiralty
+        // Way, Lekki Phase 1, Lagos", "Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Makati City" (two
+        // localities at least, or one and a postcode).
+        if (((kPlotInitials >> first) & 1u) && x.capitalized(i) && x.inList(i, {"house"sv, "plot"sv, "lot"sv, "flat"sv, "door"sv, "villa"sv})) {
+            const std::size_t num = houseNumber(x, i + 1);
+            if (!num || !x.punct(num, ',')) continue;
+            int localities = 0;
+            const std::size_t e = regionalTail(x, num, localities);
+            if (localities < 2 && !(localities == 1 && postcodeAbroad(x, e - 1))) continue;
+            std::size_t b = i;
+            if (i >= 2 && x.tok[i - 1].kind == Kind::Number && x.inList(i - 2, {"blk"sv, "block"sv})) b = i - 2;
+            emit(out, PiiType::Address, x.tok[b].begin, x.tok[e - 1].end, kAddress, 0.85f);
             i = e - 1;
             continue;
         }
@@ -1874,6 +1902,14 @@ bool merchantBefore(const Text& x, std::size_t i) {
     return false;
 }
 
+// Token i follows "from" after a verb of where one is ("writing from Sao Paulo", "here from San Fernando"):
+// a place, not a person.
+bool placeAt(const Text& x, std::size_t i) {
+    return i >= 2 && x.is(i - 1, "from") &&
+           x.inList(i - 2, {"here"sv, "writing"sv, "calling"sv, "texting"sv, "messaging"sv, "based"sv, "originally"sv, "moved"sv,
+                            "relocated"sv, "visiting"sv, "travelling"sv, "traveling"sv});
+}
+
 // Tokens k, k+1: two lower-case name-like words after "pay" or after "to" with a transfer's verb up to
 // four tokens before it (at i), then the account's number or the amount.
 bool payeeBefore(const Text& x, std::size_t i, std::size_t k) {
@@ -2017,6 +2053,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 for (std::size_t b = i; b-- > 0 && i - b <= 4;) order = order || x.inList(b, {"order"sv, "ordered"sv, "delivery"sv});
                 if (order) continue;
             }
+            // Where a customer writes from is a place: "Ana here, writing from Sao Paulo", "here from San Fernando".
+            if (!strong && placeAt(x, k)) continue;
             // ("for"/"with"/"from" and an unknown lower-case word: "for interest reporting" is no name)
             if (!strong && !x.capitalized(k) && !nameLike(x, k) && x.inList(i, {"for"sv, "with"sv, "from"sv})) continue;
             std::size_t e = nameFrom(x, k, strong);
@@ -2083,7 +2121,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         }
         // Two or three capitalised known names in a row: "Kevin Jackson" (not a shop: "charged by Harvey Norman").
         if (i >= taken && x.capitalized(i) && known(x, i) && nameWord(x, i, false) && x.capitalized(i + 1) &&
-            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i) && !abbreviation(x, i + 1) && !merchantBefore(x, i)) {
+            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i) && !abbreviation(x, i + 1) && !merchantBefore(x, i) &&
+            !placeAt(x, i)) {
             std::size_t e = i + 2;
             if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);

@@ -1702,6 +1702,10 @@ TEST_CASE("Holdout-12 family: addresses written abroad, street type first or a d
         {"21 Akin Adesola Street, Ikoyi, Lagos", "ADDRESS:21 Akin Adesola Street, Ikoyi, Lagos"},
         {"my address: Jl. Thamrin No. 10, Jakarta Pusat 10350", "ADDRESS:Jl. Thamrin No. 10, Jakarta Pusat 10350"},
         {"Mehmet Akif Mah. Gul Sk. No:12/3 Umraniye/Istanbul", "ADDRESS:Mehmet Akif Mah. Gul Sk. No:12/3 Umraniye/Istanbul"},
+        {"House No. 12, Sector 15, Gurugram, Haryana 122001", "ADDRESS:House No. 12, Sector 15, Gurugram, Haryana 122001"},
+        {"Plot 5, Admiralty Way, Lekki Phase 1, Lagos", "ADDRESS:Plot 5, Admiralty Way, Lekki Phase 1, Lagos"},
+        {"Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Makati City", "ADDRESS:Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Makati City"},
+        {"C/ Mayor 12, 3B, 28013 Madrid", "ADDRESS:C/ Mayor 12, 3B, 28013 Madrid"},
     };
     for (const auto& c : cases) {
         INFO(c[0]);
@@ -1714,6 +1718,8 @@ TEST_CASE("Holdout-12 family: addresses written abroad, street type first or a d
     CHECK(found("the meeting on Via Appia was fine") == kNone);
     // A city alone after "from" is no name.
     CHECK(found("greetings, Divina here from Makati City") == List{"NAME:Divina"});
+    CHECK(found("Hi, Ana here, writing from Sao Paulo.") == List{"NAME:Ana"});
+    CHECK(found("I got a transfer from Maria Santos yesterday") == List{"NAME:Maria Santos"});   // a person still
 }
 
 TEST_CASE("Holdout-12 family: names after an identity question, a wire's sender, 'name was', formal letters, other languages",
