@@ -589,6 +589,18 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
         }
         return last ? last + 1 : 0;
     };
+    // A house number, a street's capitalised words, then a district's word after a comma: "139 Nguyen Hue,
+    // Quan 1, Ho Chi Minh City", "45 Rizal Avenue Extension, Brgy. 5, Manila". Returns the token to go on from.
+    auto beforeDistrict = [&](std::size_t i) {
+        if (i + 4 >= n || x.tok[i].size() > 5 || !x.capitalized(i + 1) || isDigit(before(x.t, x.tok[i].begin))) return i;
+        const std::size_t k = nameWords(i + 1, 4);
+        if (!k || !x.punct(k, ',') || !listed(x, k + 1, kDivisions)) return i;
+        int localities = 0;
+        const std::size_t e = regionalTail(x, k, localities);
+        if (localities == 0) return i;
+        emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
+        return e - 1;
+    };
     // (the per-token tests first: a street type's first letter, then the list; most tokens go no further)
     constexpr auto initials = [](std::string_view letters) {
         std::uint32_t m = 0;
@@ -598,8 +610,16 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
     constexpr std::uint32_t kLeadInitials = initials("uapojrtecv"), kTurkishInitials = initials("csmb"),
                             kPlotInitials = initials("hplfdv");
     for (std::size_t i = 0; i + 2 < n; ++i) {
-        if (!x.word(i)) continue;
-        const std::size_t first = letterBucket(x.t[x.tok[i].begin]);
+        // (one pass, the cheapest tests first: a number may start a street before a district; a word only
+        // with an ASCII capital or right before a '.' or '/' ("ul.", "C/") is a street type, a plot or a house)
+        const Token& tk = x.tok[i];
+        if (tk.kind == Kind::Number) {
+            i = beforeDistrict(i);
+            continue;
+        }
+        const char c0 = x.t[tk.begin], after = at(x.t, tk.end);
+        if (tk.kind != Kind::Word || !(isUpper(c0) || after == '.' || after == '/')) continue;
+        const std::size_t first = letterBucket(c0);
         if (first > 25) continue;
         // (Spanish "C/ Mayor 12": the abbreviated "Calle" with a slash, as a '.')
         const bool dot = (x.punct(i + 1, '.') || (x.tok[i].size() == 1 && x.t[x.tok[i].begin] == 'C' && x.punct(i + 1, '/'))) &&
@@ -661,19 +681,6 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
         int localities = 0;
         const std::size_t e = regionalTail(x, num, localities);
         emit(out, PiiType::Address, x.tok[b].begin, x.tok[e - 1].end, kAddress, 0.9f);
-        i = e - 1;
-    }
-    // A house number, a street's capitalised words, then a district's word after a comma: "139 Nguyen Hue,
-    // Quan 1, Ho Chi Minh City", "45 Rizal Avenue Extension, Brgy. 5, Manila".
-    for (std::size_t i = 0; i + 4 < n; ++i) {
-        if (x.tok[i].kind != Kind::Number || x.tok[i].size() > 5 || !x.capitalized(i + 1) || isDigit(before(x.t, x.tok[i].begin)))
-            continue;
-        const std::size_t k = nameWords(i + 1, 4);
-        if (!k || !x.punct(k, ',') || !listed(x, k + 1, kDivisions)) continue;
-        int localities = 0;
-        const std::size_t e = regionalTail(x, k, localities);
-        if (localities == 0) continue;
-        emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
         i = e - 1;
     }
 }
