@@ -658,6 +658,7 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
             if (localities < 2 && !(localities == 1 && postcodeAbroad(x, e - 1))) continue;
             std::size_t b = i;
             if (i >= 2 && x.tok[i - 1].kind == Kind::Number && x.inList(i - 2, {"blk"sv, "block"sv})) b = i - 2;
+            if (b == i && x.is(i, "lot")) continue;   // (a lot alone is an auction's as often: "Lot 5, Item 3, Box 2")
             emit(out, PiiType::Address, x.tok[b].begin, x.tok[e - 1].end, kAddress, 0.85f);
             i = e - 1;
             continue;
@@ -1893,7 +1894,7 @@ constexpr NameCue kNameCuesList[] = {
     // Marco"), a wire's other party ("sender Joao Carvalho", "remitter Ada Obi"), a name told in the past
     // ("my late spouse's name was Elif Demir") and formal sign-offs ("Yours faithfully, Reginald Whitcombe")
     {"sou", false, false},         {"jestem", false, false},     {"ich bin", false, false},    {"sono", false, false},
-    {"sender", false, false},      {"remitter", false, false},   {"originator", false, false}, {"name was", true, false},
+    {"sender", false, false},      {"remitter", false, false},   {"originator", false, false}, {"name was", false, false},
     {"faithfully", false, false},  {"truly", false, false},      {"respectfully", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();

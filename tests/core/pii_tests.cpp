@@ -1715,6 +1715,7 @@ TEST_CASE("Holdout-12 family: addresses written abroad, street type first or a d
     CHECK(found("I paid 45 via Zelle 50 minutes ago.") == kNone);
     CHECK(found("Charged twice at Rua Bar 12 times this month.") == kNone);
     CHECK(found("Paid Avenida Bar 25 dollars yesterday") == kNone);
+    CHECK(found("Lot 5, Item 3, Box 2 at the auction") == kNone);
     CHECK(found("the meeting on Via Appia was fine") == kNone);
     // A city alone after "from" is no name.
     CHECK(found("greetings, Divina here from Makati City") == List{"NAME:Divina"});
@@ -1735,6 +1736,8 @@ TEST_CASE("Holdout-12 family: names after an identity question, a wire's sender,
     CHECK(found("Dzien dobry, jestem Wojciech Brzezinski, mam pytanie") == List{"NAME:Wojciech Brzezinski"});
     CHECK(found("I, however, think the fee is wrong.") == kNone);
     CHECK(found("the sender address is wrong") == kNone);
+    CHECK(found("my name was changed after marriage") == kNone);
+    CHECK(found("the payee name was misspelled on the form") == kNone);
 }
 
 TEST_CASE("Holdout-12 family: 'a widow of 82' is an age, 'a fee of 76' is not", "[pii][age]") {
