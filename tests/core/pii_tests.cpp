@@ -1782,3 +1782,45 @@ TEST_CASE("Holdout-12 family: the groups after an IBAN's head hold no card, howe
     CHECK(found("Please wire it to IBAN PL31 1140 2004 4177 7741 2154 7280 38 by Friday.") == List{"DATE_TIME:Friday"});
     CHECK(found("card 4177 7741 2154 7280 38 please") != kNone);
 }
+
+TEST_CASE("Holdout-15 families: labels a PDF spaces out letter by letter, a cheque's MICR line as OCR reads it", "[pii][context]") {
+    CHECK(found("copied from the PDF: A c c o u n t   N u m b e r  40916523  R o u t i n g   N u m b e r  021000021") ==
+          List{"BANK_ACCOUNT_NUMBER:40916523", "BANK_ROUTING:021000021"});
+    CHECK(found("scan of my cheque reads |:021000021|: 4471209935\" 0187") ==
+          List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:4471209935"});   // the cheque's number is no PII
+    // Not ABA-valid between the symbols; spaced letters that spell no field.
+    CHECK(found("the reader printed |:123456789|: 4471209935\" 0187") == kNone);
+    CHECK(found("the PDF header says S t a t e m e n t  1 of 3") == kNone);
+}
+
+TEST_CASE("Holdout-15 families: the accounts a debit draws from and moves to; account cues in other languages", "[pii][account]") {
+    CHECK(found("the gym direct debit draws from 66120394 on the 1st, please switch it to 80013377") ==
+          List{"BANK_ACCOUNT_NUMBER:66120394", "DATE_TIME:1st", "BANK_ACCOUNT_NUMBER:80013377"});
+    CHECK(found("mi número de cuenta es 55201938, gracias") == List{"BANK_ACCOUNT_NUMBER:55201938"});
+    CHECK(found("o número da conta é 00412345") == List{"BANK_ACCOUNT_NUMBER:00412345"});
+    CHECK(found("numéro de compte 30004512 svp") == List{"BANK_ACCOUNT_NUMBER:30004512"});
+    CHECK(found("numer konta 61109010") == List{"BANK_ACCOUNT_NUMBER:61109010"});
+    // An amount after the cue (a currency's word after it), a licence named between cue and number.
+    CHECK(found("tengo en cuenta los 3 pagos de 450000 pesos") == kNone);
+    CHECK(found("opening a joint account, my driver's licence is 84412907") == List{"DRIVER_ID:84412907"});
+    // A one-time code the customer quotes; digits a dash glues to an error's letters (a keyword's stay).
+    CHECK(found("the code you sent for the transfer was 482913, it timed out") == kNone);
+    CHECK(found("cvv is 512 but it fails with ERR-408") == List{"CREDIT_DEBIT_CVV:512"});
+    CHECK(found("PIN-4821 stopped working") == List{"PIN:4821"});
+}
+
+TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, national phones in groups", "[pii][context]") {
+    CHECK(found("exp is 07/26 not 06-27, sorry") == List{"CREDIT_DEBIT_EXPIRY:07/26", "CREDIT_DEBIT_EXPIRY:06-27"});
+    CHECK(found("expiry date 11/27, no wait, 11/28") == List{"CREDIT_DEBIT_EXPIRY:11/27", "CREDIT_DEBIT_EXPIRY:11/28"});
+    CHECK(found("exp 05/27 and the fee is due 12-15") == List{"CREDIT_DEBIT_EXPIRY:05/27"});
+    CHECK(found("Agent: what are the last 4 of your social security number?\nCustomer: ugh, fine, here it all is 512447890") ==
+          List{"SSN:512447890"});
+    CHECK(found("Agent: please confirm the last 4 digits of your SSN for me\nCustomer: I can't find it, my checking account "
+                "number is 512447890") == List{"BANK_ACCOUNT_NUMBER:512447890"});
+    CHECK(found("my mobile is 9 8812 3456, or the office") == List{"PHONE:9 8812 3456"});
+    CHECK(found("numer telefonu 604 221 873") == List{"PHONE:604 221 873"});
+    CHECK(found("whatsapp +48 601 234 567 please, or the other one 789 456 123 in the evening") ==
+          List{"PHONE:+48 601 234 567", "PHONE:789 456 123"});
+    CHECK(found("got a text from 4155550199 about a blocked card") == List{"PHONE:4155550199"});
+    CHECK(found("invoice lines 512 713 711 were billed twice") == kNone);
+}
