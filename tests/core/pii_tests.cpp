@@ -1824,3 +1824,62 @@ TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, nation
     CHECK(found("got a text from 4155550199 about a blocked card") == List{"PHONE:4155550199"});
     CHECK(found("invoice lines 512 713 711 were billed twice") == kNone);
 }
+
+TEST_CASE("Holdout-15 families: passwords and logins in other languages and phrasings", "[pii][credentials]") {
+    CHECK(found("Hasło Wrz9pLk2mQ nie działa") == List{"PASSWORD:Wrz9pLk2mQ"});
+    CHECK(found("la contraseña de la app es Tornado88#, la olvidé") == List{"PASSWORD:Tornado88#"});
+    CHECK(found("le mot de passe pour l'appli est Soleil2024 mais il bloque") == List{"PASSWORD:Soleil2024"});
+    CHECK(found("mon mot de passe orchid42 ne marche plus") == List{"PASSWORD:orchid42"});
+    CHECK(found("Password baru maple77 tak boleh") == List{"PASSWORD:maple77"});
+    CHECK(found("my son set up the card and the password he chose is lime53x, please reset") == List{"PASSWORD:lime53x"});
+    CHECK(found("I forgot the password, the one I used before is tulip04") == List{"PASSWORD:tulip04"});
+    CHECK(found("I keep my password in a notebook: fog&Pine91. Is that safe?") == List{"PASSWORD:fog&Pine91"});
+    CHECK(found("ok the password is river#88, not lake#77") == List{"PASSWORD:river#88", "PASSWORD:lake#77"});
+    CHECK(found("usuario mateo_rios88 bloqueado") == List{"USERNAME:mateo_rios88"});
+    CHECK(found("utilisateur claire.dubois2 ne fonctionne pas") == List{"USERNAME:claire.dubois2"});
+    // "the new one" of a login named as old is a login; of a password reset, the password.
+    CHECK(found("old login kira_77, new one should be kira_nova") == List{"USERNAME:kira_77", "USERNAME:kira_nova"});
+    CHECK(found("reset my password please, username jonas_k, the old one was Fjord#12") ==
+          List{"USERNAME:jonas_k", "PASSWORD:Fjord#12"});
+    // An ordinary word after an app's passcode, a state after a login's word, a colon's error code.
+    CHECK(found("the app passcode is different right?") == kNone);
+    CHECK(found("my password reset is working now") == kNone);
+    CHECK(found("password change failed: error E4012") == kNone);
+    CHECK(found("el usuario no funciona") == kNone);
+}
+
+TEST_CASE("Holdout-15 families: long dates in Spanish, Portuguese and French", "[pii][date]") {
+    CHECK(found("nací el 7 de marzo de 1961") == List{"DATE_TIME:7 de marzo de 1961"});
+    CHECK(found("a cobrança de 2 de setembro de 2024 está errada") == List{"DATE_TIME:2 de setembro de 2024"});
+    CHECK(found("né le 12 mars 1985 à Lyon") == List{"DATE_TIME:12 mars 1985"});
+    CHECK(found("vamos a mayo y marzo") == kNone);   // a month alone is a word
+}
+
+TEST_CASE("Holdout-15 families: a form's payee, places one travels to, nationalities and shops are no names", "[pii][name]") {
+    CHECK(found("Recipient setup: Tomasz Wrona, IBAN PL61109010140000071219812874") ==
+          List{"NAME:Tomasz Wrona", "INTERNATIONAL_BANK_ACCOUNT_NUMBER:PL61109010140000071219812874"});
+    CHECK(found("flying to Portugal 12/05/2026, will my card work?") == List{"DATE_TIME:12/05/2026"});
+    CHECK(found("Customer: L8842210, it's Peruvian") == kNone);
+    CHECK(found("hi it's Brazilian, can I open an account?") == kNone);
+    CHECK(found("un achat chez Pierre Lambert de 45 $ refusé") == kNone);
+    // People still: an amount after "pay", a name that ends like a nationality.
+    CHECK(found("pay Mei 4092 AUD") == List{"NAME:Mei"});
+    CHECK(found("hi it's Julian, my card is stuck") == List{"NAME:Julian"});
+}
+
+TEST_CASE("Holdout-15 families: Québec, Pakistani, Argentine, Irish and Chilean addresses", "[pii][address]") {
+    const std::vector<std::string> cases[] = {
+        {"nouvelle adresse: 418, boulevard Saint-Laurent, Laval (Québec) H7N 2K3", "ADDRESS:418, boulevard Saint-Laurent, Laval (Québec) H7N 2K3"},
+        {"send it to 7-C, Block K, Model Town, Lahore 54700 please", "ADDRESS:7-C, Block K, Model Town, Lahore 54700"},
+        {"vivo en Bv. Pellegrini 2410, S3000 Santa Fe, Santa Fe", "ADDRESS:Bv. Pellegrini 2410, S3000 Santa Fe, Santa Fe"},
+        {"new place: Apt 12, The Granary, Mill Lane, Galway, H91 X2P4", "ADDRESS:Apt 12, The Granary, Mill Lane, Galway, H91 X2P4"},
+        {"mi casa: Pasaje Las Dalias 217, Valparaíso", "ADDRESS:Pasaje Las Dalias 217, Valparaíso"},
+    };
+    for (const auto& c : cases) {
+        INFO(c[0]);
+        CHECK(found(c[0]) == List{c[1]});   // the whole address, and no NAME inside it
+    }
+    CHECK(found("paid 418, boulevard fees included") == kNone);
+    CHECK(found("seats 7, Block C were empty, refund 2 tickets please") == kNone);
+    CHECK(found("Apt 12, The Granary is lovely") == kNone);
+}
