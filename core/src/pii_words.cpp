@@ -1103,20 +1103,24 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
         if (ok) emit(out, PiiType::DateTime, p, q, kDate, 0.9f);
         p = q;
     }
-    // A day and a month named in Spanish, Portuguese or French, with or without the year: "13 de febrero de
-    // 2026", "3 de maio de 2025", "12 mars 1985", "agosto de 2024" (a day before it or a year after it: "mayo"
-    // alone is a word).
-    for (std::size_t i = 1; i < n; ++i) {
-        const bool dayBefore = dayAt(x, i - 1) || (i >= 2 && x.is(i - 1, "de") && dayAt(x, i - 2));
-        const std::size_t y = x.inList(i + 1, {"de"sv, "del"sv}) ? i + 2 : i + 1;
-        if (!x.word(i) || !(dayBefore || yearAt(x, y)) || !listed(x, i, kMonthsAbroad)) continue;
-        const std::size_t b = !dayBefore ? i : dayAt(x, i - 1) ? i - 1 : i - 2;
-        emit(out, PiiType::DateTime, x.tok[b].begin, x.tok[yearAt(x, y) ? y : i].end, kDate, 0.9f);
-    }
     // Month names: "January 10, 2025", "June 4th", "may 14", "18 November", "20 April 1985",
     // "the 5th of May", "March 2024". Lower-case "may"/"march" only with a day next to them.
     for (std::size_t i = 0; i < n; ++i) {
-        if (!isMonth(x, i, true)) continue;
+        if (!isMonth(x, i, true)) {
+            // A day and a month named in Spanish, Portuguese or French, with or without the year: "13 de febrero de
+            // 2026", "3 de maio de 2025", "12 mars 1985", "agosto de 2024" (a day before it or a year after it:
+            // "mayo" alone is a word). (A number before it, or a number or "de" after it, first: most words go no further.)
+            if (i == 0 || !x.word(i) || x.tok[i].size() < 3 ||
+                !(x.tok[i - 1].kind == Kind::Number || x.tok[i - 1].kind == Kind::Mixed ||
+                  (i + 1 < n && (x.tok[i + 1].kind == Kind::Number || x.is(i + 1, "de") || x.is(i + 1, "del")))))
+                continue;
+            const bool dayBefore = dayAt(x, i - 1) || (i >= 2 && x.is(i - 1, "de") && dayAt(x, i - 2));
+            const std::size_t y = x.inList(i + 1, {"de"sv, "del"sv}) ? i + 2 : i + 1;
+            if (!(dayBefore || yearAt(x, y)) || !listed(x, i, kMonthsAbroad)) continue;
+            const std::size_t b = !dayBefore ? i : dayAt(x, i - 1) ? i - 1 : i - 2;
+            emit(out, PiiType::DateTime, x.tok[b].begin, x.tok[yearAt(x, y) ? y : i].end, kDate, 0.9f);
+            continue;
+        }
         const bool abbr = !isMonth(x, i, false);
         std::size_t b = x.tok[i].begin, e = x.tok[i].end;
         bool found = false;
@@ -1193,7 +1197,9 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     }
     // Weekdays after on/last/next/this/by/until, or capitalised.
     for (std::size_t i = 0; i < n; ++i) {
-        if (!listed(x, i, kWeekdays)) continue;
+        // (every weekday's name has 6-9 letters and ends in "day": most tokens go no further)
+        if (x.tok[i].size() < 6 || x.tok[i].size() > 9 || !startsWithNoCase(x.t, x.tok[i].end - 3, "day") || !listed(x, i, kWeekdays))
+            continue;
         if (!(x.capitalized(i) || (i > 0 && x.inList(i - 1, {"on"sv, "last"sv, "next"sv, "this"sv, "by"sv, "until"sv, "since"sv, "do"sv,
                                                              "before"sv, "after"sv, "till"sv, "every"sv, "from"sv, "to"sv}))))
             continue;
@@ -1670,7 +1676,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                 continue;
             }
             // "old username A, new one should be B": the new (old, current) one is of the field named last before it.
-            if (key.phrase.find("one "sv) != std::string_view::npos && usernameNamedBefore(x, i)) {
+            if (key.type == PiiType::Password && key.phrase.find("one "sv) != std::string_view::npos && usernameNamedBefore(x, i)) {
                 static constexpr KeyPhrase kUsername{"username", PiiType::Username};
                 valueOfKey(x, kUsername, k, false, out);
                 continue;
@@ -1722,7 +1728,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         };
         if (named == n || i - named > 16 || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number ||
             !(x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv, "not"sv, "or"sv}) ||
-              (x.is(i, "is") && oneBefore()) || clauseColon()))
+              (x.is(i, "is") && oneBefore()) || (x.punct(i, ':') && clauseColon())))
             continue;
         static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
         static constexpr KeyPhrase kResetLogin{"reset", PiiType::Username};
