@@ -205,16 +205,19 @@ constexpr Keyword kKeywordsList[] = {
     {"pulls from", kCueAccount, false}, {"pulled from", kCueAccount, false}, {"draws from", kCueAccount, false},
     {"drafts from", kCueAccount, false}, {"deducted from", kCueAccount, false},
     // the account in the languages customers write in: "número de cuenta", "número da conta", "numéro de
-    // compte", "numer konta"/"rachunku"
+    // compte", "numer konta"/"rachunku", "numero di conto", "rekeningnummer"
     {"cuenta", kCueAccount, true},   {"conta", kCueAccount, true},     {"compte", kCueAccount, true},
-    {"konta", kCueAccount, true},    {"rachunku", kCueAccount, true},
+    {"konta", kCueAccount, true},    {"rachunku", kCueAccount, true},  {"conto", kCueAccount, true},
+    {"rekening", kCueAccount, false},
     {"phone", kCuePhone, false},     {"telephone", kCuePhone, false},
     {"tel", kCuePhone, true},        {"mobile", kCuePhone, false},
     {"cell", kCuePhone, true},       {"cellphone", kCuePhone, false},
     {"call", kCuePhone, false},      {"fax", kCuePhone, true},
     {"whatsapp", kCuePhone, false},
-    // who a text or a call came from ("I got a text from 2085550160")
+    // who a text or a call came from ("I got a text from 2085550160"); a mobile in Spanish and Portuguese
     {"text from", kCuePhone, false}, {"texts from", kCuePhone, false}, {"sms from", kCuePhone, false},
+    {"celular", kCuePhone, false},   {"cel", kCuePhone, true},         {"m\xC3\xB3vil", kCuePhone, true},
+    {"movil", kCuePhone, true},
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
     {"bank code", kCueSwift, false}, {"bank identifier", kCueSwift, false},
     {"iban", kCueSwift, true},
@@ -1939,7 +1942,7 @@ bool phoneWordBefore(std::string_view t, std::size_t pos) {
     for (std::size_t q = pos; q-- > (pos > 48 ? pos - 48 : 0);) {
         if (t[q] == '.' || t[q] == '?' || t[q] == '!' || t[q] == '\n') return false;
         if (isLetter(before(t, q)) || !isLetter(t[q])) continue;
-        for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv})
+        for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv, "cel"sv, "movil"sv, "m\xC3\xB3vil"sv})
             if (startsWithNoCase(t, q, w)) return true;
     }
     return false;

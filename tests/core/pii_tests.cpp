@@ -1800,6 +1800,7 @@ TEST_CASE("Holdout-15 families: the accounts a debit draws from and moves to; ac
     CHECK(found("o número da conta é 00412345") == List{"BANK_ACCOUNT_NUMBER:00412345"});
     CHECK(found("numéro de compte 30004512 svp") == List{"BANK_ACCOUNT_NUMBER:30004512"});
     CHECK(found("numer konta 61109010") == List{"BANK_ACCOUNT_NUMBER:61109010"});
+    CHECK(found("numero di conto 00012345678") == List{"BANK_ACCOUNT_NUMBER:00012345678"});
     // An amount after the cue (a currency's word after it), a licence named between cue and number.
     CHECK(found("tengo en cuenta los 3 pagos de 450000 pesos") == kNone);
     CHECK(found("opening a joint account, my driver's licence is 84412907") == List{"DRIVER_ID:84412907"});
@@ -1822,6 +1823,9 @@ TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, nation
     CHECK(found("whatsapp +48 601 234 567 please, or the other one 789 456 123 in the evening") ==
           List{"PHONE:+48 601 234 567", "PHONE:789 456 123"});
     CHECK(found("got a text from 4155550199 about a blocked card") == List{"PHONE:4155550199"});
+    CHECK(found("mi celular es 9 8765 4321") == List{"PHONE:9 8765 4321"});
+    CHECK(found("mi móvil 612 345 678 por favor") == List{"PHONE:612 345 678"});
+    CHECK(found("el cel 3015551234 ya no lo uso") == List{"PHONE:3015551234"});
     CHECK(found("invoice lines 512 713 711 were billed twice") == kNone);
 }
 
