@@ -203,7 +203,8 @@ constexpr Keyword kKeywordsList[] = {
     {"balance on", kCueAccount, false},   // "whats the balance on 09460830555"
     // a bill or a loan that draws its payment from an account ("autopay pulls from 57381370")
     {"pulls from", kCueAccount, false}, {"pulled from", kCueAccount, false}, {"draws from", kCueAccount, false},
-    {"drafts from", kCueAccount, false}, {"deducted from", kCueAccount, false},
+    {"drafts from", kCueAccount, false}, {"deducted from", kCueAccount, false}, {"withdraws from", kCueAccount, false},
+    {"debits from", kCueAccount, false},
     // the account in the languages customers write in: "número de cuenta", "número da conta", "numéro de
     // compte", "numer konta"/"rachunku", "numero di conto", "rekeningnummer"
     {"cuenta", kCueAccount, true},   {"conta", kCueAccount, true},     {"compte", kCueAccount, true},

@@ -1001,8 +1001,9 @@ bool dayAt(const Text& x, std::size_t i) {
     if (k.kind == Kind::Mixed) {
         if (s.size() < 3) return false;
         const std::string_view suf = s.substr(s.size() - 2);
+        // (and the French "1er", the Spanish and Portuguese "1º")
         if (!(startsWithNoCase(suf, 0, "st") || startsWithNoCase(suf, 0, "nd") || startsWithNoCase(suf, 0, "rd") ||
-              startsWithNoCase(suf, 0, "th")))
+              startsWithNoCase(suf, 0, "th") || startsWithNoCase(suf, 0, "er") || suf == "\xC2\xBA"sv))
             return false;
         s = s.substr(0, s.size() - 2);
         for (char c : s)

@@ -1786,6 +1786,8 @@ TEST_CASE("Holdout-12 family: the groups after an IBAN's head hold no card, howe
 TEST_CASE("Holdout-15 families: labels a PDF spaces out letter by letter, a cheque's MICR line as OCR reads it", "[pii][context]") {
     CHECK(found("copied from the PDF: A c c o u n t   N u m b e r  40916523  R o u t i n g   N u m b e r  021000021") ==
           List{"BANK_ACCOUNT_NUMBER:40916523", "BANK_ROUTING:021000021"});
+    CHECK(found("S o r t  c o d e  20-45-77  A c c o u n t  41234567") == List{"BANK_ROUTING:20-45-77", "BANK_ACCOUNT_NUMBER:41234567"});
+    CHECK(found("E x p i r y  08/27") == List{"CREDIT_DEBIT_EXPIRY:08/27"});
     CHECK(found("scan of my cheque reads |:021000021|: 4471209935\" 0187") ==
           List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:4471209935"});   // the cheque's number is no PII
     // Not ABA-valid between the symbols; spaced letters that spell no field.
@@ -1796,6 +1798,8 @@ TEST_CASE("Holdout-15 families: labels a PDF spaces out letter by letter, a cheq
 TEST_CASE("Holdout-15 families: the accounts a debit draws from and moves to; account cues in other languages", "[pii][account]") {
     CHECK(found("the gym direct debit draws from 66120394 on the 1st, please switch it to 80013377") ==
           List{"BANK_ACCOUNT_NUMBER:66120394", "DATE_TIME:1st", "BANK_ACCOUNT_NUMBER:80013377"});
+    CHECK(found("the insurance debits from 55012345 every month, move it to 66023456") ==
+          List{"BANK_ACCOUNT_NUMBER:55012345", "BANK_ACCOUNT_NUMBER:66023456"});
     CHECK(found("mi número de cuenta es 55201938, gracias") == List{"BANK_ACCOUNT_NUMBER:55201938"});
     CHECK(found("o número da conta é 00412345") == List{"BANK_ACCOUNT_NUMBER:00412345"});
     CHECK(found("numéro de compte 30004512 svp") == List{"BANK_ACCOUNT_NUMBER:30004512"});
@@ -1856,6 +1860,8 @@ TEST_CASE("Holdout-15 families: long dates in Spanish, Portuguese and French", "
     CHECK(found("nací el 7 de marzo de 1961") == List{"DATE_TIME:7 de marzo de 1961"});
     CHECK(found("a cobrança de 2 de setembro de 2024 está errada") == List{"DATE_TIME:2 de setembro de 2024"});
     CHECK(found("né le 12 mars 1985 à Lyon") == List{"DATE_TIME:12 mars 1985"});
+    CHECK(found("le prélèvement du 1er mars 2025 est faux") == List{"DATE_TIME:1er mars 2025"});
+    CHECK(found("el cargo del 1º de mayo de 2025 no es mío") == List{"DATE_TIME:1º de mayo de 2025"});
     CHECK(found("vamos a mayo y marzo") == kNone);   // a month alone is a word
 }
 
