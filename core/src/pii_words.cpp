@@ -1258,6 +1258,14 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
 
 // ---- Values after a keyword -------------------------------------------------------------------------
 // Fillers between a keyword and its value: "passport number: X", "username is X", "the old one was X".
+constexpr std::string_view kFillersList[] = {
+    "is", "was", "number", "no", "num", "nr", "id", "my", "it's", "its", "it", "the", "of", "to", "be", "will", "should", "i",
+    "use", "used", "now", "code", "would", "currently", "details", "reads", "says", "says:", "set", "as", "today",
+    "down",   // "i wrote my password down as X"
+    // "is" in the languages of the keys ("la contraseña es X", "hasło jest X"), and which of two a value is
+    // ("Password lama X": Malay "old")
+    "es", "est", "é", "jest", "ist", "old", "new", "current", "lama", "baru", "antigua", "nueva", "actual", "ancien", "nouveau"};
+constexpr auto kFillers = packWords<kFillersList>();
 bool filler(const Text& x, std::size_t i) {
     if (i >= x.tok.size()) return false;
     if (x.tok[i].kind == Kind::Punct) {
@@ -1265,14 +1273,7 @@ bool filler(const Text& x, std::size_t i) {
         if (c == '.') return i > 0 && x.inList(i - 1, {"no"sv, "nr"sv, "num"sv});  // "passport no. X"
         return c == ':' || c == '=' || c == '#' || c == '-' || c == '(' || c == '"' || c == '\'';
     }
-    return x.inList(i, {"is"sv, "was"sv, "number"sv, "no"sv, "num"sv, "nr"sv, "id"sv, "my"sv, "it's"sv, "its"sv, "it"sv, "the"sv, "of"sv,
-                        "to"sv, "be"sv, "will"sv, "should"sv, "i"sv, "use"sv, "used"sv, "now"sv, "code"sv, "would"sv, "currently"sv,
-                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv, "today"sv,
-                        "down"sv,   // "i wrote my password down as X"
-                        // "is" in the languages of the keys ("la contraseña es X", "hasło jest X"), and which of
-                        // two a value is ("Password lama X": Malay "old")
-                        "es"sv, "est"sv, "é"sv, "jest"sv, "ist"sv, "old"sv, "new"sv, "current"sv, "lama"sv, "baru"sv,
-                        "antigua"sv, "nueva"sv, "actual"sv, "ancien"sv, "nouveau"sv});
+    return listed(x, i, kFillers);
 }
 
 // The value token after the keyword ending at token index k (exclusive): a run of non-space bytes,
@@ -1617,6 +1618,12 @@ bool relativeAt(const Text& x, std::size_t b) {
     }
 }
 
+// "for" and "is" in the languages of the credentials' keys ("la contraseña del home banking es X").
+constexpr std::string_view kServiceOfList[] = {"for", "del", "de", "para", "pour", "du", "do", "da", "dla", "für", "voor"};
+constexpr auto kServiceOf = packWords<kServiceOfList>();
+constexpr std::string_view kIsWordsList[] = {"is", "es", "est", "é", "jest", "ist"};
+constexpr auto kIsWords = packWords<kIsWordsList>();
+
 // "one" contrasts with a username named as old or new in the 12 tokens before i ("old username A, new one
 // should be B"), not with a password ("reset my password, username A, the old one was B": the password's).
 bool usernameNamedBefore(const Text& x, std::size_t i) {
@@ -1660,10 +1667,9 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             // online banking: X" (up to four words after "for", then "is" or ':').
             // (and in the languages of the keys: "la contraseña del home banking es X", "le mot de passe pour
             // l'appli est X")
-            if ((key.type == PiiType::Password || key.type == PiiType::Username) &&
-                x.inList(k, {"for"sv, "del"sv, "de"sv, "para"sv, "pour"sv, "du"sv, "do"sv, "da"sv, "dla"sv, "für"sv, "voor"sv}))
+            if ((key.type == PiiType::Password || key.type == PiiType::Username) && listed(x, k, kServiceOf))
                 for (std::size_t j = k + 1; j < n && j <= k + 5; ++j) {
-                    if (x.inList(j, {"is"sv, "es"sv, "est"sv, "é"sv, "jest"sv, "ist"sv}) || x.punct(j, ':')) {
+                    if (listed(x, j, kIsWords) || x.punct(j, ':')) {
                         k = j;
                         break;
                     }
@@ -2080,10 +2086,12 @@ bool merchantBefore(const Text& x, std::size_t i) {
 // Token i follows "from" after a verb of where one is ("writing from Sao Paulo", "here from San Fernando"):
 // a place, not a person.
 // So is where one travels: "travelling to Ireland", "Going to Portugal 2025-07-09", "on holiday in Spain".
+constexpr std::string_view kTravelVerbsList[] = {"travelling", "traveling", "going", "flying", "trip", "travel", "moving",
+                                                 "heading", "holiday", "vacation", "relocating", "returning"};
+constexpr auto kTravelVerbs = packWords<kTravelVerbsList>();
 bool placeAt(const Text& x, std::size_t i) {
     if (i >= 2 && x.inList(i - 1, {"to"sv, "in"sv}))
-        return x.inList(i - 2, {"travelling"sv, "traveling"sv, "going"sv, "flying"sv, "trip"sv, "travel"sv, "moving"sv, "heading"sv,
-                                "holiday"sv, "vacation"sv, "relocating"sv, "returning"sv});
+        return listed(x, i - 2, kTravelVerbs);
     return i >= 2 && x.is(i - 1, "from") &&
            x.inList(i - 2, {"here"sv, "writing"sv, "calling"sv, "texting"sv, "messaging"sv, "based"sv, "originally"sv, "moved"sv,
                             "relocated"sv, "visiting"sv, "travelling"sv, "traveling"sv});
