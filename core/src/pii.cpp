@@ -857,6 +857,10 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
                   day = (ds.d[6] - '0') * 10 + (ds.d[7] - '0');
         if ((year == 19 || year == 20) && month >= 1 && month <= 12 && day >= 1 && day <= 31) return false;
     }
+    // ...nor a year and month, "statement for 2029-11".
+    if (sizes({4, 2}) && (t[runs[first].end] == '-' || t[runs[first].end] == '/') && (ds.d[0] == '1' || ds.d[0] == '2') &&
+        (ds.d[4] == '0' ? ds.d[5] != '0' : ds.d[4] == '1' && ds.d[5] <= '2'))
+        return false;
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
     if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds, cues.has(kCueRouting))) return emit(PiiType::BankRouting);

@@ -1294,7 +1294,8 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             const KeyPhrase* as = &key;
             if (key.phrase.find(" one") != std::string_view::npos) {
                 // ("new one" then "is"/"will be"/':' or the value itself; not "a new one to 4382 Lake St")
-                const bool bare = !(x.inList(k, {"is"sv, "was"sv, "will"sv, "should"sv, "would"sv}) || x.punct(k, ':') || x.punct(k, '='));
+                const bool bare = key.phrase == "new one"sv &&
+                                  !(x.inList(k, {"is"sv, "was"sv, "will"sv, "should"sv, "would"sv}) || x.punct(k, ':') || x.punct(k, '='));
                 if ((bare && filler(x, k)) || !(as = oneRefersTo(x, i, bare))) continue;
             }
             // The credential of a service, then its value: "my passcode for the app is X", "password for
