@@ -53,10 +53,10 @@ bool currencyAfter(std::string_view t, std::size_t pos) {
         startsWith(t, pos, kYen))
         return true;
     // (the currencies of the places customers write from: "move 111 EUR from ...", "sent 2500 KES")
-    for (std::string_view code : {"EUR"sv, "USD"sv, "GBP"sv, "CHF"sv, "CAD"sv, "AUD"sv, "NZD"sv, "INR"sv, "ZAR"sv, "KES"sv,
-                                  "NGN"sv, "MXN"sv, "BRL"sv, "PLN"sv, "TRY"sv, "SGD"sv, "JPY"sv, "SEK"sv, "NOK"sv, "DKK"sv,
-                                  "HKD"sv, "AED"sv, "PHP"sv, "VND"sv})
-        if (startsWith(t, pos, code) && !isLetter(at(t, pos + 3))) return true;
+    // (ISO 4217 codes, three letters each, one string: smaller in the wasm than a list of views)
+    constexpr std::string_view kCodes = "EURUSDGBPCHFCADAUDNZDINRZARKESNGNMXNBRLPLNTRYSGDJPYSEKNOKDKKHKDAEDPHPVND";
+    for (std::size_t c = 0; c < kCodes.size(); c += 3)
+        if (startsWith(t, pos, kCodes.substr(c, 3)) && !isLetter(at(t, pos + 3))) return true;
     return false;
 }
 

@@ -729,6 +729,13 @@ bool birthBefore(std::string_view t, std::size_t pos) {
     return false;
 }
 
+// "am"/"pm" or "a.m."/"p.m." starting at token j: where it ends (0: none).
+std::size_t meridiem(const Text& x, std::size_t j) {
+    if (x.is(j, "am") || x.is(j, "pm")) return x.tok[j].end;
+    if (!(x.is(j, "a") || x.is(j, "p")) || !x.punct(j + 1, '.') || !x.is(j + 2, "m") || x.tok[j + 2].begin != x.tok[j].end + 1) return 0;
+    return x.punct(j + 3, '.') && x.tok[j + 3].begin == x.tok[j + 2].end ? x.tok[j + 3].end : x.tok[j + 2].end;
+}
+
 void scanDates(const Text& x, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     const std::size_t n = x.tok.size();
@@ -868,12 +875,6 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
         emit(out, PiiType::DateTime, x.tok[i].begin, x.tok[i].end, kDate, 0.8f);
     }
     // Clock times: "10:30", "10:30 am", "3pm", "3 p.m."
-    // "am"/"pm" or "a.m."/"p.m." starting at token j: where it ends (0: none).
-    auto meridiem = [&](std::size_t j) -> std::size_t {
-        if (x.is(j, "am") || x.is(j, "pm")) return x.tok[j].end;
-        if (!(x.is(j, "a") || x.is(j, "p")) || !x.punct(j + 1, '.') || !x.is(j + 2, "m") || x.tok[j + 2].begin != x.tok[j].end + 1) return 0;
-        return x.punct(j + 3, '.') && x.tok[j + 3].begin == x.tok[j + 2].end ? x.tok[j + 3].end : x.tok[j + 2].end;
-    };
     for (std::size_t i = 0; i < n; ++i) {
         const Token& k = x.tok[i];
         // "10:30am": the minutes and the suffix are one token
@@ -882,13 +883,13 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
                                  (startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "am") ||
                                   startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "pm"));
         // ("3.50 PM", "11.05am": a dot between hours and minutes only with am/pm, an amount has none)
-        const bool dotted = x.punct(i + 1, '.') && (gluedSuffix || meridiem(i + 3) != 0);
+        const bool dotted = x.punct(i + 1, '.') && (gluedSuffix || meridiem(x, i + 3) != 0);
         if (k.kind == Kind::Number && k.size() <= 2 && (x.punct(i + 1, ':') || (dotted && numberValue(x, i) <= 12)) && i + 2 < n &&
             ((x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() == 2) || gluedSuffix) && x.tok[i + 1].begin == k.end &&
             x.tok[i + 2].begin == k.end + 1 && numberValue(x, i) <= 24 && numberValue(x, i + 2) < 60 &&
             !isDigit(before(t, k.begin)) && before(t, k.begin) != ':' && at(t, x.tok[i + 2].end) != ':') {
             std::size_t e = x.tok[i + 2].end;
-            if (const std::size_t m = meridiem(i + 3)) e = m;
+            if (const std::size_t m = meridiem(x, i + 3)) e = m;
             emit(out, PiiType::DateTime, k.begin, e, kDate, 0.85f);
             i += 2;   // not "30am" again below
         } else if (k.kind == Kind::Mixed && k.size() <= 4) {
@@ -897,8 +898,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             if ((startsWithNoCase(suf, 0, "am") || startsWithNoCase(suf, 0, "pm")) && isDigit(s[0]) &&
                 (s.size() == 3 || isDigit(s[1])))
                 emit(out, PiiType::DateTime, k.begin, k.end, kDate, 0.85f);
-        } else if (k.kind == Kind::Number && k.size() <= 2 && numberValue(x, i) <= 12 && numberValue(x, i) >= 1 && meridiem(i + 1) != 0) {
-            emit(out, PiiType::DateTime, k.begin, meridiem(i + 1), kDate, 0.85f);
+        } else if (k.kind == Kind::Number && k.size() <= 2 && numberValue(x, i) <= 12 && numberValue(x, i) >= 1 && meridiem(x, i + 1) != 0) {
+            emit(out, PiiType::DateTime, k.begin, meridiem(x, i + 1), kDate, 0.85f);
         }
     }
     // Parts of one date side by side are one entity: "Friday 7 June", "3 October 2025, 10:30am",
@@ -1261,9 +1262,10 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
         if (x.inList(b, {"licence"sv, "license"sv, "dl"sv})) return &kLicence;
         if (x.is(b, "passport")) return &kPassport;
         if (x.inList(b, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passcode"sv, "passphrase"sv})) return &kPassword;
-        if (x.inList(b, {"card"sv, "pin"sv, "account"sv, "number"sv, "phone"sv, "mobile"sv, "sim"sv, "code"sv, "otp"sv, "visa"sv,
-                         "mastercard"sv, "amex"sv}))
-            return nullptr;
+        static constexpr std::string_view kOtherList[] = {"card", "pin", "account", "number", "phone", "mobile", "sim", "code", "otp",
+                                                          "visa", "mastercard", "amex"};
+        static constexpr auto kOther = packWords<kOtherList>();
+        if (listed(x, b, kOther)) return nullptr;
     }
     return bare ? nullptr : &kPassword;
 }
@@ -1340,15 +1342,19 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             reset = x.is(i + 1, "reset") || (i >= 1 && x.is(i - 1, "reset")) || (i >= 2 && x.is(i - 2, "reset") && x.is(i - 1, "my"));
             continue;
         }
-        if (x.inList(i, {"username"sv, "login"sv}) || (x.inList(i, {"log"sv, "sign"sv}) && x.is(i + 1, "in")) ||
-            (x.is(i, "name") && i > 0 && x.is(i - 1, "user")))
+        const char c = toLower(x.t[x.tok[i].begin]);
+        if ((c == 'u' || c == 'l' || c == 's' || c == 'n') &&
+            (x.inList(i, {"username"sv, "login"sv}) || (x.inList(i, {"log"sv, "sign"sv}) && x.is(i + 1, "in")) ||
+             (x.is(i, "name") && i > 0 && x.is(i - 1, "user"))))
             logged = i;
-        const bool typed = x.inList(i, {"typed"sv, "typing"sv, "entered"sv, "entering"sv, "tried"sv, "trying"sv});
+        // (asked of every token: nothing named yet, the common case, costs no word comparisons)
         // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
-        if (x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number ||
-            !((named != n && i - named <= 16 && (typed || x.inList(i, {"was"sv, "it's"sv, "its"sv, "says"sv, "reads"sv}))) ||
-              (logged != n && i - logged <= 16 && typed)))
-            continue;
+        const bool nearNamed = named != n && i - named <= 16, nearLogin = logged != n && i - logged <= 16;
+        if ((!nearNamed && !nearLogin) || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number) continue;
+        static constexpr std::string_view kTypedList[] = {"typed", "typing", "entered", "entering", "tried", "trying"};
+        static constexpr auto kTyped = packWords<kTypedList>();
+        const bool typed = listed(x, i, kTyped);
+        if (!(typed || (nearNamed && x.inList(i, {"was"sv, "it's"sv, "its"sv, "says"sv, "reads"sv})))) continue;
         // ("it says expired??" is what the app says: a value read off a note has a digit)
         if (x.inList(i, {"says"sv, "reads"sv}) && !hasDigit(x.t.substr(x.tok[i + 1].begin, x.t.find(' ', x.tok[i + 1].begin) - x.tok[i + 1].begin)))
             continue;
@@ -1408,8 +1414,10 @@ bool merchantDescriptor(std::string_view t, std::size_t p, std::size_t e, std::s
     for (std::size_t b = q; b-- > (q > 48 ? q - 48 : 0);) {
         if (t[b] == '?' || t[b] == '!' || t[b] == '\n') return false;
         if (isLetter(before(t, b)) || !isLetter(t[b])) continue;
-        for (std::string_view w : {"charge"sv, "billed"sv, "debited"sv, "hold"sv, "pending"sv, "refund"sv, "subscription"sv,
-                                   "transaction"sv, "purchase"sv})
+        static constexpr std::string_view kChargeList[] = {"charge", "billed", "debited", "hold", "pending", "refund", "subscription",
+                                                           "transaction", "purchase"};
+        static constexpr auto kCharge = packWords<kChargeList>();
+        for (std::string_view w : kCharge)
             if (startsWithNoCase(t, b, w)) return true;
     }
     return false;
@@ -1900,9 +1908,10 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             }
             // A lower-case word with its object after it is a verb: "my kid posted this on discord", "my son
             // sent it", not a name.
-            if (!x.capitalized(k) && x.inList(k + 1, {"this"sv, "that"sv, "it"sv, "my"sv, "the"sv, "a"sv, "an"sv, "me"sv, "him"sv,
-                                                      "her"sv, "us"sv, "them"sv, "some"sv, "all"sv, "our"sv, "your"sv, "his"sv}))
-                continue;
+            static constexpr std::string_view kObjectsList[] = {"this", "that", "it", "my", "the", "a", "an", "me", "him", "her",
+                                                                "us", "them", "some", "all", "our", "your", "his"};
+            static constexpr auto kObjects = packWords<kObjectsList>();
+            if (!x.capitalized(k) && listed(x, k + 1, kObjects)) continue;
             // A lower-case name after a weak cue: only from a customer who types all in lower case, or two
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
@@ -2056,9 +2065,9 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
             // The same checks as after the keyword ("password: X"), the turn's first token the value, or
             // the first after a few words of assent ("its A1230800 pls", "sure, it's X", "it is X").
             std::size_t k = i + 2;
-            while (k < n && k < i + 6 && (x.punct(k, ',') || x.punct(k, ':') ||
-                                          x.inList(k, {"sure"sv, "yes"sv, "yeah"sv, "yep"sv, "ok"sv, "okay"sv, "here"sv, "it's"sv, "its"sv,
-                                                       "it"sv, "is"sv})))
+            static constexpr std::string_view kAssentList[] = {"sure", "yes", "yeah", "yep", "ok", "okay", "here", "it's", "its", "it", "is"};
+            static constexpr auto kAssent = packWords<kAssentList>();
+            while (k < n && k < i + 6 && (x.punct(k, ',') || x.punct(k, ':') || listed(x, k, kAssent)))
                 ++k;
             static constexpr KeyPhrase kAsked[] = {{"password", PiiType::Password},
                                                    {"passport", PiiType::PassportNumber},
