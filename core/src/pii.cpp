@@ -54,6 +54,7 @@ bool currencyAfter(std::string_view t, std::size_t pos) {
         return true;
     // (the currencies of the places customers write from: "move 111 EUR from ...", "sent 2500 KES")
     // (ISO 4217 codes, three letters each, one string: smaller in the wasm than a list of views)
+    if (!isUpper(at(t, pos))) return false;
     constexpr std::string_view kCodes = "EURUSDGBPCHFCADAUDNZDINRZARKESNGNMXNBRLPLNTRYSGDJPYSEKNOKDKKHKDAEDPHPVND";
     for (std::size_t c = 0; c < kCodes.size(); c += 3)
         if (startsWith(t, pos, kCodes.substr(c, 3)) && !isLetter(at(t, pos + 3))) return true;
@@ -297,6 +298,8 @@ bool oneTimeBefore(std::string_view t, std::size_t p) {
            (t[p - 6] == '-' || t[p - 6] == ' ') && startsWithNoCase(t, p - 5, "time");
 }
 
+bool oneTimeCodeAsked(std::string_view t, std::size_t pos);   // below, with the turns
+
 // A transfer's verb or noun and then an amount ("$50", "111 EUR") in the 32 bytes before p, in the same sentence.
 bool transferBefore(std::string_view t, std::size_t p) {
     bool amount = false;
@@ -395,9 +398,15 @@ bool ibanHeadBefore(std::string_view t, std::size_t pos) {
 
 void cardsInChain(std::string_view t, const std::vector<Run>& runs, const CueHits& hits, std::size_t first,
                   std::size_t last, std::vector<Candidate>& out) {
+    // Groups after an IBAN's head belong to it, however many there are: "IBAN PL66 9024 8416 5763 5656
+    // 6988 8752 99" (two digits too many) holds no card at its third group either.
+    bool ibanGroups = false;
     for (std::size_t s = first; s <= last; ++s) {
+        ibanGroups = ibanHeadBefore(t, runs[s].begin) || (ibanGroups && s > first && t[runs[s].begin - 1] == ' ' &&
+                                                         runs[s].begin == runs[s - 1].end + 1);
+        if (ibanGroups) continue;
         if (s > first && t[runs[s].begin - 1] != ' ') continue;
-        if (s == first && (before(t, runs[s].begin) == '+' || ibanHeadBefore(t, runs[s].begin))) continue;
+        if (s == first && before(t, runs[s].begin) == '+') continue;
         std::size_t digits = 0;
         char gap = 0;
         for (std::size_t e = s; e <= last; ++e) {
@@ -904,7 +913,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         if (cue == kCuePin && single && digits >= 4 && digits <= 6) return emit(PiiType::Pin);
         // (not a North American phone number after a verb, "e-transfer to 416-555-0199": money goes to
         // phone numbers too; "account 416-555-0199" is still an account)
-        if (cue == kCueAccount && digits >= 6 && digits <= 17 &&
+        if (cue == kCueAccount && digits >= 6 && digits <= 17 && !oneTimeCodeAsked(t, runs[first].begin) &&
             !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
                                                                   endsWith(t, cues.end[kCueAccount], "from"sv))))
             return emit(PiiType::BankAccountNumber);
@@ -1263,6 +1272,31 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
     while (b > 0 && isLetter(t[b - 1])) --b;
     return b;
 }
+// The number at pos opens a customer's turn whose staff turn before asked for a code ("code", "OTP",
+// "passcode"; not a sort, bank, branch, routing or postal code) and for no account.
+bool oneTimeCodeAsked(std::string_view t, std::size_t pos) {
+    if (!opensCustomerTurn(t, pos)) return false;
+    bool code = false;
+    for (std::size_t q = pos, floor = pos > kReplyReach ? pos - kReplyReach : 0; q-- > floor;) {
+        if (t[q] == ':' && staffLabelAt(t, q)) break;
+        if (!isLetter(t[q]) || isLetter(before(t, q))) continue;
+        std::size_t e = q;
+        while (isLetter(at(t, e))) ++e;
+        if (lettersAre(t, q, e, "account") || lettersAre(t, q, e, "acct")) return false;
+        if (lettersAre(t, q, e, "otp") || lettersAre(t, q, e, "passcode")) code = true;
+        if (lettersAre(t, q, e, "code")) {
+            std::size_t b = q;
+            while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '-')) --b;
+            std::size_t w = b;
+            while (w > 0 && isLetter(t[w - 1])) --w;
+            code = code || !(lettersAre(t, w, b, "sort") || lettersAre(t, w, b, "bank") || lettersAre(t, w, b, "branch") ||
+                             lettersAre(t, w, b, "routing") || lettersAre(t, w, b, "postal") || lettersAre(t, w, b, "post") ||
+                             lettersAre(t, w, b, "zip") || lettersAre(t, w, b, "swift") || lettersAre(t, w, b, "bic"));
+        }
+    }
+    return code;
+}
+
 // r: the number's span (one run, or groups: see the caller); n: its digits.
 [[gnu::noinline]] bool unexplainedAccount(std::string_view t, const Run& r, std::size_t n) {
     if (n < 6 || n > 17 || !r.clean() || before(t, r.begin) == '#' || currencyAfter(t, r.end) || at(t, r.end) == '%') return false;
@@ -1286,6 +1320,9 @@ std::size_t wordStartBefore(std::string_view t, std::size_t& e) {
         for (a = ae; at(t, a) == ' '; ++a) {}
         for (ae = a; isLetter(at(t, ae)); ++ae) {}
     }
+    // The bare answer to a question for a code the bank sent ("Bot: What's the one-time code we sent you?
+    // User: 020645"): no account, unless the question asks for one ("sort code and account number?").
+    if (oneTimeCodeAsked(t, r.begin)) return false;
     // The three words before: none names another kind of number; the one right before is no amount verb.
     std::size_t e = r.begin;
     for (int k = 0; k < 3; ++k) {

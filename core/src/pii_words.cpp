@@ -444,6 +444,248 @@ bool unitCivic(const Text& x, std::size_t i) {
            s.size() - dash - 1 <= 5 && s.find('-', dash + 1) == std::string_view::npos;
 }
 
+// ---- Addresses written abroad ------------------------------------------------------------------------
+// Street types written before the street's name: Polish "ul."/"al."/"pl."/"os.", Portuguese "Rua"/
+// "Avenida"/"Travessa"/"Alameda", Spanish "Calle"/"C/"/"Paseo"/"Carrera", Italian "Via"/"Viale"/"Corso",
+// Malay and Indonesian "Jalan"/"Jl.". The abbreviations count only with their '.'.
+constexpr std::string_view kLeadStreetsList[] = {"c", "ul", "al", "pl", "os", "av", "avda", "jl", "ulica", "aleja", "plac",
+                                                 "rua", "avenida", "travessa", "alameda", "rodovia", "estrada", "calle",
+                                                 "paseo", "carrera", "camino", "via", "viale", "corso", "piazza", "jalan"};
+constexpr auto kLeadStreets = packWords<kLeadStreetsList>();
+// Turkish street and quarter types after the name: "Ataturk Cad.", "Gul Sk.", "Moda Mah.", "Bagdat Caddesi".
+constexpr std::string_view kTurkishStreetsList[] = {"cad", "cd", "caddesi", "sok", "sk", "sokak", "sokagi", "mah",
+                                                    "mahallesi", "bulvari", "blv"};
+constexpr auto kTurkishStreets = packWords<kTurkishStreetsList>();
+// Units as other countries write them ("apto 96", "bloco B", "m. 4", "D:12", "piso 3", "Daire 5").
+// One-letter ones only with their '.' or ':'.
+constexpr std::string_view kUnitsAbroadList[] = {"apto", "ap", "bloco", "bl", "casa", "piso", "depto", "dpto", "lok",
+                                                 "m", "d", "daire", "kat", "int", "andar", "blok", "sala"};
+constexpr auto kUnitsAbroad = packWords<kUnitsAbroadList>();
+// Districts and wards named after a street: "Quan 1", "Phuong Ben Nghe", "District 7", "Brgy. San Roque",
+// "Col. Roma Norte", "Bairro Centro": the locality that proves a number and capitalised words a street.
+constexpr std::string_view kDivisionsList[] = {"quan", "phuong", "district", "ward", "barangay", "brgy", "colonia",
+                                               "col", "bairro", "sector", "huyen", "kelurahan", "kecamatan"};
+constexpr auto kDivisions = packWords<kDivisionsList>();
+
+// A postcode at token i: 4-6 digits, or digits joined by one dash as Poland ("00-558"), Brazil
+// ("01845-000") and Portugal ("1100-148") write them. Returns the token after it, or 0.
+std::size_t postcodeAbroad(const Text& x, std::size_t i) {
+    if (i >= x.tok.size() || x.tok[i].kind != Kind::Number || isDigit(before(x.t, x.tok[i].begin))) return 0;
+    const std::string_view s = x.str(i);
+    const std::size_t dash = s.find('-');
+    if (dash == std::string_view::npos) return s.size() >= 4 && s.size() <= 6 ? i + 1 : 0;
+    const std::size_t tail = s.size() - dash - 1;
+    return ((dash == 2 && tail == 3) || ((dash == 4 || dash == 5) && tail == 3)) ? i + 1 : 0;
+}
+
+// A locality's words from token c: capitalised words with lower-case particles between them ("Sao Paulo",
+// "Rio de Janeiro", "Ho Chi Minh City"), an abbreviation's '.' ("Col. Roma"), a ward's number ("Quan 1",
+// "Dublin 6"), a state after a dash ("- SP"). Returns the token after it (c if none).
+std::size_t localityFrom(const Text& x, std::size_t c) {
+    const std::size_t n = x.tok.size();
+    std::size_t end = c;
+    for (std::size_t w = c; w < n && w - c < 7;) {
+        // (a turn's label or a field's name ends the locality: "... City Bot: ...", ", Phone +84 ...")
+        if (x.capitalized(w) && !x.punct(w + 1, ':') && !listed(x, w, kCityStop) && !listed(x, w, kStreetStop) &&
+            !x.inList(w, {"phone"sv, "tel"sv, "mobile"sv, "email"sv, "iban"sv, "account"sv, "card"sv, "born"sv, "dob"sv})) {
+            end = ++w;
+            if (x.punct(w, '.') && x.tok[w].begin == x.tok[w - 1].end && x.tok[w - 1].size() <= 4 && x.capitalized(w + 1)) ++w;
+        } else if (w > c && x.tok[w].kind == Kind::Number && x.tok[w].size() <= 2 && x.word(w - 1)) {
+            end = ++w;
+        } else if (w > c && x.inList(w, {"de"sv, "do"sv, "da"sv, "dos"sv, "das"sv, "di"sv, "del"sv, "la"sv}) && x.capitalized(w + 1)) {
+            ++w;
+        } else if (w > c && x.punct(w, '-') && x.allCaps(w + 1) && x.tok[w + 1].size() == 2 && end == w) {
+            end = w += 2;
+        } else if (w > c && end == w && x.punct(w, '/') && x.tok[w].begin == x.tok[w - 1].end && x.capitalized(w + 1)) {
+            ++w;   // "Umraniye/Istanbul": a district and its city joined by a slash
+        } else {
+            break;
+        }
+    }
+    return end;
+}
+
+// What follows the house number of an address written abroad (k: the token after the number): units,
+// localities after commas, a postcode and its city ("..., apto 96, Sao Paulo - SP, 01845-000",
+// "... 23/18, 00-558 Warszawa", "... No:105 D:12, Kadikoy, Istanbul"). Returns the token after the
+// address; `localities`: how many localities it read.
+std::size_t regionalTail(const Text& x, std::size_t k, int& localities) {
+    const std::size_t n = x.tok.size();
+    std::size_t end = k;
+    for (int seg = 0; seg < 6 && end < n; ++seg) {
+        // (an abbreviation's '.' before the comma: "Mabini St., Brgy. San Isidro")
+        if (end > k && x.punct(end, '.') && x.tok[end].begin == x.tok[end - 1].end && x.word(end - 1) && x.punct(end + 1, ',')) ++end;
+        const bool comma = x.punct(end, ',');
+        const std::size_t s = comma ? end + 1 : end;
+        if (listed(x, s, kUnits) || listed(x, s, kUnitsAbroad)) {
+            std::size_t v = s + 1;
+            const bool mark = x.punct(v, '.') || x.punct(v, ':');
+            if (mark) ++v;
+            if (x.punct(v, '#')) ++v;
+            if ((mark || x.tok[s].size() > 1) && v < n &&
+                (x.tok[v].kind == Kind::Number || x.tok[v].kind == Kind::Mixed || (x.word(v) && x.tok[v].size() == 1))) {
+                end = v + 1;
+                continue;
+            }
+        }
+        if (std::size_t p = postcodeAbroad(x, s)) {
+            end = localityFrom(x, p);
+            if (end > p) ++localities;
+            continue;
+        }
+        // (right after the number without a comma only where the locality ends the clause: "No:12/3
+        // Umraniye/Istanbul", not "12 Thanks")
+        const bool bare = !comma && !lineBreakBefore(x, s);
+        if (bare && seg > 0) break;
+        // (a floor or a door between commas: "C/ Mayor 12, 3B, 28013 Madrid")
+        if (comma && s + 1 < n && x.tok[s].kind == Kind::Mixed && isDigit(x.t[x.tok[s].begin]) && x.tok[s].size() <= 4 &&
+            x.punct(s + 1, ',')) {
+            end = s + 1;
+            continue;
+        }
+        const std::size_t c = localityFrom(x, s);
+        if (c == s || (bare && !(c >= n || x.tok[c].kind == Kind::Punct || lineBreakBefore(x, c)))) break;
+        end = c;
+        if (const std::size_t p = postcodeAbroad(x, c)) end = p;   // "Haryana 122001", "Lagos 100001"
+        ++localities;
+    }
+    return end;
+}
+
+// A house number at token k: "23", "12a", "23/18" (with its unit), "No:105", "No. 5", "nº 5", "#45".
+// Returns the token after it, or 0.
+std::size_t houseNumber(const Text& x, std::size_t k) {
+    if (x.inList(k, {"no"sv, "nr"sv, "n"sv, "nº"sv, "numero"sv})) {
+        ++k;
+        if (x.punct(k, ':') || x.punct(k, '.')) ++k;
+    } else if (x.punct(k, '#')) {
+        ++k;
+    }
+    if (k >= x.tok.size() || !(x.tok[k].kind == Kind::Number || (x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin]))) ||
+        x.tok[k].size() > 6)
+        return 0;
+    if (x.punct(k + 1, '/') && k + 2 < x.tok.size() && x.tok[k + 2].kind != Kind::Punct && x.tok[k + 1].begin == x.tok[k].end &&
+        x.tok[k + 2].begin == x.tok[k + 1].end && x.tok[k + 2].size() <= 4)
+        return k + 3;
+    return k + 1;
+}
+
+// Addresses whose street type comes first ("ul. Dluga 23/18, 00-558 Warszawa", "Rua das Flores, 76, apto
+// 96, Sao Paulo - SP, 01845-000", "Calle Mayor 12, 28013 Madrid"), Turkish ones ("Ataturk Cad. No:105
+// D:12, Kadikoy, Istanbul") and a number and street before a district ("139 Nguyen Hue, Quan 1, Ho Chi
+// Minh City").
+void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
+    const std::size_t n = x.tok.size();
+    // The token after a street's name from w: capitalised words, lower-case particles among or before them
+    // ("Rua das Flores", "Calle de Alcala"), ending in a capitalised word; 0 if none.
+    auto nameWords = [&](std::size_t w, std::size_t most) {
+        std::size_t last = 0;
+        for (std::size_t s = w; w < n && w - s < most; ++w) {
+            // ("Jalan Sudirman No. 5": the house number's "No" ends the name)
+            if (x.inList(w, {"no"sv, "nr"sv}) && (x.punct(w + 1, ':') || x.punct(w + 1, '.') || (w + 1 < n && x.tok[w + 1].kind == Kind::Number))) break;
+            if (x.capitalized(w) && !listed(x, w, kStreetStop)) last = w;
+            else if (!x.inList(w, {"das"sv, "dos"sv, "da"sv, "do"sv, "de"sv, "del"sv, "di"sv, "della"sv, "la"sv}))
+                break;
+        }
+        return last ? last + 1 : 0;
+    };
+    // A house number, a street's capitalised words, then a district's word after a comma: "139 Nguyen Hue,
+    // Quan 1, Ho Chi Minh City", "45 Rizal Avenue Extension, Brgy. 5, Manila". Returns the token to go on from.
+    auto beforeDistrict = [&](std::size_t i) {
+        if (i + 4 >= n || x.tok[i].size() > 5 || !x.capitalized(i + 1) || isDigit(before(x.t, x.tok[i].begin))) return i;
+        const std::size_t k = nameWords(i + 1, 4);
+        if (!k || !x.punct(k, ',') || !listed(x, k + 1, kDivisions)) return i;
+        int localities = 0;
+        const std::size_t e = regionalTail(x, k, localities);
+        if (localities == 0) return i;
+        emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
+        return e - 1;
+    };
+    // (the per-token tests first: a street type's first letter, then the list; most tokens go no further)
+    constexpr auto initials = [](std::string_view letters) {
+        std::uint32_t m = 0;
+        for (char c : letters) m |= 1u << (c - 'a');
+        return m;
+    };
+    constexpr std::uint32_t kLeadInitials = initials("uapojrtecv"), kTurkishInitials = initials("csmb"),
+                            kPlotInitials = initials("hplfdv");
+    for (std::size_t i = 0; i + 2 < n; ++i) {
+        // (one pass, the cheapest tests first: a number may start a street before a district; a word only
+        // with an ASCII capital or right before a '.' or '/' ("ul.", "C/") is a street type, a plot or a house)
+        const Token& tk = x.tok[i];
+        if (tk.kind == Kind::Number) {
+            i = beforeDistrict(i);
+            continue;
+        }
+        const char c0 = x.t[tk.begin], after = at(x.t, tk.end);
+        if (tk.kind != Kind::Word || !(isUpper(c0) || after == '.' || after == '/')) continue;
+        const std::size_t first = letterBucket(c0);
+        if (first > 25) continue;
+        // (Spanish "C/ Mayor 12": the abbreviated "Calle" with a slash, as a '.')
+        const bool dot = (x.punct(i + 1, '.') || (x.tok[i].size() == 1 && x.t[x.tok[i].begin] == 'C' && x.punct(i + 1, '/'))) &&
+                         x.tok[i + 1].begin == x.tok[i].end;
+        // Street type first: the abbreviation with its '.', the word capitalised.
+        static const ByFirstLetter<std::size(kLeadStreets)> leads([](std::size_t k) { return kLeadStreets[k]; });
+        auto lead = [&] {
+            for (std::uint16_t k : leads.startingWith(x.t[x.tok[i].begin]))
+                if (x.is(i, kLeadStreets[k])) return true;
+            return false;
+        };
+        if (((kLeadInitials >> first) & 1u) && (dot || (x.capitalized(i) && x.tok[i].size() > 2)) && lead()) {
+            std::size_t k = nameWords(dot ? i + 2 : i + 1, 5);
+            if (!k) continue;
+            if (x.punct(k, ',')) ++k;
+            const std::size_t num = houseNumber(x, k);
+            if (!num) continue;
+            int localities = 0;
+            const std::size_t e = regionalTail(x, num, localities);
+            // ("via" is an English word too: "via Zelle 50" needs a locality or a postcode after it; a bare
+            // number ends its clause: "at Rua Bar 12 times" counts times)
+            if (e == num && (x.is(i, "via") || !(num >= n || x.tok[num].kind == Kind::Punct || lineBreakBefore(x, num)))) continue;
+            emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.9f);
+            i = e - 1;
+            continue;
+        }
+        // A plot or a house with its number before the street and localities, as India, Nigeria and the
+        // Philippines write them: "House No. 12, Sector 15, Gurugram, Haryana 122001", "Plot 5, Admiralty
+        // Way, Lekki Phase 1, Lagos", "Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Makati City" (two
+        // localities at least, or one and a postcode).
+        if (((kPlotInitials >> first) & 1u) && x.capitalized(i) && x.inList(i, {"house"sv, "plot"sv, "lot"sv, "flat"sv, "door"sv, "villa"sv})) {
+            const std::size_t num = houseNumber(x, i + 1);
+            if (!num || !x.punct(num, ',')) continue;
+            int localities = 0;
+            const std::size_t e = regionalTail(x, num, localities);
+            if (localities < 2 && !(localities == 1 && postcodeAbroad(x, e - 1))) continue;
+            std::size_t b = i;
+            if (i >= 2 && x.tok[i - 1].kind == Kind::Number && x.inList(i - 2, {"blk"sv, "block"sv})) b = i - 2;
+            if (b == i && x.is(i, "lot")) continue;   // (a lot alone is an auction's as often: "Lot 5, Item 3, Box 2")
+            emit(out, PiiType::Address, x.tok[b].begin, x.tok[e - 1].end, kAddress, 0.85f);
+            i = e - 1;
+            continue;
+        }
+        // Turkish: the street type after its name's words (one or two: "Moda Mah. Bahariye Cad."), then
+        // "No" and the number. Found at the type, the name's words read backwards.
+        if (!((kTurkishInitials >> first) & 1u) || x.tok[i].size() > 9 || !x.capitalized(i) || !listed(x, i, kTurkishStreets)) continue;
+        const std::size_t k = dot ? i + 2 : i + 1;
+        const std::size_t num = x.inList(k, {"no"sv, "nr"sv}) ? houseNumber(x, k) : 0;
+        if (!num) continue;
+        std::size_t b = i, words = 0;
+        for (; b > 0 && words < 3; --b) {
+            if (x.punct(b - 1, '.') && b >= 2 && listed(x, b - 2, kTurkishStreets)) {
+                words = 0;   // the quarter before the street: "Moda Mah. Bahariye Cad."
+                continue;
+            }
+            if (!x.capitalized(b - 1) || listed(x, b - 1, kStreetStop)) break;
+            ++words;
+        }
+        if (b == i || !x.capitalized(b)) continue;
+        int localities = 0;
+        const std::size_t e = regionalTail(x, num, localities);
+        emit(out, PiiType::Address, x.tok[b].begin, x.tok[e - 1].end, kAddress, 0.9f);
+        i = e - 1;
+    }
+}
+
 // ADDRESS: [unit ","] number street-words suffix ["."] [direction] [[","] unit number] ["," city]
 // [[","] state [zip] | zip | postcode]. Street words: 1-4 words or ordinals, none a stop word.
 void scanAddresses(const Text& x, std::vector<Candidate>& out) {
@@ -463,6 +705,8 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t k = i + (commaNumber ? 2 : 1), streetWords = 0;
         bool lowerCase = true, suffix = false;
         if (listed(x, k, kStreetPrefixes)) {
+            // ("paid 45 via Zelle": after a number, lower-case "via" is the English word)
+            if (x.is(k, "via") && !x.capitalized(k)) continue;
             // "rue des Lilas": the name's capitalised words and lower-case particles, at most four.
             lowerCase = false;
             std::size_t w = k + 1, last = 0;
@@ -582,6 +826,9 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         if (!post && cityFound && x.punct(k, ',')) {
             const std::size_t c2 = cityFrom(k + 1);
             if (c2 > k + 1 && c2 < n) post = postcodeEnd(c2, true);
+            // ... or a city after a district, ending the clause: "21 Adeola Odeku Street, Victoria Island, Lagos".
+            if (!post && c2 > k + 1 && !x.punct(c2, ':') && (c2 >= n || x.tok[c2].kind == Kind::Punct || lineBreakBefore(x, c2)))
+                end = x.tok[c2 - 1].end;
         }
         if (commaNumber && !(post && indianPin(x, post - 1))) continue;
         if (post) end = x.tok[post - 1].end;
@@ -883,8 +1130,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
                                  (startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "am") ||
                                   startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "pm"));
         // ("3.50 PM", "11.05am": a dot between hours and minutes only with am/pm, an amount has none)
-        const bool dotted = x.punct(i + 1, '.') && (gluedSuffix || meridiem(x, i + 3) != 0);
-        if (k.kind == Kind::Number && k.size() <= 2 && (x.punct(i + 1, ':') || (dotted && numberValue(x, i) <= 12)) && i + 2 < n &&
+        auto dotted = [&] { return x.punct(i + 1, '.') && (gluedSuffix || meridiem(x, i + 3) != 0) && numberValue(x, i) <= 12; };
+        if (k.kind == Kind::Number && k.size() <= 2 && (x.punct(i + 1, ':') || dotted()) && i + 2 < n &&
             ((x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() == 2) || gluedSuffix) && x.tok[i + 1].begin == k.end &&
             x.tok[i + 2].begin == k.end + 1 && numberValue(x, i) <= 24 && numberValue(x, i + 2) < 60 &&
             !isDigit(before(t, k.begin)) && before(t, k.begin) != ':' && at(t, x.tok[i + 2].end) != ':') {
@@ -996,6 +1243,7 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     // ("new one" then fillers: "new one is X", "new one will be X", "new one X"; what "one" stands for: oneRefersTo)
     {"new one", PiiType::Password},        {"old one is", PiiType::Password},  {"current one is", PiiType::Password},
+
     // an app's passcode with letters in it is a password (digits only: a PIN, pii.cpp); a bank's login
     // named by the service ("my online banking id is mruiz")
     {"passcode", PiiType::Password},       {"banking id", PiiType::Username},  {"online id", PiiType::Username},
@@ -1121,6 +1369,25 @@ bool relativeAt(const Text& x, std::size_t b) {
                 }
                 case PiiType::Password: {
                     if (key.phrase == "passcode"sv && !std::any_of(s.begin(), s.end(), isLetter)) break;
+                    // A question's word is no value: "what is your memorable date? User: ..." (the '?' kept
+                    // with the word is not a password's symbol). A word in a password's shape before the '?' is
+                    // one, without the '?': "I told a caller my password EcycyZHsJ? They said ...".
+                    std::size_t trim = 0;   // (the sentence's full stop or question mark after it, not its last symbol)
+                    if (x.word(vt) && x.punct(vt + 1, '?') && v.end == x.tok[vt + 1].end) {
+                        if (!handleShape(x.str(vt))) break;
+                        trim = 1;
+                    }
+                    // "I used"/"I tried" + a value: a password only where one is named up to 24 tokens before,
+                    // and only in a password's shape (letters and a digit or a symbol: "I tried 3 times" is none).
+                    if (key.phrase[0] == 'i' && key.phrase[1] == ' ') {
+                        if (s.size() > 4 && (s.back() == '.' || s.back() == ',') && !isWordChar(at(t, v.end))) trim = 1;
+                        bool named = false;
+                        for (std::size_t b = k; b-- > 0 && k - b <= 24 && !named;)
+                            named = x.inList(b, {"password"sv, "passwd"sv, "pw"sv, "passphrase"sv});
+                        if (!named || !std::any_of(s.begin(), s.end(), isLetter) ||
+                            !(hasDigit(s) || s.find_first_of("!@#$%^&*+=_~") != std::string_view::npos))
+                            break;
+                    }
                     if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
                     // What happened to it, not what it is: "my password was reset yesterday", "was changed".
                     if (x.word(vt) && x.tok[vt].end == v.end && !x.capitalized(vt) &&
@@ -1137,7 +1404,7 @@ bool relativeAt(const Text& x, std::size_t b) {
                     if (plainKey && !looks && !(vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct || x.tok[vt + 1].begin > v.end + 1 ||
                                                 x.inList(vt + 1, {"and"sv, "but"sv, "so"sv})))
                         break;
-                    if (looks || explicitValue) emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
+                    if (looks || explicitValue) emit(out, PiiType::Password, v.begin, v.end - trim, kContext, 0.85f);
                     break;
                 }
                 case PiiType::PassportNumber:
@@ -1282,6 +1549,11 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             for (std::size_t p = x.tok[i + 2].begin; p < x.tok[i + 2].end; ++p) age = age * 10 + (t[p] - '0');
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i + 2].begin, x.tok[i + 2].end, kContext, 0.85f);
         }
+        // What a customer who forgot it last typed ("I forgot my password ... Last time I used Istanbul34*"):
+        // a password only with one named before (valueOfKey). (Apart from the key table: "I" is frequent.)
+        if (x.tok[i].size() == 1 && toLower(t[x.tok[i].begin]) == 'i' && i + 2 < n && x.word(i + 1))
+            for (std::string_view verb : {"used"sv, "tried"sv, "typed"sv, "entered"sv})
+                if (x.is(i + 1, verb)) valueOfKey(x, {"i tried", PiiType::Password}, i + 2, false, out);
         static const ByFirstLetter<std::size(kValueKeys)> keys([](std::size_t k) { return kValueKeys[k].phrase; });
         for (std::uint16_t keyIndex : keys.startingWith(t[x.tok[i].begin])) {
             const KeyPhrase& key = kValueKeys[keyIndex];
@@ -1337,17 +1609,20 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // on a post-it, it says Summer2021!").
     bool reset = false;
     for (std::size_t i = 0, named = n, logged = n; i + 1 < n; ++i) {   // named/logged: the last password/login word's token, or n
-        if (toLower(x.t[x.tok[i].begin]) == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
+        const char c = toLower(x.t[x.tok[i].begin]);
+        const std::size_t len = x.tok[i].size();
+        if (c == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
             named = i;
             reset = x.is(i + 1, "reset") || (i >= 1 && x.is(i - 1, "reset")) || (i >= 2 && x.is(i - 2, "reset") && x.is(i - 1, "my"));
             continue;
         }
-        const char c = toLower(x.t[x.tok[i].begin]);
-        if ((c == 'u' || c == 'l' || c == 's' || c == 'n') &&
-            (x.inList(i, {"username"sv, "login"sv}) || (x.inList(i, {"log"sv, "sign"sv}) && x.is(i + 1, "in")) ||
-             (x.is(i, "name") && i > 0 && x.is(i - 1, "user"))))
+        // (by first letter and length first: asked of every token)
+        if ((c == 'u' && len == 8 && x.is(i, "username")) || (c == 'l' && len == 5 && x.is(i, "login")) ||
+            (((c == 'l' && len == 3) || (c == 's' && len == 4)) && x.inList(i, {"log"sv, "sign"sv}) && x.is(i + 1, "in")) ||
+            (c == 'n' && len == 4 && x.is(i, "name") && i > 0 && x.is(i - 1, "user")))
             logged = i;
         // (asked of every token: nothing named yet, the common case, costs no word comparisons)
+        if (named == n && logged == n) continue;
         // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
         const bool nearNamed = named != n && i - named <= 16, nearLogin = logged != n && i - logged <= 16;
         if ((!nearNamed && !nearLogin) || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number) continue;
@@ -1709,11 +1984,16 @@ constexpr NameCue kNameCuesList[] = {
     // calque of "soy X"/"sono X" ("Is me Mei, I write from ...")
     {"applicant", false, false},   {"deceased", false, false},   {"accountant", false, false}, {"bookkeeper", false, false},
     {"solicitor", false, false},   {"lawyer", false, false},     {"attorney", false, false},   {"is me", false, false},
+    // introductions in other languages ("Ola, sou Joao", "Dzien dobry, jestem Ewa", "ich bin Jonas", "sono
+    // Marco"), a wire's other party ("sender Joao Carvalho", "remitter Ada Obi"), a name told in the past
+    // ("my late spouse's name was Elif Demir") and formal sign-offs ("Yours faithfully, Reginald Whitcombe")
+    {"sou", false, false},         {"jestem", false, false},     {"ich bin", false, false},    {"sono", false, false},
+    {"sender", false, false},      {"remitter", false, false},   {"originator", false, false}, {"name was", false, false},
+    {"faithfully", false, false},  {"truly", false, false},      {"respectfully", false, false},
     // children by their casual names ("my kid guadalupe used my card", "our child Iñigo"); someone of the
     // bank's asked for ("ask Lea from the branch", "tell Tom from your fraud team"; see askFrom)
-    {"kid", false, false},         {"child", false, false},      {"stepson", false, false},   {"stepdaughter", false, false},
-    {"grandkid", false, false},    {"grandchild", false, false}, {"teenager", false, false},  {"ask", false, false},
-    {"tell", false, false},
+    {"kid", false, false},         {"child", false, false},      {"grandkid", false, false},  {"grandchild", false, false},
+    {"ask", false, false},         {"tell", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 
@@ -1726,6 +2006,14 @@ bool merchantBefore(const Text& x, std::size_t i) {
     for (std::size_t b = i - 1; b-- > 0 && i - 1 - b <= 6;)
         if (x.inList(b, {"charged"sv, "billed"sv, "debited"sv, "refunded"sv, "purchase"sv, "payment"sv, "transaction"sv})) return true;
     return false;
+}
+
+// Token i follows "from" after a verb of where one is ("writing from Sao Paulo", "here from San Fernando"):
+// a place, not a person.
+bool placeAt(const Text& x, std::size_t i) {
+    return i >= 2 && x.is(i - 1, "from") &&
+           x.inList(i - 2, {"here"sv, "writing"sv, "calling"sv, "texting"sv, "messaging"sv, "based"sv, "originally"sv, "moved"sv,
+                            "relocated"sv, "visiting"sv, "travelling"sv, "traveling"sv});
 }
 
 // Tokens k, k+1: two lower-case name-like words after "pay" or after "to" with a transfer's verb up to
@@ -1782,7 +2070,7 @@ Asked askedBefore(const Text& x, std::size_t i) {
         if (x.is(j, "licence") || x.is(j, "license")) return Asked::DriverId;
         if ((x.is(j, "old") && j > 0 && x.is(j - 1, "how")) || x.is(j, "age")) asked = Asked::Age;
         if ((x.is(j, "name") && !(j > 0 && (x.is(j - 1, "account") || x.is(j - 1, "bank")))) || x.is(j, "payee") ||
-            x.is(j, "beneficiary") || (x.is(j, "speaking") && x.is(j + 1, "with")) ||
+            x.is(j, "beneficiary") || (x.is(j, "speaking") && x.is(j + 1, "with")) || x.is(j, "identity") ||
             (x.is(j, "who") && (x.phrase(j + 1, "am i") || x.phrase(j + 1, "is this"))))
             asked = Asked::Name;
     }
@@ -1835,7 +2123,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // need the name capitalised and known, or two known words.
             const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv, "is"sv,
                                              "cheers"sv, "regards"sv, "sincerely"sv, "signed"sv, "dear"sv, "it's"sv, "its"sv,
-                                             "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv,
+                                             "hi"sv, "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv, "faithfully"sv, "truly"sv,
+                                             "respectfully"sv,
                                              // (roles a product or a team is named after too: "employee Portal", "verify Wise")
                                              "neighbour"sv, "neighbor"sv, "tenant"sv, "employee"sv, "executor"sv, "executrix"sv,
                                              "carer"sv, "caregiver"sv, "verify"sv, "ask"sv, "tell"sv});
@@ -1852,7 +2141,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                 !notAName(x, k) && !notAName(x, k + 1));
             const bool strong = field || (cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1))));
-            if (cue.phrase == "name"sv && x.is(k, "is")) continue;  // handled by "name is"
+            if (cue.phrase == "name"sv && x.inList(k, {"is"sv, "was"sv})) continue;  // handled by "name is"/"name was"
             // An introduction right after a greeting or at a clause's start: "hi its björn thompson, ...",
             // "Dia duit, this is pádraig singh", "Hi it's Émilie Davies": a name-like first word, then the
             // name's words in any case up to the clause's end.
@@ -1880,9 +2169,16 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 for (std::size_t b = i; b-- > 0 && i - b <= 4;) order = order || x.inList(b, {"order"sv, "ordered"sv, "delivery"sv});
                 if (order) continue;
             }
+            // Where a customer writes from is a place: "Ana here, writing from Sao Paulo", "here from San Fernando".
+            if (!strong && placeAt(x, k)) continue;
             // ("for"/"with"/"from" and an unknown lower-case word: "for interest reporting" is no name)
             if (!strong && !x.capitalized(k) && !nameLike(x, k) && x.inList(i, {"for"sv, "with"sv, "from"sv})) continue;
             std::size_t e = nameFrom(x, k, strong);
+            // A surname and the given name after a comma, as a record lists them: "payee record for Brooks,
+            // Walter." (one capitalised word, ',', a capitalised known given name ending the clause).
+            if (e == k + 1 && x.capitalized(k) && x.punct(e, ',') && x.capitalized(e + 1) && known(x, e + 1) &&
+                nameWord(x, e + 1, false) && lastOfClause(x, e + 1))
+                e += 2;
             // A payee in a transfer, two lower-case words before the account's number: "send it to tane
             // parata 12-3102-0456789-00", "pay rewi ngata 4092 AUD".
             if (e == k && x.inList(i, {"to"sv, "pay"sv}) && payeeBefore(x, i, k)) e = k + 2;
@@ -1892,7 +2188,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 // Tunde Bakare, ...", "hi its jess again") but not "hi Card services"; then one
                 // capitalised word is enough, known or not, or a known one in lower case.
                 const bool greeting = x.inList(i, {"thanks"sv, "cheers"sv, "regards"sv, "best"sv, "sincerely"sv, "signed"sv, "hi"sv,
-                                                   "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv});
+                                                   "hello"sv, "hey"sv, "grüßen"sv, "grüssen"sv, "faithfully"sv, "truly"sv,
+                                                   "respectfully"sv});
                 // (a chat sign-off after the name: "thanks, Charlotte Lloyd-Jones thx")
                 const bool clauseEnd = e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv, "thx"sv, "ty"sv, "ta"sv});
                 const bool capitalKnown = (x.capitalized(k) && nameLike(x, k)) || e - k >= 2;
@@ -1921,7 +2218,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 !(e >= n || x.tok[e].kind == Kind::Punct || lineBreakBefore(x, e)))
                 continue;
             if (!strong && !nameLike(x, k) && e - k == 1 &&
-                x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "she"sv, "he"sv, "she's"sv, "he's"sv}) &&
+                x.inList(i, {"i"sv, "i'm"sv, "im"sv, "this"sv, "it's"sv, "its"sv, "soy"sv, "sou"sv, "jestem"sv, "ich"sv, "sono"sv,
+                             "she"sv, "he"sv, "she's"sv, "he's"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
@@ -1947,7 +2245,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         }
         // Two or three capitalised known names in a row: "Kevin Jackson" (not a shop: "charged by Harvey Norman").
         if (i >= taken && x.capitalized(i) && known(x, i) && nameWord(x, i, false) && x.capitalized(i + 1) &&
-            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i) && !abbreviation(x, i + 1) && !merchantBefore(x, i)) {
+            known(x, i + 1) && nameWord(x, i + 1, false) && !x.allCaps(i) && !abbreviation(x, i + 1) && !merchantBefore(x, i) &&
+            !placeAt(x, i)) {
             std::size_t e = i + 2;
             if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
@@ -1996,7 +2295,10 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                                    "clinic"sv, "auto"sv, "flooring"sv, "painting"sv, "catering"sv,
                                                                    "consulting"sv, "trucking"sv, "electrical"sv, "lawn"sv,
                                                                    // company forms abroad: "Müller Verpackung GmbH", "Hollandse Bloemen BV"
-                                                                   "gmbh"sv, "bv"sv, "nv"sv, "ag"sv, "sarl"sv, "srl"sv, "oy"sv}))
+                                                                   "gmbh"sv, "bv"sv, "nv"sv, "ag"sv, "sarl"sv, "srl"sv, "oy"sv,
+                                                                   // a place ("here from Quezon City", "Victoria Island")
+                                                                   "city"sv, "town"sv, "island"sv, "district"sv, "province"sv,
+                                                                   "county"sv, "village"sv}))
                                          return true;
                                  return false;
                              }),
@@ -2033,6 +2335,20 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         const std::size_t e = k < n ? nameFrom(x, k, true, true) : k;
         if (e > k) emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
     }
+    // A formal statement's "I, Fairbairn, Beatrice, born on ..." / "I, Beatrice Fairbairn, hereby ...": the
+    // capitalised name words between "I," and the next comma (a surname and a given name with a comma
+    // between them too), at a clause's start.
+    for (std::size_t i = 0; i + 3 < n; ++i) {
+        if (i < taken || !(x.t[x.tok[i].begin] == 'I' && x.tok[i].size() == 1) || !x.punct(i + 1, ',') ||
+            !(i == 0 || x.tok[i - 1].kind == Kind::Punct || lineBreakBefore(x, i)) || !x.capitalized(i + 2))
+            continue;
+        std::size_t e = nameFrom(x, i + 2, false);
+        if (e == i + 3 && x.punct(e, ',') && x.capitalized(e + 1) && nameWord(x, e + 1, false) && !x.punct(e + 2, ':')) e += 2;
+        if (e > i + 2 && x.punct(e, ',') && (e > i + 3 || nameLike(x, i + 2))) {
+            emit(out, PiiType::Name, x.tok[i + 2].begin, x.tok[e - 1].end, kName, 0.85f);
+            taken = e;
+        }
+    }
     // An age right after a name: "my son Finn (14)", "Aoife here (26)", after an introduction "hi I'm
     // Nomvula, 19, first job" (a number 1-120 alone between commas).
     for (std::size_t c = first; c < out.size(); ++c) {
@@ -2054,6 +2370,17 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
 void scanReplies(const Text& x, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     for (std::size_t i = 0; i + 2 < n; ++i) {
+        // "a widow of 82", "a pensioner of 76": a person's noun, "of", a number 1-120 not read as an amount
+        // ("a balance of 82", "a fee of 76" name no person) nor part of a longer number ("82.50", "82%").
+        if (x.is(i + 1, "of") && x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() <= 3 &&
+            x.inList(i, {"widow"sv, "widower"sv, "man"sv, "woman"sv, "lady"sv, "gentleman"sv, "pensioner"sv, "retiree"sv,
+                         "boy"sv, "girl"sv, "person"sv}) &&
+            !(i + 3 < n && x.tok[i + 3].begin == x.tok[i + 2].end && (x.punct(i + 3, '.') || x.punct(i + 3, '%') || x.punct(i + 3, ',')) &&
+              i + 4 < n && x.tok[i + 4].kind == Kind::Number && x.tok[i + 4].begin == x.tok[i + 3].end) &&
+            !x.punct(i + 3, '%')) {
+            const int age = numberValue(x, i + 2);
+            if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i + 2].begin, x.tok[i + 2].end, kContext, 0.85f);
+        }
         const Asked asked = botAsked(x, i);
         if (asked == Asked::Username) {
             const Value v = valueAfter(x, i + 2, false, 0);
@@ -2089,6 +2416,7 @@ void scanWords(std::string_view text, std::vector<Candidate>& out) {
     scanNetwork(text, out);
     callApart(scanValues, x, out);   // (see callApart)
     callApart(scanAddresses, x, out);
+    callApart(scanAddressesAbroad, x, out);
     callApart(scanDates, x, out);
     callApart(scanNames, x, out);
     callApart(scanReplies, x, out);

@@ -1690,6 +1690,82 @@ TEST_CASE("Holdout-11 family: a number asked about, 'is N my card PIN?', is name
     CHECK(found("is 250 my card limit?") == kNone);
 }
 
+TEST_CASE("Holdout-12 family: addresses written abroad, street type first or a district after the street", "[pii][address]") {
+    const std::vector<std::string> cases[] = {
+        {"please post the new card to ul. Marszalkowska 104/122, 00-017 Warszawa, thanks", "ADDRESS:ul. Marszalkowska 104/122, 00-017 Warszawa"},
+        {"Moro na Avenida Afonso Pena, 1578, apto 12, Belo Horizonte - MG, 30130-010",
+         "ADDRESS:Avenida Afonso Pena, 1578, apto 12, Belo Horizonte - MG, 30130-010"},
+        {"new address: 54 Le Loi, Phuong Ben Nghe, District 1, Da Nang", "ADDRESS:54 Le Loi, Phuong Ben Nghe, District 1, Da Nang"},
+        {"my flat is at Inonu Cad. No:7 D:2, Besiktas, Izmir", "ADDRESS:Inonu Cad. No:7 D:2, Besiktas, Izmir"},
+        {"Calle Mayor 12, 28013 Madrid", "ADDRESS:Calle Mayor 12, 28013 Madrid"},
+        {"Via Garibaldi 8, 20121 Milano", "ADDRESS:Via Garibaldi 8, 20121 Milano"},
+        {"21 Akin Adesola Street, Ikoyi, Lagos", "ADDRESS:21 Akin Adesola Street, Ikoyi, Lagos"},
+        {"my address: Jl. Thamrin No. 10, Jakarta Pusat 10350", "ADDRESS:Jl. Thamrin No. 10, Jakarta Pusat 10350"},
+        {"Mehmet Akif Mah. Gul Sk. No:12/3 Umraniye/Istanbul", "ADDRESS:Mehmet Akif Mah. Gul Sk. No:12/3 Umraniye/Istanbul"},
+        {"House No. 12, Sector 15, Gurugram, Haryana 122001", "ADDRESS:House No. 12, Sector 15, Gurugram, Haryana 122001"},
+        {"Plot 5, Admiralty Way, Lekki Phase 1, Lagos", "ADDRESS:Plot 5, Admiralty Way, Lekki Phase 1, Lagos"},
+        {"Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Makati City", "ADDRESS:Blk 5 Lot 12, Mabini St., Brgy. San Isidro, Makati City"},
+        {"C/ Mayor 12, 3B, 28013 Madrid", "ADDRESS:C/ Mayor 12, 3B, 28013 Madrid"},
+    };
+    for (const auto& c : cases) {
+        INFO(c[0]);
+        CHECK(found(c[0]) == List{c[1]});   // the whole address, and no NAME inside it ("Afonso Pena", "Le Loi")
+    }
+    // Street-like words that are no address: a payment app after "via", a bar's number of times.
+    CHECK(found("I paid 45 via Zelle 50 minutes ago.") == kNone);
+    CHECK(found("Charged twice at Rua Bar 12 times this month.") == kNone);
+    CHECK(found("Paid Avenida Bar 25 dollars yesterday") == kNone);
+    CHECK(found("Lot 5, Item 3, Box 2 at the auction") == kNone);
+    CHECK(found("the meeting on Via Appia was fine") == kNone);
+    // A city alone after "from" is no name.
+    CHECK(found("greetings, Divina here from Makati City") == List{"NAME:Divina"});
+    CHECK(found("Hi, Ana here, writing from Sao Paulo.") == List{"NAME:Ana"});
+    CHECK(found("I got a transfer from Maria Santos yesterday") == List{"NAME:Maria Santos"});   // a person still
+}
+
+TEST_CASE("Holdout-12 family: names after an identity question, a wire's sender, 'name was', formal letters, other languages",
+          "[pii][name]") {
+    CHECK(found("Bot: Please confirm your identity. User: Chidi Okafor Bot: Thank you.") == List{"NAME:Chidi Okafor"});
+    CHECK(found("Remittance from Lisbon, sender Joao Brandao, nothing arrived yet") == List{"NAME:Joao Brandao"});
+    CHECK(found("my late husband's name was Bongani Zulu, he passed in May") == List{"NAME:Bongani Zulu", "DATE_TIME:May"});
+    CHECK(found("Yours faithfully, Margaret Ellworth") == List{"NAME:Margaret Ellworth"});
+    CHECK(found("I, Okonkwo, Adaeze, born 2 March 1970, request closure of the account.") ==
+          List{"NAME:Okonkwo, Adaeze", "DATE_TIME:2 March 1970"});
+    CHECK(found("update the payee file for Lindqvist, Erik.") == List{"NAME:Lindqvist, Erik"});
+    CHECK(found("Boa tarde, sou Joao Brandao, preciso de ajuda") == List{"NAME:Joao Brandao"});
+    CHECK(found("Dzien dobry, jestem Wojciech Brzezinski, mam pytanie") == List{"NAME:Wojciech Brzezinski"});
+    CHECK(found("I, however, think the fee is wrong.") == kNone);
+    CHECK(found("the sender address is wrong") == kNone);
+    CHECK(found("my name was changed after marriage") == kNone);
+    CHECK(found("the payee name was misspelled on the form") == kNone);
+}
+
+TEST_CASE("Holdout-12 family: 'a widow of 82' is an age, 'a fee of 76' is not", "[pii][age]") {
+    CHECK(found("I am a widower of 79 and need help") == List{"AGE:79"});
+    CHECK(found("a balance of 82 and a fee of 76") == kNone);
+    CHECK(found("a man of 45.50 in savings") == kNone);
+}
+
+TEST_CASE("Holdout-12 family: the password a customer last tried; a security question's word is none", "[pii][credentials]") {
+    CHECK(found("I forgot my password again. I think I used Harbour55! last month.") == List{"PASSWORD:Harbour55!"});
+    CHECK(found("I forgot my password and I tried 3 times.") == kNone);
+    CHECK(found("I used Harbour55 as my username") == kNone);   // no password named before
+    CHECK(found("Bot: Security question: what is your memorable place? User: Cardiff") == kNone);
+}
+
+TEST_CASE("Holdout-12 family: a bare answer to a one-time-code question is no account", "[pii][account]") {
+    CHECK(found("Bot: Please type the verification code from the SMS. User: 731604") == kNone);
+    CHECK(found("Bot: What's the OTP we texted you? User: 90817263") == kNone);
+    CHECK(found("Bot: Enter the code we just sent to your phone. User: 583920") == kNone);
+    CHECK(found("Bot: What's your sort code and account number? User: 40112233") == List{"BANK_ACCOUNT_NUMBER:40112233"});
+}
+
+TEST_CASE("Holdout-12 family: the groups after an IBAN's head hold no card, however many there are", "[pii][card]") {
+    // (30 characters: too long for a Polish IBAN, and its groups from the third on pass Luhn)
+    CHECK(found("Please wire it to IBAN PL31 1140 2004 4177 7741 2154 7280 38 by Friday.") == List{"DATE_TIME:Friday"});
+    CHECK(found("card 4177 7741 2154 7280 38 please") != kNone);
+}
+
 TEST_CASE("Holdout-13 family: a bare account number in a statement request or a transfer from/into", "[pii][account][holdout13]") {
     CHECK(found("could you email me statements for 30418822 covering the last quarter") == List{"BANK_ACCOUNT_NUMBER:30418822"});
     CHECK(found("i need the transaction history for 6612047785 for my tax return") == List{"BANK_ACCOUNT_NUMBER:6612047785"});
@@ -1726,6 +1802,9 @@ TEST_CASE("Holdout-13 family: a password typed after a login is named, or read o
     CHECK(found("my username is tkay99 and i keep typing the wrong thing") == List{"USERNAME:tkay99"});
     CHECK(found("my passcode for the app stopped working and it says expired??") == kNone);
     CHECK(found("my password expired, the app says Error 403") == kNone);
+    // a password in its shape before a question's '?' is one, without the '?'
+    CHECK(found("did I just give a stranger my password TulipRiver? he sounded official") == List{"PASSWORD:TulipRiver"});
+    CHECK(found("can you remind me what my password is? thanks") == kNone);
 }
 
 TEST_CASE("Holdout-13 family: MAC addresses in Cisco's dotted form, dotted clock times", "[pii][network][date][holdout13]") {
@@ -1740,7 +1819,7 @@ TEST_CASE("Holdout-13 family: MAC addresses in Cisco's dotted form, dotted clock
 
 TEST_CASE("Holdout-13 family: children named by a casual word, staff asked for by name", "[pii][name][holdout13]") {
     CHECK(found("my kid sophie spent my savings on skins") == List{"NAME:sophie"});
-    CHECK(found("my stepdaughter Chloé used my card") == List{"NAME:Chloé"});
+    CHECK(found("our child Chloé used my card") == List{"NAME:Chloé"});
     CHECK(found("please ask Priya from the branch to ring me") == List{"NAME:Priya"});
     CHECK(found("my kid's school charged me twice") == kNone);
     CHECK(found("my kid posted this on discord, cancel it") == kNone);
