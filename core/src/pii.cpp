@@ -300,8 +300,9 @@ bool oneTimeBefore(std::string_view t, std::size_t p) {
 
 bool oneTimeCodeAsked(std::string_view t, std::size_t pos);   // below, with the turns
 
-// A transfer's verb or noun and then an amount ("$50", "111 EUR") in the 32 bytes before p, in the same sentence.
-bool transferBefore(std::string_view t, std::size_t p) {
+// A transfer's verb or noun and then an amount ("$50", "111 EUR") in the 32 bytes before p, in the same sentence
+// (or the verb alone, where `longNumber`: "move everything from 199731567 into 7463501262").
+bool transferBefore(std::string_view t, std::size_t p, bool longNumber) {
     bool amount = false;
     for (std::size_t q = p; q-- > (p > 32 ? p - 32 : 0);) {
         const char c = t[q];
@@ -309,7 +310,7 @@ bool transferBefore(std::string_view t, std::size_t p) {
         amount = amount || (isDigit(c) && (currencyBefore(t, q) || (!isDigit(at(t, q + 1)) && currencyAfter(t, q + 1))));
         if (isLetter(before(t, q)) || !isLetter(c)) continue;
         for (std::string_view v : {"transfer"sv, "send"sv, "sent"sv, "move"sv, "moved"sv, "wire"sv, "pay"sv, "shift"sv, "xfer"sv})
-            if (startsWithNoCase(t, q, v)) return amount;
+            if (startsWithNoCase(t, q, v)) return amount || longNumber;
     }
     return false;
 }
@@ -346,7 +347,13 @@ CueHits findCueHits(std::string_view t) {
         if (hits.size() == before && (s == 5 || s == 19 || s == 8)) {
             const std::size_t w = startsWithNoCase(t, p, "from") ? 4 : startsWithNoCase(t, p, "into") ? 4 : startsWithNoCase(t, p, "to") ? 2 : 0;
             // (only right before the number: "send $50 to Ann Lee, 12 34 56 ..." names a payee first)
-            if (w != 0 && at(t, p + w) == ' ' && isDigit(at(t, p + w + 1)) && transferBefore(t, p)) hits.push_back({p, p + w, kCueAccount});
+            // (a run of 8+ digits after "from" is the account money leaves even where no amount is named; the
+            // one it goes "into" then follows it, see intoGap)
+            std::size_t d = p + w + 1;
+            while (isDigit(at(t, d))) ++d;
+            const bool longFrom = s == 5 && d - (p + w + 1) >= 8 && !isAlnum(at(t, d));
+            if (w != 0 && at(t, p + w) == ' ' && d > p + w + 1 && transferBefore(t, p, longFrom))
+                hits.push_back({p, p + w, kCueAccount});
         }
         if (hits.size() != before || (s != 0 && s != 2 && s != 15 && s != 17 && s != 19)) continue;  // a c p r t
         std::size_t e = p;

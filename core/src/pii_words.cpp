@@ -1993,7 +1993,7 @@ constexpr NameCue kNameCuesList[] = {
     // children by their casual names ("my kid guadalupe used my card", "our child Iñigo"); someone of the
     // bank's asked for ("ask Lea from the branch", "tell Tom from your fraud team"; see askFrom)
     {"kid", false, false},         {"child", false, false},      {"grandkid", false, false},  {"grandchild", false, false},
-    {"ask", false, false},         {"tell", false, false},
+    {"ask", false, false},         {"tell", false, false},       {"call", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 
@@ -2127,7 +2127,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                              "respectfully"sv,
                                              // (roles a product or a team is named after too: "employee Portal", "verify Wise")
                                              "neighbour"sv, "neighbor"sv, "tenant"sv, "employee"sv, "executor"sv, "executrix"sv,
-                                             "carer"sv, "caregiver"sv, "verify"sv, "ask"sv, "tell"sv});
+                                             "carer"sv, "caregiver"sv, "verify"sv, "ask"sv, "tell"sv, "call"sv});
             // "I bank with ABN AMRO": the bank, not a person.
             if (x.is(i, "with") && i > 0 && x.inList(i - 1, {"bank"sv, "banks"sv, "banked"sv, "banking"sv})) continue;
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after
@@ -2197,7 +2197,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && nameLike(x, k) &&
                                         (x.capitalized(k) ? clauseEnd : x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv}));
                 const bool asked = e == k + 1 && askFrom(x, i, k);
-                if (x.inList(i, {"ask"sv, "tell"sv}) ? !asked
+                if (x.inList(i, {"ask"sv, "tell"sv, "call"sv}) ? !asked
                     : greeting ? !clauseEnd || !(x.capitalized(k) || nameLike(x, k) || e - k >= 2)
                                : !(capitalKnown || introduced || asked) ||
                                      (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2 && !paidTo(x, i, k, e) && !asked))

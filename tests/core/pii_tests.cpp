@@ -1771,6 +1771,8 @@ TEST_CASE("Holdout-13 family: a bare account number in a statement request or a 
     CHECK(found("i need the transaction history for 6612047785 for my tax return") == List{"BANK_ACCOUNT_NUMBER:6612047785"});
     CHECK(found("pls shift 420 CAD from 502281937 into 3318840021 tonight") ==
           List{"BANK_ACCOUNT_NUMBER:502281937", "BANK_ACCOUNT_NUMBER:3318840021"});
+    CHECK(found("move everything from 240018837 into 6620193345 before friday") ==
+          List{"BANK_ACCOUNT_NUMBER:240018837", "BANK_ACCOUNT_NUMBER:6620193345", "DATE_TIME:friday"});
     // amounts, months, years and phone numbers stay what they are
     CHECK(found("can i get statements for the last 6 months") == kNone);
     CHECK(found("statements for 2024 please") == kNone);
@@ -1821,6 +1823,8 @@ TEST_CASE("Holdout-13 family: children named by a casual word, staff asked for b
     CHECK(found("my kid sophie spent my savings on skins") == List{"NAME:sophie"});
     CHECK(found("our child Chloé used my card") == List{"NAME:Chloé"});
     CHECK(found("please ask Priya from the branch to ring me") == List{"NAME:Priya"});
+    CHECK(found("could you call Tomasz at the branch for me") == List{"NAME:Tomasz"});
+    CHECK(found("call Visa from the app") == kNone);
     CHECK(found("my kid's school charged me twice") == kNone);
     CHECK(found("my kid posted this on discord, cancel it") == kNone);
     CHECK(found("ask Google about it") == kNone);
