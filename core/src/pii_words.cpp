@@ -28,15 +28,41 @@ struct Token {
 
 bool isWordByte(char c) { return isLetter(c) || static_cast<unsigned char>(c) >= 0x80; }
 
+// The length of the well-formed UTF-8 sequence of 2 to 4 bytes starting at i (RFC 3629: no overlong
+// forms, surrogates or values past U+10FFFF), or 0.
+std::size_t wholeLen(std::string_view t, std::size_t i) {
+    const auto b = [&](std::size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : 0u; };
+    const auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(k) >= lo && b(k) <= hi; };
+    const unsigned c = b(0);
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) return cont(1, c == 0xE0 ? 0xA0 : 0x80, c == 0xED ? 0x9F : 0xBF) && cont(2) ? 3 : 0;
+    if (c >= 0xF0 && c <= 0xF4)
+        return cont(1, c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) && cont(2) && cont(3) ? 4 : 0;
+    return 0;
+}
+
+// Whether the bytes before b end in ASCII or a whole UTF-8 sequence (b == 0: nothing before).
+bool wholeBefore(std::string_view t, std::size_t b) {
+    if (b == 0 || static_cast<unsigned char>(t[b - 1]) < 0x80) return true;
+    for (std::size_t k = 1; k <= 3 && k < b; ++k) {   // k continuation bytes before b, then the lead
+        const auto u = static_cast<unsigned char>(t[b - 1 - k]);
+        if ((u & 0xC0) != 0x80) return u >= 0xC2 && wholeLen(t, b - 1 - k) == k + 1;
+    }
+    return false;
+}
+
 // The end of a UTF-8 symbol starting at i (U+2000-U+2FFF, lead byte E2; or a 4-byte sequence, emoji
-// mostly), or 0.
+// mostly) set apart from the bytes around it, or 0. Only where that cuts no broken sequence: what
+// precedes it ends whole and no stray continuation byte follows it. In broken text ("\x80\x80🙂\x80")
+// it stays inside the run of word bytes, so an entity's edge never falls inside a run of non-ASCII
+// bytes that are not whole code points (pii_fuzz's property).
 std::size_t symbolEnd(std::string_view t, std::size_t i) {
     const auto u = static_cast<unsigned char>(t[i]);
-    const std::size_t len = u == 0xE2 ? 3 : (u >= 0xF0 && u <= 0xF4) ? 4 : 0;
-    if (len == 0 || t.size() - i < len) return 0;
-    for (std::size_t k = 1; k < len; ++k)
-        if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return 0;
-    return i + len;
+    if (u != 0xE2 && !(u >= 0xF0 && u <= 0xF4)) return 0;
+    const std::size_t len = wholeLen(t, i);
+    if (len == 0 || !wholeBefore(t, i)) return 0;
+    const std::size_t e = i + len;
+    return e < t.size() && (static_cast<unsigned char>(t[e]) & 0xC0) == 0x80 ? 0 : e;
 }
 
 std::vector<Token> tokenize(std::string_view t) {

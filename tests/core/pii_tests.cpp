@@ -464,6 +464,23 @@ TEST_CASE("UTF-8 text around entities", "[pii]") {
         }
         CHECK(detectPii(text).size() == 3);
     }
+    SECTION("broken UTF-8 around an emoji: the emoji is set apart only between whole code points (pii_fuzz finding)") {
+        // Stray continuation bytes, an emoji, more stray bytes: one run of word bytes, so a name found
+        // after the bot's question never ends between a stray byte and the emoji.
+        const std::string text = "Bot: your name? User: \x80\x80\x80\xF0\x9F\x99\x82\x80\x80 es ago";
+        for (const PiiMatch& m : detectPii(text)) {
+            auto ascii = [&](std::size_t i) { return i < text.size() && static_cast<unsigned char>(text[i]) < 0x80; };
+            CHECK((m.begin == 0 || ascii(m.begin - 1) || ascii(m.begin)));
+            CHECK((m.end == text.size() || ascii(m.end - 1) || ascii(m.end)));
+        }
+        // Whole code points on both sides: still set apart ("Renée🙂" is the name, the emoji is not).
+        CHECK(found("Bot: your name? User: Ren\xC3\xA9" "e\xF0\x9F\x99\x82") == List{"NAME:Ren\xC3\xA9" "e"});
+        // An overlong 4-byte form is not an emoji: no token boundary at it.
+        const std::string overlong = "Bot: your name? User: \x80\xF0\x80\x80\x80Zed";
+        for (const PiiMatch& m : detectPii(overlong))
+            CHECK((m.end == overlong.size() || static_cast<unsigned char>(overlong[m.end]) < 0x80 ||
+                   static_cast<unsigned char>(overlong[m.end - 1]) < 0x80));
+    }
     SECTION("broken UTF-8: entities end next to an ASCII byte, broken bytes outside them are kept") {
         // A stray lead byte, a truncated euro sign, a stray continuation byte, Latin-1 letters.
         const std::string text = "\xC3" "card 4111 1111 1111 1111\xE2\x82 to jane@example.com\x80, my name is Zo\xEB M\xFCller";
