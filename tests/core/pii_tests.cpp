@@ -1782,3 +1782,83 @@ TEST_CASE("Holdout-12 family: the groups after an IBAN's head hold no card, howe
     CHECK(found("Please wire it to IBAN PL31 1140 2004 4177 7741 2154 7280 38 by Friday.") == List{"DATE_TIME:Friday"});
     CHECK(found("card 4177 7741 2154 7280 38 please") != kNone);
 }
+
+TEST_CASE("Holdout-13 family: a bare account number in a statement request or a transfer from/into", "[pii][account][holdout13]") {
+    CHECK(found("could you email me statements for 30418822 covering the last quarter") == List{"BANK_ACCOUNT_NUMBER:30418822"});
+    CHECK(found("i need the transaction history for 6612047785 for my tax return") == List{"BANK_ACCOUNT_NUMBER:6612047785"});
+    CHECK(found("pls shift 420 CAD from 502281937 into 3318840021 tonight") ==
+          List{"BANK_ACCOUNT_NUMBER:502281937", "BANK_ACCOUNT_NUMBER:3318840021"});
+    CHECK(found("move everything from 240018837 into 6620193345 before friday") ==
+          List{"BANK_ACCOUNT_NUMBER:240018837", "BANK_ACCOUNT_NUMBER:6620193345", "DATE_TIME:friday"});
+    // amounts, months, years and phone numbers stay what they are
+    CHECK(found("can i get statements for the last 6 months") == kNone);
+    CHECK(found("statements for 2024 please") == kNone);
+    CHECK(found("move 50 EUR from savings into checking") == kNone);
+    CHECK(found("the refund of 120 EUR from order 88213390 never came") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a passport answered after a few words of assent", "[pii][credentials][holdout13]") {
+    CHECK(found("Bot: Can you tell me your passport number? User: it's K7720194 thanks") == List{"PASSPORT_NUMBER:K7720194"});
+    CHECK(found("Bot: What is your passport number please? User: sure, 552019384") == List{"PASSPORT_NUMBER:552019384"});
+    CHECK(found("Bot: Passport number, please. User: here it is: PA4419203!!") == List{"PASSPORT_NUMBER:PA4419203"});
+    CHECK(found("Bot: What is your passport number? User: its expired, sorry") == kNone);
+    CHECK(found("Bot: What is your passport number? User: sure, one sec") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: 'the new one' is of what was named before it", "[pii][credentials][holdout13]") {
+    CHECK(found("my previous license D1234-5678 expired, the new one is X9982011!!") ==
+          List{"DRIVER_ID:D1234-5678", "DRIVER_ID:X9982011"});
+    CHECK(found("old pwd Tr0mb0ne!7 new one Kestrel88! and still locked out") == List{"PASSWORD:Tr0mb0ne!7", "PASSWORD:Kestrel88!"});
+    CHECK(found("my licence was renewed, the new one is in the post") == kNone);
+    CHECK(found("my pin was blocked so the new one is 4821") == List{"PIN:4821"});
+    CHECK(found("the verification code expired, now I get a new one 604312") == kNone);
+    CHECK(found("can you send a new one to me instead") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a password typed after a login is named, or read off a note", "[pii][credentials][holdout13]") {
+    CHECK(found("login is sam.k77 and i keep typing Pelican42$ but no luck") == List{"USERNAME:sam.k77", "PASSWORD:Pelican42$"});
+    CHECK(found("my son wrote my password on a sticky note, it says Winter1999!, is that bad?") == List{"PASSWORD:Winter1999!"});
+    CHECK(found("my username is tkay99 and i keep typing the wrong thing") == List{"USERNAME:tkay99"});
+    CHECK(found("my passcode for the app stopped working and it says expired??") == kNone);
+    CHECK(found("my password expired, the app says Error 403") == kNone);
+    // a password in its shape before a question's '?' is one, without the '?'
+    CHECK(found("did I just give a stranger my password TulipRiver? he sounded official") == List{"PASSWORD:TulipRiver"});
+    CHECK(found("can you remind me what my password is? thanks") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: MAC addresses in Cisco's dotted form, dotted clock times", "[pii][network][date][holdout13]") {
+    CHECK(found("the device aa12.3bc4.ff90 logged in from abroad") == List{"MAC_ADDRESS:aa12.3bc4.ff90"});
+    CHECK(found("EEDF.88F6.89C3 is not my device") == List{"MAC_ADDRESS:EEDF.88F6.89C3"});
+    CHECK(found("the app version is 2024.0312.1000") == kNone);
+    CHECK(found("the payment went out at 11.05 AM") == List{"DATE_TIME:11.05 AM"});
+    CHECK(found("the charge at 7.15pm was not me") == List{"DATE_TIME:7.15pm"});
+    CHECK(found("it landed at 3 p.m. today") == List{"DATE_TIME:3 p.m."});
+    CHECK(found("at 3.50 we paid the rest") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: children named by a casual word, staff asked for by name", "[pii][name][holdout13]") {
+    CHECK(found("my kid sophie spent my savings on skins") == List{"NAME:sophie"});
+    CHECK(found("our child Chloé used my card") == List{"NAME:Chloé"});
+    CHECK(found("please ask Priya from the branch to ring me") == List{"NAME:Priya"});
+    CHECK(found("could you call Tomasz at the branch for me") == List{"NAME:Tomasz"});
+    CHECK(found("call Visa from the app") == kNone);
+    CHECK(found("my kid's school charged me twice") == kNone);
+    CHECK(found("my kid posted this on discord, cancel it") == kNone);
+    CHECK(found("ask Google about it") == kNone);
+    CHECK(found("tell Siri to call me") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a 2-4-4 number after a phone's word", "[pii][phone][holdout13]") {
+    CHECK(found("the scam text came from 81 2233 4455 yesterday") == List{"PHONE:81 2233 4455"});
+    CHECK(found("i got an sms from 33-1234-5678 asking for my pin") == List{"PHONE:33-1234-5678"});
+    CHECK(found("the total was 55 9894 0790 points") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a card statement's merchant descriptor is no URL", "[pii][network][holdout13]") {
+    CHECK(found("i was charged 12 EUR by Netflix.com/bill twice") == kNone);
+    CHECK(found("there is a pending hold from amzn.com/billing of $30") == kNone);
+    CHECK(found("why is APPLE.COM/BILL on my statement") == kNone);
+    CHECK(found("go to mybank.example.com/login to sign in") == List{"URL:mybank.example.com/login"});
+    CHECK(found("charged by https://pay.example.com/bill") == List{"URL:https://pay.example.com/bill"});
+    CHECK(found("the phishing text linked to secure-bank.example.net/verify") == List{"URL:secure-bank.example.net/verify"});
+}
