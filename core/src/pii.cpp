@@ -52,8 +52,12 @@ bool currencyAfter(std::string_view t, std::size_t pos) {
     if (at(t, pos) == '$' || startsWith(t, pos, kEuro) || startsWith(t, pos, kPound) ||
         startsWith(t, pos, kYen))
         return true;
-    for (std::string_view code : {"EUR"sv, "USD"sv, "GBP"sv, "CHF"sv})
-        if (startsWith(t, pos, code) && !isLetter(at(t, pos + 3))) return true;
+    // (the currencies of the places customers write from: "move 111 EUR from ...", "sent 2500 KES")
+    // (ISO 4217 codes, three letters each, one string: smaller in the wasm than a list of views)
+    if (!isUpper(at(t, pos))) return false;
+    constexpr std::string_view kCodes = "EURUSDGBPCHFCADAUDNZDINRZARKESNGNMXNBRLPLNTRYSGDJPYSEKNOKDKKHKDAEDPHPVND";
+    for (std::size_t c = 0; c < kCodes.size(); c += 3)
+        if (startsWith(t, pos, kCodes.substr(c, 3)) && !isLetter(at(t, pos + 3))) return true;
     return false;
 }
 
@@ -201,6 +205,11 @@ constexpr Keyword kKeywordsList[] = {
     {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
     {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false},
     {"balance on", kCueAccount, false},   // "whats the balance on 09460830555"
+    // statements are of an account: "statements for 30418822 going back 6 months", "statement on 5512093"
+    {"statements for", kCueAccount, false}, {"statement for", kCueAccount, false},
+    {"statements on", kCueAccount, false}, {"statement on", kCueAccount, false},
+    {"statements of", kCueAccount, false}, {"statement of", kCueAccount, false},
+    {"history for", kCueAccount, false},   {"history on", kCueAccount, false},   // "transaction history for 5512093"
     // a bill or a loan that draws its payment from an account ("autopay pulls from 57381370")
     {"pulls from", kCueAccount, false}, {"pulled from", kCueAccount, false}, {"draws from", kCueAccount, false},
     {"drafts from", kCueAccount, false}, {"deducted from", kCueAccount, false}, {"withdraws from", kCueAccount, false},
@@ -305,16 +314,17 @@ bool oneTimeBefore(std::string_view t, std::size_t p) {
 bool oneTimeCodeAsked(std::string_view t, std::size_t pos);   // below, with the turns
 bool oneTimeCodeWord(std::string_view t, std::size_t q, std::size_t e);
 
-// A transfer's verb or noun and then an amount in the 32 bytes before p, in the same sentence.
-bool transferBefore(std::string_view t, std::size_t p) {
+// A transfer's verb or noun and then an amount ("$50", "111 EUR") in the 32 bytes before p, in the same sentence
+// (or the verb alone, where `longNumber`: "move everything from 199731567 into 7463501262").
+bool transferBefore(std::string_view t, std::size_t p, bool longNumber) {
     bool amount = false;
     for (std::size_t q = p; q-- > (p > 32 ? p - 32 : 0);) {
         const char c = t[q];
         if (c == '!' || c == '?' || c == '\n' || (c == '.' && !isDigit(at(t, q + 1)))) return false;
-        amount = amount || (isDigit(c) && currencyBefore(t, q));
+        amount = amount || (isDigit(c) && (currencyBefore(t, q) || (!isDigit(at(t, q + 1)) && currencyAfter(t, q + 1))));
         if (isLetter(before(t, q)) || !isLetter(c)) continue;
-        for (std::string_view v : {"transfer"sv, "send"sv, "sent"sv, "move"sv, "moved"sv, "wire"sv, "payment"sv})
-            if (startsWithNoCase(t, q, v)) return amount;
+        for (std::string_view v : {"transfer"sv, "send"sv, "sent"sv, "move"sv, "moved"sv, "wire"sv, "pay"sv, "shift"sv, "xfer"sv})
+            if (startsWithNoCase(t, q, v)) return amount || longNumber;
     }
     return false;
 }
@@ -370,12 +380,18 @@ CueHits findCueHits(std::string_view t) {
             if (toLower(at(t, p + 1)) != kw.word[1]) continue;
             if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
         }
-        // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8": "from"/"to" after a transfer's verb and
-        // its amount name accounts as "transfer from" does.
-        if (hits.size() == before && (s == 5 || s == 19)) {
-            const std::size_t w = startsWithNoCase(t, p, "from") ? 4 : startsWithNoCase(t, p, "to") ? 2 : 0;
+        // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8", "move 111 EUR from X into Y": "from"/
+        // "to"/"into" after a transfer's verb and its amount name accounts as "transfer from" does.
+        if (hits.size() == before && (s == 5 || s == 19 || s == 8)) {
+            const std::size_t w = startsWithNoCase(t, p, "from") ? 4 : startsWithNoCase(t, p, "into") ? 4 : startsWithNoCase(t, p, "to") ? 2 : 0;
             // (only right before the number: "send $50 to Ann Lee, 12 34 56 ..." names a payee first)
-            if (w != 0 && at(t, p + w) == ' ' && isDigit(at(t, p + w + 1)) && transferBefore(t, p)) hits.push_back({p, p + w, kCueAccount});
+            // (a run of 8+ digits after "from" is the account money leaves even where no amount is named; the
+            // one it goes "into" then follows it, see intoGap)
+            std::size_t d = p + w + 1;
+            while (isDigit(at(t, d))) ++d;
+            const bool longFrom = s == 5 && d - (p + w + 1) >= 8 && !isAlnum(at(t, d));
+            if (w != 0 && at(t, p + w) == ' ' && d > p + w + 1 && transferBefore(t, p, longFrom))
+                hits.push_back({p, p + w, kCueAccount});
         }
         if (hits.size() == before && at(t, p + 1) == ' ' && isLetter(t[p]) && isLetter(at(t, p + 2)) && at(t, p + 3) == ' ')
             spacedKeyword(t, p, hits);
@@ -909,6 +925,10 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
                   day = (ds.d[6] - '0') * 10 + (ds.d[7] - '0');
         if ((year == 19 || year == 20) && month >= 1 && month <= 12 && day >= 1 && day <= 31) return false;
     }
+    // ...nor a year and month, "statement for 2029-11".
+    if (sizes({4, 2}) && (t[runs[first].end] == '-' || t[runs[first].end] == '/') && (ds.d[0] == '1' || ds.d[0] == '2') &&
+        (ds.d[4] == '0' ? ds.d[5] != '0' : ds.d[4] == '1' && ds.d[5] <= '2'))
+        return false;
     if (cues.has(kCueSsn) && digits == 9 && (single || sizes({3, 2, 4})) && ssnValid(ds))
         return emit(PiiType::Ssn);
     if ((cues.has(kCueRouting) || cues.has(kCueTransit)) && single && abaValid(ds, cues.has(kCueRouting))) return emit(PiiType::BankRouting);
@@ -1943,7 +1963,8 @@ bool phoneWordBefore(std::string_view t, std::size_t pos) {
     for (std::size_t q = pos; q-- > (pos > 48 ? pos - 48 : 0);) {
         if (t[q] == '.' || t[q] == '?' || t[q] == '!' || t[q] == '\n') return false;
         if (isLetter(before(t, q)) || !isLetter(t[q])) continue;
-        for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv, "cel"sv, "movil"sv, "m\xC3\xB3vil"sv})
+        for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv, "sms"sv, "whatsapp"sv,
+                                   "cel"sv, "movil"sv, "m\xC3\xB3vil"sv})
             if (startsWithNoCase(t, q, w)) return true;
     }
     return false;
@@ -1973,6 +1994,11 @@ bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_
     // A North American local number without its area code, XXX-XXXX or XXX.XXXX, only after a phone's word.
     if (last == 1 && g[0].size() == 3 && g[1].size() == 4 && !g[0].paren && !g[1].paren && (g[1].gap == '-' || g[1].gap == '.') &&
         t[g[0].begin] >= '2' && phoneWordBefore(t, g[0].begin))
+        return true;
+    // A Mexican number, a two-digit area code and eight digits (55, 33, 81: "55 9894 0790"), or any 2-4-4
+    // written alike, only after a phone's word ("the text came from 33 1234 5678").
+    if (last == 2 && g[0].size() == 2 && g[1].size() == 4 && g[2].size() == 4 && !g[0].paren && t[g[0].begin] != '0' &&
+        phoneWordBefore(t, g[0].begin))
         return true;
     // National with trunk prefix 0 (or international prefix 00)
     if (t[g[0].begin] != '0' || last + 1 > 6 || looksLikeDate(g, last)) return false;

@@ -1052,6 +1052,13 @@ bool birthBefore(std::string_view t, std::size_t pos) {
     return false;
 }
 
+// "am"/"pm" or "a.m."/"p.m." starting at token j: where it ends (0: none).
+std::size_t meridiem(const Text& x, std::size_t j) {
+    if (x.is(j, "am") || x.is(j, "pm")) return x.tok[j].end;
+    if (!(x.is(j, "a") || x.is(j, "p")) || !x.punct(j + 1, '.') || !x.is(j + 2, "m") || x.tok[j + 2].begin != x.tok[j].end + 1) return 0;
+    return x.punct(j + 3, '.') && x.tok[j + 3].begin == x.tok[j + 2].end ? x.tok[j + 3].end : x.tok[j + 2].end;
+}
+
 void scanDates(const Text& x, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     const std::size_t n = x.tok.size();
@@ -1214,12 +1221,14 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
                                  isDigit(x.t[x.tok[i + 2].begin]) && isDigit(x.t[x.tok[i + 2].begin + 1]) &&
                                  (startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "am") ||
                                   startsWithNoCase(x.t, x.tok[i + 2].begin + 2, "pm"));
-        if (k.kind == Kind::Number && k.size() <= 2 && x.punct(i + 1, ':') && i + 2 < n &&
+        // ("3.50 PM", "11.05am": a dot between hours and minutes only with am/pm, an amount has none)
+        auto dotted = [&] { return x.punct(i + 1, '.') && (gluedSuffix || meridiem(x, i + 3) != 0) && numberValue(x, i) <= 12; };
+        if (k.kind == Kind::Number && k.size() <= 2 && (x.punct(i + 1, ':') || dotted()) && i + 2 < n &&
             ((x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() == 2) || gluedSuffix) && x.tok[i + 1].begin == k.end &&
             x.tok[i + 2].begin == k.end + 1 && numberValue(x, i) <= 24 && numberValue(x, i + 2) < 60 &&
             !isDigit(before(t, k.begin)) && before(t, k.begin) != ':' && at(t, x.tok[i + 2].end) != ':') {
             std::size_t e = x.tok[i + 2].end;
-            if (x.is(i + 3, "am") || x.is(i + 3, "pm")) e = x.tok[i + 3].end;
+            if (const std::size_t m = meridiem(x, i + 3)) e = m;
             emit(out, PiiType::DateTime, k.begin, e, kDate, 0.85f);
             i += 2;   // not "30am" again below
         } else if (k.kind == Kind::Mixed && k.size() <= 4) {
@@ -1228,9 +1237,8 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             if ((startsWithNoCase(suf, 0, "am") || startsWithNoCase(suf, 0, "pm")) && isDigit(s[0]) &&
                 (s.size() == 3 || isDigit(s[1])))
                 emit(out, PiiType::DateTime, k.begin, k.end, kDate, 0.85f);
-        } else if (k.kind == Kind::Number && k.size() <= 2 && numberValue(x, i) <= 12 && numberValue(x, i) >= 1 &&
-                   (x.is(i + 1, "am") || x.is(i + 1, "pm"))) {
-            emit(out, PiiType::DateTime, k.begin, x.tok[i + 1].end, kDate, 0.85f);
+        } else if (k.kind == Kind::Number && k.size() <= 2 && numberValue(x, i) <= 12 && numberValue(x, i) >= 1 && meridiem(x, i + 1) != 0) {
+            emit(out, PiiType::DateTime, k.begin, meridiem(x, i + 1), kDate, 0.85f);
         }
     }
     // Parts of one date side by side are one entity: "Friday 7 June", "3 October 2025, 10:30am",
@@ -1330,8 +1338,8 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"my pass is", PiiType::Password},     {"my pass was", PiiType::Password},  // "my pass is x7Kq!" (not "my boarding pass is")
     {"password", PiiType::Password},       {"passwd", PiiType::Password},      {"pwd", PiiType::Password},
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
-    {"new one is", PiiType::Password},     {"old one is", PiiType::Password},  {"new one will be", PiiType::Password},
-    {"new one should be", PiiType::Password}, {"current one is", PiiType::Password},
+    // ("new one" then fillers: "new one is X", "new one will be X", "new one X"; what "one" stands for: oneRefersTo)
+    {"new one", PiiType::Password},        {"old one is", PiiType::Password},  {"current one is", PiiType::Password},
     // the password and the login in the languages customers write in ("Hasło X", "la contraseña del home
     // banking es X", "mon mot de passe X", "usuario X", "utilisateur X")
     {"hasło", PiiType::Password},          {"haslo", PiiType::Password},       {"contraseña", PiiType::Password},
@@ -1472,14 +1480,20 @@ bool relativeAt(const Text& x, std::size_t b) {
                 case PiiType::Password: {
                     if (key.phrase == "passcode"sv && !std::any_of(s.begin(), s.end(), isLetter)) break;
                     // A question's word is no value: "what is your memorable date? User: ..." (the '?' kept
-                    // with the word is not a password's symbol).
-                    if (x.word(vt) && x.punct(vt + 1, '?') && v.end == x.tok[vt + 1].end) break;
+                    // with the word is not a password's symbol). A word in a password's shape before the '?' is
+                    // one, without the '?': "I told a caller my password EcycyZHsJ? They said ...".
+                    std::size_t trim = 0;   // (the sentence's full stop or question mark after it, not its last symbol)
+                    if (x.word(vt) && x.punct(vt + 1, '?') && v.end == x.tok[vt + 1].end) {
+                        if (!handleShape(x.str(vt))) break;
+                        trim = 1;
+                    }
                     // "I used"/"I tried" + a value: a password only where one is named up to 24 tokens before,
                     // and only in a password's shape (letters and a digit or a symbol: "I tried 3 times" is none).
                     // (the sentence's full stop after a value told in passing, not its last symbol: "I tried X.",
                     // "...on a sticky note: X. Someone...")
-                    const std::size_t trim = (reply || (key.phrase[0] == 'i' && key.phrase[1] == ' ')) && s.size() > 4 && (s.back() == '.' || s.back() == ',') &&
-                                             !isWordChar(at(t, v.end)) ? 1 : 0;
+                    if (trim == 0 && (reply || (key.phrase[0] == 'i' && key.phrase[1] == ' ')) && s.size() > 4 &&
+                        (s.back() == '.' || s.back() == ',') && !isWordChar(at(t, v.end)))
+                        trim = 1;
                     if (key.phrase[0] == 'i' && key.phrase[1] == ' ') {
                         bool named = false;
                         for (std::size_t b = k; b-- > 0 && k - b <= 24 && !named;)
@@ -1624,15 +1638,29 @@ constexpr auto kServiceOf = packWords<kServiceOfList>();
 constexpr std::string_view kIsWordsList[] = {"is", "es", "est", "é", "jest", "ist"};
 constexpr auto kIsWords = packWords<kIsWordsList>();
 
-// "one" contrasts with a username named as old or new in the 12 tokens before i ("old username A, new one
-// should be B"), not with a password ("reset my password, username A, the old one was B": the password's).
-bool usernameNamedBefore(const Text& x, std::size_t i) {
-    for (std::size_t b = i; b-- > 0 && i - b <= 12;) {
-        if (x.inList(b, {"username"sv, "login"sv, "user"sv, "handle"sv, "userid"sv, "usuario"sv, "utilisateur"sv}))
-            return b > 0 && x.inList(b - 1, {"old"sv, "new"sv, "current"sv, "previous"sv});
-        if (x.inList(b, {"password"sv, "passcode"sv, "pw"sv, "pwd"sv, "passwd"sv, "pin"sv})) return false;
+// What "the new one"/"the old one" (at token i) stands for: the nearest document or credential named before
+// it in the message ("My old licence 71515883 was replaced, the new one is T4579912", "old password X new
+// one Y"). A card, PIN, code, account or phone number is no password (pii.cpp reads those): nullptr. Nothing
+// named: a password where "is"/":" gives the value ("the new one is X"), nothing where the value follows bare
+// ("send a new one to 4382 Lake St", "get a new one 779452"). A login named as old or new is what "one" contrasts
+// with ("old username A, new one should be B"); one named with its value is not ("reset my password, username A,
+// the old one was B": the password's).
+const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
+    static constexpr KeyPhrase kLicence{"licence", PiiType::DriverId}, kPassport{"passport", PiiType::PassportNumber},
+        kPassword{"password", PiiType::Password}, kUsername{"username", PiiType::Username};
+    for (std::size_t b = i; b-- > 0 && i - b <= 24;) {
+        if (x.inList(b, {"username"sv, "login"sv, "user"sv, "handle"sv, "userid"sv, "usuario"sv, "utilisateur"sv}) && b > 0 &&
+            x.inList(b - 1, {"old"sv, "new"sv, "current"sv, "previous"sv}))
+            return &kUsername;
+        if (x.inList(b, {"licence"sv, "license"sv, "dl"sv})) return &kLicence;
+        if (x.is(b, "passport")) return &kPassport;
+        if (x.inList(b, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passcode"sv, "passphrase"sv})) return &kPassword;
+        static constexpr std::string_view kOtherList[] = {"card", "pin", "account", "number", "phone", "mobile", "sim", "code", "otp",
+                                                          "visa", "mastercard", "amex"};
+        static constexpr auto kOther = packWords<kOtherList>();
+        if (listed(x, b, kOther)) return nullptr;
     }
-    return false;
+    return bare ? nullptr : &kPassword;
 }
 
 void scanValues(const Text& x, std::vector<Candidate>& out) {
@@ -1663,6 +1691,13 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             if (key.phrase == "passcode"sv && i > 0 && x.inList(i - 1, {"one-time"sv, "time"sv, "sms"sv, "text"sv, "temporary"sv, "verification"sv}))
                 continue;
             std::size_t k = i + Text::words(key.phrase);
+            const KeyPhrase* as = &key;
+            if (key.phrase.find(" one") != std::string_view::npos) {
+                // ("new one" then "is"/"will be"/':' or the value itself; not "a new one to 4382 Lake St")
+                const bool bare = key.phrase == "new one"sv &&
+                                  !(x.inList(k, {"is"sv, "was"sv, "will"sv, "should"sv, "would"sv}) || x.punct(k, ':') || x.punct(k, '='));
+                if ((bare && filler(x, k)) || !(as = oneRefersTo(x, i, bare))) continue;
+            }
             // The credential of a service, then its value: "my passcode for the app is X", "password for
             // online banking: X" (up to four words after "for", then "is" or ':').
             // (and in the languages of the keys: "la contraseña del home banking es X", "le mot de passe pour
@@ -1682,13 +1717,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                 valueOfKey(x, key, k + 3, true, out);
                 continue;
             }
-            // "old username A, new one should be B": the new (old, current) one is of the field named last before it.
-            if (key.type == PiiType::Password && key.phrase.find("one "sv) != std::string_view::npos && usernameNamedBefore(x, i)) {
-                static constexpr KeyPhrase kUsername{"username", PiiType::Username};
-                valueOfKey(x, kUsername, k, false, out);
-                continue;
-            }
-            valueOfKey(x, key, k, false, out);
+            valueOfKey(x, *as, k, false, out);
         }
     }
     for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -1710,32 +1739,51 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     // Blu3Moon#77" (the value must look like one: a digit, a symbol or inner capitals).
     // A reset asked for ("pwd reset pls, it's kwame.volga", "reset my password - its the_moonpie"): what
     // "it's" gives then is the account's login, not the password the customer has lost.
+    // A login named instead ("user name is akinyi.1115 and i keep typing Y4mjrdajun5", "cant log in, i typed
+    // X"): what is typed after it is the password; "it says X" only of a password named ("wrote my password
+    // on a post-it, it says Summer2021!").
     bool reset = false;
-    for (std::size_t i = 0, named = n; i + 1 < n; ++i) {   // named: the last password word's token, or n
-        if (toLower(x.t[x.tok[i].begin]) == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
+    for (std::size_t i = 0, named = n, logged = n; i + 1 < n; ++i) {   // named/logged: the last password/login word's token, or n
+        const char c = toLower(x.t[x.tok[i].begin]);
+        const std::size_t len = x.tok[i].size();
+        if (c == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
             named = i;
             reset = x.is(i + 1, "reset") || (i >= 1 && x.is(i - 1, "reset")) || (i >= 2 && x.is(i - 2, "reset") && x.is(i - 1, "my"));
             continue;
         }
+        // (by first letter and length first: asked of every token)
+        if ((c == 'u' && len == 8 && x.is(i, "username")) || (c == 'l' && len == 5 && x.is(i, "login")) ||
+            (((c == 'l' && len == 3) || (c == 's' && len == 4)) && x.inList(i, {"log"sv, "sign"sv}) && x.is(i + 1, "in")) ||
+            (c == 'n' && len == 4 && x.is(i, "name") && i > 0 && x.is(i - 1, "user")))
+            logged = i;
+        // (asked of every token: nothing named yet, the common case, costs no word comparisons)
+        if (named == n && logged == n) continue;
         // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
-        // Also what "one" refers to ("..., the last one I remember is brisk96"), the value a correction rejects
-        // ("the password is A, not B", "A or B"), and what a colon announces in the password's own clause ("I
-        // wrote my password on a sticky note: X"; not "password change failed: error E4012").
+        const bool nearNamed = named != n && i - named <= 16, nearLogin = logged != n && i - logged <= 16;
+        if ((!nearNamed && !nearLogin) || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number) continue;
+        static constexpr std::string_view kTypedList[] = {"typed", "typing", "entered", "entering", "tried", "trying"};
+        static constexpr auto kTyped = packWords<kTypedList>();
+        const bool typed = listed(x, i, kTyped);
+        // Also, of a password named, what "one" refers to ("..., the last one I remember is brisk96"), the value a
+        // correction rejects ("the password is A, not B", "A or B"), and what a colon announces in the password's
+        // own clause ("I wrote my password on a sticky note: X"; not "password change failed: error E4012").
         auto oneBefore = [&] {
             for (std::size_t b = i; b-- > 0 && i - b <= 4;)
                 if (x.is(b, "one")) return true;
             return false;
         };
         auto clauseColon = [&] {
-            if (!x.punct(i, ':') || i - named > 8) return false;
+            if (i - named > 8) return false;
             for (std::size_t b = named + 1; b < i; ++b)
                 if (x.tok[b].kind == Kind::Punct || x.inList(b, {"error"sv, "code"sv, "message"sv, "status"sv, "reason"sv, "says"sv}))
                     return false;
             return true;
         };
-        if (named == n || i - named > 16 || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number ||
-            !(x.inList(i, {"was"sv, "it's"sv, "its"sv, "typed"sv, "entered"sv, "tried"sv, "not"sv, "or"sv}) ||
-              (x.is(i, "is") && oneBefore()) || (x.punct(i, ':') && clauseColon())))
+        if (!(typed || (nearNamed && (x.inList(i, {"was"sv, "it's"sv, "its"sv, "says"sv, "reads"sv, "not"sv, "or"sv}) ||
+                                      (x.is(i, "is") && oneBefore()) || (x.punct(i, ':') && clauseColon())))))
+            continue;
+        // ("it says expired??" is what the app says: a value read off a note has a digit)
+        if (x.inList(i, {"says"sv, "reads"sv}) && !hasDigit(x.t.substr(x.tok[i + 1].begin, x.t.find(' ', x.tok[i + 1].begin) - x.tok[i + 1].begin)))
             continue;
         static constexpr KeyPhrase kNamedBefore{"named before", PiiType::Password};
         static constexpr KeyPhrase kResetLogin{"reset", PiiType::Username};
@@ -1780,6 +1828,28 @@ bool isUrlChar(char c) {
     return isAlnum(c) || std::string_view("-._~:/?#[]@!$&'()*+,;=%").find(c) != std::string_view::npos;
 }
 
+// A card statement's merchant descriptor, not a link: "APPLE.COM/BILL" (a domain and "/bill"), or a bare
+// domain with a path right after a charge's "by"/"from"/"at" ("charged €21 by Apple.com/bill", "a pending
+// hold of €16 from amzn.com/bill"). The domain is at [p, e), its path up to f. A link with a scheme or
+// "www." is always a URL (the loop before).
+bool merchantDescriptor(std::string_view t, std::size_t p, std::size_t e, std::size_t f) {
+    if (f == e + 5 && startsWithNoCase(t, e, "/bill")) return true;
+    std::size_t q = p;
+    while (q > 0 && t[q - 1] == ' ') --q;
+    auto wordBefore = [&](std::string_view w) { return q > w.size() && t[q - w.size() - 1] == ' ' && startsWithNoCase(t, q - w.size(), w); };
+    if (!(wordBefore("by") || wordBefore("from") || wordBefore("at"))) return false;
+    for (std::size_t b = q; b-- > (q > 48 ? q - 48 : 0);) {
+        if (t[b] == '?' || t[b] == '!' || t[b] == '\n') return false;
+        if (isLetter(before(t, b)) || !isLetter(t[b])) continue;
+        static constexpr std::string_view kChargeList[] = {"charge", "billed", "debited", "hold", "pending", "refund", "subscription",
+                                                           "transaction", "purchase"};
+        static constexpr auto kCharge = packWords<kChargeList>();
+        for (std::string_view w : kCharge)
+            if (startsWithNoCase(t, b, w)) return true;
+    }
+    return false;
+}
+
 void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         // URL: scheme:// or www.
@@ -1816,7 +1886,7 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
             std::size_t f = e;
             while (f < t.size() && isUrlChar(t[f])) ++f;
             while (f > e && std::string_view(".,;:!?)'\"").find(t[f - 1]) != std::string_view::npos) --f;
-            emit(out, PiiType::Url, p, f, kUrl, 0.85f);
+            if (!merchantDescriptor(t, p, e, f)) emit(out, PiiType::Url, p, f, kUrl, 0.85f);
             e = f;
         }
         p = e;
@@ -1848,6 +1918,21 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
         if (!(isHex(t[p]) || (t[p] == ':' && at(t, p + 1) == ':')) || isWordChar(before(t, p)) || before(t, p) == ':' ||
             before(t, p) == '-' || before(t, p) == '.')
             continue;
+        // MAC in Cisco's dotted form, three groups of four hex digits ("eedf.88f6.89c3"); a letter among
+        // them, so no dotted number ("2024.0312.1000") is one.
+        if (p + 14 <= t.size() && t[p + 4] == '.' && t[p + 9] == '.' && !isWordChar(at(t, p + 14)) &&
+            !(at(t, p + 14) == '.' && isAlnum(at(t, p + 15)))) {
+            bool mac = true, letter = false;
+            for (std::size_t q = p; q < p + 14 && mac; ++q) {
+                mac = q == p + 4 || q == p + 9 || isHex(t[q]);
+                letter = letter || isLetter(t[q]);
+            }
+            if (mac && letter) {
+                emit(out, PiiType::MacAddress, p, p + 14, kShape, 0.95f);
+                p += 13;
+                continue;
+            }
+        }
         // MAC
         if (p + 17 <= t.size()) {
             const char sep = t[p + 2];
@@ -2069,6 +2154,10 @@ constexpr NameCue kNameCuesList[] = {
     {"sou", false, false},         {"jestem", false, false},     {"ich bin", false, false},    {"sono", false, false},
     {"sender", false, false},      {"remitter", false, false},   {"originator", false, false}, {"name was", false, false},
     {"faithfully", false, false},  {"truly", false, false},      {"respectfully", false, false},
+    // children by their casual names ("my kid guadalupe used my card", "our child Iñigo"); someone of the
+    // bank's asked for ("ask Lea from the branch", "tell Tom from your fraud team"; see askFrom)
+    {"kid", false, false},         {"child", false, false},      {"grandkid", false, false},  {"grandchild", false, false},
+    {"ask", false, false},         {"tell", false, false},       {"call", false, false},
 };
 constexpr auto kNameCues = packWords<kNameCuesList>();
 
@@ -2117,6 +2206,16 @@ bool paidTo(const Text& x, std::size_t i, std::size_t k, std::size_t e) {
     return x.inList(i, {"pay"sv, "to"sv}) && e == k + 1 && x.capitalized(k) && known(x, k) && e < x.tok.size() &&
            ((x.tok[e].kind == Kind::Number && x.str(e).find('-') == std::string_view::npos && at(x.t, x.tok[e].end) != '/') ||
             (x.allCaps(e) && x.tok[e].size() == 3) || x.punct(e, '$'));
+}
+
+// "ask Lea from the branch", "tell Tom at your fraud team", "speak to Ana from the bank": one capitalised
+// word (k) after "ask"/"tell"/"call", or "to" after a verb of speaking (cue at i), then "from the/your/our".
+// Not "ask Google" or "call Visa" (nothing from an organisation after them).
+bool askFrom(const Text& x, std::size_t i, std::size_t k) {
+    const bool asking = x.inList(i, {"ask"sv, "tell"sv, "call"sv}) ||
+                        (x.is(i, "to") && i > 0 && x.inList(i - 1, {"speak"sv, "talk"sv, "spoke"sv, "talked"sv, "speaking"sv, "talking"sv}));
+    return asking && x.capitalized(k) && !x.allCaps(k) && x.inList(k + 1, {"from"sv, "at"sv}) &&
+           x.inList(k + 2, {"the"sv, "your"sv, "our"sv, "ur"sv});
 }
 
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
@@ -2201,7 +2300,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                              "respectfully"sv,
                                              // (roles a product or a team is named after too: "employee Portal", "verify Wise")
                                              "neighbour"sv, "neighbor"sv, "tenant"sv, "employee"sv, "executor"sv, "executrix"sv,
-                                             "carer"sv, "caregiver"sv, "verify"sv});
+                                             "carer"sv, "caregiver"sv, "verify"sv, "ask"sv, "tell"sv, "call"sv});
             // "T83247456, it's Chilean": "it" is the value just given, not the customer.
             if (x.inList(i, {"it's"sv, "its"sv}) && i >= 2 && x.punct(i - 1, ',') &&
                 (x.tok[i - 2].kind == Kind::Number || x.tok[i - 2].kind == Kind::Mixed))
@@ -2274,11 +2373,19 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 // "it's Tom from ...", "its jess again" (a known name; "its bent" is not one)
                 const bool introduced = x.inList(i, {"it's"sv, "its"sv, "dear"sv}) && nameLike(x, k) &&
                                         (x.capitalized(k) ? clauseEnd : x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv}));
-                if (greeting ? !clauseEnd || !(x.capitalized(k) || nameLike(x, k) || e - k >= 2)
-                             : !(capitalKnown || introduced) ||
-                                   (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2 && !paidTo(x, i, k, e)))
+                const bool asked = e == k + 1 && askFrom(x, i, k);
+                if (x.inList(i, {"ask"sv, "tell"sv, "call"sv}) ? !asked
+                    : greeting ? !clauseEnd || !(x.capitalized(k) || nameLike(x, k) || e - k >= 2)
+                               : !(capitalKnown || introduced || asked) ||
+                                     (x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv}) && e - k < 2 && !paidTo(x, i, k, e) && !asked))
                     continue;
             }
+            // A lower-case word with its object after it is a verb: "my kid posted this on discord", "my son
+            // sent it", not a name.
+            static constexpr std::string_view kObjectsList[] = {"this", "that", "it", "my", "the", "a", "an", "me", "him", "her",
+                                                                "us", "them", "some", "all", "our", "your", "his"};
+            static constexpr auto kObjects = packWords<kObjectsList>();
+            if (!x.capitalized(k) && listed(x, k + 1, kObjects)) continue;
             // A lower-case name after a weak cue: only from a customer who types all in lower case, or two
             // known names ("my son open an account" is not a name; "my husband ethan petrov" is).
             if (!strong && !x.capitalized(k) && !(lowerText || e - k >= 2)) continue;
@@ -2459,13 +2566,19 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
         } else if (asked >= Asked::Password) {
-            // The same checks as after the keyword ("password: X"), the turn's first token the value.
+            // The same checks as after the keyword ("password: X"), the turn's first token the value, or
+            // the first after a few words of assent ("its A1230800 pls", "sure, it's X", "it is X").
+            std::size_t k = i + 2;
+            static constexpr std::string_view kAssentList[] = {"sure", "yes", "yeah", "yep", "ok", "okay", "here", "it's", "its", "it", "is"};
+            static constexpr auto kAssent = packWords<kAssentList>();
+            while (k < n && k < i + 6 && (x.punct(k, ',') || x.punct(k, ':') || listed(x, k, kAssent)))
+                ++k;
             static constexpr KeyPhrase kAsked[] = {{"password", PiiType::Password},
                                                    {"passport", PiiType::PassportNumber},
                                                    {"sin", PiiType::CaSocialInsuranceNumber},
                                                    {"nhs", PiiType::UkNationalHealthServiceNumber},
                                                    {"licence", PiiType::DriverId}};
-            valueOfKey(x, kAsked[static_cast<int>(asked) - static_cast<int>(Asked::Password)], i + 2, true, out);
+            if (k < n) valueOfKey(x, kAsked[static_cast<int>(asked) - static_cast<int>(Asked::Password)], k, true, out);
         } else if (asked == Asked::Age && x.tok[i + 2].kind == Kind::Number && x.tok[i + 2].size() <= 3) {
             const int age = numberValue(x, i + 2);
             if (age >= 1 && age <= 120) emit(out, PiiType::Age, x.tok[i + 2].begin, x.tok[i + 2].end, kContext, 0.85f);

@@ -1783,7 +1783,87 @@ TEST_CASE("Holdout-12 family: the groups after an IBAN's head hold no card, howe
     CHECK(found("card 4177 7741 2154 7280 38 please") != kNone);
 }
 
-TEST_CASE("Holdout-15 families: labels a PDF spaces out letter by letter, a cheque's MICR line as OCR reads it", "[pii][context]") {
+TEST_CASE("Holdout-13 family: a bare account number in a statement request or a transfer from/into", "[pii][account][holdout13]") {
+    CHECK(found("could you email me statements for 30418822 covering the last quarter") == List{"BANK_ACCOUNT_NUMBER:30418822"});
+    CHECK(found("i need the transaction history for 6612047785 for my tax return") == List{"BANK_ACCOUNT_NUMBER:6612047785"});
+    CHECK(found("pls shift 420 CAD from 502281937 into 3318840021 tonight") ==
+          List{"BANK_ACCOUNT_NUMBER:502281937", "BANK_ACCOUNT_NUMBER:3318840021"});
+    CHECK(found("move everything from 240018837 into 6620193345 before friday") ==
+          List{"BANK_ACCOUNT_NUMBER:240018837", "BANK_ACCOUNT_NUMBER:6620193345", "DATE_TIME:friday"});
+    // amounts, months, years and phone numbers stay what they are
+    CHECK(found("can i get statements for the last 6 months") == kNone);
+    CHECK(found("statements for 2024 please") == kNone);
+    CHECK(found("move 50 EUR from savings into checking") == kNone);
+    CHECK(found("the refund of 120 EUR from order 88213390 never came") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a passport answered after a few words of assent", "[pii][credentials][holdout13]") {
+    CHECK(found("Bot: Can you tell me your passport number? User: it's K7720194 thanks") == List{"PASSPORT_NUMBER:K7720194"});
+    CHECK(found("Bot: What is your passport number please? User: sure, 552019384") == List{"PASSPORT_NUMBER:552019384"});
+    CHECK(found("Bot: Passport number, please. User: here it is: PA4419203!!") == List{"PASSPORT_NUMBER:PA4419203"});
+    CHECK(found("Bot: What is your passport number? User: its expired, sorry") == kNone);
+    CHECK(found("Bot: What is your passport number? User: sure, one sec") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: 'the new one' is of what was named before it", "[pii][credentials][holdout13]") {
+    CHECK(found("my previous license D1234-5678 expired, the new one is X9982011!!") ==
+          List{"DRIVER_ID:D1234-5678", "DRIVER_ID:X9982011"});
+    CHECK(found("old pwd Tr0mb0ne!7 new one Kestrel88! and still locked out") == List{"PASSWORD:Tr0mb0ne!7", "PASSWORD:Kestrel88!"});
+    CHECK(found("my licence was renewed, the new one is in the post") == kNone);
+    CHECK(found("my pin was blocked so the new one is 4821") == List{"PIN:4821"});
+    CHECK(found("the verification code expired, now I get a new one 604312") == kNone);
+    CHECK(found("can you send a new one to me instead") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a password typed after a login is named, or read off a note", "[pii][credentials][holdout13]") {
+    CHECK(found("login is sam.k77 and i keep typing Pelican42$ but no luck") == List{"USERNAME:sam.k77", "PASSWORD:Pelican42$"});
+    CHECK(found("my son wrote my password on a sticky note, it says Winter1999!, is that bad?") == List{"PASSWORD:Winter1999!"});
+    CHECK(found("my username is tkay99 and i keep typing the wrong thing") == List{"USERNAME:tkay99"});
+    CHECK(found("my passcode for the app stopped working and it says expired??") == kNone);
+    CHECK(found("my password expired, the app says Error 403") == kNone);
+    // a password in its shape before a question's '?' is one, without the '?'
+    CHECK(found("did I just give a stranger my password TulipRiver? he sounded official") == List{"PASSWORD:TulipRiver"});
+    CHECK(found("can you remind me what my password is? thanks") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: MAC addresses in Cisco's dotted form, dotted clock times", "[pii][network][date][holdout13]") {
+    CHECK(found("the device aa12.3bc4.ff90 logged in from abroad") == List{"MAC_ADDRESS:aa12.3bc4.ff90"});
+    CHECK(found("EEDF.88F6.89C3 is not my device") == List{"MAC_ADDRESS:EEDF.88F6.89C3"});
+    CHECK(found("the app version is 2024.0312.1000") == kNone);
+    CHECK(found("the payment went out at 11.05 AM") == List{"DATE_TIME:11.05 AM"});
+    CHECK(found("the charge at 7.15pm was not me") == List{"DATE_TIME:7.15pm"});
+    CHECK(found("it landed at 3 p.m. today") == List{"DATE_TIME:3 p.m."});
+    CHECK(found("at 3.50 we paid the rest") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: children named by a casual word, staff asked for by name", "[pii][name][holdout13]") {
+    CHECK(found("my kid sophie spent my savings on skins") == List{"NAME:sophie"});
+    CHECK(found("our child Chloé used my card") == List{"NAME:Chloé"});
+    CHECK(found("please ask Priya from the branch to ring me") == List{"NAME:Priya"});
+    CHECK(found("could you call Tomasz at the branch for me") == List{"NAME:Tomasz"});
+    CHECK(found("call Visa from the app") == kNone);
+    CHECK(found("my kid's school charged me twice") == kNone);
+    CHECK(found("my kid posted this on discord, cancel it") == kNone);
+    CHECK(found("ask Google about it") == kNone);
+    CHECK(found("tell Siri to call me") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a 2-4-4 number after a phone's word", "[pii][phone][holdout13]") {
+    CHECK(found("the scam text came from 81 2233 4455 yesterday") == List{"PHONE:81 2233 4455"});
+    CHECK(found("i got an sms from 33-1234-5678 asking for my pin") == List{"PHONE:33-1234-5678"});
+    CHECK(found("the total was 55 9894 0790 points") == kNone);
+}
+
+TEST_CASE("Holdout-13 family: a card statement's merchant descriptor is no URL", "[pii][network][holdout13]") {
+    CHECK(found("i was charged 12 EUR by Netflix.com/bill twice") == kNone);
+    CHECK(found("there is a pending hold from amzn.com/billing of $30") == kNone);
+    CHECK(found("why is APPLE.COM/BILL on my statement") == kNone);
+    CHECK(found("go to mybank.example.com/login to sign in") == List{"URL:mybank.example.com/login"});
+    CHECK(found("charged by https://pay.example.com/bill") == List{"URL:https://pay.example.com/bill"});
+    CHECK(found("the phishing text linked to secure-bank.example.net/verify") == List{"URL:secure-bank.example.net/verify"});
+}
+
+TEST_CASE("Holdout-15 families: labels a PDF spaces out letter by letter, a cheque's MICR line as OCR reads it", "[pii][context][holdout15]") {
     CHECK(found("copied from the PDF: A c c o u n t   N u m b e r  40916523  R o u t i n g   N u m b e r  021000021") ==
           List{"BANK_ACCOUNT_NUMBER:40916523", "BANK_ROUTING:021000021"});
     CHECK(found("S o r t  c o d e  20-45-77  A c c o u n t  41234567") == List{"BANK_ROUTING:20-45-77", "BANK_ACCOUNT_NUMBER:41234567"});
@@ -1795,7 +1875,7 @@ TEST_CASE("Holdout-15 families: labels a PDF spaces out letter by letter, a cheq
     CHECK(found("the PDF header says S t a t e m e n t  1 of 3") == kNone);
 }
 
-TEST_CASE("Holdout-15 families: the accounts a debit draws from and moves to; account cues in other languages", "[pii][account]") {
+TEST_CASE("Holdout-15 families: the accounts a debit draws from and moves to; account cues in other languages", "[pii][account][holdout15]") {
     CHECK(found("the gym direct debit draws from 66120394 on the 1st, please switch it to 80013377") ==
           List{"BANK_ACCOUNT_NUMBER:66120394", "DATE_TIME:1st", "BANK_ACCOUNT_NUMBER:80013377"});
     CHECK(found("the insurance debits from 55012345 every month, move it to 66023456") ==
@@ -1814,7 +1894,7 @@ TEST_CASE("Holdout-15 families: the accounts a debit draws from and moves to; ac
     CHECK(found("PIN-4821 stopped working") == List{"PIN:4821"});
 }
 
-TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, national phones in groups", "[pii][context]") {
+TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, national phones in groups", "[pii][context][holdout15]") {
     CHECK(found("exp is 07/26 not 06-27, sorry") == List{"CREDIT_DEBIT_EXPIRY:07/26", "CREDIT_DEBIT_EXPIRY:06-27"});
     CHECK(found("expiry date 11/27, no wait, 11/28") == List{"CREDIT_DEBIT_EXPIRY:11/27", "CREDIT_DEBIT_EXPIRY:11/28"});
     CHECK(found("exp 05/27 and the fee is due 12-15") == List{"CREDIT_DEBIT_EXPIRY:05/27"});
@@ -1833,7 +1913,7 @@ TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, nation
     CHECK(found("invoice lines 512 713 711 were billed twice") == kNone);
 }
 
-TEST_CASE("Holdout-15 families: passwords and logins in other languages and phrasings", "[pii][credentials]") {
+TEST_CASE("Holdout-15 families: passwords and logins in other languages and phrasings", "[pii][credentials][holdout15]") {
     CHECK(found("Hasło Wrz9pLk2mQ nie działa") == List{"PASSWORD:Wrz9pLk2mQ"});
     CHECK(found("la contraseña de la app es Tornado88#, la olvidé") == List{"PASSWORD:Tornado88#"});
     CHECK(found("le mot de passe pour l'appli est Soleil2024 mais il bloque") == List{"PASSWORD:Soleil2024"});
@@ -1856,7 +1936,7 @@ TEST_CASE("Holdout-15 families: passwords and logins in other languages and phra
     CHECK(found("el usuario no funciona") == kNone);
 }
 
-TEST_CASE("Holdout-15 families: long dates in Spanish, Portuguese and French", "[pii][date]") {
+TEST_CASE("Holdout-15 families: long dates in Spanish, Portuguese and French", "[pii][date][holdout15]") {
     CHECK(found("nací el 7 de marzo de 1961") == List{"DATE_TIME:7 de marzo de 1961"});
     CHECK(found("a cobrança de 2 de setembro de 2024 está errada") == List{"DATE_TIME:2 de setembro de 2024"});
     CHECK(found("né le 12 mars 1985 à Lyon") == List{"DATE_TIME:12 mars 1985"});
@@ -1865,7 +1945,7 @@ TEST_CASE("Holdout-15 families: long dates in Spanish, Portuguese and French", "
     CHECK(found("vamos a mayo y marzo") == kNone);   // a month alone is a word
 }
 
-TEST_CASE("Holdout-15 families: a form's payee, places one travels to, nationalities and shops are no names", "[pii][name]") {
+TEST_CASE("Holdout-15 families: a form's payee, places one travels to, nationalities and shops are no names", "[pii][name][holdout15]") {
     CHECK(found("Recipient setup: Tomasz Wrona, IBAN PL61109010140000071219812874") ==
           List{"NAME:Tomasz Wrona", "INTERNATIONAL_BANK_ACCOUNT_NUMBER:PL61109010140000071219812874"});
     CHECK(found("flying to Portugal 12/05/2026, will my card work?") == List{"DATE_TIME:12/05/2026"});
@@ -1877,7 +1957,7 @@ TEST_CASE("Holdout-15 families: a form's payee, places one travels to, nationali
     CHECK(found("hi it's Julian, my card is stuck") == List{"NAME:Julian"});
 }
 
-TEST_CASE("Holdout-15 families: Québec, Pakistani, Argentine, Irish and Chilean addresses", "[pii][address]") {
+TEST_CASE("Holdout-15 families: Québec, Pakistani, Argentine, Irish and Chilean addresses", "[pii][address][holdout15]") {
     const std::vector<std::string> cases[] = {
         {"nouvelle adresse: 418, boulevard Saint-Laurent, Laval (Québec) H7N 2K3", "ADDRESS:418, boulevard Saint-Laurent, Laval (Québec) H7N 2K3"},
         {"send it to 7-C, Block K, Model Town, Lahore 54700 please", "ADDRESS:7-C, Block K, Model Town, Lahore 54700"},
