@@ -173,6 +173,21 @@
 #     the name table (32597): 78443 fetched at a chat's first keystroke or message (at its start if the
 #     policy guards NAME): a chat that is written in downloads +3.8 KB in all (45846 + 666 of JS
 #     against 42598: the detector's own libc++/emmalloc copy), one that is only opened -41.0 KB.
+# Measured 2026-12-03 (session 5, headsize): bytes of `gzip -9`, size_report.mjs build/wasm/dist, from
+# widget wasm 140775 / headless wasm 91819 ((b) 171062, (d) 100106; headless code 82520, data 6935).
+# Attribution (--profiling-funcs link, function bodies by owner; gzip KB alone / marginal): ChatSession
+#   and its lambdas 14.8 / 14.4 (33.2 raw), headless entry (fh_*, its JSON views, with what LTO inlined
+#   into them) 14.0 / 13.7 (30.3), Conversation and lambdas 13.2 / 12.7 (29.1), templates 9.1 / 8.7
+#   (19.1), protocol codecs 4.6 / 4.2, JSON 4.2 / 3.9, markdown 4.0 / 3.8, core util 3.7 / 3.4, libc++
+#   strings 3.2 / 3.1, transcript 3.3 / 3.1, browser platform 2.5 / 2.3, libc++ map/set 1.6, vector
+#   1.2, other 1.1, std::function plumbing 0.3 (its __clone/__func/destroy: 3.6 KB raw), to_chars
+#   0.25, shared_ptr 0.2, emmalloc 1.0, musl 0.6. No iostream, locale, regex or printf is linked.
+# Kept:
+#   the failed template's fallback as text (TemplateResolver::Failure::fallbackText, template_text.h
+#     templateFallbackText) instead of a RichText the headless SDK flattened with plainText: the
+#     markdown parser (InlineParser, BlockBuilder, bare links) was reached only through it. The
+#     widget builds its own fallback from summarizeTemplate and never read the field. Equality with
+#     plainText(templateFallback(s)) is a core test and a text_fuzz property: -165 / -5420.
 add_library(finchat_wasm_size INTERFACE)
 
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)

@@ -145,7 +145,7 @@ void TemplateResolver::fail(FailureKind kind, Error error, bool retryable) {
     failure_.error = std::move(error);
     failure_.retryable = retryable;
     const auto summary = summarizeTemplate(fallbackSource_);
-    failure_.fallback = summary ? templateFallback(*summary) : RichText{};
+    failure_.fallbackText = summary ? templateFallbackText(*summary) : std::string();
     state_ = State::Failed;
     changed();
 }

@@ -25,7 +25,6 @@
 #include "finchat/conversation.h"
 #include "finchat/interactive.h"
 #include "finchat/json.h"
-#include "finchat/markdown.h"
 #include "finchat/util.h"
 
 extern "C" {
@@ -177,7 +176,7 @@ Json templateJson(const TemplateView& v) {
     out.set("picked", v.picked ? Json::object({{"card", v.picked->card}, {"element", v.picked->element},
                                                 {"slot", v.picked->slot}})
                                : Json());
-    out.set("fallbackText", v.failure ? plainText(v.failure->fallback) : std::string());
+    out.set("fallbackText", v.failure ? v.failure->fallbackText : std::string());
     out.set("retryable", v.failure && v.failure->retryable);
     return out;
 }
