@@ -21,6 +21,11 @@
 #   link     -sMALLOC=emmalloc     a smaller allocator than dlmalloc (~6 KB); fine for a chat's heap
 #            -sSUPPORT_LONGJMP=0   no setjmp/longjmp anywhere
 #            -sTEXTDECODER=2       always the browser's TextDecoder, no JS fallback decoder
+#            -Wl,-mllvm,-enable-merge-functions
+#                                  LLVM's MergeFunctions in the LTO link: bodies identical in IR (the
+#                                  same template instantiated for same-layout types, twin std::function
+#                                  thunks) become one; a function whose address is taken keeps its own
+#                                  symbol as a thunk, so pointer identity holds (rustc has it on by default)
 # The core's own compile options (core/CMakeLists.txt) are the same (FINCHAT_WASM_SIZE_COMPILE_OPTIONS).
 #
 # Measured on the widget wasm (gzip -9; 2026-12, 252.5 KB before):
@@ -188,12 +193,16 @@
 #     markdown parser (InlineParser, BlockBuilder, bare links) was reached only through it. The
 #     widget builds its own fallback from summarizeTemplate and never read the field. Equality with
 #     plainText(templateFallback(s)) is a core test and a text_fuzz property: -165 / -5420.
+#   -Wl,-mllvm,-enable-merge-functions at the link (LLVM MergeFunctions in the LTO pipeline; binaryen's
+#     merge-similar-functions runs later but only on near-identical wasm): -638 / -511 (the PII module
+#     byte-identical).
 add_library(finchat_wasm_size INTERFACE)
 
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})
 target_link_options(finchat_wasm_size INTERFACE
-  ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS} -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2)
+  ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS} -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2
+  -Wl,-mllvm,-enable-merge-functions)
 
 # finchat_wasm_closure(target): minify the target's JS loader with the Closure Compiler
 # (`--closure 1`: ~5.3 -> ~3.6 KB gzip for the smoke build). Opt-in per target, because every JS
