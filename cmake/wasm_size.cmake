@@ -196,6 +196,10 @@
 #   -Wl,-mllvm,-enable-merge-functions at the link (LLVM MergeFunctions in the LTO pipeline; binaryen's
 #     merge-similar-functions runs later but only on near-identical wasm): -638 / -511 (the PII module
 #     byte-identical).
+#   one integer formatter (finchat/util.h decimal/appendDecimal, Json's own writer moved there) for every
+#     std::to_string in the core, the headless entry and the widget: libc++'s to_string overloads and
+#     its two __to_chars_itoa instantiations with their digit-pair table go: -693 / -877 (core and
+#     headless alone first: the widget +145 while it still called std::to_string itself).
 add_library(finchat_wasm_size INTERFACE)
 
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)

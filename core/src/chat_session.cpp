@@ -873,7 +873,7 @@ Result<std::string> ChatSession::sendMessage(std::string content, std::string co
     }
     const std::size_t size = text ? utf8Length(content) : content.size();
     if (size > contentLimit(kind))
-        return Error{ErrorCode::TooLarge, "message longer than " + std::to_string(contentLimit(kind)) + (text ? " characters" : " bytes")};
+        return Error{ErrorCode::TooLarge, "message longer than " + decimal(contentLimit(kind)) + (text ? " characters" : " bytes")};
 
     // Replying implies having read what came before (hosted widget behaviour).
     for (auto it = transcript_.entries().rbegin(); it != transcript_.entries().rend(); ++it) {

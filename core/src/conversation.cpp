@@ -244,7 +244,7 @@ bool Conversation::restore() {
     if (const Json* q = record.find("queue")) {
         for (const Json& m : q->items()) {
             QueuedMessage qm;
-            qm.id = "queued-" + std::to_string(nextQueued_++);
+            qm.id = "queued-" + decimal(nextQueued_++);
             qm.text = stringField(m, "text");
             qm.contentType = stringField(m, "contentType");
             qm.pii = piiFrom(stringField(m, "pii"));
@@ -408,7 +408,7 @@ SendResult Conversation::deliver(QueuedMessage m, bool ahead) {
 }
 
 SendResult Conversation::enqueue(QueuedMessage m, bool ahead) {
-    m.id = "queued-" + std::to_string(nextQueued_++);
+    m.id = "queued-" + decimal(nextQueued_++);
     SendResult out{SendOutcome::Queued, m.id, std::nullopt};
     queue_.insert(ahead ? queue_.begin() : queue_.end(), std::move(m));
     emit(ConversationEvent{ConversationEventType::QueueChanged});
@@ -610,7 +610,7 @@ void Conversation::noteIncoming(int segment, const std::string& localId) {
     const TranscriptEntry* e = transcript(segment).findLocal(localId);
     if (!e || e->own || e->item.type != ItemType::Message || e->item.id.empty() || e->timeMs < countFromMs_) return;
     if (escalationSignal(e->item)) return;
-    if (!counted_.insert(std::to_string(segment) + ":" + e->item.id).second) return;
+    if (!counted_.insert(decimal(segment) + ":" + e->item.id).second) return;
     setUnread(unread_ + 1);
 }
 
@@ -763,7 +763,7 @@ void Conversation::carry(std::vector<QueuedMessage> moved) {
         persist();
         return;
     }
-    for (QueuedMessage& m : moved) m.id = "queued-" + std::to_string(nextQueued_++);
+    for (QueuedMessage& m : moved) m.id = "queued-" + decimal(nextQueued_++);
     queue_.insert(queue_.begin(), std::make_move_iterator(moved.begin()), std::make_move_iterator(moved.end()));
     emit(ConversationEvent{ConversationEventType::QueueChanged});
     persist();

@@ -5,6 +5,7 @@
 #include "alive_guard.h"
 #include "finchat/conversation.h"
 #include "finchat/protocol.h"
+#include "finchat/util.h"
 
 namespace finchat {
 
@@ -58,7 +59,7 @@ AttachmentSendResult Conversation::sendAttachment(std::string name, std::string 
         return {{}, s ? AttachmentProblem::Ended : AttachmentProblem::NotConnected};
 
     OutgoingAttachment u;
-    u.uploadId = "upload-" + std::to_string(nextUpload_++);
+    u.uploadId = "upload-" + decimal(nextUpload_++);
     u.name = std::move(name);
     u.contentType = std::move(contentType);
     u.sizeInBytes = size;

@@ -307,8 +307,8 @@ private:
         }
         const std::size_t n = v->items().size();
         if (n < minElements(type)) {
-            fail(ErrorCode::InvalidValue, where + ": needs at least " + std::to_string(minElements(type)) +
-                                              (providerList ? " (the data provider returned " + std::to_string(n) + ")" : ""));
+            fail(ErrorCode::InvalidValue, where + ": needs at least " + decimal(minElements(type)) +
+                                              (providerList ? " (the data provider returned " + decimal(n) + ")" : ""));
             return nullptr;
         }
         if (n > maxElements(type)) t.truncated = true;
@@ -323,7 +323,7 @@ private:
         if (!items) return;
         const std::size_t n = std::min(items->items().size(), maxElements(type));
         for (std::size_t i = 0; i < n && !failed(); ++i)
-            f(items->items()[i], path + "." + key + "[" + std::to_string(i) + "]");
+            f(items->items()[i], path + "." + key + "[" + decimal(i) + "]");
     }
 
     void readContent(InteractiveTemplate& t, const Json& content, const std::string& path, const Card& card) {

@@ -578,7 +578,7 @@ std::string plainText(const RichText& rich) {
     for (const TextBlock& b : rich.blocks) {
         if (!out.empty()) out += b.gapBefore ? "\n\n" : "\n";
         if (b.kind == BlockKind::Bullet) out += kPlainBullet;
-        if (b.kind == BlockKind::Numbered) out += std::to_string(b.number) + ". ";
+        if (b.kind == BlockKind::Numbered) out += decimal(b.number) + ". ";
         for (const TextRun& r : b.runs) out += r.text;
     }
     return out;

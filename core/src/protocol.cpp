@@ -323,7 +323,7 @@ const char* toString(ErrorCode code) {
 
 std::string Error::describe() const {
     std::string s = toString(code);
-    if (code == ErrorCode::Service) s += " " + std::to_string(httpStatus) + " " + serviceType;
+    if (code == ErrorCode::Service) s += " " + decimal(httpStatus) + " " + serviceType;
     if (!detail.empty()) s += ": " + detail;
     return s;
 }

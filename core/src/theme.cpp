@@ -214,7 +214,7 @@ private:
         if (!v.isNumber()) return fail(ErrorCode::WrongType, path, "expected number");
         const double d = v.asNearDouble();
         if (!(d >= min && d <= max)) {
-            const std::string what = "must be " + std::to_string(min) + " to " + std::to_string(max);
+            const std::string what = "must be " + decimal(min) + " to " + decimal(max);
             return fail(ErrorCode::InvalidValue, path, what.c_str());
         }
         out = static_cast<float>(d);

@@ -89,7 +89,7 @@ const char* roleName(ParticipantRole r) {
 }
 
 // The public key of a timeline row: unique across segments ("local-N" repeats in every segment).
-std::string rowKey(int segment, const std::string& localId) { return std::to_string(segment) + "/" + localId; }
+std::string rowKey(int segment, const std::string& localId) { return decimal(segment) + "/" + localId; }
 
 // --- templates: typed objects for the page (web/types/headless.d.ts HeadlessTemplate) ---------------
 // They hold what the page's own dataProvider returned: they go to the page's listeners and nowhere
@@ -367,7 +367,7 @@ private:
     // session's (the L2 chat's first steps happen before it is current).
     void connectionChanged() {
         const int segment = conversation_.segmentCount() ? conversation_.currentSegment() : -1;
-        const std::string now = std::to_string(segment) + toString(conversation_.sessionState());
+        const std::string now = decimal(segment) + toString(conversation_.sessionState());
         if (now == lastConnection_) return;
         lastConnection_ = now;
         if (segment < 0) return;
