@@ -418,6 +418,8 @@ Json& Json::set(std::string key, Json value) {
     return *this;
 }
 
+Json& Json::set(const char* key, Json value) { return set(std::string(key), std::move(value)); }
+
 Json& Json::push(Json value) {
     if (type_ == Type::Array) a_.push_back(std::move(value));
     return *this;

@@ -90,6 +90,7 @@ public:
     const Json* find(std::string_view key) const;
     // Object: sets (or replaces) a member; keeps the keys sorted. Array: appends.
     Json& set(std::string key, Json value);
+    Json& set(const char* key, Json value);   // builds the key itself: ~100 call sites with a literal key
     Json& push(Json value);
 
     std::string dump() const;
