@@ -208,8 +208,9 @@
 #     out of line: 0 (LTO already keeps it a call).
 #   -fno-inline-functions per file (undoing -finline-functions for one source): headless_main +1739,
 #     chat_session +7032 (widget +6546), conversation +4724, interactive +1992, protocol +2744: none.
-#   wasm-opt after the shipped -Oz: --converge -9 B, -tnh -77, --low-memory-unused
-#     --zero-filled-memory -59, --flatten --rereloop -Oz -34, -O3 +415, --reorder-functions +324;
+#   more wasm-opt over the shipped headless wasm (against one more -Oz): --converge -9 B, -tnh -41,
+#     --low-memory-unused --zero-filled-memory -29, --flatten --rereloop -Oz -4, -O3 +445,
+#     --reorder-functions +354, -aimfs 0 / -fimfs 0 / -ocimfs 0 / --dae-optimizing 0: nothing worth it;
 #     -Wl,-mllvm,-enable-gvn-sink / -enable-gvn-hoist / -hot-cold-split: 0 (not in the LTO pipeline).
 add_library(finchat_wasm_size INTERFACE)
 
