@@ -385,9 +385,9 @@ Json Json::fixed(double v, int decimals) {
     return j;
 }
 
-Json Json::object(std::initializer_list<Member> members) {
+Json Json::object(std::initializer_list<Field> members) {
     Json j = object();
-    for (const Member& m : members) j.set(m.key, m.value);
+    for (const Field& m : members) j.set(m.key, m.value);
     return j;
 }
 

@@ -50,7 +50,8 @@ public:
 
     static Json array();
     static Json object();
-    static Json object(std::initializer_list<Member> members);
+    struct Field;
+    static Json object(std::initializer_list<Field> members);
     // A number written with at most `decimals` (0-9) decimals, rounded half away from zero, trailing
     // zeros dropped: 18.125 → 18.125, 16.0 → 16, 1/3 with 3 → 0.333. For values whose shortest
     // round-trip form is not wanted (pixel sizes): it needs no Grisu2, whose code and 1.3 KB table of
@@ -109,6 +110,13 @@ private:
 
 struct Json::Member {
     std::string key;
+    Json value;
+};
+
+// Json::object({{"key", value}...}): the key stays a pointer at the call site (object() builds the
+// std::string), so each member costs its value only.
+struct Json::Field {
+    const char* key;
     Json value;
 };
 
