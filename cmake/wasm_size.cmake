@@ -206,6 +206,8 @@
 #     call sites keep each key a pointer, object() builds the strings: -431 / -150.
 #   the template reader's errors as fail(code, path, "literal") (core/src/interactive.cpp): the message
 #     is concatenated once inside fail, not at 22 call sites: -99 / -98.
+#   makeError(code, "literal") (finchat/result.h) for the core's 50 Error{code, "literal"}: -235 / -237
+#     (the PII module byte-identical).
 # Measured, not applied (session 5):
 #   Json::Member constructors (const char*/std::string key, out of line) for Json::object({{"k", v}...}):
 #     +428 / +453 (a non-aggregate's elements go through calls; Json::Field above stays an aggregate);

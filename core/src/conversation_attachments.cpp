@@ -91,7 +91,7 @@ void Conversation::startUpload(const std::string& uploadId) {
         if (!r) return failUpload(uploadId, problemOf(r.error()), r.error());
         if (r->attachmentId.empty() || !r->uploadMetadata || r->uploadMetadata->url.empty())
             return failUpload(uploadId, AttachmentProblem::UploadFailed,
-                              Error{ErrorCode::MissingField, "StartAttachmentUpload: AttachmentId and UploadMetadata.Url required"});
+                              makeError(ErrorCode::MissingField, "StartAttachmentUpload: AttachmentId and UploadMetadata.Url required"));
         putUpload(uploadId, run, std::move(*r));
     }));
 }
@@ -130,7 +130,7 @@ void Conversation::completeUpload(const std::string& uploadId, std::uint64_t run
     ChatSession* s = current();
     if (!u) return;
     if (!s || s != uploadSession_[uploadId])
-        return failUpload(uploadId, AttachmentProblem::UploadFailed, Error{ErrorCode::Cancelled, "the chat changed during the upload"});
+        return failUpload(uploadId, AttachmentProblem::UploadFailed, makeError(ErrorCode::Cancelled, "the chat changed during the upload"));
     u->stage = UploadStage::Completing;
     u->sentBytes = u->sizeInBytes;
     emit(ConversationEvent{ConversationEventType::AttachmentChanged, 0, SupportLevel::L1, nullptr, uploadId, {}});
@@ -227,7 +227,7 @@ void Conversation::attachmentLink(std::string attachmentId, std::function<void(R
     ChatSession* s = current();
     if (!s) {
         platform_.clock.setTimer(0, guard(alive_, [done = std::move(done)] {
-            done(Error{ErrorCode::Ended, "no current chat for this attachment"});
+            done(makeError(ErrorCode::Ended, "no current chat for this attachment"));
         }));
         return;
     }

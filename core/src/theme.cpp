@@ -289,7 +289,7 @@ const char* toString(LauncherPosition p) {
 
 Result<Theme> parseTheme(std::string_view text, std::vector<std::string>* unknownKeys) {
     const Json root = Json::parse(text);
-    if (!root.valid()) return Error{ErrorCode::MalformedJson, "theme: not valid JSON (or nested too deeply)"};
+    if (!root.valid()) return makeError(ErrorCode::MalformedJson, "theme: not valid JSON (or nested too deeply)");
     Theme theme;
     ThemeReader reader(theme, unknownKeys);
     reader.read(root);
