@@ -208,6 +208,14 @@
 #     is concatenated once inside fail, not at 22 call sites: -99 / -98.
 #   makeError(code, "literal") (finchat/result.h) for the core's 50 Error{code, "literal"}: -235 / -237
 #     (the PII module byte-identical).
+#   From 140775 / 91819 to 138233 / 83933 (-2542 / -7886); (b) 171062 -> 168520, (d) 100106 -> 92220
+#   (97.8 -> 90.1 KB against the 64 KB target). What is left is the SDK's own logic: ChatSession 14.3,
+#   Conversation 12.4, the headless entry 13.3 (its JSON views with what LTO inlined into them:
+#   restore, the constructors), templates 8.3, codecs 4.2, JSON 3.8, util 3.2, transcript 3.0 KB gzip
+#   marginal; libc++ ~6, emmalloc+musl 1.3; the SDK's JS 8.1 (glue 4.0 of it). 64 KB needs ~26 KB
+#   more: no compiler flag or libc++ piece left is worth more than ~1 KB; it takes code moving out of
+#   the first download (templates and attachments on demand: split measured in session 4, no gain with
+#   emscripten 3.1.6's dynamic linking) or a smaller design of the session/conversation code.
 # Measured, not applied (session 5):
 #   Json::Member constructors (const char*/std::string key, out of line) for Json::object({{"k", v}...}):
 #     +428 / +453 (a non-aggregate's elements go through calls; Json::Field above stays an aggregate);
