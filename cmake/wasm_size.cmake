@@ -208,11 +208,13 @@
 #     is concatenated once inside fail, not at 22 call sites: -99 / -98.
 #   makeError(code, "literal") (finchat/result.h) for the core's 50 Error{code, "literal"}: -235 / -237
 #     (the PII module byte-identical).
-#   From 140775 / 91819 to 138233 / 83933 (-2542 / -7886); (b) 171062 -> 168520, (d) 100106 -> 92220
-#   (97.8 -> 90.1 KB against the 64 KB target). What is left is the SDK's own logic: ChatSession 14.3,
+#   Json(const std::string&) beside Json(std::string&&), out of line: a string member set into JSON is
+#     copied inside the constructor instead of into a temporary at each call site: -340 / -461.
+#   From 140775 / 91819 to 137893 / 83472 (-2882 / -8347); (b) 171062 -> 168180, (d) 100106 -> 91759
+#   (97.8 -> 89.6 KB against the 64 KB target). What is left is the SDK's own logic: ChatSession 14.3,
 #   Conversation 12.4, the headless entry 13.3 (its JSON views with what LTO inlined into them:
 #   restore, the constructors), templates 8.3, codecs 4.2, JSON 3.8, util 3.2, transcript 3.0 KB gzip
-#   marginal; libc++ ~6, emmalloc+musl 1.3; the SDK's JS 8.1 (glue 4.0 of it). 64 KB needs ~26 KB
+#   marginal; libc++ ~6, emmalloc+musl 1.3; the SDK's JS 8.1 (glue 4.0 of it). 64 KB needs ~25.6 KB
 #   more: no compiler flag or libc++ piece left is worth more than ~1 KB; it takes code moving out of
 #   the first download (templates and attachments on demand: split measured in session 4, no gain with
 #   emscripten 3.1.6's dynamic linking) or a smaller design of the session/conversation code.

@@ -418,6 +418,8 @@ Json& Json::set(std::string key, Json value) {
     return *this;
 }
 
+Json::Json(const std::string& s) : type_(Type::String), s_(s) {}
+
 Json& Json::set(const char* key, Json value) { return set(std::string(key), std::move(value)); }
 
 Json& Json::push(Json value) {

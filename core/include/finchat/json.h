@@ -44,7 +44,8 @@ public:
     template <class T>
         requires std::is_floating_point_v<T>
     Json(T v);
-    Json(std::string s);
+    Json(std::string&& s);
+    Json(const std::string& s);   // the copy made in here, not at each call site
     Json(std::string_view s);
     Json(const char* s);
 
@@ -128,7 +129,7 @@ inline Json::Json(T v) : type_(std::is_signed_v<T> ? Type::Integer : Type::Unsig
 template <class T>
     requires std::is_floating_point_v<T>
 inline Json::Json(T v) { setDouble(static_cast<double>(v)); }
-inline Json::Json(std::string s) : type_(Type::String), s_(std::move(s)) {}
+inline Json::Json(std::string&& s) : type_(Type::String), s_(std::move(s)) {}
 inline Json::Json(std::string_view s) : type_(Type::String), s_(s) {}
 inline Json::Json(const char* s) : type_(Type::String), s_(s) {}
 inline Json Json::array() { Json j; j.type_ = Type::Array; return j; }
