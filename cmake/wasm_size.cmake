@@ -21,6 +21,11 @@
 #   link     -sMALLOC=emmalloc     a smaller allocator than dlmalloc (~6 KB); fine for a chat's heap
 #            -sSUPPORT_LONGJMP=0   no setjmp/longjmp anywhere
 #            -sTEXTDECODER=2       always the browser's TextDecoder, no JS fallback decoder
+#            -Wl,-mllvm,-enable-merge-functions
+#                                  LLVM's MergeFunctions in the LTO link: bodies identical in IR (the
+#                                  same template instantiated for same-layout types, twin std::function
+#                                  thunks) become one; a function whose address is taken keeps its own
+#                                  symbol as a thunk, so pointer identity holds (rustc has it on by default)
 # The core's own compile options (core/CMakeLists.txt) are the same (FINCHAT_WASM_SIZE_COMPILE_OPTIONS).
 #
 # Measured on the widget wasm (gzip -9; 2026-12, 252.5 KB before):
@@ -173,12 +178,64 @@
 #     the name table (32597): 78443 fetched at a chat's first keystroke or message (at its start if the
 #     policy guards NAME): a chat that is written in downloads +3.8 KB in all (45846 + 666 of JS
 #     against 42598: the detector's own libc++/emmalloc copy), one that is only opened -41.0 KB.
+# Measured 2026-12-03 (session 5, headsize): bytes of `gzip -9`, size_report.mjs build/wasm/dist, from
+# widget wasm 140775 / headless wasm 91819 ((b) 171062, (d) 100106; headless code 82520, data 6935).
+# Attribution (--profiling-funcs link, function bodies by owner; gzip KB alone / marginal): ChatSession
+#   and its lambdas 14.8 / 14.4 (33.2 raw), headless entry (fh_*, its JSON views, with what LTO inlined
+#   into them) 14.0 / 13.7 (30.3), Conversation and lambdas 13.2 / 12.7 (29.1), templates 9.1 / 8.7
+#   (19.1), protocol codecs 4.6 / 4.2, JSON 4.2 / 3.9, markdown 4.0 / 3.8, core util 3.7 / 3.4, libc++
+#   strings 3.2 / 3.1, transcript 3.3 / 3.1, browser platform 2.5 / 2.3, libc++ map/set 1.6, vector
+#   1.2, other 1.1, std::function plumbing 0.3 (its __clone/__func/destroy: 3.6 KB raw), to_chars
+#   0.25, shared_ptr 0.2, emmalloc 1.0, musl 0.6. No iostream, locale, regex or printf is linked.
+# Kept:
+#   the failed template's fallback as text (TemplateResolver::Failure::fallbackText, template_text.h
+#     templateFallbackText) instead of a RichText the headless SDK flattened with plainText: the
+#     markdown parser (InlineParser, BlockBuilder, bare links) was reached only through it. The
+#     widget builds its own fallback from summarizeTemplate and never read the field. Equality with
+#     plainText(templateFallback(s)) is a core test and a text_fuzz property: -165 / -5420.
+#   -Wl,-mllvm,-enable-merge-functions at the link (LLVM MergeFunctions in the LTO pipeline; binaryen's
+#     merge-similar-functions runs later but only on near-identical wasm): -638 / -511 (the PII module
+#     byte-identical).
+#   one integer formatter (finchat/util.h decimal/appendDecimal, Json's own writer moved there) for every
+#     std::to_string in the core, the headless entry and the widget: libc++'s to_string overloads and
+#     its two __to_chars_itoa instantiations with their digit-pair table go: -693 / -877 (core and
+#     headless alone first: the widget +145 while it still called std::to_string itself).
+#   Json::set(const char* key, Json) beside set(std::string, Json): ~100 call sites with a literal key
+#     no longer build and destroy a std::string each: -281 / -593.
+#   Json::object over {const char* key, Json value} fields (Json::Field) instead of Members: the ~60
+#     call sites keep each key a pointer, object() builds the strings: -431 / -150.
+#   the template reader's errors as fail(code, path, "literal") (core/src/interactive.cpp): the message
+#     is concatenated once inside fail, not at 22 call sites: -99 / -98.
+#   makeError(code, "literal") (finchat/result.h) for the core's 50 Error{code, "literal"}: -235 / -237
+#     (the PII module byte-identical).
+#   Json(const std::string&) beside Json(std::string&&), out of line: a string member set into JSON is
+#     copied inside the constructor instead of into a temporary at each call site: -340 / -461.
+#   From 140775 / 91819 to 137893 / 83472 (-2882 / -8347); (b) 171062 -> 168180, (d) 100106 -> 91759
+#   (97.8 -> 89.6 KB against the 64 KB target). What is left is the SDK's own logic: ChatSession 14.3,
+#   Conversation 12.4, the headless entry 13.3 (its JSON views with what LTO inlined into them:
+#   restore, the constructors), templates 8.3, codecs 4.2, JSON 3.8, util 3.2, transcript 3.0 KB gzip
+#   marginal; libc++ ~6, emmalloc+musl 1.3; the SDK's JS 8.1 (glue 4.0 of it). 64 KB needs ~25.6 KB
+#   more: no compiler flag or libc++ piece left is worth more than ~1 KB; it takes code moving out of
+#   the first download (templates and attachments on demand: split measured in session 4, no gain with
+#   emscripten 3.1.6's dynamic linking) or a smaller design of the session/conversation code.
+# Measured, not applied (session 5):
+#   Json::Member constructors (const char*/std::string key, out of line) for Json::object({{"k", v}...}):
+#     +428 / +453 (a non-aggregate's elements go through calls; Json::Field above stays an aggregate);
+#     Json(const char*)
+#     out of line: 0 (LTO already keeps it a call).
+#   -fno-inline-functions per file (undoing -finline-functions for one source): headless_main +1739,
+#     chat_session +7032 (widget +6546), conversation +4724, interactive +1992, protocol +2744: none.
+#   more wasm-opt over the shipped headless wasm (against one more -Oz): --converge -9 B, -tnh -41,
+#     --low-memory-unused --zero-filled-memory -29, --flatten --rereloop -Oz -4, -O3 +445,
+#     --reorder-functions +354, -aimfs 0 / -fimfs 0 / -ocimfs 0 / --dae-optimizing 0: nothing worth it;
+#     -Wl,-mllvm,-enable-gvn-sink / -enable-gvn-hoist / -hot-cold-split: 0 (not in the LTO pipeline).
 add_library(finchat_wasm_size INTERFACE)
 
 set(FINCHAT_WASM_SIZE_COMPILE_OPTIONS -Oz -finline-functions -flto -fno-rtti -mbulk-memory -msign-ext -mnontrapping-fptoint)
 target_compile_options(finchat_wasm_size INTERFACE ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS})
 target_link_options(finchat_wasm_size INTERFACE
-  ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS} -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2)
+  ${FINCHAT_WASM_SIZE_COMPILE_OPTIONS} -sMALLOC=emmalloc -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2
+  -Wl,-mllvm,-enable-merge-functions)
 
 # finchat_wasm_closure(target): minify the target's JS loader with the Closure Compiler
 # (`--closure 1`: ~5.3 -> ~3.6 KB gzip for the smoke build). Opt-in per target, because every JS

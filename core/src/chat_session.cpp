@@ -351,7 +351,7 @@ void ChatSession::fetchConnection(ConnectPurpose purpose) {
 void ChatSession::onConnection(ConnectPurpose purpose, const CreateParticipantConnectionResponse& r) {
     if (state_ == SessionState::Ended || state_ == SessionState::Failed) return;
     if (!r.connectionCredentials || r.connectionCredentials->connectionToken.empty())
-        return onConnectionError(purpose, Error{ErrorCode::MissingField, "ConnectionCredentials.ConnectionToken: required"});
+        return onConnectionError(purpose, makeError(ErrorCode::MissingField, "ConnectionCredentials.ConnectionToken: required"));
     connectionToken_ = r.connectionCredentials->connectionToken;
     connectionExpiryMs_ = parseIsoTime(r.connectionCredentials->expiry).value_or(0);
     scheduleTokenRefresh(connectionExpiryMs_);
@@ -360,10 +360,10 @@ void ChatSession::onConnection(ConnectPurpose purpose, const CreateParticipantCo
     if (purpose == ConnectPurpose::TokenRefresh) return;   // the socket is not touched
 
     if (!r.websocket || r.websocket->url.empty())
-        return onConnectionError(purpose, Error{ErrorCode::MissingField, "Websocket.Url: required"});
+        return onConnectionError(purpose, makeError(ErrorCode::MissingField, "Websocket.Url: required"));
     const std::string& url = r.websocket->url;
     if (url.rfind("wss://", 0) != 0 && url.rfind("ws://", 0) != 0)
-        return fail(Error{ErrorCode::InvalidValue, "websocket URL has an unsupported scheme"});
+        return fail(makeError(ErrorCode::InvalidValue, "websocket URL has an unsupported scheme"));
     // A swap opens a second socket beside a working one; otherwise the new socket is the primary.
     const bool secondary = primary_ && primary_->open && purpose == ConnectPurpose::Swap;
     if (!secondary && primary_) dropSocket(primary_, 1000);
@@ -805,8 +805,8 @@ bool ChatSession::loadOlder() {
 template <class Response>
 void ChatSession::callTyped(Operation op, std::string body, std::function<void(Result<Response>)> done) {
     std::optional<Error> refusal;
-    if (state_ == SessionState::Ended || state_ == SessionState::Failed) refusal = Error{ErrorCode::Ended, "the chat has ended"};
-    else if (connectionToken_.empty()) refusal = Error{ErrorCode::NotConnected, "no connection yet"};
+    if (state_ == SessionState::Ended || state_ == SessionState::Failed) refusal = makeError(ErrorCode::Ended, "the chat has ended");
+    else if (connectionToken_.empty()) refusal = makeError(ErrorCode::NotConnected, "no connection yet");
     if (refusal) {
         // Never answer from inside the call (platform.h): the caller may still be setting up.
         timers_->after(0, [done = std::move(done), e = *refusal] { done(e); });
@@ -839,10 +839,10 @@ void ChatSession::getAttachment(std::string attachmentId, std::function<void(Res
 // ---------------------------------------------------------------------------------------------
 Result<std::string> ChatSession::sendMessage(std::string content, std::string contentType, PiiPolicy pii) {
     if (state_ == SessionState::Ended || state_ == SessionState::Failed)
-        return Error{ErrorCode::Ended, "the chat has ended"};
+        return makeError(ErrorCode::Ended, "the chat has ended");
     const ContentKind kind = classifyContentType(contentType);
-    if (!isMessageContent(kind)) return Error{ErrorCode::InvalidValue, "not a message content type"};
-    if (content.find_first_not_of(" \t\r\n") == std::string::npos) return Error{ErrorCode::InvalidValue, "empty message"};
+    if (!isMessageContent(kind)) return makeError(ErrorCode::InvalidValue, "not a message content type");
+    if (content.find_first_not_of(" \t\r\n") == std::string::npos) return makeError(ErrorCode::InvalidValue, "empty message");
     const bool text = kind == ContentKind::TextPlain || kind == ContentKind::TextMarkdown;
     // Personal data, by the partner's policy: masked (default) or asked about before it leaves.
     // Which types are guarded at all, and which ask first, is the partner's per-type choice
@@ -853,7 +853,7 @@ Result<std::string> ChatSession::sendMessage(std::string content, std::string co
     if (text && pii != PiiPolicy::AsTyped) {
         // Without the detector nothing can be checked, and nothing unchecked may leave: the caller
         // keeps the message until it is ready (Conversation queues it and asks for the detector).
-        if (!platform_.pii.ready()) return Error{ErrorCode::PiiUnavailable, "the PII detector is not loaded yet"};
+        if (!platform_.pii.ready()) return makeError(ErrorCode::PiiUnavailable, "the PII detector is not loaded yet");
         std::vector<PiiMatch> guarded;
         PiiTypeSet named;
         bool ask = pii == PiiPolicy::AskFirst;
@@ -873,7 +873,7 @@ Result<std::string> ChatSession::sendMessage(std::string content, std::string co
     }
     const std::size_t size = text ? utf8Length(content) : content.size();
     if (size > contentLimit(kind))
-        return Error{ErrorCode::TooLarge, "message longer than " + std::to_string(contentLimit(kind)) + (text ? " characters" : " bytes")};
+        return Error{ErrorCode::TooLarge, "message longer than " + decimal(contentLimit(kind)) + (text ? " characters" : " bytes")};
 
     // Replying implies having read what came before (hosted widget behaviour).
     for (auto it = transcript_.entries().rbegin(); it != transcript_.entries().rend(); ++it) {
@@ -898,9 +898,9 @@ Result<std::string> ChatSession::sendMessage(std::string content, std::string co
 }
 
 Result<Unit> ChatSession::retrySend(const std::string& localId) {
-    if (state_ == SessionState::Ended || state_ == SessionState::Failed) return Error{ErrorCode::Ended, "the chat has ended"};
+    if (state_ == SessionState::Ended || state_ == SessionState::Failed) return makeError(ErrorCode::Ended, "the chat has ended");
     const TranscriptEntry* e = transcript_.findLocal(localId);
-    if (!e || e->delivery != Delivery::Failed) return Error{ErrorCode::InvalidValue, "no failed message with that id"};
+    if (!e || e->delivery != Delivery::Failed) return makeError(ErrorCode::InvalidValue, "no failed message with that id");
     transcript_.markRetrying(localId);
     sendAttempts_.erase(localId);
     emitChange(localId, Change::Updated);
@@ -936,7 +936,7 @@ void ChatSession::startSend(const std::string& localId) {
             persist();
             return;
         }
-        Error err = r ? Error{ErrorCode::MissingField, "SendMessage response: Id required"} : r.error();
+        Error err = r ? makeError(ErrorCode::MissingField, "SendMessage response: Id required") : r.error();
         if (state_ == SessionState::Ended) {
             // Refused (403 for the ended chat, or any other final error): not sent. A transport
             // failure or 5xx may have reached the server first: that error stays (outcome unknown).
@@ -1082,7 +1082,7 @@ void ChatSession::finish(bool synthetic) {
 }
 
 void ChatSession::failEndedSend(const std::string& localId) {
-    transcript_.markFailed(localId, Error{ErrorCode::Ended, "the chat ended before this was sent"});
+    transcript_.markFailed(localId, makeError(ErrorCode::Ended, "the chat ended before this was sent"));
     emitChange(localId, Change::Updated);
 }
 

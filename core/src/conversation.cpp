@@ -86,7 +86,7 @@ class Conversation::NoDataProvider final : public DataProvider {
 public:
     explicit NoDataProvider(Clock& clock) : clock_(clock) {}
     void call(std::string, std::string, std::function<void(Result<std::string>)> done) override {
-        clock_.setTimer(0, [done = std::move(done)] { done(Error{ErrorCode::NotConnected, "no data provider"}); });
+        clock_.setTimer(0, [done = std::move(done)] { done(makeError(ErrorCode::NotConnected, "no data provider")); });
     }
 
 private:
@@ -190,7 +190,7 @@ void Conversation::requestL1Token() {
 
 void Conversation::onL1Token(Result<ChatDetails> r) {
     if (r && (r->participantToken.empty() || r->endpoint.empty()))
-        r = Error{ErrorCode::MissingField, "token provider: no participantToken or endpoint"};
+        r = makeError(ErrorCode::MissingField, "token provider: no participantToken or endpoint");
     if (!r) {
         startError_ = r.error();
         setState(ConversationState::StartFailed);
@@ -244,7 +244,7 @@ bool Conversation::restore() {
     if (const Json* q = record.find("queue")) {
         for (const Json& m : q->items()) {
             QueuedMessage qm;
-            qm.id = "queued-" + std::to_string(nextQueued_++);
+            qm.id = "queued-" + decimal(nextQueued_++);
             qm.text = stringField(m, "text");
             qm.contentType = stringField(m, "contentType");
             qm.pii = piiFrom(stringField(m, "pii"));
@@ -269,7 +269,7 @@ bool Conversation::restore() {
             const std::string localId =
                 rows->addPending(contentType, text, {}, stringField(m, "name"),
                                  parseIsoTime(stringField(m, "time")).value_or(platform_.clock.nowMs()));
-            rows->markFailed(localId, Error{ErrorCode::Network, "the answer was lost with the page"});
+            rows->markFailed(localId, makeError(ErrorCode::Network, "the answer was lost with the page"));
             const Json* reply = m.find("reply");
             if (reply && reply->isBool() && reply->asBool()) restoredReplies.push_back(localId);
         }
@@ -301,7 +301,7 @@ bool Conversation::restore() {
     if (l2 && !l2Wanted && platform_.storage) platform_.storage->remove(sessionKey(SupportLevel::L2));
     state_ = ConversationState::InChat;
     handoff_ = handoff;
-    if (handoff == HandoffState::Failed) handoffError_ = Error{ErrorCode::Cancelled, "an earlier handoff failed"};
+    if (handoff == HandoffState::Failed) handoffError_ = makeError(ErrorCode::Cancelled, "an earlier handoff failed");
 
     if (handoff == HandoffState::Done) {
         l2_ = std::move(l2);
@@ -368,9 +368,9 @@ void Conversation::startNew() {
 // Sending
 // ---------------------------------------------------------------------------------------------
 SendResult Conversation::send(std::string text, std::string contentType) {
-    if (state_ == ConversationState::Ended) return {SendOutcome::Refused, {}, Error{ErrorCode::Ended, "the chat has ended"}};
+    if (state_ == ConversationState::Ended) return {SendOutcome::Refused, {}, makeError(ErrorCode::Ended, "the chat has ended")};
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-        return {SendOutcome::Refused, {}, Error{ErrorCode::InvalidValue, "empty message"}};
+        return {SendOutcome::Refused, {}, makeError(ErrorCode::InvalidValue, "empty message")};
     QueuedMessage m;
     m.text = std::move(text);
     m.contentType = std::move(contentType);
@@ -408,7 +408,7 @@ SendResult Conversation::deliver(QueuedMessage m, bool ahead) {
 }
 
 SendResult Conversation::enqueue(QueuedMessage m, bool ahead) {
-    m.id = "queued-" + std::to_string(nextQueued_++);
+    m.id = "queued-" + decimal(nextQueued_++);
     SendResult out{SendOutcome::Queued, m.id, std::nullopt};
     queue_.insert(ahead ? queue_.begin() : queue_.end(), std::move(m));
     emit(ConversationEvent{ConversationEventType::QueueChanged});
@@ -427,7 +427,7 @@ void Conversation::askPii(std::string text, std::string contentType, std::string
 }
 
 SendResult Conversation::answerPii(PiiChoice choice) {
-    if (!piiTypes_) return {SendOutcome::Refused, {}, Error{ErrorCode::InvalidValue, "no message is waiting"}};
+    if (!piiTypes_) return {SendOutcome::Refused, {}, makeError(ErrorCode::InvalidValue, "no message is waiting")};
     QueuedMessage m;
     m.text = std::move(piiText_);
     m.contentType = std::move(piiContentType_);
@@ -439,7 +439,7 @@ SendResult Conversation::answerPii(PiiChoice choice) {
     if (choice == PiiChoice::Cancel) {
         emit(ConversationEvent{ConversationEventType::StateChanged});
         flushIfLive();   // what was typed after it waited for the answer (flushQueue)
-        return {SendOutcome::Refused, {}, Error{ErrorCode::Cancelled, "the customer kept the message"}};
+        return {SendOutcome::Refused, {}, makeError(ErrorCode::Cancelled, "the customer kept the message")};
     }
     // Ahead of what was typed after it, which goes next.
     SendResult out = deliver(std::move(m), true);
@@ -476,12 +476,12 @@ void Conversation::flushQueue(ChatSession& to) {
 Result<Unit> Conversation::retrySend(int segment, const std::string& localId) {
     const TranscriptEntry* e = segment >= 0 && segment < segmentCount() ? transcript(segment).findLocal(localId) : nullptr;
     if (!e || !e->own || e->item.type != ItemType::Message || e->delivery != Delivery::Failed)
-        return Error{ErrorCode::InvalidValue, "no failed message with that id"};
+        return makeError(ErrorCode::InvalidValue, "no failed message with that id");
     ChatSession* s = current();
     const bool chatOver = state_ == ConversationState::Ended || segment != currentSegment() || !s ||
                           s->state() == SessionState::Ended || s->state() == SessionState::Failed;
     if (!chatOver) return s->retrySend(localId);
-    if (replies_.count({segment, localId})) return Error{ErrorCode::Ended, "the template's chat is over"};
+    if (replies_.count({segment, localId})) return makeError(ErrorCode::Ended, "the template's chat is over");
     QueuedMessage m;
     m.text = e->item.content;
     m.contentType = e->item.contentType;
@@ -493,7 +493,7 @@ Result<Unit> Conversation::retrySend(int segment, const std::string& localId) {
         deliver(std::move(m));
         return Unit{};
     }
-    if (segment != 0 || !segments_[0].frozen) return Error{ErrorCode::Ended, "the chat has ended"};
+    if (segment != 0 || !segments_[0].frozen) return makeError(ErrorCode::Ended, "the chat has ended");
     // The L1 chat is over and may or may not have it: the customer chose to send it on.
     segments_[0].frozen->forget(localId);
     emitRowChanged(0, localId);
@@ -557,9 +557,9 @@ void Conversation::onSessionEvent(SupportLevel level, const SessionEvent& e) {
         switch (l2_->state()) {
             case SessionState::Live: handoffSucceeded(); break;
             case SessionState::Failed:
-                handoffFailed(l2_->lastError().value_or(Error{ErrorCode::Service, "the L2 chat could not start"}));
+                handoffFailed(l2_->lastError().value_or(makeError(ErrorCode::Service, "the L2 chat could not start")));
                 break;
-            case SessionState::Ended: handoffFailed(Error{ErrorCode::Ended, "the L2 chat ended before it began"}); break;
+            case SessionState::Ended: handoffFailed(makeError(ErrorCode::Ended, "the L2 chat ended before it began")); break;
             default: break;
         }
         return;
@@ -610,7 +610,7 @@ void Conversation::noteIncoming(int segment, const std::string& localId) {
     const TranscriptEntry* e = transcript(segment).findLocal(localId);
     if (!e || e->own || e->item.type != ItemType::Message || e->item.id.empty() || e->timeMs < countFromMs_) return;
     if (escalationSignal(e->item)) return;
-    if (!counted_.insert(std::to_string(segment) + ":" + e->item.id).second) return;
+    if (!counted_.insert(decimal(segment) + ":" + e->item.id).second) return;
     setUnread(unread_ + 1);
 }
 
@@ -642,7 +642,7 @@ void Conversation::beginHandoff(std::string reason) {
         return;   // one L2 chat, however many triggers
     if (segments_.empty() || state_ == ConversationState::Ended) {
         ConversationEvent ev{ConversationEventType::HandoffFailed};
-        ev.error = Error{ErrorCode::NotConnected, "there is no chat to escalate"};
+        ev.error = makeError(ErrorCode::NotConnected, "there is no chat to escalate");
         emit(ev);
         return;
     }
@@ -679,7 +679,7 @@ void Conversation::requestL2Token() {
 
 void Conversation::onL2Token(Result<ChatDetails> r) {
     if (r && (r->participantToken.empty() || r->endpoint.empty()))
-        r = Error{ErrorCode::MissingField, "token provider: no participantToken or endpoint"};
+        r = makeError(ErrorCode::MissingField, "token provider: no participantToken or endpoint");
     if (!r) return handoffFailed(r.error());
     l2_ = makeSession(std::move(*r), SupportLevel::L2);
     attach(*l2_, SupportLevel::L2);
@@ -694,7 +694,7 @@ void Conversation::armHandoffTimer() {
     handoffTimer_ = platform_.clock.setTimer(config_.handoffTimeoutMs, guard(alive_, [this] {
         handoffTimer_.reset();
         if (handoff_ == HandoffState::Requesting || handoff_ == HandoffState::Connecting)
-            handoffFailed(Error{ErrorCode::Network, "the L2 chat did not start in time"});
+            handoffFailed(makeError(ErrorCode::Network, "the L2 chat did not start in time"));
     }));
 }
 
@@ -745,7 +745,7 @@ void Conversation::settleL1() {
             shown.forget(id);
             changed.push_back(id);
         } else if (row->delivery != Delivery::Failed) {   // unknown (or a reply): Failed, Retry
-            shown.markFailed(id, live->error.value_or(Error{ErrorCode::Ended, "the chat ended before this was sent"}));
+            shown.markFailed(id, live->error.value_or(makeError(ErrorCode::Ended, "the chat ended before this was sent")));
             changed.push_back(id);
         }
     }
@@ -763,7 +763,7 @@ void Conversation::carry(std::vector<QueuedMessage> moved) {
         persist();
         return;
     }
-    for (QueuedMessage& m : moved) m.id = "queued-" + std::to_string(nextQueued_++);
+    for (QueuedMessage& m : moved) m.id = "queued-" + decimal(nextQueued_++);
     queue_.insert(queue_.begin(), std::make_move_iterator(moved.begin()), std::make_move_iterator(moved.end()));
     emit(ConversationEvent{ConversationEventType::QueueChanged});
     persist();
@@ -863,14 +863,14 @@ void Conversation::callData(std::string name, std::string argsJson, std::functio
     auto finish = std::make_shared<std::function<void(Result<std::string>)>>(std::move(done));
     if (!data_) {
         platform_.clock.setTimer(0, guard(alive_, [finish] {
-            (*finish)(Error{ErrorCode::NotConnected, "no data provider"});
+            (*finish)(makeError(ErrorCode::NotConnected, "no data provider"));
         }));
         return;
     }
     const Clock::TimerId timer = platform_.clock.setTimer(config_.dataProviderTimeoutMs, guard(alive_, [answered, finish] {
         if (*answered) return;
         *answered = true;
-        (*finish)(Error{ErrorCode::Network, "data provider: no answer in time"});
+        (*finish)(makeError(ErrorCode::Network, "data provider: no answer in time"));
     }));
     data_->call(std::move(name), std::move(argsJson), guard(alive_, [this, answered, finish, timer](Result<std::string> r) {
         if (*answered) return;

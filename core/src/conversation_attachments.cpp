@@ -5,6 +5,7 @@
 #include "alive_guard.h"
 #include "finchat/conversation.h"
 #include "finchat/protocol.h"
+#include "finchat/util.h"
 
 namespace finchat {
 
@@ -58,7 +59,7 @@ AttachmentSendResult Conversation::sendAttachment(std::string name, std::string 
         return {{}, s ? AttachmentProblem::Ended : AttachmentProblem::NotConnected};
 
     OutgoingAttachment u;
-    u.uploadId = "upload-" + std::to_string(nextUpload_++);
+    u.uploadId = "upload-" + decimal(nextUpload_++);
     u.name = std::move(name);
     u.contentType = std::move(contentType);
     u.sizeInBytes = size;
@@ -90,7 +91,7 @@ void Conversation::startUpload(const std::string& uploadId) {
         if (!r) return failUpload(uploadId, problemOf(r.error()), r.error());
         if (r->attachmentId.empty() || !r->uploadMetadata || r->uploadMetadata->url.empty())
             return failUpload(uploadId, AttachmentProblem::UploadFailed,
-                              Error{ErrorCode::MissingField, "StartAttachmentUpload: AttachmentId and UploadMetadata.Url required"});
+                              makeError(ErrorCode::MissingField, "StartAttachmentUpload: AttachmentId and UploadMetadata.Url required"));
         putUpload(uploadId, run, std::move(*r));
     }));
 }
@@ -129,7 +130,7 @@ void Conversation::completeUpload(const std::string& uploadId, std::uint64_t run
     ChatSession* s = current();
     if (!u) return;
     if (!s || s != uploadSession_[uploadId])
-        return failUpload(uploadId, AttachmentProblem::UploadFailed, Error{ErrorCode::Cancelled, "the chat changed during the upload"});
+        return failUpload(uploadId, AttachmentProblem::UploadFailed, makeError(ErrorCode::Cancelled, "the chat changed during the upload"));
     u->stage = UploadStage::Completing;
     u->sentBytes = u->sizeInBytes;
     emit(ConversationEvent{ConversationEventType::AttachmentChanged, 0, SupportLevel::L1, nullptr, uploadId, {}});
@@ -226,7 +227,7 @@ void Conversation::attachmentLink(std::string attachmentId, std::function<void(R
     ChatSession* s = current();
     if (!s) {
         platform_.clock.setTimer(0, guard(alive_, [done = std::move(done)] {
-            done(Error{ErrorCode::Ended, "no current chat for this attachment"});
+            done(makeError(ErrorCode::Ended, "no current chat for this attachment"));
         }));
         return;
     }

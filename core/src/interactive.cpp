@@ -172,6 +172,10 @@ private:
     void fail(ErrorCode code, std::string detail) {
         if (!error) error = failure(code, std::move(detail));
     }
+    // `path` and a literal: the message is built here, once, not at each of ~20 call sites.
+    void fail(ErrorCode code, const std::string& path, const char* what) {
+        if (!error) error = failure(code, path + what);
+    }
 
     // A placeholder at `path`: recorded (collect) or looked up (build). Returns its value, or null
     // while collecting.
@@ -200,33 +204,33 @@ private:
             return std::nullopt;
         }
         if (!v->isString()) {
-            fail(ErrorCode::WrongType, where + ": expected a string");
+            fail(ErrorCode::WrongType, where, ": expected a string");
             return std::nullopt;
         }
         const std::string& s = v->asString();
         const auto api = s.find(kApi);
         if (api == std::string::npos) return s;
         if (providerData) {
-            fail(ErrorCode::InvalidValue, where + ": a data provider's value may not contain a placeholder");
+            fail(ErrorCode::InvalidValue, where, ": a data provider's value may not contain a placeholder");
             return std::nullopt;
         }
         if (api != 0) {
-            fail(ErrorCode::InvalidValue, where + ": a placeholder must be the whole field");
+            fail(ErrorCode::InvalidValue, where, ": a placeholder must be the whole field");
             return std::nullopt;
         }
         if (field == Field::Wire) {
-            fail(ErrorCode::InvalidValue, where + ": no placeholder here (this field is sent back)");
+            fail(ErrorCode::InvalidValue, where, ": no placeholder here (this field is sent back)");
             return std::nullopt;
         }
         const Json* value = placeholder(s, where, false);
         fromProvider = true;
         if (!value) return failed() ? std::nullopt : std::optional<std::string>(std::string());
         if (!value->isString()) {
-            fail(ErrorCode::WrongType, where + ": the data provider's value is not a string");
+            fail(ErrorCode::WrongType, where, ": the data provider's value is not a string");
             return std::nullopt;
         }
         if (value->asString().find(kApi) != std::string::npos) {
-            fail(ErrorCode::InvalidValue, where + ": a data provider's value may not contain a placeholder");
+            fail(ErrorCode::InvalidValue, where, ": a data provider's value may not contain a placeholder");
             return std::nullopt;
         }
         return value->asString();
@@ -291,24 +295,24 @@ private:
             v = placeholder(v->asString(), where, true);
             if (!v) return nullptr;
             if (!v->isArray()) {
-                fail(ErrorCode::WrongType, where + ": the data provider's value is not a list");
+                fail(ErrorCode::WrongType, where, ": the data provider's value is not a list");
                 return nullptr;
             }
             if (v->items().size() > kMaxProviderItems) {
-                fail(ErrorCode::TooLarge, where + ": the data provider returned too many items");
+                fail(ErrorCode::TooLarge, where, ": the data provider returned too many items");
                 return nullptr;
             }
         } else if (v->isString() && v->asString().find(kApi) != std::string::npos) {
-            fail(ErrorCode::InvalidValue, where + ": no placeholder here");
+            fail(ErrorCode::InvalidValue, where, ": no placeholder here");
             return nullptr;
         } else if (!v->isArray()) {
-            fail(ErrorCode::WrongType, where + ": expected an array");
+            fail(ErrorCode::WrongType, where, ": expected an array");
             return nullptr;
         }
         const std::size_t n = v->items().size();
         if (n < minElements(type)) {
-            fail(ErrorCode::InvalidValue, where + ": needs at least " + std::to_string(minElements(type)) +
-                                              (providerList ? " (the data provider returned " + std::to_string(n) + ")" : ""));
+            fail(ErrorCode::InvalidValue, where + ": needs at least " + decimal(minElements(type)) +
+                                              (providerList ? " (the data provider returned " + decimal(n) + ")" : ""));
             return nullptr;
         }
         if (n > maxElements(type)) t.truncated = true;
@@ -323,7 +327,7 @@ private:
         if (!items) return;
         const std::size_t n = std::min(items->items().size(), maxElements(type));
         for (std::size_t i = 0; i < n && !failed(); ++i)
-            f(items->items()[i], path + "." + key + "[" + std::to_string(i) + "]");
+            f(items->items()[i], path + "." + key + "[" + decimal(i) + "]");
     }
 
     void readContent(InteractiveTemplate& t, const Json& content, const std::string& path, const Card& card) {
@@ -361,12 +365,12 @@ private:
                                 const Card& card, bool providerItem) {
         TemplateElement el;
         if (!e.isObject()) {
-            fail(ErrorCode::WrongType, path + ": expected an object");
+            fail(ErrorCode::WrongType, path, ": expected an object");
             return el;
         }
         bool titleBound = providerItem, bound = providerItem, unused = false;
         const auto title = str(e, "title", path, Field::Display, true, titleBound, providerItem);
-        if (title && title->empty() && (values_ || !titleBound)) fail(ErrorCode::InvalidValue, path + ".title: empty");
+        if (title && title->empty() && (values_ || !titleBound)) fail(ErrorCode::InvalidValue, path, ".title: empty");
         const bool quickReply = t.type == TemplateType::QuickReply;
         el.title = shown(title, quickReply ? TemplateLimits::kQuickReplyOptionChars : TemplateLimits::kTextChars, t);
         if (t.type == TemplateType::ListPicker) {
@@ -404,7 +408,7 @@ private:
             const bool known = values_ || !idBound;
             if (known && (!id || !validId(*id))) {
                 fail(id ? ErrorCode::InvalidValue : ErrorCode::MissingField,
-                     path + ".id: a data-bound option needs an opaque id (1-128 of A-Z a-z 0-9 _ - . : ~)");
+                     path, ".id: a data-bound option needs an opaque id (1-128 of A-Z a-z 0-9 _ - . : ~)");
                 return el;
             }
             if (!values_) return el;
@@ -428,25 +432,25 @@ private:
 
     void readTimePicker(InteractiveTemplate& t, const Json& content, const std::string& path) {
         if (const Json* offset = content.find("timeZoneOffset")) {
-            if (!offset->isInteger()) return fail(ErrorCode::WrongType, path + ".timeZoneOffset: expected minutes");
+            if (!offset->isInteger()) return fail(ErrorCode::WrongType, path, ".timeZoneOffset: expected minutes");
             if (offset->asInt() < -24 * 60 || offset->asInt() > 24 * 60)
-                return fail(ErrorCode::InvalidValue, path + ".timeZoneOffset: out of range");
+                return fail(ErrorCode::InvalidValue, path, ".timeZoneOffset: out of range");
             t.timeZoneOffsetMinutes = static_cast<int>(offset->asInt());
         }
         if (const Json* loc = content.find("location")) readLocation(t, *loc, path + ".location");
         bool providerList = false;
         eachItem(content, "timeslots", path, TemplateType::TimePicker, t, providerList, [&](const Json& s, const std::string& where) {
-            if (!s.isObject()) return fail(ErrorCode::WrongType, where + ": expected an object");
+            if (!s.isObject()) return fail(ErrorCode::WrongType, where, ": expected an object");
             bool unused = false;
             // The date is the reply: literal only.
             const auto date = str(s, "date", where, Field::Wire, true, unused);
             const Json* duration = s.find("duration");
             if (failed()) return;
-            if (!duration) return fail(ErrorCode::MissingField, where + ".duration");
+            if (!duration) return fail(ErrorCode::MissingField, where, ".duration");
             if (!duration->isInteger() || duration->asInt() <= 0 || duration->asInt() > 7 * 24 * 60)
-                return fail(ErrorCode::InvalidValue, where + ".duration: expected minutes");
+                return fail(ErrorCode::InvalidValue, where, ".duration: expected minutes");
             const auto ms = parseIsoTime(*date);
-            if (!ms) return fail(ErrorCode::InvalidValue, where + ".date: not an ISO-8601 time with a zone");
+            if (!ms) return fail(ErrorCode::InvalidValue, where, ".date: not an ISO-8601 time with a zone");
             TimeSlot slot;
             slot.startMs = *ms + std::int64_t{t.timeZoneOffsetMinutes} * 60000;
             slot.durationMinutes = static_cast<int>(duration->asInt());
@@ -460,7 +464,7 @@ private:
     }
 
     void readLocation(InteractiveTemplate& t, const Json& loc, const std::string& path) {
-        if (!loc.isObject()) return fail(ErrorCode::WrongType, path + ": expected an object");
+        if (!loc.isObject()) return fail(ErrorCode::WrongType, path, ": expected an object");
         TemplateLocation l;
         for (auto [key, out, required] : {std::tuple<const char*, std::string*, bool>{"latitude", &l.latitude, true},
                                           {"longitude", &l.longitude, true}, {"radius", &l.radius, false}}) {
@@ -484,10 +488,10 @@ private:
             const Json* type = c.find("templateType");
             const auto cardType = type && type->isString() ? typeNamed(type->asString()) : std::nullopt;
             if (!cardType || (*cardType != TemplateType::ListPicker && *cardType != TemplateType::Panel))
-                return fail(ErrorCode::InvalidValue, where + ".templateType: a Carousel holds ListPickers and Panels");
+                return fail(ErrorCode::InvalidValue, where, ".templateType: a Carousel holds ListPickers and Panels");
             const Json* data = c.find("data");
             const Json* inner = data ? data->find("content") : nullptr;
-            if (!inner || !inner->isObject()) return fail(ErrorCode::MissingField, where + ".data.content");
+            if (!inner || !inner->isObject()) return fail(ErrorCode::MissingField, where, ".data.content");
             Card card;
             card.inCarousel = true;
             bool unused = false;

@@ -37,13 +37,6 @@ constexpr std::string_view kOverflowDigits =
     "3028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447573027"
     "0069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
 
-void appendUnsigned(std::string& out, std::uint64_t v) {
-    char buf[20];
-    char* p = buf + sizeof buf;
-    do { *--p = static_cast<char>('0' + v % 10); v /= 10; } while (v);
-    out.append(p, buf + sizeof buf);
-}
-
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -377,12 +370,14 @@ Json Json::fixed(double v, int decimals) {
     if (!(scaled < kExact && scaled > -kExact)) return j;
     const bool negative = scaled < 0;
     std::uint64_t n = static_cast<std::uint64_t>((negative ? -scaled : scaled) + 0.5);
-    std::string digits = std::to_string(n / scale);
+    std::string digits;
+    appendDecimal(digits, n / scale);
     std::uint64_t fraction = n % scale;
     if (fraction != 0) {
         int width = decimals;
         while (fraction % 10 == 0) { fraction /= 10; --width; }
-        const std::string f = std::to_string(fraction);
+        std::string f;
+        appendDecimal(f, fraction);
         digits += '.' + std::string(static_cast<std::size_t>(width) - f.size(), '0') + f;
     }
     j.type_ = Type::Float;
@@ -390,9 +385,9 @@ Json Json::fixed(double v, int decimals) {
     return j;
 }
 
-Json Json::object(std::initializer_list<Member> members) {
+Json Json::object(std::initializer_list<Field> members) {
     Json j = object();
-    for (const Member& m : members) j.set(m.key, m.value);
+    for (const Field& m : members) j.set(m.key, m.value);
     return j;
 }
 
@@ -422,6 +417,10 @@ Json& Json::set(std::string key, Json value) {
     else o_.insert(it, {std::move(key), std::move(value)});
     return *this;
 }
+
+Json::Json(const std::string& s) : type_(Type::String), s_(s) {}
+
+Json& Json::set(const char* key, Json value) { return set(std::string(key), std::move(value)); }
 
 Json& Json::push(Json value) {
     if (type_ == Type::Array) a_.push_back(std::move(value));
@@ -490,12 +489,12 @@ void Json::dumpTo(std::string& out) const {
         case Type::Integer:
             if (static_cast<std::int64_t>(n_) < 0) {
                 out += '-';
-                appendUnsigned(out, ~n_ + 1);
+                appendDecimal(out, ~n_ + 1);
             } else {
-                appendUnsigned(out, n_);
+                appendDecimal(out, n_);
             }
             break;
-        case Type::Unsigned: appendUnsigned(out, n_); break;
+        case Type::Unsigned: appendDecimal(out, n_); break;
         case Type::Float: out += s_; break;
         case Type::String: appendJsonString(out, s_); break;
         case Type::Array: {

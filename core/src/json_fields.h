@@ -21,6 +21,7 @@
 
 #include "finchat/json.h"
 #include "finchat/protocol.h"
+#include "finchat/util.h"
 
 namespace finchat::detail {
 
@@ -137,7 +138,7 @@ bool Reader::read(const json& j, T& out, const std::string& path) {
         out.reserve(items.size());
         for (std::size_t i = 0; i < items.size(); ++i) {
             typename T::value_type element{};
-            if (!read(items[i], element, path + "[" + std::to_string(i) + "]")) return false;
+            if (!read(items[i], element, path + "[" + decimal(i) + "]")) return false;
             out.push_back(std::move(element));
         }
         return true;

@@ -12,7 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxUrlBytes = 2048;    // longer "URLs" stay text; also bounds every URL scan
 constexpr std::size_t kMaxCodeFence = 32;     // backtick runs longer than this are plain text
-constexpr std::string_view kBullet = "\xE2\x80\xA2 ";   // "• "
 
 bool isAsciiPunct(char c) {
     return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
@@ -27,32 +26,6 @@ bool startsWithNoCase(std::string_view s, std::string_view prefix) {
     for (std::size_t i = 0; i < prefix.size(); ++i)
         if (lower(s[i]) != prefix[i]) return false;
     return true;
-}
-
-// Valid UTF-8; "\r\n" and "\r" become "\n", tabs a space; other control characters (C0, DEL, C1) and the
-// bidi embedding/override/isolate controls are dropped: nothing downstream has to think about them.
-std::string normalise(std::string_view input) {
-    const std::string in = toValidUtf8(input);
-    std::string out;
-    out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size();) {
-        const std::size_t start = i;
-        const std::int32_t cp = nextCodePoint(in, i);
-        if (cp == '\r') {
-            out.push_back('\n');
-            if (i < in.size() && in[i] == '\n') ++i;
-        } else if (cp == '\t') {
-            out.push_back(' ');
-        } else if (cp == '\n' || (cp >= 0x20 && cp < 0x7F)) {
-            out.push_back(static_cast<char>(cp));
-        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
-                   (cp >= 0x2066 && cp <= 0x2069)) {
-            // dropped
-        } else {
-            out.append(in, start, i - start);
-        }
-    }
-    return out;
 }
 
 std::string_view trimRight(std::string_view s) {
@@ -535,8 +508,32 @@ void forEachLine(std::string_view text, F f) {
 
 }  // namespace
 
+std::string normaliseText(std::string_view input) {
+    const std::string in = toValidUtf8(input);
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size();) {
+        const std::size_t start = i;
+        const std::int32_t cp = nextCodePoint(in, i);
+        if (cp == '\r') {
+            out.push_back('\n');
+            if (i < in.size() && in[i] == '\n') ++i;
+        } else if (cp == '\t') {
+            out.push_back(' ');
+        } else if (cp == '\n' || (cp >= 0x20 && cp < 0x7F)) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+                   (cp >= 0x2066 && cp <= 0x2069)) {
+            // dropped
+        } else {
+            out.append(in, start, i - start);
+        }
+    }
+    return out;
+}
+
 RichText parseMarkdown(std::string_view input) {
-    const std::string text = normalise(input);
+    const std::string text = normaliseText(input);
     RichText out;
     BlockBuilder blocks(out, /*markdown=*/true);
     forEachLine(text, [&](std::string_view raw) {
@@ -557,7 +554,7 @@ RichText parseMarkdown(std::string_view input) {
 }
 
 RichText parsePlainText(std::string_view input) {
-    const std::string text = normalise(input);
+    const std::string text = normaliseText(input);
     RichText out;
     BlockBuilder blocks(out, /*markdown=*/false);
     forEachLine(text, [&](std::string_view raw) {
@@ -580,8 +577,8 @@ std::string plainText(const RichText& rich) {
     std::string out;
     for (const TextBlock& b : rich.blocks) {
         if (!out.empty()) out += b.gapBefore ? "\n\n" : "\n";
-        if (b.kind == BlockKind::Bullet) out += kBullet;
-        if (b.kind == BlockKind::Numbered) out += std::to_string(b.number) + ". ";
+        if (b.kind == BlockKind::Bullet) out += kPlainBullet;
+        if (b.kind == BlockKind::Numbered) out += decimal(b.number) + ". ";
         for (const TextRun& r : b.runs) out += r.text;
     }
     return out;

@@ -2258,7 +2258,7 @@ PiiTypeSet PiiTypePolicy::withAction(PiiAction a) const {
 
 Result<PiiTypePolicy> parsePiiPolicy(std::string_view json) {
     const Json doc = Json::parse(json);
-    if (!doc.isObject()) return Error{ErrorCode::MalformedJson, "piiPolicy: expected a JSON object"};
+    if (!doc.isObject()) return makeError(ErrorCode::MalformedJson, "piiPolicy: expected a JSON object");
     auto actionOf = [](const Json& v) -> std::optional<PiiAction> {
         if (!v.isString()) return std::nullopt;
         if (v.asString() == "send") return PiiAction::Send;
@@ -2294,10 +2294,10 @@ PiiTypeSet PiiRedaction::defaultEntities() {
 
 Result<PiiRedaction> parsePiiRedaction(std::string_view json) {
     const Json doc = Json::parse(json);
-    if (!doc.isObject()) return Error{ErrorCode::MalformedJson, "InFlightChatRedactionConfiguration: expected a JSON object"};
+    if (!doc.isObject()) return makeError(ErrorCode::MalformedJson, "InFlightChatRedactionConfiguration: expected a JSON object");
     PiiRedaction rules;
     if (const Json* v = doc.find("Enabled")) {
-        if (v->type() != Json::Type::Boolean) return Error{ErrorCode::WrongType, "Enabled: expected true or false"};
+        if (v->type() != Json::Type::Boolean) return makeError(ErrorCode::WrongType, "Enabled: expected true or false");
         rules.enabled = v->asBool();
     }
     if (const Json* v = doc.find("RedactionMaskMode")) {
@@ -2306,7 +2306,7 @@ Result<PiiRedaction> parsePiiRedaction(std::string_view json) {
         rules.maskMode = v->asString() == "PII" ? PiiMaskMode::Pii : PiiMaskMode::EntityType;
     }
     if (const Json* v = doc.find("RedactionEntities")) {
-        if (!v->isArray()) return Error{ErrorCode::WrongType, "RedactionEntities: expected an array of entity types"};
+        if (!v->isArray()) return makeError(ErrorCode::WrongType, "RedactionEntities: expected an array of entity types");
         rules.entities = {};
         for (const Json& e : v->items()) {
             if (e.isString() && e.asString() == "ALL") {

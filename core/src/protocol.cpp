@@ -321,9 +321,11 @@ const char* toString(ErrorCode code) {
     return "Unknown";
 }
 
+Error makeError(ErrorCode code, const char* detail) { return Error{code, detail, 0, {}}; }
+
 std::string Error::describe() const {
     std::string s = toString(code);
-    if (code == ErrorCode::Service) s += " " + std::to_string(httpStatus) + " " + serviceType;
+    if (code == ErrorCode::Service) s += " " + decimal(httpStatus) + " " + serviceType;
     if (!detail.empty()) s += ": " + detail;
     return s;
 }
@@ -430,24 +432,24 @@ std::string pingFrame() { return R"({"topic":"aws/ping"})"; }
 
 Result<ClientFrame> decodeClientFrame(std::string_view text) {
     json j = detail::parseJson(text);
-    if (!j.valid()) return Error{ErrorCode::MalformedJson, "frame is not JSON"};
-    if (!j.isObject()) return Error{ErrorCode::WrongType, "frame: expected object"};
+    if (!j.valid()) return makeError(ErrorCode::MalformedJson, "frame is not JSON");
+    if (!j.isObject()) return makeError(ErrorCode::WrongType, "frame: expected object");
     auto topic = stringField(j, "topic");
-    if (!topic) return Error{ErrorCode::MissingField, "frame.topic: required"};
+    if (!topic) return makeError(ErrorCode::MissingField, "frame.topic: required");
     ClientFrame f;
     f.topic = topicFromString(*topic);
     if (f.topic == FrameTopic::Subscribe || f.topic == FrameTopic::Unsubscribe) {
         const json* it = j.find("content");
-        if (!it || !it->isObject()) return Error{ErrorCode::MissingField, "frame.content: expected object"};
-        if (!readTopics(*it, f.topics)) return Error{ErrorCode::WrongType, "frame.content.topics: expected array of strings"};
+        if (!it || !it->isObject()) return makeError(ErrorCode::MissingField, "frame.content: expected object");
+        if (!readTopics(*it, f.topics)) return makeError(ErrorCode::WrongType, "frame.content.topics: expected array of strings");
     }
     return f;
 }
 
 Result<ServerFrame> decodeServerFrame(std::string_view text) {
     json j = detail::parseJson(text);
-    if (!j.valid()) return Error{ErrorCode::MalformedJson, "frame is not JSON"};
-    if (!j.isObject()) return Error{ErrorCode::WrongType, "frame: expected object"};
+    if (!j.valid()) return makeError(ErrorCode::MalformedJson, "frame is not JSON");
+    if (!j.isObject()) return makeError(ErrorCode::WrongType, "frame: expected object");
     ServerFrame f;
     auto topic = stringField(j, "topic");
     if (!topic) {
@@ -457,7 +459,7 @@ Result<ServerFrame> decodeServerFrame(std::string_view text) {
             f.errorMessage = *m;
             return f;
         }
-        return Error{ErrorCode::MissingField, "frame.topic: required"};
+        return makeError(ErrorCode::MissingField, "frame.topic: required");
     }
     f.topic = topicFromString(*topic);
     switch (f.topic) {
@@ -465,7 +467,7 @@ Result<ServerFrame> decodeServerFrame(std::string_view text) {
             const json* it = j.find("content");
             if (it && it->isObject()) {
                 f.subscribeStatus = stringField(*it, "status").value_or("");
-                if (!readTopics(*it, f.topics)) return Error{ErrorCode::WrongType, "frame.content.topics: expected array"};
+                if (!readTopics(*it, f.topics)) return makeError(ErrorCode::WrongType, "frame.content.topics: expected array");
             }
             break;
         }
@@ -480,7 +482,7 @@ Result<ServerFrame> decodeServerFrame(std::string_view text) {
         }
         case FrameTopic::Chat: {
             const json* it = j.find("content");
-            if (!it) return Error{ErrorCode::MissingField, "frame.content: required"};
+            if (!it) return makeError(ErrorCode::MissingField, "frame.content: required");
             // The item is double-encoded (a string holding JSON); accept a plain object too.
             Result<Item> item = it->isString() ? decode<Item>(it->asString())
                                                 : detail::decodeValue<Item>(*it);

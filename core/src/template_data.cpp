@@ -4,6 +4,7 @@
 
 #include "finchat/json.h"
 #include "finchat/template_text.h"
+#include "finchat/util.h"
 
 namespace finchat {
 
@@ -121,7 +122,7 @@ void TemplateResolver::timedOut(int attempt) {
     timer_.reset();
     if (attempt != attempt_ || state_ != State::Loading) return;
     fail(FailureKind::Timeout,
-         dataError(ErrorCode::Network, "data provider: no answer within " + std::to_string(options_.timeoutMs) + " ms"),
+         dataError(ErrorCode::Network, "data provider: no answer within " + decimal(options_.timeoutMs) + " ms"),
          true);
 }
 
@@ -145,7 +146,7 @@ void TemplateResolver::fail(FailureKind kind, Error error, bool retryable) {
     failure_.error = std::move(error);
     failure_.retryable = retryable;
     const auto summary = summarizeTemplate(fallbackSource_);
-    failure_.fallback = summary ? templateFallback(*summary) : RichText{};
+    failure_.fallbackText = summary ? templateFallbackText(*summary) : std::string();
     state_ = State::Failed;
     changed();
 }

@@ -1,5 +1,7 @@
 #include "finchat/template_text.h"
 
+#include <algorithm>
+
 #include "finchat/json.h"
 #include "finchat/util.h"
 
@@ -87,6 +89,35 @@ RichText templateFallback(const TemplateSummary& summary) {
     append(summary.title, BlockKind::Paragraph, true);
     append(summary.subtitle, BlockKind::Paragraph, false);
     for (const std::string& option : summary.options) append(option, BlockKind::Bullet, false);
+    return out;
+}
+
+std::string templateFallbackText(const TemplateSummary& summary) {
+    std::string out;
+    // One part as parsePlainText blocks it (runs of non-blank lines, trailing spaces trimmed, joined
+    // by '\n'), each block on its own line as plainText writes them (templateFallback clears gapBefore).
+    auto append = [&](const std::string& part, bool bullet) {
+        const std::string text = normaliseText(part);
+        bool open = false;
+        std::size_t pos = 0;
+        while (pos <= text.size()) {
+            const std::size_t nl = std::min(text.find('\n', pos), text.size());
+            std::string_view line = std::string_view(text).substr(pos, nl - pos);
+            while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+            pos = nl + 1;
+            if (line.empty()) {
+                open = false;
+                continue;
+            }
+            if (!out.empty()) out += '\n';
+            if (!open && bullet) out += kPlainBullet;
+            open = true;
+            out += line;
+        }
+    };
+    append(summary.title, false);
+    append(summary.subtitle, false);
+    for (const std::string& option : summary.options) append(option, true);
     return out;
 }
 

@@ -214,7 +214,7 @@ private:
         if (!v.isNumber()) return fail(ErrorCode::WrongType, path, "expected number");
         const double d = v.asNearDouble();
         if (!(d >= min && d <= max)) {
-            const std::string what = "must be " + std::to_string(min) + " to " + std::to_string(max);
+            const std::string what = "must be " + decimal(min) + " to " + decimal(max);
             return fail(ErrorCode::InvalidValue, path, what.c_str());
         }
         out = static_cast<float>(d);
@@ -289,7 +289,7 @@ const char* toString(LauncherPosition p) {
 
 Result<Theme> parseTheme(std::string_view text, std::vector<std::string>* unknownKeys) {
     const Json root = Json::parse(text);
-    if (!root.valid()) return Error{ErrorCode::MalformedJson, "theme: not valid JSON (or nested too deeply)"};
+    if (!root.valid()) return makeError(ErrorCode::MalformedJson, "theme: not valid JSON (or nested too deeply)");
     Theme theme;
     ThemeReader reader(theme, unknownKeys);
     reader.read(root);

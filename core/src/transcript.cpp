@@ -203,7 +203,7 @@ Change Transcript::ingest(const Item& item) {
 std::string Transcript::addPending(std::string contentType, std::string content, std::string clientToken,
                                    std::string displayName, std::int64_t nowMs) {
     TranscriptEntry e;
-    e.localId = "local-" + std::to_string(nextLocal_++);
+    e.localId = "local-" + decimal(nextLocal_++);
     e.item.type = ItemType::Message;
     e.item.contentType = std::move(contentType);
     e.item.content = std::move(content);

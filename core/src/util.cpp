@@ -53,6 +53,20 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
 
 }  // namespace
 
+void appendDecimal(std::string& out, std::uint64_t v) {
+    char buf[20];
+    char* p = buf + sizeof buf;
+    do { *--p = static_cast<char>('0' + v % 10); v /= 10; } while (v);
+    out.append(p, buf + sizeof buf);
+}
+
+std::string decimal(std::int64_t v) {
+    std::string out;
+    if (v < 0) out += '-';
+    appendDecimal(out, v < 0 ? ~static_cast<std::uint64_t>(v) + 1 : static_cast<std::uint64_t>(v));
+    return out;
+}
+
 std::optional<std::int64_t> parseIsoTime(std::string_view s) {
     std::size_t p = 0;
     int year, month, day, hour, minute, second = 0;

@@ -316,7 +316,7 @@ TEST_CASE("templates: provider failure and timeout give a readable fallback, and
     REQUIRE(v->failure != nullptr);
     CHECK(v->failure->retryable);
     CHECK(v->failure->kind == TemplateResolver::FailureKind::Provider);
-    CHECK(plainText(v->failure->fallback).find("Which account") != std::string::npos);
+    CHECK(v->failure->fallbackText.find("Which account") != std::string::npos);
     CHECK(h.conv->chooseTemplate(0, "t-1", {-1, 0, -1}).outcome == SendOutcome::Refused);
 
     h.conv->retryTemplate(0, "t-1");
@@ -353,7 +353,7 @@ TEST_CASE("templates: without a DataProvider data-bound ones fail for good; Conn
     const TemplateView* v = h.conv->templateOf(0, "t-1");
     REQUIRE(v->state == State::Failed);
     CHECK_FALSE(v->failure->retryable);
-    CHECK_FALSE(plainText(v->failure->fallback).empty());
+    CHECK_FALSE(v->failure->fallbackText.empty());
     h.conv->retryTemplate(0, "t-1");
     CHECK(h.conv->templateOf(0, "t-1")->state == State::Failed);
     h.push(SupportLevel::L1, templateItem("t-2", kYesNo, later(h)));
@@ -464,7 +464,7 @@ TEST_CASE("templates: nothing a data provider returns leaves the browser", "[con
     REQUIRE(v->failure != nullptr);
     outside.push_back(v->failure->error.detail);    // what a log line would say
     outside.push_back(v->failure->error.describe());
-    outside.push_back(plainText(v->failure->fallback));
+    outside.push_back(v->failure->fallbackText);
     h.conv->retryTemplate(0, "t-1");
     answerData(h, {{"GetAccountList", kAccounts}});
     v = h.conv->templateOf(0, "t-1");

@@ -5,11 +5,13 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "fake_data_provider.h"
 #include "fake_platform.h"
 #include "finchat/markdown.h"
 #include "finchat/template_data.h"
+#include "finchat/template_text.h"
 
 using namespace finchat;
 using State = TemplateResolver::State;
@@ -121,7 +123,7 @@ TEST_CASE("resolver: {id} is the picked item's id; the same call is made once", 
     CHECK(orphan->state() == State::Failed);
     CHECK(orphan->failure()->kind == Kind::Template);
     CHECK_FALSE(orphan->failure()->retryable);
-    CHECK(plainText(orphan->failure()->fallback) == "Your balance");
+    CHECK(orphan->failure()->fallbackText == "Your balance");
 }
 
 TEST_CASE("resolver: a failing provider gives the readable fallback and Try again", "[templates][resolver]") {
@@ -135,7 +137,7 @@ TEST_CASE("resolver: a failing provider gives the readable fallback and Try agai
     CHECK(failure->retryable);
     CHECK(failure->error.detail.find("GetAccountList") != std::string::npos);
     CHECK(failure->error.detail.find("TypeError") == std::string::npos);   // the provider's text is not kept
-    CHECK(plainText(failure->fallback) == "Which account would you like to see the balance on?\nTap to select option");
+    CHECK(failure->fallbackText == "Which account would you like to see the balance on?\nTap to select option");
     CHECK(f.clock.pendingTimers() == 0);
 
     r->retry();
@@ -201,7 +203,7 @@ TEST_CASE("resolver: answers of the wrong shape fail (types, counts, lengths)", 
         REQUIRE(r->state() == State::Failed);
         CHECK(r->failure()->kind == Kind::BadData);
         CHECK(r->failure()->retryable);
-        CHECK(plainText(r->failure()->fallback).find("Which account") == 0);
+        CHECK(r->failure()->fallbackText.find("Which account") == 0);
     }
     // At and over the limits: 6 of 7 items kept, long titles truncated for display.
     Fixture f;
@@ -305,4 +307,26 @@ TEST_CASE("picked titles: id -> title kept locally, restored after a reload, bou
     CHECK(many.size() == 0);
     reloaded.clear();
     CHECK_FALSE(storage.values.count("acme:picked"));
+}
+
+// The headless SDK's fallbackText is computed without the text parser (templateFallbackText): it must
+// say what plainText(templateFallback(...)) says, whatever the titles hold.
+TEST_CASE("templateFallbackText is plainText(templateFallback)", "[templates][fallback]") {
+    const std::vector<TemplateSummary> cases = {
+        {},
+        {"ListPicker", "Which account?", "Tap to select option", {"Checking", "Savings"}, false},
+        {"Panel", "", "", {"", "only option"}, true},
+        {"QuickReply", "  \t", "line one  \r\nline two\rline three\t ", {}, false},
+        {"ListPicker", "para one\n\n\npara two  \n  indented", "", {"opt a\n\nopt a, second block", "opt b\nsame block"}, false},
+        {"Panel", "see https://bank.example/help and www.bank.example", "mailto:help@bank.example tel:+15551234",
+         {"https://bank.example/x?y=1 \n https://[::1]/", "\x01" "ctrl\x7f" "chars\xe2\x80\xae" "bidi"}, false},
+        {"ListPicker", "bad utf-8 \xff\xfe end", "\xc3", {"\n\n", " ", "• already a bullet"}, false},
+    };
+    for (const TemplateSummary& s : cases) {
+        INFO(s.title << " | " << s.subtitle);
+        CHECK(templateFallbackText(s) == plainText(templateFallback(s)));
+    }
+    CHECK(templateFallbackText(cases[1]) == "Which account?\nTap to select option\n\xE2\x80\xA2 Checking\n\xE2\x80\xA2 Savings");
+    CHECK(templateFallbackText(cases[4]) ==
+          "para one\npara two\n  indented\n\xE2\x80\xA2 opt a\n\xE2\x80\xA2 opt a, second block\n\xE2\x80\xA2 opt b\nsame block");
 }

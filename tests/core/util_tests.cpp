@@ -382,3 +382,15 @@ TEST_CASE("parseDecimal reads numbers without strtod", "[util]") {
         CHECK(parseDecimal("1e-400") == 0);
     }
 }
+
+// decimal/appendDecimal stand in for std::to_string everywhere in the core and the widget.
+TEST_CASE("decimal writes integers as std::to_string does", "[util]") {
+    const std::int64_t values[] = {0, 1, -1, 9, 10, -10, 12345, -987654321, 4294967295LL, -4294967296LL,
+                                   std::numeric_limits<std::int64_t>::max(), std::numeric_limits<std::int64_t>::min()};
+    for (std::int64_t v : values) CHECK(decimal(v) == std::to_string(v));
+    std::string out = "x";
+    appendDecimal(out, std::numeric_limits<std::uint64_t>::max());
+    CHECK(out == "x" + std::to_string(std::numeric_limits<std::uint64_t>::max()));
+    appendDecimal(out, 0);
+    CHECK(out.back() == '0');
+}

@@ -139,7 +139,12 @@ void checkTemplate(const InteractiveTemplate& t, std::string_view input) {
 }
 
 void templates(std::string_view input) {
-    if (auto summary = summarizeTemplate(input)) checkRich(templateFallback(*summary), input);
+    if (auto summary = summarizeTemplate(input)) {
+        const RichText rich = templateFallback(*summary);
+        checkRich(rich, input);
+        if (templateFallbackText(*summary) != plainText(rich))
+            violated("templateFallbackText is plainText(templateFallback)", input);
+    }
     const std::size_t nul = input.find('\0');
     const std::string_view message = input.substr(0, nul);
     if (Result<TemplateMessage> m = parseTemplateMessage(message)) {
@@ -157,7 +162,9 @@ void templates(std::string_view input) {
     if (resolver.state() == TemplateResolver::State::Loading) clock.fireAll();
     if (const InteractiveTemplate* t = resolver.ready()) checkTemplate(*t, input);
     if (const auto* f = resolver.failure()) {
-        checkRich(f->fallback, input);
+        const auto summary = summarizeTemplate(message);
+        if (f->fallbackText != (summary ? plainText(templateFallback(*summary)) : std::string()))
+            violated("a failure's fallbackText is the message's plain fallback", input);
         if (f->retryable) {
             resolver.retry();
             clock.fireAll();   // the retry times out

@@ -36,7 +36,7 @@ float Labels::px(TextStyle style) const {
 Labels::Entry* Labels::find(TextStyle style, const std::string& text, float wrap, ImU32 ink, bool drawing) {
     key_.clear();
     key_ += static_cast<char>(style);
-    key_ += std::to_string(std::lround(wrap * 64));
+    key_ += decimal(std::lround(wrap * 64));
     key_ += '\n';
     key_ += text;
     auto it = layouts_.find(key_);

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 #include <vector>
+#include "finchat/util.h"
 
 
 namespace finchat::widget {
@@ -252,8 +253,8 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
     if (c.dl) {
         std::string label = day;
         if (count > 1)
-            label += " \xC2\xB7 " + strings_.format("template.page", {{"page", std::to_string(page + 1)},
-                                                                       {"count", std::to_string(count)}});
+            label += " \xC2\xB7 " + strings_.format("template.page", {{"page", decimal(page + 1)},
+                                                                       {"count", decimal(count)}});
         kit_.pager(c.dl, ControlId{ControlKind::TemplatePage, c.row.key, -1}, ControlId{ControlKind::TemplatePage, c.row.key, 1},
                    page, count, label, S("template.previousDay"), S("template.nextDay"), ImVec2(c.x + kPad, y), c.inner,
                    kPagerH, TextStyle::Bold, color(pal_.botText));
@@ -273,7 +274,7 @@ float TemplateViews::timeSlots(Ctx& c, const InteractiveTemplate& t, float y) {
             c.dl->AddRect(mn, mx, border, pal_.buttonRadius);
             const std::string time = dates_->time(s.startMs);
             const std::string duration =
-                s.durationMinutes > 0 ? strings_.format("template.duration", {{"minutes", std::to_string(s.durationMinutes)}})
+                s.durationMinutes > 0 ? strings_.format("template.duration", {{"minutes", decimal(s.durationMinutes)}})
                                       : std::string();
             if (Control* ctl = option(c, ControlId{ControlKind::TemplateOption, c.row.key, -1, -1, i},
                                       joinLabel({&day, &time, &duration}), mn, mx))
@@ -311,7 +312,7 @@ float TemplateViews::carousel(Ctx& c, const InteractiveTemplate& t, float y) {
     y += tallest + 4;
     if (count > 1 && c.dl) {
         const std::string label =
-            strings_.format("template.page", {{"page", std::to_string(page + 1)}, {"count", std::to_string(count)}});
+            strings_.format("template.page", {{"page", decimal(page + 1)}, {"count", decimal(count)}});
         kit_.pager(c.dl, ControlId{ControlKind::TemplatePage, c.row.key, -1}, ControlId{ControlKind::TemplatePage, c.row.key, 1},
                    page, count, label, S("template.previousCard"), S("template.nextCard"), ImVec2(c.x + kPad, y), c.inner,
                    kPagerH, TextStyle::Bold, color(pal_.botText));

@@ -7,6 +7,7 @@
 
 #include "finchat/json.h"
 #include "finchat/theme.h"
+#include "finchat/util.h"
 
 extern "C" {
 // widget/app/text_runs.js (emscripten --js-library), over host.textLayout / host.textRaster.
@@ -93,13 +94,15 @@ bool BrowserText::draw(ImDrawList* dl, const std::string& key, const BrowserText
     const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
     bool complete = true;
     // Integers in the key (no float formatting pulled into the wasm): 1/64 px, 1/1000 of the ratio.
-    const std::string sizes = std::to_string(std::lround(layout.maxWidth * 64)) + '\n' + std::to_string(std::lround(dpr * 1000));
+    const std::string sizes = decimal(std::lround(layout.maxWidth * 64)) + '\n' + decimal(std::lround(dpr * 1000));
+    std::string hashText;   // unsigned, as std::to_string wrote it
+    appendDecimal(hashText, std::hash<std::string>{}(layout.spec));
     for (int tileTop = 0; tileTop < heightPx; tileTop += kTilePx) {
         const int tileH = std::min(kTilePx, heightPx - tileTop);
         const float y0 = top + static_cast<float>(tileTop) / dpr, y1 = y0 + static_cast<float>(tileH) / dpr;
         if (y1 < clipMin.y || y0 > clipMax.y) continue;
-        const std::string tileKey = key + '\n' + std::to_string(std::hash<std::string>{}(layout.spec)) + '\n' + sizes +
-                                    '\n' + std::to_string(tileTop);
+        const std::string tileKey = key + '\n' + hashText + '\n' + sizes +
+                                    '\n' + decimal(tileTop);
         const TextTextureCache::Entry* e = cache_.find(tileKey);
         if (!e) {
             if (rasteredThisFrame_ && emscripten_get_now() - frameStartMs_ > kRasterBudgetMs) {

@@ -227,7 +227,7 @@ void WidgetApp::setTheme(const std::string& text) {
     // A brand colour that fails WCAG AA is nudged until text is readable; the designer is told
     // (console) what was changed and which keys were not understood.
     for (const auto& issue : enforceContrast(theme)) {
-        const std::string ratio = std::to_string(static_cast<int>(issue.ratio * 100 + 0.5));
+        const std::string ratio = decimal(static_cast<int>(issue.ratio * 100 + 0.5));
         emitEvent("warning", Json::object({{"message", "theme: " + issue.foreground + " on " + issue.background +
                                                            " has contrast " + ratio.substr(0, ratio.size() - 2) + "." +
                                                            ratio.substr(ratio.size() - 2) + ":1; adjusted for readability"}})
@@ -318,7 +318,7 @@ void WidgetApp::tokenAnswer(int requestId, const std::string& text) {
 void WidgetApp::rebuildTimeline() {
     model_->clear();
     for (int i = 0; i < conv_->segmentCount(); ++i) {
-        if (i > 0) model_->startSegment(std::to_string(i), transparentHandoff_ ? "" : str("handoff.divider"));
+        if (i > 0) model_->startSegment(decimal(i), transparentHandoff_ ? "" : str("handoff.divider"));
         model_->sync(conv_->transcript(i));
     }
     showQueued();
@@ -351,7 +351,7 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
     case ConversationEventType::HandoffSucceeded:
         // The L1 rows stay; the divider and the specialist's chat follow.
         model_->setQueued({});
-        model_->startSegment(std::to_string(e.segment), transparentHandoff_ ? "" : str("handoff.divider"));
+        model_->startSegment(decimal(e.segment), transparentHandoff_ ? "" : str("handoff.divider"));
         model_->sync(conv_->transcript(e.segment));
         applyModelChanges();
         agentName_.clear();

@@ -11,6 +11,7 @@
 
 #include "finchat/attachments.h"
 #include "finchat/json.h"
+#include "finchat/util.h"
 #include "widget_app.h"
 
 namespace finchat::widget {
@@ -25,7 +26,7 @@ int WidgetApp::attach(const std::string& name, const std::string& type, std::str
         return 0;
     }
     // The composer's text and the other uploads are untouched; the reason shows above the composer.
-    notice_ = strings_.format(attachmentProblemKey(*r.refused), {{"max", std::to_string(kMaxAttachmentBytes >> 20)}});
+    notice_ = strings_.format(attachmentProblemKey(*r.refused), {{"max", decimal(kMaxAttachmentBytes >> 20)}});
     announce(notice_, "error");
     return 2;
 }
@@ -47,7 +48,7 @@ void WidgetApp::publishUploads() {
         std::string label, error;
         switch (u.stage) {
         case UploadStage::Uploading:
-            label = u.sentBytes > 0 ? strings_.format(key::kAttachmentProgress, {{"count", std::to_string(percent)}})
+            label = u.sentBytes > 0 ? strings_.format(key::kAttachmentProgress, {{"count", decimal(percent)}})
                                     : str(key::kAttachmentSending);
             break;
         case UploadStage::Starting:
@@ -55,7 +56,7 @@ void WidgetApp::publishUploads() {
         case UploadStage::Scanning: label = str(key::kAttachmentChecking); break;
         case UploadStage::Failed:
             error = strings_.format(attachmentProblemKey(u.problem.value_or(AttachmentProblem::UploadFailed)),
-                                    {{"max", std::to_string(kMaxAttachmentBytes >> 20)}});
+                                    {{"max", decimal(kMaxAttachmentBytes >> 20)}});
             label = error;
             break;
         }

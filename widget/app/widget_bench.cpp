@@ -43,7 +43,7 @@ constexpr std::int64_t kStart = 1'790'000'000'000;   // fixed: same rows every r
 
 Item message(int i, bool customer, const char* other) {
     Item item;
-    item.id = "bench-" + std::to_string(i);
+    item.id = "bench-" + decimal(i);
     item.type = ItemType::Message;
     item.absoluteTime = formatIsoTime(kStart + static_cast<std::int64_t>(i) * 45'000);
     item.participantId = customer ? "bench-customer" : other;

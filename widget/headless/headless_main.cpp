@@ -25,7 +25,6 @@
 #include "finchat/conversation.h"
 #include "finchat/interactive.h"
 #include "finchat/json.h"
-#include "finchat/markdown.h"
 #include "finchat/util.h"
 
 extern "C" {
@@ -90,7 +89,7 @@ const char* roleName(ParticipantRole r) {
 }
 
 // The public key of a timeline row: unique across segments ("local-N" repeats in every segment).
-std::string rowKey(int segment, const std::string& localId) { return std::to_string(segment) + "/" + localId; }
+std::string rowKey(int segment, const std::string& localId) { return decimal(segment) + "/" + localId; }
 
 // --- templates: typed objects for the page (web/types/headless.d.ts HeadlessTemplate) ---------------
 // They hold what the page's own dataProvider returned: they go to the page's listeners and nowhere
@@ -177,7 +176,7 @@ Json templateJson(const TemplateView& v) {
     out.set("picked", v.picked ? Json::object({{"card", v.picked->card}, {"element", v.picked->element},
                                                 {"slot", v.picked->slot}})
                                : Json());
-    out.set("fallbackText", v.failure ? plainText(v.failure->fallback) : std::string());
+    out.set("fallbackText", v.failure ? v.failure->fallbackText : std::string());
     out.set("retryable", v.failure && v.failure->retryable);
     return out;
 }
@@ -368,7 +367,7 @@ private:
     // session's (the L2 chat's first steps happen before it is current).
     void connectionChanged() {
         const int segment = conversation_.segmentCount() ? conversation_.currentSegment() : -1;
-        const std::string now = std::to_string(segment) + toString(conversation_.sessionState());
+        const std::string now = decimal(segment) + toString(conversation_.sessionState());
         if (now == lastConnection_) return;
         lastConnection_ = now;
         if (segment < 0) return;

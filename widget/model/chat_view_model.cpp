@@ -98,17 +98,17 @@ std::string_view deliveryLabel(Delivery d, const Strings& strings) {
 }
 
 std::string sizeLabel(std::int64_t bytes, const Strings& strings) {
-    if (bytes < 1024) return strings.format(key::kAttachmentSizeBytes, {{"count", std::to_string(std::max<std::int64_t>(bytes, 0))}});
+    if (bytes < 1024) return strings.format(key::kAttachmentSizeBytes, {{"count", decimal(std::max<std::int64_t>(bytes, 0))}});
     const bool mega = bytes >= 1024 * 1024;
     const std::int64_t unit = mega ? 1024 * 1024 : 1024;
     // One decimal under 10 ("3.1 KB"), whole units above ("245 KB"); rounded half up.
     std::string count;
     if (bytes < 10 * unit) {
         const std::int64_t tenths = (bytes * 10 + unit / 2) / unit;
-        count = std::to_string(tenths / 10);
-        if (tenths % 10 != 0) count += std::string(strings.get(key::kAttachmentSizeDecimal)) + std::to_string(tenths % 10);
+        count = decimal(tenths / 10);
+        if (tenths % 10 != 0) count += std::string(strings.get(key::kAttachmentSizeDecimal)) + decimal(tenths % 10);
     } else {
-        count = std::to_string((bytes + unit / 2) / unit);
+        count = decimal((bytes + unit / 2) / unit);
     }
     return strings.format(mega ? key::kAttachmentSizeMb : key::kAttachmentSizeKb, {{"count", count}});
 }
@@ -198,7 +198,7 @@ void ChatViewModel::setQueued(const std::vector<QueuedText>& queued) {
 }
 
 std::string ChatViewModel::keyOf(int segment, const std::string& localId) {
-    return segment == 0 ? localId : std::to_string(segment) + ":" + localId;
+    return segment == 0 ? localId : decimal(segment) + ":" + localId;
 }
 
 std::string ChatViewModel::rowKey(const std::string& localId) const { return keyOf(segment_, localId); }

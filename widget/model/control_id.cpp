@@ -1,4 +1,5 @@
 #include "control_id.h"
+#include "finchat/util.h"
 
 namespace finchat::widget {
 
@@ -54,7 +55,7 @@ std::string ControlId::encode() const {
         if (k.kind != kind) continue;
         std::string out = k.prefix + key;
         const int nums[] = {a, b, c};
-        for (int i = 0; i < k.numbers; ++i) out += ":" + std::to_string(nums[i]);
+        for (int i = 0; i < k.numbers; ++i) out += ":" + decimal(nums[i]);
         return out;
     }
     return {};

@@ -27,7 +27,7 @@ Civil civil(std::int64_t ms) {
     return c;
 }
 
-std::string twoDigits(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+std::string twoDigits(int v) { return v < 10 ? "0" + decimal(v) : decimal(v); }
 
 }  // namespace
 
@@ -40,7 +40,7 @@ std::int64_t PatternDateTimeFormat::localDay(std::int64_t ms) const {
 std::string PatternDateTimeFormat::time(std::int64_t ms) const {
     const Civil c = civil(ms + static_cast<std::int64_t>(offsetMinutes_) * 60'000);
     const std::string hours = twoDigits(c.hour), minutes = twoDigits(c.minute);
-    const std::string hours12 = std::to_string(c.hour % 12 == 0 ? 12 : c.hour % 12);
+    const std::string hours12 = decimal(c.hour % 12 == 0 ? 12 : c.hour % 12);
     return strings_.format(key::kTimeFormat, {{"hours", hours},
                                               {"hours12", hours12},
                                               {"minutes", minutes},
@@ -50,7 +50,7 @@ std::string PatternDateTimeFormat::time(std::int64_t ms) const {
 std::string PatternDateTimeFormat::date(std::int64_t day, bool withYear) const {
     const Civil c = civil(day * kDayMs);
     const int weekday = static_cast<int>(((day + 4) % 7 + 7) % 7);   // 1970-01-01 was a Thursday
-    const std::string dayText = std::to_string(c.day), year = std::to_string(c.year);
+    const std::string dayText = decimal(c.day), year = decimal(c.year);
     const std::string month(strings_.get(monthKey(c.month)));
     const std::string weekdayText(strings_.get(weekdayKey(weekday)));
     return strings_.format(withYear ? key::kDateOtherYear : key::kDateThisYear,

@@ -4,11 +4,12 @@
 
 #include "finchat/attachments.h"
 #include "finchat/json.h"
+#include "finchat/util.h"
 
 namespace finchat::widget {
 
-std::string monthKey(int month) { return "month." + std::to_string(month); }
-std::string weekdayKey(int weekday) { return "weekday." + std::to_string(weekday); }
+std::string monthKey(int month) { return "month." + decimal(month); }
+std::string weekdayKey(int weekday) { return "weekday." + decimal(weekday); }
 
 const std::vector<std::string>& allStringKeys() {
     static const std::vector<std::string> keys = [] {

@@ -44,13 +44,15 @@ public:
     template <class T>
         requires std::is_floating_point_v<T>
     Json(T v);
-    Json(std::string s);
+    Json(std::string&& s);
+    Json(const std::string& s);   // the copy made in here, not at each call site
     Json(std::string_view s);
     Json(const char* s);
 
     static Json array();
     static Json object();
-    static Json object(std::initializer_list<Member> members);
+    struct Field;
+    static Json object(std::initializer_list<Field> members);
     // A number written with at most `decimals` (0-9) decimals, rounded half away from zero, trailing
     // zeros dropped: 18.125 → 18.125, 16.0 → 16, 1/3 with 3 → 0.333. For values whose shortest
     // round-trip form is not wanted (pixel sizes): it needs no Grisu2, whose code and 1.3 KB table of
@@ -90,6 +92,7 @@ public:
     const Json* find(std::string_view key) const;
     // Object: sets (or replaces) a member; keeps the keys sorted. Array: appends.
     Json& set(std::string key, Json value);
+    Json& set(const char* key, Json value);   // builds the key itself: ~100 call sites with a literal key
     Json& push(Json value);
 
     std::string dump() const;
@@ -111,6 +114,13 @@ struct Json::Member {
     Json value;
 };
 
+// Json::object({{"key", value}...}): the key stays a pointer at the call site (object() builds the
+// std::string), so each member costs its value only.
+struct Json::Field {
+    const char* key;
+    Json value;
+};
+
 inline Json::Json(std::nullptr_t) {}
 inline Json::Json(bool b) : type_(Type::Boolean), n_(b) {}
 template <class T>
@@ -119,7 +129,7 @@ inline Json::Json(T v) : type_(std::is_signed_v<T> ? Type::Integer : Type::Unsig
 template <class T>
     requires std::is_floating_point_v<T>
 inline Json::Json(T v) { setDouble(static_cast<double>(v)); }
-inline Json::Json(std::string s) : type_(Type::String), s_(std::move(s)) {}
+inline Json::Json(std::string&& s) : type_(Type::String), s_(std::move(s)) {}
 inline Json::Json(std::string_view s) : type_(Type::String), s_(s) {}
 inline Json::Json(const char* s) : type_(Type::String), s_(s) {}
 inline Json Json::array() { Json j; j.type_ = Type::Array; return j; }

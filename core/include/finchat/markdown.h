@@ -67,6 +67,10 @@ struct RichText {
     bool empty() const { return blocks.empty(); }
 };
 
+// What both parsers read: valid UTF-8, "\r\n" and "\r" as "\n", tabs as a space, other control
+// characters and bidi embedding/override/isolate controls dropped.
+std::string normaliseText(std::string_view text);
+
 RichText parseMarkdown(std::string_view text);
 RichText parsePlainText(std::string_view text);
 // By Connect content type: "text/markdown" gets markdown, anything else is plain text.
@@ -75,6 +79,7 @@ RichText parseMessageText(std::string_view text, std::string_view contentType);
 // The text without markup, for the screen-reader mirror, copy and notifications: blocks on their own
 // lines (a blank line where gapBefore), bullets as "• ", numbered items as "3. ", links as their text.
 std::string plainText(const RichText& rich);
+inline constexpr std::string_view kPlainBullet = "\xE2\x80\xA2 ";   // plainText's "• "
 
 // True for the schemes a customer may open: https: (with a plainly named host, see above), mailto:,
 // tel:. Case-insensitive.

@@ -44,6 +44,10 @@ struct Error {
     std::string describe() const;
 };
 
+// Error{code, "literal"} built out of line: ~50 call sites pass two words instead of initialising
+// the struct's two strings each.
+Error makeError(ErrorCode code, const char* detail);
+
 template <class T>
 class Result {
 public:

@@ -56,7 +56,8 @@ public:
     struct Failure {
         FailureKind kind = FailureKind::Template;
         Error error;                 // for logs: names paths and provider names, never values
-        RichText fallback;           // what is readable in the bot's message (template_text.h)
+        std::string fallbackText;    // what is readable in the bot's message (template_text.h
+                                     // templateFallbackText; the widget builds its own rich fallback)
         bool retryable = false;      // offer "Try again"
     };
     struct Call {

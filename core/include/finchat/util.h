@@ -19,6 +19,11 @@ std::string formatIsoTime(std::int64_t msSinceEpoch);   // always "YYYY-MM-DDTHH
 // Random UUIDv4, the format the AWS SDK uses for ClientTokens.
 std::string uuidV4(Random& random);
 
+// Decimal digits, as std::to_string writes them, without libc++'s to_chars (two itoa instantiations
+// and their digit-pair table; the core's one integer formatter, Json's numbers included).
+void appendDecimal(std::string& out, std::uint64_t v);
+std::string decimal(std::int64_t v);
+
 // The value of a hexadecimal digit (0-15), or -1.
 int hexDigit(char c);
 
