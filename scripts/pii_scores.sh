@@ -40,6 +40,7 @@
 #     records holding one changed, every other record byte-identical): wt/piifix9's detector scores the
 #     corrected set overlap F2 0.925, financial P 0.978 R 1.000.
 #   banking_chat_pii_holdout13.jsonl (make_holdout13_set.py; dev-like type mix, 14 locales, phone typing, pasted letters): blind, scored once after wt/piifix9: overlap P 0.970 R 0.907 F2 0.919, financial P 0.992 R 0.962; tuned on since (wt/piifix11).
+#   banking_chat_pii_holdout15.jsonl (make_holdout15_set.py; agents' checklists, corrections, PDF/OCR pastes, mixed languages, 14 places): blind, scored once after wt/piifix10: overlap P 0.951 R 0.902 F2 0.911, financial P 0.975 R 0.899; tuned on since (wt/piifix12).
 # Needs build/native (finchat_pii_eval, finchat_pii_bench) and, for the wasm figures, build/wasm
 # (finchat_pii_bench, the size probes).
 set -euo pipefail
@@ -57,7 +58,7 @@ for gold in "$dev" "$root/tests/data/pii/banking_chat_pii_own.jsonl" "$root/test
             "$root/tests/data/pii/banking_chat_pii_holdout8.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout9.jsonl" \
             "$root/tests/data/pii/banking_chat_pii_holdout10.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout11.jsonl" \
             "$root/tests/data/pii/banking_chat_pii_holdout12.jsonl" \
-            "$root/tests/data/pii/banking_chat_pii_holdout13.jsonl"; do
+            "$root/tests/data/pii/banking_chat_pii_holdout13.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout15.jsonl"; do
   [ -f "$gold" ] || continue
   pred=$(mktemp)
   "$native/tests/finchat_pii_eval" "$gold" > "$pred"

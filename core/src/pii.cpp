@@ -210,11 +210,24 @@ constexpr Keyword kKeywordsList[] = {
     {"statements on", kCueAccount, false}, {"statement on", kCueAccount, false},
     {"statements of", kCueAccount, false}, {"statement of", kCueAccount, false},
     {"history for", kCueAccount, false},   {"history on", kCueAccount, false},   // "transaction history for 5512093"
+    // a bill or a loan that draws its payment from an account ("autopay pulls from 57381370")
+    {"pulls from", kCueAccount, false}, {"pulled from", kCueAccount, false}, {"draws from", kCueAccount, false},
+    {"drafts from", kCueAccount, false}, {"deducted from", kCueAccount, false}, {"withdraws from", kCueAccount, false},
+    {"debits from", kCueAccount, false},
+    // the account in the languages customers write in: "número de cuenta", "número da conta", "numéro de
+    // compte", "numer konta"/"rachunku", "numero di conto", "rekeningnummer"
+    {"cuenta", kCueAccount, true},   {"conta", kCueAccount, true},     {"compte", kCueAccount, true},
+    {"konta", kCueAccount, true},    {"rachunku", kCueAccount, true},  {"conto", kCueAccount, true},
+    {"rekening", kCueAccount, false},
     {"phone", kCuePhone, false},     {"telephone", kCuePhone, false},
     {"tel", kCuePhone, true},        {"mobile", kCuePhone, false},
     {"cell", kCuePhone, true},       {"cellphone", kCuePhone, false},
     {"call", kCuePhone, false},      {"fax", kCuePhone, true},
     {"whatsapp", kCuePhone, false},
+    // who a text or a call came from ("I got a text from 2085550160"); a mobile in Spanish and Portuguese
+    {"text from", kCuePhone, false}, {"texts from", kCuePhone, false}, {"sms from", kCuePhone, false},
+    {"celular", kCuePhone, false},   {"m\xC3\xB3vil", kCuePhone, true},
+    {"movil", kCuePhone, true},
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
     {"bank code", kCueSwift, false}, {"bank identifier", kCueSwift, false},
     {"iban", kCueSwift, true},
@@ -299,6 +312,7 @@ bool oneTimeBefore(std::string_view t, std::size_t p) {
 }
 
 bool oneTimeCodeAsked(std::string_view t, std::size_t pos);   // below, with the turns
+bool oneTimeCodeWord(std::string_view t, std::size_t q, std::size_t e);
 
 // A transfer's verb or noun and then an amount ("$50", "111 EUR") in the 32 bytes before p, in the same sentence
 // (or the verb alone, where `longNumber`: "move everything from 199731567 into 7463501262").
@@ -313,6 +327,28 @@ bool transferBefore(std::string_view t, std::size_t p, bool longNumber) {
             if (startsWithNoCase(t, q, v)) return amount || longNumber;
     }
     return false;
+}
+
+// A label a PDF spaced out letter by letter ("A c c o u n t  N o .  76830134   R o u t i n g  295061016"):
+// single letters set apart by single spaces (its words by wider gaps) spell a keyword as if typed whole.
+// p: the first letter (no letter before it). At most ten letters: the hit stays within kLongestKeyword.
+void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
+    if (before(t, p) == ' ' && isLetter(before(t, p - 1)) && !isLetter(before(t, p - 2))) return;   // inside such a word
+    std::array<char, 10> w{};
+    std::size_t n = 0;
+    for (std::size_t q = p; isLetter(at(t, q)) && !isLetter(at(t, q + 1)); q += 2) {
+        if (n == w.size()) return;
+        w[n++] = toLower(t[q]);
+        if (at(t, q + 1) != ' ') break;
+    }
+    if (n < 3) return;
+    const std::string_view spelt(w.data(), n);
+    for (const Keyword& kw : kKeywords)
+        if (kw.word.size() >= 3 && (kw.wholeWord ? spelt == kw.word : spelt.substr(0, kw.word.size()) == kw.word) &&
+            kw.word.find(' ') == std::string_view::npos) {
+            hits.push_back({p, p + 2 * kw.word.size() - 1, kw.cue});
+            return;
+        }
 }
 
 CueHits findCueHits(std::string_view t) {
@@ -340,6 +376,8 @@ CueHits findCueHits(std::string_view t) {
         const std::size_t before = hits.size();
         for (std::size_t k = index.first[s]; k < index.first[s] + index.count[s]; ++k) {
             const Keyword& kw = kKeywords[index.order[k]];
+            // (the second letter first, inline: it rejects most keywords of the bucket without a call)
+            if (toLower(at(t, p + 1)) != kw.word[1]) continue;
             if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
         }
         // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8", "move 111 EUR from X into Y": "from"/
@@ -355,6 +393,8 @@ CueHits findCueHits(std::string_view t) {
             if (w != 0 && at(t, p + w) == ' ' && d > p + w + 1 && transferBefore(t, p, longFrom))
                 hits.push_back({p, p + w, kCueAccount});
         }
+        if (hits.size() == before && at(t, p + 1) == ' ' && isLetter(t[p]) && isLetter(at(t, p + 2)) && at(t, p + 3) == ' ')
+            spacedKeyword(t, p, hits);
         if (hits.size() != before || (s != 0 && s != 2 && s != 15 && s != 17 && s != 19)) continue;  // a c p r t
         std::size_t e = p;
         while (isLetter(at(t, e))) ++e;
@@ -846,6 +886,18 @@ bool onlyFillers(std::string_view t, std::size_t a, std::size_t b) {
     return true;
 }
 
+// An identity document named between a keyword and the number: the number is the document's ("the Premier
+// Current Account. Driver's license 19753308": a licence, not an account).
+bool documentBetween(std::string_view t, std::size_t from, std::size_t to) {
+    for (std::size_t p = from; p < to; ++p)
+        if (!isLetter(before(t, p)))
+            for (std::string_view w : {"licen"sv, "passport"sv, "permit"sv})
+                if (startsWithNoCase(t, p, w)) return true;
+    return false;
+}
+
+bool unitAfter(std::string_view t, std::size_t e);   // below, with the words of amounts
+
 bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
                       const Cues& cues, std::vector<Candidate>& out) {
     std::size_t digits = 0;
@@ -921,6 +973,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         // (not a North American phone number after a verb, "e-transfer to 416-555-0199": money goes to
         // phone numbers too; "account 416-555-0199" is still an account)
         if (cue == kCueAccount && digits >= 6 && digits <= 17 && !oneTimeCodeAsked(t, runs[first].begin) &&
+            !documentBetween(t, cues.end[kCueAccount], runs[first].begin) && !unitAfter(t, runs[last].end) &&
             !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
                                                                   endsWith(t, cues.end[kCueAccount], "from"sv))))
             return emit(PiiType::BankAccountNumber);
@@ -1242,6 +1295,11 @@ constexpr std::string_view kUnitWordsList[] = {
     "minutes", "transactions", "payments", "members", "dollars", "euros", "pounds", "bucks", "quid", "rupees", "yen", "usd",
     "eur", "gbp", "aud", "cad", "nzd", "inr", "jpy", "sgd", "zar", "naira", "pesos", "rs", "k", "m", "units", "shares"};
 constexpr auto kUnitWords = packWords<kUnitWordsList>();
+// A unit or a currency's word right after the number at e: an amount or a count ("450000 pesos").
+bool unitAfter(std::string_view t, std::size_t e) {
+    while (at(t, e) == ' ') ++e;
+    return lettersIn(t, e, wordEnd(t, e), kUnitWords);
+}
 constexpr std::string_view kVerbsInSList[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
                                           "thanks", "plus", "always", "perhaps", "sometimes", "hers", "yours", "bounces",
                                           "fails", "works", "appears", "exists", "thats", "whats", "heres", "theres"};   // and contractions typed without the apostrophe
@@ -1290,18 +1348,30 @@ bool oneTimeCodeAsked(std::string_view t, std::size_t pos) {
         std::size_t e = q;
         while (isLetter(at(t, e))) ++e;
         if (lettersAre(t, q, e, "account") || lettersAre(t, q, e, "acct")) return false;
-        if (lettersAre(t, q, e, "otp") || lettersAre(t, q, e, "passcode")) code = true;
-        if (lettersAre(t, q, e, "code")) {
-            std::size_t b = q;
-            while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '-')) --b;
-            std::size_t w = b;
-            while (w > 0 && isLetter(t[w - 1])) --w;
-            code = code || !(lettersAre(t, w, b, "sort") || lettersAre(t, w, b, "bank") || lettersAre(t, w, b, "branch") ||
-                             lettersAre(t, w, b, "routing") || lettersAre(t, w, b, "postal") || lettersAre(t, w, b, "post") ||
-                             lettersAre(t, w, b, "zip") || lettersAre(t, w, b, "swift") || lettersAre(t, w, b, "bic"));
-        }
+        code = code || oneTimeCodeWord(t, q, e);
     }
     return code;
+}
+// The word t[q, e) names a code sent for one login or payment: "OTP", "passcode", or "code" but not a sort,
+// bank, branch, routing, postal or SWIFT code.
+bool oneTimeCodeWord(std::string_view t, std::size_t q, std::size_t e) {
+    if (lettersAre(t, q, e, "otp") || lettersAre(t, q, e, "passcode")) return true;
+    if (!lettersAre(t, q, e, "code")) return false;
+    std::size_t b = q;
+    while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '-')) --b;
+    std::size_t w = b;
+    while (w > 0 && isLetter(t[w - 1])) --w;
+    return !(lettersAre(t, w, b, "sort") || lettersAre(t, w, b, "bank") || lettersAre(t, w, b, "branch") ||
+             lettersAre(t, w, b, "routing") || lettersAre(t, w, b, "postal") || lettersAre(t, w, b, "post") ||
+             lettersAre(t, w, b, "zip") || lettersAre(t, w, b, "swift") || lettersAre(t, w, b, "bic"));
+}
+// Such a code named earlier in the number's sentence: "The code you sent me was 574885 but it expired".
+bool oneTimeCodeInSentence(std::string_view t, std::size_t pos) {
+    for (std::size_t q = pos, floor = pos > 60 ? pos - 60 : 0; q-- > floor;) {
+        if (t[q] == '.' || t[q] == '?' || t[q] == '!' || t[q] == '\n' || t[q] == ':') return false;
+        if (isLetter(t[q]) && !isLetter(before(t, q)) && oneTimeCodeWord(t, q, wordEnd(t, q))) return true;
+    }
+    return false;
 }
 
 // r: the number's span (one run, or groups: see the caller); n: its digits.
@@ -1329,7 +1399,7 @@ bool oneTimeCodeAsked(std::string_view t, std::size_t pos) {
     }
     // The bare answer to a question for a code the bank sent ("Bot: What's the one-time code we sent you?
     // User: 020645"): no account, unless the question asks for one ("sort code and account number?").
-    if (oneTimeCodeAsked(t, r.begin)) return false;
+    if (oneTimeCodeAsked(t, r.begin) || oneTimeCodeInSentence(t, r.begin)) return false;
     // The three words before: none names another kind of number; the one right before is no amount verb.
     std::size_t e = r.begin;
     for (int k = 0; k < 3; ++k) {
@@ -1434,11 +1504,19 @@ void unexplained(std::string_view t, const std::vector<Run>& runs, const CueHits
 }
 
 // A second number sent "into"/"to" somewhere after an account number is one too: "close account X and
-// move everything into Y" (at most 40 bytes, no digits, between them).
+// move everything into Y", "autopay pulls from X on the 15th, can I move it to Y" (at most 40 bytes
+// between them, no digits but a day's ordinal).
 bool intoGap(std::string_view t, std::size_t from, std::size_t to) {
     if (to <= from || to - from > 40) return false;
     for (std::size_t p = from; p < to; ++p)
-        if (isDigit(t[p])) return false;
+        if (isDigit(t[p])) {
+            std::size_t e = p;
+            while (e < to && isDigit(t[e])) ++e;
+            if (e - p > 2 || !(startsWithNoCase(t, e, "st") || startsWithNoCase(t, e, "nd") || startsWithNoCase(t, e, "rd") ||
+                               startsWithNoCase(t, e, "th")) || isLetter(at(t, e + 2)))
+                return false;
+            p = e;
+        }
     return endsWith(t, to, " into "sv) || endsWith(t, to, " to "sv);
 }
 
@@ -1492,6 +1570,13 @@ bool rightAfter(const std::vector<Candidate>& out, PiiType type, std::string_vie
         }
     return false;
 }
+// The last candidate so far of `type` is one the value at pos is given as an alternative to (alternativeGap:
+// "04/29 not 12-30", "9/26, or maybe 01/2027").
+bool alternativeTo(const std::vector<Candidate>& out, PiiType type, std::string_view t, std::size_t pos) {
+    for (auto c = out.rbegin(); c != out.rend(); ++c)
+        if (c->type == type) return c->end <= pos && alternativeGap(t, c->end, pos);
+    return false;
+}
 // A card number (scanCards has run) ends at most 60 bytes before pos: what follows names its fields.
 bool cardBefore(const std::vector<Candidate>& out, std::size_t pos) {
     return std::any_of(out.begin(), out.end(), [pos](const Candidate& c) {
@@ -1513,6 +1598,17 @@ bool sinNear(std::string_view t, std::size_t b, std::size_t e) {
 }
 
 constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\x88";   // ⑆ ⑈
+// The MICR symbols as OCR reads them off a cheque's photo: the transit symbol ⑆ as "|:" or ":|", the
+// on-us symbol ⑈ as '"' or "||" ("|:118431189|:  7806660788"   1042").
+bool micrTransitBefore(std::string_view t, std::size_t p) {
+    return endsWith(t, p, kMicrTransit) || endsWith(t, p, "|:"sv) || endsWith(t, p, ":|"sv);
+}
+bool micrTransitAfter(std::string_view t, std::size_t p) {
+    return startsWith(t, p, kMicrTransit) || startsWith(t, p, "|:"sv) || startsWith(t, p, ":|"sv);
+}
+bool micrOnUsAfter(std::string_view t, std::size_t p) {
+    return startsWith(t, p, kMicrOnUs) || at(t, p) == '"' || startsWith(t, p, "||"sv);
+}
 
 [[gnu::noinline]] void scanContextNumbers(std::string_view t, const std::vector<Run>& runs, const CueHits& hits,
                         std::vector<Candidate>& out) {
@@ -1524,7 +1620,10 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
     int money = -1;  // whether the message speaks of money (moneyTalk), once asked
     for (std::size_t i = 0; i < runs.size();) {
         const Run& r = runs[i];
-        if (r.wordGlued) {  // "cvv2", "12th": not a number, does not end a keyword's reach
+        // "cvv2", "12th": not a number, does not end a keyword's reach; nor digits a dash glues to a code of
+        // letters ("fails with BIO-219", "error E-4012"), unless those letters are the keyword ("pin-4821").
+        if (r.wordGlued || (before(t, r.begin) == '-' && isLetter(before(t, r.begin - 1)) &&
+                            std::none_of(hits.begin(), hits.end(), [&](const CueHit& h) { return h.end == r.begin - 1; }))) {
             ++i;
             continue;
         }
@@ -1546,9 +1645,10 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
         // "12 / 27" and MM.YY ("valid until 09.29") only after an expiry keyword too.
         // An expiry keyword, or "date" right after a card number ("4111… the code 123 and date 10/31").
         // Or the expiry the question asked for ("…and your card's expiry? Customer: $45.20 and 08/29").
+        // Or the value a correction puts beside an expiry ("the expiry is 04/29 not 12-30").
         auto expiryCue = [&] {
             return findCues(hits, floor, r.begin).has(kCueExpiry) || (wordBefore(t, r.begin, "date"sv) && cardBefore(out, r.begin)) ||
-                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin) ||
+                   rightAfter(out, PiiType::CreditDebitNumber, t, r.begin) || alternativeTo(out, PiiType::CreditDebitExpiry, t, r.begin) ||
                    (advanceTurns(t, hits, turns, r.begin), turns.colon < r.begin && turns.asked.has(kCueExpiry) &&
                                                            !(turns.given >> kCueExpiry & 1u) && answerList(t, turns.colon + 1, r.begin));
         };
@@ -1611,10 +1711,10 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
             continue;
         }
         // A cheque's MICR line: "⑆routing⑆ account⑈ check" (U+2446 transit, U+2448 on-us symbols).
-        if (r.size() == 9 && endsWith(t, r.begin, kMicrTransit) && startsWith(t, r.end, kMicrTransit) &&
+        if (r.size() == 9 && micrTransitBefore(t, r.begin) && micrTransitAfter(t, r.end) &&
             abaValid(collectDigits(t, runs, i, i), true)) {
             out.push_back({PiiType::BankRouting, r.begin, r.end, kContext, 0.9f});
-            if (i + 1 < runs.size() && runs[i + 1].size() >= 4 && runs[i + 1].size() <= 17 && startsWith(t, runs[i + 1].end, kMicrOnUs)) {
+            if (i + 1 < runs.size() && runs[i + 1].size() >= 4 && runs[i + 1].size() <= 17 && micrOnUsAfter(t, runs[i + 1].end)) {
                 ++i;
                 out.push_back({PiiType::BankAccountNumber, runs[i].begin, runs[i].end, kContext, 0.9f});
             }
@@ -1670,8 +1770,18 @@ constexpr std::string_view kMicrTransit = "\xE2\x91\x86", kMicrOnUs = "\xE2\x91\
             }
             advanceTurns(t, hits, turns, r.begin);
             const bool answer = turns.colon < r.begin && (answerList(t, turns.colon + 1, r.begin) || statedValue(t, r.begin));
+            // (an account the turn names itself before the number is what it gives, not the SSN or routing number
+            // asked for, which would be tried first: "...your SSN? Customer: I can't find it, my checking account
+            // number is X")
+            const Cues own = turns.colon < r.begin ? findCues(hits, turns.colon, r.begin, r.begin - turns.colon) : Cues{};
             if (answer)
                 for (std::size_t c = 0; c < kCueCount; ++c)
+                    if (!(turns.given >> c & 1u) && !(own.has(kCueAccount) && (c == kCueSsn || c == kCueRouting)))
+                        cues.end[c] = std::max(cues.end[c], turns.asked.end[c]);
+            // A checksummed field asked for is answered whatever the customer says around it ("...the last four of
+            // your SSN? Customer: I'd rather give the whole thing, 730718438"), where the turn names no field of its own.
+            if (!answer && !own.any() && turns.colon < r.begin && collectDigits(t, runs, i, j).n == 9)
+                for (Cue c : {kCueSsn, kCueRouting})
                     if (!(turns.given >> c & 1u)) cues.end[c] = std::max(cues.end[c], turns.asked.end[c]);
             const std::size_t before = out.size();
             std::size_t alone = j;  // the chain's first group(s) taken alone: the rest is looked at again
@@ -1853,7 +1963,8 @@ bool phoneWordBefore(std::string_view t, std::size_t pos) {
     for (std::size_t q = pos; q-- > (pos > 48 ? pos - 48 : 0);) {
         if (t[q] == '.' || t[q] == '?' || t[q] == '!' || t[q] == '\n') return false;
         if (isLetter(before(t, q)) || !isLetter(t[q])) continue;
-        for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv, "sms"sv, "whatsapp"sv})
+        for (std::string_view w : {"phone"sv, "call"sv, "mobile"sv, "cell"sv, "tel"sv, "ring"sv, "text"sv, "sms"sv, "whatsapp"sv,
+                                   "celular"sv, "movil"sv, "m\xC3\xB3vil"sv})
             if (startsWithNoCase(t, q, w)) return true;
     }
     return false;
@@ -1897,8 +2008,22 @@ bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_
     return digits >= 10 && digits <= maxDigits;
 }
 
+// A national number in three groups of 1-4 digits set apart by single spaces, 9-11 digits, as Chile ("9 5201
+// 9772") and Poland ("512 713 711") write mobiles: only after a phone's word in the sentence, or given as
+// an alternative to the phone number before it ("+48 601 682 892, the other one 512 713 711").
+bool spacedNationalPhone(std::string_view t, const std::vector<PhoneGroup>& g, std::size_t start, std::size_t previous) {
+    if (g.size() != 3 || t[g[0].begin] == '0') return false;
+    std::size_t digits = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+        if (g[k].paren || g[k].size() > 4 || (k > 0 && g[k].gap != ' ')) return false;
+        digits += g[k].size();
+    }
+    return digits >= 9 && digits <= 11 && (phoneWordBefore(t, start) || (previous != 0 && alternativeGap(t, previous, start)));
+}
+
 void scanPhones(std::string_view t, std::vector<Candidate>& out) {
     std::vector<PhoneGroup> g;
+    std::size_t previous = 0;   // the end of the last phone number found
     for (std::size_t i = 0; i < t.size();) {
         const bool plus = t[i] == '+' && (isDigit(at(t, i + 1)) || at(t, i + 1) == '(');
         if (!plus && t[i] != '(' && !isDigit(t[i])) {
@@ -1930,8 +2055,9 @@ void scanPhones(std::string_view t, std::vector<Candidate>& out) {
             if (isWordChar(at(t, end)) || (isNumberJoiner(at(t, end)) && isDigit(at(t, end + 1))) ||
                 currencyAfter(t, end))
                 continue;
-            if (phoneShape(t, g, k, plus)) {
+            if (phoneShape(t, g, k, plus) || (k == last && !plus && spacedNationalPhone(t, g, start, previous))) {
                 out.push_back({PiiType::Phone, start, end, kPhone, 0.85f});
+                previous = end;
                 break;
             }
         }

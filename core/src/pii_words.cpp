@@ -335,6 +335,13 @@ constexpr auto kMonths = packWords<kMonthsList>();
 constexpr std::string_view kMonthAbbrList[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
                                            "oct", "nov", "dec"};
 constexpr auto kMonthAbbr = packWords<kMonthAbbrList>();
+// Months in Spanish, Portuguese and French (those not spelt as in English).
+constexpr std::string_view kMonthsAbroadList[] = {
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre", "octubre",
+    "noviembre", "diciembre", "janeiro", "fevereiro", "março", "marco", "maio", "junho", "julho", "setembro", "outubro",
+    "novembro", "dezembro", "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+    "septembre", "octobre", "novembre", "décembre", "decembre"};
+constexpr auto kMonthsAbroad = packWords<kMonthsAbroadList>();
 constexpr std::string_view kWeekdaysList[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr auto kWeekdays = packWords<kWeekdaysList>();
 
@@ -473,10 +480,12 @@ bool unitCivic(const Text& x, std::size_t i) {
 // ---- Addresses written abroad ------------------------------------------------------------------------
 // Street types written before the street's name: Polish "ul."/"al."/"pl."/"os.", Portuguese "Rua"/
 // "Avenida"/"Travessa"/"Alameda", Spanish "Calle"/"C/"/"Paseo"/"Carrera", Italian "Via"/"Viale"/"Corso",
-// Malay and Indonesian "Jalan"/"Jl.". The abbreviations count only with their '.'.
+// Malay and Indonesian "Jalan"/"Jl.", Argentine and Chilean "Bv."/"Pasaje". The abbreviations count only
+// with their '.'.
 constexpr std::string_view kLeadStreetsList[] = {"c", "ul", "al", "pl", "os", "av", "avda", "jl", "ulica", "aleja", "plac",
                                                  "rua", "avenida", "travessa", "alameda", "rodovia", "estrada", "calle",
-                                                 "paseo", "carrera", "camino", "via", "viale", "corso", "piazza", "jalan"};
+                                                 "paseo", "carrera", "camino", "via", "viale", "corso", "piazza", "jalan",
+                                                 "bv", "bulevar", "pasaje", "pje"};
 constexpr auto kLeadStreets = packWords<kLeadStreetsList>();
 // Turkish street and quarter types after the name: "Ataturk Cad.", "Gul Sk.", "Moda Mah.", "Bagdat Caddesi".
 constexpr std::string_view kTurkishStreetsList[] = {"cad", "cd", "caddesi", "sok", "sk", "sokak", "sokagi", "mah",
@@ -488,14 +497,22 @@ constexpr std::string_view kUnitsAbroadList[] = {"apto", "ap", "bloco", "bl", "c
                                                  "m", "d", "daire", "kat", "int", "andar", "blok", "sala"};
 constexpr auto kUnitsAbroad = packWords<kUnitsAbroadList>();
 // Districts and wards named after a street: "Quan 1", "Phuong Ben Nghe", "District 7", "Brgy. San Roque",
-// "Col. Roma Norte", "Bairro Centro": the locality that proves a number and capitalised words a street.
+// "Col. Roma Norte", "Bairro Centro", Pakistan's "Block N" and "Phase 5": the locality that proves a number and
+// capitalised words a street.
 constexpr std::string_view kDivisionsList[] = {"quan", "phuong", "district", "ward", "barangay", "brgy", "colonia",
-                                               "col", "bairro", "sector", "huyen", "kelurahan", "kecamatan"};
+                                               "col", "bairro", "sector", "huyen", "kelurahan", "kecamatan", "block", "phase"};
 constexpr auto kDivisions = packWords<kDivisionsList>();
 
 // A postcode at token i: 4-6 digits, or digits joined by one dash as Poland ("00-558"), Brazil
-// ("01845-000") and Portugal ("1100-148") write them. Returns the token after it, or 0.
+// ("01845-000") and Portugal ("1100-148") write them, or Argentina's CPA, a province's capital and four
+// digits ("S2000", "C1425DKB"). Returns the token after it, or 0.
 std::size_t postcodeAbroad(const Text& x, std::size_t i) {
+    if (i < x.tok.size() && x.tok[i].kind == Kind::Mixed && (x.tok[i].size() == 5 || x.tok[i].size() == 8)) {
+        const std::string_view s = x.str(i);
+        bool cpa = isUpper(s[0]);
+        for (std::size_t c = 1; c < s.size() && cpa; ++c) cpa = c <= 4 ? isDigit(s[c]) : isUpper(s[c]);
+        return cpa ? i + 1 : 0;
+    }
     if (i >= x.tok.size() || x.tok[i].kind != Kind::Number || isDigit(before(x.t, x.tok[i].begin))) return 0;
     const std::string_view s = x.str(i);
     const std::size_t dash = s.find('-');
@@ -627,19 +644,38 @@ void scanAddressesAbroad(const Text& x, std::vector<Candidate>& out) {
         emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
         return e - 1;
     };
+    // A house number (its letter after a dash: "18-B") set apart by a comma before a division and more
+    // localities, as Pakistan writes them: "18-B, Block N, Gulberg III, Lahore 54660" (two localities at
+    // least). Returns the token after the address, or 0.
+    auto numberDivision = [&](std::size_t i) -> std::size_t {
+        std::size_t k = i + 1;
+        if (x.tok[i].size() > 5 || isDigit(before(x.t, x.tok[i].begin))) return 0;
+        if (x.punct(k, '-') && k + 1 < n && x.tok[k].begin == x.tok[i].end && x.tok[k + 1].begin == x.tok[k].end &&
+            x.tok[k + 1].kind != Kind::Punct && x.tok[k + 1].size() <= 2)
+            k += 2;
+        if (!x.punct(k, ',') || !x.capitalized(k + 1) || !listed(x, k + 1, kDivisions)) return 0;
+        int localities = 0;
+        const std::size_t e = regionalTail(x, k, localities);
+        return localities >= 2 ? e : 0;
+    };
     // (the per-token tests first: a street type's first letter, then the list; most tokens go no further)
     constexpr auto initials = [](std::string_view letters) {
         std::uint32_t m = 0;
         for (char c : letters) m |= 1u << (c - 'a');
         return m;
     };
-    constexpr std::uint32_t kLeadInitials = initials("uapojrtecv"), kTurkishInitials = initials("csmb"),
+    constexpr std::uint32_t kLeadInitials = initials("uapojrtecvb"), kTurkishInitials = initials("csmb"),
                             kPlotInitials = initials("hplfdv");
     for (std::size_t i = 0; i + 2 < n; ++i) {
         // (one pass, the cheapest tests first: a number may start a street before a district; a word only
         // with an ASCII capital or right before a '.' or '/' ("ul.", "C/") is a street type, a plot or a house)
         const Token& tk = x.tok[i];
         if (tk.kind == Kind::Number) {
+            if (const std::size_t e = numberDivision(i)) {
+                emit(out, PiiType::Address, tk.begin, x.tok[e - 1].end, kAddress, 0.85f);
+                i = e - 1;
+                continue;
+            }
             i = beforeDistrict(i);
             continue;
         }
@@ -729,7 +765,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         // city and its 6-digit PIN code after the street.
         const bool commaNumber = x.punct(i + 1, ',') && i + 2 < n && x.tok[i + 1].begin == h.end;
         std::size_t k = i + (commaNumber ? 2 : 1), streetWords = 0;
-        bool lowerCase = true, suffix = false;
+        bool lowerCase = true, suffix = false, prefixed = false;
         if (listed(x, k, kStreetPrefixes)) {
             // ("paid 45 via Zelle": after a number, lower-case "via" is the English word)
             if (x.is(k, "via") && !x.capitalized(k)) continue;
@@ -744,7 +780,7 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             }
             if (last == 0) continue;
             k = last;
-            suffix = true;
+            suffix = prefixed = true;
             streetWords = 5;  // skips the loop below
         }
         while (!suffix && k < n && streetWords < 5) {
@@ -834,7 +870,13 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         // a ZIP alone, a postcode and city, a province and postal code, a UK postcode, an Irish postal
         // district and Eircode, or after a city a 4-digit postcode ("Hamilton 3204").
         auto postcodeEnd = [&](std::size_t k, bool city) -> std::size_t {
-            const std::size_t s = x.punct(k, ',') ? k + 1 : k;
+            std::size_t s = x.punct(k, ',') ? k + 1 : k;
+            // (the province in brackets before the postal code: "Montréal (Québec) H6P 0L8")
+            if (x.punct(s, '(') && x.capitalized(s + 1)) {
+                std::size_t w = s + 1;
+                while (w < n && w < s + 4 && x.capitalized(w)) ++w;
+                if (x.punct(w, ')')) s = w + 1;
+            }
             if (listed(x, s, kAuStates) && (x.allCaps(s) || lowerCase) && fourDigitPostcode(x, s + 1)) return s + 2;
             if (listed(x, s, kUsStates) && (x.allCaps(s) || lowerCase) && (zipAt(x, s + 1) || x.punct(s + 1, ',')))
                 return zipAt(x, s + 1) ? s + 2 : s + 1;
@@ -856,7 +898,9 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             if (!post && c2 > k + 1 && !x.punct(c2, ':') && (c2 >= n || x.tok[c2].kind == Kind::Punct || lineBreakBefore(x, c2)))
                 end = x.tok[c2 - 1].end;
         }
-        if (commaNumber && !(post && indianPin(x, post - 1))) continue;
+        // (or a Québec civic number before "rue"/"avenue"/..., with its postal code: "2863, rue Saint-Denis, Montréal
+        // (Québec) H6P 0L8")
+        if (commaNumber && !(post && (indianPin(x, post - 1) || prefixed))) continue;
         if (post) end = x.tok[post - 1].end;
         // A unit before the number: "Flat 3, 19 Marlowe Road", "Apartment 12, 301 ...", a Singapore block "Blk 224".
         std::size_t begin = h.begin;
@@ -873,8 +917,10 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         emit(out, PiiType::Address, begin, end, kAddress, 0.9f);
     }
     // A unit in a named building, no street number: "Unit 5, Parkway Business Centre, Leicester LE4 1BZ",
-    // "Suite 210, Harbour House, Leeds, LS1 4AP": unit, number, the building's capitalised words ending in
-    // a building word, the city, and a postcode or ZIP (required: the proof that this is an address).
+    // "Suite 210, Harbour House, Leeds, LS1 4AP", "Apt 60, The Maltings, Bishop Street, Cork, T12 N0D8": unit,
+    // number, the building's capitalised words, then its street and city (capitalised words between commas:
+    // one at least after a building word, two otherwise) and a postcode, Eircode, postal code or ZIP (required:
+    // the proof that this is an address).
     for (std::size_t i = 0; i + 6 < n; ++i) {
         // (cheapest test first: this runs for every token)
         if ((x.tok[i + 1].kind != Kind::Number && x.tok[i + 1].kind != Kind::Mixed) || !x.punct(i + 2, ',') ||
@@ -882,16 +928,19 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             continue;
         std::size_t k = i + 3;
         while (k < n && k - i < 8 && x.capitalized(k)) ++k;
-        if (k == i + 3 || !x.inList(k - 1, {"centre"sv, "center"sv, "house"sv, "building"sv, "estate"sv, "park"sv, "tower"sv,
-                                            "court"sv, "plaza"sv, "mews"sv, "works"sv, "chambers"sv}))
-            continue;
+        if (k == i + 3) continue;
+        const bool building = x.inList(k - 1, {"centre"sv, "center"sv, "house"sv, "building"sv, "estate"sv, "park"sv, "tower"sv,
+                                               "court"sv, "plaza"sv, "mews"sv, "works"sv, "chambers"sv});
         if (x.punct(k, ',')) ++k;
-        const std::size_t city = k;
-        while (k < n && k - city < 3 && x.capitalized(k) && !listed(x, k, kCityStop)) ++k;
-        if (x.punct(k, ',')) ++k;
-        std::size_t e = ukPostcode(x, k);
-        if (!e && zipAt(x, k)) e = k + 1;
-        if (e && k > city) emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
+        std::size_t segments = 0, e = 0;
+        for (; k < n && segments < 3; ++segments) {
+            if ((e = ukPostcode(x, k)) || (e = eircode(x, k)) || (e = caPostcode(x, k)) || (zipAt(x, k) && (e = k + 1))) break;
+            const std::size_t from = k;
+            while (k < n && k - from < 3 && x.capitalized(k) && !listed(x, k, kCityStop)) ++k;
+            if (k == from) break;
+            if (x.punct(k, ',')) ++k;
+        }
+        if (e && segments >= (building ? 1u : 2u)) emit(out, PiiType::Address, x.tok[i].begin, x.tok[e - 1].end, kAddress, 0.85f);
     }
     // "Kastanienallee 12, 10435 Berlin", "Hauptstraße 5a": a street word ending in a German, Dutch or
     // Nordic street suffix, a house number, and optionally the postcode and city.
@@ -952,8 +1001,9 @@ bool dayAt(const Text& x, std::size_t i) {
     if (k.kind == Kind::Mixed) {
         if (s.size() < 3) return false;
         const std::string_view suf = s.substr(s.size() - 2);
+        // (and the French "1er", the Spanish and Portuguese "1º")
         if (!(startsWithNoCase(suf, 0, "st") || startsWithNoCase(suf, 0, "nd") || startsWithNoCase(suf, 0, "rd") ||
-              startsWithNoCase(suf, 0, "th")))
+              startsWithNoCase(suf, 0, "th") || startsWithNoCase(suf, 0, "er") || suf == "\xC2\xBA"sv))
             return false;
         s = s.substr(0, s.size() - 2);
         for (char c : s)
@@ -1064,7 +1114,21 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     // Month names: "January 10, 2025", "June 4th", "may 14", "18 November", "20 April 1985",
     // "the 5th of May", "March 2024". Lower-case "may"/"march" only with a day next to them.
     for (std::size_t i = 0; i < n; ++i) {
-        if (!isMonth(x, i, true)) continue;
+        if (!isMonth(x, i, true)) {
+            // A day and a month named in Spanish, Portuguese or French, with or without the year: "13 de febrero de
+            // 2026", "3 de maio de 2025", "12 mars 1985", "agosto de 2024" (a day before it or a year after it:
+            // "mayo" alone is a word). (A number before it, or a number or "de" after it, first: most words go no further.)
+            if (i == 0 || !x.word(i) || x.tok[i].size() < 3 ||
+                !(x.tok[i - 1].kind == Kind::Number || x.tok[i - 1].kind == Kind::Mixed ||
+                  (i + 1 < n && (x.tok[i + 1].kind == Kind::Number || x.is(i + 1, "de") || x.is(i + 1, "del")))))
+                continue;
+            const bool dayBefore = dayAt(x, i - 1) || (i >= 2 && x.is(i - 1, "de") && dayAt(x, i - 2));
+            const std::size_t y = x.inList(i + 1, {"de"sv, "del"sv}) ? i + 2 : i + 1;
+            if (!(dayBefore || yearAt(x, y)) || !listed(x, i, kMonthsAbroad)) continue;
+            const std::size_t b = !dayBefore ? i : dayAt(x, i - 1) ? i - 1 : i - 2;
+            emit(out, PiiType::DateTime, x.tok[b].begin, x.tok[yearAt(x, y) ? y : i].end, kDate, 0.9f);
+            continue;
+        }
         const bool abbr = !isMonth(x, i, false);
         std::size_t b = x.tok[i].begin, e = x.tok[i].end;
         bool found = false;
@@ -1141,7 +1205,9 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     }
     // Weekdays after on/last/next/this/by/until, or capitalised.
     for (std::size_t i = 0; i < n; ++i) {
-        if (!listed(x, i, kWeekdays)) continue;
+        // (every weekday's name has 6-9 letters and ends in "day": most tokens go no further)
+        if (x.tok[i].size() < 6 || x.tok[i].size() > 9 || !startsWithNoCase(x.t, x.tok[i].end - 3, "day") || !listed(x, i, kWeekdays))
+            continue;
         if (!(x.capitalized(i) || (i > 0 && x.inList(i - 1, {"on"sv, "last"sv, "next"sv, "this"sv, "by"sv, "until"sv, "since"sv, "do"sv,
                                                              "before"sv, "after"sv, "till"sv, "every"sv, "from"sv, "to"sv}))))
             continue;
@@ -1200,6 +1266,14 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
 
 // ---- Values after a keyword -------------------------------------------------------------------------
 // Fillers between a keyword and its value: "passport number: X", "username is X", "the old one was X".
+constexpr std::string_view kFillersList[] = {
+    "is", "was", "number", "no", "num", "nr", "id", "my", "it's", "its", "it", "the", "of", "to", "be", "will", "should", "i",
+    "use", "used", "now", "code", "would", "currently", "details", "reads", "says", "says:", "set", "as", "today",
+    "down",   // "i wrote my password down as X"
+    // "is" in the languages of the keys ("la contraseña es X", "hasło jest X"), and which of two a value is
+    // ("Password lama X": Malay "old")
+    "es", "est", "é", "jest", "ist", "old", "new", "current", "lama", "baru", "antigua", "nueva", "actual", "ancien", "nouveau"};
+constexpr auto kFillers = packWords<kFillersList>();
 bool filler(const Text& x, std::size_t i) {
     if (i >= x.tok.size()) return false;
     if (x.tok[i].kind == Kind::Punct) {
@@ -1207,10 +1281,7 @@ bool filler(const Text& x, std::size_t i) {
         if (c == '.') return i > 0 && x.inList(i - 1, {"no"sv, "nr"sv, "num"sv});  // "passport no. X"
         return c == ':' || c == '=' || c == '#' || c == '-' || c == '(' || c == '"' || c == '\'';
     }
-    return x.inList(i, {"is"sv, "was"sv, "number"sv, "no"sv, "num"sv, "nr"sv, "id"sv, "my"sv, "it's"sv, "its"sv, "it"sv, "the"sv, "of"sv,
-                        "to"sv, "be"sv, "will"sv, "should"sv, "i"sv, "use"sv, "used"sv, "now"sv, "code"sv, "would"sv, "currently"sv,
-                        "details"sv, "reads"sv, "says"sv, "says:"sv, "set"sv, "as"sv, "today"sv,
-                        "down"sv});   // "i wrote my password down as X"
+    return listed(x, i, kFillers);
 }
 
 // The value token after the keyword ending at token index k (exclusive): a run of non-space bytes,
@@ -1269,6 +1340,15 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
     // ("new one" then fillers: "new one is X", "new one will be X", "new one X"; what "one" stands for: oneRefersTo)
     {"new one", PiiType::Password},        {"old one is", PiiType::Password},  {"current one is", PiiType::Password},
+    // the password and the login in the languages customers write in ("Hasło X", "la contraseña del home
+    // banking es X", "mon mot de passe X", "usuario X", "utilisateur X")
+    {"hasło", PiiType::Password},          {"haslo", PiiType::Password},       {"contraseña", PiiType::Password},
+    {"contrasena", PiiType::Password},     {"mot de passe", PiiType::Password}, {"senha", PiiType::Password},
+    {"passwort", PiiType::Password},       {"kennwort", PiiType::Password},    {"wachtwoord", PiiType::Password},
+    {"kata laluan", PiiType::Password},    {"kata sandi", PiiType::Password},
+    {"usuario", PiiType::Username},        {"usuário", PiiType::Username},     {"utilisateur", PiiType::Username},
+    {"d'utilisateur", PiiType::Username},  {"identifiant", PiiType::Username}, {"benutzername", PiiType::Username},
+    {"użytkownik", PiiType::Username},     {"uzytkownik", PiiType::Username},
 
     // an app's passcode with letters in it is a password (digits only: a PIN, pii.cpp); a bank's login
     // named by the service ("my online banking id is mruiz")
@@ -1387,8 +1467,12 @@ bool relativeAt(const Text& x, std::size_t b) {
                     // A bare word after "login" is usually a verb's object ("login page"), after "user is" a
                     // state ("the user is blocked"): needs a digit, '_', '.' or inner capitals ("SakuraKwame"),
                     // unless the keyword is "username"/"user id".
+                    // (nor after a login's word in another language: "usuario bloqueado" is a state)
                     const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv && key.phrase != "user is"sv &&
-                                        key.phrase != "reset"sv;
+                                        key.phrase != "reset"sv && key.phrase.substr(0, 3) != "usu"sv &&
+                                        key.phrase.find("tilisateur"sv) == std::string_view::npos &&
+                                        key.phrase.find("ytkownik"sv) == std::string_view::npos && key.phrase != "identifiant"sv &&
+                                        key.phrase != "benutzername"sv;
                     if (ok && (strong || handleShape(s)))
                         emit(out, PiiType::Username, v.begin, v.end, kContext, strong ? 0.9f : 0.8f);
                     break;
@@ -1405,8 +1489,12 @@ bool relativeAt(const Text& x, std::size_t b) {
                     }
                     // "I used"/"I tried" + a value: a password only where one is named up to 24 tokens before,
                     // and only in a password's shape (letters and a digit or a symbol: "I tried 3 times" is none).
+                    // (the sentence's full stop after a value told in passing, not its last symbol: "I tried X.",
+                    // "...on a sticky note: X. Someone...")
+                    if (trim == 0 && (reply || (key.phrase[0] == 'i' && key.phrase[1] == ' ')) && s.size() > 4 &&
+                        (s.back() == '.' || s.back() == ',') && !isWordChar(at(t, v.end)))
+                        trim = 1;
                     if (key.phrase[0] == 'i' && key.phrase[1] == ' ') {
-                        if (s.size() > 4 && (s.back() == '.' || s.back() == ',') && !isWordChar(at(t, v.end))) trim = 1;
                         bool named = false;
                         for (std::size_t b = k; b-- > 0 && k - b <= 24 && !named;)
                             named = x.inList(b, {"password"sv, "passwd"sv, "pw"sv, "passphrase"sv});
@@ -1424,7 +1512,8 @@ bool relativeAt(const Text& x, std::size_t b) {
                     bool looks = hasDigit(s) || s.find_first_of("!@#$%^&*+=?_~") != std::string_view::npos;
                     for (std::size_t c = 1; c < s.size() && !looks; ++c) looks = isUpper(s[c]) && isLower(s[c - 1]);
                     // A reply to the bot must look like one ("nope" is not a password).
-                    const bool explicitValue = !reply && (x.punct(k, ':') || x.is(k, "is") || x.is(k, "was"));
+                    // (not after "passcode", an app's as often as a password's: "the app passcode is separate")
+                    const bool explicitValue = !reply && key.phrase != "passcode"sv && (x.punct(k, ':') || x.is(k, "is") || x.is(k, "was"));
                     // A memorable word is a plain word: only as the clause's last ("was hard to remember" is not one).
                     const bool plainKey = key.phrase.substr(0, 3) == "mem"sv || key.phrase == "secret word"sv;
                     if (plainKey && !looks && !(vt + 1 >= n || x.tok[vt + 1].kind == Kind::Punct || x.tok[vt + 1].begin > v.end + 1 ||
@@ -1543,15 +1632,26 @@ bool relativeAt(const Text& x, std::size_t b) {
     }
 }
 
+// "for" and "is" in the languages of the credentials' keys ("la contraseña del home banking es X").
+constexpr std::string_view kServiceOfList[] = {"for", "del", "de", "para", "pour", "du", "do", "da", "dla", "für", "voor"};
+constexpr auto kServiceOf = packWords<kServiceOfList>();
+constexpr std::string_view kIsWordsList[] = {"is", "es", "est", "é", "jest", "ist"};
+constexpr auto kIsWords = packWords<kIsWordsList>();
+
 // What "the new one"/"the old one" (at token i) stands for: the nearest document or credential named before
 // it in the message ("My old licence 71515883 was replaced, the new one is T4579912", "old password X new
 // one Y"). A card, PIN, code, account or phone number is no password (pii.cpp reads those): nullptr. Nothing
 // named: a password where "is"/":" gives the value ("the new one is X"), nothing where the value follows bare
-// ("send a new one to 4382 Lake St", "get a new one 779452").
+// ("send a new one to 4382 Lake St", "get a new one 779452"). A login named as old or new is what "one" contrasts
+// with ("old username A, new one should be B"); one named with its value is not ("reset my password, username A,
+// the old one was B": the password's).
 const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
     static constexpr KeyPhrase kLicence{"licence", PiiType::DriverId}, kPassport{"passport", PiiType::PassportNumber},
-        kPassword{"password", PiiType::Password};
+        kPassword{"password", PiiType::Password}, kUsername{"username", PiiType::Username};
     for (std::size_t b = i; b-- > 0 && i - b <= 24;) {
+        if (x.inList(b, {"username"sv, "login"sv, "user"sv, "handle"sv, "userid"sv, "usuario"sv, "utilisateur"sv}) && b > 0 &&
+            x.inList(b - 1, {"old"sv, "new"sv, "current"sv, "previous"sv}))
+            return &kUsername;
         if (x.inList(b, {"licence"sv, "license"sv, "dl"sv})) return &kLicence;
         if (x.is(b, "passport")) return &kPassport;
         if (x.inList(b, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passcode"sv, "passphrase"sv})) return &kPassword;
@@ -1600,14 +1700,23 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             }
             // The credential of a service, then its value: "my passcode for the app is X", "password for
             // online banking: X" (up to four words after "for", then "is" or ':').
-            if ((key.type == PiiType::Password || key.type == PiiType::Username) && x.is(k, "for"))
+            // (and in the languages of the keys: "la contraseña del home banking es X", "le mot de passe pour
+            // l'appli est X")
+            if ((key.type == PiiType::Password || key.type == PiiType::Username) && listed(x, k, kServiceOf))
                 for (std::size_t j = k + 1; j < n && j <= k + 5; ++j) {
-                    if (x.is(j, "is") || x.punct(j, ':')) {
+                    if (listed(x, j, kIsWords) || x.punct(j, ':')) {
                         k = j;
                         break;
                     }
                     if (!x.word(j)) break;
                 }
+            // A relative clause between a password and its value: "the password he chose is X", "the password I
+            // use was X" (a pronoun, one verb, "is"/"was"); the value must look like one (as a reply's must).
+            if (key.type == PiiType::Password && x.inList(k, {"he"sv, "she"sv, "they"sv, "i"sv, "we"sv, "you"sv}) && x.word(k + 1) &&
+                x.inList(k + 2, {"is"sv, "was"sv})) {
+                valueOfKey(x, key, k + 3, true, out);
+                continue;
+            }
             valueOfKey(x, *as, k, false, out);
         }
     }
@@ -1655,7 +1764,24 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         static constexpr std::string_view kTypedList[] = {"typed", "typing", "entered", "entering", "tried", "trying"};
         static constexpr auto kTyped = packWords<kTypedList>();
         const bool typed = listed(x, i, kTyped);
-        if (!(typed || (nearNamed && x.inList(i, {"was"sv, "it's"sv, "its"sv, "says"sv, "reads"sv})))) continue;
+        // Also, of a password named, what "one" refers to ("..., the last one I remember is brisk96"), the value a
+        // correction rejects ("the password is A, not B", "A or B"), and what a colon announces in the password's
+        // own clause ("I wrote my password on a sticky note: X"; not "password change failed: error E4012").
+        auto oneBefore = [&] {
+            for (std::size_t b = i; b-- > 0 && i - b <= 4;)
+                if (x.is(b, "one")) return true;
+            return false;
+        };
+        auto clauseColon = [&] {
+            if (i - named > 8) return false;
+            for (std::size_t b = named + 1; b < i; ++b)
+                if (x.tok[b].kind == Kind::Punct || x.inList(b, {"error"sv, "code"sv, "message"sv, "status"sv, "reason"sv, "says"sv}))
+                    return false;
+            return true;
+        };
+        if (!(typed || (nearNamed && (x.inList(i, {"was"sv, "it's"sv, "its"sv, "says"sv, "reads"sv, "not"sv, "or"sv}) ||
+                                      (x.is(i, "is") && oneBefore()) || (x.punct(i, ':') && clauseColon())))))
+            continue;
         // ("it says expired??" is what the app says: a value read off a note has a digit)
         if (x.inList(i, {"says"sv, "reads"sv}) && !hasDigit(x.t.substr(x.tok[i + 1].begin, x.t.find(' ', x.tok[i + 1].begin) - x.tok[i + 1].begin)))
             continue;
@@ -1875,6 +2001,16 @@ bool particle(const Text& x, std::size_t k) {
                         "du"sv, "dos"sv, "das"sv});
 }
 
+// A nationality ("it's Chilean", "Brazilian here"): a word of 6+ letters ending in -ian, -ean or -ese that the
+// name list does not hold ("Julian", "Christian" are names; -ish ends too many given names: "Manish", "Girish").
+bool demonym(const Text& x, std::size_t i) {
+    const std::size_t e = x.tok[i].end;
+    if (x.tok[i].size() < 6 || !(startsWithNoCase(x.t, e - 3, "ian") || startsWithNoCase(x.t, e - 3, "ean") ||
+                                 startsWithNoCase(x.t, e - 3, "ese")))
+        return false;
+    return !known(x, i);
+}
+
 // A name-like word: a word of 2+ letters (an initial "A." counts), not a stop word, and capitalised or
 // on the name list. The first word after a strong cue may be anything but a stop word.
 bool nameWord(const Text& x, std::size_t i, bool anyCase) {
@@ -1883,7 +2019,9 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     if (x.word(i) && x.tok[i].size() == 1)
         return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
                (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
-    if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes) || listed(x, i, kStreetPrefixes)) return false;
+    if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes) || listed(x, i, kStreetPrefixes) ||
+        demonym(x, i))
+        return false;
     return anyCase || x.capitalized(i) || nameLike(x, i);
 }
 
@@ -2027,7 +2165,7 @@ constexpr auto kNameCues = packWords<kNameCuesList>();
 // tokens before "by"/"from" at i-1).
 bool merchantBefore(const Text& x, std::size_t i) {
     if (i == 0) return false;
-    if (x.is(i - 1, "at")) return true;
+    if (x.is(i - 1, "at") || x.is(i - 1, "chez")) return true;   // "Le paiement chez Jean Coutu"
     if (!x.inList(i - 1, {"by"sv, "from"sv})) return false;
     for (std::size_t b = i - 1; b-- > 0 && i - 1 - b <= 6;)
         if (x.inList(b, {"charged"sv, "billed"sv, "debited"sv, "refunded"sv, "purchase"sv, "payment"sv, "transaction"sv})) return true;
@@ -2036,7 +2174,13 @@ bool merchantBefore(const Text& x, std::size_t i) {
 
 // Token i follows "from" after a verb of where one is ("writing from Sao Paulo", "here from San Fernando"):
 // a place, not a person.
+// So is where one travels: "travelling to Ireland", "Going to Portugal 2025-07-09", "on holiday in Spain".
+constexpr std::string_view kTravelVerbsList[] = {"travelling", "traveling", "going", "flying", "trip", "travel", "moving",
+                                                 "heading", "holiday", "vacation", "relocating", "returning"};
+constexpr auto kTravelVerbs = packWords<kTravelVerbsList>();
 bool placeAt(const Text& x, std::size_t i) {
+    if (i >= 2 && x.inList(i - 1, {"to"sv, "in"sv}))
+        return listed(x, i - 2, kTravelVerbs);
     return i >= 2 && x.is(i - 1, "from") &&
            x.inList(i - 2, {"here"sv, "writing"sv, "calling"sv, "texting"sv, "messaging"sv, "based"sv, "originally"sv, "moved"sv,
                             "relocated"sv, "visiting"sv, "travelling"sv, "traveling"sv});
@@ -2057,9 +2201,11 @@ bool payeeBefore(const Text& x, std::size_t i, std::size_t k) {
 
 // "pay Mei 4092 AUD", "to Hannah USD 201": one capitalised known name after "pay"/"to" with the amount
 // right after it (the cue at i, the name k..e).
+// (an amount, not a date: "Going to Portugal 2025-07-09", "to Ireland 24/08/2026")
 bool paidTo(const Text& x, std::size_t i, std::size_t k, std::size_t e) {
     return x.inList(i, {"pay"sv, "to"sv}) && e == k + 1 && x.capitalized(k) && known(x, k) && e < x.tok.size() &&
-           (x.tok[e].kind == Kind::Number || (x.allCaps(e) && x.tok[e].size() == 3) || x.punct(e, '$'));
+           ((x.tok[e].kind == Kind::Number && x.str(e).find('-') == std::string_view::npos && at(x.t, x.tok[e].end) != '/') ||
+            (x.allCaps(e) && x.tok[e].size() == 3) || x.punct(e, '$'));
 }
 
 // "ask Lea from the branch", "tell Tom at your fraud team", "speak to Ana from the bank": one capitalised
@@ -2127,8 +2273,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 ++k;
             }
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
-            if (x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv}) && x.is(k, "details") && x.punct(k + 1, ':'))
-                ++k;   // "Payee details: anna kowalski, 20-31-44, ..."
+            if (x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv}) && x.inList(k, {"details"sv, "setup"sv, "info"sv, "name"sv}) &&
+                x.punct(k + 1, ':'))
+                ++k;   // "Payee details: anna kowalski, 20-31-44, ...", "Payee setup: Isla Fraser, IBAN ..."
             // A turn's label is no cue: "Agent: Never share your PIN", "Manager: Routing and account please".
             const bool labelled = x.punct(k, ':');
             if (labelled && x.inList(i, {"agent"sv, "advisor"sv, "adviser"sv, "manager"sv, "banker"sv, "representative"sv, "officer"sv}))
@@ -2154,6 +2301,10 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                              // (roles a product or a team is named after too: "employee Portal", "verify Wise")
                                              "neighbour"sv, "neighbor"sv, "tenant"sv, "employee"sv, "executor"sv, "executrix"sv,
                                              "carer"sv, "caregiver"sv, "verify"sv, "ask"sv, "tell"sv, "call"sv});
+            // "T83247456, it's Chilean": "it" is the value just given, not the customer.
+            if (x.inList(i, {"it's"sv, "its"sv}) && i >= 2 && x.punct(i - 1, ',') &&
+                (x.tok[i - 2].kind == Kind::Number || x.tok[i - 2].kind == Kind::Mixed))
+                continue;
             // "I bank with ABN AMRO": the bank, not a person.
             if (x.is(i, "with") && i > 0 && x.inList(i - 1, {"bank"sv, "banks"sv, "banked"sv, "banking"sv})) continue;
             // "name" alone ("name kofi murphy", "name Jamal Reddy") but not "name change": the word after

@@ -1862,3 +1862,115 @@ TEST_CASE("Holdout-13 family: a card statement's merchant descriptor is no URL",
     CHECK(found("charged by https://pay.example.com/bill") == List{"URL:https://pay.example.com/bill"});
     CHECK(found("the phishing text linked to secure-bank.example.net/verify") == List{"URL:secure-bank.example.net/verify"});
 }
+
+TEST_CASE("Holdout-15 families: labels a PDF spaces out letter by letter, a cheque's MICR line as OCR reads it", "[pii][context][holdout15]") {
+    CHECK(found("copied from the PDF: A c c o u n t   N u m b e r  40916523  R o u t i n g   N u m b e r  021000021") ==
+          List{"BANK_ACCOUNT_NUMBER:40916523", "BANK_ROUTING:021000021"});
+    CHECK(found("S o r t  c o d e  20-45-77  A c c o u n t  41234567") == List{"BANK_ROUTING:20-45-77", "BANK_ACCOUNT_NUMBER:41234567"});
+    CHECK(found("E x p i r y  08/27") == List{"CREDIT_DEBIT_EXPIRY:08/27"});
+    CHECK(found("scan of my cheque reads |:021000021|: 4471209935\" 0187") ==
+          List{"BANK_ROUTING:021000021", "BANK_ACCOUNT_NUMBER:4471209935"});   // the cheque's number is no PII
+    // Not ABA-valid between the symbols; spaced letters that spell no field.
+    CHECK(found("the reader printed |:123456789|: 4471209935\" 0187") == kNone);
+    CHECK(found("the PDF header says S t a t e m e n t  1 of 3") == kNone);
+}
+
+TEST_CASE("Holdout-15 families: the accounts a debit draws from and moves to; account cues in other languages", "[pii][account][holdout15]") {
+    CHECK(found("the gym direct debit draws from 66120394 on the 1st, please switch it to 80013377") ==
+          List{"BANK_ACCOUNT_NUMBER:66120394", "DATE_TIME:1st", "BANK_ACCOUNT_NUMBER:80013377"});
+    CHECK(found("the insurance debits from 55012345 every month, move it to 66023456") ==
+          List{"BANK_ACCOUNT_NUMBER:55012345", "BANK_ACCOUNT_NUMBER:66023456"});
+    CHECK(found("mi número de cuenta es 55201938, gracias") == List{"BANK_ACCOUNT_NUMBER:55201938"});
+    CHECK(found("o número da conta é 00412345") == List{"BANK_ACCOUNT_NUMBER:00412345"});
+    CHECK(found("numéro de compte 30004512 svp") == List{"BANK_ACCOUNT_NUMBER:30004512"});
+    CHECK(found("numer konta 61109010") == List{"BANK_ACCOUNT_NUMBER:61109010"});
+    CHECK(found("numero di conto 00012345678") == List{"BANK_ACCOUNT_NUMBER:00012345678"});
+    // An amount after the cue (a currency's word after it), a licence named between cue and number.
+    CHECK(found("tengo en cuenta los 3 pagos de 450000 pesos") == kNone);
+    CHECK(found("opening a joint account, my driver's licence is 84412907") == List{"DRIVER_ID:84412907"});
+    // A one-time code the customer quotes; digits a dash glues to an error's letters (a keyword's stay).
+    CHECK(found("the code you sent for the transfer was 482913, it timed out") == kNone);
+    CHECK(found("cvv is 512 but it fails with ERR-408") == List{"CREDIT_DEBIT_CVV:512"});
+    CHECK(found("PIN-4821 stopped working") == List{"PIN:4821"});
+}
+
+TEST_CASE("Holdout-15 families: a corrected expiry, an SSN given in full, national phones in groups", "[pii][context][holdout15]") {
+    CHECK(found("exp is 07/26 not 06-27, sorry") == List{"CREDIT_DEBIT_EXPIRY:07/26", "CREDIT_DEBIT_EXPIRY:06-27"});
+    CHECK(found("expiry date 11/27, no wait, 11/28") == List{"CREDIT_DEBIT_EXPIRY:11/27", "CREDIT_DEBIT_EXPIRY:11/28"});
+    CHECK(found("exp 05/27 and the fee is due 12-15") == List{"CREDIT_DEBIT_EXPIRY:05/27"});
+    CHECK(found("Agent: what are the last 4 of your social security number?\nCustomer: ugh, fine, here it all is 512447890") ==
+          List{"SSN:512447890"});
+    CHECK(found("Agent: please confirm the last 4 digits of your SSN for me\nCustomer: I can't find it, my checking account "
+                "number is 512447890") == List{"BANK_ACCOUNT_NUMBER:512447890"});
+    CHECK(found("my mobile is 9 8812 3456, or the office") == List{"PHONE:9 8812 3456"});
+    CHECK(found("numer telefonu 604 221 873") == List{"PHONE:604 221 873"});
+    CHECK(found("whatsapp +48 601 234 567 please, or the other one 789 456 123 in the evening") ==
+          List{"PHONE:+48 601 234 567", "PHONE:789 456 123"});
+    CHECK(found("got a text from 4155550199 about a blocked card") == List{"PHONE:4155550199"});
+    CHECK(found("mi celular es 9 8765 4321") == List{"PHONE:9 8765 4321"});
+    CHECK(found("mi móvil 612 345 678 por favor") == List{"PHONE:612 345 678"});
+    CHECK(found("mi celular 3015551234 ya no lo uso") == List{"PHONE:3015551234"});
+    CHECK(found("cel przelewu: faktura 1234567890") == kNone);   // Polish "cel", a purpose
+    CHECK(found("invoice lines 512 713 711 were billed twice") == kNone);
+}
+
+TEST_CASE("Holdout-15 families: passwords and logins in other languages and phrasings", "[pii][credentials][holdout15]") {
+    CHECK(found("Hasło Wrz9pLk2mQ nie działa") == List{"PASSWORD:Wrz9pLk2mQ"});
+    CHECK(found("la contraseña de la app es Tornado88#, la olvidé") == List{"PASSWORD:Tornado88#"});
+    CHECK(found("le mot de passe pour l'appli est Soleil2024 mais il bloque") == List{"PASSWORD:Soleil2024"});
+    CHECK(found("mon mot de passe orchid42 ne marche plus") == List{"PASSWORD:orchid42"});
+    CHECK(found("Password baru maple77 tak boleh") == List{"PASSWORD:maple77"});
+    CHECK(found("my son set up the card and the password he chose is lime53x, please reset") == List{"PASSWORD:lime53x"});
+    CHECK(found("I forgot the password, the one I used before is tulip04") == List{"PASSWORD:tulip04"});
+    CHECK(found("I keep my password in a notebook: fog&Pine91. Is that safe?") == List{"PASSWORD:fog&Pine91"});
+    CHECK(found("ok the password is river#88, not lake#77") == List{"PASSWORD:river#88", "PASSWORD:lake#77"});
+    CHECK(found("usuario mateo_rios88 bloqueado") == List{"USERNAME:mateo_rios88"});
+    CHECK(found("utilisateur claire.dubois2 ne fonctionne pas") == List{"USERNAME:claire.dubois2"});
+    // "the new one" of a login named as old is a login; of a password reset, the password.
+    CHECK(found("old login kira_77, new one should be kira_nova") == List{"USERNAME:kira_77", "USERNAME:kira_nova"});
+    CHECK(found("reset my password please, username jonas_k, the old one was Fjord#12") ==
+          List{"USERNAME:jonas_k", "PASSWORD:Fjord#12"});
+    // An ordinary word after an app's passcode, a state after a login's word, a colon's error code.
+    CHECK(found("the app passcode is different right?") == kNone);
+    CHECK(found("my password reset is working now") == kNone);
+    CHECK(found("password change failed: error E4012") == kNone);
+    CHECK(found("el usuario no funciona") == kNone);
+}
+
+TEST_CASE("Holdout-15 families: long dates in Spanish, Portuguese and French", "[pii][date][holdout15]") {
+    CHECK(found("nací el 7 de marzo de 1961") == List{"DATE_TIME:7 de marzo de 1961"});
+    CHECK(found("a cobrança de 2 de setembro de 2024 está errada") == List{"DATE_TIME:2 de setembro de 2024"});
+    CHECK(found("né le 12 mars 1985 à Lyon") == List{"DATE_TIME:12 mars 1985"});
+    CHECK(found("le prélèvement du 1er mars 2025 est faux") == List{"DATE_TIME:1er mars 2025"});
+    CHECK(found("el cargo del 1º de mayo de 2025 no es mío") == List{"DATE_TIME:1º de mayo de 2025"});
+    CHECK(found("vamos a mayo y marzo") == kNone);   // a month alone is a word
+}
+
+TEST_CASE("Holdout-15 families: a form's payee, places one travels to, nationalities and shops are no names", "[pii][name][holdout15]") {
+    CHECK(found("Recipient setup: Tomasz Wrona, IBAN PL61109010140000071219812874") ==
+          List{"NAME:Tomasz Wrona", "INTERNATIONAL_BANK_ACCOUNT_NUMBER:PL61109010140000071219812874"});
+    CHECK(found("flying to Portugal 12/05/2026, will my card work?") == List{"DATE_TIME:12/05/2026"});
+    CHECK(found("Customer: L8842210, it's Peruvian") == kNone);
+    CHECK(found("hi it's Brazilian, can I open an account?") == kNone);
+    CHECK(found("un achat chez Pierre Lambert de 45 $ refusé") == kNone);
+    // People still: an amount after "pay", a name that ends like a nationality.
+    CHECK(found("pay Mei 4092 AUD") == List{"NAME:Mei"});
+    CHECK(found("hi it's Julian, my card is stuck") == List{"NAME:Julian"});
+}
+
+TEST_CASE("Holdout-15 families: Québec, Pakistani, Argentine, Irish and Chilean addresses", "[pii][address][holdout15]") {
+    const std::vector<std::string> cases[] = {
+        {"nouvelle adresse: 418, boulevard Saint-Laurent, Laval (Québec) H7N 2K3", "ADDRESS:418, boulevard Saint-Laurent, Laval (Québec) H7N 2K3"},
+        {"send it to 7-C, Block K, Model Town, Lahore 54700 please", "ADDRESS:7-C, Block K, Model Town, Lahore 54700"},
+        {"vivo en Bv. Pellegrini 2410, S3000 Santa Fe, Santa Fe", "ADDRESS:Bv. Pellegrini 2410, S3000 Santa Fe, Santa Fe"},
+        {"new place: Apt 12, The Granary, Mill Lane, Galway, H91 X2P4", "ADDRESS:Apt 12, The Granary, Mill Lane, Galway, H91 X2P4"},
+        {"mi casa: Pasaje Las Dalias 217, Valparaíso", "ADDRESS:Pasaje Las Dalias 217, Valparaíso"},
+    };
+    for (const auto& c : cases) {
+        INFO(c[0]);
+        CHECK(found(c[0]) == List{c[1]});   // the whole address, and no NAME inside it
+    }
+    CHECK(found("paid 418, boulevard fees included") == kNone);
+    CHECK(found("seats 7, Block C were empty, refund 2 tickets please") == kNone);
+    CHECK(found("Apt 12, The Granary is lovely") == kNone);
+}
