@@ -183,9 +183,14 @@ struct Text {
         for (std::size_t k = 0; k < tok[i].size(); ++k) buf[k] = toLower(t[tok[i].begin + k]);
         return {buf.data(), tok[i].size()};
     }
+    // is(i, w) for each w, the token's bounds, length and lower-case first byte read once (tokens are never
+    // empty, so a word of the token's length has a first byte).
     bool inList(std::size_t i, std::initializer_list<std::string_view> list) const {
+        if (i >= tok.size()) return false;
+        const std::size_t n = tok[i].size();
+        const char first = toLower(t[tok[i].begin]);
         for (std::string_view w : list)
-            if (is(i, w)) return true;
+            if (w.size() == n && w[0] == first && spells(i, w)) return true;
         return false;
     }
 };
