@@ -125,7 +125,9 @@ struct Text {
         return true;
     }
     bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
-    bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
+    // (asked of nearly every token by every scanner: inlined also in the size-optimised wasm, where a call
+    // costs more than the test)
+    FINCHAT_PII_INLINE bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
     // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
     // "Łukasz", "Zoë" — the letters names of European languages start with).
     // (asked of most tokens: the ASCII test inlined, the rest a call only for a byte >= 0xC3)
@@ -210,7 +212,7 @@ void emit(std::vector<Candidate>& out, PiiType type, std::size_t b, std::size_t 
 // The per-token loops over cue and word tables are the detector's hot path: indexing each table by its
 // entries' first letter (built once, on first use) lets a token try only the entries it can match.
 // Bucket 0-25: 'a'-'z'; 26: anything else.
-inline std::size_t letterBucket(char c) {
+FINCHAT_PII_INLINE std::size_t letterBucket(char c) {
     c = toLower(c);
     return isLower(c) ? static_cast<std::size_t>(c - 'a') : 26;
 }
@@ -1861,11 +1863,13 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         // URL: scheme:// or www.
         const char c = toLower(t[p]);
-        if (c != 'h' && c != 'f' && c != 'w') continue;
-        const bool scheme = startsWithNoCase(t, p, "https://") || startsWithNoCase(t, p, "http://") ||
-                            startsWithNoCase(t, p, "ftp://");
-        const bool www = startsWithNoCase(t, p, "www.") && isAlnum(at(t, p + 4));
-        if ((scheme || www) && !isWordChar(before(t, p))) {
+        // (a URL starts a word: most 'h', 'f' and 'w' bytes are inside one and need no comparison; each
+        // prefix only tried at its own first letter)
+        if ((c != 'h' && c != 'f' && c != 'w') || isWordChar(before(t, p))) continue;
+        const bool scheme = c == 'h' ? startsWithNoCase(t, p, "https://") || startsWithNoCase(t, p, "http://")
+                                     : c == 'f' && startsWithNoCase(t, p, "ftp://");
+        const bool www = c == 'w' && startsWithNoCase(t, p, "www.") && isAlnum(at(t, p + 4));
+        if (scheme || www) {
             std::size_t e = p;
             while (e < t.size() && isUrlChar(t[e])) ++e;
             while (e > p && std::string_view(".,;:!?)'\"").find(t[e - 1]) != std::string_view::npos) --e;
