@@ -383,7 +383,10 @@ CueHits findCueHits(std::string_view t) {
         // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8", "move 111 EUR from X into Y": "from"/
         // "to"/"into" after a transfer's verb and its amount name accounts as "transfer from" does.
         if (hits.size() == before && (s == 5 || s == 19 || s == 8)) {
-            const std::size_t w = startsWithNoCase(t, p, "from") ? 4 : startsWithNoCase(t, p, "into") ? 4 : startsWithNoCase(t, p, "to") ? 2 : 0;
+            // (each word tried only in its own letter's bucket: s is the first letter)
+            const std::size_t w = s == 5    ? (startsWithNoCase(t, p, "from") ? 4 : 0)
+                                  : s == 8  ? (startsWithNoCase(t, p, "into") ? 4 : 0)
+                                            : (startsWithNoCase(t, p, "to") ? 2 : 0);
             // (only right before the number: "send $50 to Ann Lee, 12 34 56 ..." names a payee first)
             // (a run of 8+ digits after "from" is the account money leaves even where no amount is named; the
             // one it goes "into" then follows it, see intoGap)
