@@ -1328,8 +1328,10 @@ constexpr auto kAmountVerbs = packWords<kAmountVerbsList>();
         if (h.cue == kCueAccount || h.cue == kCueRouting || h.cue == kCueSortCode || h.cue == kCueSwift) return true;
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (!isLetter(t[p]) || isLetter(before(t, p))) continue;
+        // (the first letter compared inline: a word start tries only the words it can begin)
+        const char c = toLower(t[p]);
         for (std::string_view w : kMoneyWords)
-            if (startsWithNoCase(t, p, w)) return true;
+            if (w[0] == c && startsWithNoCase(t, p, w)) return true;
     }
     return false;
 }
@@ -1429,8 +1431,9 @@ bool chequeBefore(std::string_view t, std::size_t pos) {
 [[gnu::noinline]] bool payrollTalk(std::string_view t) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (isLetter(before(t, p)) || !isLetter(t[p])) continue;
+        const char c = toLower(t[p]);   // (as in moneyTalk)
         for (std::string_view w : {"payroll"sv, "direct deposit"sv, "employee"sv, "staff"sv})
-            if (startsWithNoCase(t, p, w)) return true;
+            if (w[0] == c && startsWithNoCase(t, p, w)) return true;
     }
     return false;
 }
