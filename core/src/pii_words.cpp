@@ -109,11 +109,13 @@ std::vector<Token> tokenize(std::string_view t) {
 struct Text {
     std::string_view t;
     std::vector<Token> tok;
+    // tok.size(), kept: the bounds test of every token query (in wasm a division by the token's size)
+    std::size_t count = tok.size();
     std::string_view str(std::size_t i) const { return t.substr(tok[i].begin, tok[i].size()); }
     // Token i is the word `lower` (any case). Asked of every token against every word list: the length
     // check, always inlined (also in the size-optimised wasm), rejects nearly all of them before a call.
     FINCHAT_PII_INLINE bool is(std::size_t i, std::string_view lower) const {
-        return i < tok.size() && tok[i].size() == lower.size() && toLower(t[tok[i].begin]) == lower[0] && spells(i, lower);
+        return i < count && tok[i].size() == lower.size() && toLower(t[tok[i].begin]) == lower[0] && spells(i, lower);
     }
     // A literal's length is known at compile time (no strlen where the wasm does not inline the
     // string_view constructor).
@@ -124,10 +126,10 @@ struct Text {
             if (toLower(t[tok[i].begin + k]) != lower[k]) return false;
         return true;
     }
-    bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
+    bool punct(std::size_t i, char c) const { return i < count && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
     // (asked of nearly every token by every scanner: inlined also in the size-optimised wasm, where a call
     // costs more than the test)
-    FINCHAT_PII_INLINE bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
+    FINCHAT_PII_INLINE bool word(std::size_t i) const { return i < count && tok[i].kind == Kind::Word; }
     // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
     // "Łukasz", "Zoë" — the letters names of European languages start with).
     // (asked of most tokens: the ASCII test inlined, the rest a call only for a byte >= 0xC3)
@@ -162,9 +164,9 @@ struct Text {
     // Token i .. i+n-1 spell the phrase (words separated by single spaces in `lower`). The detector's hot
     // loop: the first letter first, then the phrase's letters token by token, without splitting it.
     bool phrase(std::size_t i, std::string_view lower) const {
-        if (i >= tok.size() || lower.empty() || toLower(t[tok[i].begin]) != lower[0]) return false;
+        if (i >= count || lower.empty() || toLower(t[tok[i].begin]) != lower[0]) return false;
         for (std::size_t p = 0;; ++i) {
-            if (i >= tok.size() || tok[i].size() > lower.size() - p) return false;
+            if (i >= count || tok[i].size() > lower.size() - p) return false;
             for (std::size_t c = tok[i].begin; c < tok[i].end; ++c, ++p)
                 if (toLower(t[c]) != lower[p]) return false;
             if (p == lower.size()) return true;
@@ -188,7 +190,7 @@ struct Text {
     // is(i, w) for each w, the token's bounds, length and lower-case first byte read once (tokens are never
     // empty, so a word of the token's length has a first byte).
     bool inList(std::size_t i, std::initializer_list<std::string_view> list) const {
-        if (i >= tok.size()) return false;
+        if (i >= count) return false;
         const std::size_t n = tok[i].size();
         const char first = toLower(t[tok[i].begin]);
         for (std::string_view w : list)
@@ -389,7 +391,7 @@ constexpr auto kStreetStop = packWords<kStreetStopList>();
 // The same test as x.is(i, w) for each entry, with the token's length and lower-case first byte read once
 // (asked of most tokens against several lists: the per-entry test is two compares on the packed offsets).
 bool listed(const Text& x, std::size_t i, WordList list) {
-    if (i >= x.tok.size()) return false;
+    if (i >= x.count) return false;
     const std::size_t n = x.tok[i].size();
     const char first = toLower(x.t[x.tok[i].begin]);
     for (std::size_t k = 0; k < list.size(); ++k)
