@@ -383,7 +383,10 @@ CueHits findCueHits(std::string_view t) {
         // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8", "move 111 EUR from X into Y": "from"/
         // "to"/"into" after a transfer's verb and its amount name accounts as "transfer from" does.
         if (hits.size() == before && (s == 5 || s == 19 || s == 8)) {
-            const std::size_t w = startsWithNoCase(t, p, "from") ? 4 : startsWithNoCase(t, p, "into") ? 4 : startsWithNoCase(t, p, "to") ? 2 : 0;
+            // (each word tried only in its own letter's bucket: s is the first letter)
+            const std::size_t w = s == 5    ? (startsWithNoCase(t, p, "from") ? 4 : 0)
+                                  : s == 8  ? (startsWithNoCase(t, p, "into") ? 4 : 0)
+                                            : (startsWithNoCase(t, p, "to") ? 2 : 0);
             // (only right before the number: "send $50 to Ann Lee, 12 34 56 ..." names a payee first)
             // (a run of 8+ digits after "from" is the account money leaves even where no amount is named; the
             // one it goes "into" then follows it, see intoGap)
@@ -1325,8 +1328,10 @@ constexpr auto kAmountVerbs = packWords<kAmountVerbsList>();
         if (h.cue == kCueAccount || h.cue == kCueRouting || h.cue == kCueSortCode || h.cue == kCueSwift) return true;
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (!isLetter(t[p]) || isLetter(before(t, p))) continue;
+        // (the first letter compared inline: a word start tries only the words it can begin)
+        const char c = toLower(t[p]);
         for (std::string_view w : kMoneyWords)
-            if (startsWithNoCase(t, p, w)) return true;
+            if (w[0] == c && startsWithNoCase(t, p, w)) return true;
     }
     return false;
 }
@@ -1426,8 +1431,9 @@ bool chequeBefore(std::string_view t, std::size_t pos) {
 [[gnu::noinline]] bool payrollTalk(std::string_view t) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (isLetter(before(t, p)) || !isLetter(t[p])) continue;
+        const char c = toLower(t[p]);   // (as in moneyTalk)
         for (std::string_view w : {"payroll"sv, "direct deposit"sv, "employee"sv, "staff"sv})
-            if (startsWithNoCase(t, p, w)) return true;
+            if (w[0] == c && startsWithNoCase(t, p, w)) return true;
     }
     return false;
 }

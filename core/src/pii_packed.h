@@ -48,6 +48,9 @@ public:
     FINCHAT_PII_INLINE constexpr std::string_view operator[](std::size_t k) const {
         return {chars_ + off_[k], static_cast<std::size_t>(off_[k + 1] - off_[k])};
     }
+    // Entry k's length and first byte without building its string_view (the hot table walks test these).
+    FINCHAT_PII_INLINE constexpr std::size_t length(std::size_t k) const { return static_cast<std::size_t>(off_[k + 1] - off_[k]); }
+    FINCHAT_PII_INLINE constexpr char first(std::size_t k) const { return chars_[off_[k]]; }
     FINCHAT_PII_INLINE constexpr IndexIterator<WordList> begin() const { return {this, 0}; }
     FINCHAT_PII_INLINE constexpr IndexIterator<WordList> end() const { return {this, n_}; }
 

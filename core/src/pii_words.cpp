@@ -109,11 +109,13 @@ std::vector<Token> tokenize(std::string_view t) {
 struct Text {
     std::string_view t;
     std::vector<Token> tok;
+    // tok.size(), kept: the bounds test of every token query (in wasm a division by the token's size)
+    std::size_t count = tok.size();
     std::string_view str(std::size_t i) const { return t.substr(tok[i].begin, tok[i].size()); }
     // Token i is the word `lower` (any case). Asked of every token against every word list: the length
     // check, always inlined (also in the size-optimised wasm), rejects nearly all of them before a call.
     FINCHAT_PII_INLINE bool is(std::size_t i, std::string_view lower) const {
-        return i < tok.size() && tok[i].size() == lower.size() && toLower(t[tok[i].begin]) == lower[0] && spells(i, lower);
+        return i < count && tok[i].size() == lower.size() && toLower(t[tok[i].begin]) == lower[0] && spells(i, lower);
     }
     // A literal's length is known at compile time (no strlen where the wasm does not inline the
     // string_view constructor).
@@ -124,8 +126,10 @@ struct Text {
             if (toLower(t[tok[i].begin + k]) != lower[k]) return false;
         return true;
     }
-    bool punct(std::size_t i, char c) const { return i < tok.size() && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
-    bool word(std::size_t i) const { return i < tok.size() && tok[i].kind == Kind::Word; }
+    bool punct(std::size_t i, char c) const { return i < count && tok[i].kind == Kind::Punct && t[tok[i].begin] == c; }
+    // (asked of nearly every token by every scanner: inlined also in the size-optimised wasm, where a call
+    // costs more than the test)
+    FINCHAT_PII_INLINE bool word(std::size_t i) const { return i < count && tok[i].kind == Kind::Word; }
     // Capitalised: an ASCII capital, or a Latin-1 or Latin Extended-A capital in UTF-8 ("Émilie",
     // "Łukasz", "Zoë" — the letters names of European languages start with).
     // (asked of most tokens: the ASCII test inlined, the rest a call only for a byte >= 0xC3)
@@ -160,9 +164,9 @@ struct Text {
     // Token i .. i+n-1 spell the phrase (words separated by single spaces in `lower`). The detector's hot
     // loop: the first letter first, then the phrase's letters token by token, without splitting it.
     bool phrase(std::size_t i, std::string_view lower) const {
-        if (i >= tok.size() || lower.empty() || toLower(t[tok[i].begin]) != lower[0]) return false;
+        if (i >= count || lower.empty() || toLower(t[tok[i].begin]) != lower[0]) return false;
         for (std::size_t p = 0;; ++i) {
-            if (i >= tok.size() || tok[i].size() > lower.size() - p) return false;
+            if (i >= count || tok[i].size() > lower.size() - p) return false;
             for (std::size_t c = tok[i].begin; c < tok[i].end; ++c, ++p)
                 if (toLower(t[c]) != lower[p]) return false;
             if (p == lower.size()) return true;
@@ -183,9 +187,14 @@ struct Text {
         for (std::size_t k = 0; k < tok[i].size(); ++k) buf[k] = toLower(t[tok[i].begin + k]);
         return {buf.data(), tok[i].size()};
     }
+    // is(i, w) for each w, the token's bounds, length and lower-case first byte read once (tokens are never
+    // empty, so a word of the token's length has a first byte).
     bool inList(std::size_t i, std::initializer_list<std::string_view> list) const {
+        if (i >= count) return false;
+        const std::size_t n = tok[i].size();
+        const char first = toLower(t[tok[i].begin]);
         for (std::string_view w : list)
-            if (is(i, w)) return true;
+            if (w.size() == n && w[0] == first && spells(i, w)) return true;
         return false;
     }
 };
@@ -205,7 +214,7 @@ void emit(std::vector<Candidate>& out, PiiType type, std::size_t b, std::size_t 
 // The per-token loops over cue and word tables are the detector's hot path: indexing each table by its
 // entries' first letter (built once, on first use) lets a token try only the entries it can match.
 // Bucket 0-25: 'a'-'z'; 26: anything else.
-inline std::size_t letterBucket(char c) {
+FINCHAT_PII_INLINE std::size_t letterBucket(char c) {
     c = toLower(c);
     return isLower(c) ? static_cast<std::size_t>(c - 'a') : 26;
 }
@@ -345,6 +354,8 @@ constexpr auto kMonthsAbroad = packWords<kMonthsAbroadList>();
 constexpr std::string_view kWeekdaysList[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr auto kWeekdays = packWords<kWeekdaysList>();
 
+bool listed(const Text& x, std::size_t i, WordList list);
+
 bool isMonth(const Text& x, std::size_t i, bool allowAbbr) {
     // Every month's name starts with one of "adfjmnos" and has 3-9 letters.
     if (!x.word(i) || x.tok[i].size() < 3 || x.tok[i].size() > 9) return false;
@@ -353,12 +364,7 @@ bool isMonth(const Text& x, std::size_t i, bool allowAbbr) {
                                              (1u << ('j' - 'a')) | (1u << ('m' - 'a')) | (1u << ('n' - 'a')) |
                                              (1u << ('o' - 'a')) | (1u << ('s' - 'a'));
     if (first > 25 || !((kMonthInitials >> first) & 1u)) return false;
-    for (std::string_view m : kMonths)
-        if (x.is(i, m)) return true;
-    if (allowAbbr)
-        for (std::string_view m : kMonthAbbr)
-            if (x.is(i, m)) return true;
-    return false;
+    return listed(x, i, kMonths) || (allowAbbr && listed(x, i, kMonthAbbr));
 }
 
 // ---- Street grammar ---------------------------------------------------------------------------------
@@ -382,9 +388,14 @@ constexpr std::string_view kStreetStopList[] = {"the", "a", "my", "to", "for", "
                                             "was", "from", "with", "it", "by", "or", "your", "this", "that"};
 constexpr auto kStreetStop = packWords<kStreetStopList>();
 
+// The same test as x.is(i, w) for each entry, with the token's length and lower-case first byte read once
+// (asked of most tokens against several lists: the per-entry test is two compares on the packed offsets).
 bool listed(const Text& x, std::size_t i, WordList list) {
-    for (std::string_view w : list)
-        if (x.is(i, w)) return true;
+    if (i >= x.count) return false;
+    const std::size_t n = x.tok[i].size();
+    const char first = toLower(x.t[x.tok[i].begin]);
+    for (std::size_t k = 0; k < list.size(); ++k)
+        if (list.length(k) == n && list.first(k) == first && x.spells(i, list[k])) return true;
     return false;
 }
 
@@ -1854,11 +1865,13 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         // URL: scheme:// or www.
         const char c = toLower(t[p]);
-        if (c != 'h' && c != 'f' && c != 'w') continue;
-        const bool scheme = startsWithNoCase(t, p, "https://") || startsWithNoCase(t, p, "http://") ||
-                            startsWithNoCase(t, p, "ftp://");
-        const bool www = startsWithNoCase(t, p, "www.") && isAlnum(at(t, p + 4));
-        if ((scheme || www) && !isWordChar(before(t, p))) {
+        // (a URL starts a word: most 'h', 'f' and 'w' bytes are inside one and need no comparison; each
+        // prefix only tried at its own first letter)
+        if ((c != 'h' && c != 'f' && c != 'w') || isWordChar(before(t, p))) continue;
+        const bool scheme = c == 'h' ? startsWithNoCase(t, p, "https://") || startsWithNoCase(t, p, "http://")
+                                     : c == 'f' && startsWithNoCase(t, p, "ftp://");
+        const bool www = c == 'w' && startsWithNoCase(t, p, "www.") && isAlnum(at(t, p + 4));
+        if (scheme || www) {
             std::size_t e = p;
             while (e < t.size() && isUrlChar(t[e])) ++e;
             while (e > p && std::string_view(".,;:!?)'\"").find(t[e - 1]) != std::string_view::npos) --e;
