@@ -396,7 +396,7 @@ SendResult Conversation::deliver(QueuedMessage m, bool ahead) {
     auto r = s->sendMessage(m.text, m.contentType, m.pii);
     if (r) return {SendOutcome::Sent, *r, std::nullopt};
     if (r.error().code == ErrorCode::PiiUnavailable) {   // the guard needs the detector: wait for it
-        SendResult out = enqueue(std::move(m));
+        SendResult out = enqueue(std::move(m), ahead);
         waitForPii();
         return out;
     }

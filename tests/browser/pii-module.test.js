@@ -194,6 +194,14 @@ test('ask-first on a message that waited for the detector: asked once it is here
   await tab.evaluate(() => window.__fc.buttons(/^edit message$/i)[0].click());
   const value = await page.waitIn(tab, () => window.__fc.composers()[0].value, null, { what: 'the kept message in the composer' });
   assert.equal(value, `card ${CARD} please`, 'nothing typed is lost');
+  // Sent again from the composer: asked at once (the detector is here), and "Edit message" leaves the
+  // composer as it is (BRIDGE.md composer-restore: not put back twice).
+  await tab.evaluate(() => window.__fc.composers()[0].focus());
+  await tab.keyboard.press('Enter');
+  await page.waitIn(tab, () => window.__fc.buttons(/^edit message$/i).length > 0, null, { what: 'the question on Enter' });
+  await tab.evaluate(() => window.__fc.buttons(/^edit message$/i)[0].click());
+  await page.waitIn(tab, () => window.__fc.buttons(/^edit message$/i).length === 0, null, { what: 'the question closed' });
+  assert.equal(await tab.evaluate(() => window.__fc.composers()[0].value), `card ${CARD} please`, 'the text once, not twice');
   await new Promise((r) => setTimeout(r, 800));
   const log = await page.logEntries(tab);
   assert.ok(!log.some((t) => /echo: card/.test(t)), `the agent got nothing\n${log.join('\n')}`);
