@@ -346,8 +346,7 @@ void Conversation::startNew() {
     keptRows_.clear();
     queue_.clear();
     handledSignals_.clear();
-    piiTypes_.reset();
-    piiText_.clear();
+    clearPiiQuestion();
     reason_.clear();
     handoff_ = HandoffState::None;
     handoffWaitsForPii_ = false;
@@ -375,7 +374,17 @@ SendResult Conversation::send(std::string text, std::string contentType) {
     m.text = std::move(text);
     m.contentType = std::move(contentType);
     m.timeMs = platform_.clock.nowMs();
-    SendResult out = deliver(std::move(m));
+    if (piiTypes_ && piiCallerHolds_) {
+        // The caller's edit of the message it still holds: the held one is withdrawn, so no answer
+        // can send it any more (its text may be what the customer just took out). What was queued
+        // behind it (a handoff's wait) goes first, in the order typed.
+        clearPiiQuestion();
+        emit(ConversationEvent{ConversationEventType::StateChanged});
+        flushIfLive();
+    }
+    // A question from the queue: this is a new message and waits behind the held one.
+    SendResult out = piiTypes_ ? enqueue(std::move(m)) : deliver(std::move(m));
+    if (out.outcome == SendOutcome::PiiQuestion) piiCallerHolds_ = true;
     wantPii();   // the first message (if it waited for the detector, PiiWanted was said already)
     return out;
 }
@@ -420,10 +429,18 @@ void Conversation::askPii(std::string text, std::string contentType, std::string
     piiText_ = std::move(text);
     piiContentType_ = std::move(contentType);
     piiTypes_ = std::move(types);
+    piiCallerHolds_ = false;   // send() says so when the question answers its own call
     ConversationEvent ev{ConversationEventType::PiiQuestion};
     ev.text = *piiTypes_;
     ev.segment = currentSegment();
     emit(ev);
+}
+
+void Conversation::clearPiiQuestion() {
+    piiTypes_.reset();
+    piiText_.clear();
+    piiContentType_.clear();
+    piiCallerHolds_ = false;
 }
 
 SendResult Conversation::answerPii(PiiChoice choice) {
@@ -433,9 +450,7 @@ SendResult Conversation::answerPii(PiiChoice choice) {
     m.contentType = std::move(piiContentType_);
     m.pii = choice == PiiChoice::Mask ? PiiPolicy::Mask : PiiPolicy::AsTyped;
     m.timeMs = platform_.clock.nowMs();
-    piiTypes_.reset();
-    piiText_.clear();
-    piiContentType_.clear();
+    clearPiiQuestion();
     if (choice == PiiChoice::Cancel) {
         emit(ConversationEvent{ConversationEventType::StateChanged});
         flushIfLive();   // what was typed after it waited for the answer (flushQueue)

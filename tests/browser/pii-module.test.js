@@ -7,7 +7,8 @@
 // One that crashes mid-message fails closed: the whole text goes out masked, and a fresh one is loaded.
 // The two-widget page's first chat (pii-policy {"NAME":"ask"}) fetches it as soon as its chat starts.
 // A message asked about (ask-first) after it waited for the detector goes back into the composer on
-// "Edit message". Screenshots: WIDGET_SHOTS/pii-masked.png, pii-load-failed.png, pii-edit-restored.png.
+// "Edit message"; an edit sent instead of an answer withdraws the question. Screenshots:
+// WIDGET_SHOTS/pii-masked.png, pii-load-failed.png, pii-edit-restored.png, pii-edit-sent.png.
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -206,5 +207,16 @@ test('ask-first on a message that waited for the detector: asked once it is here
   const log = await page.logEntries(tab);
   assert.ok(!log.some((t) => /echo: card/.test(t)), `the agent got nothing\n${log.join('\n')}`);
   await shot(tab, 'pii-edit-restored');
+  // Asked again; instead of answering, the customer takes the number out and sends the edit: it goes,
+  // and the question (with its "Send as typed" for the old text) goes away.
+  await tab.evaluate(() => window.__fc.composers()[0].focus());
+  await tab.keyboard.press('Enter');
+  await page.waitIn(tab, () => window.__fc.buttons(/^edit message$/i).length > 0, null, { what: 'the question on Enter again' });
+  await sendWithoutTyping(tab, 'my card was declined');
+  await page.waitIn(tab, () => window.__fc.logEntries(0).some((t) => /echo: my card was declined/.test(t)), null,
+    { what: 'the edited message at the agent', timeout: 30000 });
+  assert.equal(await tab.evaluate(() => window.__fc.buttons(/^(edit message|send as typed)$/i).length), 0, 'no stale question');
+  assert.ok(!(await page.logEntries(tab)).some((t) => /echo: card/.test(t)), 'the number never left');
+  await shot(tab, 'pii-edit-sent');
   await tab.close();
 });

@@ -352,6 +352,27 @@ TEST_CASE("PII ask-first: the message is held, then sent masked or as typed, or 
     CHECK(h.sentTexts("CT-L1").back() == "ssn 123-45-6789");
 }
 
+TEST_CASE("PII ask-first: a new send while the customer still holds the asked message replaces it", "[conversation][pii]") {
+    Harness h;
+    h.config.session.piiPolicy = PiiPolicy::AskFirst;
+    h.make();
+    h.startOnL1();
+    REQUIRE(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::PiiQuestion);
+    // The composer kept the text; the customer took the number out and sent the edit.
+    CHECK(h.conv->send("my card was declined").outcome == SendOutcome::Sent);
+    CHECK_FALSE(h.conv->piiQuestion());   // no stale question that would still send the number
+    CHECK(h.conv->piiQuestionText().empty());
+    CHECK(h.conv->answerPii(PiiChoice::AsTyped).outcome == SendOutcome::Refused);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"my card was declined"});
+    // An edit that still carries a number is asked about in its place.
+    REQUIRE(h.conv->send("ssn 123-45-6789").outcome == SendOutcome::PiiQuestion);
+    REQUIRE(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::PiiQuestion);
+    CHECK(*h.conv->piiQuestion() == "CREDIT_DEBIT_NUMBER");
+    CHECK(h.conv->answerPii(PiiChoice::AsTyped).outcome == SendOutcome::Sent);
+    CHECK(h.sentTexts("CT-L1").back() == "card 4111 1111 1111 1111");
+    CHECK(h.sentTexts("CT-L1").size() == 2);
+}
+
 TEST_CASE("PII name table: wanted at start when the policy guards NAME, otherwise at the first send or a restore", "[conversation]") {
     SECTION("default policy: not for an opened chat, once the customer sends") {
         Harness h;
@@ -500,6 +521,28 @@ TEST_CASE("PII detector not loaded yet: two ask-first messages are asked one aft
     CHECK(h.conv->queued().empty());
     CHECK(h.sentTexts("CT-L1").size() == 3);
     CHECK(h.sentTexts("CT-L1").back() == "bye");
+    CHECK(h.pii.misuse == 0);
+}
+
+TEST_CASE("PII ask-first: a queued message asked about later is not replaced or overtaken by a new send", "[conversation][pii]") {
+    LazyPii h([](ConversationConfig& c) { c.session.piiPolicy = PiiPolicy::AskFirst; });
+    h.startOnL1();
+    CHECK(h.conv->send("card 4111 1111 1111 1111").outcome == SendOutcome::Queued);
+    h.pii.loaded = true;
+    h.conv->piiReady();
+    REQUIRE(h.conv->piiQuestion());
+    // It left the composer when it was queued: what the customer sends now is a new message. It
+    // waits behind the question, with or without a number of its own.
+    CHECK(h.conv->send("is it blocked?").outcome == SendOutcome::Queued);
+    CHECK(h.conv->send("ssn 123-45-6789").outcome == SendOutcome::Queued);
+    REQUIRE(h.conv->piiQuestion());
+    CHECK(*h.conv->piiQuestion() == "CREDIT_DEBIT_NUMBER");
+    CHECK(h.conv->piiQuestionText() == "card 4111 1111 1111 1111");
+    CHECK(h.w.http.count(MSG) == 0);
+    CHECK(h.conv->answerPii(PiiChoice::Mask).outcome == SendOutcome::Sent);
+    CHECK(h.sentTexts("CT-L1") == std::vector<std::string>{"card \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 1111", "is it blocked?"});
+    REQUIRE(h.conv->piiQuestion());   // the next one is asked about in its turn
+    CHECK(*h.conv->piiQuestion() == "SSN");
     CHECK(h.pii.misuse == 0);
 }
 

@@ -132,7 +132,14 @@ test('a per-type piiPolicy is honoured: NAME asks first, the card is masked, the
   const known = nextEvent(c, 'piiQuestion');
   assert.equal(c.send('Kevin Jackson from your fraud team called me').outcome, 'piiQuestion');
   assert.equal((await known).types, 'NAME');
-  c.answerPii('cancel');
+  // The customer takes the name out and sends the edit (the .d.ts send()): the question is withdrawn,
+  // so no later answer can send the name.
+  assert.equal(c.send('someone from your fraud team called me').outcome, 'sent');
+  assert.equal(c.state.piiQuestion, undefined, JSON.stringify(c.state));
+  await until(() => own().includes('someone from your fraud team called me'), 'the edit is sent');
+  c.answerPii('asTyped');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(!own().some((t) => /Kevin/.test(t)), `the withdrawn message never leaves\n${JSON.stringify(own())}`);
   c.end();
 });
 

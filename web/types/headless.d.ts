@@ -327,6 +327,10 @@ export interface Conversation {
   start(): Promise<void>;
   /** Continues a saved conversation without asking for a token; false when there is none. */
   resume(): boolean;
+  /** While a piiQuestion is open: if it answered your own send() (`piiQuestion`, you still hold the
+   * text), this send is its edit and replaces it (the held message is dropped, as by
+   * answerPii('cancel')); if the message was asked about after it was `queued`, this one is another
+   * message and waits behind it (`queued`) until answerPii(). */
   send(text: string): SendResult;
   sendTyping(): void;
   /** A message the customer has seen (its `id` or `messageId`). */

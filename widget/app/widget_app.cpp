@@ -339,6 +339,9 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         if (e.session) onSessionEvent(e.segment, *e.session);
         break;
     case ConversationEventType::StateChanged:
+        // A question the core withdrew (the customer sent an edit of the held message) takes its
+        // card with it: a stale "Send as typed" would send the text the customer just took out.
+        if (!conv_->piiQuestion()) piiQuestion_.clear();
         if (conv_->state() == ConversationState::StartFailed) {
             announce(str("error.startFailed"), "error");
             emitEvent("error", Json::object({{"code", "token"}, {"message", conv_->startError() ? conv_->startError()->detail : ""}}).dump());

@@ -223,6 +223,11 @@ public:
     // when nothing waits or the detector is still not ready.
     void piiReady();
 
+    // While a message is held for answerPii() (policy AskFirst), a send follows the one rule a
+    // composer needs: if that message was this caller's own send() answered PiiQuestion, the caller
+    // still holds its text and what it sends now is its edit, so the held one is withdrawn (as by
+    // answerPii(Cancel)) and the new text takes its place; if it was asked about later, from the
+    // queue (it had left the composer), the new text is another message and waits behind it.
     SendResult send(std::string text, std::string contentType = "text/plain");
     // The held message (PiiQuestion): send it masked, as typed, or keep it in the composer (Cancel).
     SendResult answerPii(PiiChoice choice);
@@ -397,6 +402,7 @@ private:
     SendResult enqueue(QueuedMessage m, bool ahead = false);
     void flushIfLive();
     void askPii(std::string text, std::string contentType, std::string types);
+    void clearPiiQuestion();
     void flushQueue(ChatSession& to);
     void finishConversation();
     void setUnread(int n);
@@ -448,6 +454,7 @@ private:
     std::set<std::string> counted_;             // "<segment>:<Id>" already counted as unread
     std::optional<std::string> piiTypes_;
     std::string piiText_, piiContentType_;
+    bool piiCallerHolds_ = false;               // piiTypes_ answers the caller's own send() (see send)
 
     std::unique_ptr<DataProvider> noData_;                 // answers "no data provider" (data_ null)
     std::map<TemplateKey, TemplateSlot> templates_;
