@@ -33,8 +33,9 @@ FINCHAT_PII_INLINE bool lettersAre(std::string_view t, std::size_t p, std::size_
     return e - p == w.size() && startsWithNoCase(t, p, w);
 }
 bool lettersIn(std::string_view t, std::size_t p, std::size_t e, WordList list) {
-    for (std::string_view w : list)
-        if (lettersAre(t, p, e, w)) return true;
+    // (only the words of t[p]'s letter: pii_packed.h, "First-letter groups")
+    for (std::size_t k : list.startingWith(at(t, p)))
+        if (lettersAre(t, p, e, list[k])) return true;
     return false;
 }
 
@@ -766,7 +767,7 @@ constexpr std::string_view kCodeWordsList[] = {"ref", "reference", "order", "inv
                                            "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
                                            "shipment", "confirmation", "transaction", "receipt", "claim", "policy", "loan",
                                            "mortgage", "contract", "membership"};
-constexpr auto kCodeWords = packWords<kCodeWordsList>();
+constexpr auto kCodeWords = packByLetter<kCodeWordsList>();
 bool otherCodeBefore(std::string_view t, std::size_t p) {
     for (int k = 0; k < 2; ++k) {
         std::size_t f = p;
@@ -1292,12 +1293,12 @@ std::uint32_t cuesOf(PiiType type) {
 // ("order", "ref", "case", "ticket", "version", "#"...). Lowest rank: whatever else is found there wins.
 constexpr std::string_view kMoneyWordsList[] = {"transfer", "pay", "paid", "deposit", "wire", "sent", "send", "refund", "beneficiary",
                                             "direct debit", "standing order", "bank", "money", "funds", "salary"};
-constexpr auto kMoneyWords = packWords<kMoneyWordsList>();
+constexpr auto kMoneyWords = packByLetter<kMoneyWordsList>();
 constexpr std::string_view kUnitWordsList[] = {
     "times", "people", "customers", "users", "items", "points", "miles", "km", "steps", "days", "months", "years", "hours",
     "minutes", "transactions", "payments", "members", "dollars", "euros", "pounds", "bucks", "quid", "rupees", "yen", "usd",
     "eur", "gbp", "aud", "cad", "nzd", "inr", "jpy", "sgd", "zar", "naira", "pesos", "rs", "k", "m", "units", "shares"};
-constexpr auto kUnitWords = packWords<kUnitWordsList>();
+constexpr auto kUnitWords = packByLetter<kUnitWordsList>();
 // A unit or a currency's word right after the number at e: an amount or a count ("450000 pesos").
 bool unitAfter(std::string_view t, std::size_t e) {
     while (at(t, e) == ' ') ++e;
@@ -1306,7 +1307,7 @@ bool unitAfter(std::string_view t, std::size_t e) {
 constexpr std::string_view kVerbsInSList[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
                                           "thanks", "plus", "always", "perhaps", "sometimes", "hers", "yours", "bounces",
                                           "fails", "works", "appears", "exists", "thats", "whats", "heres", "theres"};   // and contractions typed without the apostrophe
-constexpr auto kVerbsInS = packWords<kVerbsInSList>();
+constexpr auto kVerbsInS = packByLetter<kVerbsInSList>();
 constexpr std::string_view kOtherIdsList[] = {
     "ref", "reference", "order", "case", "ticket", "invoice", "transaction", "txn", "tracking", "confirmation", "conf", "auth",
     "authorisation", "authorization", "approval", "request", "complaint", "claim", "policy", "member", "membership",
@@ -1317,21 +1318,20 @@ constexpr std::string_view kOtherIdsList[] = {
     "company", "student", "limit", "salary", "balance", "income", "worth", "about", "around", "approx", "total", "amount",
     "sum", "card", "visa", "mastercard", "amex", "trace", "batch", "meter", "bill", "version", "build", "release", "error",
     "page", "room", "flight", "store", "branch", "terminal", "device", "app"};
-constexpr auto kOtherIds = packWords<kOtherIdsList>();
+constexpr auto kOtherIds = packByLetter<kOtherIdsList>();
 constexpr std::string_view kAmountVerbsList[] = {"paid", "pay", "spent", "spend", "cost", "costs", "owe", "owed", "borrowed",
                                              "lent", "earn", "earned", "withdrew", "transfer", "transferred", "send", "sent",
                                              "wire", "wired", "deposited", "of", "x"};
-constexpr auto kAmountVerbs = packWords<kAmountVerbsList>();
+constexpr auto kAmountVerbs = packByLetter<kAmountVerbsList>();
 
 [[gnu::noinline]] bool moneyTalk(std::string_view t, const CueHits& hits) {
     for (const CueHit& h : hits)
         if (h.cue == kCueAccount || h.cue == kCueRouting || h.cue == kCueSortCode || h.cue == kCueSwift) return true;
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (!isLetter(t[p]) || isLetter(before(t, p))) continue;
-        // (the first letter compared inline: a word start tries only the words it can begin)
-        const char c = toLower(t[p]);
-        for (std::string_view w : kMoneyWords)
-            if (w[0] == c && startsWithNoCase(t, p, w)) return true;
+        // (a word start tries only the words it can begin, see pii_packed.h, "First-letter groups")
+        for (std::size_t k : kMoneyWords.startingWith(t[p]))
+            if (startsWithNoCase(t, p, kMoneyWords.word(k))) return true;
     }
     return false;
 }
@@ -1431,7 +1431,7 @@ bool chequeBefore(std::string_view t, std::size_t pos) {
 [[gnu::noinline]] bool payrollTalk(std::string_view t) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (isLetter(before(t, p)) || !isLetter(t[p])) continue;
-        const char c = toLower(t[p]);   // (as in moneyTalk)
+        const char c = toLower(t[p]);   // (the first letter compared inline: most words need no call)
         for (std::string_view w : {"payroll"sv, "direct deposit"sv, "employee"sv, "staff"sv})
             if (w[0] == c && startsWithNoCase(t, p, w)) return true;
     }
