@@ -237,7 +237,9 @@ constexpr Keyword kKeywordsList[] = {
     {"mastercard", kCueCard, true},  {"amex", kCueCard, true},
     {"debit", kCueCard, true},       {"credit", kCueCard, true},
 };
-constexpr auto kKeywords = packWords<kKeywordsList>();
+// (grouped by first letter: findCueHits tries at a word start only the keywords of its letter; two
+// keywords that match at one place share their first letters, so their order stays the list's)
+constexpr auto kKeywords = packByLetter<kKeywordsList>();
 constexpr std::size_t kKeywordReach = 40;
 constexpr std::size_t kSwiftReach = 90;
 constexpr std::size_t kLongestKeyword = 19;  // "verification number"
@@ -344,41 +346,29 @@ void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
     }
     if (n < 3) return;
     const std::string_view spelt(w.data(), n);
-    for (const Keyword& kw : kKeywords)
+    for (std::size_t k : kKeywords.startingWith(spelt[0])) {   // (the first match: the list's order within a letter)
+        const Keyword kw = kKeywords[k];
         if (kw.word.size() >= 3 && (kw.wholeWord ? spelt == kw.word : spelt.substr(0, kw.word.size()) == kw.word) &&
             kw.word.find(' ') == std::string_view::npos) {
             hits.push_back({p, p + 2 * kw.word.size() - 1, kw.cue});
             return;
         }
+    }
 }
 
 CueHits findCueHits(std::string_view t) {
-    // Keyword indexes by first character (letters lower-cased, '3' for "3-digit"), built once.
-    struct Index {
-        std::array<std::uint8_t, 37> first{}, count{};
-        std::array<std::uint8_t, std::size(kKeywords)> order{};
-        static int slot(char c) { return isLower(c) ? c - 'a' : isDigit(c) ? 26 + (c - '0') : -1; }
-        Index() {
-            std::size_t n = 0;
-            for (int s = 0; s < 37; ++s) {
-                first[s] = static_cast<std::uint8_t>(n);
-                for (std::size_t k = 0; k < std::size(kKeywords); ++k)
-                    if (slot(kKeywords[k].word[0]) == s) order[n++] = static_cast<std::uint8_t>(k);
-                count[s] = static_cast<std::uint8_t>(n - first[s]);
-            }
-        }
-    };
-    static const Index index;
     CueHits hits;
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (isLetter(before(t, p))) continue;
-        const int s = Index::slot(toLower(t[p]));
-        if (s < 0) continue;
+        // (a keyword starts with a letter or a digit, "3-digit"; s: the letter's group, 26 for a digit)
+        if (!isAlnum(t[p])) continue;
+        const std::size_t s = letterGroup(t[p]);
         const std::size_t before = hits.size();
-        for (std::size_t k = index.first[s]; k < index.first[s] + index.count[s]; ++k) {
-            const Keyword& kw = kKeywords[index.order[k]];
-            // (the second letter first, inline: it rejects most keywords of the bucket without a call)
-            if (toLower(at(t, p + 1)) != kw.word[1]) continue;
+        const char second = toLower(at(t, p + 1));
+        for (std::size_t k : kKeywords.startingWith(t[p])) {
+            // (the second letter first, inline: it rejects most keywords of the group without a call)
+            if (kKeywords.word(k)[1] != second) continue;
+            const Keyword kw = kKeywords[k];
             if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
         }
         // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8", "move 111 EUR from X into Y": "from"/
