@@ -173,11 +173,13 @@ struct Text {
             if (lower[p++] != ' ') return false;
         }
     }
-    // Token i can start the phrase: its length is that of the phrase's first word (the test the table loops
-    // ask before phrase(), inlined: it rejects nearly every entry without a call).
+    // Token i can start the phrase: its length is that of the phrase's first word, and its second byte is
+    // the phrase's (the tests the table loops ask before phrase(), inlined: they reject nearly every entry
+    // without a call; the loops try only the phrases of the token's first letter, pii_packed.h).
     FINCHAT_PII_INLINE bool startsPhrase(std::size_t i, std::string_view lower) const {
         const std::size_t n = tok[i].size();
-        return n <= lower.size() && (n == lower.size() || lower[n] == ' ' || lower[n] == ':');
+        return n <= lower.size() && (n == lower.size() || lower[n] == ' ' || lower[n] == ':') &&
+               (n < 2 || toLower(t[tok[i].begin + 1]) == lower[1]);
     }
     // The number of tokens of a phrase.
     static std::size_t words(std::string_view lower) { return static_cast<std::size_t>(std::count(lower.begin(), lower.end(), ' ')) + 1; }
