@@ -237,9 +237,9 @@ constexpr Keyword kKeywordsList[] = {
     {"mastercard", kCueCard, true},  {"amex", kCueCard, true},
     {"debit", kCueCard, true},       {"credit", kCueCard, true},
 };
-// (grouped by first letter: findCueHits tries at a word start only the keywords of its letter; two
-// keywords that match at one place share their first letters, so their order stays the list's)
-constexpr auto kKeywords = packByLetter<kKeywordsList>();
+// (grouped by first two letters: findCueHits tries at a word start only the keywords of its two letters;
+// two keywords that match at one place share their first two letters, so their order stays the list's)
+constexpr auto kKeywords = packByTwoLetters<kKeywordsList>();
 constexpr std::size_t kKeywordReach = 40;
 constexpr std::size_t kSwiftReach = 90;
 constexpr std::size_t kLongestKeyword = 19;  // "verification number"
@@ -346,7 +346,7 @@ void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
     }
     if (n < 3) return;
     const std::string_view spelt(w.data(), n);
-    for (std::size_t k : kKeywords.startingWith(spelt[0])) {   // (the first match: the list's order within a letter)
+    for (std::size_t k : kKeywords.startingWith(spelt[0], spelt[1])) {   // (the first match: the list's order within a pair)
         const Keyword kw = kKeywords[k];
         if (kw.word.size() >= 3 && (kw.wholeWord ? spelt == kw.word : spelt.substr(0, kw.word.size()) == kw.word) &&
             kw.word.find(' ') == std::string_view::npos) {
@@ -358,15 +358,18 @@ void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
 
 CueHits findCueHits(std::string_view t) {
     CueHits hits;
+    // (whether the byte before p is a letter, carried along: the loop runs for every byte of the text)
+    bool afterLetter = false;
     for (std::size_t p = 0; p < t.size(); ++p) {
-        if (isLetter(before(t, p))) continue;
+        const bool wordStart = !afterLetter;
+        afterLetter = isLetter(t[p]);
         // (a keyword starts with a letter or a digit, "3-digit"; s: the letter's group, 26 for a digit)
-        if (!isAlnum(t[p])) continue;
+        if (!wordStart || !isAlnum(t[p])) continue;
         const std::size_t s = letterGroup(t[p]);
         const std::size_t before = hits.size();
         const char second = toLower(at(t, p + 1));
-        for (std::size_t k : kKeywords.startingWith(t[p])) {
-            // (the second letter first, inline: it rejects most keywords of the group without a call)
+        for (std::size_t k : kKeywords.startingWith(t[p], second)) {
+            // (the second byte, inline: the pair's group holds any non-letter second byte)
             if (kKeywords.word(k)[1] != second) continue;
             const Keyword kw = kKeywords[k];
             if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
