@@ -649,9 +649,14 @@ bool ibanChecksumValid(std::string_view t, std::size_t begin, std::size_t end) {
     return r == 1;
 }
 
-void scanIbans(std::string_view t, std::vector<Candidate>& out) {
-    for (std::size_t p = 0; p + 4 <= t.size(); ++p) {
-        if (!isLetter(t[p]) || !isLetter(t[p + 1]) || !isDigit(t[p + 2]) || !isDigit(t[p + 3])) continue;
+// (an IBAN's two check digits begin a run of digits right after its two letters: only those places are
+// tried, not every byte of the text)
+void scanIbans(std::string_view t, const std::vector<Run>& runs, std::vector<Candidate>& out) {
+    std::size_t next = 0;   // the end of the last IBAN found
+    for (const Run& r : runs) {
+        if (r.begin < 2 || r.begin - 2 < next || r.size() < 2) continue;
+        const std::size_t p = r.begin - 2;
+        if (!isLetter(t[p]) || !isLetter(t[p + 1])) continue;
         if (isWordChar(before(t, p))) continue;
         std::size_t length = ibanLength(toUpper(t[p]), toUpper(t[p + 1]));
         int check = (t[p + 2] - '0') * 10 + (t[p + 3] - '0');
@@ -677,7 +682,7 @@ void scanIbans(std::string_view t, std::vector<Candidate>& out) {
         }
         if (end == 0 || isWordChar(at(t, end)) || !ibanChecksumValid(t, p, end)) continue;
         out.push_back({PiiType::InternationalBankAccountNumber, p, end, kIban, 0.99f});
-        p = end - 1;
+        next = end;
     }
 }
 
@@ -708,8 +713,8 @@ bool validDomain(std::string_view d) {
 }
 
 void scanEmails(std::string_view t, std::vector<Candidate>& out) {
-    for (std::size_t a = 0; a < t.size(); ++a) {
-        if (t[a] != '@') continue;
+    // (from one '@' to the next: find is memchr, a word at a time, where a byte loop costs ~3 ns a byte in the wasm)
+    for (std::size_t a = t.find('@'); a < t.size(); a = t.find('@', a + 1)) {
         std::size_t l = a;
         while (l > 0 && a - l <= 64 && isLocalChar(t[l - 1])) --l;
         if (a - l > 64) continue;
@@ -2168,7 +2173,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     const CueHits hits = findCueHits(text);
     // Each scanner a function of its own (see callApart).
     callApart(scanEmails, text, candidates);
-    callApart(scanIbans, text, candidates);
+    callApart(scanIbans, text, runs, candidates);
     callApart(scanCards, text, runs, hits, candidates);
     callApart(scanSplitCards, text, runs, hits, candidates);
     callApart(scanSpelledDigits, text, hits, candidates);

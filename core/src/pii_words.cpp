@@ -181,6 +181,14 @@ struct Text {
         return n <= lower.size() && (n == lower.size() || lower[n] == ' ' || lower[n] == ':') &&
                (n < 2 || toLower(t[tok[i].begin + 1]) == lower[1]);
     }
+    // The first byte at or after p inside a token with digits (Number, Mixed), or t.size(); k: the caller's
+    // cursor over the tokens (0 to begin with, p never going back). Every digit of the text is in such a
+    // token, so the scans for numbers by their bytes read only these (the whole text byte by byte costs
+    // ~3 ns a byte in the wasm, for the few numbers of a message).
+    std::size_t digitByteFrom(std::size_t p, std::size_t& k) const {
+        while (k < count && (tok[k].end <= p || tok[k].kind == Kind::Word || tok[k].kind == Kind::Punct)) ++k;
+        return k < count ? std::max(p, tok[k].begin) : t.size();
+    }
     // The number of tokens of a phrase.
     static std::size_t words(std::string_view lower) { return static_cast<std::size_t>(std::count(lower.begin(), lower.end(), ' ')) + 1; }
     // A lower-case copy of a word token (ASCII only) into a small buffer; empty if too long.
@@ -1037,7 +1045,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     const std::size_t first = out.size();
     // Numeric: D/M/Y or M/D/Y (one separator kind: / . -), Y-M-D; valid day and month either way.
-    for (std::size_t p = 0; p < t.size(); ++p) {
+    for (std::size_t k = 0, p = x.digitByteFrom(0, k); p < t.size(); p = x.digitByteFrom(p + 1, k)) {
         if (!isDigit(t[p]) || isDigit(before(t, p)) || isLetter(before(t, p))) continue;
         std::size_t q = p;
         int part[3] = {0, 0, 0};
@@ -1786,7 +1794,7 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         }
     }
     // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX).
-    for (std::size_t p = 0; p + 11 <= t.size(); ++p) {
+    for (std::size_t k = 0, p = x.digitByteFrom(0, k); p + 11 <= t.size(); p = x.digitByteFrom(p + 1, k)) {
         if (t[p] != '9' || isAlnum(before(t, p)) || at(t, p + 3) != '-' || at(t, p + 6) != '-' || isAlnum(at(t, p + 11)))
             continue;
         std::array<char, 32> buf;
