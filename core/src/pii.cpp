@@ -90,6 +90,29 @@ std::vector<Run> digitRuns(std::string_view t) {
     return runs;
 }
 
+}  // namespace
+// (pii_scan.h)
+Starts pii_detail::findStarts(std::string_view t) {
+    Starts s;
+    s.word.reserve(t.size() / 4 + 4);   // (about one per word: no growing on the way)
+    // (whether the byte before is a letter, and whether it is in a run of letters, digits, '-' and inner
+    // dots (then `run`: where that run starts), carried along)
+    bool afterLetter = false, inRun = false;
+    std::size_t run = 0;
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        const char c = t[p];
+        const bool alnum = isAlnum(c);
+        if ((alnum && !afterLetter) || (c == ':' && at(t, p + 1) == ':')) s.word.push_back(p);
+        afterLetter = isLetter(c);
+        const bool dot = c == '.' && isAlnum(at(t, p + 1));
+        if ((alnum || c == '-' || dot) && !inRun) run = p;
+        inRun = alnum || c == '-' || dot;
+        if (dot && (s.dotted.empty() || s.dotted.back() != run)) s.dotted.push_back(run);
+    }
+    return s;
+}
+namespace {
+
 // Up to 19 digits of runs[first..last] (the separators dropped); 0 if there are more.
 struct Digits {
     std::array<char, 20> d{};
@@ -356,15 +379,11 @@ void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
     }
 }
 
-CueHits findCueHits(std::string_view t) {
+CueHits findCueHits(std::string_view t, const Starts& starts) {
     CueHits hits;
-    // (whether the byte before p is a letter, carried along: the loop runs for every byte of the text)
-    bool afterLetter = false;
-    for (std::size_t p = 0; p < t.size(); ++p) {
-        const bool wordStart = !afterLetter;
-        afterLetter = isLetter(t[p]);
-        // (a keyword starts with a letter or a digit, "3-digit"; s: the letter's group, 26 for a digit)
-        if (!wordStart || !isAlnum(t[p])) continue;
+    for (std::size_t p : starts.word) {
+        // (a keyword starts with a letter or a digit, "3-digit", not "::"; s: the letter's group, 26 for a digit)
+        if (!isAlnum(t[p])) continue;
         const std::size_t s = letterGroup(t[p]);
         const std::size_t before = hits.size();
         const char second = toLower(at(t, p + 1));
@@ -2170,7 +2189,8 @@ bool startsFirst(const PiiMatch& a, const PiiMatch& b) { return a.begin < b.begi
 std::vector<PiiMatch> detectPii(std::string_view text) {
     std::vector<Candidate> candidates;
     const std::vector<Run> runs = digitRuns(text);
-    const CueHits hits = findCueHits(text);
+    const Starts starts = findStarts(text);
+    const CueHits hits = findCueHits(text, starts);
     // Each scanner a function of its own (see callApart).
     callApart(scanEmails, text, candidates);
     callApart(scanIbans, text, runs, candidates);
@@ -2181,7 +2201,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     callApart(scanAskedList, text, hits, candidates);
     callApart(scanSwift, text, hits, candidates);
     callApart(scanPhones, text, candidates);
-    callApart(scanWords, text, candidates);
+    callApart(scanWords, text, starts, candidates);
 
     std::vector<const Candidate*> order(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) order[i] = &candidates[i];

@@ -1830,37 +1830,10 @@ bool merchantDescriptor(std::string_view t, std::size_t p, std::size_t e, std::s
     return false;
 }
 
-// Where a URL, a domain, an IP or a MAC address can start: an ASCII letter or digit with none right before
-// it, or "::" (an IPv6 address's elided head). The four scans of scanNetwork ask their own, narrower tests
-// of these positions only: the text is read byte by byte once, not once per scan (four byte loops were a
-// tenth of the detector's wasm time, for a few dozen positions per message).
-// dotted: on the same pass, where each run of letters, digits, '-' and dots followed by a letter or digit
-// that has such a dot in it starts (the only places a bare domain can start: reading every word to its
-// end to find none was the largest part of scanNetwork's time).
-struct NetworkStarts {
-    std::vector<std::size_t> starts, dotted;
-};
-NetworkStarts networkStarts(std::string_view t) {
-    NetworkStarts n;
-    n.starts.reserve(t.size() / 4 + 4);   // (about one per word: no growing on the way)
-    bool afterAlnum = false, inRun = false;
-    std::size_t run = 0;
-    for (std::size_t p = 0; p < t.size(); ++p) {
-        const char c = t[p];
-        const bool alnum = isAlnum(c);
-        if ((alnum && !afterAlnum) || (c == ':' && at(t, p + 1) == ':')) n.starts.push_back(p);
-        afterAlnum = alnum;
-        const bool dot = c == '.' && isAlnum(at(t, p + 1));
-        if ((alnum || c == '-' || dot) && !inRun) run = p;
-        inRun = alnum || c == '-' || dot;
-        if (dot && (n.dotted.empty() || n.dotted.back() != run)) n.dotted.push_back(run);
-    }
-    return n;
-}
-
-void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
-    const NetworkStarts found = networkStarts(t);
-    const std::vector<std::size_t>& starts = found.starts;
+// The four scans of scanNetwork visit only the positions where a URL, a domain, an IP or a MAC address can
+// start (Starts::word, pii_scan.h: a few dozen per message), each with its own, narrower tests.
+void scanNetwork(std::string_view t, const Starts& found, std::vector<Candidate>& out) {
+    const std::vector<std::size_t>& starts = found.word;
     // (each scan goes on after what it matched: from `next` on)
     std::size_t next = 0;
     for (std::size_t p : starts) {
@@ -2613,9 +2586,9 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
 
 }  // namespace
 
-void scanWords(std::string_view text, std::vector<Candidate>& out) {
+void scanWords(std::string_view text, const Starts& starts, std::vector<Candidate>& out) {
     Text x{text, tokenize(text)};
-    scanNetwork(text, out);
+    scanNetwork(text, starts, out);
     callApart(scanValues, x, out);   // (see callApart)
     callApart(scanAddresses, x, out);
     callApart(scanAddressesAbroad, x, out);
