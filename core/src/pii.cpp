@@ -833,14 +833,14 @@ bool listedAfterIban(std::string_view t, const std::vector<Candidate>& out, std:
 bool onlyFillers(std::string_view t, std::size_t a, std::size_t b);
 std::size_t wordEnd(std::string_view t, std::size_t p);
 
-void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
-    for (std::size_t p = 0; p < t.size();) {
-        if (!isWordChar(t[p])) {
-            ++p;
-            continue;
-        }
+void scanSwift(std::string_view t, const Starts& starts, const CueHits& hits, std::vector<Candidate>& out) {
+    // Each word of letters, digits and '_' that starts with a letter or digit (Starts::word, pii_scan.h: no
+    // byte loop of its own), read to its end only if it may have 8 or 11 characters (a word of 12 or
+    // more is none).
+    for (std::size_t p : starts.word) {
+        if (!isAlnum(t[p]) || isWordChar(before(t, p))) continue;
         std::size_t e = p;
-        while (e < t.size() && isWordChar(t[e])) ++e;
+        while (e < t.size() && isWordChar(t[e]) && e - p < 12) ++e;
         std::string_view w = t.substr(p, e - p);
         bool shape = (w.size() == 8 || w.size() == 11) &&
                      std::all_of(w.begin(), w.begin() + 6, isUpper) &&
@@ -863,7 +863,6 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
             ((digitInLocation && !capitalWordNear(t, p, e)) || findCues(hits, 0, p, kSwiftReach).has(kCueSwift) ||
              swiftWordAfter(hits, e) || listedAfterIban(t, out, p)))
             out.push_back({PiiType::SwiftCode, p, e, kContext, 0.95f});
-        p = e;
     }
 }
 
@@ -2199,7 +2198,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     callApart(scanSpelledDigits, text, hits, candidates);
     callApart(scanContextNumbers, text, runs, hits, candidates);
     callApart(scanAskedList, text, hits, candidates);
-    callApart(scanSwift, text, hits, candidates);
+    callApart(scanSwift, text, starts, hits, candidates);
     callApart(scanPhones, text, candidates);
     callApart(scanWords, text, starts, candidates);
 
