@@ -71,13 +71,9 @@ struct Run {
     bool clean() const { return !wordGlued && !numberGlued; }
 };
 
-std::vector<Run> digitRuns(std::string_view t) {
+std::vector<Run> digitRuns(std::string_view t, const Starts& starts) {
     std::vector<Run> runs;
-    for (std::size_t i = 0; i < t.size();) {
-        if (!isDigit(t[i])) {
-            ++i;
-            continue;
-        }
+    for (std::size_t i : starts.digits) {
         std::size_t e = i;
         while (e < t.size() && isDigit(t[e])) ++e;
         Run r{i, e, false, false};
@@ -85,7 +81,6 @@ std::vector<Run> digitRuns(std::string_view t) {
         r.numberGlued = (isNumberJoiner(before(t, i)) && i >= 2 && isDigit(t[i - 2])) ||
                         (isNumberJoiner(at(t, e)) && isDigit(at(t, e + 1)));
         runs.push_back(r);
-        i = e;
     }
     return runs;
 }
@@ -97,11 +92,13 @@ Starts pii_detail::findStarts(std::string_view t) {
     s.word.reserve(t.size() / 4 + 4);   // (about one per word: no growing on the way)
     // (whether the byte before is a letter, and whether it is in a run of letters, digits, '-' and inner
     // dots (then `run`: where that run starts), carried along)
-    bool afterLetter = false, inRun = false;
+    bool afterLetter = false, afterDigit = false, inRun = false;
     std::size_t run = 0;
     for (std::size_t p = 0; p < t.size(); ++p) {
         const char c = t[p];
-        const bool alnum = isAlnum(c);
+        const bool alnum = isAlnum(c), digit = isDigit(c);
+        if (digit && !afterDigit) s.digits.push_back(p);
+        afterDigit = digit;
         if ((alnum && !afterLetter) || (c == ':' && at(t, p + 1) == ':')) s.word.push_back(p);
         afterLetter = isLetter(c);
         const bool dot = c == '.' && isAlnum(at(t, p + 1));
@@ -2187,8 +2184,8 @@ bool startsFirst(const PiiMatch& a, const PiiMatch& b) { return a.begin < b.begi
 
 std::vector<PiiMatch> detectPii(std::string_view text) {
     std::vector<Candidate> candidates;
-    const std::vector<Run> runs = digitRuns(text);
     const Starts starts = findStarts(text);
+    const std::vector<Run> runs = digitRuns(text, starts);
     const CueHits hits = findCueHits(text, starts);
     // Each scanner a function of its own (see callApart).
     callApart(scanEmails, text, candidates);

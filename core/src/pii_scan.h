@@ -78,8 +78,10 @@ struct Candidate {
 //    head): pii_words.cpp's scanNetwork, whose tests reject every other position.
 //  - dotted: where each run of letters, digits, '-' and dots followed by a letter or digit starts that has
 //    such a dot in it (the only places a bare domain can start: scanNetwork reads no other word to its end).
+//  - digits: where each run of digits starts (pii.cpp's digitRuns; the numeric dates and ITINs of
+//    pii_words.cpp's scanDates start at one).
 struct Starts {
-    std::vector<std::size_t> word, dotted;
+    std::vector<std::size_t> word, dotted, digits;
 };
 Starts findStarts(std::string_view t);
 

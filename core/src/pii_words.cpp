@@ -181,14 +181,6 @@ struct Text {
         return n <= lower.size() && (n == lower.size() || lower[n] == ' ' || lower[n] == ':') &&
                (n < 2 || toLower(t[tok[i].begin + 1]) == lower[1]);
     }
-    // The first byte at or after p inside a token with digits (Number, Mixed), or t.size(); k: the caller's
-    // cursor over the tokens (0 to begin with, p never going back). Every digit of the text is in such a
-    // token, so the scans for numbers by their bytes read only these (the whole text byte by byte costs
-    // ~3 ns a byte in the wasm, for the few numbers of a message).
-    std::size_t digitByteFrom(std::size_t p, std::size_t& k) const {
-        while (k < count && (tok[k].end <= p || tok[k].kind == Kind::Word || tok[k].kind == Kind::Punct)) ++k;
-        return k < count ? std::max(p, tok[k].begin) : t.size();
-    }
     // The number of tokens of a phrase.
     static std::size_t words(std::string_view lower) { return static_cast<std::size_t>(std::count(lower.begin(), lower.end(), ' ')) + 1; }
     // A lower-case copy of a word token (ASCII only) into a small buffer; empty if too long.
@@ -1040,13 +1032,15 @@ std::size_t meridiem(const Text& x, std::size_t j) {
     return x.punct(j + 3, '.') && x.tok[j + 3].begin == x.tok[j + 2].end ? x.tok[j + 3].end : x.tok[j + 2].end;
 }
 
-void scanDates(const Text& x, std::vector<Candidate>& out) {
+void scanDates(const Text& x, const Starts& starts, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     const std::size_t n = x.tok.size();
     const std::size_t first = out.size();
     // Numeric: D/M/Y or M/D/Y (one separator kind: / . -), Y-M-D; valid day and month either way.
-    for (std::size_t k = 0, p = x.digitByteFrom(0, k); p < t.size(); p = x.digitByteFrom(p + 1, k)) {
-        if (!isDigit(t[p]) || isDigit(before(t, p)) || isLetter(before(t, p))) continue;
+    // (only where a run of digits starts, Starts::digits: no byte loop; each date found is passed over)
+    std::size_t resume = 0;   // after the last date's end
+    for (std::size_t p : starts.digits) {
+        if (p < resume || isLetter(before(t, p))) continue;
         std::size_t q = p;
         int part[3] = {0, 0, 0};
         std::size_t len[3] = {0, 0, 0};
@@ -1090,7 +1084,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             ok = (mdy || dmy) && (len[2] == 4 ? part[2] >= 1900 && part[2] <= 2099 : sep == '/' || birthBefore(t, p));
         }
         if (ok) emit(out, PiiType::DateTime, p, q, kDate, 0.9f);
-        p = q;
+        resume = q + 1;
     }
     // Month names: "January 10, 2025", "June 4th", "may 14", "18 November", "20 April 1985",
     // "the 5th of May", "March 2024". Lower-case "may"/"march" only with a day next to them.
@@ -1644,7 +1638,7 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
     return bare ? nullptr : &kPassword;
 }
 
-void scanValues(const Text& x, std::vector<Candidate>& out) {
+void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     const std::string_view t = x.t;
     for (std::size_t i = 0; i < n; ++i) {
@@ -1793,8 +1787,9 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             if (k < n) valueOfKey(x, kSecret, k, true, out);
         }
     }
-    // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX).
-    for (std::size_t k = 0, p = x.digitByteFrom(0, k); p + 11 <= t.size(); p = x.digitByteFrom(p + 1, k)) {
+    // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX), at the start of a run of digits.
+    for (std::size_t p : starts.digits) {
+        if (p + 11 > t.size()) break;
         if (t[p] != '9' || isAlnum(before(t, p)) || at(t, p + 3) != '-' || at(t, p + 6) != '-' || isAlnum(at(t, p + 11)))
             continue;
         std::array<char, 32> buf;
@@ -2589,10 +2584,10 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
 void scanWords(std::string_view text, const Starts& starts, std::vector<Candidate>& out) {
     Text x{text, tokenize(text)};
     scanNetwork(text, starts, out);
-    callApart(scanValues, x, out);   // (see callApart)
+    callApart(scanValues, x, starts, out);   // (see callApart)
     callApart(scanAddresses, x, out);
     callApart(scanAddressesAbroad, x, out);
-    callApart(scanDates, x, out);
+    callApart(scanDates, x, starts, out);
     callApart(scanNames, x, out);
     callApart(scanReplies, x, out);
 }
