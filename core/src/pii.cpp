@@ -73,7 +73,8 @@ struct Run {
 
 std::vector<Run> digitRuns(std::string_view t, const Starts& starts) {
     std::vector<Run> runs;
-    for (std::size_t i : starts.digits) {
+    for (std::size_t i : starts.numbers) {
+        if (!isDigit(t[i])) continue;   // ('+', '(')
         std::size_t e = i;
         while (e < t.size() && isDigit(t[e])) ++e;
         Run r{i, e, false, false};
@@ -97,7 +98,7 @@ Starts pii_detail::findStarts(std::string_view t) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         const char c = t[p];
         const bool alnum = isAlnum(c), digit = isDigit(c);
-        if (digit && !afterDigit) s.digits.push_back(p);
+        if ((digit && !afterDigit) || c == '+' || c == '(') s.numbers.push_back(p);
         afterDigit = digit;
         if ((alnum && !afterLetter) || (c == ':' && at(t, p + 1) == ':')) s.word.push_back(p);
         afterLetter = isLetter(c);
@@ -2040,22 +2041,20 @@ bool spacedNationalPhone(std::string_view t, const std::vector<PhoneGroup>& g, s
     return digits >= 9 && digits <= 11 && (phoneWordBefore(t, start) || (previous != 0 && alternativeGap(t, previous, start)));
 }
 
-void scanPhones(std::string_view t, std::vector<Candidate>& out) {
+void scanPhones(std::string_view t, const Starts& starts, std::vector<Candidate>& out) {
     std::vector<PhoneGroup> g;
     std::size_t previous = 0;   // the end of the last phone number found
-    for (std::size_t i = 0; i < t.size();) {
+    // A chain starts at a '+', a '(' or the first digit of a run (Starts::numbers: no byte loop; a chain
+    // read never ends inside a run of digits), and the next one after it.
+    std::size_t next = 0;
+    for (std::size_t i : starts.numbers) {
+        if (i < next) continue;
         const bool plus = t[i] == '+' && (isDigit(at(t, i + 1)) || at(t, i + 1) == '(');
-        if (!plus && t[i] != '(' && !isDigit(t[i])) {
-            ++i;
-            continue;
-        }
+        if (!plus && t[i] != '(' && !isDigit(t[i])) continue;
         const std::size_t start = i;
         const std::size_t chainEnd = readPhoneChain(t, plus ? i + 1 : i, g);
-        if (g.empty()) {
-            ++i;
-            continue;
-        }
-        i = std::max(chainEnd, i + 1);
+        if (g.empty()) continue;
+        next = std::max(chainEnd, i + 1);
         char prev = before(t, start);
         if (isWordChar(prev) || prev == '+' || (isNumberJoiner(prev) && isDigit(before(t, start - 1))) ||
             currencyBefore(t, start) || otherCodeBefore(t, start))
@@ -2196,7 +2195,7 @@ std::vector<PiiMatch> detectPii(std::string_view text) {
     callApart(scanContextNumbers, text, runs, hits, candidates);
     callApart(scanAskedList, text, hits, candidates);
     callApart(scanSwift, text, starts, hits, candidates);
-    callApart(scanPhones, text, candidates);
+    callApart(scanPhones, text, starts, candidates);
     callApart(scanWords, text, starts, candidates);
 
     std::vector<const Candidate*> order(candidates.size());

@@ -78,10 +78,11 @@ struct Candidate {
 //    head): pii_words.cpp's scanNetwork, whose tests reject every other position.
 //  - dotted: where each run of letters, digits, '-' and dots followed by a letter or digit starts that has
 //    such a dot in it (the only places a bare domain can start: scanNetwork reads no other word to its end).
-//  - digits: where each run of digits starts (pii.cpp's digitRuns; the numeric dates and ITINs of
-//    pii_words.cpp's scanDates start at one).
+//  - numbers: where each run of digits starts (pii.cpp's digitRuns; the numeric dates and ITINs of
+//    pii_words.cpp start at one), and every '+' and '(' (where pii.cpp's scanPhones may read a phone
+//    number's chain of digit groups too).
 struct Starts {
-    std::vector<std::size_t> word, dotted, digits;
+    std::vector<std::size_t> word, dotted, numbers;
 };
 Starts findStarts(std::string_view t);
 

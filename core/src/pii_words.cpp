@@ -1037,10 +1037,10 @@ void scanDates(const Text& x, const Starts& starts, std::vector<Candidate>& out)
     const std::size_t n = x.tok.size();
     const std::size_t first = out.size();
     // Numeric: D/M/Y or M/D/Y (one separator kind: / . -), Y-M-D; valid day and month either way.
-    // (only where a run of digits starts, Starts::digits: no byte loop; each date found is passed over)
+    // (only where a run of digits starts, Starts::numbers: no byte loop; each date found is passed over)
     std::size_t resume = 0;   // after the last date's end
-    for (std::size_t p : starts.digits) {
-        if (p < resume || isLetter(before(t, p))) continue;
+    for (std::size_t p : starts.numbers) {
+        if (p < resume || !isDigit(t[p]) || isLetter(before(t, p))) continue;
         std::size_t q = p;
         int part[3] = {0, 0, 0};
         std::size_t len[3] = {0, 0, 0};
@@ -1788,7 +1788,7 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         }
     }
     // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX), at the start of a run of digits.
-    for (std::size_t p : starts.digits) {
+    for (std::size_t p : starts.numbers) {
         if (p + 11 > t.size()) break;
         if (t[p] != '9' || isAlnum(before(t, p)) || at(t, p + 3) != '-' || at(t, p + 6) != '-' || isAlnum(at(t, p + 11)))
             continue;
