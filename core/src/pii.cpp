@@ -730,7 +730,8 @@ bool validDomain(std::string_view d) {
 }
 
 void scanEmails(std::string_view t, std::vector<Candidate>& out) {
-    // (from one '@' to the next: find is memchr, a word at a time, where a byte loop costs ~3 ns a byte in the wasm)
+    // (from one '@' to the next: find is memchr, a word at a time, where a loop over every byte is slow in the
+    // wasm, see Starts in pii_scan.h)
     for (std::size_t a = t.find('@'); a < t.size(); a = t.find('@', a + 1)) {
         std::size_t l = a;
         while (l > 0 && a - l <= 64 && isLocalChar(t[l - 1])) --l;

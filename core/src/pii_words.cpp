@@ -1859,8 +1859,9 @@ void scanNetwork(std::string_view t, const Starts& found, std::vector<Candidate>
         if (!isAlnum(t[p]) || isWordChar(before(t, p)) || before(t, p) == '@' || before(t, p) == '.' ||
             before(t, p) == '/' || before(t, p) == '-')
             continue;
-        // (nothing before p joins its run here, so a run with a dot starts at p; one without has no domain,
-        // and skipping it skips no start the loop would have skipped: `next` below passes only its own run)
+        // (the tests above leave no letter, digit, '-' or '.' before p, so a run with such a dot that holds p
+        // starts at p, Starts::dotted; in any other run the walk below would find no dot, and skipping it
+        // passes over no later start: `next` would only have passed the run's own bytes)
         while (d < found.dotted.size() && found.dotted[d] < p) ++d;
         if (d == found.dotted.size() || found.dotted[d] != p) continue;
         std::size_t e = p, dots = 0;
