@@ -46,13 +46,12 @@ struct PackedSlot {};  // where a struct entry's text was; the text is the blob'
 // Group 0-25: 'a'-'z' in either case; 26: any other first byte (digits, punctuation, UTF-8).
 //
 // The cue keywords (pii.cpp's findCueHits, tried at every word start of the text: a letter's group there
-// is 10-25 entries) and the words that are never names (a set of ~450, asked of most capitalised words)
-// are grouped by their first two letters instead (packByTwoLetters: group 27 * first + second, each
-// letter as above; a one-letter entry's second is that of any other byte), and startingWith(c, d) gives
-// the entries of one pair. That reorders a letter's entries by their second letter, so it is only for a
-// set, or a table whose entries are tried at one place in table order where any two that can both match
-// there share their first two letters (exact words: a match fixes both), never for a table of phrases
-// tried against a token that may be shorter than their first word's two letters ("i" for "i am").
+// is 10-25 entries) are grouped by their first two letters instead (packByTwoLetters: group
+// 27 * first + second, each letter as above), and startingWith(c, d) gives the entries of one pair. That
+// reorders a letter's entries by their second letter, so it is only for a table whose entries are tried
+// at one place in table order where any two that can both match there share their first two letters
+// (exact words of two or more letters: a match fixes both), never for one whose first words may be a
+// single letter ("i", "i am").
 constexpr std::size_t kLetterGroups = 27;
 FINCHAT_PII_INLINE constexpr std::size_t letterGroup(char c) {
     c = toLower(c);
@@ -134,8 +133,7 @@ public:
         const std::size_t g = letterGroup(c) * (kGroups / kLetterGroups);
         return {groups_[g], groups_[g + kGroups / kLetterGroups]};
     }
-    // The entries whose first two bytes are c's and d's (any case; d's group: any other byte shares one;
-    // d = '\0' for a word of one letter).
+    // The entries whose first two bytes are c's and d's (any case; d's group: any other byte shares one).
     FINCHAT_PII_INLINE constexpr EntryRange startingWith(char c, char d) const requires(Letters == 2) {
         const std::size_t g = letterGroup(c) * kLetterGroups + letterGroup(d);
         return {groups_[g], groups_[g + 1]};
@@ -184,9 +182,7 @@ consteval bool noShorterEntry(std::size_t letters) {
 }
 // The group of an entry's text grouped by its first `letters` letters.
 constexpr std::size_t groupOf(std::string_view w, std::size_t letters) {
-    return letters == 0   ? 0
-           : letters == 1 ? letterGroup(w[0])
-                          : letterGroup(w[0]) * kLetterGroups + letterGroup(w.size() > 1 ? w[1] : '\0');
+    return letters == 0 ? 0 : letters == 1 ? letterGroup(w[0]) : letterGroup(w[0]) * kLetterGroups + letterGroup(w[1]);
 }
 }  // namespace packed_detail
 
@@ -197,7 +193,7 @@ consteval auto packWords() {
     using E = decltype(restOf(L[0]));
     constexpr std::size_t C = charsOf<L>(), N = std::size(L);
     static_assert(C <= 0xFFFF, "a packed table holds at most 64 KB of text");
-    static_assert(noShorterEntry<L>(Letters > 0 ? 1 : 0), "every entry of a table grouped by letters has a first letter");
+    static_assert(noShorterEntry<L>(Letters), "every entry of a table grouped by letters has those letters");
     using P = PackedWords<E, C, N, Letters>;
     P p;
     // from[k]: the list's entry stored k-th: the list's order, or grouped by letters (stably: a counting

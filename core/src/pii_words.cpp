@@ -284,7 +284,7 @@ constexpr std::string_view kNotNamesList[] = {
     // Silver fee", as "gold" above)
     "ticket", "student", "silver", "platinum", "bronze", "premier",
 };
-constexpr auto kNotNames = packByTwoLetters<kNotNamesList>();   // (a set: see pii_packed.h)
+constexpr auto kNotNames = packByLetter<kNotNamesList>();
 // Words that end a city name ("..., Seattle can you", "..., Boise thanks").
 constexpr std::string_view kCityStopList[] = {"can", "could", "please", "thanks", "thank", "what", "when", "is", "was",
                                           "and", "but", "so", "if", "i", "you", "we", "it", "asap", "now", "today",
@@ -295,7 +295,7 @@ bool notAName(const Text& x, std::size_t i) {
     std::array<char, 32> buf;
     const std::string_view w = x.lower(i, buf);
     if (w.empty()) return true;
-    for (std::size_t k : kNotNames.startingWith(w[0], w.size() > 1 ? w[1] : '\0'))
+    for (std::size_t k : kNotNames.startingWith(w[0]))
         if (kNotNames[k].size() == w.size() && kNotNames[k] == w) return true;
     return false;
 }
