@@ -833,11 +833,11 @@ bool onlyFillers(std::string_view t, std::size_t a, std::size_t b);
 std::size_t wordEnd(std::string_view t, std::size_t p);
 
 void scanSwift(std::string_view t, const Starts& starts, const CueHits& hits, std::vector<Candidate>& out) {
-    // Each word of letters, digits and '_' that starts with a letter or digit (Starts::word, pii_scan.h: no
-    // byte loop of its own), read to its end only if it may have 8 or 11 characters (a word of 12 or
-    // more is none).
+    // Each word of letters, digits and '_' that starts with a letter (Starts::word, pii_scan.h: no byte loop
+    // of its own; both shapes below start with a letter), read to its end only if it has 8 characters or
+    // more and then up to 12 (a word of 12 or more is none).
     for (std::size_t p : starts.word) {
-        if (!isAlnum(t[p]) || isWordChar(before(t, p))) continue;
+        if (!isLetter(t[p]) || isWordChar(before(t, p)) || !isWordChar(at(t, p + 7))) continue;
         std::size_t e = p;
         while (e < t.size() && isWordChar(t[e]) && e - p < 12) ++e;
         std::string_view w = t.substr(p, e - p);
