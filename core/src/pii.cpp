@@ -91,10 +91,8 @@ std::vector<Run> digitRuns(std::string_view t, const Starts& starts) {
 Starts pii_detail::findStarts(std::string_view t) {
     Starts s;
     s.word.reserve(t.size() / 4 + 4);   // (about one per word: no growing on the way)
-    // (whether the byte before is a letter, and whether it is in a run of letters, digits, '-' and inner
-    // dots (then `run`: where that run starts), carried along)
-    bool afterLetter = false, afterDigit = false, inRun = false;
-    std::size_t run = 0;
+    // (whether the byte before is a letter / a digit, carried along)
+    bool afterLetter = false, afterDigit = false;
     for (std::size_t p = 0; p < t.size(); ++p) {
         const char c = t[p];
         const bool alnum = isAlnum(c), digit = isDigit(c);
@@ -102,10 +100,12 @@ Starts pii_detail::findStarts(std::string_view t) {
         afterDigit = digit;
         if ((alnum && !afterLetter) || (c == ':' && at(t, p + 1) == ':')) s.word.push_back(p);
         afterLetter = isLetter(c);
-        const bool dot = c == '.' && isAlnum(at(t, p + 1));
-        if ((alnum || c == '-' || dot) && !inRun) run = p;
-        inRun = alnum || c == '-' || dot;
-        if (dot && (s.dotted.empty() || s.dotted.back() != run)) s.dotted.push_back(run);
+        if (c == '.' && isAlnum(at(t, p + 1))) {
+            // (a dot inside a word is rare: where its run starts is found by walking back from it)
+            std::size_t run = p;
+            while (run > 0 && (isAlnum(t[run - 1]) || t[run - 1] == '-' || (t[run - 1] == '.' && isAlnum(t[run])))) --run;
+            if (s.dotted.empty() || s.dotted.back() != run) s.dotted.push_back(run);
+        }
     }
     return s;
 }
