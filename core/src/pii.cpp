@@ -71,13 +71,10 @@ struct Run {
     bool clean() const { return !wordGlued && !numberGlued; }
 };
 
-std::vector<Run> digitRuns(std::string_view t) {
+std::vector<Run> digitRuns(std::string_view t, const Starts& starts) {
     std::vector<Run> runs;
-    for (std::size_t i = 0; i < t.size();) {
-        if (!isDigit(t[i])) {
-            ++i;
-            continue;
-        }
+    for (std::size_t i : starts.numbers) {
+        if (!isDigit(t[i])) continue;   // ('+', '(')
         std::size_t e = i;
         while (e < t.size() && isDigit(t[e])) ++e;
         Run r{i, e, false, false};
@@ -85,10 +82,34 @@ std::vector<Run> digitRuns(std::string_view t) {
         r.numberGlued = (isNumberJoiner(before(t, i)) && i >= 2 && isDigit(t[i - 2])) ||
                         (isNumberJoiner(at(t, e)) && isDigit(at(t, e + 1)));
         runs.push_back(r);
-        i = e;
     }
     return runs;
 }
+
+}  // namespace
+// (pii_scan.h)
+Starts pii_detail::findStarts(std::string_view t) {
+    Starts s;
+    s.word.reserve(t.size() / 4 + 4);   // (about one per word: no growing on the way)
+    // (whether the byte before is a letter / a digit, carried along)
+    bool afterLetter = false, afterDigit = false;
+    for (std::size_t p = 0; p < t.size(); ++p) {
+        const char c = t[p];
+        const bool alnum = isAlnum(c), digit = isDigit(c);
+        if ((digit && !afterDigit) || c == '+' || c == '(') s.numbers.push_back(p);
+        afterDigit = digit;
+        if ((alnum && !afterLetter) || (c == ':' && at(t, p + 1) == ':')) s.word.push_back(p);
+        afterLetter = isLetter(c);
+        if (c == '.' && isAlnum(at(t, p + 1))) {
+            // (a dot inside a word is rare: where its run starts is found by walking back from it)
+            std::size_t run = p;
+            while (run > 0 && (isAlnum(t[run - 1]) || t[run - 1] == '-' || (t[run - 1] == '.' && isAlnum(t[run])))) --run;
+            if (s.dotted.empty() || s.dotted.back() != run) s.dotted.push_back(run);
+        }
+    }
+    return s;
+}
+namespace {
 
 // Up to 19 digits of runs[first..last] (the separators dropped); 0 if there are more.
 struct Digits {
@@ -237,9 +258,9 @@ constexpr Keyword kKeywordsList[] = {
     {"mastercard", kCueCard, true},  {"amex", kCueCard, true},
     {"debit", kCueCard, true},       {"credit", kCueCard, true},
 };
-// (grouped by first letter: findCueHits tries at a word start only the keywords of its letter; two
-// keywords that match at one place share their first letters, so their order stays the list's)
-constexpr auto kKeywords = packByLetter<kKeywordsList>();
+// (grouped by first two letters: findCueHits tries at a word start only the keywords of its two letters;
+// two keywords that match at one place share their first two letters, so their order stays the list's)
+constexpr auto kKeywords = packByTwoLetters<kKeywordsList>();
 constexpr std::size_t kKeywordReach = 40;
 constexpr std::size_t kSwiftReach = 90;
 constexpr std::size_t kLongestKeyword = 19;  // "verification number"
@@ -346,7 +367,7 @@ void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
     }
     if (n < 3) return;
     const std::string_view spelt(w.data(), n);
-    for (std::size_t k : kKeywords.startingWith(spelt[0])) {   // (the first match: the list's order within a letter)
+    for (std::size_t k : kKeywords.startingWith(spelt[0], spelt[1])) {   // (the first match: the list's order within a pair)
         const Keyword kw = kKeywords[k];
         if (kw.word.size() >= 3 && (kw.wholeWord ? spelt == kw.word : spelt.substr(0, kw.word.size()) == kw.word) &&
             kw.word.find(' ') == std::string_view::npos) {
@@ -356,17 +377,16 @@ void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
     }
 }
 
-CueHits findCueHits(std::string_view t) {
+CueHits findCueHits(std::string_view t, const Starts& starts) {
     CueHits hits;
-    for (std::size_t p = 0; p < t.size(); ++p) {
-        if (isLetter(before(t, p))) continue;
-        // (a keyword starts with a letter or a digit, "3-digit"; s: the letter's group, 26 for a digit)
+    for (std::size_t p : starts.word) {
+        // (a keyword starts with a letter or a digit, "3-digit", not "::"; s: the letter's group, 26 for a digit)
         if (!isAlnum(t[p])) continue;
         const std::size_t s = letterGroup(t[p]);
         const std::size_t before = hits.size();
         const char second = toLower(at(t, p + 1));
-        for (std::size_t k : kKeywords.startingWith(t[p])) {
-            // (the second letter first, inline: it rejects most keywords of the group without a call)
+        for (std::size_t k : kKeywords.startingWith(t[p], second)) {
+            // (the second byte, inline: the pair's group holds any non-letter second byte)
             if (kKeywords.word(k)[1] != second) continue;
             const Keyword kw = kKeywords[k];
             if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
@@ -646,9 +666,14 @@ bool ibanChecksumValid(std::string_view t, std::size_t begin, std::size_t end) {
     return r == 1;
 }
 
-void scanIbans(std::string_view t, std::vector<Candidate>& out) {
-    for (std::size_t p = 0; p + 4 <= t.size(); ++p) {
-        if (!isLetter(t[p]) || !isLetter(t[p + 1]) || !isDigit(t[p + 2]) || !isDigit(t[p + 3])) continue;
+// (an IBAN's two check digits begin a run of digits right after its two letters: only those places are
+// tried, not every byte of the text)
+void scanIbans(std::string_view t, const std::vector<Run>& runs, std::vector<Candidate>& out) {
+    std::size_t next = 0;   // the end of the last IBAN found
+    for (const Run& r : runs) {
+        if (r.begin < 2 || r.begin - 2 < next || r.size() < 2) continue;
+        const std::size_t p = r.begin - 2;
+        if (!isLetter(t[p]) || !isLetter(t[p + 1])) continue;
         if (isWordChar(before(t, p))) continue;
         std::size_t length = ibanLength(toUpper(t[p]), toUpper(t[p + 1]));
         int check = (t[p + 2] - '0') * 10 + (t[p + 3] - '0');
@@ -674,7 +699,7 @@ void scanIbans(std::string_view t, std::vector<Candidate>& out) {
         }
         if (end == 0 || isWordChar(at(t, end)) || !ibanChecksumValid(t, p, end)) continue;
         out.push_back({PiiType::InternationalBankAccountNumber, p, end, kIban, 0.99f});
-        p = end - 1;
+        next = end;
     }
 }
 
@@ -705,8 +730,9 @@ bool validDomain(std::string_view d) {
 }
 
 void scanEmails(std::string_view t, std::vector<Candidate>& out) {
-    for (std::size_t a = 0; a < t.size(); ++a) {
-        if (t[a] != '@') continue;
+    // (from one '@' to the next: find is memchr, a word at a time, where a loop over every byte is slow in the
+    // wasm, see Starts in pii_scan.h)
+    for (std::size_t a = t.find('@'); a < t.size(); a = t.find('@', a + 1)) {
         std::size_t l = a;
         while (l > 0 && a - l <= 64 && isLocalChar(t[l - 1])) --l;
         if (a - l > 64) continue;
@@ -806,14 +832,14 @@ bool listedAfterIban(std::string_view t, const std::vector<Candidate>& out, std:
 bool onlyFillers(std::string_view t, std::size_t a, std::size_t b);
 std::size_t wordEnd(std::string_view t, std::size_t p);
 
-void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& out) {
-    for (std::size_t p = 0; p < t.size();) {
-        if (!isWordChar(t[p])) {
-            ++p;
-            continue;
-        }
+void scanSwift(std::string_view t, const Starts& starts, const CueHits& hits, std::vector<Candidate>& out) {
+    // Each word of letters, digits and '_' that starts with a letter (Starts::word, pii_scan.h: no byte loop
+    // of its own; both shapes below start with a letter), read to its end only if it has 8 characters or
+    // more and then up to 12 (a word of 12 or more is none).
+    for (std::size_t p : starts.word) {
+        if (!isLetter(t[p]) || isWordChar(before(t, p)) || !isWordChar(at(t, p + 7))) continue;
         std::size_t e = p;
-        while (e < t.size() && isWordChar(t[e])) ++e;
+        while (e < t.size() && isWordChar(t[e]) && e - p < 12) ++e;
         std::string_view w = t.substr(p, e - p);
         bool shape = (w.size() == 8 || w.size() == 11) &&
                      std::all_of(w.begin(), w.begin() + 6, isUpper) &&
@@ -836,7 +862,6 @@ void scanSwift(std::string_view t, const CueHits& hits, std::vector<Candidate>& 
             ((digitInLocation && !capitalWordNear(t, p, e)) || findCues(hits, 0, p, kSwiftReach).has(kCueSwift) ||
              swiftWordAfter(hits, e) || listedAfterIban(t, out, p)))
             out.push_back({PiiType::SwiftCode, p, e, kContext, 0.95f});
-        p = e;
     }
 }
 
@@ -2017,22 +2042,20 @@ bool spacedNationalPhone(std::string_view t, const std::vector<PhoneGroup>& g, s
     return digits >= 9 && digits <= 11 && (phoneWordBefore(t, start) || (previous != 0 && alternativeGap(t, previous, start)));
 }
 
-void scanPhones(std::string_view t, std::vector<Candidate>& out) {
+void scanPhones(std::string_view t, const Starts& starts, std::vector<Candidate>& out) {
     std::vector<PhoneGroup> g;
     std::size_t previous = 0;   // the end of the last phone number found
-    for (std::size_t i = 0; i < t.size();) {
+    // A chain starts at a '+', a '(' or the first digit of a run (Starts::numbers: no byte loop; a chain
+    // read never ends inside a run of digits), and the next one after it.
+    std::size_t next = 0;
+    for (std::size_t i : starts.numbers) {
+        if (i < next) continue;
         const bool plus = t[i] == '+' && (isDigit(at(t, i + 1)) || at(t, i + 1) == '(');
-        if (!plus && t[i] != '(' && !isDigit(t[i])) {
-            ++i;
-            continue;
-        }
+        if (!plus && t[i] != '(' && !isDigit(t[i])) continue;
         const std::size_t start = i;
         const std::size_t chainEnd = readPhoneChain(t, plus ? i + 1 : i, g);
-        if (g.empty()) {
-            ++i;
-            continue;
-        }
-        i = std::max(chainEnd, i + 1);
+        if (g.empty()) continue;
+        next = std::max(chainEnd, i + 1);
         char prev = before(t, start);
         if (isWordChar(prev) || prev == '+' || (isNumberJoiner(prev) && isDigit(before(t, start - 1))) ||
             currencyBefore(t, start) || otherCodeBefore(t, start))
@@ -2161,19 +2184,20 @@ bool startsFirst(const PiiMatch& a, const PiiMatch& b) { return a.begin < b.begi
 
 std::vector<PiiMatch> detectPii(std::string_view text) {
     std::vector<Candidate> candidates;
-    const std::vector<Run> runs = digitRuns(text);
-    const CueHits hits = findCueHits(text);
+    const Starts starts = findStarts(text);
+    const std::vector<Run> runs = digitRuns(text, starts);
+    const CueHits hits = findCueHits(text, starts);
     // Each scanner a function of its own (see callApart).
     callApart(scanEmails, text, candidates);
-    callApart(scanIbans, text, candidates);
+    callApart(scanIbans, text, runs, candidates);
     callApart(scanCards, text, runs, hits, candidates);
     callApart(scanSplitCards, text, runs, hits, candidates);
     callApart(scanSpelledDigits, text, hits, candidates);
     callApart(scanContextNumbers, text, runs, hits, candidates);
     callApart(scanAskedList, text, hits, candidates);
-    callApart(scanSwift, text, hits, candidates);
-    callApart(scanPhones, text, candidates);
-    callApart(scanWords, text, candidates);
+    callApart(scanSwift, text, starts, hits, candidates);
+    callApart(scanPhones, text, starts, candidates);
+    callApart(scanWords, text, starts, candidates);
 
     std::vector<const Candidate*> order(candidates.size());
     for (std::size_t i = 0; i < candidates.size(); ++i) order[i] = &candidates[i];

@@ -44,6 +44,14 @@ struct PackedSlot {};  // where a struct entry's text was; the text is the blob'
 // that match at one place share their first letter). Done at compile time: 28 bytes per table, no
 // start-up work and no guard per call (and no table of entry numbers: the entries themselves are grouped).
 // Group 0-25: 'a'-'z' in either case; 26: any other first byte (digits, punctuation, UTF-8).
+//
+// The cue keywords (pii.cpp's findCueHits, tried at every word start of the text: a letter's group there
+// is 10-25 entries) are grouped by their first two letters instead (packByTwoLetters: group
+// 27 * first + second, each letter as above), and startingWith(c, d) gives the entries of one pair. That
+// reorders a letter's entries by their second letter, so it is only for a table whose entries are tried
+// at one place in table order where any two that can both match there share their first two letters
+// (exact words of two or more letters: a match fixes both), never for one whose first words may be a
+// single letter ("i", "i am").
 constexpr std::size_t kLetterGroups = 27;
 FINCHAT_PII_INLINE constexpr std::size_t letterGroup(char c) {
     c = toLower(c);
@@ -100,25 +108,34 @@ private:
     const std::uint8_t* groups_;
 };
 
-template <class E, std::size_t C, std::size_t N, bool ByLetter>
+// Letters: how many leading letters the entries are grouped by (0: not grouped, 1: packByLetter, 2:
+// packByTwoLetters).
+template <class E, std::size_t C, std::size_t N, std::size_t Letters>
 class PackedWords {
+    static constexpr bool ByLetter = Letters > 0;
+    static constexpr std::size_t kGroups = Letters == 0 ? 1 : Letters == 1 ? kLetterGroups : kLetterGroups * kLetterGroups;
     static constexpr bool kPlain = std::is_same_v<E, std::string_view>;
     struct NoRest {};
     using Rest = std::conditional_t<kPlain, NoRest, std::array<E, N>>;
     using Group = std::conditional_t<(N < 256), std::uint8_t, std::uint16_t>;
-    using Groups = std::conditional_t<ByLetter, std::array<Group, kLetterGroups + 1>, NoRest>;
+    using Groups = std::conditional_t<ByLetter, std::array<Group, kGroups + 1>, NoRest>;
 
 public:
     static constexpr std::size_t size() { return N; }
     FINCHAT_PII_INLINE constexpr std::string_view word(std::size_t k) const {
         return {chars_.data() + off_[k], static_cast<std::size_t>(off_[k + 1] - off_[k])};
     }
-    FINCHAT_PII_INLINE constexpr operator WordList() const requires(kPlain && ByLetter && N < 256) {
+    FINCHAT_PII_INLINE constexpr operator WordList() const requires(kPlain && Letters == 1 && N < 256) {
         return {chars_.data(), off_.data(), groups_.data()};
     }
     // The entries whose first byte is c's (any case) can only be among these (see "First-letter groups").
     FINCHAT_PII_INLINE constexpr EntryRange startingWith(char c) const requires ByLetter {
-        const std::size_t g = letterGroup(c);
+        const std::size_t g = letterGroup(c) * (kGroups / kLetterGroups);
+        return {groups_[g], groups_[g + kGroups / kLetterGroups]};
+    }
+    // The entries whose first two bytes are c's and d's (any case; d's group: any other byte shares one).
+    FINCHAT_PII_INLINE constexpr EntryRange startingWith(char c, char d) const requires(Letters == 2) {
+        const std::size_t g = letterGroup(c) * kLetterGroups + letterGroup(d);
         return {groups_[g], groups_[g + 1]};
     }
     FINCHAT_PII_INLINE constexpr auto operator[](std::size_t k) const {
@@ -128,7 +145,7 @@ public:
     FINCHAT_PII_INLINE constexpr IndexIterator<PackedWords> begin() const { return {this, 0}; }
     FINCHAT_PII_INLINE constexpr IndexIterator<PackedWords> end() const { return {this, N}; }
 
-    template <const auto& L, bool G>
+    template <const auto& L, std::size_t G>
     friend consteval auto packWords();
 
 private:
@@ -158,33 +175,38 @@ consteval std::size_t charsOf() {
     return c;
 }
 template <const auto& L>
-consteval bool noEmptyEntry() {
+consteval bool noShorterEntry(std::size_t letters) {
     for (const auto& e : L)
-        if (textOf(e).empty()) return false;
+        if (textOf(e).size() < letters) return false;
     return true;
+}
+// The group of an entry's text grouped by its first `letters` letters.
+constexpr std::size_t groupOf(std::string_view w, std::size_t letters) {
+    return letters == 0 ? 0 : letters == 1 ? letterGroup(w[0]) : letterGroup(w[0]) * kLetterGroups + letterGroup(w[1]);
 }
 }  // namespace packed_detail
 
-// ByLetter: see packByLetter.
-template <const auto& L, bool ByLetter = false>
+// Letters: see packByLetter, packByTwoLetters.
+template <const auto& L, std::size_t Letters = 0>
 consteval auto packWords() {
     using namespace packed_detail;
     using E = decltype(restOf(L[0]));
     constexpr std::size_t C = charsOf<L>(), N = std::size(L);
     static_assert(C <= 0xFFFF, "a packed table holds at most 64 KB of text");
-    static_assert(!ByLetter || noEmptyEntry<L>(), "every entry of a table grouped by letter has a first letter");
-    PackedWords<E, C, N, ByLetter> p;
-    // from[k]: the list's entry stored k-th: the list's order, or grouped by first letter (stably).
+    static_assert(noShorterEntry<L>(Letters), "every entry of a table grouped by letters has those letters");
+    using P = PackedWords<E, C, N, Letters>;
+    P p;
+    // from[k]: the list's entry stored k-th: the list's order, or grouped by letters (stably: a counting
+    // sort, so the 729 groups of two letters cost no pass over the list each at compile time).
     std::array<std::size_t, N> from{};
-    std::size_t k = 0;
-    for (std::size_t g = 0; g < (ByLetter ? kLetterGroups : 1); ++g) {
-        if constexpr (ByLetter) p.groups_[g] = static_cast<std::remove_cvref_t<decltype(p.groups_[g])>>(k);
-        for (std::size_t j = 0; j < N; ++j)
-            if (!ByLetter || letterGroup(textOf(L[j])[0]) == g) from[k++] = j;
-    }
-    if constexpr (ByLetter) p.groups_[kLetterGroups] = static_cast<std::remove_cvref_t<decltype(p.groups_[0])>>(k);
+    std::array<std::size_t, P::kGroups + 1> start{};
+    for (std::size_t j = 0; j < N; ++j) ++start[groupOf(textOf(L[j]), Letters) + 1];
+    for (std::size_t g = 0; g < P::kGroups; ++g) start[g + 1] += start[g];
+    if constexpr (Letters > 0)
+        for (std::size_t g = 0; g <= P::kGroups; ++g) p.groups_[g] = static_cast<std::remove_cvref_t<decltype(p.groups_[g])>>(start[g]);
+    for (std::size_t j = 0; j < N; ++j) from[start[groupOf(textOf(L[j]), Letters)]++] = j;
     std::size_t c = 0;
-    for (k = 0; k < N; ++k) {
+    for (std::size_t k = 0; k < N; ++k) {
         p.off_[k] = static_cast<std::uint16_t>(c);
         for (char ch : textOf(L[from[k]])) p.chars_[c++] = ch;
         if constexpr (!std::is_same_v<E, std::string_view>) p.rest_[k] = restOf(L[from[k]]);
@@ -198,7 +220,13 @@ consteval auto packWords() {
 // across letters means nothing: a set of words, or entries only ever tried by a token's first letter.
 template <const auto& L>
 consteval auto packByLetter() {
-    return packWords<L, true>();
+    return packWords<L, 1>();
+}
+// The same grouped by the first two letters, with startingWith(c, d) (see "First-letter groups": only for
+// a table where two entries that can match at one place share their first two letters).
+template <const auto& L>
+consteval auto packByTwoLetters() {
+    return packWords<L, 2>();
 }
 
 }  // namespace finchat::pii_detail

@@ -70,9 +70,25 @@ struct Candidate {
     float score;
 };
 
+// Where scanners of both files start to look, found in one pass over the text before they run (pii.cpp,
+// findStarts): a loop over every byte costs ~5 ns a byte in the wasm, and each of these scanners had one.
+//  - word: every ASCII letter or digit with no letter right before it, and every "::". A cue keyword
+//    can start at the first kind (pii.cpp's findCueHits; it skips "::"). A URL, a domain, an IP or a MAC
+//    address can start at those with no digit before them either, or at "::" (an IPv6 address's elided
+//    head): pii_words.cpp's scanNetwork, whose tests reject every other position.
+//  - dotted: where each run of letters, digits, '-' and dots followed by a letter or digit starts that has
+//    such a dot in it (the only places a bare domain can start: scanNetwork reads no other word to its end).
+//  - numbers: where each run of digits starts (pii.cpp's digitRuns; the numeric dates and ITINs of
+//    pii_words.cpp start at one), and every '+' and '(' (where pii.cpp's scanPhones may read a phone
+//    number's chain of digit groups too).
+struct Starts {
+    std::vector<std::size_t> word, dotted, numbers;
+};
+Starts findStarts(std::string_view t);
+
 // pii_words.cpp: the scanners of words and tokens (names, addresses, dates, credentials, network and
 // national identifiers, URLs).
-void scanWords(std::string_view text, std::vector<Candidate>& out);
+void scanWords(std::string_view text, const Starts& starts, std::vector<Candidate>& out);
 
 // The name table (pii_names.cpp; the bits come from a name list package at build time): whether a
 // lower-case ASCII word is a known given name or surname. A Bloom filter: false positives are

@@ -1032,13 +1032,15 @@ std::size_t meridiem(const Text& x, std::size_t j) {
     return x.punct(j + 3, '.') && x.tok[j + 3].begin == x.tok[j + 2].end ? x.tok[j + 3].end : x.tok[j + 2].end;
 }
 
-void scanDates(const Text& x, std::vector<Candidate>& out) {
+void scanDates(const Text& x, const Starts& starts, std::vector<Candidate>& out) {
     const std::string_view t = x.t;
     const std::size_t n = x.tok.size();
     const std::size_t first = out.size();
     // Numeric: D/M/Y or M/D/Y (one separator kind: / . -), Y-M-D; valid day and month either way.
-    for (std::size_t p = 0; p < t.size(); ++p) {
-        if (!isDigit(t[p]) || isDigit(before(t, p)) || isLetter(before(t, p))) continue;
+    // (only where a run of digits starts, Starts::numbers: no byte loop; each date found is passed over)
+    std::size_t resume = 0;   // after the last date's end
+    for (std::size_t p : starts.numbers) {
+        if (p < resume || !isDigit(t[p]) || isLetter(before(t, p))) continue;
         std::size_t q = p;
         int part[3] = {0, 0, 0};
         std::size_t len[3] = {0, 0, 0};
@@ -1082,7 +1084,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
             ok = (mdy || dmy) && (len[2] == 4 ? part[2] >= 1900 && part[2] <= 2099 : sep == '/' || birthBefore(t, p));
         }
         if (ok) emit(out, PiiType::DateTime, p, q, kDate, 0.9f);
-        p = q;
+        resume = q + 1;
     }
     // Month names: "January 10, 2025", "June 4th", "may 14", "18 November", "20 April 1985",
     // "the 5th of May", "March 2024". Lower-case "may"/"march" only with a day next to them.
@@ -1636,7 +1638,7 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
     return bare ? nullptr : &kPassword;
 }
 
-void scanValues(const Text& x, std::vector<Candidate>& out) {
+void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     const std::string_view t = x.t;
     for (std::size_t i = 0; i < n; ++i) {
@@ -1785,8 +1787,9 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
             if (k < n) valueOfKey(x, kSecret, k, true, out);
         }
     }
-    // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX).
-    for (std::size_t p = 0; p + 11 <= t.size(); ++p) {
+    // ITIN by shape: 9XX-XX-XXXX (the SSN scanner never takes area 9XX), at the start of a run of digits.
+    for (std::size_t p : starts.numbers) {
+        if (p + 11 > t.size()) break;
         if (t[p] != '9' || isAlnum(before(t, p)) || at(t, p + 3) != '-' || at(t, p + 6) != '-' || isAlnum(at(t, p + 11)))
             continue;
         std::array<char, 32> buf;
@@ -1822,20 +1825,10 @@ bool merchantDescriptor(std::string_view t, std::size_t p, std::size_t e, std::s
     return false;
 }
 
-// Where a URL, a domain, an IP or a MAC address can start: an ASCII letter or digit with none right before
-// it, or "::" (an IPv6 address's elided head). The four scans of scanNetwork ask their own, narrower tests
-// of these positions only: the text is read byte by byte once, not once per scan (four byte loops were a
-// tenth of the detector's wasm time, for a few dozen positions per message).
-std::vector<std::size_t> networkStarts(std::string_view t) {
-    std::vector<std::size_t> starts;
-    starts.reserve(t.size() / 4 + 4);   // (about one per word: no growing on the way)
-    for (std::size_t p = 0; p < t.size(); ++p)
-        if ((isAlnum(t[p]) && !isAlnum(before(t, p))) || (t[p] == ':' && at(t, p + 1) == ':')) starts.push_back(p);
-    return starts;
-}
-
-void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
-    const std::vector<std::size_t> starts = networkStarts(t);
+// The four scans of scanNetwork visit only the positions where a URL, a domain, an IP or a MAC address can
+// start (Starts::word, pii_scan.h: a few dozen per message), each with its own, narrower tests.
+void scanNetwork(std::string_view t, const Starts& found, std::vector<Candidate>& out) {
+    const std::vector<std::size_t>& starts = found.word;
     // (each scan goes on after what it matched: from `next` on)
     std::size_t next = 0;
     for (std::size_t p : starts) {
@@ -1860,11 +1853,17 @@ void scanNetwork(std::string_view t, std::vector<Candidate>& out) {
     // Bare domains with a path: "harbor-bank.example.com/login". Letters, digits, '-' labels, 2+ dots
     // or a '/' right after; never the domain of an e-mail address.
     next = 0;
+    std::size_t d = 0;   // found.dotted[d]: the next dotted run
     for (std::size_t p : starts) {
         if (p < next) continue;
         if (!isAlnum(t[p]) || isWordChar(before(t, p)) || before(t, p) == '@' || before(t, p) == '.' ||
             before(t, p) == '/' || before(t, p) == '-')
             continue;
+        // (the tests above leave no letter, digit, '-' or '.' before p, so a run with such a dot that holds p
+        // starts at p, Starts::dotted; in any other run the walk below would find no dot, and skipping it
+        // passes over no later start: `next` would only have passed the run's own bytes)
+        while (d < found.dotted.size() && found.dotted[d] < p) ++d;
+        if (d == found.dotted.size() || found.dotted[d] != p) continue;
         std::size_t e = p, dots = 0;
         while (e < t.size() && (isAlnum(t[e]) || t[e] == '-' || (t[e] == '.' && isAlnum(at(t, e + 1))))) dots += t[e++] == '.';
         if (at(t, e) == '@' || dots == 0) {
@@ -2583,13 +2582,13 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
 
 }  // namespace
 
-void scanWords(std::string_view text, std::vector<Candidate>& out) {
+void scanWords(std::string_view text, const Starts& starts, std::vector<Candidate>& out) {
     Text x{text, tokenize(text)};
-    scanNetwork(text, out);
-    callApart(scanValues, x, out);   // (see callApart)
+    scanNetwork(text, starts, out);
+    callApart(scanValues, x, starts, out);   // (see callApart)
     callApart(scanAddresses, x, out);
     callApart(scanAddressesAbroad, x, out);
-    callApart(scanDates, x, out);
+    callApart(scanDates, x, starts, out);
     callApart(scanNames, x, out);
     callApart(scanReplies, x, out);
 }
