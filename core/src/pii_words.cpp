@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -1278,7 +1279,7 @@ void scanDates(const Text& x, std::vector<Candidate>& out) {
 // ---- Values after a keyword -------------------------------------------------------------------------
 // Fillers between a keyword and its value: "passport number: X", "username is X", "the old one was X".
 constexpr std::string_view kFillersList[] = {
-    "is", "was", "number", "no", "num", "nr", "id", "my", "it's", "its", "it", "the", "of", "to", "be", "will", "should", "i",
+    "is", "was", "number", "no", "num", "nr", "nbr", "id", "my", "it's", "its", "it", "the", "of", "to", "be", "will", "should", "i",
     "use", "used", "now", "code", "would", "currently", "details", "reads", "says", "says:", "set", "as", "today",
     "down",   // "i wrote my password down as X"
     // "is" in the languages of the keys ("la contraseña es X", "hasło jest X"), and which of two a value is
@@ -1289,7 +1290,7 @@ bool filler(const Text& x, std::size_t i) {
     if (i >= x.tok.size()) return false;
     if (x.tok[i].kind == Kind::Punct) {
         const char c = x.t[x.tok[i].begin];
-        if (c == '.') return i > 0 && x.inList(i - 1, {"no"sv, "nr"sv, "num"sv});  // "passport no. X"
+        if (c == '.') return i > 0 && x.inList(i - 1, {"no"sv, "nr"sv, "num"sv, "nbr"sv});  // "passport no. X"
         return c == ':' || c == '=' || c == '#' || c == '-' || c == '(' || c == '"' || c == '\'';
     }
     return listed(x, i, kFillers);
@@ -1301,6 +1302,26 @@ struct Value {
     std::size_t begin = 0, end = 0;
     bool found() const { return end > begin; }
 };
+// A value in quotes or backticks opening at token i: "`^Copp388~`", "\"!Haze896=\"", "“lime tree river 7”"
+// (inside, a passphrase keeps its spaces): the bytes between the quotes, which touch no space, on one
+// line, up to 64 bytes. The closing quote ends a word ("'Tulip!74'" but not the apostrophe of "it's").
+Value quotedAt(const Text& x, std::size_t i) {
+    if (i >= x.count || x.tok[i].kind != Kind::Punct) return {};
+    const std::string_view t = x.t;
+    const std::size_t q = x.tok[i].begin;
+    std::string_view close;
+    if (t[q] == '"' || t[q] == '`' || t[q] == '\'') close = t.substr(q, 1);
+    else if (startsWithNoCase(t, q, "\xE2\x80\x9C")) close = "\xE2\x80\x9D";   // “ ”
+    else if (startsWithNoCase(t, q, "\xE2\x80\x98")) close = "\xE2\x80\x99";   // ‘ ’
+    else return {};
+    const std::size_t b = x.tok[i].end;
+    if (b >= t.size() || t[b] == ' ' || t[b] == '\n') return {};
+    for (std::size_t e = b + 1; e < t.size() && e - b <= 64 && t[e] != '\n'; ++e)
+        if (startsWithNoCase(t, e, close) && !isAlnum(at(t, e + close.size())))
+            return t[e - 1] == ' ' ? Value{} : Value{b, e};
+    return {};
+}
+
 Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFillers = 4) {
     std::size_t f = 0;
     // (a word glued to '_' or '.' and more is a handle's start, no filler: "username the_volga")
@@ -1308,11 +1329,24 @@ Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFill
         const std::size_t e = x.tok[i].end;
         return x.word(i) && (at(x.t, e) == '_' || at(x.t, e) == '.') && isAlnum(at(x.t, e + 1));
     };
-    while (f < maxFillers && filler(x, k) && !glued(k)) ++k, ++f;
+    for (;; ++k, ++f) {
+        if (const Value q = quotedAt(x, k); q.found()) return q;
+        // A remark in brackets between a label and its colon: "Username (case sensitive): X".
+        if (x.punct(k, '(') && f < maxFillers)
+            for (std::size_t j = k + 1; j < x.count && j <= k + 5 && x.word(j); ++j)
+                if (x.punct(j + 1, ')') && x.punct(j + 2, ':')) {
+                    k = j + 2;
+                    break;
+                }
+        if (!(f < maxFillers && filler(x, k) && !glued(k))) break;
+    }
     if (k >= x.tok.size()) return {};
     std::size_t b = x.tok[k].begin, e = b;
     const std::string_view t = x.t;
-    if (x.tok[k].kind == Kind::Punct && !(t[b] == '@' || t[b] == '!' || t[b] == '$' || t[b] == '*' || t[b] == '#')) return {};
+    // (a password may start with any of its symbols: "$RS4K1L", "%Nutm41#", "^Copp38~")
+    if (x.tok[k].kind == Kind::Punct && !(t[b] == '@' || t[b] == '!' || t[b] == '$' || t[b] == '*' || t[b] == '#' ||
+                                          t[b] == '%' || t[b] == '^' || t[b] == '~' || t[b] == '&'))
+        return {};
     while (e < t.size() && t[e] != ' ' && t[e] != '\n' && t[e] != '\t') ++e;
     auto trim = [&](char c) {
         return c == ',' || c == ';' || c == ')' || c == '"' || c == '\'' || c == ':' ||
@@ -1373,6 +1407,17 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"licence", PiiType::DriverId},        {"license", PiiType::DriverId},     {"dl", PiiType::DriverId},
     {"drivers lic", PiiType::DriverId},    {"driver's lic", PiiType::DriverId}, {"driving lic", PiiType::DriverId},
     {"driver lic", PiiType::DriverId},
+    // the licence in the languages customers write from ("Quebec permis de conduire P8919...")
+    {"permis de conduire", PiiType::DriverId}, {"führerschein", PiiType::DriverId}, {"fuhrerschein", PiiType::DriverId},
+    {"licencia de conducir", PiiType::DriverId}, {"carteira de motorista", PiiType::DriverId},
+    // a passport's page named for it: "the number on my passport photo page is U4482412"
+    {"photo page", PiiType::PassportNumber}, {"data page", PiiType::PassportNumber},
+    {"log in name", PiiType::Username},   {"log-in name", PiiType::Username},  {"log in id", PiiType::Username},
+    {"log-in id", PiiType::Username},     {"sign-in name", PiiType::Username},
+    {"password has been", PiiType::Password}, {"password's been", PiiType::Password},   // "...has been Tulip!74 for years"
+    // a document's new or old number where the document was named before ("I renewed my passport last month,
+    // the new number is X"): the type of what was named (oneRefersTo), only a passport's or a licence's
+    {"new number", PiiType::PassportNumber}, {"old number", PiiType::PassportNumber},
     {"itin", PiiType::UsIndividualTaxIdentificationNumber},
     {"tax id", PiiType::UsIndividualTaxIdentificationNumber},
     {"taxpayer id", PiiType::UsIndividualTaxIdentificationNumber},
@@ -1461,7 +1506,13 @@ bool relativeAt(const Text& x, std::size_t b) {
     const std::string_view t = x.t;
     {
         {
-            const Value v = valueAfter(x, k, key.type == PiiType::Password, reply ? 0 : 4);
+            Value v = valueAfter(x, k, key.type == PiiType::Password, reply ? 0 : 4);
+            // A document's or a login's value set off by a comma: "passport, 43RK08281", "a new license,
+            // 65399126", "passport, the new number is X", "made me a login, nebula26_aal, and ..." (a login's
+            // then only in a handle's shape).
+            const bool afterComma = !v.found() && !reply && x.punct(k, ',') &&
+                                    (key.type == PiiType::PassportNumber || key.type == PiiType::DriverId || key.type == PiiType::Username);
+            if (afterComma) v = valueAfter(x, k + 1, false);
             if (!v.found()) return;
             const std::string_view s = t.substr(v.begin, v.end - v.begin);
             const std::size_t vt = tokenAt(x, v.begin);
@@ -1470,7 +1521,8 @@ bool relativeAt(const Text& x, std::size_t b) {
                     // (a stop word only as the whole value: "the_volga" is a handle)
                     if (s.size() < 3 || s.size() > 40 || (x.tok[vt].end == v.end && notAName(x, vt)) ||
                         x.inList(vt, {"password"sv, "and"sv, "name"sv, "instead"sv, "please"sv, "pls"sv, "though"sv,
-                                      "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv}))
+                                      "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv,
+                                      "mean"sv, "means"sv, "different"sv, "wrong"sv, "invalid"sv, "incorrect"sv, "case"sv, "sensitive"sv}))
                         break;
                     bool ok = std::all_of(s.begin(), s.end(), [](char c) {
                         return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
@@ -1484,8 +1536,17 @@ bool relativeAt(const Text& x, std::size_t b) {
                                         key.phrase.find("tilisateur"sv) == std::string_view::npos &&
                                         key.phrase.find("ytkownik"sv) == std::string_view::npos && key.phrase != "identifiant"sv &&
                                         key.phrase != "benutzername"sv;
-                    if (ok && (strong || handleShape(s)))
+                    if (ok && ((strong && !afterComma) || handleShape(s))) {
                         emit(out, PiiType::Username, v.begin, v.end, kContext, strong ? 0.9f : 0.8f);
+                        // The other of two the customer is unsure of: "my login is A or B" (a handle's shape).
+                        if (const std::size_t o = tokenAt(x, v.end); x.is(o, "or") && o + 1 < n) {
+                            const Value w = valueAfter(x, o + 1, false, 0);
+                            const std::string_view ws = t.substr(w.begin, w.end - w.begin);
+                            if (w.found() && ws.size() >= 3 && ws.size() <= 40 && handleShape(ws) &&
+                                std::all_of(ws.begin(), ws.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
+                                emit(out, PiiType::Username, w.begin, w.end, kContext, 0.8f);
+                        }
+                    }
                     break;
                 }
                 case PiiType::Password: {
@@ -1509,8 +1570,12 @@ bool relativeAt(const Text& x, std::size_t b) {
                         bool named = false;
                         for (std::size_t b = k; b-- > 0 && k - b <= 24 && !named;)
                             named = x.inList(b, {"password"sv, "passwd"sv, "pw"sv, "passphrase"sv});
-                        if (!named || !std::any_of(s.begin(), s.end(), isLetter) ||
-                            !(hasDigit(s) || s.find_first_of("!@#$%^&*+=_~") != std::string_view::npos))
+                        // Typed in quotes, in a password's full shape (letters, a digit and a symbol), it is one
+                        // without the word: "I typed \"!Haze896=\" exactly and it won't let me in".
+                        const bool symbol = s.find_first_of("!@#$%^&*+=_~") != std::string_view::npos;
+                        const bool quotedValue = v.begin > 0 && v.begin == x.tok[k].end && quotedAt(x, k).found();
+                        if (!(named || (quotedValue && hasDigit(s) && symbol)) || !std::any_of(s.begin(), s.end(), isLetter) ||
+                            !(hasDigit(s) || symbol))
                             break;
                     }
                     if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
@@ -1546,7 +1611,8 @@ bool relativeAt(const Text& x, std::size_t b) {
                         // A number written in capitals and digits, as passports and most US-state licences
                         // are ("C1Z72T0YJ", "WDLS6FIXYU99"), or in capitals alone ("CTJXFJLWT"): then a run
                         // of four consonants, which no upper-case word ("EXPIRED", "CANCELLED") has.
-                        if (d.size() < 6 || d.size() > 16 || !isUpper(d.front()) ||
+                        // (also from a digit: "0XTL7Z8FR", NSW's "20VR93")
+                        if (d.size() < 6 || d.size() > 16 || !(isUpper(d.front()) || isDigit(d.front())) ||
                             !std::all_of(d.begin(), d.end(), [](char c) { return isUpper(c) || isDigit(c); }))
                             return false;
                         std::size_t run = 0, longest = 0;
@@ -1557,13 +1623,27 @@ bool relativeAt(const Text& x, std::size_t b) {
                         return countDigits(d) >= 1 || longest >= 4;
                     };
                     Value w = v;
-                    // Digits in groups of three or four set apart by single spaces: "licence: 746 862 497".
-                    if (countDigits(s) == s.size() && s.size() >= 3 && s.size() <= 4)
-                        for (std::size_t tk = vt; tk + 1 < n && x.tok[tk + 1].kind == Kind::Number && x.tok[tk].end == w.end &&
-                                                  x.tok[tk + 1].begin == x.tok[tk].end + 1 && t[x.tok[tk].end] == ' ' &&
-                                                  x.tok[tk + 1].size() >= 3 && x.tok[tk + 1].size() <= 4 && w.end - w.begin < 12;
-                             ++tk)
+                    // Digits in groups set apart by single spaces, as state licences are printed: "licence: 746
+                    // 862 497", Pennsylvania's "03 967 089", Michigan's "C 157 268 392 916", New Jersey's "T9348
+                    // 96315 85892" (a capital, then digits); the UK's DVLA number as its card spaces it, "MORGA
+                    // 753116 SM9IJ" (five capitals or 9s of the surname, six digits, five capitals and digits).
+                    auto capsOrDigits = [](std::string_view g) {
+                        return std::all_of(g.begin(), g.end(), [](char c) { return isUpper(c) || isDigit(c); });
+                    };
+                    const std::size_t head = countDigits(s);
+                    const bool dvlaHead = s.size() == 5 && capsOrDigits(s) && isUpper(s[0]) && isUpper(s[1]);
+                    if ((head == s.size() && s.size() >= 2 && s.size() <= 5) ||
+                        (isUpper(s[0]) && head + 1 == s.size() && s.size() <= 6) || dvlaHead)
+                        for (std::size_t tk = vt; tk + 1 < n && x.tok[tk].end == w.end && x.tok[tk + 1].begin == x.tok[tk].end + 1 &&
+                                                  t[x.tok[tk].end] == ' ' && w.end - w.begin < 20;
+                             ++tk) {
+                            const std::string_view g = x.str(tk + 1);
+                            const bool digits = x.tok[tk + 1].kind == Kind::Number && g.size() >= 3 && g.size() <= 6 &&
+                                                (!dvlaHead || (tk == vt && g.size() == 6));
+                            const bool dvlaTail = dvlaHead && tk == vt + 1 && g.size() == 5 && capsOrDigits(g);
+                            if (!digits && !dvlaTail) break;
                             w.end = x.tok[tk + 1].end;
+                        }
                     // ...or the number in the clause after ("my drivers licence instead? number is X"): a
                     // "number"/"no" up to four tokens after the first word, no other field's ("the account number").
                     if (!document(t.substr(w.begin, w.end - w.begin)) && !reply)
@@ -1644,7 +1724,7 @@ bool relativeAt(const Text& x, std::size_t b) {
 }
 
 // "for" and "is" in the languages of the credentials' keys ("la contraseña del home banking es X").
-constexpr std::string_view kServiceOfList[] = {"for", "del", "de", "para", "pour", "du", "do", "da", "dla", "für", "voor"};
+constexpr std::string_view kServiceOfList[] = {"for", "on", "del", "de", "para", "pour", "du", "do", "da", "dla", "für", "voor"};
 constexpr auto kServiceOf = packWords<kServiceOfList>();
 constexpr std::string_view kIsWordsList[] = {"is", "es", "est", "é", "jest", "ist"};
 constexpr auto kIsWords = packWords<kIsWordsList>();
@@ -1669,7 +1749,12 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
         static constexpr std::string_view kOtherList[] = {"card", "pin", "account", "number", "phone", "mobile", "sim", "code", "otp",
                                                           "visa", "mastercard", "amex"};
         static constexpr auto kOther = packWords<kOtherList>();
-        if (listed(x, b, kOther)) return nullptr;
+        // (the document's "new number"/"old number" is still the document's: "I renewed my passport, the new
+        // number is X and the old one was Y")
+        if (listed(x, b, kOther) && !(x.is(b, "number") && b > 0 && x.inList(b - 1, {"new"sv, "old"sv, "previous"sv})))
+            return nullptr;
+        // A "new one" after an "old one" stands for what that one did: "old one was A new one B".
+        if (x.is(b, "one") && b > 0 && x.inList(b - 1, {"old"sv, "previous"sv}) && b + 1 < i) return oneRefersTo(x, b - 1, false);
     }
     return bare ? nullptr : &kPassword;
 }
@@ -1703,7 +1788,9 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
                 continue;
             std::size_t k = i + Text::words(key.phrase);
             const KeyPhrase* as = &key;
-            if (key.phrase.find(" one") != std::string_view::npos) {
+            if (key.phrase.size() == 10 && key.phrase.substr(3) == " number"sv) {
+                if (!(as = oneRefersTo(x, i, true)) || !(as->type == PiiType::PassportNumber || as->type == PiiType::DriverId)) continue;
+            } else if (key.phrase.find(" one") != std::string_view::npos) {
                 // ("new one" then "is"/"will be"/':' or the value itself; not "a new one to 4382 Lake St")
                 const bool bare = key.phrase == "new one"sv &&
                                   !(x.inList(k, {"is"sv, "was"sv, "will"sv, "should"sv, "would"sv}) || x.punct(k, ':') || x.punct(k, '='));
@@ -1757,7 +1844,8 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
     for (std::size_t i = 0, named = n, logged = n; i + 1 < n; ++i) {   // named/logged: the last password/login word's token, or n
         const char c = toLower(x.t[x.tok[i].begin]);
         const std::size_t len = x.tok[i].size();
-        if (c == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
+        if (c == 'p' && (x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv}) ||
+                         (len == 4 && x.is(i, "pass") && i > 0 && x.is(i - 1, "my") && x.inList(i + 1, {"is"sv, "was"sv})))) {
             named = i;
             reset = x.is(i + 1, "reset") || (i >= 1 && x.is(i - 1, "reset")) || (i >= 2 && x.is(i - 2, "reset") && x.is(i - 1, "my"));
             continue;
@@ -1771,7 +1859,14 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         if (named == n && logged == n) continue;
         // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
         const bool nearNamed = named != n && i - named <= 16, nearLogin = logged != n && i - logged <= 16;
-        if ((!nearNamed && !nearLogin) || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number) continue;
+        if (!nearNamed && !nearLogin) continue;
+        // The value's first token j: after "or maybe" ("my pass is A or maybe $RS4K1L"); a value in quotes or
+        // backticks ("it's `^Copp388~`"), or one that starts with a symbol after "or maybe".
+        std::size_t j = i + 1;
+        const bool maybe = x.is(i, "or") && x.inList(j, {"maybe"sv, "perhaps"sv, "possibly"sv});
+        if (maybe) ++j;
+        const Value quoted = quotedAt(x, j);
+        if (j >= n || (!quoted.found() && (x.tok[j].kind == Kind::Number || (x.tok[j].kind == Kind::Punct && !maybe)))) continue;
         static constexpr std::string_view kTypedList[] = {"typed", "typing", "entered", "entering", "tried", "trying"};
         static constexpr auto kTyped = packWords<kTypedList>();
         const bool typed = listed(x, i, kTyped);
@@ -1800,10 +1895,11 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         static constexpr KeyPhrase kResetLogin{"reset", PiiType::Username};
         const bool login = reset && x.inList(i, {"it's"sv, "its"sv});
         const std::size_t was = out.size();
-        if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
-                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter)) {
-            valueOfKey(x, login ? kResetLogin : kNamedBefore, i + 1, true, out);
-            if (login && out.size() == was) valueOfKey(x, kNamedBefore, i + 1, true, out);   // "...its Summer24!": a password
+        const std::size_t vb = quoted.found() ? quoted.begin : x.tok[j].begin;
+        const std::size_t ve = quoted.found() ? quoted.end : std::min(x.t.size(), x.t.find(' ', vb));
+        if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(vb), x.t.begin() + static_cast<std::ptrdiff_t>(ve), isLetter)) {
+            valueOfKey(x, login ? kResetLogin : kNamedBefore, j, true, out);
+            if (login && out.size() == was) valueOfKey(x, kNamedBefore, j, true, out);   // "...its Summer24!": a password
         }
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
@@ -1831,6 +1927,135 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         std::array<char, 32> buf;
         const std::string_view d = digitsOf(t.substr(p, 11), buf);
         if (d.size() == 9 && itinValid(d)) emit(out, PiiType::UsIndividualTaxIdentificationNumber, p, p + 11, kShape, 0.9f);
+    }
+}
+
+// ---- Credentials told around their word, not after it ----------------------------------------------
+// The space-delimited run of bytes that ends before pos (spaces skipped), without a trailing ',' or ';'.
+Value runBefore(std::string_view t, std::size_t pos) {
+    while (pos > 0 && t[pos - 1] == ' ') --pos;
+    std::size_t b = pos;
+    while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n') --b;
+    std::size_t e = pos;
+    while (e > b && (t[e - 1] == ',' || t[e - 1] == ';')) --e;
+    return {b, e};
+}
+bool runIs(std::string_view t, const Value& r, std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words)
+        if (r.end - r.begin == w.size() && startsWithNoCase(t, r.begin, w)) return true;
+    return false;
+}
+// A password's shape: letters and a digit or a symbol, no spaces ("Fennel-Kiwi-5932", "f@lc0n85").
+bool passwordShape(std::string_view s) {
+    return s.size() >= 5 && s.size() <= 64 && std::any_of(s.begin(), s.end(), isLetter) &&
+           (hasDigit(s) || s.find_first_of("!@#$%^&*+=_~?") != std::string_view::npos) && s.find(' ') == std::string_view::npos;
+}
+bool loginShape(std::string_view s) {
+    return s.size() >= 3 && s.size() <= 40 && handleShape(s) &&
+           std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; });
+}
+
+// What "it" (token i) stands for where a customer changed it: the nearest login or password named before
+// (up to 24 tokens), Password where nothing is named (`none` set), Unknown where a card, PIN, address or
+// another field is nearer ("my pin, I changed it to 4821").
+std::optional<PiiType> changedOf(const Text& x, std::size_t i, bool& none) {
+    none = false;
+    for (std::size_t b = i; b-- > 0 && i - b <= 24;) {
+        if (x.inList(b, {"username"sv, "login"sv, "handle"sv, "userid"sv}) || (x.is(b, "user") && x.inList(b + 1, {"id"sv, "name"sv})))
+            return PiiType::Username;
+        if (x.inList(b, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passphrase"sv, "pass"sv})) return PiiType::Password;
+        static constexpr std::string_view kFieldsList[] = {"card", "pin", "account", "number", "phone", "mobile", "address", "email",
+                                                           "limit", "name", "code", "date", "currency", "language", "plan"};
+        static constexpr auto kFields = packWords<kFieldsList>();
+        if (listed(x, b, kFields)) return std::nullopt;
+    }
+    none = true;
+    return PiiType::Password;
+}
+
+void scanToldCredentials(const Text& x, std::vector<Candidate>& out) {
+    const std::size_t n = x.count;
+    const std::string_view t = x.t;
+    for (std::size_t i = 1; i < n; ++i) {
+        if (x.tok[i].kind != Kind::Word) continue;
+        const char c = toLower(t[x.tok[i].begin]);
+        const std::size_t len = x.tok[i].size();
+        // "is X a strong enough password?", "would X be a safe passphrase": the run between the verb and "a".
+        if (c == 'p' && len >= 8 && x.inList(i, {"password"sv, "passphrase"sv})) {
+            std::size_t b = i - 1;
+            for (std::size_t adj = 0; adj < 3 && b > 0 &&
+                                      x.inList(b, {"strong"sv, "good"sv, "secure"sv, "safe"sv, "enough"sv, "decent"sv, "valid"sv,
+                                                   "ok"sv, "okay"sv, "weak"sv, "better"sv, "long"sv});
+                 ++adj)
+                --b;
+            if (b > 1 && x.inList(b, {"a"sv, "an"sv})) {
+                const Value v = runBefore(t, x.tok[b].begin);
+                const std::size_t vt = tokenAt(x, v.begin);
+                if (v.found() && vt > 0 && x.inList(vt - 1, {"is"sv, "be"sv}) && passwordShape(t.substr(v.begin, v.end - v.begin)))
+                    emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
+            }
+            continue;
+        }
+        // "Tried A and B as passwords", "used X, Y or Z as my password": every value back to the verb.
+        if (c == 'a' && len == 2 && x.is(i, "as") &&
+            (x.inList(i + 1, {"passwords"sv, "password"sv, "passphrases"sv}) ||
+             (x.inList(i + 1, {"my"sv, "the"sv}) && x.inList(i + 2, {"password"sv, "passwords"sv})))) {
+            std::array<Value, 4> found{};
+            std::size_t count = 0;
+            bool verb = false;
+            for (Value r = runBefore(t, x.tok[i].begin); r.found() && count < found.size(); r = runBefore(t, r.begin)) {
+                if (runIs(t, r, {"tried"sv, "used"sv, "typed"sv, "entered"sv, "tried:"sv})) {
+                    verb = true;
+                    break;
+                }
+                if (runIs(t, r, {"and"sv, "or"sv, "&"sv})) continue;
+                if (!passwordShape(t.substr(r.begin, r.end - r.begin))) break;
+                found[count++] = r;
+            }
+            if (verb)
+                for (std::size_t k = 0; k < count; ++k) emit(out, PiiType::Password, found[k].begin, found[k].end, kContext, 0.85f);
+            continue;
+        }
+        // A change told with "it" or the credential as its object: "I changed it to X on the website",
+        // "someone changed my password from X to something else", "I reset it twice: first X, then Y",
+        // "my old username was A, I want to change it to B". The values follow "to", "from", "first" or
+        // "then" in the clause; "it" is what was named before (changedOf).
+        if ((c == 'c' || c == 'r' || c == 's') && x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) {
+            std::size_t j = i + 1;
+            std::optional<PiiType> type;
+            bool none = false;
+            if (x.is(j, "it")) {
+                type = changedOf(x, i, none);
+                ++j;
+            } else if (x.inList(j, {"my"sv, "the"sv}) && x.inList(j + 1, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passphrase"sv})) {
+                type = PiiType::Password;
+                j += 2;
+            } else if (x.inList(j, {"my"sv, "the"sv}) && x.inList(j + 1, {"username"sv, "login"sv})) {
+                type = PiiType::Username;
+                j += 2;
+            }
+            if (!type) continue;
+            for (const std::size_t last = j + 10; j < n && j < last; ++j) {
+                if (x.punct(j, '.') || x.punct(j, '?') || x.punct(j, '!') || x.inList(j, {"but"sv, "because"sv, "so"sv}) ||
+                    (x.is(j, "and") && !x.is(j + 1, "then")))
+                    break;
+                if (!x.inList(j, {"to"sv, "from"sv, "first"sv, "then"sv})) continue;
+                const Value v = valueAfter(x, j + 1, *type == PiiType::Password, 0);
+                if (!v.found()) continue;
+                std::size_t e = v.end;
+                while (e > v.begin && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?') && !isWordChar(at(t, e))) --e;
+                const std::string_view s = t.substr(v.begin, e - v.begin);
+                // (with nothing named, a password's fuller shape: a small letter first or among letters and two
+                // digits or a symbol, no leading digit: "set it to 5000EUR" is a limit)
+                const bool ok = *type == PiiType::Username
+                                    ? loginShape(s)
+                                    : passwordShape(s) && (!none || (!isDigit(s[0]) && std::any_of(s.begin(), s.end(), isLower) &&
+                                                                     (countDigits(s) >= 2 || s.find_first_of("!@#$%^&*+=~") != std::string_view::npos)));
+                if (!ok) continue;
+                emit(out, *type, v.begin, e, kContext, 0.85f);
+                j = tokenAt(x, v.end) - 1;
+            }
+        }
     }
 }
 
@@ -2573,9 +2798,11 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
         }
         const Asked asked = botAsked(x, i);
         if (asked == Asked::Username) {
-            const Value v = valueAfter(x, i + 2, false, 0);
+            // The turn's first token, or the first after "it's"/"its" ("Bot: your user ID? User: it's ccosta71").
+            const std::size_t k = x.inList(i + 2, {"it's"sv, "its"sv}) ? i + 3 : i + 2;
+            const Value v = valueAfter(x, k, false, 0);
             const std::string_view s = x.t.substr(v.begin, v.end - v.begin);
-            if (v.found() && s.size() >= 3 && s.size() <= 40 && !(x.tok[i + 2].end == v.end && notAName(x, i + 2)) &&
+            if (v.found() && s.size() >= 3 && s.size() <= 40 && !(x.tok[k].end == v.end && notAName(x, k)) && (k == i + 2 || handleShape(s)) &&
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
         } else if (asked >= Asked::Password) {
@@ -2605,6 +2832,7 @@ void scanWords(std::string_view text, std::vector<Candidate>& out) {
     Text x{text, tokenize(text)};
     scanNetwork(text, out);
     callApart(scanValues, x, out);   // (see callApart)
+    callApart(scanToldCredentials, x, out);
     callApart(scanAddresses, x, out);
     callApart(scanAddressesAbroad, x, out);
     callApart(scanDates, x, out);

@@ -1974,3 +1974,83 @@ TEST_CASE("Holdout-15 families: Québec, Pakistani, Argentine, Irish and Chilean
     CHECK(found("seats 7, Block C were empty, refund 2 tickets please") == kNone);
     CHECK(found("Apt 12, The Granary is lovely") == kNone);
 }
+
+namespace {
+// A table of messages and what is found in each (the whole list, in order).
+struct Expect {
+    std::string text;
+    List want;
+};
+void checkAll(const std::vector<Expect>& cases) {
+    for (const Expect& c : cases) {
+        INFO(c.text);
+        CHECK(found(c.text) == c.want);
+    }
+}
+}  // namespace
+
+TEST_CASE("Holdout-18 families: passwords quoted, listed, asked about and changed", "[pii][credentials][holdout18]") {
+    checkAll({
+        {"the app rejects my password though I'm sure it's `Kx9#trail` every time", {"PASSWORD:Kx9#trail"}},
+        {"I entered \"@Lark55*\" exactly as written and it fails", {"PASSWORD:@Lark55*"}},
+        {"the passphrase I picked was \xE2\x80\x9Cotter lemon violin 58\xE2\x80\x9D including spaces", {"PASSWORD:otter lemon violin 58"}},
+        {"my pass is oakpepper21 or perhaps &Quill88zz, not sure", {"PASSWORD:oakpepper21", "PASSWORD:&Quill88zz"}},
+        {"is Quokka!2024 a good enough password for the app?", {"PASSWORD:Quokka!2024"}},
+        {"Tried Plum#881 and Gecko-Harbor-17 as passwords, no luck", {"PASSWORD:Plum#881", "PASSWORD:Gecko-Harbor-17"}},
+        {"the old one was Copper-Fox-31 then the new one Silver-Hare-77", {"PASSWORD:Copper-Fox-31", "PASSWORD:Silver-Hare-77"}},
+        {"my password has been Falcon#19 forever", {"PASSWORD:Falcon#19"}},
+        {"I reset it three times: first h@wk22, then ravenmoss07", {"PASSWORD:h@wk22", "PASSWORD:ravenmoss07"}},
+        {"I changed it to Cobalt-Wren-5521 in the app and it still fails", {"PASSWORD:Cobalt-Wren-5521"}},
+        {"somebody changed my password from lunarpike48 to something I don't know", {"PASSWORD:lunarpike48"}},
+        // Lookalikes: no password's shape, a field named nearer than a password, a question about the rules.
+        {"is this a strong enough password?", kNone},
+        {"is mine a strong enough password?", kNone},
+        {"I changed it to monthly payments from weekly", kNone},
+        {"the limit is low so I set it to 5000EUR yesterday", kNone},
+        {"my card limit, I changed it to abc12345 by mistake", kNone},
+        {"we tried cash and cheques as payment", kNone},
+        {"I typed \"hello\" in the chat box", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: logins after a comma, as alternatives, with a remark, a service or a reply", "[pii][credentials][holdout18]") {
+    checkAll({
+        {"my daughter set up a login, kestrel_44x, for me", {"USERNAME:kestrel_44x"}},
+        {"my login is j.okafor or jokafor12 I think", {"USERNAME:j.okafor", "USERNAME:jokafor12"}},
+        {"User ID (not my email): bravo_lima9", {"USERNAME:bravo_lima9"}},
+        {"Bot: What is your user ID? User: it's qmarsh42", {"USERNAME:qmarsh42"}},
+        {"my previous username was lemon_drop_7, please change it to l.ferreira.88",
+         {"USERNAME:lemon_drop_7", "USERNAME:l.ferreira.88"}},
+        {"log in name is dsilva07", {"USERNAME:dsilva07"}},
+        {"my username on the mobile app is nadia.k.33", {"USERNAME:nadia.k.33"}},
+        {"what does login ID mean here?", kNone},
+        {"Username (case sensitive) is required", kNone},
+        {"my username on the card is different", kNone},
+        {"I need a login, please", kNone},
+        {"Bot: What is your user ID? User: its fine i remember it", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: passports and licences after a comma, a page, a state's grouping or another language",
+          "[pii][credentials][holdout18]") {
+    checkAll({
+        {"renewed my passport last month, the new number is k55102938 and the old one was 71pq20394",
+         {"PASSPORT_NUMBER:k55102938", "PASSPORT_NUMBER:71pq20394"}},
+        {"the number on my passport data page is N4471902", {"PASSPORT_NUMBER:N4471902"}},
+        {"Bot: Which document do you have? User: passport, 62HK30571", {"PASSPORT_NUMBER:62HK30571"}},
+        {"passport nbr. B7730214 please check", {"PASSPORT_NUMBER:B7730214"}},
+        {"my passport 9QWE4R7TY got rejected", {"PASSPORT_NUMBER:9QWE4R7TY"}},
+        {"got my new licence, 48812730, today", {"DRIVER_ID:48812730"}},
+        {"Pennsylvania DL 12 345 678 thanks", {"DRIVER_ID:12 345 678"}},
+        {"Michigan licence: B 482 117 930 204", {"DRIVER_ID:B 482 117 930 204"}},
+        {"NJ license K4410 22093 71820", {"DRIVER_ID:K4410 22093 71820"}},
+        {"driving licence PATEL 705124 AB9CD expired", {"DRIVER_ID:PATEL 705124 AB9CD"}},
+        {"licence no. 31TX87", {"DRIVER_ID:31TX87"}},
+        {"mon permis de conduire L2041558810977", {"DRIVER_ID:L2041558810977"}},
+        {"licence, 3 points on it", kNone},
+        {"passport, 2 photos and a bill", kNone},
+        {"do I need my passport, a utility bill and my licence?", kNone},
+        {"my licence was renewed, the new number is on the card", kNone},
+        {"my phone changed, the new number is fine, and the old one was 0412 331 208", {"PHONE:0412 331 208"}},
+    });
+}
