@@ -283,6 +283,8 @@ constexpr std::string_view kNotNamesList[] = {
     "uber", "eats", "fargo", "amazon", "netflix", "spotify", "tesco", "walmart", "costco", "starbucks",
     "deliveroo", "ebay", "apple", "google", "airbnb", "lyft", "zelle", "venmo", "revolut", "monzo", "barclays",
     "natwest", "hsbc", "lloyds", "santander", "halifax", "nationwide", "citibank", "wharf",
+    // an app's parts after a role's word ("the payee list", "beneficiary screen") and a card's labels ("Tel:")
+    "list", "screen", "page", "tab", "menu", "button", "settings", "tel", "fax",
     // demonyms ("Canadian here")
     "canadian", "french", "german", "irish", "scottish", "welsh", "english", "australian", "indian", "spanish",
     "italian", "polish", "mexican", "nigerian", "european", "chinese", "dutch",
@@ -375,6 +377,7 @@ constexpr std::string_view kStreetSuffixesList[] = {
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
     "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
     "parade", "pde", "esplanade", "quay", "circuit", "promenade", "strand",
+    "tce", "cct", "crt",   // Australian abbreviations: terrace, circuit, court
 };
 constexpr auto kStreetSuffixes = packWords<kStreetSuffixesList>();
 constexpr std::string_view kUnitsList[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
@@ -804,6 +807,16 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             // ("The Crescent", "The Strand": "the" names a street only right before its suffix)
             const bool theStreet = streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) &&
                                    listed(x, k + 1, kStreetSuffixes);
+            // ... or a street named "The" and one or two capitalised words, no suffix, where a unit opens the
+            // address: "Flat 19, 202 The Paddocks", "Apt 4, 17 The Old Maltings"
+            if (streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) && !listed(x, k + 1, kStreetStop) &&
+                i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind == Kind::Number &&
+                x.inList(i - 3, {"flat"sv, "apt"sv, "apartment"sv, "unit"sv})) {
+                k += x.capitalized(k + 2) && !listed(x, k + 2, kCityStop) && x.tok[k + 2].begin == x.tok[k + 1].end + 1 ? 2 : 1;
+                suffix = true;
+                lowerCase = false;
+                break;
+            }
             if (!(x.word(k) || ordinal) || (listed(x, k, kStreetStop) && !theStreet)) break;
             if (x.capitalized(k)) lowerCase = false;
             ++k, ++streetWords;
@@ -873,6 +886,11 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             for (std::size_t w = k; w < k + 4 && w < n; ++w) {
                 if (w > k && ((stateAt(w) && (x.allCaps(w) || lowerCase)) || fourDigitPostcode(x, w) || ukPostcode(x, w) || eircode(x, w))) {
                     cityFound = !stateAt(w);
+                    k = w;
+                    break;
+                }
+                // ... or the city, then a comma before the state and ZIP: "1879 W Willow Dr Madison, WI 58243"
+                if (w > k && x.punct(w, ',') && stateAt(w + 1) && x.allCaps(w + 1)) {
                     k = w;
                     break;
                 }
@@ -974,6 +992,20 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         std::size_t end = x.tok[num].end;
         if (std::size_t city = postcodeCity(x, num + 1)) end = x.tok[city].end;
         emit(out, PiiType::Address, x.tok[i].begin, end, kAddress, 0.85f);
+    }
+    // German streets named with a preposition, "Am Markt 35, 78210 Berlin", "An der Alster 4, 20099 Hamburg",
+    // "Im Winkel 3": the preposition (and article), one or two capitalised words, the number, then the
+    // postcode and city (required: the proof that this is an address).
+    for (std::size_t i = 0; i + 4 < n; ++i) {
+        if (!x.capitalized(i) || x.tok[i].size() > 4 || !x.inList(i, {"am"sv, "im"sv, "an"sv, "auf"sv, "zum"sv, "zur"sv})) continue;
+        std::size_t w = i + 1;
+        if (x.inList(w, {"der"sv, "dem"sv, "den"sv})) ++w;
+        const std::size_t from = w;
+        while (w < n && w < from + 2 && x.capitalized(w)) ++w;
+        if (w == from || w >= n || !(x.tok[w].kind == Kind::Number || (x.tok[w].kind == Kind::Mixed && isDigit(x.t[x.tok[w].begin]))) ||
+            x.tok[w].size() > 4)
+            continue;
+        if (const std::size_t city = postcodeCity(x, w + 1)) emit(out, PiiType::Address, x.tok[i].begin, x.tok[city].end, kAddress, 0.85f);
     }
     // A UK postcode on its own ("postcode SW1A 2AA"): upper case, or any case after "postcode"; a US ZIP
     // after "zip"/"zip code"/"postal code".
@@ -2257,8 +2289,9 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     if (x.word(i) && x.tok[i].size() == 1)
         return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
                (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
+    // (two capitals are an abbreviation, a state's or a document's: "NY DL# 888034554")
     if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes) || listed(x, i, kStreetPrefixes) ||
-        demonym(x, i))
+        demonym(x, i) || (x.tok[i].size() == 2 && isUpper(x.t[x.tok[i].begin]) && isUpper(x.t[x.tok[i].begin + 1])))
         return false;
     return anyCase || x.capitalized(i) || nameLike(x, i);
 }
@@ -2509,8 +2542,13 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 if (x.is(k, "the")) ++k;
                 if (!x.inList(k, {"card"sv, "account"sv})) continue;
                 ++k;
+                if (x.inList(k, {"is"sv, "reads"sv, "says"sv})) ++k;   // "name on the card is OMAR-ANN CHUKWU"
             }
+            // "payee name should be Abigail V. Goldberg": what a name must be is the name.
+            if (cue.phrase == "name"sv && x.is(k, "should") && x.is(k + 1, "be")) k += 2;
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
+            // A wallet named after its maker: "apple Pay keeps failing", "Google Pay", "Samsung Pay".
+            if (x.is(i, "pay") && x.capitalized(i) && i > 0 && x.word(i - 1)) continue;
             if (x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv}) && x.inList(k, {"details"sv, "setup"sv, "info"sv, "name"sv}) &&
                 x.punct(k + 1, ':'))
                 ++k;   // "Payee details: anna kowalski, 20-31-44, ...", "Payee setup: Isla Fraser, IBAN ..."
@@ -2639,6 +2677,14 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 continue;
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
             taken = e;
+            // The name a correction rejects after a cued one: "payee name should be A, not B" (capitalised).
+            if (strong && x.punct(e, ',') && x.is(e + 1, "not") && x.capitalized(e + 2)) {
+                const std::size_t f = nameFrom(x, e + 2, true);
+                if (f > e + 2) {
+                    emit(out, PiiType::Name, x.tok[e + 2].begin, x.tok[f - 1].end, kName, 0.9f);
+                    taken = f;
+                }
+            }
             break;
         }
         // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
@@ -2667,6 +2713,24 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
             taken = e;
         }
+    }
+    // Someone of the bank's asked for after a modal: "can chinedu horvat from your fraud team call me back?",
+    // "could Ana Lima from the branch ring me": one or two capitalised name words, or two lower-case ones,
+    // then "from the/your" and the bank's team, branch or desk.
+    for (std::size_t i = 0; i + 5 < n; ++i) {
+        if (!x.inList(i, {"can"sv, "could"sv, "would"sv}) || i + 1 < taken) continue;
+        const std::size_t k = i + 1;
+        std::size_t e = x.capitalized(k) ? nameFrom(x, k, false) : k;
+        if (e == k && !x.capitalized(k) && !x.capitalized(k + 1) && x.tok[k].size() > 2 && x.tok[k + 1].size() > 2 &&
+            nameWord(x, k, true) && nameWord(x, k + 1, true))
+            e = k + 2;
+        if (e == k || e - k > 2 || x.allCaps(k) || !x.is(e, "from") || !x.inList(e + 1, {"your"sv, "the"sv, "ur"sv})) continue;
+        bool team = false;
+        for (std::size_t j = e + 2; j < n && j <= e + 4 && !team; ++j)
+            team = x.inList(j, {"team"sv, "branch"sv, "bank"sv, "department"sv, "office"sv, "desk"sv});
+        if (!team) continue;
+        emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.85f);
+        taken = e;
     }
     // A name labelled in brackets after it, as the values before it were: "12345678 (account) Ann Lee (name)":
     // 1-3 capitalised name words right before "(name)", two of them or one a known name.

@@ -2051,6 +2051,48 @@ TEST_CASE("Holdout-18 families: passports and licences after a comma, a page, a 
         {"passport, 2 photos and a bill", kNone},
         {"do I need my passport, a utility bill and my licence?", kNone},
         {"my licence was renewed, the new number is on the card", kNone},
-        {"my phone changed, the new number is fine, and the old one was 0412 331 208", {"PHONE:0412 331 208"}},
+        {"my phone changed, the new number is fine, and the old one was 0412 331 208", {"PHONE:0412 331 208"}},   // (a phone's)
+    });
+}
+
+TEST_CASE("Holdout-18 families: phones in brackets, French pairs, a mobile after an sms or a 'reached on'", "[pii][phone][holdout18]") {
+    checkAll({
+        {"ring me on (03) 512 8870 after six", {"PHONE:(03) 512 8870"}},
+        {"mon portable: 06.41.27.93.18 merci", {"PHONE:06.41.27.93.18"}},
+        {"the sms never reaches 15812347790, please check", {"PHONE:15812347790"}},
+        {"my mother can be reached on 13760028814 most days", {"PHONE:13760028814"}},
+        // Lookalikes: a nine-digit bracketed number with no phone's word, dates and versions in pairs.
+        {"invoice (02) 431 7788 was paid", kNone},
+        {"the build 01.02.03 failed again", kNone},
+        {"the reference 15812347790 is on the letter", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: Australian terraces, UK streets named 'The ...', German 'Am ...', a city before the state",
+          "[pii][address][holdout18]") {
+    checkAll({
+        {"please post it to 3/41 Harbour Tce, Manly NSW 2095 thanks", {"ADDRESS:3/41 Harbour Tce, Manly NSW 2095"}},
+        {"my new flat is Flat 7, 58 The Cloisters near the station", {"ADDRESS:Flat 7, 58 The Cloisters"}},
+        {"wir wohnen jetzt Im Winkel 12, 50667 Köln", {"ADDRESS:Im Winkel 12, 50667 Köln"}},
+        {"ship it to 402 E Cedar Ave Boulder, CO 80302 please", {"ADDRESS:402 E Cedar Ave Boulder, CO 80302"}},
+        {"the film The Paddocks was great", kNone},
+        {"meet me Am Montag 12 Uhr", kNone},
+        {"room 12, 3 The Sisters were there", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: a corrected payee, a card's name in capitals, staff asked for; labels and wallets are no names",
+          "[pii][name][holdout18]") {
+    checkAll({
+        {"the payee name should be Marta K. Ilves, not Tomás Öberg", {"NAME:Marta K. Ilves", "NAME:Tomás Öberg"}},
+        {"name on the card is JEAN-LUC MBEKI", {"NAME:JEAN-LUC MBEKI"}},
+        {"can ayodele brannigan from your loans team ring me", {"NAME:ayodele brannigan"}},
+        {"could Oyelaran from the loans team email me", {"NAME:Oyelaran"}},
+        {"the beneficiary list is empty after the update", kNone},
+        {"Google Pay keeps declining my card", kNone},
+        {"hello Fax: 020 7946 0958", {"PHONE:020 7946 0958"}},
+        {"hi, NJ DL# 55012389", {"DRIVER_ID:55012389"}},
+        {"can someone from your team call me", kNone},
+        {"can transfers from the bank app fail?", kNone},
     });
 }
