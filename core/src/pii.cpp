@@ -33,8 +33,9 @@ FINCHAT_PII_INLINE bool lettersAre(std::string_view t, std::size_t p, std::size_
     return e - p == w.size() && startsWithNoCase(t, p, w);
 }
 bool lettersIn(std::string_view t, std::size_t p, std::size_t e, WordList list) {
-    for (std::string_view w : list)
-        if (lettersAre(t, p, e, w)) return true;
+    // (only the words of t[p]'s letter: pii_packed.h, "First-letter groups")
+    for (std::size_t k : list.startingWith(at(t, p)))
+        if (lettersAre(t, p, e, list[k])) return true;
     return false;
 }
 
@@ -240,7 +241,9 @@ constexpr Keyword kKeywordsList[] = {
     {"mastercard", kCueCard, true},  {"amex", kCueCard, true},
     {"debit", kCueCard, true},       {"credit", kCueCard, true},
 };
-constexpr auto kKeywords = packWords<kKeywordsList>();
+// (grouped by first letter: findCueHits tries at a word start only the keywords of its letter; two
+// keywords that match at one place share their first letters, so their order stays the list's)
+constexpr auto kKeywords = packByLetter<kKeywordsList>();
 constexpr std::size_t kKeywordReach = 40;
 constexpr std::size_t kSwiftReach = 90;
 constexpr std::size_t kLongestKeyword = 19;  // "verification number"
@@ -347,41 +350,29 @@ void spacedKeyword(std::string_view t, std::size_t p, CueHits& hits) {
     }
     if (n < 3) return;
     const std::string_view spelt(w.data(), n);
-    for (const Keyword& kw : kKeywords)
+    for (std::size_t k : kKeywords.startingWith(spelt[0])) {   // (the first match: the list's order within a letter)
+        const Keyword kw = kKeywords[k];
         if (kw.word.size() >= 3 && (kw.wholeWord ? spelt == kw.word : spelt.substr(0, kw.word.size()) == kw.word) &&
             kw.word.find(' ') == std::string_view::npos) {
             hits.push_back({p, p + 2 * kw.word.size() - 1, kw.cue});
             return;
         }
+    }
 }
 
 CueHits findCueHits(std::string_view t) {
-    // Keyword indexes by first character (letters lower-cased, '3' for "3-digit"), built once.
-    struct Index {
-        std::array<std::uint8_t, 37> first{}, count{};
-        std::array<std::uint8_t, std::size(kKeywords)> order{};
-        static int slot(char c) { return isLower(c) ? c - 'a' : isDigit(c) ? 26 + (c - '0') : -1; }
-        Index() {
-            std::size_t n = 0;
-            for (int s = 0; s < 37; ++s) {
-                first[s] = static_cast<std::uint8_t>(n);
-                for (std::size_t k = 0; k < std::size(kKeywords); ++k)
-                    if (slot(kKeywords[k].word[0]) == s) order[n++] = static_cast<std::uint8_t>(k);
-                count[s] = static_cast<std::uint8_t>(n - first[s]);
-            }
-        }
-    };
-    static const Index index;
     CueHits hits;
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (isLetter(before(t, p))) continue;
-        const int s = Index::slot(toLower(t[p]));
-        if (s < 0) continue;
+        // (a keyword starts with a letter or a digit, "3-digit"; s: the letter's group, 26 for a digit)
+        if (!isAlnum(t[p])) continue;
+        const std::size_t s = letterGroup(t[p]);
         const std::size_t before = hits.size();
-        for (std::size_t k = index.first[s]; k < index.first[s] + index.count[s]; ++k) {
-            const Keyword& kw = kKeywords[index.order[k]];
-            // (the second letter first, inline: it rejects most keywords of the bucket without a call)
-            if (toLower(at(t, p + 1)) != kw.word[1]) continue;
+        const char second = toLower(at(t, p + 1));
+        for (std::size_t k : kKeywords.startingWith(t[p])) {
+            // (the second letter first, inline: it rejects most keywords of the group without a call)
+            if (kKeywords.word(k)[1] != second) continue;
+            const Keyword kw = kKeywords[k];
             if (keywordAt(t, p, kw) && !(kw.cue == kCuePin && oneTimeBefore(t, p))) hits.push_back({p, p + kw.word.size(), kw.cue});
         }
         // "Transfer of S$119.59 from 231-532623-4 to 961-365087-8", "move 111 EUR from X into Y": "from"/
@@ -770,7 +761,7 @@ constexpr std::string_view kCodeWordsList[] = {"ref", "reference", "order", "inv
                                            "serial", "voucher", "promo", "coupon", "booking", "case", "ticket", "parcel",
                                            "shipment", "confirmation", "transaction", "receipt", "claim", "policy", "loan",
                                            "mortgage", "contract", "membership"};
-constexpr auto kCodeWords = packWords<kCodeWordsList>();
+constexpr auto kCodeWords = packByLetter<kCodeWordsList>();
 bool otherCodeBefore(std::string_view t, std::size_t p) {
     for (int k = 0; k < 2; ++k) {
         std::size_t f = p;
@@ -1296,12 +1287,12 @@ std::uint32_t cuesOf(PiiType type) {
 // ("order", "ref", "case", "ticket", "version", "#"...). Lowest rank: whatever else is found there wins.
 constexpr std::string_view kMoneyWordsList[] = {"transfer", "pay", "paid", "deposit", "wire", "sent", "send", "refund", "beneficiary",
                                             "direct debit", "standing order", "bank", "money", "funds", "salary"};
-constexpr auto kMoneyWords = packWords<kMoneyWordsList>();
+constexpr auto kMoneyWords = packByLetter<kMoneyWordsList>();
 constexpr std::string_view kUnitWordsList[] = {
     "times", "people", "customers", "users", "items", "points", "miles", "km", "steps", "days", "months", "years", "hours",
     "minutes", "transactions", "payments", "members", "dollars", "euros", "pounds", "bucks", "quid", "rupees", "yen", "usd",
     "eur", "gbp", "aud", "cad", "nzd", "inr", "jpy", "sgd", "zar", "naira", "pesos", "rs", "k", "m", "units", "shares"};
-constexpr auto kUnitWords = packWords<kUnitWordsList>();
+constexpr auto kUnitWords = packByLetter<kUnitWordsList>();
 // A unit or a currency's word right after the number at e: an amount or a count ("450000 pesos").
 bool unitAfter(std::string_view t, std::size_t e) {
     while (at(t, e) == ' ') ++e;
@@ -1310,7 +1301,7 @@ bool unitAfter(std::string_view t, std::size_t e) {
 constexpr std::string_view kVerbsInSList[] = {"keeps", "says", "shows", "does", "gets", "goes", "needs", "looks", "seems", "belongs",
                                           "thanks", "plus", "always", "perhaps", "sometimes", "hers", "yours", "bounces",
                                           "fails", "works", "appears", "exists", "thats", "whats", "heres", "theres"};   // and contractions typed without the apostrophe
-constexpr auto kVerbsInS = packWords<kVerbsInSList>();
+constexpr auto kVerbsInS = packByLetter<kVerbsInSList>();
 constexpr std::string_view kOtherIdsList[] = {
     "ref", "reference", "order", "case", "ticket", "invoice", "transaction", "txn", "tracking", "confirmation", "conf", "auth",
     "authorisation", "authorization", "approval", "request", "complaint", "claim", "policy", "member", "membership",
@@ -1321,21 +1312,20 @@ constexpr std::string_view kOtherIdsList[] = {
     "company", "student", "limit", "salary", "balance", "income", "worth", "about", "around", "approx", "total", "amount",
     "sum", "card", "visa", "mastercard", "amex", "trace", "batch", "meter", "bill", "version", "build", "release", "error",
     "page", "room", "flight", "store", "branch", "terminal", "device", "app"};
-constexpr auto kOtherIds = packWords<kOtherIdsList>();
+constexpr auto kOtherIds = packByLetter<kOtherIdsList>();
 constexpr std::string_view kAmountVerbsList[] = {"paid", "pay", "spent", "spend", "cost", "costs", "owe", "owed", "borrowed",
                                              "lent", "earn", "earned", "withdrew", "transfer", "transferred", "send", "sent",
                                              "wire", "wired", "deposited", "of", "x"};
-constexpr auto kAmountVerbs = packWords<kAmountVerbsList>();
+constexpr auto kAmountVerbs = packByLetter<kAmountVerbsList>();
 
 [[gnu::noinline]] bool moneyTalk(std::string_view t, const CueHits& hits) {
     for (const CueHit& h : hits)
         if (h.cue == kCueAccount || h.cue == kCueRouting || h.cue == kCueSortCode || h.cue == kCueSwift) return true;
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (!isLetter(t[p]) || isLetter(before(t, p))) continue;
-        // (the first letter compared inline: a word start tries only the words it can begin)
-        const char c = toLower(t[p]);
-        for (std::string_view w : kMoneyWords)
-            if (w[0] == c && startsWithNoCase(t, p, w)) return true;
+        // (a word start tries only the words it can begin, see pii_packed.h, "First-letter groups")
+        for (std::size_t k : kMoneyWords.startingWith(t[p]))
+            if (startsWithNoCase(t, p, kMoneyWords.word(k))) return true;
     }
     return false;
 }
@@ -1435,7 +1425,7 @@ bool chequeBefore(std::string_view t, std::size_t pos) {
 [[gnu::noinline]] bool payrollTalk(std::string_view t) {
     for (std::size_t p = 0; p < t.size(); ++p) {
         if (isLetter(before(t, p)) || !isLetter(t[p])) continue;
-        const char c = toLower(t[p]);   // (as in moneyTalk)
+        const char c = toLower(t[p]);   // (the first letter compared inline: most words need no call)
         for (std::string_view w : {"payroll"sv, "direct deposit"sv, "employee"sv, "staff"sv})
             if (w[0] == c && startsWithNoCase(t, p, w)) return true;
     }

@@ -30,14 +30,15 @@ FINCHAT_PII_INLINE void callApart(void (*f)(P...), A&&... args) {
 // Everything here is ASCII-only on purpose: bytes of multi-byte UTF-8 sequences are >= 0x80 and are
 // never digits, letters or separators, so no match can begin or end inside a code point, and a
 // non-ASCII character next to a number acts like punctuation ("Karte:4111…", "…1111 ✓").
-FINCHAT_PII_INLINE bool isDigit(char c) { return c >= '0' && c <= '9'; }
-FINCHAT_PII_INLINE bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-FINCHAT_PII_INLINE bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+// (constexpr: the word tables' first-letter index is built with them at compile time, pii_packed.h)
+FINCHAT_PII_INLINE constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
+FINCHAT_PII_INLINE constexpr bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+FINCHAT_PII_INLINE constexpr bool isLower(char c) { return c >= 'a' && c <= 'z'; }
 FINCHAT_PII_INLINE bool isLetter(char c) { return isUpper(c) || isLower(c); }
 FINCHAT_PII_INLINE bool isAlnum(char c) { return isDigit(c) || isLetter(c); }
 FINCHAT_PII_INLINE bool isWordChar(char c) { return isAlnum(c) || c == '_'; }
 FINCHAT_PII_INLINE bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-FINCHAT_PII_INLINE char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+FINCHAT_PII_INLINE constexpr char toLower(char c) { return isUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 FINCHAT_PII_INLINE char toUpper(char c) { return isLower(c) ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // The byte at i / just before i, or '\0' outside the text, so look-arounds need no bounds checks.

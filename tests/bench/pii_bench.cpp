@@ -1,6 +1,7 @@
 // PII detector speed (prints figures; asserts nothing). Built natively and as wasm (node):
-//   finchat_pii_bench             µs per message for ~200-character banking messages (with and
-//                                 without PII), MB/s on a long text, and the name table's share.
+//   finchat_pii_bench             µs per message for ~190-character banking messages (with and
+//                                 without PII) and scaled to 200 bytes, MB/s on a long text, and the
+//                                 name table's share.
 // Quality figures come from finchat_pii_eval + score_pii.py (scripts/pii_scores.sh).
 // The figures are CPU time, so a loaded machine does not inflate them: std::clock natively; in wasm
 // emscripten's clock() is wall time, so node's process.cpuUsage() (user + system) instead.
@@ -72,8 +73,13 @@ int main(int argc, char** argv) {
     std::array<double, 5> us{};
     for (double& u : us) u = usPerMessage(batch);
     std::sort(us.begin(), us.end());
-    std::printf("pii detectPii: %.2f us per message (%zu messages, mean %zu bytes; median of 5 x %d rounds, %.2f-%.2f)\n",
-                us[2], kMessages.size(), chars / kMessages.size(), batch, us.front(), us.back());
+    // The target is stated for a 200-character message and these average a little less, so the figure
+    // is also given scaled to 200 bytes as if all of it grew with the length: an upper bound, since
+    // part of it is per message (the long text below runs faster per byte).
+    const double meanBytes = static_cast<double>(chars) / static_cast<double>(kMessages.size());
+    std::printf("pii detectPii: %.2f us per message (%zu messages, mean %.0f bytes; median of 5 x %d rounds, %.2f-%.2f),"
+                " %.2f us per 200 bytes\n",
+                us[2], kMessages.size(), meanBytes, batch, us.front(), us.back(), us[2] * 200.0 / meanBytes);
     std::string longText;
     while (longText.size() < 100 * 1024) longText += kMessages[longText.size() % kMessages.size()] + " ";
     const double t0 = cpuSeconds();
