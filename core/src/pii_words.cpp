@@ -1324,7 +1324,9 @@ Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFill
         return x.word(i) && (at(x.t, e) == '_' || at(x.t, e) == '.') && isAlnum(at(x.t, e + 1));
     };
     for (;; ++k, ++f) {
-        if (const Value q = quotedAt(x, k); q.found()) return q;
+        if (k >= x.count) return {};
+        if (x.tok[k].kind == Kind::Punct)
+            if (const Value q = quotedAt(x, k); q.found()) return q;
         // A remark in brackets between a label and its colon: "Username (case sensitive): X".
         if (x.punct(k, '(') && f < maxFillers)
             for (std::size_t j = k + 1; j < x.count && j <= k + 5 && x.word(j); ++j)
@@ -1401,14 +1403,11 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"licence", PiiType::DriverId},        {"license", PiiType::DriverId},     {"dl", PiiType::DriverId},
     {"drivers lic", PiiType::DriverId},    {"driver's lic", PiiType::DriverId}, {"driving lic", PiiType::DriverId},
     {"driver lic", PiiType::DriverId},
-    // the licence in the languages customers write from ("Quebec permis de conduire P8919...")
-    {"permis de conduire", PiiType::DriverId}, {"führerschein", PiiType::DriverId}, {"fuhrerschein", PiiType::DriverId},
-    {"licencia de conducir", PiiType::DriverId}, {"carteira de motorista", PiiType::DriverId},
-    // a passport's page named for it: "the number on my passport photo page is U4482412"
-    {"photo page", PiiType::PassportNumber}, {"data page", PiiType::PassportNumber},
-    {"log in name", PiiType::Username},   {"log-in name", PiiType::Username},  {"log in id", PiiType::Username},
-    {"log-in id", PiiType::Username},     {"sign-in name", PiiType::Username},
-    {"password has been", PiiType::Password}, {"password's been", PiiType::Password},   // "...has been Tulip!74 for years"
+    // the licence in French ("Quebec permis de conduire P8919..."); a passport's page named for it ("the number
+    // on my passport photo page is U4482412"); "log in name: X"; "my password has been Tulip!74 for years"
+    // (each entry is tried by every token of its first letter: only the phrasings customers use)
+    {"permis de conduire", PiiType::DriverId}, {"photo page", PiiType::PassportNumber},
+    {"log in name", PiiType::Username},        {"password has been", PiiType::Password},
     // a document's new or old number where the document was named before ("I renewed my passport last month,
     // the new number is X"): the type of what was named (oneRefersTo), only a passport's or a licence's
     {"new number", PiiType::PassportNumber}, {"old number", PiiType::PassportNumber},
@@ -1962,10 +1961,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         // runs for every token): "Tried A and B as passwords", "I changed it to X", "is X a strong password?".
         // (each through callApart: inlined, they would grow this hot loop's function for the rare message
         // that has them, which costs V8 more than the call)
-        if (c == 'a' && len == 2 && toLower(x.t[x.tok[i].begin + 1]) == 's') callApart(listedAsPasswords, x, i, out);
-        if (((c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && len == 3)) &&
-            x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv}))
-            callApart(changedTo, x, i, out);
+        if ((c == 'a' || c == 'c' || c == 'r' || c == 's') && len <= 8) {
+            if (len == 2 ? c == 'a' && toLower(x.t[x.tok[i].begin + 1]) == 's' : false) callApart(listedAsPasswords, x, i, out);
+            else if (len >= 3 && x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) callApart(changedTo, x, i, out);
+        }
         if (c == 'p' && (x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv}) ||
                          (len == 4 && x.is(i, "pass") && i > 0 && x.is(i - 1, "my") && x.inList(i + 1, {"is"sv, "was"sv})))) {
             if (i > 2 && len >= 8 && x.inList(i, {"password"sv, "passphrase"sv})) callApart(strongEnoughBefore, x, i, out);
@@ -2541,7 +2540,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool colon = cue.phrase.back() == ':';
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
-            if (x.inList(i, {"can"sv, "could"sv, "would"sv})) {   // a modal: only staff asked for (staffAsked)
+            if (cue.phrase == "can"sv || cue.phrase == "could"sv || cue.phrase == "would"sv) {   // a modal: only staff asked for (staffAsked)
                 // (through callApart: inlined, the rare case would grow this hot function)
                 std::size_t e = k;
                 if (k >= taken && k + 4 < n) callApart(staffAsked, x, k, e);
@@ -2561,7 +2560,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (cue.phrase == "name"sv && x.is(k, "should") && x.is(k + 1, "be")) k += 2;
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
             // A wallet named after its maker: "apple Pay keeps failing", "Google Pay", "Samsung Pay".
-            if (x.is(i, "pay") && x.capitalized(i) && i > 0 && x.word(i - 1)) continue;
+            if (cue.phrase == "pay"sv && x.capitalized(i) && i > 0 && x.word(i - 1)) continue;
             if (x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv}) && x.inList(k, {"details"sv, "setup"sv, "info"sv, "name"sv}) &&
                 x.punct(k + 1, ':'))
                 ++k;   // "Payee details: anna kowalski, 20-31-44, ...", "Payee setup: Isla Fraser, IBAN ..."

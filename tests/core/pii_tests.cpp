@@ -2036,7 +2036,7 @@ TEST_CASE("Holdout-18 families: passports and licences after a comma, a page, a 
     checkAll({
         {"renewed my passport last month, the new number is k55102938 and the old one was 71pq20394",
          {"PASSPORT_NUMBER:k55102938", "PASSPORT_NUMBER:71pq20394"}},
-        {"the number on my passport data page is N4471902", {"PASSPORT_NUMBER:N4471902"}},
+        {"the number on my passport photo page reads N4471902", {"PASSPORT_NUMBER:N4471902"}},
         {"Bot: Which document do you have? User: passport, 62HK30571", {"PASSPORT_NUMBER:62HK30571"}},
         {"passport nbr. B7730214 please check", {"PASSPORT_NUMBER:B7730214"}},
         {"my passport 9QWE4R7TY got rejected", {"PASSPORT_NUMBER:9QWE4R7TY"}},
