@@ -946,11 +946,15 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         // German streets named with a preposition, "Am Markt 35, 78210 Berlin", "An der Alster 4, 20099 Hamburg",
         // "Im Winkel 3": the preposition (and article), one or two capitalised words, the number, then the
         // postcode and city (required: the proof that this is an address).
-        if (!dot && i >= 1) {
+        // (the preposition is 2-3 letters: the cheap test first, this runs at every capitalised word before a number)
+        auto preposition = [&](std::size_t p) {
+            return x.tok[p].size() <= 3 && x.capitalized(p) && x.inList(p, {"am"sv, "im"sv, "an"sv, "auf"sv, "zum"sv, "zur"sv});
+        };
+        if (!dot && i >= 2 && x.word(i - 1)) {
             std::size_t p = i - 1;
-            if (x.capitalized(p) && p >= 1 && !x.inList(p, {"am"sv, "im"sv, "an"sv, "auf"sv, "zum"sv, "zur"sv})) --p;   // a second word
-            if (p >= 1 && x.inList(p, {"der"sv, "dem"sv, "den"sv})) --p;
-            if (x.capitalized(p) && x.inList(p, {"am"sv, "im"sv, "an"sv, "auf"sv, "zum"sv, "zur"sv}))
+            if (x.capitalized(p) && !preposition(p)) --p;   // a second word
+            if (p >= 1 && x.tok[p].size() == 3 && x.inList(p, {"der"sv, "dem"sv, "den"sv})) --p;
+            if (preposition(p))
                 if (const std::size_t city = postcodeCity(x, num + 1)) {
                     emit(out, PiiType::Address, x.tok[p].begin, x.tok[city].end, kAddress, 0.85f);
                     continue;
@@ -1961,9 +1965,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         // runs for every token): "Tried A and B as passwords", "I changed it to X", "is X a strong password?".
         // (each through callApart: inlined, they would grow this hot loop's function for the rare message
         // that has them, which costs V8 more than the call)
-        if ((c == 'a' || c == 'c' || c == 'r' || c == 's') && len <= 8) {
-            if (len == 2 ? c == 'a' && toLower(x.t[x.tok[i].begin + 1]) == 's' : false) callApart(listedAsPasswords, x, i, out);
-            else if (len >= 3 && x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) callApart(changedTo, x, i, out);
+        if (c == 'a' ? len == 2 && toLower(x.t[x.tok[i].begin + 1]) == 's'
+                     : (c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && len == 3)) {
+            if (c == 'a') callApart(listedAsPasswords, x, i, out);
+            else if (x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) callApart(changedTo, x, i, out);
         }
         if (c == 'p' && (x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv}) ||
                          (len == 4 && x.is(i, "pass") && i > 0 && x.is(i - 1, "my") && x.inList(i + 1, {"is"sv, "was"sv})))) {
