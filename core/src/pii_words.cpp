@@ -2498,6 +2498,14 @@ void staffAsked(const Text& x, std::size_t k, std::size_t& end) {
         }
 }
 
+// The name starting at k that a correction rejects ("..., not Nikhil Nguyễn"): emitted, taken moved past it.
+void rejectedName(const Text& x, std::size_t k, std::size_t& taken, std::vector<Candidate>& out) {
+    const std::size_t f = nameFrom(x, k, true);
+    if (f == k) return;
+    emit(out, PiiType::Name, x.tok[k].begin, x.tok[f - 1].end, kName, 0.9f);
+    taken = f;
+}
+
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
 enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin, Nhs, DriverId };
 Asked askedBefore(const Text& x, std::size_t i);
@@ -2695,13 +2703,8 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
             taken = e;
             // The name a correction rejects after a cued one: "payee name should be A, not B" (capitalised).
-            if (strong && x.punct(e, ',') && x.is(e + 1, "not") && x.capitalized(e + 2)) {
-                const std::size_t f = nameFrom(x, e + 2, true);
-                if (f > e + 2) {
-                    emit(out, PiiType::Name, x.tok[e + 2].begin, x.tok[f - 1].end, kName, 0.9f);
-                    taken = f;
-                }
-            }
+            // (through callApart: inlined, the rare case would grow this hot function)
+            if (strong && x.punct(e, ',') && x.is(e + 1, "not") && x.capitalized(e + 2)) callApart(rejectedName, x, e + 2, taken, out);
             break;
         }
         // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
