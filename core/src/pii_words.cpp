@@ -1967,7 +1967,10 @@ void scanValues(const Text& x, std::vector<Candidate>& out) {
         // that has them, which costs V8 more than the call)
         if (c == 'a' ? len == 2 && toLower(x.t[x.tok[i].begin + 1]) == 's'
                      : (c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && len == 3)) {
-            if (c == 'a') callApart(listedAsPasswords, x, i, out);
+            if (c == 'a') {
+                if (i + 1 < n && (toLower(x.t[x.tok[i + 1].begin]) == 'p' || x.inList(i + 1, {"my"sv, "the"sv})))
+                    callApart(listedAsPasswords, x, i, out);
+            }
             else if (x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) callApart(changedTo, x, i, out);
         }
         if (c == 'p' && (x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv}) ||
@@ -2556,7 +2559,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (cue.phrase == "can"sv || cue.phrase == "could"sv || cue.phrase == "would"sv) {   // a modal: only staff asked for (staffAsked)
                 // (through callApart: inlined, the rare case would grow this hot function)
                 std::size_t e = k;
-                if (k >= taken && k + 4 < n) callApart(staffAsked, x, k, e);
+                if (k >= taken && k + 4 < n && (x.is(k + 1, "from") || x.is(k + 2, "from"))) callApart(staffAsked, x, k, e);
                 if (e == k) continue;
                 emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.85f);
                 taken = e;
