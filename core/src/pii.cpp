@@ -231,7 +231,7 @@ constexpr Keyword kKeywordsList[] = {
     {"movil", kCuePhone, true},
     // texts that do not arrive ("sms not arriving on 13945105108", a mainland China mobile) and where a
     // person can be reached ("she can be reached on 13954191153")
-    {"sms", kCuePhone, true},        {"reached on", kCuePhone, false}, {"reach me on", kCuePhone, false},
+    {"sms", kCuePhone, true},        {"reached on", kCuePhone, false},
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
     {"bank code", kCueSwift, false}, {"bank identifier", kCueSwift, false},
     {"iban", kCueSwift, true},

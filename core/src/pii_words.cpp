@@ -246,8 +246,8 @@ constexpr std::string_view kNotNamesList[] = {
     "uber", "eats", "fargo", "amazon", "netflix", "spotify", "tesco", "walmart", "costco", "starbucks",
     "deliveroo", "ebay", "apple", "google", "airbnb", "lyft", "zelle", "venmo", "revolut", "monzo", "barclays",
     "natwest", "hsbc", "lloyds", "santander", "halifax", "nationwide", "citibank", "wharf",
-    // an app's parts after a role's word ("the payee list", "beneficiary screen") and a card's labels ("Tel:")
-    "list", "screen", "page", "tab", "menu", "button", "settings", "tel", "fax",
+    // an app's list after a role's word ("the payee list") and a card's labels ("Tel:", "Fax:")
+    "list", "tel", "fax",
     // demonyms ("Canadian here")
     "canadian", "french", "german", "irish", "scottish", "welsh", "english", "australian", "indian", "spanish",
     "italian", "polish", "mexican", "nigerian", "european", "chinese", "dutch",
@@ -339,7 +339,7 @@ constexpr std::string_view kStreetSuffixesList[] = {
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
     "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
     "parade", "pde", "esplanade", "quay", "circuit", "promenade", "strand",
-    "tce", "cct", "crt",   // Australian abbreviations: terrace, circuit, court
+    "tce",   // Australian for terrace
 };
 constexpr auto kStreetSuffixes = packByLetter<kStreetSuffixesList>();
 constexpr std::string_view kUnitsList[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
@@ -2421,7 +2421,7 @@ constexpr NameCue kNameCuesList[] = {
     {"kid", false, false},         {"child", false, false},      {"grandkid", false, false},  {"grandchild", false, false},
     {"ask", false, false},         {"tell", false, false},       {"call", false, false},
     // someone of the bank's asked for after a modal ("can chinedu horvat from your fraud team call me back?"; see staffAsked)
-    {"can", false, false},         {"could", false, false},      {"would", false, false},
+    {"can", false, false},         {"could", false, false},
 };
 constexpr auto kNameCues = packByLetter<kNameCuesList>();
 
@@ -2556,7 +2556,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool colon = cue.phrase.back() == ':';
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
-            if (cue.phrase == "can"sv || cue.phrase == "could"sv || cue.phrase == "would"sv) {   // a modal: only staff asked for (staffAsked)
+            if (cue.phrase == "can"sv || cue.phrase == "could"sv) {   // a modal: only staff asked for (staffAsked)
                 // (through callApart: inlined, the rare case would grow this hot function)
                 std::size_t e = k;
                 if (k >= taken && k + 4 < n && (x.is(k + 1, "from") || x.is(k + 2, "from"))) callApart(staffAsked, x, k, e);
