@@ -212,6 +212,12 @@ std::size_t tokenAt(const Text& x, std::size_t pos) {
 void emit(std::vector<Candidate>& out, PiiType type, std::size_t b, std::size_t e, int rank, float score) {
     if (e > b) out.push_back({type, b, e, rank, score});
 }
+// A name's span without the possessive the tokenizer keeps in its last word: "my late partner Dylan Moreau's
+// account" names Dylan Moreau (the span covers the value).
+void emitName(const Text& x, std::vector<Candidate>& out, std::size_t b, std::size_t e, float score) {
+    if (e >= b + 3 && x.t[e - 2] == '\'' && toLower(x.t[e - 1]) == 's') e -= 2;
+    emit(out, PiiType::Name, b, e, kName, score);
+}
 
 // ---- Words that are never names -------------------------------------------------------------------
 // Common words that name lists also contain (as surnames or nicknames) or that follow name cues
@@ -1338,7 +1344,10 @@ Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFill
                     k = j + 2;
                     break;
                 }
-        if (!(f < maxFillers && filler(x, k) && !glued(k))) break;
+        // (a password's '#' glued to the rest is its first symbol: "a password #Otte120!")
+        const bool symbol = keepEnd && x.punct(k, '#') && k + 1 < x.count && x.tok[k + 1].begin == x.tok[k].end &&
+                            x.tok[k + 1].kind != Kind::Punct;
+        if (!(f < maxFillers && filler(x, k) && !glued(k) && !symbol)) break;
     }
     if (k >= x.tok.size()) return {};
     std::size_t b = x.tok[k].begin, e = b;
@@ -2505,7 +2514,7 @@ void staffAsked(const Text& x, std::size_t k, std::size_t& end) {
 void rejectedName(const Text& x, std::size_t k, std::size_t& taken, std::vector<Candidate>& out) {
     const std::size_t f = nameFrom(x, k, true);
     if (f == k) return;
-    emit(out, PiiType::Name, x.tok[k].begin, x.tok[f - 1].end, kName, 0.9f);
+    emitName(x, out, x.tok[k].begin, x.tok[f - 1].end, 0.9f);
     taken = f;
 }
 
@@ -2561,7 +2570,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 std::size_t e = k;
                 if (k >= taken && k + 4 < n && (x.is(k + 1, "from") || x.is(k + 2, "from"))) callApart(staffAsked, x, k, e);
                 if (e == k) continue;
-                emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.85f);
+                emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.85f);
                 taken = e;
                 break;
             }
@@ -2635,7 +2644,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 const bool again = x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv});
                 if (e > k && (again || ((x.capitalized(k) || e > k + 1) &&
                                         (e >= n || x.tok[e].kind == Kind::Punct || lineBreakBefore(x, e))))) {
-                    emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+                    emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.9f);
                     taken = e;
                     break;
                 }
@@ -2703,7 +2712,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                              "she"sv, "he"sv, "she's"sv, "he's"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
-            emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
+            emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, strong ? 0.95f : 0.9f);
             taken = e;
             // The name a correction rejects after a cued one: "payee name should be A, not B" (capitalised).
             // (through callApart: inlined, the rare case would grow this hot function)
@@ -2723,7 +2732,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                      (nameLike(x, i) || nameLike(x, i - 1)));
             if (!two && !nameWord(x, i, false)) continue;
             if (two || clauseStart(i)) {
-                emit(out, PiiType::Name, x.tok[two ? i - 1 : i].begin, x.tok[i].end, kName, 0.85f);
+                emitName(x, out, x.tok[two ? i - 1 : i].begin, x.tok[i].end, 0.85f);
                 taken = i + 1;
             }
         }
@@ -2733,7 +2742,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             !placeAt(x, i)) {
             std::size_t e = i + 2;
             if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
-            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
+            emitName(x, out, x.tok[i].begin, x.tok[e - 1].end, 0.8f);
             taken = e;
         }
     }
@@ -2744,7 +2753,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         std::size_t b = i;
         while (b > taken && i - b < 3 && x.capitalized(b - 1) && !x.allCaps(b - 1) && nameWord(x, b - 1, false)) --b;
         if (b < i && (i - b >= 2 || nameLike(x, b))) {
-            emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.85f);
+            emitName(x, out, x.tok[b].begin, x.tok[i - 1].end, 0.85f);
             taken = i;
         }
     }
@@ -2763,7 +2772,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         if (!(x.punct(e, '-') || x.punct(e, ',')) || e + 1 >= n) continue;
         if ((x.tok[e + 1].kind == Kind::Number && x.tok[e + 1].size() >= 5) ||
             x.inList(e + 1, {"routing"sv, "account"sv, "acct"sv, "transit"sv})) {
-            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
+            emitName(x, out, x.tok[i].begin, x.tok[e - 1].end, 0.8f);
             taken = e;
         }
     }
@@ -2796,7 +2805,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (close == std::string_view::npos || close - x.tok[i].end > 80 || x.t.find('@', x.tok[i].end) > close) continue;
             std::size_t b = i;
             while (b > taken && i - b < 4 && x.word(b - 1) && nameWord(x, b - 1, true)) --b;
-            if (b < i) emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.9f);
+            if (b < i) emitName(x, out, x.tok[b].begin, x.tok[i - 1].end, 0.9f);
         }
     }
     const bool addresses = std::any_of(out.begin(), out.end(), [](const Candidate& c) { return c.type == PiiType::Address; });
@@ -2806,7 +2815,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         if (e < i + 2 || !x.punct(e, ',') || e + 1 >= n) continue;
         const std::size_t a = x.tok[e + 1].begin;
         if (std::any_of(out.begin(), out.end(), [a](const Candidate& c) { return c.type == PiiType::Address && c.begin == a; }))
-            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.85f);
+            emitName(x, out, x.tok[i].begin, x.tok[e - 1].end, 0.85f);
     }
     // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah", "Bot: who is the payee? User: ..."
     for (std::size_t i = 0; i + 2 < n; ++i) {
@@ -2817,7 +2826,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                                           "its"sv, "this"sv, "is"sv, "i'm"sv, "im"sv, "my"sv, "name"sv, "name's"sv, "for"sv, "to"sv})))
             ++k;
         const std::size_t e = k < n ? nameFrom(x, k, true, true) : k;
-        if (e > k) emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+        if (e > k) emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.9f);
     }
     // A formal statement's "I, Fairbairn, Beatrice, born on ..." / "I, Beatrice Fairbairn, hereby ...": the
     // capitalised name words between "I," and the next comma (a surname and a given name with a comma
@@ -2829,7 +2838,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         std::size_t e = nameFrom(x, i + 2, false);
         if (e == i + 3 && x.punct(e, ',') && x.capitalized(e + 1) && nameWord(x, e + 1, false) && !x.punct(e + 2, ':')) e += 2;
         if (e > i + 2 && x.punct(e, ',') && (e > i + 3 || nameLike(x, i + 2))) {
-            emit(out, PiiType::Name, x.tok[i + 2].begin, x.tok[e - 1].end, kName, 0.85f);
+            emitName(x, out, x.tok[i + 2].begin, x.tok[e - 1].end, 0.85f);
             taken = e;
         }
     }

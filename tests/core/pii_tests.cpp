@@ -2051,7 +2051,7 @@ TEST_CASE("Holdout-18 families: passports and licences after a comma, a page, a 
         {"passport, 2 photos and a bill", kNone},
         {"do I need my passport, a utility bill and my licence?", kNone},
         {"my licence was renewed, the new number is on the card", kNone},
-        {"my phone changed, the new number is fine, and the old one was 0412 331 208", {"PHONE:0412 331 208"}},   // (a phone's)
+        {"my phone changed, the new number is fine, and the old one was 0412 331 208", {"PHONE:0412 331 208"}},   // (guard) a phone's, no document
     });
 }
 
@@ -2094,5 +2094,14 @@ TEST_CASE("Holdout-18 families: a corrected payee, a card's name in capitals, st
         {"hi, NJ DL# 55012389", {"DRIVER_ID:55012389"}},
         {"can someone from your team call me", kNone},
         {"can transfers from the bank app fail?", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: a name's possessive and a password's leading '#' are edges, not parts", "[pii][name][credentials][holdout18]") {
+    checkAll({
+        {"my late husband Tobias Lindqvist's savings account, how do I close it?", {"NAME:Tobias Lindqvist"}},
+        {"my partner Oyelaran's card got stuck in the machine", {"NAME:Oyelaran"}},
+        {"she set a password #Quill42x! and forgot it", {"PASSWORD:#Quill42x!"}},
+        {"passport # 58XK20417 please", {"PASSPORT_NUMBER:58XK20417"}},   // (guard) a document's '#' with a space is a label
     });
 }
