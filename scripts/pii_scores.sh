@@ -48,6 +48,7 @@
 #   banking_chat_pii_holdout16.jsonl (make_holdout16_set.py; the dev set's own register, 205 new templates): blind, never
 #     tuned on. After wt/piifix10: overlap P 0.992 R 0.958 F2 0.965, financial P 0.993 R 0.978; after wt/piifix12: P 0.992
 #     R 0.963 F2 0.969, financial P 0.993 R 0.978. The next round writes holdout17 first and keeps these two blind.
+#   banking_chat_pii_holdout18.jsonl (make_holdout18_set.py; weak-type stress set: passwords, usernames, passports, driver ids, phones, addresses, names, 25% lookalike negatives): blind, scored once after wt/piifix12: overlap P 0.965 R 0.794 F2 0.823, financial P 1.000 R 1.000; tuned on since (wt/piifix13).
 # Needs build/native (finchat_pii_eval, finchat_pii_bench) and, for the wasm figures, build/wasm
 # (finchat_pii_bench, the size probes).
 set -euo pipefail
@@ -66,7 +67,8 @@ for gold in "$dev" "$root/tests/data/pii/banking_chat_pii_own.jsonl" "$root/test
             "$root/tests/data/pii/banking_chat_pii_holdout10.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout11.jsonl" \
             "$root/tests/data/pii/banking_chat_pii_holdout12.jsonl" \
             "$root/tests/data/pii/banking_chat_pii_holdout13.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout15.jsonl" \
-            "$root/tests/data/pii/banking_chat_pii_holdout14.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout16.jsonl"; do
+            "$root/tests/data/pii/banking_chat_pii_holdout14.jsonl" "$root/tests/data/pii/banking_chat_pii_holdout16.jsonl" \
+            "$root/tests/data/pii/banking_chat_pii_holdout18.jsonl"; do
   [ -f "$gold" ] || continue
   pred=$(mktemp)
   "$native/tests/finchat_pii_eval" "$gold" > "$pred"

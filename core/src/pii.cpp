@@ -250,6 +250,9 @@ constexpr Keyword kKeywordsList[] = {
     {"text from", kCuePhone, false}, {"texts from", kCuePhone, false}, {"sms from", kCuePhone, false},
     {"celular", kCuePhone, false},   {"m\xC3\xB3vil", kCuePhone, true},
     {"movil", kCuePhone, true},
+    // texts that do not arrive ("sms not arriving on 13945105108", a mainland China mobile) and where a
+    // person can be reached ("she can be reached on 13954191153")
+    {"sms", kCuePhone, true},        {"reached on", kCuePhone, false},
     {"swift", kCueSwift, false},     {"bic", kCueSwift, true},
     {"bank code", kCueSwift, false}, {"bank identifier", kCueSwift, false},
     {"iban", kCueSwift, true},
@@ -1970,7 +1973,10 @@ std::size_t readPhoneChain(std::string_view t, std::size_t pos, std::vector<Phon
 }
 
 bool looksLikeDate(const std::vector<PhoneGroup>& g, std::size_t last) {
-    if (last < 2) return false;
+    // (five pairs or more set apart by dots are a French number, "07.32.88.82.43", not a date with more after it)
+    if (last < 2 || (last >= 4 && std::all_of(g.begin(), g.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                                               [](const PhoneGroup& p) { return p.size() == 2 && (p.gap == 0 || p.gap == '.'); })))
+        return false;
     auto sep = [&](std::size_t k) { return g[k].gap == '.' || g[k].gap == '/' || g[k].gap == '-'; };
     if (!sep(1) || !sep(2)) return false;
     bool dmy = g[0].size() <= 2 && g[1].size() <= 2 && (g[2].size() == 4 || g[2].size() == 2);
@@ -2026,7 +2032,9 @@ bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_
     for (std::size_t k = 0; k <= last; ++k)
         if (g[k].size() > 8 || (k > 0 && g[k].paren)) return false;
     std::size_t maxDigits = (g[0].size() >= 2 && t[g[0].begin + 1] == '0') ? 17 : 15;
-    return digits >= 10 && digits <= maxDigits;
+    // (nine digits with the trunk's area code in brackets, after a phone's word: "text me at (01) 397 1514")
+    const bool shortArea = digits == 9 && g[0].paren && last >= 2 && phoneWordBefore(t, g[0].begin);
+    return (digits >= 10 || shortArea) && digits <= maxDigits;
 }
 
 // A national number in three groups of 1-4 digits set apart by single spaces, 9-11 digits, as Chile ("9 5201

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -211,6 +212,12 @@ std::size_t tokenAt(const Text& x, std::size_t pos) {
 void emit(std::vector<Candidate>& out, PiiType type, std::size_t b, std::size_t e, int rank, float score) {
     if (e > b) out.push_back({type, b, e, rank, score});
 }
+// A name's span without the possessive the tokenizer keeps in its last word: "my late partner Dylan Moreau's
+// account" names Dylan Moreau (the span covers the value).
+void emitName(const Text& x, std::vector<Candidate>& out, std::size_t b, std::size_t e, float score) {
+    if (e >= b + 3 && x.t[e - 2] == '\'' && toLower(x.t[e - 1]) == 's') e -= 2;
+    emit(out, PiiType::Name, b, e, kName, score);
+}
 
 // ---- Words that are never names -------------------------------------------------------------------
 // Common words that name lists also contain (as surnames or nicknames) or that follow name cues
@@ -245,6 +252,8 @@ constexpr std::string_view kNotNamesList[] = {
     "uber", "eats", "fargo", "amazon", "netflix", "spotify", "tesco", "walmart", "costco", "starbucks",
     "deliveroo", "ebay", "apple", "google", "airbnb", "lyft", "zelle", "venmo", "revolut", "monzo", "barclays",
     "natwest", "hsbc", "lloyds", "santander", "halifax", "nationwide", "citibank", "wharf",
+    // an app's list after a role's word ("the payee list") and a card's labels ("Tel:", "Fax:")
+    "list", "tel", "fax",
     // demonyms ("Canadian here")
     "canadian", "french", "german", "irish", "scottish", "welsh", "english", "australian", "indian", "spanish",
     "italian", "polish", "mexican", "nigerian", "european", "chinese", "dutch",
@@ -336,6 +345,7 @@ constexpr std::string_view kStreetSuffixesList[] = {
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "walk", "mews", "grove", "hill",
     "park", "alley", "plaza", "loop", "path", "pike", "green", "rise", "view", "strasse", "straße", "broadway",
     "parade", "pde", "esplanade", "quay", "circuit", "promenade", "strand",
+    "tce",   // Australian for terrace
 };
 constexpr auto kStreetSuffixes = packByLetter<kStreetSuffixesList>();
 constexpr std::string_view kUnitsList[] = {"apt", "apartment", "unit", "suite", "ste", "flat", "floor", "fl", "room", "rm", "bldg",
@@ -765,6 +775,16 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             // ("The Crescent", "The Strand": "the" names a street only right before its suffix)
             const bool theStreet = streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) &&
                                    listed(x, k + 1, kStreetSuffixes);
+            // ... or a street named "The" and one or two capitalised words, no suffix, where a unit opens the
+            // address: "Flat 19, 202 The Paddocks", "Apt 4, 17 The Old Maltings"
+            if (streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) && !listed(x, k + 1, kStreetStop) &&
+                i >= 3 && x.punct(i - 1, ',') && x.tok[i - 2].kind == Kind::Number &&
+                x.inList(i - 3, {"flat"sv, "apt"sv, "apartment"sv, "unit"sv})) {
+                k += x.capitalized(k + 2) && !listed(x, k + 2, kCityStop) && x.tok[k + 2].begin == x.tok[k + 1].end + 1 ? 2 : 1;
+                suffix = true;
+                lowerCase = false;
+                break;
+            }
             if (!(x.word(k) || ordinal) || (listed(x, k, kStreetStop) && !theStreet)) break;
             if (x.capitalized(k)) lowerCase = false;
             ++k, ++streetWords;
@@ -834,6 +854,11 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
             for (std::size_t w = k; w < k + 4 && w < n; ++w) {
                 if (w > k && ((stateAt(w) && (x.allCaps(w) || lowerCase)) || fourDigitPostcode(x, w) || ukPostcode(x, w) || eircode(x, w))) {
                     cityFound = !stateAt(w);
+                    k = w;
+                    break;
+                }
+                // ... or the city, then a comma before the state and ZIP: "1879 W Willow Dr Madison, WI 58243"
+                if (w > k && x.punct(w, ',') && stateAt(w + 1) && x.allCaps(w + 1)) {
                     k = w;
                     break;
                 }
@@ -922,8 +947,26 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
         const bool dot = x.punct(i + 1, '.') && x.tok[i + 1].begin == x.tok[i].end;
         const std::size_t num = dot ? i + 2 : i + 1;
         if (num >= n || !(x.tok[num].kind == Kind::Number || (x.tok[num].kind == Kind::Mixed && isDigit(x.t[x.tok[num].begin]))) ||
-            x.tok[num].size() > 4 || x.tok[i].size() < 6 || !x.capitalized(i))
+            x.tok[num].size() > 4 || !x.capitalized(i))
             continue;
+        // German streets named with a preposition, "Am Markt 35, 78210 Berlin", "An der Alster 4, 20099 Hamburg",
+        // "Im Winkel 3": the preposition (and article), one or two capitalised words, the number, then the
+        // postcode and city (required: the proof that this is an address).
+        // (the preposition is 2-3 letters: the cheap test first, this runs at every capitalised word before a number)
+        auto preposition = [&](std::size_t p) {
+            return x.tok[p].size() <= 3 && x.capitalized(p) && x.inList(p, {"am"sv, "im"sv, "an"sv, "auf"sv, "zum"sv, "zur"sv});
+        };
+        if (!dot && i >= 2 && x.word(i - 1)) {
+            std::size_t p = i - 1;
+            if (x.capitalized(p) && !preposition(p)) --p;   // a second word
+            if (p >= 1 && x.tok[p].size() == 3 && x.inList(p, {"der"sv, "dem"sv, "den"sv})) --p;
+            if (preposition(p))
+                if (const std::size_t city = postcodeCity(x, num + 1)) {
+                    emit(out, PiiType::Address, x.tok[p].begin, x.tok[city].end, kAddress, 0.85f);
+                    continue;
+                }
+        }
+        if (x.tok[i].size() < 6) continue;
         const std::string_view w = x.str(i);
         bool street = false;
         for (std::string_view suf : kGluedSuffixes) {
@@ -1242,7 +1285,7 @@ void scanDates(const Text& x, const Starts& starts, std::vector<Candidate>& out)
 // ---- Values after a keyword -------------------------------------------------------------------------
 // Fillers between a keyword and its value: "passport number: X", "username is X", "the old one was X".
 constexpr std::string_view kFillersList[] = {
-    "is", "was", "number", "no", "num", "nr", "id", "my", "it's", "its", "it", "the", "of", "to", "be", "will", "should", "i",
+    "is", "was", "number", "no", "num", "nr", "nbr", "id", "my", "it's", "its", "it", "the", "of", "to", "be", "will", "should", "i",
     "use", "used", "now", "code", "would", "currently", "details", "reads", "says", "says:", "set", "as", "today",
     "down",   // "i wrote my password down as X"
     // "is" in the languages of the keys ("la contraseña es X", "hasło jest X"), and which of two a value is
@@ -1253,7 +1296,7 @@ bool filler(const Text& x, std::size_t i) {
     if (i >= x.tok.size()) return false;
     if (x.tok[i].kind == Kind::Punct) {
         const char c = x.t[x.tok[i].begin];
-        if (c == '.') return i > 0 && x.inList(i - 1, {"no"sv, "nr"sv, "num"sv});  // "passport no. X"
+        if (c == '.') return i > 0 && x.inList(i - 1, {"no"sv, "nr"sv, "num"sv, "nbr"sv});  // "passport no. X"
         return c == ':' || c == '=' || c == '#' || c == '-' || c == '(' || c == '"' || c == '\'';
     }
     return listed(x, i, kFillers);
@@ -1265,6 +1308,26 @@ struct Value {
     std::size_t begin = 0, end = 0;
     bool found() const { return end > begin; }
 };
+// A value in quotes or backticks opening at token i: "`^Copp388~`", "\"!Haze896=\"", "“lime tree river 7”"
+// (inside, a passphrase keeps its spaces): the bytes between the quotes, which touch no space, on one
+// line, up to 64 bytes. The closing quote ends a word ("'Tulip!74'" but not the apostrophe of "it's").
+Value quotedAt(const Text& x, std::size_t i) {
+    if (i >= x.count || x.tok[i].kind != Kind::Punct) return {};
+    const std::string_view t = x.t;
+    const std::size_t q = x.tok[i].begin;
+    std::string_view close;
+    if (t[q] == '"' || t[q] == '`' || t[q] == '\'') close = t.substr(q, 1);
+    else if (startsWithNoCase(t, q, "\xE2\x80\x9C")) close = "\xE2\x80\x9D";   // “ ”
+    else if (startsWithNoCase(t, q, "\xE2\x80\x98")) close = "\xE2\x80\x99";   // ‘ ’
+    else return {};
+    const std::size_t b = x.tok[i].end;
+    if (b >= t.size() || t[b] == ' ' || t[b] == '\n') return {};
+    for (std::size_t e = b + 1; e < t.size() && e - b <= 64 && t[e] != '\n'; ++e)
+        if (startsWithNoCase(t, e, close) && !isAlnum(at(t, e + close.size())))
+            return t[e - 1] == ' ' ? Value{} : Value{b, e};
+    return {};
+}
+
 Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFillers = 4) {
     std::size_t f = 0;
     // (a word glued to '_' or '.' and more is a handle's start, no filler: "username the_volga")
@@ -1272,11 +1335,29 @@ Value valueAfter(const Text& x, std::size_t k, bool keepEnd, std::size_t maxFill
         const std::size_t e = x.tok[i].end;
         return x.word(i) && (at(x.t, e) == '_' || at(x.t, e) == '.') && isAlnum(at(x.t, e + 1));
     };
-    while (f < maxFillers && filler(x, k) && !glued(k)) ++k, ++f;
+    for (;; ++k, ++f) {
+        if (k >= x.count) return {};
+        if (x.tok[k].kind == Kind::Punct)
+            if (const Value q = quotedAt(x, k); q.found()) return q;
+        // A remark in brackets between a label and its colon: "Username (case sensitive): X".
+        if (x.punct(k, '(') && f < maxFillers)
+            for (std::size_t j = k + 1; j < x.count && j <= k + 5 && x.word(j); ++j)
+                if (x.punct(j + 1, ')') && x.punct(j + 2, ':')) {
+                    k = j + 2;
+                    break;
+                }
+        // (a password's '#' glued to the rest is its first symbol: "a password #Otte120!")
+        const bool symbol = keepEnd && x.punct(k, '#') && k + 1 < x.count && x.tok[k + 1].begin == x.tok[k].end &&
+                            x.tok[k + 1].kind != Kind::Punct;
+        if (!(f < maxFillers && filler(x, k) && !glued(k) && !symbol)) break;
+    }
     if (k >= x.tok.size()) return {};
     std::size_t b = x.tok[k].begin, e = b;
     const std::string_view t = x.t;
-    if (x.tok[k].kind == Kind::Punct && !(t[b] == '@' || t[b] == '!' || t[b] == '$' || t[b] == '*' || t[b] == '#')) return {};
+    // (a password may start with any of its symbols: "$RS4K1L", "%Nutm41#", "^Copp38~")
+    if (x.tok[k].kind == Kind::Punct && !(t[b] == '@' || t[b] == '!' || t[b] == '$' || t[b] == '*' || t[b] == '#' ||
+                                          t[b] == '%' || t[b] == '^' || t[b] == '~' || t[b] == '&'))
+        return {};
     while (e < t.size() && t[e] != ' ' && t[e] != '\n' && t[e] != '\t') ++e;
     auto trim = [&](char c) {
         return c == ',' || c == ';' || c == ')' || c == '"' || c == '\'' || c == ':' ||
@@ -1337,6 +1418,14 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"licence", PiiType::DriverId},        {"license", PiiType::DriverId},     {"dl", PiiType::DriverId},
     {"drivers lic", PiiType::DriverId},    {"driver's lic", PiiType::DriverId}, {"driving lic", PiiType::DriverId},
     {"driver lic", PiiType::DriverId},
+    // the licence in French ("Quebec permis de conduire P8919..."); a passport's page named for it ("the number
+    // on my passport photo page is U4482412"); "log in name: X"; "my password has been Tulip!74 for years"
+    // (each entry is tried by every token of its first letter: only the phrasings customers use)
+    {"permis de conduire", PiiType::DriverId}, {"photo page", PiiType::PassportNumber},
+    {"log in name", PiiType::Username},        {"password has been", PiiType::Password},
+    // a document's new or old number where the document was named before ("I renewed my passport last month,
+    // the new number is X"): the type of what was named (oneRefersTo), only a passport's or a licence's
+    {"new number", PiiType::PassportNumber}, {"old number", PiiType::PassportNumber},
     {"itin", PiiType::UsIndividualTaxIdentificationNumber},
     {"tax id", PiiType::UsIndividualTaxIdentificationNumber},
     {"taxpayer id", PiiType::UsIndividualTaxIdentificationNumber},
@@ -1425,7 +1514,13 @@ bool relativeAt(const Text& x, std::size_t b) {
     const std::string_view t = x.t;
     {
         {
-            const Value v = valueAfter(x, k, key.type == PiiType::Password, reply ? 0 : 4);
+            Value v = valueAfter(x, k, key.type == PiiType::Password, reply ? 0 : 4);
+            // A document's or a login's value set off by a comma: "passport, 43RK08281", "a new license,
+            // 65399126", "passport, the new number is X", "made me a login, nebula26_aal, and ..." (a login's
+            // then only in a handle's shape).
+            const bool afterComma = !v.found() && !reply && x.punct(k, ',') &&
+                                    (key.type == PiiType::PassportNumber || key.type == PiiType::DriverId || key.type == PiiType::Username);
+            if (afterComma) v = valueAfter(x, k + 1, false);
             if (!v.found()) return;
             const std::string_view s = t.substr(v.begin, v.end - v.begin);
             const std::size_t vt = tokenAt(x, v.begin);
@@ -1434,7 +1529,8 @@ bool relativeAt(const Text& x, std::size_t b) {
                     // (a stop word only as the whole value: "the_volga" is a handle)
                     if (s.size() < 3 || s.size() > 40 || (x.tok[vt].end == v.end && notAName(x, vt)) ||
                         x.inList(vt, {"password"sv, "and"sv, "name"sv, "instead"sv, "please"sv, "pls"sv, "though"sv,
-                                      "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv}))
+                                      "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv,
+                                      "mean"sv, "means"sv, "different"sv, "wrong"sv, "invalid"sv, "incorrect"sv, "case"sv, "sensitive"sv}))
                         break;
                     bool ok = std::all_of(s.begin(), s.end(), [](char c) {
                         return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
@@ -1448,8 +1544,17 @@ bool relativeAt(const Text& x, std::size_t b) {
                                         key.phrase.find("tilisateur"sv) == std::string_view::npos &&
                                         key.phrase.find("ytkownik"sv) == std::string_view::npos && key.phrase != "identifiant"sv &&
                                         key.phrase != "benutzername"sv;
-                    if (ok && (strong || handleShape(s)))
+                    if (ok && ((strong && !afterComma) || handleShape(s))) {
                         emit(out, PiiType::Username, v.begin, v.end, kContext, strong ? 0.9f : 0.8f);
+                        // The other of two the customer is unsure of: "my login is A or B" (a handle's shape).
+                        if (const std::size_t o = tokenAt(x, v.end); x.is(o, "or") && o + 1 < n) {
+                            const Value w = valueAfter(x, o + 1, false, 0);
+                            const std::string_view ws = t.substr(w.begin, w.end - w.begin);
+                            if (w.found() && ws.size() >= 3 && ws.size() <= 40 && handleShape(ws) &&
+                                std::all_of(ws.begin(), ws.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
+                                emit(out, PiiType::Username, w.begin, w.end, kContext, 0.8f);
+                        }
+                    }
                     break;
                 }
                 case PiiType::Password: {
@@ -1473,8 +1578,12 @@ bool relativeAt(const Text& x, std::size_t b) {
                         bool named = false;
                         for (std::size_t b = k; b-- > 0 && k - b <= 24 && !named;)
                             named = x.inList(b, {"password"sv, "passwd"sv, "pw"sv, "passphrase"sv});
-                        if (!named || !std::any_of(s.begin(), s.end(), isLetter) ||
-                            !(hasDigit(s) || s.find_first_of("!@#$%^&*+=_~") != std::string_view::npos))
+                        // Typed in quotes, in a password's full shape (letters, a digit and a symbol), it is one
+                        // without the word: "I typed \"!Haze896=\" exactly and it won't let me in".
+                        const bool symbol = s.find_first_of("!@#$%^&*+=_~") != std::string_view::npos;
+                        const bool quotedValue = v.begin > 0 && v.begin == x.tok[k].end && quotedAt(x, k).found();
+                        if (!(named || (quotedValue && hasDigit(s) && symbol)) || !std::any_of(s.begin(), s.end(), isLetter) ||
+                            !(hasDigit(s) || symbol))
                             break;
                     }
                     if (s.size() < 4 || s.size() > 64 || (x.word(vt) && notAName(x, vt) && !hasDigit(s))) break;
@@ -1510,7 +1619,8 @@ bool relativeAt(const Text& x, std::size_t b) {
                         // A number written in capitals and digits, as passports and most US-state licences
                         // are ("C1Z72T0YJ", "WDLS6FIXYU99"), or in capitals alone ("CTJXFJLWT"): then a run
                         // of four consonants, which no upper-case word ("EXPIRED", "CANCELLED") has.
-                        if (d.size() < 6 || d.size() > 16 || !isUpper(d.front()) ||
+                        // (also from a digit: "0XTL7Z8FR", NSW's "20VR93")
+                        if (d.size() < 6 || d.size() > 16 || !(isUpper(d.front()) || isDigit(d.front())) ||
                             !std::all_of(d.begin(), d.end(), [](char c) { return isUpper(c) || isDigit(c); }))
                             return false;
                         std::size_t run = 0, longest = 0;
@@ -1521,13 +1631,27 @@ bool relativeAt(const Text& x, std::size_t b) {
                         return countDigits(d) >= 1 || longest >= 4;
                     };
                     Value w = v;
-                    // Digits in groups of three or four set apart by single spaces: "licence: 746 862 497".
-                    if (countDigits(s) == s.size() && s.size() >= 3 && s.size() <= 4)
-                        for (std::size_t tk = vt; tk + 1 < n && x.tok[tk + 1].kind == Kind::Number && x.tok[tk].end == w.end &&
-                                                  x.tok[tk + 1].begin == x.tok[tk].end + 1 && t[x.tok[tk].end] == ' ' &&
-                                                  x.tok[tk + 1].size() >= 3 && x.tok[tk + 1].size() <= 4 && w.end - w.begin < 12;
-                             ++tk)
+                    // Digits in groups set apart by single spaces, as state licences are printed: "licence: 746
+                    // 862 497", Pennsylvania's "03 967 089", Michigan's "C 157 268 392 916", New Jersey's "T9348
+                    // 96315 85892" (a capital, then digits); the UK's DVLA number as its card spaces it, "MORGA
+                    // 753116 SM9IJ" (five capitals or 9s of the surname, six digits, five capitals and digits).
+                    auto capsOrDigits = [](std::string_view g) {
+                        return std::all_of(g.begin(), g.end(), [](char c) { return isUpper(c) || isDigit(c); });
+                    };
+                    const std::size_t head = countDigits(s);
+                    const bool dvlaHead = s.size() == 5 && capsOrDigits(s) && isUpper(s[0]) && isUpper(s[1]);
+                    if ((head == s.size() && s.size() >= 2 && s.size() <= 5) ||
+                        (isUpper(s[0]) && head + 1 == s.size() && s.size() <= 6) || dvlaHead)
+                        for (std::size_t tk = vt; tk + 1 < n && x.tok[tk].end == w.end && x.tok[tk + 1].begin == x.tok[tk].end + 1 &&
+                                                  t[x.tok[tk].end] == ' ' && w.end - w.begin < 20;
+                             ++tk) {
+                            const std::string_view g = x.str(tk + 1);
+                            const bool digits = x.tok[tk + 1].kind == Kind::Number && g.size() >= 3 && g.size() <= 6 &&
+                                                (!dvlaHead || (tk == vt && g.size() == 6));
+                            const bool dvlaTail = dvlaHead && tk == vt + 1 && g.size() == 5 && capsOrDigits(g);
+                            if (!digits && !dvlaTail) break;
                             w.end = x.tok[tk + 1].end;
+                        }
                     // ...or the number in the clause after ("my drivers licence instead? number is X"): a
                     // "number"/"no" up to four tokens after the first word, no other field's ("the account number").
                     if (!document(t.substr(w.begin, w.end - w.begin)) && !reply)
@@ -1607,8 +1731,129 @@ bool relativeAt(const Text& x, std::size_t b) {
     }
 }
 
+// ---- Credentials told around their word, not after it ----------------------------------------------
+// The space-delimited run of bytes that ends before pos (spaces skipped), without a trailing ',' or ';'.
+Value runBefore(std::string_view t, std::size_t pos) {
+    while (pos > 0 && t[pos - 1] == ' ') --pos;
+    std::size_t b = pos;
+    while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\n') --b;
+    std::size_t e = pos;
+    while (e > b && (t[e - 1] == ',' || t[e - 1] == ';')) --e;
+    return {b, e};
+}
+bool runIs(std::string_view t, const Value& r, std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words)
+        if (r.end - r.begin == w.size() && startsWithNoCase(t, r.begin, w)) return true;
+    return false;
+}
+// A password's shape: letters and a digit or a symbol, no spaces ("Fennel-Kiwi-5932", "f@lc0n85").
+bool passwordShape(std::string_view s) {
+    return s.size() >= 5 && s.size() <= 64 && std::any_of(s.begin(), s.end(), isLetter) &&
+           (hasDigit(s) || s.find_first_of("!@#$%^&*+=_~?") != std::string_view::npos) && s.find(' ') == std::string_view::npos;
+}
+bool loginShape(std::string_view s) {
+    return s.size() >= 3 && s.size() <= 40 && handleShape(s) &&
+           std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; });
+}
+
+// What "it" (token i) stands for where a customer changed it: the nearest login or password named before
+// (up to 24 tokens), Password where nothing is named (`none` set), Unknown where a card, PIN, address or
+// another field is nearer ("my pin, I changed it to 4821").
+std::optional<PiiType> changedOf(const Text& x, std::size_t i, bool& none) {
+    none = false;
+    for (std::size_t b = i; b-- > 0 && i - b <= 24;) {
+        if (x.inList(b, {"username"sv, "login"sv, "handle"sv, "userid"sv}) || (x.is(b, "user") && x.inList(b + 1, {"id"sv, "name"sv})))
+            return PiiType::Username;
+        if (x.inList(b, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passphrase"sv, "pass"sv})) return PiiType::Password;
+        static constexpr std::string_view kFieldsList[] = {"card", "pin", "account", "number", "phone", "mobile", "address", "email",
+                                                           "limit", "name", "code", "date", "currency", "language", "plan"};
+        static constexpr auto kFields = packByLetter<kFieldsList>();
+        if (listed(x, b, kFields)) return std::nullopt;
+    }
+    none = true;
+    return PiiType::Password;
+}
+
+// "is X a strong enough password?" (the password's word at i): the run between "is" and "a", in a
+// password's shape.
+void strongEnoughBefore(const Text& x, std::size_t i, std::vector<Candidate>& out) {
+    std::size_t b = i - 1;
+    for (std::size_t adj = 0; adj < 3 && b > 0 &&
+                              x.inList(b, {"strong"sv, "good"sv, "secure"sv, "safe"sv, "enough"sv, "decent"sv, "valid"sv, "ok"sv,
+                                           "okay"sv, "weak"sv, "better"sv, "long"sv});
+         ++adj)
+        --b;
+    if (b <= 1 || !x.inList(b, {"a"sv, "an"sv})) return;
+    const Value v = runBefore(x.t, x.tok[b].begin);
+    const std::size_t vt = tokenAt(x, v.begin);
+    if (v.found() && vt > 0 && x.inList(vt - 1, {"is"sv, "be"sv}) && passwordShape(x.t.substr(v.begin, v.end - v.begin)))
+        emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
+}
+
+// "Tried A and B as passwords", "used X, Y or Z as my password" ("as" at i): every value back to the verb.
+void listedAsPasswords(const Text& x, std::size_t i, std::vector<Candidate>& out) {
+    if (!(x.inList(i + 1, {"passwords"sv, "password"sv, "passphrases"sv}) ||
+          (x.inList(i + 1, {"my"sv, "the"sv}) && x.inList(i + 2, {"password"sv, "passwords"sv}))))
+        return;
+    const std::string_view t = x.t;
+    std::array<Value, 4> found{};
+    std::size_t count = 0;
+    for (Value r = runBefore(t, x.tok[i].begin); r.found() && count < found.size(); r = runBefore(t, r.begin)) {
+        if (runIs(t, r, {"tried"sv, "used"sv, "typed"sv, "entered"sv, "tried:"sv})) {
+            for (std::size_t k = 0; k < count; ++k) emit(out, PiiType::Password, found[k].begin, found[k].end, kContext, 0.85f);
+            return;
+        }
+        if (runIs(t, r, {"and"sv, "or"sv, "&"sv})) continue;
+        if (!passwordShape(t.substr(r.begin, r.end - r.begin))) return;
+        found[count++] = r;
+    }
+}
+
+// A change told with "it" or the credential as its object (the verb at i): "I changed it to X on the
+// website", "someone changed my password from X to something else", "I reset it twice: first X, then
+// Y", "my old username was A, I want to change it to B". The values follow "to", "from", "first" or
+// "then" in the clause; "it" is what was named before (changedOf).
+void changedTo(const Text& x, std::size_t i, std::vector<Candidate>& out) {
+    const std::size_t n = x.count;
+    const std::string_view t = x.t;
+    std::size_t j = i + 1;
+    std::optional<PiiType> type;
+    bool none = false;
+    if (x.is(j, "it")) {
+        type = changedOf(x, i, none);
+        ++j;
+    } else if (x.inList(j, {"my"sv, "the"sv}) && x.inList(j + 1, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passphrase"sv})) {
+        type = PiiType::Password;
+        j += 2;
+    } else if (x.inList(j, {"my"sv, "the"sv}) && x.inList(j + 1, {"username"sv, "login"sv})) {
+        type = PiiType::Username;
+        j += 2;
+    }
+    if (!type) return;
+    for (const std::size_t last = j + 10; j < n && j < last; ++j) {
+        if (x.punct(j, '.') || x.punct(j, '?') || x.punct(j, '!') || x.inList(j, {"but"sv, "because"sv, "so"sv}) ||
+            (x.is(j, "and") && !x.is(j + 1, "then")))
+            break;
+        if (!x.inList(j, {"to"sv, "from"sv, "first"sv, "then"sv})) continue;
+        const Value v = valueAfter(x, j + 1, *type == PiiType::Password, 0);
+        if (!v.found()) continue;
+        std::size_t e = v.end;
+        while (e > v.begin && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?') && !isWordChar(at(t, e))) --e;
+        const std::string_view s = t.substr(v.begin, e - v.begin);
+        // (with nothing named, a password's fuller shape: a small letter among letters and two digits or a
+        // symbol, no leading digit: "set it to 5000EUR" is a limit)
+        const bool ok = *type == PiiType::Username
+                            ? loginShape(s)
+                            : passwordShape(s) && (!none || (!isDigit(s[0]) && std::any_of(s.begin(), s.end(), isLower) &&
+                                                             (countDigits(s) >= 2 || s.find_first_of("!@#$%^&*+=~") != std::string_view::npos)));
+        if (!ok) continue;
+        emit(out, *type, v.begin, e, kContext, 0.85f);
+        j = tokenAt(x, v.end) - 1;
+    }
+}
+
 // "for" and "is" in the languages of the credentials' keys ("la contraseña del home banking es X").
-constexpr std::string_view kServiceOfList[] = {"for", "del", "de", "para", "pour", "du", "do", "da", "dla", "für", "voor"};
+constexpr std::string_view kServiceOfList[] = {"for", "on", "del", "de", "para", "pour", "du", "do", "da", "dla", "für", "voor"};
 constexpr auto kServiceOf = packByLetter<kServiceOfList>();
 constexpr std::string_view kIsWordsList[] = {"is", "es", "est", "é", "jest", "ist"};
 constexpr auto kIsWords = packByLetter<kIsWordsList>();
@@ -1633,7 +1878,12 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
         static constexpr std::string_view kOtherList[] = {"card", "pin", "account", "number", "phone", "mobile", "sim", "code", "otp",
                                                           "visa", "mastercard", "amex"};
         static constexpr auto kOther = packByLetter<kOtherList>();
-        if (listed(x, b, kOther)) return nullptr;
+        // (the document's "new number"/"old number" is still the document's: "I renewed my passport, the new
+        // number is X and the old one was Y")
+        if (listed(x, b, kOther) && !(x.is(b, "number") && b > 0 && x.inList(b - 1, {"new"sv, "old"sv, "previous"sv})))
+            return nullptr;
+        // A "new one" after an "old one" stands for what that one did: "old one was A new one B".
+        if (x.is(b, "one") && b > 0 && x.inList(b - 1, {"old"sv, "previous"sv}) && b + 1 < i) return oneRefersTo(x, b - 1, false);
     }
     return bare ? nullptr : &kPassword;
 }
@@ -1666,7 +1916,9 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
                 continue;
             std::size_t k = i + Text::words(key.phrase);
             const KeyPhrase* as = &key;
-            if (key.phrase.find(" one") != std::string_view::npos) {
+            if (key.phrase.size() == 10 && key.phrase.substr(3) == " number"sv) {
+                if (!(as = oneRefersTo(x, i, true)) || !(as->type == PiiType::PassportNumber || as->type == PiiType::DriverId)) continue;
+            } else if (key.phrase.find(" one") != std::string_view::npos) {
                 // ("new one" then "is"/"will be"/':' or the value itself; not "a new one to 4382 Lake St")
                 const bool bare = key.phrase == "new one"sv &&
                                   !(x.inList(k, {"is"sv, "was"sv, "will"sv, "should"sv, "would"sv}) || x.punct(k, ':') || x.punct(k, '='));
@@ -1720,7 +1972,21 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
     for (std::size_t i = 0, named = n, logged = n; i + 1 < n; ++i) {   // named/logged: the last password/login word's token, or n
         const char c = toLower(x.t[x.tok[i].begin]);
         const std::size_t len = x.tok[i].size();
-        if (c == 'p' && x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv})) {
+        // The credentials told around their word rather than after it (first letter and length first: this
+        // runs for every token): "Tried A and B as passwords", "I changed it to X", "is X a strong password?".
+        // (each through callApart: inlined, they would grow this hot loop's function for the rare message
+        // that has them, which costs V8 more than the call)
+        if (c == 'a' ? len == 2 && toLower(x.t[x.tok[i].begin + 1]) == 's'
+                     : (c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && len == 3)) {
+            if (c == 'a') {
+                if (i + 1 < n && (toLower(x.t[x.tok[i + 1].begin]) == 'p' || x.inList(i + 1, {"my"sv, "the"sv})))
+                    callApart(listedAsPasswords, x, i, out);
+            }
+            else if (x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) callApart(changedTo, x, i, out);
+        }
+        if (c == 'p' && (x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv}) ||
+                         (len == 4 && x.is(i, "pass") && i > 0 && x.is(i - 1, "my") && x.inList(i + 1, {"is"sv, "was"sv})))) {
+            if (i > 2 && len >= 8 && x.inList(i, {"password"sv, "passphrase"sv})) callApart(strongEnoughBefore, x, i, out);
             named = i;
             reset = x.is(i + 1, "reset") || (i >= 1 && x.is(i - 1, "reset")) || (i >= 2 && x.is(i - 2, "reset") && x.is(i - 1, "my"));
             continue;
@@ -1734,7 +2000,14 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         if (named == n && logged == n) continue;
         // (the next token must hold a letter: "it was 2023" is a year, "entered 123456" a code)
         const bool nearNamed = named != n && i - named <= 16, nearLogin = logged != n && i - logged <= 16;
-        if ((!nearNamed && !nearLogin) || x.tok[i + 1].kind == Kind::Punct || x.tok[i + 1].kind == Kind::Number) continue;
+        if (!nearNamed && !nearLogin) continue;
+        // The value's first token j: after "or maybe" ("my pass is A or maybe $RS4K1L"); a value in quotes or
+        // backticks ("it's `^Copp388~`"), or one that starts with a symbol after "or maybe".
+        std::size_t j = i + 1;
+        const bool maybe = x.is(i, "or") && x.inList(j, {"maybe"sv, "perhaps"sv, "possibly"sv});
+        if (maybe) ++j;
+        const Value quoted = quotedAt(x, j);
+        if (j >= n || (!quoted.found() && (x.tok[j].kind == Kind::Number || (x.tok[j].kind == Kind::Punct && !maybe)))) continue;
         static constexpr std::string_view kTypedList[] = {"typed", "typing", "entered", "entering", "tried", "trying"};
         static constexpr auto kTyped = packByLetter<kTypedList>();
         const bool typed = listed(x, i, kTyped);
@@ -1763,10 +2036,11 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         static constexpr KeyPhrase kResetLogin{"reset", PiiType::Username};
         const bool login = reset && x.inList(i, {"it's"sv, "its"sv});
         const std::size_t was = out.size();
-        if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].begin),
-                        x.t.begin() + static_cast<std::ptrdiff_t>(x.tok[i + 1].end), isLetter)) {
-            valueOfKey(x, login ? kResetLogin : kNamedBefore, i + 1, true, out);
-            if (login && out.size() == was) valueOfKey(x, kNamedBefore, i + 1, true, out);   // "...its Summer24!": a password
+        const std::size_t vb = quoted.found() ? quoted.begin : x.tok[j].begin;
+        const std::size_t ve = quoted.found() ? quoted.end : std::min(x.t.size(), x.t.find(' ', vb));
+        if (std::any_of(x.t.begin() + static_cast<std::ptrdiff_t>(vb), x.t.begin() + static_cast<std::ptrdiff_t>(ve), isLetter)) {
+            valueOfKey(x, login ? kResetLogin : kNamedBefore, j, true, out);
+            if (login && out.size() == was) valueOfKey(x, kNamedBefore, j, true, out);   // "...its Summer24!": a password
         }
     }
     // UK NI numbers by shape; AWS access keys (AKIA/ASIA + 16 upper-case letters or digits).
@@ -2014,8 +2288,9 @@ bool nameWord(const Text& x, std::size_t i, bool anyCase) {
     if (x.word(i) && x.tok[i].size() == 1)
         return (x.capitalized(i) || (anyCase && x.punct(i + 1, '.'))) &&
                (x.punct(i + 1, '.') || (x.capitalized(i + 1) && x.tok[i + 1].size() > 1));
+    // (two capitals are an abbreviation, a state's or a document's: "NY DL# 888034554")
     if (!x.word(i) || notAName(x, i) || isMonth(x, i, false) || listed(x, i, kStreetSuffixes) || listed(x, i, kStreetPrefixes) ||
-        demonym(x, i))
+        demonym(x, i) || (x.tok[i].size() == 2 && isUpper(x.t[x.tok[i].begin]) && isUpper(x.t[x.tok[i].begin + 1])))
         return false;
     return anyCase || x.capitalized(i) || nameLike(x, i);
 }
@@ -2153,6 +2428,8 @@ constexpr NameCue kNameCuesList[] = {
     // bank's asked for ("ask Lea from the branch", "tell Tom from your fraud team"; see askFrom)
     {"kid", false, false},         {"child", false, false},      {"grandkid", false, false},  {"grandchild", false, false},
     {"ask", false, false},         {"tell", false, false},       {"call", false, false},
+    // someone of the bank's asked for after a modal ("can chinedu horvat from your fraud team call me back?"; see staffAsked)
+    {"can", false, false},         {"could", false, false},
 };
 constexpr auto kNameCues = packByLetter<kNameCuesList>();
 
@@ -2213,6 +2490,33 @@ bool askFrom(const Text& x, std::size_t i, std::size_t k) {
            x.inList(k + 2, {"the"sv, "your"sv, "our"sv, "ur"sv});
 }
 
+// Someone of the bank's asked for after a modal at i-1, the name from k: "can chinedu horvat from your fraud
+// team call me back?", "could Ana Lima from the branch ring me": one or two capitalised name words, or two
+// lower-case ones, then "from the/your" and the bank's team, branch or desk. Sets end to the name's end,
+// or k. (A function of its own, called through callApart: see the call.)
+void staffAsked(const Text& x, std::size_t k, std::size_t& end) {
+    end = k;
+    const std::size_t n = x.count;
+    std::size_t e = x.capitalized(k) ? nameFrom(x, k, false) : k;
+    if (e == k && k + 1 < n && !x.capitalized(k) && !x.capitalized(k + 1) && x.tok[k].size() > 2 && x.tok[k + 1].size() > 2 &&
+        nameWord(x, k, true) && nameWord(x, k + 1, true))
+        e = k + 2;
+    if (e == k || e - k > 2 || x.allCaps(k) || !x.is(e, "from") || !x.inList(e + 1, {"your"sv, "the"sv, "ur"sv})) return;
+    for (std::size_t j = e + 2; j < n && j <= e + 4; ++j)
+        if (x.inList(j, {"team"sv, "branch"sv, "bank"sv, "department"sv, "office"sv, "desk"sv})) {
+            end = e;
+            return;
+        }
+}
+
+// The name starting at k that a correction rejects ("..., not Nikhil Nguyễn"): emitted, taken moved past it.
+void rejectedName(const Text& x, std::size_t k, std::size_t& taken, std::vector<Candidate>& out) {
+    const std::size_t f = nameFrom(x, k, true);
+    if (f == k) return;
+    emitName(x, out, x.tok[k].begin, x.tok[f - 1].end, 0.9f);
+    taken = f;
+}
+
 // At token i a customer's turn begins ("User:"/"Customer:"): what did the bot's turn before it ask for?
 enum class Asked { Nothing, Name, Username, Age, Password, Passport, Sin, Nhs, DriverId };
 Asked askedBefore(const Text& x, std::size_t i);
@@ -2260,13 +2564,27 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool colon = cue.phrase.back() == ':';
             if (colon ? !(x.is(i, "name") && x.punct(i + 1, ':')) : !x.phrase(i, cue.phrase)) continue;
             std::size_t k = i + (colon ? 2 : Text::words(cue.phrase));
+            if (cue.phrase == "can"sv || cue.phrase == "could"sv) {   // a modal: only staff asked for (staffAsked)
+                // (through callApart: inlined, the rare case would grow this hot function)
+                std::size_t e = k;
+                if (k >= taken && k + 4 < n && (x.is(k + 1, "from") || x.is(k + 2, "from"))) callApart(staffAsked, x, k, e);
+                if (e == k) continue;
+                emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.85f);
+                taken = e;
+                break;
+            }
             if (k < n && x.punct(k, '.') && cue.strong) ++k;  // "Mr." "Dr."
             if (cue.phrase == "name on"sv) {   // "name on card", "name on the account"
                 if (x.is(k, "the")) ++k;
                 if (!x.inList(k, {"card"sv, "account"sv})) continue;
                 ++k;
+                if (x.inList(k, {"is"sv, "reads"sv, "says"sv})) ++k;   // "name on the card is OMAR-ANN CHUKWU"
             }
+            // "payee name should be Abigail V. Goldberg": what a name must be is the name.
+            if (cue.phrase == "name"sv && x.is(k, "should") && x.is(k + 1, "be")) k += 2;
             if (x.inList(k, {"pls"sv, "please"sv}) && (x.punct(k + 1, ':') || x.punct(k + 1, ','))) ++k;  // "payee pls: X"
+            // A wallet named after its maker: "apple Pay keeps failing", "Google Pay", "Samsung Pay".
+            if (cue.phrase == "pay"sv && x.capitalized(i) && i > 0 && x.word(i - 1)) continue;
             if (x.inList(i, {"payee"sv, "beneficiary"sv, "recipient"sv}) && x.inList(k, {"details"sv, "setup"sv, "info"sv, "name"sv}) &&
                 x.punct(k + 1, ':'))
                 ++k;   // "Payee details: anna kowalski, 20-31-44, ...", "Payee setup: Isla Fraser, IBAN ..."
@@ -2325,7 +2643,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 const bool again = x.inList(e, {"again"sv, "here"sv, "from"sv, "calling"sv});
                 if (e > k && (again || ((x.capitalized(k) || e > k + 1) &&
                                         (e >= n || x.tok[e].kind == Kind::Punct || lineBreakBefore(x, e))))) {
-                    emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+                    emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.9f);
                     taken = e;
                     break;
                 }
@@ -2393,8 +2711,11 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                              "she"sv, "he"sv, "she's"sv, "he's"sv}) &&
                 !(e >= n || x.tok[e].kind == Kind::Punct || x.inList(e, {"again"sv, "here"sv})))
                 continue;
-            emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, strong ? 0.95f : 0.9f);
+            emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, strong ? 0.95f : 0.9f);
             taken = e;
+            // The name a correction rejects after a cued one: "payee name should be A, not B" (capitalised).
+            // (through callApart: inlined, the rare case would grow this hot function)
+            if (strong && x.punct(e, ',') && x.is(e + 1, "not") && x.capitalized(e + 2)) callApart(rejectedName, x, e + 2, taken, out);
             break;
         }
         // "Emma here", "Kofi speaking": a name-like word at the start of a clause before the cue.
@@ -2410,7 +2731,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                      (nameLike(x, i) || nameLike(x, i - 1)));
             if (!two && !nameWord(x, i, false)) continue;
             if (two || clauseStart(i)) {
-                emit(out, PiiType::Name, x.tok[two ? i - 1 : i].begin, x.tok[i].end, kName, 0.85f);
+                emitName(x, out, x.tok[two ? i - 1 : i].begin, x.tok[i].end, 0.85f);
                 taken = i + 1;
             }
         }
@@ -2420,7 +2741,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             !placeAt(x, i)) {
             std::size_t e = i + 2;
             if (x.capitalized(e) && known(x, e) && nameWord(x, e, false)) ++e;
-            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
+            emitName(x, out, x.tok[i].begin, x.tok[e - 1].end, 0.8f);
             taken = e;
         }
     }
@@ -2431,7 +2752,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         std::size_t b = i;
         while (b > taken && i - b < 3 && x.capitalized(b - 1) && !x.allCaps(b - 1) && nameWord(x, b - 1, false)) --b;
         if (b < i && (i - b >= 2 || nameLike(x, b))) {
-            emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.85f);
+            emitName(x, out, x.tok[b].begin, x.tok[i - 1].end, 0.85f);
             taken = i;
         }
     }
@@ -2450,7 +2771,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         if (!(x.punct(e, '-') || x.punct(e, ',')) || e + 1 >= n) continue;
         if ((x.tok[e + 1].kind == Kind::Number && x.tok[e + 1].size() >= 5) ||
             x.inList(e + 1, {"routing"sv, "account"sv, "acct"sv, "transit"sv})) {
-            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.8f);
+            emitName(x, out, x.tok[i].begin, x.tok[e - 1].end, 0.8f);
             taken = e;
         }
     }
@@ -2483,7 +2804,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             if (close == std::string_view::npos || close - x.tok[i].end > 80 || x.t.find('@', x.tok[i].end) > close) continue;
             std::size_t b = i;
             while (b > taken && i - b < 4 && x.word(b - 1) && nameWord(x, b - 1, true)) --b;
-            if (b < i) emit(out, PiiType::Name, x.tok[b].begin, x.tok[i - 1].end, kName, 0.9f);
+            if (b < i) emitName(x, out, x.tok[b].begin, x.tok[i - 1].end, 0.9f);
         }
     }
     const bool addresses = std::any_of(out.begin(), out.end(), [](const Candidate& c) { return c.type == PiiType::Address; });
@@ -2493,7 +2814,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         if (e < i + 2 || !x.punct(e, ',') || e + 1 >= n) continue;
         const std::size_t a = x.tok[e + 1].begin;
         if (std::any_of(out.begin(), out.end(), [a](const Candidate& c) { return c.type == PiiType::Address && c.begin == a; }))
-            emit(out, PiiType::Name, x.tok[i].begin, x.tok[e - 1].end, kName, 0.85f);
+            emitName(x, out, x.tok[i].begin, x.tok[e - 1].end, 0.85f);
     }
     // Bot/user turns: "Bot: ... your (full) name? User: kofi mensah", "Bot: who is the payee? User: ..."
     for (std::size_t i = 0; i + 2 < n; ++i) {
@@ -2504,7 +2825,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                                           "its"sv, "this"sv, "is"sv, "i'm"sv, "im"sv, "my"sv, "name"sv, "name's"sv, "for"sv, "to"sv})))
             ++k;
         const std::size_t e = k < n ? nameFrom(x, k, true, true) : k;
-        if (e > k) emit(out, PiiType::Name, x.tok[k].begin, x.tok[e - 1].end, kName, 0.9f);
+        if (e > k) emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.9f);
     }
     // A formal statement's "I, Fairbairn, Beatrice, born on ..." / "I, Beatrice Fairbairn, hereby ...": the
     // capitalised name words between "I," and the next comma (a surname and a given name with a comma
@@ -2516,7 +2837,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
         std::size_t e = nameFrom(x, i + 2, false);
         if (e == i + 3 && x.punct(e, ',') && x.capitalized(e + 1) && nameWord(x, e + 1, false) && !x.punct(e + 2, ':')) e += 2;
         if (e > i + 2 && x.punct(e, ',') && (e > i + 3 || nameLike(x, i + 2))) {
-            emit(out, PiiType::Name, x.tok[i + 2].begin, x.tok[e - 1].end, kName, 0.85f);
+            emitName(x, out, x.tok[i + 2].begin, x.tok[e - 1].end, 0.85f);
             taken = e;
         }
     }
@@ -2554,9 +2875,11 @@ void scanReplies(const Text& x, std::vector<Candidate>& out) {
         }
         const Asked asked = botAsked(x, i);
         if (asked == Asked::Username) {
-            const Value v = valueAfter(x, i + 2, false, 0);
+            // The turn's first token, or the first after "it's"/"its" ("Bot: your user ID? User: it's ccosta71").
+            const std::size_t k = x.inList(i + 2, {"it's"sv, "its"sv}) ? i + 3 : i + 2;
+            const Value v = valueAfter(x, k, false, 0);
             const std::string_view s = x.t.substr(v.begin, v.end - v.begin);
-            if (v.found() && s.size() >= 3 && s.size() <= 40 && !(x.tok[i + 2].end == v.end && notAName(x, i + 2)) &&
+            if (v.found() && s.size() >= 3 && s.size() <= 40 && !(x.tok[k].end == v.end && notAName(x, k)) && (k == i + 2 || handleShape(s)) &&
                 std::all_of(s.begin(), s.end(), [](char c) { return isAlnum(c) || c == '_' || c == '.' || c == '-'; }))
                 emit(out, PiiType::Username, v.begin, v.end, kContext, 0.85f);
         } else if (asked >= Asked::Password) {

@@ -1974,3 +1974,134 @@ TEST_CASE("Holdout-15 families: Québec, Pakistani, Argentine, Irish and Chilean
     CHECK(found("seats 7, Block C were empty, refund 2 tickets please") == kNone);
     CHECK(found("Apt 12, The Granary is lovely") == kNone);
 }
+
+namespace {
+// A table of messages and what is found in each (the whole list, in order).
+struct Expect {
+    std::string text;
+    List want;
+};
+void checkAll(const std::vector<Expect>& cases) {
+    for (const Expect& c : cases) {
+        INFO(c.text);
+        CHECK(found(c.text) == c.want);
+    }
+}
+}  // namespace
+
+TEST_CASE("Holdout-18 families: passwords quoted, listed, asked about and changed", "[pii][credentials][holdout18]") {
+    checkAll({
+        {"the app rejects my password though I'm sure it's `Kx9#trail` every time", {"PASSWORD:Kx9#trail"}},
+        {"I entered \"@Lark55*\" exactly as written and it fails", {"PASSWORD:@Lark55*"}},
+        {"the passphrase I picked was \xE2\x80\x9Cotter lemon violin 58\xE2\x80\x9D including spaces", {"PASSWORD:otter lemon violin 58"}},
+        {"my pass is oakpepper21 or perhaps &Quill88zz, not sure", {"PASSWORD:oakpepper21", "PASSWORD:&Quill88zz"}},
+        {"is Quokka!2024 a good enough password for the app?", {"PASSWORD:Quokka!2024"}},
+        {"Tried Plum#881 and Gecko-Harbor-17 as passwords, no luck", {"PASSWORD:Plum#881", "PASSWORD:Gecko-Harbor-17"}},
+        {"the old one was Copper-Fox-31 then the new one Silver-Hare-77", {"PASSWORD:Copper-Fox-31", "PASSWORD:Silver-Hare-77"}},
+        {"my password has been Falcon#19 forever", {"PASSWORD:Falcon#19"}},
+        {"I reset it three times: first h@wk22, then ravenmoss07", {"PASSWORD:h@wk22", "PASSWORD:ravenmoss07"}},
+        {"I changed it to Cobalt-Wren-5521 in the app and it still fails", {"PASSWORD:Cobalt-Wren-5521"}},
+        {"somebody changed my password from lunarpike48 to something I don't know", {"PASSWORD:lunarpike48"}},
+        // Lookalikes: no password's shape, a field named nearer than a password, a question about the rules.
+        {"is this a strong enough password?", kNone},
+        {"is mine a strong enough password?", kNone},
+        {"I changed it to monthly payments from weekly", kNone},
+        {"the limit is low so I set it to 5000EUR yesterday", kNone},
+        {"my card limit, I changed it to abc12345 by mistake", kNone},
+        {"we tried cash and cheques as payment", kNone},
+        {"I typed \"hello\" in the chat box", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: logins after a comma, as alternatives, with a remark, a service or a reply", "[pii][credentials][holdout18]") {
+    checkAll({
+        {"my daughter set up a login, kestrel_44x, for me", {"USERNAME:kestrel_44x"}},
+        {"my login is j.okafor or jokafor12 I think", {"USERNAME:j.okafor", "USERNAME:jokafor12"}},
+        {"User ID (not my email): bravo_lima9", {"USERNAME:bravo_lima9"}},
+        {"Bot: What is your user ID? User: it's qmarsh42", {"USERNAME:qmarsh42"}},
+        {"my previous username was lemon_drop_7, please change it to l.ferreira.88",
+         {"USERNAME:lemon_drop_7", "USERNAME:l.ferreira.88"}},
+        {"log in name is dsilva07", {"USERNAME:dsilva07"}},
+        {"my username on the mobile app is nadia.k.33", {"USERNAME:nadia.k.33"}},
+        {"what does login ID mean here?", kNone},
+        {"Username (case sensitive) is required", kNone},
+        {"my username on the card is different", kNone},
+        {"I need a login, please", kNone},
+        {"Bot: What is your user ID? User: its fine i remember it", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: passports and licences after a comma, a page, a state's grouping or another language",
+          "[pii][credentials][holdout18]") {
+    checkAll({
+        {"renewed my passport last month, the new number is k55102938 and the old one was 71pq20394",
+         {"PASSPORT_NUMBER:k55102938", "PASSPORT_NUMBER:71pq20394"}},
+        {"the number on my passport photo page reads N4471902", {"PASSPORT_NUMBER:N4471902"}},
+        {"Bot: Which document do you have? User: passport, 62HK30571", {"PASSPORT_NUMBER:62HK30571"}},
+        {"passport nbr. B7730214 please check", {"PASSPORT_NUMBER:B7730214"}},
+        {"my passport 9QWE4R7TY got rejected", {"PASSPORT_NUMBER:9QWE4R7TY"}},
+        {"got my new licence, 48812730, today", {"DRIVER_ID:48812730"}},
+        {"Pennsylvania DL 12 345 678 thanks", {"DRIVER_ID:12 345 678"}},
+        {"Michigan licence: B 482 117 930 204", {"DRIVER_ID:B 482 117 930 204"}},
+        {"NJ license K4410 22093 71820", {"DRIVER_ID:K4410 22093 71820"}},
+        {"driving licence PATEL 705124 AB9CD expired", {"DRIVER_ID:PATEL 705124 AB9CD"}},
+        {"licence no. 31TX87", {"DRIVER_ID:31TX87"}},
+        {"mon permis de conduire L2041558810977", {"DRIVER_ID:L2041558810977"}},
+        {"licence, 3 points on it", kNone},
+        {"passport, 2 photos and a bill", kNone},
+        {"do I need my passport, a utility bill and my licence?", kNone},
+        {"my licence was renewed, the new number is on the card", kNone},
+        {"my phone changed, the new number is fine, and the old one was 0412 331 208", {"PHONE:0412 331 208"}},   // (guard) a phone's, no document
+    });
+}
+
+TEST_CASE("Holdout-18 families: phones in brackets, French pairs, a mobile after an sms or a 'reached on'", "[pii][phone][holdout18]") {
+    checkAll({
+        {"ring me on (03) 512 8870 after six", {"PHONE:(03) 512 8870"}},
+        {"mon portable: 06.41.27.93.18 merci", {"PHONE:06.41.27.93.18"}},
+        {"the sms never reaches 15812347790, please check", {"PHONE:15812347790"}},
+        {"my mother can be reached on 13760028814 most days", {"PHONE:13760028814"}},
+        // Lookalikes: a nine-digit bracketed number with no phone's word, dates and versions in pairs.
+        {"invoice (02) 431 7788 was paid", kNone},
+        {"the build 01.02.03 failed again", kNone},
+        {"the reference 15812347790 is on the letter", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: Australian terraces, UK streets named 'The ...', German 'Am ...', a city before the state",
+          "[pii][address][holdout18]") {
+    checkAll({
+        {"please post it to 3/41 Harbour Tce, Manly NSW 2095 thanks", {"ADDRESS:3/41 Harbour Tce, Manly NSW 2095"}},
+        {"my new flat is Flat 7, 58 The Cloisters near the station", {"ADDRESS:Flat 7, 58 The Cloisters"}},
+        {"wir wohnen jetzt Im Winkel 12, 50667 Köln", {"ADDRESS:Im Winkel 12, 50667 Köln"}},
+        {"ship it to 402 E Cedar Ave Boulder, CO 80302 please", {"ADDRESS:402 E Cedar Ave Boulder, CO 80302"}},
+        {"the film The Paddocks was great", kNone},
+        {"meet me Am Montag 12 Uhr", kNone},
+        {"room 12, 3 The Sisters were there", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: a corrected payee, a card's name in capitals, staff asked for; labels and wallets are no names",
+          "[pii][name][holdout18]") {
+    checkAll({
+        {"the payee name should be Marta K. Ilves, not Tomás Öberg", {"NAME:Marta K. Ilves", "NAME:Tomás Öberg"}},
+        {"name on the card is JEAN-LUC MBEKI", {"NAME:JEAN-LUC MBEKI"}},
+        {"can ayodele brannigan from your loans team ring me", {"NAME:ayodele brannigan"}},
+        {"could Oyelaran from the loans team email me", {"NAME:Oyelaran"}},
+        {"the beneficiary list is empty after the update", kNone},
+        {"Google Pay keeps declining my card", kNone},
+        {"hello Fax: 020 7946 0958", {"PHONE:020 7946 0958"}},
+        {"hi, NJ DL# 55012389", {"DRIVER_ID:55012389"}},
+        {"can someone from your team call me", kNone},
+        {"can transfers from the bank app fail?", kNone},
+    });
+}
+
+TEST_CASE("Holdout-18 families: a name's possessive and a password's leading '#' are edges, not parts", "[pii][name][credentials][holdout18]") {
+    checkAll({
+        {"my late husband Tobias Lindqvist's savings account, how do I close it?", {"NAME:Tobias Lindqvist"}},
+        {"my partner Oyelaran's card got stuck in the machine", {"NAME:Oyelaran"}},
+        {"she set a password #Quill42x! and forgot it", {"PASSWORD:#Quill42x!"}},
+        {"passport # 58XK20417 please", {"PASSPORT_NUMBER:58XK20417"}},   // (guard) a document's '#' with a space is a label
+    });
+}
