@@ -303,33 +303,6 @@ constexpr Keyword kFuzzyKeywordsList[] = {
     {"chequing", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
 };
 constexpr auto kFuzzyKeywords = packWords<kFuzzyKeywordsList>();
-bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
-    auto c = [&](std::size_t i) { return toLower(t[p + i]); };
-    std::size_t i = 0;
-    const std::size_t m = std::min(n, w.size());
-    while (i < m && c(i) == w[i]) ++i;
-    if (n == w.size()) {
-        if (i == n) return false;  // equal: an exact hit already
-        auto same = [&](std::size_t from) {
-            for (std::size_t k = from; k < n; ++k)
-                if (c(k) != w[k]) return false;
-            return true;
-        };
-        if (i + 1 < n && c(i) == w[i + 1] && c(i + 1) == w[i] && same(i + 2)) return true;  // swap
-        return i + 1 < n && same(i + 1);                                                   // substitution
-    }
-    if (n + 1 == w.size()) {  // a letter dropped
-        for (std::size_t k = i; k < n; ++k)
-            if (c(k) != w[k + 1]) return false;
-        return true;
-    }
-    if (n == w.size() + 1) {  // a letter doubled or added
-        for (std::size_t k = i + 1; k < n; ++k)
-            if (c(k) != w[k - 1]) return false;
-        return true;
-    }
-    return false;
-}
 
 // "one-time passcode", "one time pin": a code the bank sends for one login or payment (an OTP), not
 // the customer's PIN.
@@ -2004,7 +1977,10 @@ bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_
         if (!trunk) digits += g[k].size();
     }
     if (plus) return !g[0].paren && digits >= 9 && digits <= 15;
-    if (last == 0) return false;
+    // A North American number typed without separators, ten digits (area code and exchange 2-9), only after
+    // a phone's word: "text me at 5125550132", "call me on A or 3125550166".
+    if (last == 0)
+        return g[0].size() == 10 && !g[0].paren && t[g[0].begin] >= '2' && t[g[0].begin + 3] >= '2' && phoneWordBefore(t, g[0].begin);
     char sep = 0;
     for (std::size_t k = 1; k <= last; ++k) {
         if (g[k].gap == ')') continue;
@@ -2360,5 +2336,32 @@ bool luhnValid(std::string_view digits) {
         sum += d;
     }
     return !digits.empty() && sum % 10 == 0;
+}
+bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
+    auto c = [&](std::size_t i) { return toLower(t[p + i]); };
+    std::size_t i = 0;
+    const std::size_t m = std::min(n, w.size());
+    while (i < m && c(i) == w[i]) ++i;
+    if (n == w.size()) {
+        if (i == n) return false;  // equal: an exact hit already
+        auto same = [&](std::size_t from) {
+            for (std::size_t k = from; k < n; ++k)
+                if (c(k) != w[k]) return false;
+            return true;
+        };
+        if (i + 1 < n && c(i) == w[i + 1] && c(i + 1) == w[i] && same(i + 2)) return true;  // swap
+        return i + 1 < n && same(i + 1);                                                   // substitution
+    }
+    if (n + 1 == w.size()) {  // a letter dropped
+        for (std::size_t k = i; k < n; ++k)
+            if (c(k) != w[k + 1]) return false;
+        return true;
+    }
+    if (n == w.size() + 1) {  // a letter doubled or added
+        for (std::size_t k = i + 1; k < n; ++k)
+            if (c(k) != w[k - 1]) return false;
+        return true;
+    }
+    return false;
 }
 }  // namespace finchat::pii_detail

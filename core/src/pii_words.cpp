@@ -1391,6 +1391,9 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"user-id", PiiType::Username},        {"log in as", PiiType::Username},   {"logged in as", PiiType::Username},
     {"logging in as", PiiType::Username},  {"sign in as", PiiType::Username},  {"signed in as", PiiType::Username},
     {"signing in as", PiiType::Username},  {"user is", PiiType::Username},   // "user is TacoqueenRaj" (a handle's shape)
+    // "cant login with user reuben_x" (a handle's shape; not a turn's "User:"); a password's short word after
+    // a login's value: "Login name: A / pass: B" (only so: "boarding pass: X" is none)
+    {"user", PiiType::Username},           {"pass", PiiType::Password},
     {"my pass is", PiiType::Password},     {"my pass was", PiiType::Password},  // "my pass is x7Kq!" (not "my boarding pass is")
     {"password", PiiType::Password},       {"passwd", PiiType::Password},      {"pwd", PiiType::Password},
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
@@ -1540,6 +1543,7 @@ bool relativeAt(const Text& x, std::size_t b) {
                     // unless the keyword is "username"/"user id".
                     // (nor after a login's word in another language: "usuario bloqueado" is a state)
                     const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv && key.phrase != "user is"sv &&
+                                        key.phrase != "user"sv &&
                                         key.phrase != "reset"sv && key.phrase.substr(0, 3) != "usu"sv &&
                                         key.phrase.find("tilisateur"sv) == std::string_view::npos &&
                                         key.phrase.find("ytkownik"sv) == std::string_view::npos && key.phrase != "identifiant"sv &&
@@ -1888,6 +1892,26 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
     return bare ? nullptr : &kPassword;
 }
 
+// A login and its password asked for together, then both given in that order: "username + password: A / B",
+// "login and password: A, B" (the password's word at i): A is the login (in a handle's shape), B the password.
+// False where the pair is not so written (the password's word then reads its value as usual).
+bool loginPasswordPair(const Text& x, std::size_t i, std::vector<Candidate>& out) {
+    if (i < 2 || !(x.punct(i - 1, '+') || x.punct(i - 1, '&') || x.punct(i - 1, '/') || x.is(i - 1, "and"))) return false;
+    const char c = toLower(x.t[x.tok[i - 2].begin]);
+    if (!((c == 'u' && x.inList(i - 2, {"username"sv, "user"sv, "userid"sv})) || (c == 'l' && x.is(i - 2, "login")) ||
+          (c == 'n' && x.is(i - 2, "name") && i >= 3 && x.inList(i - 3, {"user"sv, "login"sv}))))
+        return false;
+    const Value login = valueAfter(x, i + 1, false, 1);
+    if (!login.found() || !loginShape(x.t.substr(login.begin, login.end - login.begin))) return false;
+    const std::size_t o = tokenAt(x, login.end);
+    if (!(x.punct(o, '/') || x.punct(o, ',') || x.punct(o, '|'))) return false;
+    const Value pass = valueAfter(x, o + 1, true, 0);
+    if (!pass.found() || !passwordShape(x.t.substr(pass.begin, pass.end - pass.begin))) return false;
+    emit(out, PiiType::Username, login.begin, login.end, kContext, 0.9f);
+    emit(out, PiiType::Password, pass.begin, pass.end, kContext, 0.9f);
+    return true;
+}
+
 void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     const std::string_view t = x.t;
@@ -1911,6 +1935,11 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
             if (!x.startsPhrase(i, key.phrase) || !x.phrase(i, key.phrase)) continue;
             // ("is"/"turned" give an age only right before a number: most "is" go no further)
             if ((key.phrase == "is"sv || key.phrase == "turned"sv) && !(i + 1 < n && x.tok[i + 1].kind == Kind::Number)) continue;
+            // ("user" only before a word: "User: (214) 555-0106" is a turn; "pass" only as "/ pass: X")
+            if (key.phrase == "user"sv && !x.word(i + 1)) continue;
+            if (key.phrase == "pass"sv && !(x.punct(i + 1, ':') && i > 0 && (x.punct(i - 1, '/') || x.punct(i - 1, ',') || x.punct(i - 1, '|'))))
+                continue;
+            if (key.type == PiiType::Password && loginPasswordPair(x, i, out)) continue;
             // (a code the bank sends is no password: "one-time passcode", "sms passcode")
             if (key.phrase == "passcode"sv && i > 0 && x.inList(i - 1, {"one-time"sv, "time"sv, "sms"sv, "text"sv, "temporary"sv, "verification"sv}))
                 continue;
@@ -1944,6 +1973,17 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
                 continue;
             }
             valueOfKey(x, *as, k, false, out);
+        }
+        // A mistyped credential word ("pasword", "passsword", "usernme"; oneEditAway), then its value as after
+        // the word itself. Not a plural ("passwords", "usernames"): a list, not one value. (first letter and
+        // length first: asked of every word)
+        if (const std::size_t len = x.tok[i].size(); len >= 7 && len <= 9) {
+            const char c = toLower(t[x.tok[i].begin]);
+            if ((c == 'p' || c == 'u') && toLower(t[x.tok[i].end - 1]) != 's') {
+                static constexpr KeyPhrase kPassword{"password", PiiType::Password}, kUsername{"username", PiiType::Username};
+                const KeyPhrase& key = c == 'p' ? kPassword : kUsername;
+                if (oneEditAway(t, x.tok[i].begin, len, key.phrase) && !loginPasswordPair(x, i, out)) valueOfKey(x, key, i + 1, false, out);
+            }
         }
     }
     for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -1993,6 +2033,7 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         }
         // (by first letter and length first: asked of every token)
         if ((c == 'u' && len == 8 && x.is(i, "username")) || (c == 'l' && len == 5 && x.is(i, "login")) ||
+            (c == 'u' && len == 4 && x.is(i, "user") && x.word(i + 1)) ||
             (((c == 'l' && len == 3) || (c == 's' && len == 4)) && x.inList(i, {"log"sv, "sign"sv}) && x.is(i + 1, "in")) ||
             (c == 'n' && len == 4 && x.is(i, "name") && i > 0 && x.is(i - 1, "user")))
             logged = i;
