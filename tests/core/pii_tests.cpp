@@ -2105,3 +2105,47 @@ TEST_CASE("Holdout-18 families: a name's possessive and a password's leading '#'
         {"passport # 58XK20417 please", {"PASSPORT_NUMBER:58XK20417"}},   // (guard) a document's '#' with a space is a label
     });
 }
+
+TEST_CASE("Holdout-17 families: mistyped credential words (one letter doubled, dropped or swapped) still name the value",
+          "[pii][credentials][holdout17]") {
+    checkAll({
+        {"i switched my pasword to Harbor*82q last night", {"PASSWORD:Harbor*82q"}},
+        {"Updated passsword to mint_Q7r and it fails", {"PASSWORD:mint_Q7r"}},
+        {"psasword: Quokka!19 pls fix", {"PASSWORD:Quokka!19"}},
+        {"usernme: olive_teo42 and it is locked", {"USERNAME:olive_teo42"}},
+        {"usrename is dara.k77 i think", {"USERNAME:dara.k77"}},
+        // Lookalikes: words a letter or two from the cues, plurals, a passport.
+        {"the passenger 7A seat was fine", kNone},
+        {"passage 12b of the terms", kNone},
+        {"passwords: never share them", kNone},
+        {"usernames are case sensitive", kNone},
+        {"my passport is renewed", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a login as 'user X', a login and password given together as 'A / B'", "[pii][credentials][holdout17]") {
+    checkAll({
+        {"the app logs out when I sign in with user marek_p19 today", {"USERNAME:marek_p19"}},
+        {"my user is wren.h402 and I typed Tundra88x twice, still wrong", {"USERNAME:wren.h402", "PASSWORD:Tundra88x"}},
+        {"it asks for username + password: kiri_vale / Maple#2210, both rejected",
+         {"USERNAME:kiri_vale", "PASSWORD:Maple#2210"}},
+        {"login and password: sol.amaru7, Birch!77x", {"USERNAME:sol.amaru7", "PASSWORD:Birch!77x"}},
+        {"Login name: petra_oku / pass: WqX4rT9zL - what now", {"USERNAME:petra_oku", "PASSWORD:WqX4rT9zL"}},
+        // Lookalikes: a turn's "User:", a plain word after "user", a boarding pass, "users".
+        {"bot: how can I help? user: 4471 is my branch", kNone},
+        {"the user agent is outdated", kNone},
+        {"my boarding pass: LH4471 got lost", kNone},
+        {"how many users can share one account", kNone},
+        {"username + password reset link: never arrived", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a ten-digit phone typed without separators after a phone's word", "[pii][phone][holdout17]") {
+    checkAll({
+        {"pls text me at 6175550143 not by email", {"PHONE:6175550143"}},
+        {"ring me on 020 7946 0958 or 4155550177 after work", {"PHONE:020 7946 0958", "PHONE:4155550177"}},
+        // Lookalikes: ten digits with no phone's word, an exchange starting 0 or 1.
+        {"order 6175550143 never arrived", kNone},
+        {"your text quoted ref 1175550143 only", kNone},
+    });
+}
