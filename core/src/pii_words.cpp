@@ -1794,6 +1794,20 @@ void strongEnoughBefore(const Text& x, std::size_t i, std::vector<Candidate>& ou
         emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
 }
 
+// "is X strong enough?" with no password's word ("strong" at i): the run between "is" and "strong", in a
+// password's fuller shape (no leading digit, a small letter, two digits or a symbol: "is it strong enough",
+// "is 12 strong enough" are none).
+void strongEnoughAfter(const Text& x, std::size_t i, std::vector<Candidate>& out) {
+    if (i < 2 || !x.is(i, "strong") || !x.is(i + 1, "enough")) return;
+    const Value v = runBefore(x.t, x.tok[i].begin);
+    const std::size_t vt = tokenAt(x, v.begin);
+    if (!v.found() || vt == 0 || !x.inList(vt - 1, {"is"sv, "be"sv})) return;
+    const std::string_view s = x.t.substr(v.begin, v.end - v.begin);
+    if (passwordShape(s) && !isDigit(s[0]) && std::any_of(s.begin(), s.end(), isLower) &&
+        (countDigits(s) >= 2 || s.find_first_of("!@#$%^&*+=~") != std::string_view::npos))
+        emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
+}
+
 // "Tried A and B as passwords", "used X, Y or Z as my password" ("as" at i): every value back to the verb.
 void listedAsPasswords(const Text& x, std::size_t i, std::vector<Candidate>& out) {
     if (!(x.inList(i + 1, {"passwords"sv, "password"sv, "passphrases"sv}) ||
@@ -2017,11 +2031,12 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         // (each through callApart: inlined, they would grow this hot loop's function for the rare message
         // that has them, which costs V8 more than the call)
         if (c == 'a' ? len == 2 && toLower(x.t[x.tok[i].begin + 1]) == 's'
-                     : (c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && len == 3)) {
+                     : (c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && (len == 3 || len == 6))) {
             if (c == 'a') {
                 if (i + 1 < n && (toLower(x.t[x.tok[i + 1].begin]) == 'p' || x.inList(i + 1, {"my"sv, "the"sv})))
                     callApart(listedAsPasswords, x, i, out);
             }
+            else if (len == 6 && c == 's') callApart(strongEnoughAfter, x, i, out);
             else if (x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) callApart(changedTo, x, i, out);
         }
         if (c == 'p' && (x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv}) ||
@@ -2047,6 +2062,16 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         std::size_t j = i + 1;
         const bool maybe = x.is(i, "or") && x.inList(j, {"maybe"sv, "perhaps"sv, "possibly"sv});
         if (maybe) ++j;
+        // The password given away, in brackets: "asked for my password and I gave it (X)", "told him it (X)".
+        const bool given = nearNamed && x.is(i, "it") && i > 0 && x.inList(i - 1, {"gave"sv, "told"sv, "sent"sv, "read"sv}) &&
+                           x.punct(j, '(');
+        if (given) {
+            // (the bytes up to the closing bracket, no space in them)
+            const std::size_t vb = x.tok[j].end, ve = x.t.find(')', vb);
+            if (ve != std::string_view::npos && passwordShape(x.t.substr(vb, ve - vb)))
+                emit(out, PiiType::Password, vb, ve, kContext, 0.85f);
+            continue;
+        }
         const Value quoted = quotedAt(x, j);
         if (j >= n || (!quoted.found() && (x.tok[j].kind == Kind::Number || (x.tok[j].kind == Kind::Punct && !maybe)))) continue;
         static constexpr std::string_view kTypedList[] = {"typed", "typing", "entered", "entering", "tried", "trying"};
