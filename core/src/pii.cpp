@@ -227,6 +227,10 @@ constexpr Keyword kKeywordsList[] = {
     {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
     {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false},
     {"balance on", kCueAccount, false},   // "whats the balance on 09460830555"
+    // a loan's number named by its kind is its account's ("help with my home loan 22690624985"; a bare "loan
+    // no X" is not labelled so), as is the one a fee was charged on ("reverse the overdraft fee on 22021483")
+    {"home loan", kCueAccount, true}, {"car loan", kCueAccount, true}, {"personal loan", kCueAccount, true},
+    {"student loan", kCueAccount, true}, {"fee on", kCueAccount, false}, {"fees on", kCueAccount, false},
     // statements are of an account: "statements for 30418822 going back 6 months", "statement on 5512093"
     {"statements for", kCueAccount, false}, {"statement for", kCueAccount, false},
     {"statements on", kCueAccount, false}, {"statement on", kCueAccount, false},
@@ -984,7 +988,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
 // "pin is 4821, or maybe 4812", "account 1234567, actually 1234576", "my savings is X. my wife's is Y".
 // The gap between them: at most 32 bytes without digits, with such a word in it.
 bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
-    if (to <= from || to - from > 32) return false;
+    if (to <= from || to - from > 40) return false;
     bool possessive = false;
     for (std::size_t p = from; p < to; ++p) {
         if (isDigit(t[p])) return false;
@@ -997,7 +1001,7 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
                                    "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv,
-                                   "old"sv, "not"sv, "no"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
+                                   "old"sv, "not"sv, "no"sv, "but"sv, "should"sv, "instead"sv, "rather"sv, "real"sv, "right"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
