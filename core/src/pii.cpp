@@ -1738,6 +1738,12 @@ bool micrOnUsAfter(std::string_view t, std::size_t p) {
         if (dashes && runs[i].size() == 3 && runs[i + 1].size() == 2 && runs[j].size() == 4 &&
             ssnValid(collectDigits(t, runs, i, j))) {
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
+            // (an SSN by its shape names the field for a corrected value after it: "I gave SSN A on the form,
+            // the real one is 260348843")
+            lastBegin = runs[i].begin;
+            lastEnd = runs[j].end;
+            lastCues = Cues{};
+            lastCues.end[kCueSsn] = runs[i].begin + 1;
         } else if (((j == i + 2 && runs[i].size() == 3 && runs[i + 1].size() == 3 && runs[j].size() == 3) || (j == i && r.size() == 9)) &&
                    sinNear(t, r.begin, runs[j].end) && pii_detail::luhnValid(std::string_view(collectDigits(t, runs, i, j).d.data(), 9))) {
             out.push_back({PiiType::CaSocialInsuranceNumber, runs[i].begin, runs[j].end, kContext, 0.9f});
