@@ -897,6 +897,13 @@ bool documentBetween(std::string_view t, std::size_t from, std::size_t to) {
 
 bool unitAfter(std::string_view t, std::size_t e);   // below, with the words of amounts
 
+// A North American area code in brackets right before p: "(214) 555-0106" is a phone number's local part,
+// never an account's, whatever the bot's question named ("the phone number registered to the account").
+bool areaCodeBefore(std::string_view t, std::size_t p) {
+    if (p > 0 && t[p - 1] == ' ') --p;
+    return p >= 5 && t[p - 1] == ')' && t[p - 5] == '(' && isDigit(t[p - 4]) && isDigit(t[p - 3]) && isDigit(t[p - 2]);
+}
+
 bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
                       const Cues& cues, std::vector<Candidate>& out) {
     std::size_t digits = 0;
@@ -973,6 +980,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         // phone numbers too; "account 416-555-0199" is still an account)
         if (cue == kCueAccount && digits >= 6 && digits <= 17 && !oneTimeCodeAsked(t, runs[first].begin) &&
             !documentBetween(t, cues.end[kCueAccount], runs[first].begin) && !unitAfter(t, runs[last].end) &&
+            !(sizes({3, 4}) && areaCodeBefore(t, runs[first].begin)) &&
             !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
                                                                   endsWith(t, cues.end[kCueAccount], "from"sv))))
             return emit(PiiType::BankAccountNumber);
