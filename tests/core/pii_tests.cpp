@@ -2143,9 +2143,35 @@ TEST_CASE("Holdout-17 families: a login as 'user X', a login and password given 
 TEST_CASE("Holdout-17 families: a ten-digit phone typed without separators after a phone's word", "[pii][phone][holdout17]") {
     checkAll({
         {"pls text me at 6175550143 not by email", {"PHONE:6175550143"}},
+        // a bot's question that names the account too: the bracketed area code makes it a phone's answer
+        {"Bot: which mobile is linked to your account? Customer: (312) 555-0179", {"PHONE:(312) 555-0179"}},
+        {"Bot: what is your account number? Customer: 555-0179", {"BANK_ACCOUNT_NUMBER:555-0179"}},   // (guard)
         {"ring me on 020 7946 0958 or 4155550177 after work", {"PHONE:020 7946 0958", "PHONE:4155550177"}},
         // Lookalikes: ten digits with no phone's word, an exchange starting 0 or 1.
         {"order 6175550143 never arrived", kNone},
         {"your text quoted ref 1175550143 only", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a password given in brackets or asked about without its word", "[pii][credentials][holdout17]") {
+    checkAll({
+        {"the caller wanted my password so I gave it (Juniper#4410), was that a scam?", {"PASSWORD:Juniper#4410"}},
+        {"hey, is Cobalt$771 strong enough for the app?", {"PASSWORD:Cobalt$771"}},
+        // Lookalikes: something else given in brackets, a pronoun or a number asked about.
+        {"my password expired, I gave it (the app) another try", kNone},
+        {"is it strong enough to hold?", kNone},
+        {"is 2024 strong enough as a year for growth?", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a kind of loan or a fee's 'on N' names an account; a corrected SSN", "[pii][account][ssn][holdout17]") {
+    checkAll({
+        {"question about my car loan 40917738215 repayments", {"BANK_ACCOUNT_NUMBER:40917738215"}},
+        {"why is there a late fee on 55102846 this month", {"BANK_ACCOUNT_NUMBER:55102846"}},
+        {"typed SSN 212-48-7730 by mistake, the real one is 212487703", {"SSN:212-48-7730", "SSN:212487703"}},
+        // Lookalikes: a loan's amount, a fee's amount or date, a second number that is no correction.
+        {"a car loan of 25000 dollars", kNone},
+        {"the fee on 12/03 was wrong", {"DATE_TIME:12/03"}},
+        {"SSN 212-48-7730 and my account 212487703", {"SSN:212-48-7730", "BANK_ACCOUNT_NUMBER:212487703"}},
     });
 }
