@@ -2440,6 +2440,7 @@ struct NameCueT {
 using NameCue = NameCueT<std::string_view>;  // pii_packed.h
 constexpr NameCue kNameCuesList[] = {
     {"my name is", true, false},   {"name is", true, false},     {"name:", true, false},      {"name", true, false},
+    {"name as", false, false},     // "write my name as Lucia X. Eze on the card" (capitalised: "name as shown" is none)
     {"names", false, false},       {"this is", false, false},    {"i am", false, false},      {"i'm", false, false},
     {"im", false, false},          {"call me", true, false},     {"it's", false, false},      {"mr", true, false},
     {"mrs", true, false},          {"ms", true, false},          {"miss", false, false},      {"dr", true, false},
@@ -2493,6 +2494,7 @@ constexpr NameCue kNameCuesList[] = {
     // children by their casual names ("my kid guadalupe used my card", "our child Iñigo"); someone of the
     // bank's asked for ("ask Lea from the branch", "tell Tom from your fraud team"; see askFrom)
     {"kid", false, false},         {"child", false, false},      {"grandkid", false, false},  {"grandchild", false, false},
+    {"teen", false, false},        {"teenager", false, false},   {"stepson", false, false},   {"stepdaughter", false, false},
     {"ask", false, false},         {"tell", false, false},       {"call", false, false},
     // someone of the bank's asked for after a modal ("can chinedu horvat from your fraud team call me back?"; see staffAsked)
     {"can", false, false},         {"could", false, false},
@@ -2697,6 +2699,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool strong = field || (cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1))));
             if (cue.phrase == "name"sv && x.inList(k, {"is"sv, "was"sv})) continue;  // handled by "name is"/"name was"
+            if (cue.phrase == "name as"sv && !x.capitalized(k)) continue;   // ("my name as shown on ...": a capital only)
             // An introduction right after a greeting or at a clause's start: "hi its björn thompson, ...",
             // "Dia duit, this is pádraig singh", "Hi it's Émilie Davies": a name-like first word, then the
             // name's words in any case up to the clause's end.
