@@ -771,7 +771,11 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
                 suffix = true;
                 break;
             }
-            const bool ordinal = x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin]);
+            // (or a numbered street without its ordinal's letters, right before a capitalised suffix and a city's
+            // quadrant, as in Canadian grids: "1843 17 Ave SW"; not "paid 150 12 Ave")
+            const bool ordinal = (x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin])) ||
+                                 (streetWords == 0 && x.tok[k].kind == Kind::Number && x.tok[k].size() <= 3 && x.capitalized(k + 1) &&
+                                  listed(x, k + 1, kStreetSuffixes) && x.allCaps(k + 2) && x.inList(k + 2, {"sw"sv, "se"sv, "nw"sv, "ne"sv}));
             // ("The Crescent", "The Strand": "the" names a street only right before its suffix)
             const bool theStreet = streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) &&
                                    listed(x, k + 1, kStreetSuffixes);

@@ -2175,3 +2175,15 @@ TEST_CASE("Holdout-17 families: a kind of loan or a fee's 'on N' names an accoun
         {"SSN 212-48-7730 and my account 212487703", {"SSN:212-48-7730", "BANK_ACCOUNT_NUMBER:212487703"}},
     });
 }
+
+TEST_CASE("Holdout-17 families: a teen's name, a name to write 'as', a Canadian grid street", "[pii][name][address][holdout17]") {
+    checkAll({
+        {"my teenager Priya Osei wants her own account", {"NAME:Priya Osei"}},
+        {"please print my name as Tariq O. Bello on the new card", {"NAME:Tariq O. Bello"}},
+        {"send it to 220 9 St NE, Calgary, AB T2E 4K1 please", {"ADDRESS:220 9 St NE, Calgary, AB T2E 4K1"}},
+        // Lookalikes: a teen's years, a name as printed, numbers before a street's suffix with no quadrant.
+        {"my teen years were a while ago", kNone},
+        {"my name as printed is wrong", kNone},
+        {"I paid 150 12 Ave times last month", kNone},
+    });
+}
