@@ -2581,6 +2581,26 @@ void staffAsked(const Text& x, std::size_t k, std::size_t& end) {
         }
 }
 
+// Two people asked about together after a modal (k after "can"/"could"): "can Lakshmi Yamamoto and Hamish
+// McAllister both be authorised users?" Each a capitalised given name and a surname, one of their words one
+// the table knows; then "both", "be" or "also" (not "can Visa Debit and Apple Pay both be used").
+void namesAsked(const Text& x, std::size_t k, std::size_t& taken, std::vector<Candidate>& out) {
+    auto person = [&](std::size_t b) {
+        const std::size_t e = x.capitalized(b) && !notAName(x, b) ? nameFrom(x, b, false) : b;
+        return e - b == 2 || e - b == 3 ? e : b;
+    };
+    const std::size_t e1 = person(k);
+    if (e1 == k || !x.is(e1, "and")) return;
+    const std::size_t e2 = person(e1 + 1);
+    if (e2 == e1 + 1 || !x.inList(e2, {"both"sv, "be"sv, "also"sv})) return;
+    bool anyKnown = false;
+    for (std::size_t w = k; w < e2 && !anyKnown; ++w) anyKnown = w != e1 && known(x, w);
+    if (!anyKnown) return;
+    emitName(x, out, x.tok[k].begin, x.tok[e1 - 1].end, 0.85f);
+    emitName(x, out, x.tok[e1 + 1].begin, x.tok[e2 - 1].end, 0.85f);
+    taken = e2;
+}
+
 // The name starting at k that a correction rejects ("..., not Nikhil Nguyễn"): emitted, taken moved past it.
 void rejectedName(const Text& x, std::size_t k, std::size_t& taken, std::vector<Candidate>& out) {
     const std::size_t f = nameFrom(x, k, true);
@@ -2640,6 +2660,11 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 // (through callApart: inlined, the rare case would grow this hot function)
                 std::size_t e = k;
                 if (k >= taken && k + 4 < n && (x.is(k + 1, "from") || x.is(k + 2, "from"))) callApart(staffAsked, x, k, e);
+                if (e == k && k >= taken && k + 4 < n && x.capitalized(k)) {
+                    const std::size_t before = taken;
+                    callApart(namesAsked, x, k, taken, out);
+                    if (taken != before) break;
+                }
                 if (e == k) continue;
                 emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.85f);
                 taken = e;

@@ -2179,6 +2179,8 @@ TEST_CASE("Holdout-17 families: a kind of loan or a fee's 'on N' names an accoun
 TEST_CASE("Holdout-17 families: a teen's name, a name to write 'as', a Canadian grid street", "[pii][name][address][holdout17]") {
     checkAll({
         {"my teenager Priya Osei wants her own account", {"NAME:Priya Osei"}},
+        {"could Maria Lindgren and Tomasz Kowal both be joint holders?", {"NAME:Maria Lindgren", "NAME:Tomasz Kowal"}},
+        {"can Visa Debit and Apple Pay both be used abroad?", kNone},
         {"please print my name as Tariq O. Bello on the new card", {"NAME:Tariq O. Bello"}},
         {"send it to 220 9 St NE, Calgary, AB T2E 4K1 please", {"ADDRESS:220 9 St NE, Calgary, AB T2E 4K1"}},
         // Lookalikes: a teen's years, a name as printed, numbers before a street's suffix with no quadrant.
