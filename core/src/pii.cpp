@@ -227,6 +227,10 @@ constexpr Keyword kKeywordsList[] = {
     {"out of", kCueAccount, true},  {"taken from", kCueAccount, false},   // "keeps coming out of X"
     {"debited from", kCueAccount, false}, {"withdrawn from", kCueAccount, false},
     {"balance on", kCueAccount, false},   // "whats the balance on 09460830555"
+    // a loan's number named by its kind is its account's ("help with my home loan 22690624985"; a bare "loan
+    // no X" is not labelled so), as is the one a fee was charged on ("reverse the overdraft fee on 22021483")
+    {"home loan", kCueAccount, true}, {"car loan", kCueAccount, true}, {"personal loan", kCueAccount, true},
+    {"student loan", kCueAccount, true}, {"fee on", kCueAccount, false}, {"fees on", kCueAccount, false},
     // statements are of an account: "statements for 30418822 going back 6 months", "statement on 5512093"
     {"statements for", kCueAccount, false}, {"statement for", kCueAccount, false},
     {"statements on", kCueAccount, false}, {"statement on", kCueAccount, false},
@@ -303,33 +307,6 @@ constexpr Keyword kFuzzyKeywordsList[] = {
     {"chequing", kCueAccount, false}, {"passcode", kCuePin, false},     {"transit", kCueTransit, false},
 };
 constexpr auto kFuzzyKeywords = packWords<kFuzzyKeywordsList>();
-bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
-    auto c = [&](std::size_t i) { return toLower(t[p + i]); };
-    std::size_t i = 0;
-    const std::size_t m = std::min(n, w.size());
-    while (i < m && c(i) == w[i]) ++i;
-    if (n == w.size()) {
-        if (i == n) return false;  // equal: an exact hit already
-        auto same = [&](std::size_t from) {
-            for (std::size_t k = from; k < n; ++k)
-                if (c(k) != w[k]) return false;
-            return true;
-        };
-        if (i + 1 < n && c(i) == w[i + 1] && c(i + 1) == w[i] && same(i + 2)) return true;  // swap
-        return i + 1 < n && same(i + 1);                                                   // substitution
-    }
-    if (n + 1 == w.size()) {  // a letter dropped
-        for (std::size_t k = i; k < n; ++k)
-            if (c(k) != w[k + 1]) return false;
-        return true;
-    }
-    if (n == w.size() + 1) {  // a letter doubled or added
-        for (std::size_t k = i + 1; k < n; ++k)
-            if (c(k) != w[k - 1]) return false;
-        return true;
-    }
-    return false;
-}
 
 // "one-time passcode", "one time pin": a code the bank sends for one login or payment (an OTP), not
 // the customer's PIN.
@@ -920,6 +897,13 @@ bool documentBetween(std::string_view t, std::size_t from, std::size_t to) {
 
 bool unitAfter(std::string_view t, std::size_t e);   // below, with the words of amounts
 
+// A North American area code in brackets right before p: "(214) 555-0106" is a phone number's local part,
+// never an account's, whatever the bot's question named ("the phone number registered to the account").
+bool areaCodeBefore(std::string_view t, std::size_t p) {
+    if (p > 0 && t[p - 1] == ' ') --p;
+    return p >= 5 && t[p - 1] == ')' && t[p - 5] == '(' && isDigit(t[p - 4]) && isDigit(t[p - 3]) && isDigit(t[p - 2]);
+}
+
 bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::size_t first, std::size_t last,
                       const Cues& cues, std::vector<Candidate>& out) {
     std::size_t digits = 0;
@@ -996,6 +980,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
         // phone numbers too; "account 416-555-0199" is still an account)
         if (cue == kCueAccount && digits >= 6 && digits <= 17 && !oneTimeCodeAsked(t, runs[first].begin) &&
             !documentBetween(t, cues.end[kCueAccount], runs[first].begin) && !unitAfter(t, runs[last].end) &&
+            !(sizes({3, 4}) && areaCodeBefore(t, runs[first].begin)) &&
             !(sizes({3, 3, 4}) && t[runs[first].begin] >= '2' && (endsWith(t, cues.end[kCueAccount], "to"sv) ||
                                                                   endsWith(t, cues.end[kCueAccount], "from"sv))))
             return emit(PiiType::BankAccountNumber);
@@ -1011,7 +996,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
 // "pin is 4821, or maybe 4812", "account 1234567, actually 1234576", "my savings is X. my wife's is Y".
 // The gap between them: at most 32 bytes without digits, with such a word in it.
 bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
-    if (to <= from || to - from > 32) return false;
+    if (to <= from || to - from > 40) return false;
     bool possessive = false;
     for (std::size_t p = from; p < to; ++p) {
         if (isDigit(t[p])) return false;
@@ -1024,7 +1009,7 @@ bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
         const std::string_view w = t.substr(p, e - p);
         for (std::string_view a : {"or"sv, "maybe"sv, "actually"sv, "mean"sv, "sorry"sv, "other"sv, "another"sv,
                                    "correction"sv, "perhaps"sv, "either"sv, "wait"sv, "meant"sv, "oops"sv, "possibly"sv, "new"sv,
-                                   "old"sv, "not"sv, "no"sv, "but"sv, "should"sv, "instead"sv, "rather"sv})
+                                   "old"sv, "not"sv, "no"sv, "but"sv, "should"sv, "instead"sv, "rather"sv, "real"sv, "right"sv})
             if (w.size() == a.size() && startsWithNoCase(t, p, a)) return true;
         p = e - 1;
     }
@@ -1761,6 +1746,12 @@ bool micrOnUsAfter(std::string_view t, std::size_t p) {
         if (dashes && runs[i].size() == 3 && runs[i + 1].size() == 2 && runs[j].size() == 4 &&
             ssnValid(collectDigits(t, runs, i, j))) {
             out.push_back({PiiType::Ssn, runs[i].begin, runs[j].end, kSsnShape, 0.95f});
+            // (an SSN by its shape names the field for a corrected value after it: "I gave SSN A on the form,
+            // the real one is 260348843")
+            lastBegin = runs[i].begin;
+            lastEnd = runs[j].end;
+            lastCues = Cues{};
+            lastCues.end[kCueSsn] = runs[i].begin + 1;
         } else if (((j == i + 2 && runs[i].size() == 3 && runs[i + 1].size() == 3 && runs[j].size() == 3) || (j == i && r.size() == 9)) &&
                    sinNear(t, r.begin, runs[j].end) && pii_detail::luhnValid(std::string_view(collectDigits(t, runs, i, j).d.data(), 9))) {
             out.push_back({PiiType::CaSocialInsuranceNumber, runs[i].begin, runs[j].end, kContext, 0.9f});
@@ -2004,7 +1995,10 @@ bool phoneShape(std::string_view t, const std::vector<PhoneGroup>& g, std::size_
         if (!trunk) digits += g[k].size();
     }
     if (plus) return !g[0].paren && digits >= 9 && digits <= 15;
-    if (last == 0) return false;
+    // A North American number typed without separators, ten digits (area code and exchange 2-9), only after
+    // a phone's word: "text me at 5125550132", "call me on A or 3125550166".
+    if (last == 0)
+        return g[0].size() == 10 && !g[0].paren && t[g[0].begin] >= '2' && t[g[0].begin + 3] >= '2' && phoneWordBefore(t, g[0].begin);
     char sep = 0;
     for (std::size_t k = 1; k <= last; ++k) {
         if (g[k].gap == ')') continue;
@@ -2360,5 +2354,32 @@ bool luhnValid(std::string_view digits) {
         sum += d;
     }
     return !digits.empty() && sum % 10 == 0;
+}
+bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w) {
+    auto c = [&](std::size_t i) { return toLower(t[p + i]); };
+    std::size_t i = 0;
+    const std::size_t m = std::min(n, w.size());
+    while (i < m && c(i) == w[i]) ++i;
+    if (n == w.size()) {
+        if (i == n) return false;  // equal: an exact hit already
+        auto same = [&](std::size_t from) {
+            for (std::size_t k = from; k < n; ++k)
+                if (c(k) != w[k]) return false;
+            return true;
+        };
+        if (i + 1 < n && c(i) == w[i + 1] && c(i + 1) == w[i] && same(i + 2)) return true;  // swap
+        return i + 1 < n && same(i + 1);                                                   // substitution
+    }
+    if (n + 1 == w.size()) {  // a letter dropped
+        for (std::size_t k = i; k < n; ++k)
+            if (c(k) != w[k + 1]) return false;
+        return true;
+    }
+    if (n == w.size() + 1) {  // a letter doubled or added
+        for (std::size_t k = i + 1; k < n; ++k)
+            if (c(k) != w[k - 1]) return false;
+        return true;
+    }
+    return false;
 }
 }  // namespace finchat::pii_detail

@@ -102,6 +102,11 @@ bool isKnownName(std::string_view lowerWord);
 constexpr std::size_t kNameTableBytes = 32768;
 const std::uint8_t* compiledNameTable();
 
+// Whether the n bytes of t at p are one deletion, insertion, adjacent swap or substitution (not of the
+// last letter) away from the lower-case word w, and not w itself: a mistyped cue word ("acount",
+// "pasword", "usernme"). Callers check the first letter first.
+bool oneEditAway(std::string_view t, std::size_t p, std::size_t n, std::string_view w);
+
 // The Luhn checksum of a run of ASCII digits (cards, Canadian SINs). False for an empty run.
 bool luhnValid(std::string_view digits);
 

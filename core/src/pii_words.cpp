@@ -771,7 +771,11 @@ void scanAddresses(const Text& x, std::vector<Candidate>& out) {
                 suffix = true;
                 break;
             }
-            const bool ordinal = x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin]);
+            // (or a numbered street without its ordinal's letters, right before a capitalised suffix and a city's
+            // quadrant, as in Canadian grids: "1843 17 Ave SW"; not "paid 150 12 Ave")
+            const bool ordinal = (x.tok[k].kind == Kind::Mixed && isDigit(x.t[x.tok[k].begin])) ||
+                                 (streetWords == 0 && x.tok[k].kind == Kind::Number && x.tok[k].size() <= 3 && x.capitalized(k + 1) &&
+                                  listed(x, k + 1, kStreetSuffixes) && x.allCaps(k + 2) && x.inList(k + 2, {"sw"sv, "se"sv, "nw"sv, "ne"sv}));
             // ("The Crescent", "The Strand": "the" names a street only right before its suffix)
             const bool theStreet = streetWords == 0 && x.is(k, "the") && x.capitalized(k) && x.capitalized(k + 1) &&
                                    listed(x, k + 1, kStreetSuffixes);
@@ -1391,6 +1395,9 @@ constexpr KeyPhrase kValueKeysList[] = {
     {"user-id", PiiType::Username},        {"log in as", PiiType::Username},   {"logged in as", PiiType::Username},
     {"logging in as", PiiType::Username},  {"sign in as", PiiType::Username},  {"signed in as", PiiType::Username},
     {"signing in as", PiiType::Username},  {"user is", PiiType::Username},   // "user is TacoqueenRaj" (a handle's shape)
+    // "cant login with user reuben_x" (a handle's shape; not a turn's "User:"); a password's short word after
+    // a login's value: "Login name: A / pass: B" (only so: "boarding pass: X" is none)
+    {"user", PiiType::Username},           {"pass", PiiType::Password},
     {"my pass is", PiiType::Password},     {"my pass was", PiiType::Password},  // "my pass is x7Kq!" (not "my boarding pass is")
     {"password", PiiType::Password},       {"passwd", PiiType::Password},      {"pwd", PiiType::Password},
     {"passphrase", PiiType::Password},     {"pw", PiiType::Password},          {"old one was", PiiType::Password},
@@ -1540,6 +1547,7 @@ bool relativeAt(const Text& x, std::size_t b) {
                     // unless the keyword is "username"/"user id".
                     // (nor after a login's word in another language: "usuario bloqueado" is a state)
                     const bool strong = key.phrase != "login"sv && key.phrase != "handle"sv && key.phrase != "user is"sv &&
+                                        key.phrase != "user"sv &&
                                         key.phrase != "reset"sv && key.phrase.substr(0, 3) != "usu"sv &&
                                         key.phrase.find("tilisateur"sv) == std::string_view::npos &&
                                         key.phrase.find("ytkownik"sv) == std::string_view::npos && key.phrase != "identifiant"sv &&
@@ -1790,6 +1798,20 @@ void strongEnoughBefore(const Text& x, std::size_t i, std::vector<Candidate>& ou
         emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
 }
 
+// "is X strong enough?" with no password's word ("strong" at i): the run between "is" and "strong", in a
+// password's fuller shape (no leading digit, a small letter, two digits or a symbol: "is it strong enough",
+// "is 12 strong enough" are none).
+void strongEnoughAfter(const Text& x, std::size_t i, std::vector<Candidate>& out) {
+    if (i < 2 || !x.is(i, "strong") || !x.is(i + 1, "enough")) return;
+    const Value v = runBefore(x.t, x.tok[i].begin);
+    const std::size_t vt = tokenAt(x, v.begin);
+    if (!v.found() || vt == 0 || !x.inList(vt - 1, {"is"sv, "be"sv})) return;
+    const std::string_view s = x.t.substr(v.begin, v.end - v.begin);
+    if (passwordShape(s) && !isDigit(s[0]) && std::any_of(s.begin(), s.end(), isLower) &&
+        (countDigits(s) >= 2 || s.find_first_of("!@#$%^&*+=~") != std::string_view::npos))
+        emit(out, PiiType::Password, v.begin, v.end, kContext, 0.85f);
+}
+
 // "Tried A and B as passwords", "used X, Y or Z as my password" ("as" at i): every value back to the verb.
 void listedAsPasswords(const Text& x, std::size_t i, std::vector<Candidate>& out) {
     if (!(x.inList(i + 1, {"passwords"sv, "password"sv, "passphrases"sv}) ||
@@ -1888,6 +1910,26 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
     return bare ? nullptr : &kPassword;
 }
 
+// A login and its password asked for together, then both given in that order: "username + password: A / B",
+// "login and password: A, B" (the password's word at i): A is the login (in a handle's shape), B the password.
+// False where the pair is not so written (the password's word then reads its value as usual).
+bool loginPasswordPair(const Text& x, std::size_t i, std::vector<Candidate>& out) {
+    if (i < 2 || !(x.punct(i - 1, '+') || x.punct(i - 1, '&') || x.punct(i - 1, '/') || x.is(i - 1, "and"))) return false;
+    const char c = toLower(x.t[x.tok[i - 2].begin]);
+    if (!((c == 'u' && x.inList(i - 2, {"username"sv, "user"sv, "userid"sv})) || (c == 'l' && x.is(i - 2, "login")) ||
+          (c == 'n' && x.is(i - 2, "name") && i >= 3 && x.inList(i - 3, {"user"sv, "login"sv}))))
+        return false;
+    const Value login = valueAfter(x, i + 1, false, 1);
+    if (!login.found() || !loginShape(x.t.substr(login.begin, login.end - login.begin))) return false;
+    const std::size_t o = tokenAt(x, login.end);
+    if (!(x.punct(o, '/') || x.punct(o, ',') || x.punct(o, '|'))) return false;
+    const Value pass = valueAfter(x, o + 1, true, 0);
+    if (!pass.found() || !passwordShape(x.t.substr(pass.begin, pass.end - pass.begin))) return false;
+    emit(out, PiiType::Username, login.begin, login.end, kContext, 0.9f);
+    emit(out, PiiType::Password, pass.begin, pass.end, kContext, 0.9f);
+    return true;
+}
+
 void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size();
     const std::string_view t = x.t;
@@ -1911,6 +1953,11 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
             if (!x.startsPhrase(i, key.phrase) || !x.phrase(i, key.phrase)) continue;
             // ("is"/"turned" give an age only right before a number: most "is" go no further)
             if ((key.phrase == "is"sv || key.phrase == "turned"sv) && !(i + 1 < n && x.tok[i + 1].kind == Kind::Number)) continue;
+            // ("user" only before a word: "User: (214) 555-0106" is a turn; "pass" only as "/ pass: X")
+            if (key.phrase == "user"sv && !x.word(i + 1)) continue;
+            if (key.phrase == "pass"sv && !(x.punct(i + 1, ':') && i > 0 && (x.punct(i - 1, '/') || x.punct(i - 1, ',') || x.punct(i - 1, '|'))))
+                continue;
+            if (key.type == PiiType::Password && loginPasswordPair(x, i, out)) continue;
             // (a code the bank sends is no password: "one-time passcode", "sms passcode")
             if (key.phrase == "passcode"sv && i > 0 && x.inList(i - 1, {"one-time"sv, "time"sv, "sms"sv, "text"sv, "temporary"sv, "verification"sv}))
                 continue;
@@ -1945,6 +1992,17 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
             }
             valueOfKey(x, *as, k, false, out);
         }
+        // A mistyped credential word ("pasword", "passsword", "usernme"; oneEditAway), then its value as after
+        // the word itself. Not a plural ("passwords", "usernames"): a list, not one value. (first letter and
+        // length first: asked of every word)
+        if (const std::size_t len = x.tok[i].size(); len >= 7 && len <= 9) {
+            const char c = toLower(t[x.tok[i].begin]);
+            if ((c == 'p' || c == 'u') && toLower(t[x.tok[i].end - 1]) != 's') {
+                static constexpr KeyPhrase kPassword{"password", PiiType::Password}, kUsername{"username", PiiType::Username};
+                const KeyPhrase& key = c == 'p' ? kPassword : kUsername;
+                if (oneEditAway(t, x.tok[i].begin, len, key.phrase) && !loginPasswordPair(x, i, out)) valueOfKey(x, key, i + 1, false, out);
+            }
+        }
     }
     for (std::size_t i = 0; i + 1 < n; ++i) {
         if (x.tok[i].kind != Kind::Number || x.tok[i].size() > 3) continue;
@@ -1977,11 +2035,12 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         // (each through callApart: inlined, they would grow this hot loop's function for the rare message
         // that has them, which costs V8 more than the call)
         if (c == 'a' ? len == 2 && toLower(x.t[x.tok[i].begin + 1]) == 's'
-                     : (c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && len == 3)) {
+                     : (c == 'c' && len >= 6 && len <= 8) || (c == 'r' && len == 5) || (c == 's' && (len == 3 || len == 6))) {
             if (c == 'a') {
                 if (i + 1 < n && (toLower(x.t[x.tok[i + 1].begin]) == 'p' || x.inList(i + 1, {"my"sv, "the"sv})))
                     callApart(listedAsPasswords, x, i, out);
             }
+            else if (len == 6 && c == 's') callApart(strongEnoughAfter, x, i, out);
             else if (x.inList(i, {"changed"sv, "change"sv, "changing"sv, "reset"sv, "set"sv})) callApart(changedTo, x, i, out);
         }
         if (c == 'p' && (x.inList(i, {"password"sv, "passcode"sv, "passwd"sv, "pwd"sv, "passphrase"sv}) ||
@@ -1993,6 +2052,7 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         }
         // (by first letter and length first: asked of every token)
         if ((c == 'u' && len == 8 && x.is(i, "username")) || (c == 'l' && len == 5 && x.is(i, "login")) ||
+            (c == 'u' && len == 4 && x.is(i, "user") && x.word(i + 1)) ||
             (((c == 'l' && len == 3) || (c == 's' && len == 4)) && x.inList(i, {"log"sv, "sign"sv}) && x.is(i + 1, "in")) ||
             (c == 'n' && len == 4 && x.is(i, "name") && i > 0 && x.is(i - 1, "user")))
             logged = i;
@@ -2006,6 +2066,16 @@ void scanValues(const Text& x, const Starts& starts, std::vector<Candidate>& out
         std::size_t j = i + 1;
         const bool maybe = x.is(i, "or") && x.inList(j, {"maybe"sv, "perhaps"sv, "possibly"sv});
         if (maybe) ++j;
+        // The password given away, in brackets: "asked for my password and I gave it (X)", "told him it (X)".
+        const bool given = nearNamed && x.is(i, "it") && i > 0 && x.inList(i - 1, {"gave"sv, "told"sv, "sent"sv, "read"sv}) &&
+                           x.punct(j, '(');
+        if (given) {
+            // (the bytes up to the closing bracket, no space in them)
+            const std::size_t vb = x.tok[j].end, ve = x.t.find(')', vb);
+            if (ve != std::string_view::npos && passwordShape(x.t.substr(vb, ve - vb)))
+                emit(out, PiiType::Password, vb, ve, kContext, 0.85f);
+            continue;
+        }
         const Value quoted = quotedAt(x, j);
         if (j >= n || (!quoted.found() && (x.tok[j].kind == Kind::Number || (x.tok[j].kind == Kind::Punct && !maybe)))) continue;
         static constexpr std::string_view kTypedList[] = {"typed", "typing", "entered", "entering", "tried", "trying"};
@@ -2374,6 +2444,7 @@ struct NameCueT {
 using NameCue = NameCueT<std::string_view>;  // pii_packed.h
 constexpr NameCue kNameCuesList[] = {
     {"my name is", true, false},   {"name is", true, false},     {"name:", true, false},      {"name", true, false},
+    {"name as", false, false},     // "write my name as Lucia X. Eze on the card" (capitalised: "name as shown" is none)
     {"names", false, false},       {"this is", false, false},    {"i am", false, false},      {"i'm", false, false},
     {"im", false, false},          {"call me", true, false},     {"it's", false, false},      {"mr", true, false},
     {"mrs", true, false},          {"ms", true, false},          {"miss", false, false},      {"dr", true, false},
@@ -2427,6 +2498,7 @@ constexpr NameCue kNameCuesList[] = {
     // children by their casual names ("my kid guadalupe used my card", "our child Iñigo"); someone of the
     // bank's asked for ("ask Lea from the branch", "tell Tom from your fraud team"; see askFrom)
     {"kid", false, false},         {"child", false, false},      {"grandkid", false, false},  {"grandchild", false, false},
+    {"teen", false, false},        {"teenager", false, false},   {"stepson", false, false},   {"stepdaughter", false, false},
     {"ask", false, false},         {"tell", false, false},       {"call", false, false},
     // someone of the bank's asked for after a modal ("can chinedu horvat from your fraud team call me back?"; see staffAsked)
     {"can", false, false},         {"could", false, false},
@@ -2509,6 +2581,26 @@ void staffAsked(const Text& x, std::size_t k, std::size_t& end) {
         }
 }
 
+// Two people asked about together after a modal (k after "can"/"could"): "can Lakshmi Yamamoto and Hamish
+// McAllister both be authorised users?" Each a capitalised given name and a surname, one of their words one
+// the table knows; then "both", "be" or "also" (not "can Visa Debit and Apple Pay both be used").
+void namesAsked(const Text& x, std::size_t k, std::size_t& taken, std::vector<Candidate>& out) {
+    auto person = [&](std::size_t b) {
+        const std::size_t e = x.capitalized(b) && !notAName(x, b) ? nameFrom(x, b, false) : b;
+        return e - b == 2 || e - b == 3 ? e : b;
+    };
+    const std::size_t e1 = person(k);
+    if (e1 == k || !x.is(e1, "and")) return;
+    const std::size_t e2 = person(e1 + 1);
+    if (e2 == e1 + 1 || !x.inList(e2, {"both"sv, "be"sv, "also"sv})) return;
+    bool anyKnown = false;
+    for (std::size_t w = k; w < e2 && !anyKnown; ++w) anyKnown = w != e1 && known(x, w);
+    if (!anyKnown) return;
+    emitName(x, out, x.tok[k].begin, x.tok[e1 - 1].end, 0.85f);
+    emitName(x, out, x.tok[e1 + 1].begin, x.tok[e2 - 1].end, 0.85f);
+    taken = e2;
+}
+
 // The name starting at k that a correction rejects ("..., not Nikhil Nguyễn"): emitted, taken moved past it.
 void rejectedName(const Text& x, std::size_t k, std::size_t& taken, std::vector<Candidate>& out) {
     const std::size_t f = nameFrom(x, k, true);
@@ -2568,6 +2660,11 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                 // (through callApart: inlined, the rare case would grow this hot function)
                 std::size_t e = k;
                 if (k >= taken && k + 4 < n && (x.is(k + 1, "from") || x.is(k + 2, "from"))) callApart(staffAsked, x, k, e);
+                if (e == k && k >= taken && k + 4 < n && x.capitalized(k)) {
+                    const std::size_t before = taken;
+                    callApart(namesAsked, x, k, taken, out);
+                    if (taken != before) break;
+                }
                 if (e == k) continue;
                 emitName(x, out, x.tok[k].begin, x.tok[e - 1].end, 0.85f);
                 taken = e;
@@ -2631,6 +2728,7 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             const bool strong = field || (cue.strong && !(cue.phrase == "name"sv && !x.capitalized(k) && !nameLike(x, k) &&
                                                 !(x.word(k + 1) && known(x, k + 1) && !notAName(x, k + 1))));
             if (cue.phrase == "name"sv && x.inList(k, {"is"sv, "was"sv})) continue;  // handled by "name is"/"name was"
+            if (cue.phrase == "name as"sv && !x.capitalized(k)) continue;   // ("my name as shown on ...": a capital only)
             // An introduction right after a greeting or at a clause's start: "hi its björn thompson, ...",
             // "Dia duit, this is pádraig singh", "Hi it's Émilie Davies": a name-like first word, then the
             // name's words in any case up to the clause's end.

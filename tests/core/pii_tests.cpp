@@ -2105,3 +2105,87 @@ TEST_CASE("Holdout-18 families: a name's possessive and a password's leading '#'
         {"passport # 58XK20417 please", {"PASSPORT_NUMBER:58XK20417"}},   // (guard) a document's '#' with a space is a label
     });
 }
+
+TEST_CASE("Holdout-17 families: mistyped credential words (one letter doubled, dropped or swapped) still name the value",
+          "[pii][credentials][holdout17]") {
+    checkAll({
+        {"i switched my pasword to Harbor*82q last night", {"PASSWORD:Harbor*82q"}},
+        {"Updated passsword to mint_Q7r and it fails", {"PASSWORD:mint_Q7r"}},
+        {"psasword: Quokka!19 pls fix", {"PASSWORD:Quokka!19"}},
+        {"usernme: olive_teo42 and it is locked", {"USERNAME:olive_teo42"}},
+        {"usrename is dara.k77 i think", {"USERNAME:dara.k77"}},
+        // Lookalikes: words a letter or two from the cues, plurals, a passport.
+        {"the passenger 7A seat was fine", kNone},
+        {"passage 12b of the terms", kNone},
+        {"passwords: never share them", kNone},
+        {"usernames are case sensitive", kNone},
+        {"my passport is renewed", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a login as 'user X', a login and password given together as 'A / B'", "[pii][credentials][holdout17]") {
+    checkAll({
+        {"the app logs out when I sign in with user marek_p19 today", {"USERNAME:marek_p19"}},
+        {"my user is wren.h402 and I typed Tundra88x twice, still wrong", {"USERNAME:wren.h402", "PASSWORD:Tundra88x"}},
+        {"it asks for username + password: kiri_vale / Maple#2210, both rejected",
+         {"USERNAME:kiri_vale", "PASSWORD:Maple#2210"}},
+        {"login and password: sol.amaru7, Birch!77x", {"USERNAME:sol.amaru7", "PASSWORD:Birch!77x"}},
+        {"Login name: petra_oku / pass: WqX4rT9zL - what now", {"USERNAME:petra_oku", "PASSWORD:WqX4rT9zL"}},
+        // Lookalikes: a turn's "User:", a plain word after "user", a boarding pass, "users".
+        {"bot: how can I help? user: 4471 is my branch", kNone},
+        {"the user agent is outdated", kNone},
+        {"my boarding pass: LH4471 got lost", kNone},
+        {"how many users can share one account", kNone},
+        {"username + password reset link: never arrived", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a ten-digit phone typed without separators after a phone's word", "[pii][phone][holdout17]") {
+    checkAll({
+        {"pls text me at 6175550143 not by email", {"PHONE:6175550143"}},
+        // a bot's question that names the account too: the bracketed area code makes it a phone's answer
+        {"Bot: which mobile is linked to your account? Customer: (312) 555-0179", {"PHONE:(312) 555-0179"}},
+        {"Bot: what is your account number? Customer: 555-0179", {"BANK_ACCOUNT_NUMBER:555-0179"}},   // (guard)
+        {"ring me on 020 7946 0958 or 4155550177 after work", {"PHONE:020 7946 0958", "PHONE:4155550177"}},
+        // Lookalikes: ten digits with no phone's word, an exchange starting 0 or 1.
+        {"order 6175550143 never arrived", kNone},
+        {"your text quoted ref 1175550143 only", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a password given in brackets or asked about without its word", "[pii][credentials][holdout17]") {
+    checkAll({
+        {"the caller wanted my password so I gave it (Juniper#4410), was that a scam?", {"PASSWORD:Juniper#4410"}},
+        {"hey, is Cobalt$771 strong enough for the app?", {"PASSWORD:Cobalt$771"}},
+        // Lookalikes: something else given in brackets, a pronoun or a number asked about.
+        {"my password expired, I gave it (the app) another try", kNone},
+        {"is it strong enough to hold?", kNone},
+        {"is 2024 strong enough as a year for growth?", kNone},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a kind of loan or a fee's 'on N' names an account; a corrected SSN", "[pii][account][ssn][holdout17]") {
+    checkAll({
+        {"question about my car loan 40917738215 repayments", {"BANK_ACCOUNT_NUMBER:40917738215"}},
+        {"why is there a late fee on 55102846 this month", {"BANK_ACCOUNT_NUMBER:55102846"}},
+        {"typed SSN 212-48-7730 by mistake, the real one is 212487703", {"SSN:212-48-7730", "SSN:212487703"}},
+        // Lookalikes: a loan's amount, a fee's amount or date, a second number that is no correction.
+        {"a car loan of 25000 dollars", kNone},
+        {"the fee on 12/03 was wrong", {"DATE_TIME:12/03"}},
+        {"SSN 212-48-7730 and my account 212487703", {"SSN:212-48-7730", "BANK_ACCOUNT_NUMBER:212487703"}},
+    });
+}
+
+TEST_CASE("Holdout-17 families: a teen's name, a name to write 'as', a Canadian grid street", "[pii][name][address][holdout17]") {
+    checkAll({
+        {"my teenager Priya Osei wants her own account", {"NAME:Priya Osei"}},
+        {"could Maria Lindgren and Tomasz Kowal both be joint holders?", {"NAME:Maria Lindgren", "NAME:Tomasz Kowal"}},
+        {"can Visa Debit and Apple Pay both be used abroad?", kNone},
+        {"please print my name as Tariq O. Bello on the new card", {"NAME:Tariq O. Bello"}},
+        {"send it to 220 9 St NE, Calgary, AB T2E 4K1 please", {"ADDRESS:220 9 St NE, Calgary, AB T2E 4K1"}},
+        // Lookalikes: a teen's years, a name as printed, numbers before a street's suffix with no quadrant.
+        {"my teen years were a while ago", kNone},
+        {"my name as printed is wrong", kNone},
+        {"I paid 150 12 Ave times last month", kNone},
+    });
+}
