@@ -994,7 +994,7 @@ bool tryContextNumber(std::string_view t, const std::vector<Run>& runs, std::siz
 
 // A number written as an alternative to, or a sibling of, the previous one takes that one's keywords:
 // "pin is 4821, or maybe 4812", "account 1234567, actually 1234576", "my savings is X. my wife's is Y".
-// The gap between them: at most 32 bytes without digits, with such a word in it.
+// The gap between them: at most 40 bytes without digits, with such a word in it.
 bool alternativeGap(std::string_view t, std::size_t from, std::size_t to) {
     if (to <= from || to - from > 40) return false;
     bool possessive = false;
@@ -1767,8 +1767,12 @@ bool micrOnUsAfter(std::string_view t, std::size_t p) {
                                                    (startsWithNoCase(t, far.end[c], " no") && !isLetter(at(t, far.end[c] + 3)))))
                         cues.end[c] = far.end[c];
             }
-            if (lastEnd != 0 && (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
-                                 (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
+            // (unless the gap names a field of its own: "ssn 123-45-6789 and my account no 123456789", "... but the
+            // order no 123456789" are not a second SSN)
+            const bool gapNamesField = std::any_of(cues.end.begin(), cues.end.end(), [&](std::size_t e) { return e > lastEnd; });
+            if (lastEnd != 0 && !gapNamesField &&
+                (alternativeGap(t, lastEnd, r.begin) || fromToGap(t, lastBegin, lastEnd, r.begin) ||
+                 (lastCues.has(kCueAccount) && intoGap(t, lastEnd, r.begin))))
                 for (std::size_t c = 0; c < kCueCount; ++c) cues.end[c] = std::max(cues.end[c], lastCues.end[c]);
             else if (lastEnd != 0 && lastCues.has(kCuePin) && newPinGap(t, lastEnd, r.begin, r.end))
                 cues.end[kCuePin] = std::max(cues.end[kCuePin], lastCues.end[kCuePin]);

@@ -2173,6 +2173,10 @@ TEST_CASE("Holdout-17 families: a kind of loan or a fee's 'on N' names an accoun
         {"a car loan of 25000 dollars", kNone},
         {"the fee on 12/03 was wrong", {"DATE_TIME:12/03"}},
         {"SSN 212-48-7730 and my account 212487703", {"SSN:212-48-7730", "BANK_ACCOUNT_NUMBER:212487703"}},
+        // A gap with a correction's word that names a field of its own gives that field, not a second SSN.
+        {"my ssn is 212-48-7730 and my account no 212487703", {"SSN:212-48-7730", "BANK_ACCOUNT_NUMBER:212487703"}},
+        {"SSN 212-48-7730 but my old account 212487703 was closed", {"SSN:212-48-7730", "BANK_ACCOUNT_NUMBER:212487703"}},
+        {"ssn 212-48-7730, new card pin 4821 and order no 212487703", {"SSN:212-48-7730", "PIN:4821"}},
     });
 }
 
