@@ -2205,6 +2205,10 @@ TEST_CASE("NAME: a state, an adverb, a participle or a verb after a weak cue is 
         {"hi i'm kimberly", {"NAME:kimberly"}},
         {"send it to Maria Lopez", {"NAME:Maria Lopez"}},
         {"my son Bertie needs a card", {"NAME:Bertie"}},
+        // Names with a participle's or an adverb's ending; a verb after "to" that is a cue of its own.
+        {"i'm mohammed.", {"NAME:mohammed"}},
+        {"i am rasheed and my card is lost", {"NAME:rasheed"}},
+        {"I'd like to add Maria Lopez as a payee", {"NAME:Maria Lopez"}},
         // After "I'm/I am": how the customer is (a state, a degree adverb, -ing, -ly or -ed forms).
         {"i'm pretty annoyed about the fee", kNone},
         {"I'm curious whether cards work abroad", kNone},
