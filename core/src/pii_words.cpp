@@ -254,6 +254,8 @@ constexpr std::string_view kNotNamesList[] = {
     "natwest", "hsbc", "lloyds", "santander", "halifax", "nationwide", "citibank", "wharf",
     // an app's list after a role's word ("the payee list") and a card's labels ("Tel:", "Fax:")
     "list", "tel", "fax",
+    // what a role's word names ("the recipient details", "payee information")
+    "details", "information",
     // demonyms ("Canadian here")
     "canadian", "french", "german", "irish", "scottish", "welsh", "english", "australian", "indian", "spanish",
     "italian", "polish", "mexican", "nigerian", "european", "chinese", "dutch",
@@ -1537,7 +1539,10 @@ bool relativeAt(const Text& x, std::size_t b) {
                     if (s.size() < 3 || s.size() > 40 || (x.tok[vt].end == v.end && notAName(x, vt)) ||
                         x.inList(vt, {"password"sv, "and"sv, "name"sv, "instead"sv, "please"sv, "pls"sv, "though"sv,
                                       "again"sv, "first"sv, "either"sv, "change"sv, "changed"sv, "reset"sv, "field"sv,
-                                      "mean"sv, "means"sv, "different"sv, "wrong"sv, "invalid"sv, "incorrect"sv, "case"sv, "sensitive"sv}))
+                                      "mean"sv, "means"sv, "different"sv, "wrong"sv, "invalid"sv, "incorrect"sv, "case"sv, "sensitive"sv,
+                                      // who one logs in as: "log in as myself", "signed in as someone else"
+                                      "myself"sv, "yourself"sv, "himself"sv, "herself"sv, "themselves"sv, "ourselves"sv,
+                                      "someone"sv, "somebody"sv, "anyone"sv, "anybody"sv}))
                         break;
                     bool ok = std::all_of(s.begin(), s.end(), [](char c) {
                         return isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
@@ -2510,6 +2515,8 @@ constexpr auto kNameCues = packByLetter<kNameCuesList>();
 bool merchantBefore(const Text& x, std::size_t i) {
     if (i == 0) return false;
     if (x.is(i - 1, "at") || x.is(i - 1, "chez")) return true;   // "Le paiement chez Jean Coutu"
+    // "it had to be returned to Pet Smart": what is returned goes back to a shop.
+    if (x.is(i - 1, "to") && i >= 2 && x.inList(i - 2, {"returned"sv, "return"sv, "returning"sv})) return true;
     if (!x.inList(i - 1, {"by"sv, "from"sv})) return false;
     for (std::size_t b = i - 1; b-- > 0 && i - 1 - b <= 6;)
         if (x.inList(b, {"charged"sv, "billed"sv, "debited"sv, "refunded"sv, "purchase"sv, "payment"sv, "transaction"sv})) return true;
@@ -2640,6 +2647,59 @@ Asked askedBefore(const Text& x, std::size_t i) {
     return asked;
 }
 
+// ---- What follows a weak name cue but is no name ---------------------------------------------------
+// A name cue's weak forms are common words ("I'm", "to", "my son", "this is"), and the name table holds
+// many ordinary English words (it is a Bloom filter over given names and surnames). After them a
+// lower-case word that says how someone is, or what they do, is no name: "I'm pretty sure", "I am sick of
+// it", "my daughter eligible", "to another account", "for foreign cards".
+constexpr std::string_view kStatesList[] = {
+    "pretty", "certain", "sick", "stuck", "low", "curious", "eligible", "sad", "unhappy", "upset", "angry", "glad", "afraid",
+    "aware", "able", "ready", "unsure", "positive", "confident", "tired", "broke", "quite", "rather", "really", "totally",
+    "actually", "literally", "basically", "especially", "usually", "finally", "generally", "fully", "another", "foreign",
+    "such", "almost", "already", "always", "soon", "shown", "given", "written", "printed", "listed", "spelled", "spelt",
+    "due", "free", "alone", "overseas", "important", "desperate", "furious", "short", "entitled", "allowed", "unable",
+    "hoping", "wondering", "unclear", "new", "local", "international", "correct", "wrong", "different", "same", "other",
+    "drunk", "drunken", "lesser", "bigger", "smaller", "higher", "lower", "better", "worse", "cheaper", "bad", "poor"};
+constexpr auto kStates = packByLetter<kStatesList>();
+// Verbs in their base form, the ones a banking chat puts after "to" ("need to change details", "how to
+// stop payment") or after a relation ("can my beneficiary fail?"); verbs that are also common given names
+// ("mark", "bill", "sue", "grant", "chase", "drew") are left out.
+constexpr std::string_view kVerbsList[] = {
+    "change", "exchange", "update", "stop", "cancel", "allow", "resolve", "return", "verify", "block", "unblock", "expire",
+    "ask", "fail", "transfer", "move", "receive", "withdraw", "order", "activate", "freeze", "unfreeze", "report", "dispute",
+    "replace", "reset", "confirm", "delete", "edit", "link", "unlink", "set", "view", "access", "convert", "spend", "keep",
+    "request", "remove", "add", "top", "track", "increase", "reduce", "avoid", "prevent", "accept", "decline", "refund",
+    "contact", "speak", "talk", "reach", "upgrade", "switch", "deposit", "pay", "send", "get", "use", "make", "open", "close",
+    "check", "know", "understand", "fix", "sort", "sign", "log", "apply", "begin", "start", "finish", "complete", "go",
+    "come", "buy", "sell", "withdrawal", "receive", "show", "tell", "find", "see", "put", "hold", "release", "approve"};
+constexpr auto kVerbs = packByLetter<kVerbsList>();
+
+// Token k, a lower-case word after a weak name cue at i, ends in -ing, -ly or -ed as a participle or an
+// adverb does ("I'm running low", "I am extremely unhappy", "I'm worried someone ..."), and does not end
+// the clause (a name alone after "I'm" may: "i am sterling.", "i'm channing again"). Names with these endings kept: 4-letter
+// ones ("ming"), "-erly"/"-lly" ("kimberly", "shelly"; "really" is in kStates), "-eed"/"-med"/"-hmed"
+// ("rasheed", "mohammed", "ahmed").
+bool participleLike(const Text& x, std::size_t k) {
+    const std::size_t n = x.tok[k].size(), e = x.tok[k].end;
+    // (not "here": "I'm standing here")
+    if (n < 5 || lastOfClause(x, k) || x.inList(k + 1, {"again"sv, "from"sv, "and"sv, "calling"sv})) return false;
+    const std::string_view t = x.t;
+    if (startsWithNoCase(t, e - 3, "ing")) return true;
+    if (n >= 6 && startsWithNoCase(t, e - 2, "ly")) return !startsWithNoCase(t, e - 4, "erly") && !startsWithNoCase(t, e - 3, "lly");
+    if (n >= 6 && startsWithNoCase(t, e - 2, "ed"))
+        return !startsWithNoCase(t, e - 3, "eed") && !startsWithNoCase(t, e - 3, "med") && !startsWithNoCase(t, e - 4, "hmed");
+    return false;
+}
+
+// The lower-case word k after the weak name cue at i is no name: a state or an adverb, a verb (after "to"
+// the first or second word: "to quickly cancel", "to drunken block"), a participle or an -ing form, or a
+// comparative before "than" ("its lesser than it should be").
+// (a function of its own, called through callApart: see the call)
+void notNameAfterCue(const Text& x, std::size_t i, std::size_t k, bool& no) {
+    no = listed(x, k, kStates) || listed(x, k, kVerbs) || participleLike(x, k) || x.is(k + 1, "than") ||
+         (x.is(i, "to") && x.word(k + 1) && !x.capitalized(k + 1) && listed(x, k + 1, kVerbs));
+}
+
 void scanNames(const Text& x, std::vector<Candidate>& out) {
     const std::size_t n = x.tok.size(), first = out.size();
     std::size_t taken = 0;  // first token a new name may start at
@@ -2701,6 +2761,17 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
             // A name quoted after its cue: "My name is “Kemi Dubé”", "name: \"Ana Silva\"".
             if (k < n && (x.punct(k, '"') || startsWithNoCase(x.t, x.tok[k].begin, "\xe2\x80\x9c"))) ++k;
             if (k < taken || k >= n) continue;
+            // (a bare "name" before a lower-case word is weak too: "that name shown")
+            // (through callApart: inlined, the rare case would grow this hot function)
+            if (!x.capitalized(k) && (!cue.strong || cue.phrase == "name"sv)) {
+                bool no = false;
+                callApart(notNameAfterCue, x, i, k, no);
+                if (no) continue;
+            }
+            // A shop a purchase goes back to: "returned it to Pet Smart" (see merchantBefore).
+            if (cue.phrase == "to"sv && merchantBefore(x, k)) continue;
+            // "the best exchange rate": an adjective, no sign-off.
+            if (cue.phrase == "best"sv && i > 0 && x.inList(i - 1, {"the"sv, "your"sv, "my"sv, "our"sv, "a"sv})) continue;
             // Weak cues that are common words ("to", "for", "from", "with", "pay", "add", "remove", sign-offs)
             // need the name capitalised and known, or two known words.
             const bool common = x.inList(i, {"to"sv, "for"sv, "from"sv, "with"sv, "pay"sv, "add"sv, "remove"sv, "best"sv, "thanks"sv, "is"sv,
@@ -2888,7 +2959,9 @@ void scanNames(const Text& x, std::vector<Candidate>& out) {
                                                                    "gmbh"sv, "bv"sv, "nv"sv, "ag"sv, "sarl"sv, "srl"sv, "oy"sv,
                                                                    // a place ("here from Quezon City", "Victoria Island")
                                                                    "city"sv, "town"sv, "island"sv, "district"sv, "province"sv,
-                                                                   "county"sv, "village"sv}))
+                                                                   "county"sv, "village"sv,
+                                                                   // people of a place ("to United States Residents")
+                                                                   "states"sv, "residents"sv, "citizens"sv, "nationals"sv}))
                                          return true;
                                  return false;
                              }),

@@ -2193,3 +2193,49 @@ TEST_CASE("Holdout-17 families: a teen's name, a name to write 'as', a Canadian 
         {"I paid 150 12 Ave times last month", kNone},
     });
 }
+
+TEST_CASE("NAME: a state, an adverb, a participle or a verb after a weak cue is no name; nor a login 'as myself'",
+          "[pii][name][credentials]") {
+    checkAll({
+        // Introductions and payees that keep working.
+        {"I'm Dana", {"NAME:Dana"}},
+        {"i am dana", {"NAME:dana"}},
+        {"I am Tomasz", {"NAME:Tomasz"}},
+        {"I'm Priya Osei", {"NAME:Priya Osei"}},
+        {"hi i'm kimberly", {"NAME:kimberly"}},
+        {"send it to Maria Lopez", {"NAME:Maria Lopez"}},
+        {"my son Bertie needs a card", {"NAME:Bertie"}},
+        // Names with a participle's or an adverb's ending; a verb after "to" that is a cue of its own.
+        {"i'm mohammed.", {"NAME:mohammed"}},
+        {"i am rasheed and my card is lost", {"NAME:rasheed"}},
+        {"I'd like to add Maria Lopez as a payee", {"NAME:Maria Lopez"}},
+        // After "I'm/I am": how the customer is (a state, a degree adverb, -ing, -ly or -ed forms).
+        {"i'm pretty annoyed about the fee", kNone},
+        {"I'm curious whether cards work abroad", kNone},
+        {"I'm stuck on the verification screen", kNone},
+        {"I am sick and tired of waiting", kNone},
+        {"I'm low on cash this week", kNone},
+        {"I'm seeing fees I don't know", kNone},
+        // After "to": a verb, first or after an adverb (a split infinitive), is no payee.
+        {"how do I go to change details on the app", kNone},
+        {"I want to update details for my address", kNone},
+        {"can I get you to stop payment on it", kNone},
+        {"is it free to exchange foreign notes", kNone},
+        {"I'd like to quickly cancel the order", kNone},
+        {"I tried to simply cancel it", kNone},
+        {"is there a way to verify someone's account", kNone},
+        {"the card is due to expire soon", kNone},
+        // After a relation or a role's word: a state, a determiner, a noun the role names.
+        {"is my son eligible for a card", kNone},
+        {"is my daughter able to open one", kNone},
+        {"money sent to another beneficiary bounced", kNone},
+        // A comparative before "than", an adjective after "this is", a participle after "name", "the best".
+        {"its lesser than I expected", kNone},
+        {"this is pretty bad", kNone},
+        {"that name shown on the receipt is wrong", kNone},
+        {"is that really the best exchange rate?", kNone},
+        // A shop a parcel goes back to; who one logs in as.
+        {"I had to send the parcel back, returned to Pet Smart", kNone},
+        {"it says I can only sign in as myself", kNone},
+    });
+}
