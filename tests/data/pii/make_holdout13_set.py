@@ -31,6 +31,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checksums import aba_ok, iban_ok, luhn_complete, luhn_ok  # noqa: E402
+from dev_mix import DEV_COUNTS as DEV  # noqa: E402
 
 SEED = 1313
 N_RECORDS = 300
@@ -38,12 +39,6 @@ N_NEG = 62
 R = random.Random(SEED)
 
 # dev set counts (268 records) -> scaled targets for the positive records
-DEV = {"NAME": 37, "BANK_ACCOUNT_NUMBER": 37, "DATE_TIME": 30, "EMAIL": 29, "CREDIT_DEBIT_NUMBER": 28,
-       "ADDRESS": 25, "PASSWORD": 20, "PHONE": 20, "USERNAME": 14, "PIN": 14, "URL": 14,
-       "CREDIT_DEBIT_EXPIRY": 12, "CREDIT_DEBIT_CVV": 11, "PASSPORT_NUMBER": 11, "MAC_ADDRESS": 10,
-       "IP_ADDRESS": 10, "BANK_ROUTING": 9, "INTERNATIONAL_BANK_ACCOUNT_NUMBER": 8, "SSN": 6,
-       "DRIVER_ID": 6, "UK_NATIONAL_INSURANCE_NUMBER": 5, "SWIFT_CODE": 5,
-       "US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER": 3}
 SCALE = N_RECORDS / 268.0
 TARGET = {t: v * SCALE for t, v in DEV.items()}
 

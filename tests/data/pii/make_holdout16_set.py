@@ -37,6 +37,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checksums import aba_ok, iban_mod97, iban_ok, luhn_complete, luhn_ok  # noqa: E402
+from dev_mix import DEV_COUNTS, DEV_RECORDS  # noqa: E402
 
 R = random.Random(160316)
 
@@ -614,13 +615,6 @@ def check(text, ents):
             assert iban_ok(c) and len(c) == IBAN_SHAPES[c[:2]][0], v
 
 
-DEV_COUNTS = {"NAME": 37, "BANK_ACCOUNT_NUMBER": 37, "DATE_TIME": 30, "EMAIL": 29, "CREDIT_DEBIT_NUMBER": 28,
-              "ADDRESS": 25, "PASSWORD": 20, "PHONE": 20, "USERNAME": 14, "PIN": 14, "URL": 14,
-              "CREDIT_DEBIT_EXPIRY": 12, "CREDIT_DEBIT_CVV": 11, "PASSPORT_NUMBER": 11, "MAC_ADDRESS": 10,
-              "IP_ADDRESS": 10, "BANK_ROUTING": 9, "INTERNATIONAL_BANK_ACCOUNT_NUMBER": 8, "SSN": 6,
-              "DRIVER_ID": 6, "UK_NATIONAL_INSURANCE_NUMBER": 5, "SWIFT_CODE": 5,
-              "US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER": 3}
-DEV_RECORDS = 268
 TOTAL, NEG_SHARE = 300, 0.22
 
 

@@ -49,6 +49,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checksums import aba_ok, iban_ok, luhn_complete, luhn_ok  # noqa: E402
+from dev_mix import DEV_COUNTS, DEV_NEGATIVES, DEV_RECORDS  # noqa: E402
 
 SEED = 1717
 N_RECORDS = 300
@@ -56,16 +57,6 @@ SPLIT = "holdout17"
 
 # Entity counts of banking_chat_pii_dev.jsonl (268 records, 60 without PII), copied here so the
 # generator does not depend on the shared folder at run time; scaled to N_RECORDS by the self-check.
-DEV_RECORDS = 268
-DEV_NEGATIVES = 60
-DEV_COUNTS = {
-    "NAME": 37, "BANK_ACCOUNT_NUMBER": 37, "DATE_TIME": 30, "EMAIL": 29, "CREDIT_DEBIT_NUMBER": 28,
-    "ADDRESS": 25, "PASSWORD": 20, "PHONE": 20, "USERNAME": 14, "PIN": 14, "URL": 14,
-    "CREDIT_DEBIT_EXPIRY": 12, "CREDIT_DEBIT_CVV": 11, "PASSPORT_NUMBER": 11, "MAC_ADDRESS": 10,
-    "IP_ADDRESS": 10, "BANK_ROUTING": 9, "INTERNATIONAL_BANK_ACCOUNT_NUMBER": 8, "SSN": 6,
-    "DRIVER_ID": 6, "UK_NATIONAL_INSURANCE_NUMBER": 5, "SWIFT_CODE": 5,
-    "US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER": 3,
-}
 
 # IBAN length per country (ISO 13616 registry) and the BBAN alphabet used for each:
 # "n" = digits, "a" = upper-case letters, in the order the national format puts them.
