@@ -339,9 +339,6 @@ void WidgetApp::onConversationEvent(const ConversationEvent& e) {
         if (e.session) onSessionEvent(e.segment, *e.session);
         break;
     case ConversationEventType::StateChanged:
-        // A question the core withdrew (the customer sent an edit of the held message) takes its
-        // card with it: a stale "Send as typed" would send the text the customer just took out.
-        if (!conv_->piiQuestion()) piiQuestion_.clear();
         if (conv_->state() == ConversationState::StartFailed) {
             announce(str("error.startFailed"), "error");
             emitEvent("error", Json::object({{"code", "token"}, {"message", conv_->startError() ? conv_->startError()->detail : ""}}).dump());
@@ -547,7 +544,6 @@ void WidgetApp::activate(const ControlId& id) {
     loop_->wake(2);
     switch (id.kind) {
     case ControlKind::PiiEdit:
-        piiQuestion_.clear();
         if (conv_ && conv_->piiQuestion()) {
             // Kept by the customer: back into the composer. On Enter it is still there, but a message
             // that waited for the detector left it when it was queued (the shim leaves equal text alone).
@@ -567,7 +563,6 @@ void WidgetApp::activate(const ControlId& id) {
         if (!conv_) return;
         agentName_.clear();
         notice_.clear();
-        piiQuestion_.clear();
         conv_->startNew();
         rebuildTimeline();
         break;
@@ -589,7 +584,6 @@ void WidgetApp::activate(const ControlId& id) {
             if (r.outcome == SendOutcome::Sent || r.outcome == SendOutcome::Queued)
                 emitEvent("action", "{\"id\":\"composer-clear\"}");
         }
-        piiQuestion_.clear();
         window_->scrollToBottom();
         break;
     case ControlKind::RetrySend:
@@ -669,7 +663,9 @@ WindowState WidgetApp::windowState() const {
     s.monogram = firstLetter(partnerName_.empty() ? s.title : partnerName_);
     if (!s.agentMode) s.subtitle = agentName_;
     s.composerPlaceholder = str("composer.placeholder");
-    s.piiQuestion = piiQuestion_;
+    // The card shows while the core holds a question, whatever ended it (an answer, a new chat, or an
+    // edit sent in its place, whose stale "Send as typed" would send the text the customer took out).
+    s.piiQuestion = conv_ && conv_->piiQuestion() ? piiQuestion_ : std::string();
     s.notice = notice_;
     if (!conv_) return s;   // a benchmark transcript
     // The composer stays usable until the chat has ended: what the customer types while the chat

@@ -129,7 +129,7 @@ private:
     bool pageHidden_ = false;
     bool offline_ = false;          // the browser says there is no network
 
-    std::string piiQuestion_;
+    std::string piiQuestion_;     // the open PII question's text, as announced (shown while the core has one)
     std::string notice_;
     std::string agentName_;       // the agent who joined, for the header
 
