@@ -202,6 +202,12 @@ struct Text {
     }
 };
 
+// Token i names a password: the words the credential rules share (each adds the ones only it takes,
+// "pass", "passcode").
+bool passwordWord(const Text& x, std::size_t i) {
+    return x.inList(i, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passphrase"sv});
+}
+
 // The first token index whose begin is >= pos.
 std::size_t tokenAt(const Text& x, std::size_t pos) {
     return static_cast<std::size_t>(std::lower_bound(x.tok.begin(), x.tok.end(), pos,
@@ -1590,7 +1596,7 @@ bool relativeAt(const Text& x, std::size_t b) {
                     if (key.phrase[0] == 'i' && key.phrase[1] == ' ') {
                         bool named = false;
                         for (std::size_t b = k; b-- > 0 && k - b <= 24 && !named;)
-                            named = x.inList(b, {"password"sv, "passwd"sv, "pw"sv, "passphrase"sv});
+                            named = passwordWord(x, b);
                         // Typed in quotes, in a password's full shape (letters, a digit and a symbol), it is one
                         // without the word: "I typed \"!Haze896=\" exactly and it won't let me in".
                         const bool symbol = s.find_first_of("!@#$%^&*+=_~") != std::string_view::npos;
@@ -1777,7 +1783,7 @@ std::optional<PiiType> changedOf(const Text& x, std::size_t i, bool& none) {
     for (std::size_t b = i; b-- > 0 && i - b <= 24;) {
         if (x.inList(b, {"username"sv, "login"sv, "handle"sv, "userid"sv}) || (x.is(b, "user") && x.inList(b + 1, {"id"sv, "name"sv})))
             return PiiType::Username;
-        if (x.inList(b, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passphrase"sv, "pass"sv})) return PiiType::Password;
+        if (passwordWord(x, b) || x.is(b, "pass")) return PiiType::Password;
         static constexpr std::string_view kFieldsList[] = {"card", "pin", "account", "number", "phone", "mobile", "address", "email",
                                                            "limit", "name", "code", "date", "currency", "language", "plan"};
         static constexpr auto kFields = packByLetter<kFieldsList>();
@@ -1849,7 +1855,7 @@ void changedTo(const Text& x, std::size_t i, std::vector<Candidate>& out) {
     if (x.is(j, "it")) {
         type = changedOf(x, i, none);
         ++j;
-    } else if (x.inList(j, {"my"sv, "the"sv}) && x.inList(j + 1, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passphrase"sv})) {
+    } else if (x.inList(j, {"my"sv, "the"sv}) && passwordWord(x, j + 1)) {
         type = PiiType::Password;
         j += 2;
     } else if (x.inList(j, {"my"sv, "the"sv}) && x.inList(j + 1, {"username"sv, "login"sv})) {
@@ -1901,7 +1907,7 @@ const KeyPhrase* oneRefersTo(const Text& x, std::size_t i, bool bare) {
             return &kUsername;
         if (x.inList(b, {"licence"sv, "license"sv, "dl"sv})) return &kLicence;
         if (x.is(b, "passport")) return &kPassport;
-        if (x.inList(b, {"password"sv, "passwd"sv, "pwd"sv, "pw"sv, "passcode"sv, "passphrase"sv})) return &kPassword;
+        if (passwordWord(x, b) || x.is(b, "passcode")) return &kPassword;
         static constexpr std::string_view kOtherList[] = {"card", "pin", "account", "number", "phone", "mobile", "sim", "code", "otp",
                                                           "visa", "mastercard", "amex"};
         static constexpr auto kOther = packByLetter<kOtherList>();
